@@ -1,0 +1,23 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "docs/api/", "node_modules/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Use the seeded generator: results must be reproducible." },
+        { selector: "CallExpression[callee.object.name='Decimal'][callee.property.name=/^(set|config)$/]", message: "Never configure the global Decimal: use the isolated clone in src/_lib/decimal.ts." },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/cli/**", "src/node.ts"],
+    rules: { "no-console": "error" },
+  },
+);

@@ -1,0 +1,54 @@
+import { Decimal } from "decimal.js";
+
+/**
+ * The library's private Decimal constructor: an isolated clone, so a host that configures the global
+ * `Decimal` (before or after importing vbp-score) sees no change and causes none.
+ *
+ * `defaults: true` resets every setting first, so a host's earlier `Decimal.set(...)` is not inherited.
+ * 50 significant digits, half-even rounding (IEEE 754 "banker's rounding"); exponent notation never used
+ * in `toString` for the magnitudes money takes.
+ */
+export const Dec = Decimal.clone({
+  defaults: true,
+  precision: 50,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+
+/** An instance of the private Decimal constructor. */
+export type Dec = InstanceType<typeof Dec>;
+
+/** Anything the library accepts as an exact decimal value. */
+export type DecimalInput = string | number | Dec;
+
+/**
+ * Decimal places that amounts are held to in ledgers (a fixed-point scale far below a penny). Holding every
+ * line at a fixed scale makes sums exact: with 50 significant digits, totals below 1e30 add without rounding.
+ */
+export const LEDGER_SCALE = 20;
+
+/** Converts an input to the private Decimal; throws a RangeError on NaN or Infinity. */
+export function toDec(value: DecimalInput): Dec {
+  const d = value instanceof Dec ? value : new Dec(value);
+  if (!d.isFinite()) throw new RangeError(`not a finite number: ${String(value)}`);
+  return d;
+}
+
+/** Rounds to the ledger scale (half-even). */
+export function toLedgerScale(value: Dec): Dec {
+  return value.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+}
+
+/** Canonical decimal string: no exponent, no trailing zeros, "-0" folded to "0". */
+export function decString(value: Dec): string {
+  if (value.isZero()) return "0";
+  return value.toFixed();
+}
+
+/** Sums decimals exactly (within precision). */
+export function sumDec(values: Iterable<Dec>): Dec {
+  let total = new Dec(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}

@@ -1,0 +1,10 @@
+/**
+ * vbp-score: value-based procurement of medical technology. Whole-pathway lifecycle costs, outcomes,
+ * sustainability and explainable tender scores, with exact money.
+ *
+ * @packageDocumentation
+ */
+export * from "./errors/index.js";
+export * from "./money/index.js";
+export * from "./time/index.js";
+export type { Source } from "./reference/source.js";
