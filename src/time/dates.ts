@@ -70,7 +70,7 @@ export function addPeriod(date: IsoDate, period: Period): IsoDate {
  * @example
  * ```ts
  * yearFraction("2026-04-01", "2031-04-01"); //=> "5"
- * yearFraction("2026-04-01", "2026-10-01"); //=> "0.50136986301369863013698630136986301369863013698630"
+ * yearFraction("2026-04-01", "2026-10-01"); //=> "0.5013698630136986301369863013698630136986301369863"
  * ```
  */
 export function yearFraction(from: IsoDate, to: IsoDate): string {
