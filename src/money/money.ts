@@ -164,7 +164,8 @@ const ROUNDING = { "half-even": Dec.ROUND_HALF_EVEN, "half-up": Dec.ROUND_HALF_U
  * Rounds an amount for presentation: to the currency's minor unit (or `decimals`) by a stated rule.
  * Computation never rounds; only presenting does.
  *
- * @param rule - `"half-even"` (default: ties to the even digit, unbiased over many sums), `"half-up"` or `"down"`
+ * @param options - `decimals` (default: the currency's minor unit) and `rule`: `"half-even"` (default: ties to the
+ *   even digit, unbiased over many sums), `"half-up"` or `"down"`
  * @example
  * ```ts
  * roundMoney(money("2.345", "GBP")).amount;              //=> "2.34"
