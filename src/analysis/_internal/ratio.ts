@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { type Dec, decString } from "../../_lib/decimal.js";
+
+/** @internal How ratios (ICERs) are presented: computation is exact, only the output may be rounded. */
+export interface RatioSettings {
+  readonly icerDecimalPlaces?: number | undefined;
+}
+
+/** @internal schema for ratio presentation settings. */
+export const ratioSettingsSchema = z.strictObject({
+  icerDecimalPlaces: z.int().min(0).max(40).optional().meta({ description: "Decimal places to round ICERs to (half-even); all digits when omitted." }),
+});
+
+/** @internal Formats a ratio per the settings. */
+export function formatRatio(value: Dec, settings: RatioSettings): string {
+  const places = settings.icerDecimalPlaces;
+  return decString(places === undefined ? value : value.toDecimalPlaces(places));
+}

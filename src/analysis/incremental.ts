@@ -1,0 +1,190 @@
+import { Dec, decString } from "../_lib/decimal.js";
+import { parseOptions, type ParsedOption } from "./_internal/options.js";
+import { parseWith } from "../schema/issues.js";
+import { z } from "zod";
+import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
+import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
+
+/**
+ * Settings for {@link incrementalAnalysis}.
+ *
+ * @example
+ * ```ts
+ * const settings: IncrementalSettings = { icerDecimalPlaces: 2 };
+ * ```
+ */
+export interface IncrementalSettings {
+  /** Decimal places to round ICERs to (half-even) in the output; all digits (50 significant) when omitted. */
+  readonly icerDecimalPlaces?: number;
+}
+
+/** A point on the cost-effectiveness plane: one or more options with identical cost and effect. */
+interface Point {
+  readonly cost: Dec;
+  readonly effect: Dec;
+  /** Members sorted by id; members[0] names the point. */
+  readonly members: ParsedOption[];
+}
+
+type Fate =
+  | { readonly kind: "dominated"; readonly by: Point }
+  | { readonly kind: "extended"; readonly between: readonly [Point, Point] }
+  | { readonly kind: "frontier"; readonly position: number };
+
+function byId(a: ParsedOption, b: ParsedOption): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Groups identical (cost, effect) pairs into points; the grouping does not depend on input order. */
+function toPoints(options: readonly ParsedOption[]): Point[] {
+  const groups = new Map<string, { cost: Dec; effect: Dec; members: ParsedOption[] }>();
+  for (const o of options) {
+    const key = `${decString(o.cost)}|${decString(o.effect)}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, members: [o] });
+    else g.members.push(o);
+  }
+  const points = [...groups.values()];
+  for (const p of points) p.members.sort(byId);
+  return points;
+}
+
+/** Cost ascending, then effect descending: the first point at each cost is the only candidate there. */
+function byCostThenEffectDesc(a: Point, b: Point): number {
+  return a.cost.comparedTo(b.cost) || b.effect.comparedTo(a.effect);
+}
+
+/**
+ * Whether the middle point's ICER (versus `a`) is greater than that of `c` versus the middle point, that is
+ * `(b.c − a.c)/(b.e − a.e) > (c.c − b.c)/(c.e − b.e)`, compared exactly by cross-multiplication (both effect
+ * increments are > 0 on the non-dominated list).
+ */
+function icerExceedsNext(a: Point, b: Point, c: Point): boolean {
+  const left = b.cost.minus(a.cost).times(c.effect.minus(b.effect));
+  const right = c.cost.minus(b.cost).times(b.effect.minus(a.effect));
+  return left.greaterThan(right);
+}
+
+/** First index in `list` (effects strictly increasing) whose effect is ≥ `effect`. */
+function firstWithEffectAtLeast(list: readonly Point[], effect: Dec): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as Point).effect.greaterThanOrEqualTo(effect)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Fully incremental cost-effectiveness analysis: sorts options by cost, removes strictly dominated options,
+ * then extendedly dominated ones, and reports the ICERs along the efficiency frontier. Exact (decimal
+ * arithmetic throughout; comparisons of ICERs by exact cross-multiplication).
+ *
+ * Rules (Drummond et al. 2015, *Methods for the Economic Evaluation of Health Care Programmes*, 4th ed., ch. 4;
+ * Briggs, Claxton & Sculpher 2006, *Decision Modelling for Health Economic Evaluation*, ch. 1 and 4):
+ * - **Strict dominance**: an option is dominated when another is no more costly and no less effective, at
+ *   least one strictly (so "equal cost, less effective" and "equal effect, more costly" are dominated).
+ * - **Extended dominance**: among the non-dominated options in increasing cost, an option whose ICER (versus
+ *   the previous one) is greater than the ICER of the next, more effective option is removed; repeated until
+ *   ICERs increase along the frontier. Equal ICERs (collinear options) are kept. The result is the lower-right
+ *   convex hull of the cost-effectiveness plane, computed in one pass (O(n log n) overall).
+ * - **Ties**: options with identical cost and effect are one point on the plane; all are kept, each lists the
+ *   others in `tiedWith`, and all share that point's fate. On the frontier their status is `"tie"`; elsewhere
+ *   the point is referred to by the smallest id of the group. The result never depends on input order.
+ * - **ICER** = ΔC/ΔE between consecutive frontier options; the frontier has ΔC > 0 and ΔE > 0 throughout, so an
+ *   ICER is always a positive finite number; no ICER is reported off the frontier.
+ *
+ * @param options - the options, each `{ id, label?, cost, effect }` (costs and effects as decimal strings or finite numbers); ids unique
+ * @param settings - optional presentation settings (`icerDecimalPlaces`)
+ * @returns one result per option in input order, plus the frontier ids and ICERs
+ * @throws VbpInputError when the list is empty, an id repeats, or a cost or effect is not a finite decimal
+ * @example
+ * ```ts
+ * const r = incrementalAnalysis([
+ *   { id: "A", cost: 1000, effect: "1.0" },
+ *   { id: "B", cost: 3000, effect: "1.1" },  // extendedly dominated by A and C
+ *   { id: "C", cost: 4000, effect: "1.3" },
+ *   { id: "D", cost: 5000, effect: "1.2" },  // dominated by C
+ * ]);
+ * r.frontier;       //=> ["A", "C"]
+ * r.frontierIcers;  //=> ["10000"]
+ * r.options[1].status; //=> "extendedly-dominated"
+ * ```
+ */
+export function incrementalAnalysis(options: readonly CeaOption[], settings: IncrementalSettings = {}): IncrementalAnalysis {
+  const parsed = parseOptions(options);
+  parseWith(z.strictObject({ settings: ratioSettingsSchema }), { settings });
+  const points = toPoints(parsed).sort(byCostThenEffectDesc);
+
+  const fate = new Map<Point, Fate>();
+  // Strict dominance sweep: `undominated` keeps cost and effect strictly increasing.
+  const undominated: Point[] = [];
+  for (const p of points) {
+    const last = undominated[undominated.length - 1];
+    if (last !== undefined && last.effect.greaterThanOrEqualTo(p.effect)) {
+      fate.set(p, { kind: "dominated", by: undominated[firstWithEffectAtLeast(undominated, p.effect)] as Point });
+    } else undominated.push(p);
+  }
+
+  // Extended dominance: lower convex hull by a monotone stack.
+  const hull: Point[] = [];
+  for (const p of undominated) {
+    while (hull.length >= 2 && icerExceedsNext(hull[hull.length - 2] as Point, hull[hull.length - 1] as Point, p)) hull.pop();
+    hull.push(p);
+  }
+  hull.forEach((p, position) => fate.set(p, { kind: "frontier", position }));
+  let previous: Point | undefined;
+  const pending: Point[] = [];
+  for (const p of undominated) {
+    if (fate.has(p)) {
+      for (const q of pending) fate.set(q, { kind: "extended", between: [previous as Point, p] });
+      pending.length = 0;
+      previous = p;
+    } else pending.push(p);
+  }
+
+  const frontierIcers: string[] = [];
+  const icers = hull.map((p, k) => {
+    if (k === 0) return undefined;
+    const prev = hull[k - 1] as Point;
+    const dc = p.cost.minus(prev.cost);
+    const de = p.effect.minus(prev.effect);
+    const icer = formatRatio(dc.dividedBy(de), settings);
+    frontierIcers.push(icer);
+    return { comparedWith: (prev.members[0] as ParsedOption).id, incrementalCost: decString(dc), incrementalEffect: decString(de), icer };
+  });
+  const dominantAlone = hull.length === 1 && points.length > 1;
+
+  const results = new Array<IncrementalOptionResult>(parsed.length);
+  for (const p of points) {
+    const f = fate.get(p) as Fate;
+    for (const o of p.members) {
+      const tiedWith = p.members.length > 1 ? p.members.filter((m) => m !== o).map((m) => m.id) : undefined;
+      const base = {
+        id: o.id,
+        ...(o.label === undefined ? {} : { label: o.label }),
+        cost: decString(o.cost),
+        effect: decString(o.effect),
+      };
+      const tie = tiedWith === undefined ? {} : { tiedWith: Object.freeze(tiedWith) };
+      let row: IncrementalOptionResult;
+      if (f.kind === "dominated") {
+        row = { ...base, status: "dominated", onFrontier: false, ...tie, dominatedBy: (f.by.members[0] as ParsedOption).id };
+      } else if (f.kind === "extended") {
+        const pair = Object.freeze([(f.between[0].members[0] as ParsedOption).id, (f.between[1].members[0] as ParsedOption).id] as const);
+        row = { ...base, status: "extendedly-dominated", onFrontier: false, ...tie, extendedlyDominatedBy: pair };
+      } else {
+        const status: IncrementalStatus = tiedWith !== undefined ? "tie" : dominantAlone ? "dominant" : f.position === 0 ? "reference" : "frontier";
+        row = { ...base, status, onFrontier: true, frontierPosition: f.position, ...tie, ...(icers[f.position] ?? {}) };
+      }
+      results[o.index] = Object.freeze(row);
+    }
+  }
+  return Object.freeze({
+    options: Object.freeze(results),
+    frontier: Object.freeze(hull.map((p) => (p.members[0] as ParsedOption).id)),
+    frontierIcers: Object.freeze(frontierIcers),
+  });
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { Dec, decString } from "../_lib/decimal.js";
+import { fail } from "../errors/VbpInputError.js";
+import { parseWith } from "../schema/issues.js";
+import { idSchema, nonNegativeDecimalSchema } from "../schema/primitives.js";
+import { parseOptions, type ParsedOption } from "./_internal/options.js";
+import type { CeaOption } from "./types.js";
+
+/**
+ * Settings for {@link netMonetaryBenefit}.
+ *
+ * @example
+ * ```ts
+ * const s: NetMonetaryBenefitSettings = { thresholds: ["25000", "35000"], comparator: "usual-care" };
+ * ```
+ */
+export interface NetMonetaryBenefitSettings {
+  /** Willingness to pay per unit of effect (λ, e.g. £ per QALY), ≥ 0: one value or a list (at most 10,000). */
+  readonly thresholds: string | number | readonly (string | number)[];
+  /** Id of the comparator for incremental NMB; omitted: no incremental figures. */
+  readonly comparator?: string;
+}
+
+/**
+ * One option's net monetary benefit at one threshold.
+ *
+ * @example
+ * ```ts
+ * const row: NetMonetaryBenefitRow = { id: "new", nmb: "124500", incrementalNmb: "100", best: true };
+ * ```
+ */
+export interface NetMonetaryBenefitRow {
+  /** The option's id. */
+  readonly id: string;
+  /** The option's label, when given. */
+  readonly label?: string;
+  /** NMB = effect × λ − cost. */
+  readonly nmb: string;
+  /** INMB = NMB − NMB of the comparator = ΔE × λ − ΔC; only when a comparator is named. */
+  readonly incrementalNmb?: string;
+  /** Whether this option has the highest NMB at this threshold (several when tied). */
+  readonly best: boolean;
+}
+
+/**
+ * Net monetary benefit of every option at one threshold.
+ *
+ * @example
+ * ```ts
+ * const at: NetMonetaryBenefitAtThreshold = { threshold: "20000", best: ["new"], options: [] };
+ * ```
+ */
+export interface NetMonetaryBenefitAtThreshold {
+  /** λ, the willingness to pay per unit of effect. */
+  readonly threshold: string;
+  /** Ids of the option(s) with the highest NMB at λ, sorted by id (more than one only on an exact tie). */
+  readonly best: readonly string[];
+  /** One row per option, in input order. */
+  readonly options: readonly NetMonetaryBenefitRow[];
+}
+
+/**
+ * Result of {@link netMonetaryBenefit}: one block per threshold, in the order given.
+ *
+ * @example
+ * ```ts
+ * const r: NetMonetaryBenefitResult = { comparator: "usual", byThreshold: [] };
+ * ```
+ */
+export interface NetMonetaryBenefitResult {
+  /** The comparator used for incremental NMB, when named. */
+  readonly comparator?: string;
+  /** Results at each threshold, in the order given. */
+  readonly byThreshold: readonly NetMonetaryBenefitAtThreshold[];
+}
+
+const settingsSchema = z.strictObject({
+  thresholds: z
+    .union([nonNegativeDecimalSchema, z.array(nonNegativeDecimalSchema).min(1).max(10_000)])
+    .meta({ description: "Willingness to pay per unit of effect (≥ 0): one value or a list." }),
+  comparator: idSchema.optional().meta({ description: "Id of the comparator for incremental NMB." }),
+});
+
+/** @internal NMB = E·λ − C, exact. */
+export function nmbOf(o: { readonly cost: Dec; readonly effect: Dec }, lambda: Dec): Dec {
+  return o.effect.times(lambda).minus(o.cost);
+}
+
+/** @internal The option with the highest NMB at λ (ties: smallest id). */
+export function bestByNmb(options: readonly ParsedOption[], lambda: Dec): { option: ParsedOption; nmb: Dec } {
+  let best: { option: ParsedOption; nmb: Dec } | undefined;
+  for (const o of options) {
+    const v = nmbOf(o, lambda);
+    if (best === undefined || v.greaterThan(best.nmb) || (v.equals(best.nmb) && o.id < best.option.id)) best = { option: o, nmb: v };
+  }
+  return best as { option: ParsedOption; nmb: Dec };
+}
+
+/**
+ * Net monetary benefit of each option at one or more willingness-to-pay thresholds λ, the incremental NMB
+ * against a comparator, and the option with the highest NMB at each λ.
+ *
+ * NMB = E × λ − C; INMB = ΔE × λ − ΔC (Stinnett & Mullahy 1998, *Med Decis Making* 18(2 Suppl):S68–80;
+ * Briggs, Claxton & Sculpher 2006, ch. 4). Choosing the option with the highest NMB at λ is the same decision as
+ * the fully incremental analysis: it is the frontier option whose ICER interval [ICER in, ICER out] contains λ.
+ * Exact decimals; ties in NMB are all reported as best.
+ *
+ * @param options - the options `{ id, label?, cost, effect }`
+ * @param settings - `{ thresholds, comparator? }`
+ * @returns NMB of every option at each threshold, with the best option(s)
+ * @throws VbpInputError for invalid options, a negative or non-numeric threshold, or an unknown comparator id
+ * @example
+ * ```ts
+ * const r = netMonetaryBenefit(
+ *   [{ id: "usual", cost: 1000, effect: 5 }, { id: "new", cost: 1500, effect: "5.02" }],
+ *   { thresholds: [20000, 30000], comparator: "usual" },
+ * );
+ * r.byThreshold[0].best;                       //=> ["usual"]   (INMB = 0.02 × 20000 − 500 = −100)
+ * r.byThreshold[1].options[1].incrementalNmb;  //=> "100"       (0.02 × 30000 − 500)
+ * r.byThreshold[1].best;                       //=> ["new"]
+ * ```
+ */
+export function netMonetaryBenefit(options: readonly CeaOption[], settings: NetMonetaryBenefitSettings): NetMonetaryBenefitResult {
+  const parsed = parseOptions(options);
+  const s = parseWith(z.strictObject({ settings: settingsSchema }), { settings }).settings;
+  const lambdas = (typeof s.thresholds === "string" ? [s.thresholds] : s.thresholds).map((t) => new Dec(t));
+  let comparator: ParsedOption | undefined;
+  if (s.comparator !== undefined) {
+    comparator = parsed.find((o) => o.id === s.comparator);
+    if (comparator === undefined) fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}"` });
+  }
+  const byThreshold = lambdas.map((lambda) => {
+    const values = parsed.map((o) => nmbOf(o, lambda));
+    const max = values.reduce((a, b) => (b.greaterThan(a) ? b : a));
+    const base = comparator === undefined ? undefined : (values[comparator.index] as Dec);
+    const rows = parsed.map((o, i) => {
+      const v = values[i] as Dec;
+      return Object.freeze({
+        id: o.id,
+        ...(o.label === undefined ? {} : { label: o.label }),
+        nmb: decString(v),
+        ...(base === undefined ? {} : { incrementalNmb: decString(v.minus(base)) }),
+        best: v.equals(max),
+      } satisfies NetMonetaryBenefitRow);
+    });
+    const best = rows.filter((r) => r.best).map((r) => r.id).sort();
+    return Object.freeze({ threshold: decString(lambda), best: Object.freeze(best), options: Object.freeze(rows) });
+  });
+  return Object.freeze({ ...(comparator === undefined ? {} : { comparator: comparator.id }), byThreshold: Object.freeze(byThreshold) });
+}

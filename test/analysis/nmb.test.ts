@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { incrementalAnalysis, netMonetaryBenefit, pairwiseComparison, type CeaOption } from "../../src/analysis/index.js";
+import { formatIssue, VbpInputError } from "../../src/errors/index.js";
+
+function issuesOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
+    throw e;
+  }
+  return [];
+}
+
+describe("netMonetaryBenefit", () => {
+  it("computes NMB = E·λ − C and INMB against the comparator, exactly, at each threshold", () => {
+    // usual (1000, 5): NMB at 20000 = 100000 − 1000 = 99000; at 30000 = 149000.
+    // new (1500, 5.02): NMB at 20000 = 100400 − 1500 = 98900 (INMB −100); at 30000 = 150600 − 1500 = 149100 (INMB +100).
+    const r = netMonetaryBenefit(
+      [{ id: "usual", cost: 1000, effect: 5 }, { id: "new", label: "New", cost: 1500, effect: "5.02" }],
+      { thresholds: [20000, "30000"], comparator: "usual" },
+    );
+    expect(r).toEqual({
+      comparator: "usual",
+      byThreshold: [
+        { threshold: "20000", best: ["usual"], options: [{ id: "usual", nmb: "99000", incrementalNmb: "0", best: true }, { id: "new", label: "New", nmb: "98900", incrementalNmb: "-100", best: false }] },
+        { threshold: "30000", best: ["new"], options: [{ id: "usual", nmb: "149000", incrementalNmb: "0", best: false }, { id: "new", label: "New", nmb: "149100", incrementalNmb: "100", best: true }] },
+      ],
+    });
+  });
+
+  it("accepts one threshold, reports ties in NMB, and omits INMB without a comparator", () => {
+    // At λ = 25000 (the ICER of new vs usual: 500/0.02) both have NMB 124000.
+    const r = netMonetaryBenefit([{ id: "usual", cost: 1000, effect: 5 }, { id: "new", cost: 1500, effect: "5.02" }], { thresholds: 25000 });
+    expect(r.comparator).toBeUndefined();
+    expect(r.byThreshold[0]?.best).toEqual(["new", "usual"]);
+    expect(r.byThreshold[0]?.options.map((o) => o.nmb)).toEqual(["124000", "124000"]);
+    expect(r.byThreshold[0]?.options[0]?.incrementalNmb).toBeUndefined();
+  });
+
+  it("rejects negative thresholds and unknown comparators", () => {
+    const opts = [{ id: "a", cost: 1, effect: 1 }];
+    expect(issuesOf(() => netMonetaryBenefit(opts, { thresholds: [100, -1] }))).toEqual(["too_small settings.thresholds[1]: must be ≥ 0, got -1"]);
+    expect(issuesOf(() => netMonetaryBenefit(opts, { thresholds: 1, comparator: "zz" }))).toEqual(['unknown_reference settings.comparator: no option has id "zz"']);
+  });
+
+  it("picks, at each λ, the frontier option whose ICER interval contains λ", () => {
+    const value = fc.integer({ min: -30, max: 30 }).map(String);
+    const options = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z]{1,4}$/), cost: value, effect: value }), { minLength: 1, maxLength: 20, selector: (o) => o.id });
+    fc.assert(
+      fc.property(options, fc.integer({ min: 0, max: 80 }), (xs: CeaOption[], lambda) => {
+        const cea = incrementalAnalysis(xs);
+        const icers = cea.frontierIcers.map(Number);
+        const k = icers.filter((r) => r < lambda).length; // λ in (ICER_k, ICER_{k+1}]
+        const point = cea.frontier[k] as string;
+        const group = [point, ...(cea.options.find((o) => o.id === point)?.tiedWith ?? [])].sort();
+        const best = netMonetaryBenefit(xs, { thresholds: lambda }).byThreshold[0]?.best ?? [];
+        expect(best).toEqual(expect.arrayContaining(group));
+        // Strictly inside an interval (and λ > 0) the best option is that frontier point alone.
+        if (lambda > 0 && !icers.includes(lambda)) expect(best).toEqual(group);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("pairwiseComparison", () => {
+  it("places each option in its quadrant and gives an ICER only where it has a meaning", () => {
+    // Comparator usual (1000, 5).
+    const rows = pairwiseComparison(
+      [
+        { id: "usual", cost: 1000, effect: 5 },
+        { id: "ne", cost: 1500, effect: "5.02" }, // ΔC 500, ΔE 0.02: ICER 25000
+        { id: "sw", cost: 900, effect: "4.99" }, // ΔC −100, ΔE −0.01: 10000 saved per QALY lost
+        { id: "se", cost: 900, effect: "5.1" }, // cheaper and better
+        { id: "nw", cost: 1100, effect: "4.9" }, // dearer and worse
+        { id: "flat", cost: 1200, effect: 5 }, // no QALY difference
+        { id: "same", cost: "1000.0", effect: "5.00" },
+        { id: "free-gain", cost: 1000, effect: "5.5" }, // same cost, more effect
+      ],
+      { comparator: "usual" },
+    );
+    expect(rows.map((r) => [r.id, r.status, r.costDirection, r.incrementalCost, r.incrementalEffect, r.icer ?? null])).toEqual([
+      ["usual", "comparator", "cost-neutral", "0", "0", null],
+      ["ne", "more costly, more effective", "cost-incurring", "500", "0.02", "25000"],
+      ["sw", "cost-saving, less effective", "cost-saving", "-100", "-0.01", "10000"],
+      ["se", "dominant", "cost-saving", "-100", "0.1", null],
+      ["nw", "dominated", "cost-incurring", "100", "-0.1", null],
+      ["flat", "no effect difference", "cost-incurring", "200", "0", null],
+      ["same", "identical", "cost-neutral", "0", "0", null],
+      ["free-gain", "dominant", "cost-neutral", "0", "0.5", null],
+    ]);
+  });
+
+  it("rounds ICERs only when asked and rejects an unknown comparator", () => {
+    const opts = [{ id: "a", cost: 0, effect: 0 }, { id: "b", cost: 1000, effect: 3 }];
+    expect(pairwiseComparison(opts, { comparator: "a", icerDecimalPlaces: 0 })[1]?.icer).toBe("333");
+    expect(issuesOf(() => pairwiseComparison(opts, { comparator: "c" }))).toEqual(['unknown_reference settings.comparator: no option has id "c" (known: a, b)']);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { COST_EFFECTIVENESS_THRESHOLDS, thresholdFor, type CostEffectivenessThreshold } from "../../src/analysis/index.js";
+import { formatIssue, VbpInputError } from "../../src/errors/index.js";
+
+function issuesOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
+    throw e;
+  }
+  return [];
+}
+
+const src = { publisher: "Test board", title: "Local rules", publishedOn: "2026-01-01" };
+
+describe("thresholdFor", () => {
+  it("returns the NICE range in force on the date (£20k–£30k to 31 March 2026, £25k–£35k from 1 April 2026)", () => {
+    // NICE ECD19 (implementation of the threshold change) and the government announcement of 1 December 2025.
+    const before = thresholdFor({ jurisdiction: "GB-ENG", on: "2026-03-31" });
+    expect([before.id, before.lower, before.upper, before.currency, before.unit]).toEqual(["nice-2004", "20000", "30000", "GBP", "per QALY"]);
+    const after = thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-04-01" });
+    expect([after.id, after.lower, after.upper]).toEqual(["nice-2026", "25000", "35000"]);
+    expect(after.source.url).toMatch(/^https:\/\/www\.nice\.org\.uk\//);
+    expect(after.validFrom).toBe("2026-04-01");
+    expect(thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2040-01-01" }).id).toBe("nice-2026");
+  });
+
+  it("ships the data frozen, each entry with a source", () => {
+    expect(Object.isFrozen(COST_EFFECTIVENESS_THRESHOLDS)).toBe(true);
+    for (const t of COST_EFFECTIVENESS_THRESHOLDS) {
+      expect(Object.isFrozen(t)).toBe(true);
+      expect(t.source.publisher.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("reports unknown jurisdictions, programmes and dates, naming what is available", () => {
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "FR", on: "2026-06-01" }))).toEqual(['unknown_reference query.jurisdiction: no threshold for jurisdiction "FR" (known: GB-ENG)']);
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "guidelines", on: "2026-06-01" }))).toEqual([
+      'unknown_reference query.programme: no threshold for programme "guidelines" in GB-ENG (known: healthtech, technology-appraisal)',
+    ]);
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "1999-01-01" }))).toEqual([
+      "not_computable query.on: no threshold in force on 1999-01-01 for GB-ENG; available: nice-2004 2004-04-01–2026-03-31; nice-2026 2026-04-01–open",
+    ]);
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-02-30" }))).toEqual(['invalid_format query.on: must be a calendar date in YYYY-MM-DD form, got "2026-02-30"']);
+  });
+
+  it("uses the caller's data set, and refuses ambiguous lookups and invalid data", () => {
+    const mine: CostEffectivenessThreshold[] = [
+      { id: "std", jurisdiction: "XX", programmes: ["medicines"], currency: "EUR", lower: "30000", upper: "30000", unit: "per QALY", validFrom: "2020-01-01", source: src },
+      { id: "rare", jurisdiction: "XX", programmes: ["rare-disease"], currency: "EUR", lower: "100000", upper: "100000", unit: "per QALY", validFrom: "2020-01-01", source: src },
+    ];
+    expect(thresholdFor({ jurisdiction: "XX", programme: "rare-disease", on: "2026-01-01" }, mine).lower).toBe("100000");
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, mine))).toEqual([
+      "policy query.programme: ambiguous: 2 thresholds are in force on 2026-01-01 (std, rare); name the programme",
+    ]);
+    const overlapping = [mine[0] as CostEffectivenessThreshold, { ...(mine[0] as CostEffectivenessThreshold), id: "std-2", validFrom: "2025-01-01" }];
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", programme: "medicines", on: "2026-01-01" }, overlapping))).toEqual([
+      "policy query.on: ambiguous: 2 thresholds are in force on 2026-01-01 (std, std-2); the data overlap; pass a data set with one entry in force",
+    ]);
+    const bad = [{ ...(mine[0] as CostEffectivenessThreshold), lower: "40000", validTo: "2019-12-31" }];
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, bad))).toEqual([
+      "out_of_order data[0].upper: must be ≥ lower (40000), got 30000",
+      "out_of_order data[0].validTo: must be on or after validFrom (2020-01-01), got 2019-12-31",
+    ]);
+  });
+});
