@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { VbpInputError } from "../../errors/VbpInputError.js";
+import { decimalSchema, idSchema, nonNegativeDecimalSchema, sourceSchema } from "../../schema/primitives.js";
+import { moderate, type ModerationMethod } from "./moderation.js";
+import { PRICE_FORMULAS, resolvePriceFormula, type PriceFormula } from "./price.js";
+import { checkScale, QUALITATIVE_SCALES, type QualitativeScale } from "./scales.js";
+import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction } from "./value.js";
+
+type Ctx = z.core.$RefinementCtx;
+
+/** Re-reports the library's issues (paths under `strip`) as zod issues at the same path in the document. */
+function report(ctx: Ctx, f: () => unknown, strip: number): void {
+  try {
+    f();
+  } catch (e) {
+    if (!(e instanceof VbpInputError)) throw e;
+    for (const i of e.issues) {
+      ctx.addIssue({ code: "custom", path: [...i.path.slice(strip)], message: i.message, params: { vbpCode: i.code } });
+    }
+  }
+}
+
+const paramName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: "must be a parameter name: a letter, then up to 63 letters, digits, _ or -" });
+
+const levelInput = z
+  .union([z.string().trim().min(1).max(200), z.number().finite()])
+  .transform((v) => String(v))
+  .meta({ description: 'A level of the scale, by value ("3" or 3) or label ("good", case-insensitive).' });
+
+/**
+ * Builds the schema of a price formula spec that checks names and parameters against a registry (use it
+ * when the document may name formulas the caller registered).
+ *
+ * @param formulas - the registry (default {@link PRICE_FORMULAS})
+ * @returns a zod schema whose output is a {@link PriceFormulaSpec}
+ * @example
+ * ```ts
+ * const schema = makePriceFormulaSpecSchema({ ...PRICE_FORMULAS, mine: myFormula });
+ * ```
+ */
+export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS) {
+  return z
+    .strictObject({
+      formula: z
+        .string()
+        .min(1)
+        .max(128)
+        .meta({ description: `Price formula identifier; built-in: ${Object.keys(PRICE_FORMULAS).join(", ")}.` }),
+      params: z
+        .record(paramName, decimalSchema)
+        .optional()
+        .meta({ description: "The formula's parameters by name, as decimals (logarithmic: A; linear-between-limits: floor, ceiling; mean-based: band; ratio-to-reference: reference; proportional-to-budget: budget)." }),
+    })
+    .superRefine((spec, ctx) => report(ctx, () => resolvePriceFormula(spec, formulas), 1))
+    .meta({ description: "How bid prices are turned into points: a named price formula and its parameters." });
+}
+
+/**
+ * Schema of a price formula spec `{ formula, params? }` checked against the built-in formulas: unknown
+ * formulas, unknown or missing parameters and invalid values are reported at their exact path.
+ *
+ * @example
+ * ```ts
+ * priceFormulaSpecSchema.parse({ formula: "logarithmic", params: { A: 2 } }); //=> { formula: "logarithmic", params: { A: "2" } }
+ * ```
+ */
+export const priceFormulaSpecSchema = makePriceFormulaSpecSchema();
+
+/**
+ * Builds the schema of a value function spec that checks names and parameters against a registry.
+ *
+ * @param functions - the registry (default {@link VALUE_FUNCTIONS})
+ * @returns a zod schema whose output is a {@link ValueFunctionSpec}
+ * @example
+ * ```ts
+ * const schema = makeValueFunctionSpecSchema({ ...VALUE_FUNCTIONS, mine: myFunction });
+ * ```
+ */
+export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS) {
+  return z
+    .strictObject({
+      fn: z
+        .string()
+        .min(1)
+        .max(128)
+        .meta({ description: `Value function identifier; built-in: ${Object.keys(VALUE_FUNCTIONS).join(", ")}.` }),
+      direction: z
+        .enum(["higher-is-better", "lower-is-better"])
+        .optional()
+        .meta({ description: 'Which way the measured value is better; default "higher-is-better".' }),
+      params: z
+        .record(paramName, z.unknown())
+        .optional()
+        .meta({
+          description:
+            "The function's parameters: linear and logarithmic: lower, upper; piecewise-linear: points [{ x, y }]; step: steps [{ x, y }], otherwise; proportional-to-best: best. y is a share of the maximum points (0–1).",
+        }),
+    })
+    .superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))
+    .meta({ description: "How a measured value (days, %, kgCO2e, years) is turned into points: a named value function, its direction and parameters." });
+}
+
+/**
+ * Schema of a value function spec `{ fn, direction?, params? }` checked against the built-in functions
+ * (limits equal, points unsorted and the like are reported at their exact path).
+ *
+ * @example
+ * ```ts
+ * valueFunctionSpecSchema.parse({ fn: "linear", params: { lower: 0, upper: 10 } });
+ * ```
+ */
+export const valueFunctionSpecSchema = makeValueFunctionSpecSchema();
+
+const levelSchema = z
+  .strictObject({
+    value: nonNegativeDecimalSchema.meta({ description: "Numeric value of the level (≥ 0); points = maxPoints × value / highest value." }),
+    label: z.string().trim().min(1).max(200).meta({ description: "Short name of the level, unique within the scale." }),
+    descriptor: z.string().max(4000).meta({ description: "What a response must show to be given this level." }),
+  })
+  .meta({ description: "One level of a qualitative scale." });
+
+/**
+ * Schema of a qualitative scale: `{ id, label, levels: [{ value, label, descriptor }], source?, note? }`;
+ * values distinct and ≥ 0, labels distinct, the highest value > 0.
+ *
+ * @example
+ * ```ts
+ * qualitativeScaleSchema.parse(QUALITATIVE_SCALES["0-5"]);
+ * ```
+ */
+export const qualitativeScaleSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier of the scale, recorded with scores." }),
+    label: z.string().min(1).max(300).meta({ description: "Human name of the scale." }),
+    levels: z.array(levelSchema).min(2).max(101).meta({ description: "The levels, worst first (2–101 levels)." }),
+    source: sourceSchema.optional().meta({ description: "Where the scale and its descriptors come from." }),
+    note: z.string().max(2000).optional().meta({ description: "Anything needed to apply the scale correctly." }),
+  })
+  .superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))
+  .meta({ description: "A qualitative scoring scale: levels with values and descriptors." });
+
+/**
+ * Schema of one evaluator's score `{ evaluatorId, level, reason }` (level by value or label; reason required).
+ *
+ * @example
+ * ```ts
+ * evaluatorScoreSchema.parse({ evaluatorId: "E1", level: 3, reason: "Clear plan" }); //=> { evaluatorId: "E1", level: "3", reason: "Clear plan" }
+ * ```
+ */
+export const evaluatorScoreSchema = z
+  .strictObject({
+    evaluatorId: idSchema.meta({ description: "Who scored: an identifier unique within the panel." }),
+    level: levelInput,
+    reason: z.string().trim().min(1).max(5000).meta({ description: "Why: the evidence in the response that justifies the level." }),
+  })
+  .meta({ description: "One evaluator's score for one response, with the reason." });
+
+/**
+ * Builds the schema of a moderation record for a given scale: levels are checked against it and a consensus
+ * that differs from the individual scores must carry a reason.
+ *
+ * @param scale - the scale the levels are on (default the NHS VBP five-point scale)
+ * @returns a zod schema whose output is a {@link ModerationInput}
+ * @example
+ * ```ts
+ * makeModerationInputSchema(QUALITATIVE_SCALES["0-5"]).parse({ individual: [{ evaluatorId: "E1", level: 4, reason: "…" }] });
+ * ```
+ */
+export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]) {
+  return z
+    .strictObject({
+      individual: z.array(evaluatorScoreSchema).min(1).max(200).meta({ description: "Every evaluator's own score, as given before moderation." }),
+      consensus: z
+        .strictObject({
+          level: levelInput,
+          reason: z.string().max(5000).meta({ description: "Why the panel agreed this level; required when it differs from any individual score." }),
+        })
+        .optional()
+        .meta({ description: "The level agreed at moderation and the reason." }),
+      method: z
+        .enum(["consensus", "mean", "median"] satisfies ModerationMethod[])
+        .optional()
+        .meta({ description: 'How the scores combine; default "consensus" when a consensus is given, else "median".' }),
+    })
+    .superRefine((input, ctx) => report(ctx, () => moderate(stripUndefined(input), scale), 0))
+    .meta({ description: "The individual scores for one response and the moderated consensus." });
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
