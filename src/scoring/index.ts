@@ -1,0 +1,47 @@
+export * from "./functions/index.js";
+export {
+  checkCriteriaTree,
+  globalWeights,
+  swingWeights,
+  type Criterion,
+  type CriterionCommon,
+  type CriterionGroup,
+  type GlobalWeight,
+  type PassFailCriterion,
+  type PriceCriterion,
+  type PriceFormulaRef,
+  type QualitativeCriterion,
+  type QuantitativeCriterion,
+  type ScoredCriterion,
+  type SwingItem,
+  type SwingWeight,
+  type ValueFunctionRef,
+  type WeightedCriterionCommon,
+  type WeightRange,
+} from "./criteria.js";
+export { checkWeightPolicy, NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightPolicy, type WeightPolicyId, type WeightPolicyRule } from "./policies.js";
+export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderSchema, type ScoringRegistries } from "./schema.js";
+export { safeScoreTender, scoreTender } from "./scoreTender.js";
+export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary } from "./summary.js";
+export type {
+  AggregationMethod,
+  ConsensusRecord,
+  EvaluatorScoreRecord,
+  GateOutcome,
+  LotResult,
+  MinimumScoreGate,
+  OptionResult,
+  Overtaking,
+  OvertakingStep,
+  PassFailRecord,
+  PriceFlag,
+  RankReversal,
+  RecordedScore,
+  ScoreNode,
+  Tender,
+  TenderLot,
+  TenderOption,
+  TenderResult,
+  TenderSettings,
+  TieBreakRule,
+} from "./tender.js";

@@ -1,0 +1,731 @@
+import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
+import type { VbpIssue } from "../errors/issue.js";
+import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
+import type { CurrencyCode } from "../money/currencies.js";
+import { formatMoney } from "../money/money.js";
+import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
+import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
+import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
+import { checkWeightPolicy, taggedWeight } from "./policies.js";
+import { parseTender, type ScoringRegistries } from "./schema.js";
+import type {
+  AggregationMethod,
+  EvaluatorScoreRecord,
+  GateOutcome,
+  LotResult,
+  MinimumScoreGate,
+  OptionResult,
+  Overtaking,
+  OvertakingStep,
+  PriceFlag,
+  RankReversal,
+  ScoreNode,
+  Tender,
+  TenderOption,
+  TenderResult,
+  TieBreakRule,
+} from "./tender.js";
+import { pairKey, resolveScale } from "./validate.js";
+
+const ZERO = new Dec(0);
+const HUNDRED = new Dec(100);
+
+/** A scored leaf with its place. */
+interface Leaf {
+  readonly index: number; // in flat
+  readonly node: ScoredCriterion;
+  readonly max: Dec;
+  readonly maxStr: string;
+  readonly scale?: QualitativeScale;
+}
+
+/** A leaf's score for one option. */
+interface LeafScore {
+  readonly points: Dec;
+  readonly trace?: ScoreTrace;
+  readonly raw?: string;
+  readonly level?: { value: string; label: string; descriptor: string };
+  readonly moderation?: ScoreNode["moderation"];
+  readonly notScored?: string;
+}
+
+/** Everything fixed for a run. */
+interface Run {
+  readonly tender: Tender;
+  readonly flat: readonly FlatNode[];
+  readonly leaves: readonly Leaf[];
+  readonly leafOfFlat: ReadonlyMap<number, number>;
+  readonly priceLeaves: readonly Leaf[];
+  /** Leaf positions under each flat node (for group sums, gates and tie-breaks). */
+  readonly leavesUnder: readonly (readonly number[])[];
+  readonly aggregation: AggregationMethod;
+  readonly valuePerQualityPoint: Dec;
+  readonly currency: CurrencyCode;
+  readonly tieBreak: readonly TieBreakRule[];
+  readonly tagLeaves: ReadonlyMap<string, readonly number[]>;
+  readonly qualityMax: Dec;
+  readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
+  readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
+}
+
+/** One option's state in a lot. */
+interface OptionState {
+  readonly option: TenderOption;
+  readonly price: Dec | undefined;
+  /** Non-price leaf scores (price leaves filled in stage 2). */
+  readonly leafScores: (LeafScore | undefined)[];
+  readonly quality: Dec;
+  readonly gates: GateOutcome[];
+  readonly eligibleForPrice: boolean;
+  readonly passFail: Map<string, { passed: boolean; reason: string }>;
+}
+
+/** Stage-2 result for one option. */
+interface Priced {
+  readonly state: OptionState;
+  readonly priceLeafScores: readonly LeafScore[];
+  readonly pricePoints: Dec;
+  readonly totalPoints: Dec;
+  readonly afterGates: readonly GateOutcome[];
+  readonly ranked: boolean;
+  /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
+  readonly measure: Dec | undefined;
+}
+
+function round(d: Dec): Dec {
+  return d.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+}
+
+function buildRun(t: Tender, reg: ScoringRegistries): Run {
+  const s = t.settings ?? {};
+  const flat = flattenCriteria(t.criteria);
+  const leaves: Leaf[] = [];
+  const leafOfFlat = new Map<number, number>();
+  flat.forEach((f, i) => {
+    const n = f.node;
+    if (n.kind === "group" || n.kind === "pass-fail") return;
+    leafOfFlat.set(i, leaves.length);
+    const scale = n.kind === "qualitative" ? resolveScale(n) : undefined;
+    leaves.push({ index: i, node: n, max: f.globalWeight, maxStr: decString(f.globalWeight), ...(scale !== undefined ? { scale } : {}) });
+  });
+  const leavesUnder: number[][] = flat.map(() => []);
+  leaves.forEach((l, li) => {
+    let p = l.index;
+    while (p >= 0) {
+      (leavesUnder[p] as number[]).push(li);
+      p = (flat[p] as FlatNode).parent;
+    }
+  });
+  const tagLeaves = new Map<string, number[]>();
+  for (const f of flat) {
+    const tag = f.node.tag;
+    if (tag === undefined || tagLeaves.has(tag)) continue;
+    const { nodes } = taggedWeight(flat, [tag]);
+    tagLeaves.set(tag, nodes.flatMap((n) => leavesUnder[flat.indexOf(n)] ?? []));
+  }
+  const priceLeaves = leaves.filter((l) => l.node.kind === "price");
+  return {
+    tender: t,
+    flat,
+    leaves,
+    leafOfFlat,
+    priceLeaves,
+    leavesUnder,
+    aggregation: s.aggregation ?? "weighted-sum",
+    valuePerQualityPoint: new Dec(s.valuePerQualityPoint ?? 0),
+    currency: s.currency ?? "GBP",
+    tieBreak: s.tieBreak ?? [{ rule: "higher-quality" }, { rule: "lower-price" }],
+    tagLeaves,
+    qualityMax: sumDec(leaves.filter((l) => l.node.kind !== "price").map((l) => l.max)),
+    priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
+    valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
+  };
+}
+
+/** Scores a qualitative leaf for one option: moderation (consensus, mean or median), then the scale. */
+function qualitativeLeaf(leaf: Leaf, scores: readonly EvaluatorScoreRecord[], consensus: { level: string; reason: string } | undefined): LeafScore {
+  const node = leaf.node as QualitativeCriterion;
+  const scale = leaf.scale as QualitativeScale;
+  const method = node.moderation ?? (consensus !== undefined ? "consensus" : "median");
+  const individual = scores.map((x) => ({ evaluatorId: x.evaluatorId, level: x.level, reason: x.reason }));
+  const m = moderate({ individual, ...(consensus !== undefined ? { consensus } : {}), method }, scale);
+  const trace = scaleScore(m.level, leaf.maxStr, scale, { betweenLevels: true });
+  return {
+    points: new Dec(trace.points),
+    trace,
+    raw: trace.level,
+    level: { value: trace.level, label: trace.label, descriptor: trace.descriptor },
+    moderation: { method: m.method, reason: m.reason, individual: m.individual.map((x) => ({ evaluatorId: x.evaluatorId, level: x.level, reason: x.reason })) },
+  };
+}
+
+function quantitativeLeaf(run: Run, leaf: Leaf, value: string): LeafScore {
+  if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
+  const trace = valueScore(value, leaf.maxStr, leaf.node.valueFunction, run.valueFunctions);
+  return { points: new Dec(trace.points), trace, raw: value };
+}
+
+/** Compiles a price leaf's formula once for a set of prices (Pmin, Pmax, mean computed once). */
+function compilePrice(run: Run, leaf: Leaf, allPrices: Dec[]): CompiledPriceScoring {
+  if (leaf.node.kind !== "price") throw new Error("not price");
+  return compilePriceScoring(allPrices, leaf.maxStr, leaf.node.formula, run.priceFormulas);
+}
+
+function priceLeaf(compiled: CompiledPriceScoring, price: Dec): LeafScore {
+  const trace = scoreCompiledPrice(compiled, price);
+  return { points: new Dec(trace.points), trace, raw: decString(price) };
+}
+
+function scopeLeaves(run: Run, scope: MinimumScoreGate["scope"]): number[] {
+  if (scope === "total") return run.leaves.map((_, i) => i);
+  if (scope === "quality") return run.leaves.flatMap((l, i) => (l.node.kind === "price" ? [] : [i]));
+  const set = new Set<number>();
+  for (const id of scope) {
+    const fi = run.flat.findIndex((f) => f.node.id === id);
+    for (const li of run.leavesUnder[fi] ?? []) set.add(li);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+function scopeText(scope: MinimumScoreGate["scope"]): string {
+  return scope === "quality" ? "quality score" : scope === "total" ? "total score" : `score on ${scope.join(" + ")}`;
+}
+
+function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => Dec, stage: GateOutcome["stage"]): GateOutcome {
+  const lis = scopeLeaves(run, gate.scope);
+  const got = sumDec(lis.map(points));
+  const max = sumDec(lis.map((li) => (run.leaves[li] as Leaf).max));
+  const min = new Dec(gate.minimumPercent);
+  const pct = max.isZero() ? ZERO : got.div(max).times(HUNDRED);
+  const passed = pct.gte(min);
+  const shown = decString(pct.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN));
+  return {
+    gateId: gate.id,
+    kind: "minimum-score",
+    stage,
+    passed,
+    reason: `${gate.label ?? gate.id}: ${scopeText(gate.scope)} ${decString(round(got).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))} of ${decString(max)} points = ${shown}% ${passed ? "meets" : "is below"} the minimum of ${gate.minimumPercent}%${passed ? "" : stage === "before-price" ? "; excluded before price is opened (its price is not scored and does not count as the lowest price)" : "; excluded from the ranking"}`,
+  };
+}
+
+function gateStage(run: Run, gate: MinimumScoreGate): GateOutcome["stage"] {
+  return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price") ? "after-price" : "before-price";
+}
+
+/** Stage 1: everything that does not depend on the other options' prices. */
+function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
+  const t = run.tender;
+  const scoresBy = new Map<string, EvaluatorScoreRecord[]>();
+  for (const s of t.evaluatorScores ?? []) {
+    const k = pairKey(s.criterionId, s.optionId);
+    const list = scoresBy.get(k);
+    if (list === undefined) scoresBy.set(k, [s]);
+    else list.push(s);
+  }
+  const consensusBy = new Map((t.consensus ?? []).map((c) => [pairKey(c.criterionId, c.optionId), { level: c.level, reason: c.reason }] as const));
+  const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
+  const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
+  return options.map((o) => {
+    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf) => {
+      if (leaf.node.kind === "qualitative") {
+        const k = pairKey(leaf.node.id, o.id);
+        return qualitativeLeaf(leaf, scoresBy.get(k) ?? [], consensusBy.get(k));
+      }
+      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string);
+      return undefined;
+    });
+    const quality = sumDec(leafScores.map((s) => s?.points ?? ZERO));
+    const gates: GateOutcome[] = [];
+    const passFail = new Map<string, { passed: boolean; reason: string }>();
+    for (const f of passFailNodes) {
+      const r = passFailBy.get(pairKey(f.node.id, o.id));
+      const passed = r?.passed ?? false;
+      const reason = r?.reason ?? "no outcome recorded";
+      passFail.set(f.node.id, { passed, reason });
+      gates.push({ gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` });
+    }
+    for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
+    return { option: o, price: o.price === undefined ? undefined : new Dec(o.price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
+  });
+}
+
+function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
+  switch (run.aggregation) {
+    case "weighted-sum":
+      return totalPoints;
+    case "price-per-quality-point":
+      return price === undefined || quality.isZero() ? undefined : round(price.div(quality));
+    case "monetised-quality":
+      return price === undefined ? undefined : round(price.minus(quality.times(run.valuePerQualityPoint)));
+  }
+}
+
+/** True if measure a is strictly better than b. */
+function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
+  if (a === undefined) return false;
+  if (b === undefined) return true;
+  return run.aggregation === "weighted-sum" ? a.gt(b) : a.lt(b);
+}
+
+/** Stage 2: price scoring among the eligible options, after-price gates, the aggregate measure. */
+function stageTwo(run: Run, states: readonly OptionState[], priceOverride?: { id: string; price: Dec }): Priced[] {
+  const afterGates = (run.tender.gates ?? []).filter((g) => gateStage(run, g) === "after-price");
+  const eligible = states.filter((s) => s.eligibleForPrice);
+  const priceOf = (s: OptionState): Dec | undefined => (priceOverride !== undefined && priceOverride.id === s.option.id ? priceOverride.price : s.price);
+  const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => priceOf(s) as Dec) : [];
+  const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
+  return eligible.map((s) => {
+    const price = priceOf(s);
+    const priceLeafScores = compiled.map((c) => priceLeaf(c, price as Dec));
+    const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
+    const totalPoints = s.quality.plus(pricePoints);
+    const points = (li: number): Dec => {
+      const leaf = run.leaves[li] as Leaf;
+      if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
+      return s.leafScores[li]?.points ?? ZERO;
+    };
+    const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure: measureOf(run, s.quality, totalPoints, price) };
+  });
+}
+
+function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
+  return sumDec(
+    lis.map((li) => {
+      const leaf = run.leaves[li] as Leaf;
+      if (leaf.node.kind === "price") return (p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
+      return p.state.leafScores[li]?.points ?? ZERO;
+    }),
+  );
+}
+
+/** Compares by measure, then the tie-break rules; negative when a ranks above b. Returns the deciding rule index (-1: measure). */
+function compare(run: Run, a: Priced, b: Priced): { order: number; rule: number; detail: string } {
+  if (better(run, a.measure, b.measure)) return { order: -1, rule: -1, detail: "" };
+  if (better(run, b.measure, a.measure)) return { order: 1, rule: -1, detail: "" };
+  for (const [i, r] of run.tieBreak.entries()) {
+    let x: Dec;
+    let y: Dec;
+    let higher = true;
+    let what: string;
+    switch (r.rule) {
+      case "higher-quality":
+        [x, y, what] = [a.state.quality, b.state.quality, "higher quality score"];
+        break;
+      case "lower-price":
+        [x, y, higher, what] = [a.state.price ?? ZERO, b.state.price ?? ZERO, false, "lower price"];
+        break;
+      case "higher-score": {
+        const fi = run.flat.findIndex((f) => f.node.id === r.criterionId);
+        const lis = run.leavesUnder[fi] ?? [];
+        [x, y, what] = [pointsOn(run, a, lis), pointsOn(run, b, lis), `higher score on ${r.criterionId}`];
+        break;
+      }
+      case "higher-tag-score": {
+        const lis = run.tagLeaves.get(r.tag) ?? [];
+        [x, y, what] = [pointsOn(run, a, lis), pointsOn(run, b, lis), `higher ${r.tag} score`];
+        break;
+      }
+    }
+    const c = x.comparedTo(y) * (higher ? -1 : 1);
+    if (c !== 0) return { order: c, rule: i, detail: `rule ${i + 1} (${what}: ${short(x)} vs ${short(y)})` };
+  }
+  return { order: 0, rule: run.tieBreak.length, detail: "" };
+}
+
+function short(d: Dec): string {
+  return decString(d.toDecimalPlaces(4, Dec.ROUND_HALF_EVEN));
+}
+
+interface Ranking {
+  readonly order: readonly Priced[];
+  readonly ranks: ReadonlyMap<string, number>;
+  readonly ties: string[][];
+  readonly tieNotes: ReadonlyMap<string, string>;
+}
+
+function rank(run: Run, priced: readonly Priced[]): Ranking {
+  const ranked = priced.filter((p) => p.ranked);
+  const order = [...ranked].sort((a, b) => compare(run, a, b).order || (a.state.option.id < b.state.option.id ? -1 : a.state.option.id > b.state.option.id ? 1 : 0));
+  const ranks = new Map<string, number>();
+  const ties: string[][] = [];
+  const tieNotes = new Map<string, string>();
+  order.forEach((p, i) => {
+    const prev = order[i - 1];
+    if (prev === undefined) {
+      ranks.set(p.state.option.id, 1);
+      return;
+    }
+    const c = compare(run, prev, p);
+    if (c.order === 0) {
+      ranks.set(p.state.option.id, ranks.get(prev.state.option.id) as number);
+      const last = ties[ties.length - 1];
+      if (last !== undefined && last.includes(prev.state.option.id)) last.push(p.state.option.id);
+      else ties.push([prev.state.option.id, p.state.option.id]);
+      const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state.option.id)}; the buyer's stated fallback applies`;
+      tieNotes.set(p.state.option.id, note);
+      tieNotes.set(prev.state.option.id, tieNotes.get(prev.state.option.id) ?? note.replace(prev.state.option.id, p.state.option.id));
+    } else {
+      ranks.set(p.state.option.id, i + 1);
+      if (c.rule >= 0) {
+        tieNotes.set(p.state.option.id, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
+        if (!tieNotes.has(prev.state.option.id)) tieNotes.set(prev.state.option.id, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
+      }
+    }
+  });
+  return { order, ranks, ties, tieNotes };
+}
+
+function rankReversals(run: Run, states: readonly OptionState[], base: Ranking): RankReversal[] {
+  const out: RankReversal[] = [];
+  const before = base.ranks;
+  const ids = base.order.map((p) => p.state.option.id);
+  for (const removed of states.filter((s) => s.eligibleForPrice)) {
+    const rid = removed.option.id;
+    const after = rank(run, stageTwo(run, states.filter((s) => s !== removed))).ranks;
+    for (let i = 0; i < ids.length; i++) {
+      const a = ids[i] as string;
+      if (a === rid || !after.has(a)) continue;
+      for (let j = i + 1; j < ids.length; j++) {
+        const b = ids[j] as string;
+        if (b === rid || !after.has(b)) continue;
+        if ((before.get(a) as number) < (before.get(b) as number) && (after.get(a) as number) > (after.get(b) as number)) {
+          out.push({ removedOptionId: rid, higherBefore: a, higherAfter: b });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function pct(change: Dec, base: Dec): string {
+  if (base.isZero()) return "";
+  return decString(change.abs().div(base.abs()).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
+}
+
+const CANNOT = "cannot overtake on this criterion alone";
+
+function overtakingFor(run: Run, states: readonly OptionState[], me: Priced, target: Priced): Overtaking {
+  const steps: OvertakingStep[] = [];
+  const tm = target.measure;
+  const beatsWith = (quality: Dec, pricePoints: Dec, price: Dec | undefined): boolean => better(run, measureOf(run, quality, quality.plus(pricePoints), price), tm);
+  const s = me.state;
+  const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
+  run.leaves.forEach((leaf, li) => {
+    const node = leaf.node;
+    const base = { criterionId: node.id, label: node.label };
+    if (node.kind === "qualitative") {
+      const scale = leaf.scale as QualitativeScale;
+      const cur = s.leafScores[li] as LeafScore;
+      const options = scale.levels
+        .map((l) => ({ l, pts: new Dec(scaleScore(l.value, leaf.maxStr, scale).points) }))
+        .filter((x) => x.pts.gt(cur.points))
+        .sort((a, b) => a.pts.comparedTo(b.pts));
+      const found = options.find((x) => beatsWith(s.quality.minus(cur.points).plus(x.pts), me.pricePoints, s.price));
+      if (found === undefined) steps.push({ ...base, possible: false, change: CANNOT });
+      else {
+        const n = options.filter((x) => x.pts.lte(found.pts)).length;
+        steps.push({ ...base, possible: true, required: found.l.value, change: `+${n} level${n === 1 ? "" : "s"} on ${node.label} (${cur.level?.label ?? cur.raw} → ${found.l.label})` });
+      }
+    } else if (node.kind === "quantitative") {
+      steps.push({ ...base, ...solveValue(run, leaf, me, (pts) => beatsWith(s.quality.minus((s.leafScores[li] as LeafScore).points).plus(pts), me.pricePoints, s.price)) });
+    }
+  });
+  if (s.price !== undefined && (run.priceLeaves.length > 0 || run.aggregation !== "weighted-sum")) {
+    const label = run.priceLeaves[0]?.node.label ?? "Price";
+    const id = run.priceLeaves[0]?.node.id ?? "price";
+    const unit = new Dec(10).pow(-2);
+    const ok = (p: Dec): boolean => {
+      if (run.priceLeaves.length === 0) return beatsWith(s.quality, ZERO, p);
+      const priced = stageTwoPair(run, states, s.option.id, p, target.state.option.id);
+      return better(run, priced.me, priced.target);
+    };
+    // Largest price (in pennies) that overtakes, by bisection on exact decimals; assumes that a lower price
+    // never makes overtaking harder (true of every shipped formula: a lower bid never lowers its own score
+    // and lowers Pmin-based scores of the others at most).
+    let lo = unit;
+    let hi = s.price;
+    if (!ok(lo)) steps.push({ criterionId: id, label, possible: false, change: `${CANNOT} (even a price of ${money(lo)} does not overtake)` });
+    else if (ok(hi)) steps.push({ criterionId: id, label, possible: true, required: decString(hi), change: "already ahead on price" });
+    else {
+      while (hi.minus(lo).gt(unit)) {
+        const mid = lo.plus(hi).div(2).toDecimalPlaces(2, Dec.ROUND_DOWN);
+        if (ok(mid)) lo = mid;
+        else hi = mid;
+      }
+      steps.push({ criterionId: id, label, possible: true, required: decString(lo), change: `a price ${pct(s.price.minus(lo), s.price)}% lower (≤ ${money(lo)})` });
+    }
+  }
+  const gap = me.measure === undefined || tm === undefined ? "0" : decString(tm.minus(me.measure).abs());
+  return { targetOptionId: target.state.option.id, gap, steps };
+}
+
+/** Price points of one option and its target when the option's price is replaced; measures returned. */
+function stageTwoPair(run: Run, states: readonly OptionState[], meId: string, price: Dec, targetId: string): { me: Dec | undefined; target: Dec | undefined } {
+  const eligible = states.filter((x) => x.eligibleForPrice);
+  const allPrices = eligible.map((x) => (x.option.id === meId ? price : (x.price as Dec)));
+  const compiled = run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices));
+  const measure = (st: OptionState, p: Dec): Dec | undefined => {
+    const pp = sumDec(compiled.map((c) => priceLeaf(c, p).points));
+    return measureOf(run, st.quality, st.quality.plus(pp), p);
+  };
+  const me = eligible.find((x) => x.option.id === meId) as OptionState;
+  const target = eligible.find((x) => x.option.id === targetId) as OptionState;
+  return { me: measure(me, price), target: measure(target, target.price as Dec) };
+}
+
+function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boolean): Omit<OvertakingStep, "criterionId" | "label"> {
+  const node = leaf.node;
+  if (node.kind !== "quantitative") return { possible: false, change: CANNOT };
+  const li = run.leaves.indexOf(leaf);
+  const cur = me.state.leafScores[li] as LeafScore;
+  if (!ok(leaf.max)) return { possible: false, change: `${CANNOT} (even full marks, ${short(leaf.max)} points, do not overtake)` };
+  const v0 = new Dec(cur.raw as string);
+  const spec = node.valueFunction;
+  const dir = spec.direction === "lower-is-better" ? -1 : 1;
+  const points = (v: Dec): Dec | undefined => {
+    try {
+      return new Dec(valueScore(decString(v), leaf.maxStr, spec, run.valueFunctions).points);
+    } catch (e) {
+      if (e instanceof VbpInputError) return undefined;
+      throw e;
+    }
+  };
+  const step = Dec.max(v0.abs(), new Dec(1));
+  let lo = v0;
+  let hi: Dec | undefined;
+  for (let k = 0; k < 64; k++) {
+    const cand = v0.plus(step.times(new Dec(2).pow(k)).times(dir));
+    const p = points(cand);
+    if (p !== undefined && ok(p)) {
+      hi = cand;
+      break;
+    }
+    if (p !== undefined) lo = cand;
+  }
+  if (hi === undefined) return { possible: false, change: CANNOT };
+  const tol = step.times("1e-9");
+  for (let k = 0; k < 200 && hi.minus(lo).abs().gt(tol); k++) {
+    const mid = lo.plus(hi).div(2);
+    const p = points(mid);
+    if (p !== undefined && ok(p)) hi = mid;
+    else lo = mid;
+  }
+  // Show the bound to 6 significant figures, rounded toward the side that still overtakes.
+  let shown = hi.toSignificantDigits(6, dir > 0 ? Dec.ROUND_UP : Dec.ROUND_DOWN);
+  const sp = points(shown);
+  if (sp === undefined || !ok(sp)) shown = hi;
+  const unit = node.unit !== undefined ? ` ${node.unit}` : "";
+  const change = shown.minus(v0);
+  return {
+    possible: true,
+    required: decString(shown),
+    change: `a value ${dir > 0 ? "≥" : "≤"} ${decString(shown)}${unit} on ${node.label} (now ${decString(v0)}${unit}; ${pct(change, v0) === "" ? decString(change.abs()) : `${pct(change, v0)}%`} ${change.isNegative() ? "lower" : "higher"})`,
+  };
+}
+
+function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
+  const build = (fi: number): ScoreNode => {
+    const f = run.flat[fi] as FlatNode;
+    const n = f.node;
+    const baseFields = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.kind === "pass-fail" ? "0" : n.weight, maxPoints: decString(f.globalWeight) };
+    if (n.kind === "pass-fail") {
+      const r = passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" };
+      return { ...baseFields, points: "0", fraction: "0", passFail: r };
+    }
+    if (n.kind === "group") {
+      const children = run.flat.flatMap((c, ci) => (c.parent === fi ? [build(ci)] : []));
+      const pts = sumDec(children.map((c) => new Dec(c.points)));
+      return { ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children };
+    }
+    const s = leafScore(run.leafOfFlat.get(fi) as number);
+    return {
+      ...baseFields,
+      points: decString(s.points),
+      fraction: fraction(s.points, f.globalWeight),
+      ...(s.raw !== undefined ? { raw: s.raw } : {}),
+      ...(s.level !== undefined ? { level: s.level } : {}),
+      ...(s.trace !== undefined ? { trace: s.trace } : {}),
+      ...(s.moderation !== undefined ? { moderation: s.moderation } : {}),
+      ...(s.notScored !== undefined ? { notScored: s.notScored } : {}),
+    };
+  };
+  return run.flat.flatMap((f, fi) => (f.parent === -1 ? [build(fi)] : []));
+}
+
+function fraction(points: Dec, max: Dec): string {
+  return max.isZero() ? "0" : decString(round(points.div(max)));
+}
+
+function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
+  const out = new Map<string, PriceFlag[]>();
+  const cfg = run.tender.settings?.abnormallyLowPrice;
+  if (cfg === undefined) return out;
+  const withPrice = priced.filter((p) => p.state.price !== undefined);
+  if (withPrice.length < 2) return out;
+  const total = sumDec(withPrice.map((p) => p.state.price as Dec));
+  const factor = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
+  const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
+  for (const p of withPrice) {
+    const price = p.state.price as Dec;
+    const mean = total.minus(price).div(withPrice.length - 1);
+    const limit = mean.times(factor);
+    if (price.lt(limit)) {
+      out.set(p.state.option.id, [
+        {
+          kind: "abnormally-low-price",
+          message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+        },
+      ]);
+    }
+  }
+  return out;
+}
+
+function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[]): LotResult {
+  const settings = run.tender.settings ?? {};
+  const states = stageOne(run, options);
+  const priced = stageTwo(run, states);
+  const ranking = rank(run, priced);
+  const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
+  const flags = lowFlags(run, priced);
+  const results: OptionResult[] = [];
+  const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
+    const leafScore = (li: number): LeafScore => {
+      const leaf = run.leaves[li] as Leaf;
+      if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
+      if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
+      const failed = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
+      return { points: ZERO, ...(s.price !== undefined ? { raw: decString(s.price) } : {}), notScored: `price not opened: failed ${failed.join(", ")} before price evaluation` };
+    };
+    const pricePoints = p?.pricePoints ?? ZERO;
+    const totalPoints = s.quality.plus(pricePoints);
+    const rankNo = ranking.ranks.get(s.option.id);
+    const measure = p?.measure;
+    const tie = ranking.tieNotes.get(s.option.id);
+    results.push({
+      optionId: s.option.id,
+      supplier: s.option.supplier,
+      label: s.option.label,
+      lot: lotId,
+      status: rankNo === undefined ? "excluded" : "ranked",
+      ...(rankNo !== undefined ? { rank: rankNo } : {}),
+      total: measure === undefined ? (run.aggregation === "weighted-sum" ? decString(totalPoints) : "0") : decString(measure),
+      totalPoints: decString(totalPoints),
+      qualityPoints: decString(s.quality),
+      pricePoints: decString(pricePoints),
+      ...(s.price !== undefined ? { price: decString(s.price) } : {}),
+      scoreTree: buildTree(run, leafScore, s.passFail),
+      gates: [...s.gates, ...(p?.afterGates ?? [])],
+      flags: flags.get(s.option.id) ?? [],
+      ...(tie !== undefined ? { tieBreak: tie } : {}),
+      ...(overtaking !== undefined ? { overtaking } : {}),
+    });
+  };
+  ranking.order.forEach((p, i) => {
+    const above = ranking.order[i - 1];
+    emit(p.state, p, above !== undefined && settings.overtaking !== false ? overtakingFor(run, states, p, above) : undefined);
+  });
+  const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
+  for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
+  const eligiblePrices = states.filter((s) => s.eligibleForPrice && s.price !== undefined).map((s) => s.price as Dec);
+  const first = ranking.order[0];
+  const firstShared = first !== undefined && ranking.ties.some((t) => t.includes(first.state.option.id));
+  return {
+    lotId,
+    label,
+    options: results,
+    ...(first !== undefined && !firstShared ? { winner: first.state.option.id } : {}),
+    unresolvedTies: ranking.ties,
+    ...(eligiblePrices.length > 0 ? { lowestPrice: decString(Dec.min(...eligiblePrices)) } : {}),
+    rankReversals: settings.rankReversal === false ? [] : rankReversals(run, states, ranking),
+  };
+}
+
+/**
+ * Scores a tender: validates it (every issue with its exact path), checks the weight policies, then scores each
+ * lot separately.
+ *
+ * Per lot: pass/fail criteria and the minimum-score gates that involve no price are applied first; options
+ * failing them are excluded before price is opened (no price score, not counted for Pmin). Price criteria are
+ * scored among the remaining options; gates involving price are applied after. Aggregation: weighted sum
+ * (points = global weight × score fraction, highest wins), price per quality point (price ÷ quality points,
+ * lowest wins) or monetised quality (price − quality points × value per point, lowest wins). Ties are resolved
+ * by the published rules in order; options still tied share a rank (`unresolvedTies`). Abnormally low prices
+ * are flagged, never excluded. Rank reversals and overtaking requirements are computed unless switched off.
+ * All arithmetic is exact (Decimal); leaf points are held to 20 decimal places and every group's points are
+ * the exact sum of its children's.
+ *
+ * @param input - the tender (JSON data; parsed with `tenderSchema`)
+ * @param registries - your own price formulas or value functions, added to the built-ins
+ * @returns the scored tender
+ * @throws VbpInputError listing every issue; policy breaches too when `policyMode` is `"error"`
+ * @example
+ * ```ts
+ * const result = scoreTender({
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [
+ *     { id: "A", supplier: "Acme", label: "Pump A", price: "10000" },
+ *     { id: "B", supplier: "Beta", label: "Pump B", price: "8000" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * });
+ * result.lots[0].options.map((o) => [o.optionId, o.total]);
+ * //=> [["A", "80"], ["B", "76"]]   // A: 60×4/5 + 40×8000/10000; B: 60×3/5 + 40
+ * ```
+ */
+export function scoreTender(input: unknown, registries: ScoringRegistries = {}): TenderResult {
+  const t = parseTender(input, registries);
+  const settings = t.settings ?? {};
+  const warnings: VbpIssue[] = [];
+  for (const p of settings.policies ?? []) warnings.push(...checkWeightPolicy(t.criteria, p));
+  if (settings.policyMode === "error" && warnings.length > 0) {
+    throw new VbpInputError(warnings.map((w) => ({ code: w.code, path: w.path, message: w.message })));
+  }
+  const run = buildRun(t, registries);
+  const lotOrder: string[] = [];
+  const byLot = new Map<string, TenderOption[]>();
+  for (const l of t.lots ?? []) {
+    lotOrder.push(l.id);
+    byLot.set(l.id, []);
+  }
+  for (const o of t.options) {
+    const lot = o.lot ?? "default";
+    if (!byLot.has(lot)) {
+      lotOrder.push(lot);
+      byLot.set(lot, []);
+    }
+    (byLot.get(lot) as TenderOption[]).push(o);
+  }
+  const labels = new Map((t.lots ?? []).map((l) => [l.id, l.label] as const));
+  return {
+    aggregation: run.aggregation,
+    currency: run.currency,
+    weights: globalWeights(t.criteria),
+    lots: lotOrder.map((id) => scoreLot(run, id, labels.get(id) ?? id, byLot.get(id) as TenderOption[])),
+    warnings,
+  };
+}
+
+/**
+ * Like `scoreTender`, but returns `{ success, data } | { success, error }` instead of throwing for bad input.
+ *
+ * @param input - the tender (JSON data)
+ * @param registries - your own price formulas or value functions, added to the built-ins
+ * @returns the scored tender or the issues
+ * @example
+ * ```ts
+ * const r = safeScoreTender(json);
+ * if (!r.success) r.error.issues.forEach((i) => console.log(formatIssue(i)));
+ * ```
+ */
+export function safeScoreTender(input: unknown, registries: ScoringRegistries = {}): SafeResult<TenderResult> {
+  return safely(() => scoreTender(input, registries));
+}

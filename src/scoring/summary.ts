@@ -1,0 +1,241 @@
+import { Dec, decString } from "../_lib/decimal.js";
+import type { CurrencyCode } from "../money/currencies.js";
+import { formatMoney } from "../money/money.js";
+import type { GateOutcome, LotResult, OptionResult, RecordedScore, ScoreNode, TenderResult } from "./tender.js";
+
+/** One criterion line of an assessment summary: the supplier's score against the winner's, with the reasons. */
+export interface AssessmentLine {
+  /** Criterion id. */
+  readonly criterionId: string;
+  /** Criterion label. */
+  readonly label: string;
+  /** Criterion kind. */
+  readonly kind: ScoreNode["kind"];
+  /** Ids from the root to the criterion. */
+  readonly idPath: readonly string[];
+  /** Most points available (global weight). */
+  readonly maxPoints: string;
+  /** The supplier's points. */
+  readonly points: string;
+  /** The winner's points (absent when there is no single winner or this is the winner). */
+  readonly winnerPoints?: string;
+  /** What was scored for the supplier: level label, value or price. */
+  readonly assessed?: string;
+  /** What was scored for the winner. */
+  readonly winnerAssessed?: string;
+  /** The moderated reason recorded for the supplier (qualitative), or the pass/fail reason, or the formula applied. */
+  readonly reason?: string;
+  /** Each evaluator's score and reason for the supplier. */
+  readonly evaluatorReasons: readonly RecordedScore[];
+  /** The moderated reason recorded for the winner. */
+  readonly winnerReason?: string;
+  /** Plain-language comparison. */
+  readonly comparison: string;
+}
+
+/** An assessment summary for one tender (Procurement Act 2023 s50). */
+export interface AssessmentSummary {
+  /** Lot. */
+  readonly lotId: string;
+  /** Lot label. */
+  readonly lotLabel: string;
+  /** Option (tender) id. */
+  readonly optionId: string;
+  /** Supplier. */
+  readonly supplier: string;
+  /** What was offered. */
+  readonly label: string;
+  /** Whether this tender is the most advantageous. */
+  readonly isWinner: boolean;
+  /** `"ranked"` or `"excluded"`. */
+  readonly status: OptionResult["status"];
+  /** Rank, if ranked. */
+  readonly rank?: number;
+  /** Number of ranked tenders in the lot. */
+  readonly rankedCount: number;
+  /** The supplier's total points. */
+  readonly totalPoints: string;
+  /** The winner, if there is one. */
+  readonly winner?: {
+    /** Winner's option id. */
+    readonly optionId: string;
+    /** Winner's supplier. */
+    readonly supplier: string;
+    /** Winner's total points. */
+    readonly totalPoints: string;
+  };
+  /** Gates passed or failed, with reasons. */
+  readonly gates: readonly GateOutcome[];
+  /** Per criterion (leaves and pass/fail criteria, depth-first). */
+  readonly lines: readonly AssessmentLine[];
+  /** Plain-language overview in one paragraph. */
+  readonly overview: string;
+}
+
+function leaves(nodes: readonly ScoreNode[], path: readonly string[] = []): { node: ScoreNode; idPath: string[] }[] {
+  return nodes.flatMap((n) => (n.children !== undefined ? leaves(n.children, [...path, n.criterionId]) : [{ node: n, idPath: [...path, n.criterionId] }]));
+}
+
+function pts(s: string): string {
+  return decString(new Dec(s).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN));
+}
+
+function assessed(n: ScoreNode, currency: CurrencyCode): string | undefined {
+  if (n.passFail !== undefined) return n.passFail.passed ? "pass" : "fail";
+  if (n.level !== undefined) return `${n.level.label} (${n.level.value})`;
+  if (n.kind === "price" && n.raw !== undefined) return formatMoney({ amount: n.raw, currency });
+  return n.raw;
+}
+
+function reasonOf(n: ScoreNode): string | undefined {
+  if (n.passFail !== undefined) return n.passFail.reason;
+  if (n.moderation !== undefined) return n.moderation.reason;
+  if (n.notScored !== undefined) return n.notScored;
+  return n.trace?.substituted;
+}
+
+function summaryFor(result: TenderResult, lot: LotResult, o: OptionResult): AssessmentSummary {
+  const where = lot.lotId === "default" ? "this tender" : lot.label;
+  const winner = lot.winner === undefined ? undefined : lot.options.find((x) => x.optionId === lot.winner);
+  const isWinner = winner?.optionId === o.optionId;
+  const mine = leaves(o.scoreTree);
+  const theirs = new Map((winner === undefined ? [] : leaves(winner.scoreTree)).map((l) => [l.node.criterionId, l.node] as const));
+  const lines: AssessmentLine[] = mine.map(({ node, idPath }) => {
+    const w = isWinner ? undefined : theirs.get(node.criterionId);
+    const a = assessed(node, result.currency);
+    const wa = w === undefined ? undefined : assessed(w, result.currency);
+    const r = reasonOf(node);
+    const wr = w?.moderation?.reason;
+    let comparison: string;
+    if (node.kind === "pass-fail") {
+      comparison = `${node.passFail?.passed === true ? "Passed" : "Failed"}: ${node.passFail?.reason ?? ""}`;
+    } else if (node.notScored !== undefined) {
+      comparison = `Not scored: ${node.notScored}.`;
+    } else {
+      const you = `You scored ${pts(node.points)} of ${pts(node.maxPoints)} points${a !== undefined ? ` (${a})` : ""}`;
+      if (w === undefined) comparison = `${you}.`;
+      else {
+        const d = new Dec(node.points).minus(new Dec(w.points));
+        const rel = d.isZero() ? "the same as" : d.gt(0) ? `${pts(decString(d))} more than` : `${pts(decString(d.neg()))} fewer than`;
+        comparison = `${you}: ${rel} the most advantageous tender, which scored ${pts(w.points)}${wa !== undefined ? ` (${wa})` : ""}.`;
+      }
+    }
+    return {
+      criterionId: node.criterionId,
+      label: node.label,
+      kind: node.kind,
+      idPath,
+      maxPoints: node.maxPoints,
+      points: node.points,
+      ...(w !== undefined ? { winnerPoints: w.points } : {}),
+      ...(a !== undefined ? { assessed: a } : {}),
+      ...(wa !== undefined ? { winnerAssessed: wa } : {}),
+      ...(r !== undefined ? { reason: r } : {}),
+      evaluatorReasons: node.moderation?.individual ?? [],
+      ...(wr !== undefined ? { winnerReason: wr } : {}),
+      comparison,
+    };
+  });
+  const ranked = lot.options.filter((x) => x.status === "ranked").length;
+  const failed = o.gates.filter((g) => !g.passed);
+  let overview: string;
+  if (o.status === "excluded") {
+    overview = `Your tender (${o.label}) was not ranked: ${failed.map((g) => g.reason).join("; ")}.`;
+  } else if (isWinner) {
+    overview = `Your tender (${o.label}) is the most advantageous tender in ${where}, with ${pts(o.totalPoints)} of 100 points (rank 1 of ${ranked}).`;
+  } else {
+    const gap = winner === undefined ? undefined : new Dec(winner.totalPoints).minus(new Dec(o.totalPoints));
+    overview =
+      `Your tender (${o.label}) scored ${pts(o.totalPoints)} of 100 points and ranked ${o.rank ?? "-"} of ${ranked} in ${where}.` +
+      (winner !== undefined && gap !== undefined ? ` The most advantageous tender (${winner.supplier}, ${winner.label}) scored ${pts(winner.totalPoints)} points, ${pts(decString(gap.abs()))} ${gap.gte(0) ? "more" : "fewer"}.` : " No single most advantageous tender has been identified (tie).");
+    if (result.aggregation !== "weighted-sum" && winner !== undefined) overview += ` Award was by ${result.aggregation}: yours ${pts(o.total)}, the most advantageous ${pts(winner.total)} (lower is better).`;
+  }
+  return {
+    lotId: lot.lotId,
+    lotLabel: lot.label,
+    optionId: o.optionId,
+    supplier: o.supplier,
+    label: o.label,
+    isWinner,
+    status: o.status,
+    ...(o.rank !== undefined ? { rank: o.rank } : {}),
+    rankedCount: ranked,
+    totalPoints: o.totalPoints,
+    ...(winner !== undefined ? { winner: { optionId: winner.optionId, supplier: winner.supplier, totalPoints: winner.totalPoints } } : {}),
+    gates: o.gates,
+    lines,
+    overview,
+  };
+}
+
+/**
+ * Assessment summaries (Procurement Act 2023 s50: before awarding, the contracting authority gives each
+ * supplier that submitted an assessed tender a summary of the assessment of its tender and of the most
+ * advantageous tender). One summary per tender, per lot: its score on each criterion against the winner's,
+ * with the reasons the evaluators recorded, and the gates it passed or failed.
+ *
+ * @param result - a scored tender from `scoreTender`
+ * @returns one summary per option, lot by lot, in rank order
+ * @example
+ * ```ts
+ * const summaries = assessmentSummaries(scoreTender(tender));
+ * summaries[1].lines[0].comparison;
+ * //=> "You scored 36 of 60 points (good (3)): 12 fewer than the most advantageous tender, which scored 48 (very good (4))."
+ * ```
+ */
+export function assessmentSummaries(result: TenderResult): AssessmentSummary[] {
+  return result.lots.flatMap((lot) => lot.options.map((o) => summaryFor(result, lot, o)));
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/**
+ * Renders an assessment summary as Markdown: an overview, a table of the supplier's points against the
+ * winner's per criterion, the reasons recorded, and the gates.
+ *
+ * @param summary - one summary from `assessmentSummaries`
+ * @returns Markdown text
+ * @example
+ * ```ts
+ * const md = assessmentSummaryMarkdown(assessmentSummaries(result)[1]);
+ * md.startsWith("## Assessment summary:"); //=> true
+ * ```
+ */
+export function assessmentSummaryMarkdown(summary: AssessmentSummary): string {
+  const out: string[] = [];
+  out.push(`## Assessment summary: ${summary.supplier} — ${summary.label}`);
+  out.push("");
+  out.push(summary.lotId === "default" ? summary.overview : `Lot: ${summary.lotLabel}. ${summary.overview}`);
+  out.push("");
+  const scored = summary.lines.filter((l) => l.kind !== "pass-fail");
+  if (scored.length > 0) {
+    const vs = summary.winner !== undefined && !summary.isWinner;
+    out.push(vs ? "| Criterion | Max | Your points | Your assessment | Winner's points | Winner's assessment |" : "| Criterion | Max | Your points | Your assessment |");
+    out.push(vs ? "|---|---:|---:|---|---:|---|" : "|---|---:|---:|---|");
+    for (const l of scored) {
+      const base = `| ${cell(l.label)} | ${pts(l.maxPoints)} | ${pts(l.points)} | ${cell(l.assessed ?? "")} |`;
+      out.push(vs ? `${base} ${l.winnerPoints !== undefined ? pts(l.winnerPoints) : ""} | ${cell(l.winnerAssessed ?? "")} |` : base);
+    }
+    out.push(`| **Total** | 100 | **${pts(summary.totalPoints)}** | |${vs ? ` **${pts(summary.winner?.totalPoints ?? "0")}** | |` : ""}`);
+    out.push("");
+  }
+  out.push("### Reasons");
+  out.push("");
+  for (const l of summary.lines) {
+    out.push(`- **${l.label}**: ${l.comparison}`);
+    if (l.kind === "qualitative" && l.reason !== undefined) out.push(`  - Moderated reason: ${l.reason}`);
+    if ((l.kind === "price" || l.kind === "quantitative") && l.reason !== undefined) out.push(`  - How scored: ${l.reason}`);
+    for (const e of l.evaluatorReasons) out.push(`  - Evaluator ${e.evaluatorId} (level ${e.level}): ${e.reason}`);
+    if (l.winnerReason !== undefined) out.push(`  - Most advantageous tender: ${l.winnerReason}`);
+  }
+  if (summary.gates.length > 0) {
+    out.push("");
+    out.push("### Gates");
+    out.push("");
+    for (const g of summary.gates) out.push(`- ${g.passed ? "Passed" : "Failed"}: ${g.reason}`);
+  }
+  out.push("");
+  return out.join("\n");
+}

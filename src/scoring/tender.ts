@@ -1,0 +1,342 @@
+import type { VbpIssue } from "../errors/issue.js";
+import type { CurrencyCode } from "../money/currencies.js";
+import type { Criterion, GlobalWeight } from "./criteria.js";
+import type { ScoreTrace } from "./functions/index.js";
+import type { WeightPolicy, WeightPolicyId } from "./policies.js";
+
+/** An offer in a tender: one supplier's product or service for one lot. */
+export interface TenderOption {
+  /** Identifier, unique in the tender. */
+  readonly id: string;
+  /** Supplier name, as it appears in assessment summaries. */
+  readonly supplier: string;
+  /** What is offered (e.g. product name). */
+  readonly label: string;
+  /** Bid price (decimal string, > 0) in the tender currency; required when a price criterion or a price-based aggregation is used. */
+  readonly price?: string;
+  /** Raw values for quantitative criteria, by criterion id (decimal strings): whole-life cost, QALYs, kgCO2e... */
+  readonly values?: Readonly<Record<string, string>>;
+  /** Lot the option is offered for; every option is scored only against the other options in its lot. */
+  readonly lot?: string;
+}
+
+/** One evaluator's score of one option on one qualitative criterion. */
+export interface EvaluatorScoreRecord {
+  /** The qualitative criterion scored. */
+  readonly criterionId: string;
+  /** The option scored. */
+  readonly optionId: string;
+  /** Who scored (an id, not a name, if the panel is anonymised). */
+  readonly evaluatorId: string;
+  /** The level given, as the scale's level value (e.g. `"4"`). */
+  readonly level: string;
+  /** The evaluator's reason, quoted in the assessment summary. */
+  readonly reason: string;
+}
+
+/** The moderated (consensus) score the panel agreed for one option on one qualitative criterion. */
+export interface ConsensusRecord {
+  /** The qualitative criterion. */
+  readonly criterionId: string;
+  /** The option. */
+  readonly optionId: string;
+  /** The agreed level (scale level value). */
+  readonly level: string;
+  /** The panel's agreed reason, quoted in the assessment summary. */
+  readonly reason: string;
+}
+
+/** The outcome of a pass/fail criterion for one option. */
+export interface PassFailRecord {
+  /** The pass/fail criterion. */
+  readonly criterionId: string;
+  /** The option. */
+  readonly optionId: string;
+  /** Whether the option meets the requirement. */
+  readonly passed: boolean;
+  /** Why (evidence seen or missing). */
+  readonly reason: string;
+}
+
+/**
+ * A minimum-score gate. `scope` is `"quality"` (every scored criterion except price), `"total"` (the whole
+ * score), or a list of criterion ids (their points added). The option must score at least `minimumPercent` of
+ * the scope's maximum points. A gate whose scope holds no price criterion is applied before price is opened:
+ * options that fail it get no price score and do not count for Pmin.
+ */
+export interface MinimumScoreGate {
+  /** Identifier. */
+  readonly id: string;
+  /** Name shown in reports (e.g. "Quality threshold"). */
+  readonly label?: string;
+  /** What the minimum applies to. */
+  readonly scope: "quality" | "total" | readonly string[];
+  /** The minimum, percent of the scope's maximum points. */
+  readonly minimumPercent: string;
+}
+
+/** One published tie-break rule. */
+export type TieBreakRule =
+  | {
+      /** Higher quality points (every scored criterion except price) wins. */
+      readonly rule: "higher-quality";
+    }
+  | {
+      /** Lower bid price wins. */
+      readonly rule: "lower-price";
+    }
+  | {
+      /** Higher points on one criterion (leaf or group) wins. */
+      readonly rule: "higher-score";
+      /** The criterion. */
+      readonly criterionId: string;
+    }
+  | {
+      /** Higher points on the criteria tagged `tag` (e.g. `"social-value"`) wins. */
+      readonly rule: "higher-tag-score";
+      /** The tag. */
+      readonly tag: string;
+    };
+
+/** How the scores become one figure per option. */
+export type AggregationMethod = "weighted-sum" | "price-per-quality-point" | "monetised-quality";
+
+/** Settings of a scoring run. */
+export interface TenderSettings {
+  /** Currency of prices (ISO 4217), for messages and money figures. Default `"GBP"`. */
+  readonly currency?: CurrencyCode;
+  /** Aggregation: `"weighted-sum"` (default; highest total wins), `"price-per-quality-point"` (price ÷ quality points, lowest wins) or `"monetised-quality"` (price − quality points × `valuePerQualityPoint`, lowest wins). */
+  readonly aggregation?: AggregationMethod;
+  /** Money value of one quality point, for `"monetised-quality"` (decimal string, > 0). */
+  readonly valuePerQualityPoint?: string;
+  /** Published tie-break rules, applied in order. Default: higher quality, then lower price. Options still tied share a rank. */
+  readonly tieBreak?: readonly TieBreakRule[];
+  /** Weight policies to check (shipped ids or policies as data). */
+  readonly policies?: readonly (WeightPolicyId | WeightPolicy)[];
+  /** `"warn"` (default): policy breaches are returned as warnings; `"error"`: they stop the run as a VbpInputError. */
+  readonly policyMode?: "warn" | "error";
+  /** Flag a price more than `percentBelowMeanOfOthers` % below the mean of the other price-scored bids in the lot (a flag to investigate, never an exclusion). */
+  readonly abnormallyLowPrice?: {
+    /** The threshold, percent below the mean of the others (e.g. `"20"`). */
+    readonly percentBelowMeanOfOthers: string;
+  };
+  /** Largest spread (max − min, percentage points) a published weight range may have. */
+  readonly maxWeightSpread?: string;
+  /** Compute rank reversals (re-score without each option). Default true. */
+  readonly rankReversal?: boolean;
+  /** Compute what each option would need to overtake the next-ranked one. Default true. */
+  readonly overtaking?: boolean;
+}
+
+/** A lot of a tender. */
+export interface TenderLot {
+  /** Identifier referenced by options' `lot`. */
+  readonly id: string;
+  /** Name shown in reports. */
+  readonly label: string;
+}
+
+/** Everything needed to score a tender. */
+export interface Tender {
+  /** The criteria tree (root level: weights sum to 100). */
+  readonly criteria: readonly Criterion[];
+  /** The options (bids). */
+  readonly options: readonly TenderOption[];
+  /** The lots; when absent every option is in one lot `"default"`. */
+  readonly lots?: readonly TenderLot[];
+  /** Individual evaluator scores on qualitative criteria. */
+  readonly evaluatorScores?: readonly EvaluatorScoreRecord[];
+  /** Moderated consensus scores on qualitative criteria. */
+  readonly consensus?: readonly ConsensusRecord[];
+  /** Outcomes of pass/fail criteria. */
+  readonly passFail?: readonly PassFailRecord[];
+  /** Minimum-score gates. */
+  readonly gates?: readonly MinimumScoreGate[];
+  /** Settings. */
+  readonly settings?: TenderSettings;
+}
+
+/** An evaluator's score as shown in a score tree. */
+export interface RecordedScore {
+  /** Evaluator id. */
+  readonly evaluatorId: string;
+  /** Level given. */
+  readonly level: string;
+  /** Reason recorded. */
+  readonly reason: string;
+}
+
+/** One node of an option's score tree. The points of a group are the exact sum of its children's points. */
+export interface ScoreNode {
+  /** Criterion id. */
+  readonly criterionId: string;
+  /** Criterion label. */
+  readonly label: string;
+  /** Criterion kind. */
+  readonly kind: Criterion["kind"];
+  /** Weight among its siblings, percent. */
+  readonly localWeight: string;
+  /** Weight in the whole tender, percent: the most points the node can give. */
+  readonly maxPoints: string;
+  /** Weighted points earned: global weight × score fraction (leaves, rounded to 20 decimal places) or the sum of the children (groups). */
+  readonly points: string;
+  /** Points ÷ maximum points (0–1), 20 decimal places. */
+  readonly fraction: string;
+  /** The raw input scored: bid price, value, or moderated level. */
+  readonly raw?: string;
+  /** For qualitative leaves: the moderated level's label and descriptor. */
+  readonly level?: {
+    /** Level value. */
+    readonly value: string;
+    /** Level label (e.g. "good"). */
+    readonly label: string;
+    /** What the level means. */
+    readonly descriptor: string;
+  };
+  /** How the leaf was scored (formula, substituted values). */
+  readonly trace?: ScoreTrace;
+  /** For qualitative leaves: moderation method, the moderated reason and each evaluator's score and reason. */
+  readonly moderation?: {
+    /** Method used. */
+    readonly method: string;
+    /** The moderated (consensus) reason. */
+    readonly reason: string;
+    /** Each evaluator's score. */
+    readonly individual: readonly RecordedScore[];
+  };
+  /** For pass/fail criteria: the outcome and reason. */
+  readonly passFail?: {
+    /** Whether the option passed. */
+    readonly passed: boolean;
+    /** The reason recorded. */
+    readonly reason: string;
+  };
+  /** Why the leaf was not scored (e.g. price not opened after a failed quality gate). */
+  readonly notScored?: string;
+  /** Sub-criteria (groups only). */
+  readonly children?: readonly ScoreNode[];
+}
+
+/** Whether an option passed one gate, and why. */
+export interface GateOutcome {
+  /** Gate id (a minimum-score gate id, or the pass/fail criterion id). */
+  readonly gateId: string;
+  /** `"pass-fail"` criterion, or `"minimum-score"` gate. */
+  readonly kind: "pass-fail" | "minimum-score";
+  /** When it applies: before price is opened, or on the final scores. */
+  readonly stage: "before-price" | "after-price";
+  /** Whether the option passed. */
+  readonly passed: boolean;
+  /** Plain-language explanation with the figures compared. */
+  readonly reason: string;
+}
+
+/** A flag for the buyer to investigate (never an exclusion on its own). */
+export interface PriceFlag {
+  /** The kind of flag. */
+  readonly kind: "abnormally-low-price";
+  /** Explanation with the figures compared. */
+  readonly message: string;
+}
+
+/** What one option would need to change on one criterion, alone, to overtake the option ranked just above it. */
+export interface OvertakingStep {
+  /** The criterion (or `"price"` for the bid price in price-based aggregations). */
+  readonly criterionId: string;
+  /** Criterion label. */
+  readonly label: string;
+  /** Whether a change on this criterion alone is enough. */
+  readonly possible: boolean;
+  /** Plain language: "a price 4.2% lower (≤ £9,120.00)", "+1 level on 3.2 Training (good → outstanding)", "cannot overtake on this criterion alone". */
+  readonly change: string;
+  /** The value needed (price, raw value or level value), when possible. */
+  readonly required?: string;
+}
+
+/** What an option would need to overtake the next-ranked option. */
+export interface Overtaking {
+  /** The option just above. */
+  readonly targetOptionId: string;
+  /** Gap in the aggregate measure (points, price per point, or monetised price). */
+  readonly gap: string;
+  /** One step per scored criterion (and the price, for price-based aggregations). */
+  readonly steps: readonly OvertakingStep[];
+}
+
+/** The result for one option. */
+export interface OptionResult {
+  /** Option id. */
+  readonly optionId: string;
+  /** Supplier. */
+  readonly supplier: string;
+  /** Label. */
+  readonly label: string;
+  /** Lot. */
+  readonly lot: string;
+  /** `"ranked"`, or `"excluded"` by a gate. */
+  readonly status: "ranked" | "excluded";
+  /** Rank (1 = most advantageous); options still tied after every tie-break rule share a rank. Absent when excluded. */
+  readonly rank?: number;
+  /** The aggregate measure: total points (weighted sum), price per quality point, or monetised price. */
+  readonly total: string;
+  /** Sum of the points of every scored criterion (0–100). */
+  readonly totalPoints: string;
+  /** Points of every scored criterion except price. */
+  readonly qualityPoints: string;
+  /** Points of the price criteria. */
+  readonly pricePoints: string;
+  /** Bid price, if any. */
+  readonly price?: string;
+  /** The score tree, whose leaves' points sum exactly to `totalPoints`. */
+  readonly scoreTree: readonly ScoreNode[];
+  /** Every gate, passed or failed, with the reason. */
+  readonly gates: readonly GateOutcome[];
+  /** Flags to investigate. */
+  readonly flags: readonly PriceFlag[];
+  /** How a tie with another option was resolved, if there was one. */
+  readonly tieBreak?: string;
+  /** What the option would need to overtake the one ranked just above (ranked options other than the first). */
+  readonly overtaking?: Overtaking;
+}
+
+/** A pair whose order flips when another option is removed. */
+export interface RankReversal {
+  /** The option removed. */
+  readonly removedOptionId: string;
+  /** The option ranked higher with every option present. */
+  readonly higherBefore: string;
+  /** The option that moves above it once `removedOptionId` is removed. */
+  readonly higherAfter: string;
+}
+
+/** The result for one lot. */
+export interface LotResult {
+  /** Lot id. */
+  readonly lotId: string;
+  /** Lot label. */
+  readonly label: string;
+  /** Options in rank order, then excluded options by id. */
+  readonly options: readonly OptionResult[];
+  /** The most advantageous option, if any option is ranked and the first rank is not shared. */
+  readonly winner?: string;
+  /** Groups of options still tied after every published rule (the buyer's stated fallback applies). */
+  readonly unresolvedTies: readonly (readonly string[])[];
+  /** Lowest price among the options whose price was scored (Pmin). */
+  readonly lowestPrice?: string;
+  /** Pairs whose order flips when one option is removed and the lot re-scored. */
+  readonly rankReversals: readonly RankReversal[];
+}
+
+/** The result of scoring a tender. */
+export interface TenderResult {
+  /** Aggregation method used. */
+  readonly aggregation: AggregationMethod;
+  /** Currency. */
+  readonly currency: CurrencyCode;
+  /** Global weights of every criterion. */
+  readonly weights: readonly GlobalWeight[];
+  /** Per lot. */
+  readonly lots: readonly LotResult[];
+  /** Policy warnings (policyMode "warn"). */
+  readonly warnings: readonly VbpIssue[];
+}
