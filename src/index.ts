@@ -8,3 +8,7 @@ export * from "./errors/index.js";
 export * from "./money/index.js";
 export * from "./time/index.js";
 export type { Source } from "./reference/source.js";
+export * from "./lifecycle/index.js";
+export * from "./analysis/index.js";
+export * from "./sustainability/index.js";
+export * from "./pathway/index.js";

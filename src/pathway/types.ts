@@ -136,8 +136,10 @@ export interface LedgerEntry {
   readonly markovId?: string;
   /** Markov state id (Markov lines). */
   readonly stateId?: string;
-  /** Cycle number (Markov lines): the cycle boundary k (0…N) for occupancy lines, the cycle n (1…N) for entry lines. */
+  /** Cycle n (1…N) the line values (Markov lines). */
   readonly cycle?: number;
+  /** Occupancy lines: the cycle boundary k (n − 1 or n; 0 is the start) whose occupancy is used. */
+  readonly boundary?: number;
   /** Resource item id, `"qalys"`, `"lifeYears"`, `"carbonKg"`, an event name, or an extra cost id. */
   readonly itemId: string;
   /** Cost category (cost lines). */
