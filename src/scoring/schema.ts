@@ -215,7 +215,7 @@ const tenderObjectSchema = z.strictObject({
   const tenderSchema = tenderObjectSchema
   .superRefine((t, ctx) => {
     for (const issue of validateTender(t as Tender)) {
-      ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, params: { vbpCode: issue.code } });
+      ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
   })
   .meta({ description: "A tender to score: criteria, options, evaluator scores, gates and settings." });
