@@ -1,0 +1,566 @@
+import { differenceInMonths } from "date-fns";
+import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
+import { money } from "../money/money.js";
+import { fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import type { Source } from "../reference/source.js";
+import { addPeriod, parseIsoDate } from "../time/dates.js";
+import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
+import { indexRatio } from "../time/indexation.js";
+import type {
+  EvaluateLifecycleOptions,
+  LifecycleItemTotals,
+  LifecycleKindTotals,
+  LifecycleLedgerRow,
+  LifecycleOptionResult,
+  LifecyclePayback,
+  LifecyclePeriodTotals,
+  LifecycleResult,
+  LifecycleUnitCost,
+} from "./result.js";
+import {
+  COST_ITEM_KINDS,
+  isCycleKind,
+  isOnceByDefault,
+  parseLifecycleDocument,
+  resolveSchedule,
+  toSource,
+  type CostItemKind,
+  type LifecycleCostItem,
+  type LifecycleDocument,
+  type LifecycleDocumentInput,
+  type LifecycleOption,
+} from "./schema.js";
+
+const ZERO = new Dec(0);
+const SIXTY = new Dec(60);
+
+/** Everything that is the same for every option of one evaluation, computed once. */
+interface Context {
+  readonly doc: LifecycleDocument;
+  readonly currency: string;
+  readonly ppy: number;
+  readonly periods: number;
+  readonly base: Date;
+  readonly baseYear: string;
+  readonly df: readonly Dec[];
+  readonly dfText: readonly string[];
+  readonly tText: readonly string[];
+  readonly start: readonly string[];
+  readonly dfHorizon: Dec;
+  readonly dfHorizonText: string;
+  readonly tHorizonText: string;
+  readonly annuity: Dec;
+  readonly escalation: Map<string, Dec[]>;
+  readonly escalationFixed: Map<string, readonly Fixed[]>;
+  readonly volumeFixed: Map<readonly Dec[], readonly Fixed[]>;
+  readonly volumeTotals: Map<readonly Dec[], { total: Dec; discounted: Dec }>;
+  readonly dfFixed: readonly Fixed[];
+  readonly dfHorizonFixed: Fixed;
+  readonly indexRatios: Map<string, Dec>;
+  readonly docUses: readonly Dec[] | undefined;
+  readonly docPatients: readonly Dec[] | undefined;
+  readonly withLedger: boolean;
+}
+
+/** Discounting time of period p (1-based) of 1/ppy years: exact rationals, so month 13 is t = 1 exactly. */
+function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): Dec {
+  if (position === "start") return new Dec(p - 1).div(ppy);
+  if (position === "end") return new Dec(p).div(ppy);
+  return new Dec(2 * p - 1).div(2 * ppy);
+}
+
+function compileContext(doc: LifecycleDocument, withLedger: boolean): Context {
+  const ppy = doc.period === "month" ? 12 : 1;
+  const periods = doc.horizonYears * ppy;
+  const timing = doc.discounting.timing;
+  const compiled: CompiledSchedule = compileSchedule(resolveSchedule(doc.discounting.schedule), timing.compounding);
+  const df: Dec[] = [ZERO];
+  const dfText: string[] = [""];
+  const tText: string[] = [""];
+  const start: string[] = [""];
+  for (let p = 1; p <= periods; p++) {
+    const t = timeOf(p, ppy, timing.position);
+    const f = factorAt(compiled, t);
+    df.push(f);
+    dfText.push(decString(f));
+    tText.push(decString(t));
+    start.push(addPeriod(doc.priceBaseDate, ppy === 12 ? { months: p - 1 } : { years: p - 1 }));
+  }
+  // EAC divisor: Σ over the horizon's years of DF at yearly times under the same timing convention.
+  let annuity = new Dec(0);
+  for (let y = 1; y <= doc.horizonYears; y++) annuity = annuity.plus(factorAt(compiled, timeOf(y, 1, timing.position)));
+  const dfHorizon = factorAt(compiled, new Dec(doc.horizonYears));
+  return {
+    doc,
+    currency: doc.currency,
+    ppy,
+    periods,
+    base: parseIsoDate(doc.priceBaseDate)!,
+    baseYear: doc.priceBaseYear ?? doc.priceBaseDate.slice(0, 4),
+    df,
+    dfText,
+    tText,
+    start,
+    dfHorizon,
+    dfHorizonText: decString(dfHorizon),
+    tHorizonText: String(doc.horizonYears),
+    annuity,
+    escalation: new Map(),
+    escalationFixed: new Map(),
+    volumeFixed: new Map(),
+    volumeTotals: new Map(),
+    dfFixed: df.map(fixedOf),
+    dfHorizonFixed: fixedOf(dfHorizon),
+    indexRatios: new Map(),
+    docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
+    docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
+    withLedger,
+  };
+}
+
+/** Volume by year, index 1..H (index 0 unused). */
+function yearlyVolume(v: string | readonly string[] | undefined, years: number): Dec[] | undefined {
+  if (v === undefined) return undefined;
+  const out: Dec[] = [ZERO];
+  if (typeof v === "string") {
+    const d = new Dec(v);
+    for (let y = 1; y <= years; y++) out.push(d);
+  } else {
+    for (const x of v) out.push(new Dec(x));
+  }
+  return out;
+}
+
+/** (1+g)^(y−1) for y = 1..H, cached per rate within one evaluation. */
+function escalationFactors(ctx: Context, rate: string): Dec[] {
+  let f = ctx.escalation.get(rate);
+  if (f === undefined) {
+    const onePlus = new Dec(rate).plus(1);
+    f = [ZERO, new Dec(1)];
+    for (let y = 2; y <= ctx.doc.horizonYears; y++) f.push(f[y - 1]!.times(onePlus));
+    ctx.escalation.set(rate, f);
+  }
+  return f;
+}
+
+function periodOfDate(ctx: Context, iso: string): number {
+  const months = differenceInMonths(parseIsoDate(iso)!, ctx.base);
+  return ctx.ppy === 12 ? months + 1 : Math.floor(months / 12) + 1;
+}
+
+interface Occurrences {
+  /** Periods (1-based) in which the item occurs, ascending. */
+  readonly periods: number[];
+  /** Multiplier of the item quantity: 12 for a monthly item in a yearly ledger, else 1 (volume applied later). */
+  readonly times: number;
+  /** Per occurrence, how it arose, when that needs saying (replacement cycles). */
+  readonly notes?: string[];
+}
+
+/** The periods in which a non-residual item occurs. */
+function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostItem): Occurrences {
+  const { ppy, periods: P } = ctx;
+  const startP = item.startYear !== undefined ? (item.startYear - 1) * ppy + 1 : item.startDate !== undefined ? periodOfDate(ctx, item.startDate) : 1;
+  const endP = item.endYear !== undefined ? item.endYear * ppy : item.endDate !== undefined ? periodOfDate(ctx, item.endDate) : P;
+  const periods: number[] = [];
+  const every = (step: number): void => {
+    for (let p = startP; p <= endP; p += step) periods.push(p);
+  };
+  if (item.basis !== "fixed") {
+    every(1);
+    return { periods, times: 1 };
+  }
+  const frequency = item.frequency ?? (isOnceByDefault(item.kind) ? "once" : "yearly");
+  switch (frequency) {
+    case "once": {
+      if (item.year !== undefined) periods.push((item.year - 1) * ppy + 1);
+      else if (item.date !== undefined) periods.push(periodOfDate(ctx, item.date));
+      else if (isCycleKind(item.kind) && option.serviceLifeYears !== undefined) {
+        const life = option.serviceLifeYears * ppy;
+        const cycles = Math.ceil((endP - startP + 1) / life);
+        const notes: string[] = [];
+        for (let k = 0, s = startP; s <= endP; k++, s += life) {
+          const p = item.kind === "disposal" ? s + life - 1 : s;
+          if (p > endP) continue;
+          periods.push(p);
+          notes.push(`replacement cycle ${k + 1} of ${cycles} (service life ${option.serviceLifeYears} years)`);
+        }
+        return cycles > 1 ? { periods, times: 1, notes } : { periods, times: 1 };
+      } else periods.push(item.kind === "disposal" ? endP : startP);
+      break;
+    }
+    case "yearly":
+      every(ppy);
+      break;
+    case "every-n-years":
+      every((item.everyYears ?? 1) * ppy);
+      break;
+    case "monthly":
+      every(1);
+      return { periods, times: ppy === 12 ? 1 : 12 };
+  }
+  return { periods, times: 1 };
+}
+
+/** Unit cost at the price base: unitCost × index[base]/index[priceYear], per hour for minute-based items. */
+function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, path: readonly (string | number)[]): Dec {
+  let c = new Dec(raw);
+  if (item.priceYear !== undefined && item.priceYear !== ctx.baseYear && ctx.doc.indexation !== undefined) {
+    let r = ctx.indexRatios.get(item.priceYear);
+    if (r === undefined) {
+      r = indexRatio(ctx.doc.indexation as Parameters<typeof indexRatio>[0], item.priceYear, ctx.baseYear, path);
+      ctx.indexRatios.set(item.priceYear, r);
+    }
+    c = c.times(r);
+  }
+  return c;
+}
+
+type MutableRow = { -readonly [K in keyof LifecycleLedgerRow]: LifecycleLedgerRow[K] };
+
+function sourceOf(item: LifecycleCostItem): string | Source | undefined {
+  if (item.source === undefined) return undefined;
+  return typeof item.source === "string" ? item.source : toSource(item.source);
+}
+
+interface OptionRun {
+  readonly result: Omit<LifecycleOptionResult, "payback">;
+  readonly cumUnd: readonly bigint[];
+  readonly cumDisc: readonly bigint[];
+  readonly rows: LifecycleLedgerRow[];
+}
+
+function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigint, disc: bigint): LifecycleUnitCost {
+  if (volume === undefined) return { status: "no-volume" };
+  const totals = volumeTotals(ctx, volume);
+  if (totals.total.isZero()) return { status: "no-volume" };
+  return {
+    status: "ok",
+    volume: decString(totals.total),
+    discountedVolume: decString(totals.discounted),
+    undiscounted: money(toLedgerScale(new Dec(fixedString(und)).div(totals.total)), ctx.currency),
+    discounted: money(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted)), ctx.currency),
+  };
+}
+
+/** Σ volume and Σ volume × DF over the periods, once per volume array. */
+function volumeTotals(ctx: Context, yearly: readonly Dec[]): { total: Dec; discounted: Dec } {
+  let hit = ctx.volumeTotals.get(yearly);
+  if (hit === undefined) {
+    let total = new Dec(0);
+    let discounted = new Dec(0);
+    for (let p = 1; p <= ctx.periods; p++) {
+      const v = periodVolume(ctx, yearly, p);
+      total = total.plus(v);
+      discounted = discounted.plus(v.times(ctx.df[p]!));
+    }
+    hit = { total, discounted };
+    ctx.volumeTotals.set(yearly, hit);
+  }
+  return hit;
+}
+
+function periodVolume(ctx: Context, yearly: readonly Dec[], p: number): Dec {
+  const y = Math.floor((p - 1) / ctx.ppy) + 1;
+  const v = yearly[y]!;
+  return ctx.ppy === 1 ? v : v.div(ctx.ppy);
+}
+
+/** Volume in each period as a Fixed (index 1..P), once per volume array. */
+function periodVolumesFixed(ctx: Context, yearly: readonly Dec[]): readonly Fixed[] {
+  let hit = ctx.volumeFixed.get(yearly);
+  if (hit === undefined) {
+    const out: Fixed[] = [{ m: 0n, s: 0 }];
+    for (let p = 1; p <= ctx.periods; p++) out.push(fixedOf(periodVolume(ctx, yearly, p)));
+    hit = out;
+    ctx.volumeFixed.set(yearly, hit);
+  }
+  return hit;
+}
+
+/** (1+g)^(y−1) for y = 1..H as Fixed, once per rate. */
+function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
+  let hit = ctx.escalationFixed.get(rate);
+  if (hit === undefined) {
+    hit = escalationFactors(ctx, rate).map(fixedOf);
+    ctx.escalationFixed.set(rate, hit);
+  }
+  return hit;
+}
+
+function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean): OptionRun {
+  const { periods, ppy, withLedger } = ctx;
+  const H = ctx.doc.horizonYears;
+  const uses = option.usesPerYear !== undefined ? yearlyVolume(option.usesPerYear, H) : ctx.docUses;
+  const patients = option.patientsPerYear !== undefined ? yearlyVolume(option.patientsPerYear, H) : ctx.docPatients;
+  const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
+  const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
+  const rows: LifecycleLedgerRow[] = [];
+  const itemTotals: (LifecycleItemTotals | undefined)[] = new Array<LifecycleItemTotals | undefined>(option.items.length);
+  const kindUnd = new Map<CostItemKind, bigint>();
+  const kindDisc = new Map<CostItemKind, bigint>();
+  const acquisitions: { itemId: string; period: number; amount: bigint }[] = [];
+  let cashFlows = 0;
+
+  const addToKind = (kind: CostItemKind, und: bigint, disc: bigint): void => {
+    kindUnd.set(kind, (kindUnd.get(kind) ?? 0n) + und);
+    kindDisc.set(kind, (kindDisc.get(kind) ?? 0n) + disc);
+  };
+
+  const residualItems: number[] = [];
+  option.items.forEach((item, j) => {
+    if (item.kind === "residual-value") {
+      residualItems.push(j);
+      return;
+    }
+    const path = ["options", optionIndex, "items", j, "priceYear"] as const;
+    const perMinute = item.quantityUnit === "minute";
+    const unit = perMinute ? "hour" : item.quantityUnit;
+    const q = fixedOf(perMinute ? new Dec(item.quantity).div(SIXTY) : new Dec(item.quantity));
+    const c = fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path));
+    const escalates = !new Dec(item.escalationRate).isZero();
+    const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
+    const yearly = item.basis === "per-use" ? uses : item.basis === "per-patient" ? patients : undefined;
+    const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
+    const source = sourceOf(item);
+    let itemUnd = 0n;
+    let itemDisc = 0n;
+    // Every amount depends only on (year, times): remember the last one computed.
+    let lastYear = -1;
+    let und = 0n;
+    let qtyText = "";
+    let ucText = "";
+    let undText = "";
+    const occ = occurrences(ctx, option, item);
+    const constant = volume === undefined && !escalates;
+    const fixedQty = mulFixedInt(q, occ.times);
+    for (let k = 0; k < occ.periods.length; k++) {
+      const p = occ.periods[k]!;
+      const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
+      if (y !== lastYear && (lastYear === -1 || !constant)) {
+        const qty = volume !== undefined ? mulFixed(q, volume[p]!) : fixedQty;
+        const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
+        und = mulToLedger(qty, uc);
+        lastYear = y;
+        if (withLedger) {
+          qtyText = fixedString(qty.m, qty.s);
+          ucText = fixedString(uc.m, uc.s);
+          undText = fixedString(und);
+        }
+      }
+      const f = ctx.dfFixed[p]!;
+      const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
+      itemUnd += und;
+      itemDisc += disc;
+      perUnd[p] = perUnd[p]! + und;
+      perDisc[p] = perDisc[p]! + disc;
+      if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
+      if (withLedger) {
+        const row: MutableRow = {
+          optionId: option.id,
+          itemId: item.id,
+          kind: item.kind,
+          period: p,
+          periodStart: ctx.start[p]!,
+          t: ctx.tText[p]!,
+          quantity: qtyText,
+          unit,
+          unitCost: ucText,
+          undiscounted: undText,
+          discountFactor: ctx.dfText[p]!,
+          discounted: fixedString(disc),
+        };
+        const note = occ.notes?.[k];
+        if (note !== undefined) row.note = note;
+        if (source !== undefined) row.source = source;
+        rows.push(row);
+      }
+    }
+    cashFlows += occ.periods.length;
+    itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: occ.periods.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
+    addToKind(item.kind, itemUnd, itemDisc);
+  });
+
+  // Residual value: a credit at the end of the horizon (t = H), after every purchase is known.
+  for (const j of residualItems) {
+    const item = option.items[j]!;
+    const source = sourceOf(item);
+    const lines: { qty: Fixed; uc: Fixed; note: string }[] = [];
+    if (item.unitCost !== undefined) {
+      const c = fixedOf(baseUnitCost(ctx, item, item.unitCost, ["options", optionIndex, "items", j, "priceYear"]));
+      const uc = mulFixed(c, escalationFixed(ctx, item.escalationRate)[H]!);
+      lines.push({ qty: fixedOf(new Dec(item.quantity)), uc: { m: -uc.m, s: uc.s }, note: "stated residual value, booked as a credit at the end of the horizon" });
+    } else {
+      const life = option.serviceLifeYears! * ppy;
+      // The last purchase of each acquisition item, depreciated straight-line over the service life.
+      const last = new Map<string, { period: number; amount: bigint }>();
+      for (const a of acquisitions) last.set(a.itemId, a);
+      for (const [itemId, a] of last) {
+        const unexpired = life - (periods - a.period + 1);
+        if (unexpired <= 0) continue;
+        lines.push({
+          qty: fixedOf(new Dec(unexpired).div(life)),
+          uc: { m: -a.amount, s: LEDGER_SCALE },
+          note: `straight-line residual of "${itemId}" bought in period ${a.period}: ${unexpired} of ${life} ${ppy === 12 ? "months" : "years"} of life unexpired`,
+        });
+      }
+      if (lines.length === 0) lines.push({ qty: { m: 0n, s: 0 }, uc: { m: 0n, s: 0 }, note: "straight-line residual: no unexpired life at the end of the horizon" });
+    }
+    let itemUnd = 0n;
+    let itemDisc = 0n;
+    for (const line of lines) {
+      const und = mulToLedger(line.qty, line.uc);
+      const disc = roundToLedger(und * ctx.dfHorizonFixed.m, LEDGER_SCALE + ctx.dfHorizonFixed.s);
+      itemUnd += und;
+      itemDisc += disc;
+      perUnd[periods] = perUnd[periods]! + und;
+      perDisc[periods] = perDisc[periods]! + disc;
+      if (withLedger) {
+        const row: MutableRow = {
+          optionId: option.id,
+          itemId: item.id,
+          kind: item.kind,
+          period: periods,
+          periodStart: ctx.start[periods]!,
+          t: ctx.tHorizonText,
+          quantity: fixedString(line.qty.m, line.qty.s),
+          unit: item.quantityUnit === "minute" ? "hour" : item.quantityUnit,
+          unitCost: fixedString(line.uc.m, line.uc.s),
+          undiscounted: fixedString(und),
+          discountFactor: ctx.dfHorizonText,
+          discounted: fixedString(disc),
+          note: line.note,
+        };
+        if (source !== undefined) row.source = source;
+        rows.push(row);
+      }
+    }
+    cashFlows += lines.length;
+    itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: lines.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
+    addToKind(item.kind, itemUnd, itemDisc);
+  }
+
+  const byPeriod: LifecyclePeriodTotals[] = [];
+  const cumUnd: bigint[] = [0n];
+  const cumDisc: bigint[] = [0n];
+  let runUnd = 0n;
+  let runDisc = 0n;
+  for (let p = 1; p <= periods; p++) {
+    runUnd += perUnd[p]!;
+    runDisc += perDisc[p]!;
+    cumUnd.push(runUnd);
+    cumDisc.push(runDisc);
+    byPeriod.push({
+      period: p,
+      periodStart: ctx.start[p]!,
+      t: ctx.tText[p]!,
+      discountFactor: ctx.dfText[p]!,
+      undiscounted: fixedString(perUnd[p]!),
+      discounted: fixedString(perDisc[p]!),
+      cumulativeUndiscounted: fixedString(runUnd),
+      cumulativeDiscounted: fixedString(runDisc),
+    });
+  }
+  const byKind: LifecycleKindTotals[] = [];
+  for (const kind of COST_ITEM_KINDS) {
+    const u = kindUnd.get(kind);
+    if (u !== undefined) byKind.push({ kind, undiscounted: fixedString(u), discounted: fixedString(kindDisc.get(kind)!) });
+  }
+  const cycles = option.serviceLifeYears !== undefined ? Math.ceil(H / option.serviceLifeYears) : 1;
+  const result: Omit<LifecycleOptionResult, "payback"> = {
+    optionId: option.id,
+    name: option.name,
+    ...(option.supplier !== undefined ? { supplier: option.supplier } : {}),
+    isComparator,
+    undiscounted: money(fixedString(runUnd), ctx.currency),
+    presentCost: money(fixedString(runDisc), ctx.currency),
+    equivalentAnnualCost: money(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity)), ctx.currency),
+    perUse: unitCostOf(ctx, uses, runUnd, runDisc),
+    perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
+    byKind,
+    byItem: itemTotals as LifecycleItemTotals[],
+    byPeriod,
+    cycles,
+    cashFlows,
+  };
+  return { result, cumUnd, cumDisc, rows };
+}
+
+function paybackOf(ctx: Context, option: readonly bigint[], comparator: readonly bigint[]): LifecyclePayback {
+  for (let p = 1; p <= ctx.periods; p++) {
+    if (comparator[p]! >= option[p]!) return { status: "paid-back", period: p, periodStart: ctx.start[p]! };
+  }
+  return { status: "never" };
+}
+
+/**
+ * Evaluates a lifecycle cost document exactly: every cash flow of every option over the horizon,
+ * discounted under the document's schedule and timing, with whole-life cost, net present cost, equivalent
+ * annual cost, cost per use and per patient, totals by kind, item and period, payback against the
+ * comparator, and (unless `{ ledger: false }`) the ledger of every cash flow.
+ *
+ * Formulas (see docs/methods/lifecycle.md):
+ * - flow = round₂₀(quantity × unitCost × index[base]/index[priceYear] × (1+g)^(year−1));
+ *   present value = round₂₀(flow × DF(t)) with DF from the schedule (Green Book Annex A6; NICE PMG36 §4.5).
+ * - whole-life cost = Σ flows; net present cost (NPC) = Σ present values: exact sums of the ledger.
+ * - EAC = NPC ÷ Σ_{y=1..H} DF(t_y); for a constant rate r and end-of-year timing this is the textbook
+ *   `NPC × r / (1 − (1+r)^−H)` (capital recovery factor; Green Book Annex A6).
+ * - cost per use = NPC ÷ Σ uses_t × DF(t) (levelised); undiscounted: whole-life cost ÷ Σ uses_t.
+ * - payback: first period whose cumulative saving against the comparator is ≥ 0, else "never".
+ *
+ * Validates the document first ({@link parseLifecycleDocument}); the input is never changed.
+ *
+ * @param input - a lifecycle document (as JSON or already parsed)
+ * @param options - `{ ledger: false }` leaves out the ledger rows (the totals are identical)
+ * @throws VbpInputError listing every problem with the document
+ * @example
+ * ```ts
+ * const r = evaluateLifecycle({
+ *   currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 2, discounting: { schedule: "nice-3.5" },
+ *   options: [{ id: "a", name: "A", items: [{ id: "svc", kind: "maintenance", label: "Service", unitCost: "1035" }] }],
+ * });
+ * r.options[0].undiscounted.amount; //=> "2070"
+ * r.options[0].presentCost.amount;  //=> "2035" (1035 + 1035/1.035)
+ * ```
+ */
+export function evaluateLifecycle(input: LifecycleDocumentInput, options: EvaluateLifecycleOptions = {}): LifecycleResult {
+  return evaluateValidatedLifecycle(parseLifecycleDocument(input), options);
+}
+
+/** @internal The engine on a document already returned by parseLifecycleDocument (no second validation). */
+export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions = {}): LifecycleResult {
+  const ctx = compileContext(doc, options.ledger ?? true);
+  const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
+  const comparator = comparatorIndex >= 0 ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true) : undefined;
+  const results: LifecycleOptionResult[] = [];
+  const ledger: LifecycleLedgerRow[] = [];
+  doc.options.forEach((option, i) => {
+    const run = i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, false);
+    if (comparator === undefined) results.push(run.result);
+    else if (i === comparatorIndex) results.push({ ...run.result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
+    else {
+      results.push({
+        ...run.result,
+        payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
+      });
+    }
+    if (ctx.withLedger) for (const row of run.rows) ledger.push(row);
+  });
+  const series = doc.indexation;
+  return {
+    currency: doc.currency,
+    priceBaseDate: doc.priceBaseDate,
+    priceBaseYear: ctx.baseYear,
+    horizonYears: doc.horizonYears,
+    period: doc.period,
+    periods: ctx.periods,
+    discounting: { schedule: resolveSchedule(doc.discounting.schedule), timing: { ...doc.discounting.timing }, annuityFactor: decString(ctx.annuity) },
+    ...(series !== undefined
+      ? { indexation: { id: series.id, label: series.label, baseYear: ctx.baseYear, ...(series.source !== undefined ? { source: toSource(series.source) } : {}) } }
+      : {}),
+    ...(doc.comparatorId !== undefined ? { comparatorId: doc.comparatorId } : {}),
+    ledgerScale: LEDGER_SCALE,
+    options: results,
+    ...(ctx.withLedger ? { ledger } : {}),
+  };
+}

@@ -1,0 +1,524 @@
+import { differenceInMonths } from "date-fns";
+import { z } from "zod";
+import type { SafeResult } from "../errors/VbpInputError.js";
+import { VbpInputError } from "../errors/VbpInputError.js";
+import {
+  currencySchema,
+  idSchema,
+  isoDateSchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  rateSchema,
+  sourceSchema,
+} from "../schema/primitives.js";
+import { parseWith, safeParseWith } from "../schema/issues.js";
+import { addPeriod, parseIsoDate } from "../time/dates.js";
+import { compileSchedule } from "../time/discount.js";
+import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../time/schedules.js";
+import type { Source } from "../reference/source.js";
+
+/**
+ * The kinds of cost a buyer meets over a product's life (EU Directive 2014/24 Art. 68: acquisition, use,
+ * maintenance, end of life). `residual-value` is the one credit: value left in the asset at the horizon.
+ *
+ * @example
+ * ```ts
+ * COST_ITEM_KINDS.includes("energy"); //=> true
+ * ```
+ */
+export const COST_ITEM_KINDS = Object.freeze([
+  "acquisition",
+  "installation",
+  "training",
+  "licence",
+  "consumable",
+  "maintenance",
+  "energy",
+  "staff-time",
+  "storage",
+  "spares",
+  "downtime",
+  "disposal",
+  "residual-value",
+  "other",
+] as const);
+
+/**
+ * One kind of lifecycle cost (see {@link COST_ITEM_KINDS}).
+ *
+ * @example
+ * ```ts
+ * const kind: CostItemKind = "maintenance";
+ * ```
+ */
+export type CostItemKind = (typeof COST_ITEM_KINDS)[number];
+
+/**
+ * Size limits on a lifecycle document, as data. Documents beyond them are rejected with a `too_big` or
+ * `limit_exceeded` issue naming the path, before any arithmetic, so one upload cannot exhaust a server.
+ *
+ * @example
+ * ```ts
+ * LIFECYCLE_LIMITS.maxItemsPerOption; //=> 1000
+ * ```
+ */
+export const LIFECYCLE_LIMITS = Object.freeze({
+  /** Longest horizon in years (the Green Book schedule is tabulated to 300+; 200 covers any asset). */
+  maxHorizonYears: 200,
+  /** Most options in one document (a national catalogue). */
+  maxOptions: 100_000,
+  /** Most cost items in one option. */
+  maxItemsPerOption: 1_000,
+  /** Most cost items in the whole document, summed over options. */
+  maxTotalItems: 2_000_000,
+  /** Most steps in an inline discount schedule. */
+  maxScheduleSteps: 100,
+  /** Most price years in an index series. */
+  maxIndexYears: 1_000,
+  /** Longest label or name. */
+  maxLabelLength: 300,
+});
+
+/** Kinds that happen once by default (the rest recur every year). */
+const ONCE_BY_DEFAULT: ReadonlySet<CostItemKind> = new Set(["acquisition", "installation", "training", "disposal", "residual-value"]);
+/** Kinds that recur with each service-life cycle when they have no explicit timing. */
+const CYCLE_KINDS: ReadonlySet<CostItemKind> = new Set(["acquisition", "installation", "training", "disposal"]);
+
+/** @internal Whether an item of this kind happens once when no frequency is given. */
+export function isOnceByDefault(kind: CostItemKind): boolean {
+  return ONCE_BY_DEFAULT.has(kind);
+}
+
+/** @internal Whether an item of this kind repeats with each replacement cycle. */
+export function isCycleKind(kind: CostItemKind): boolean {
+  return CYCLE_KINDS.has(kind);
+}
+
+const yearNumber = z
+  .number()
+  .int()
+  .min(1)
+  .max(LIFECYCLE_LIMITS.maxHorizonYears);
+
+const volumeSchema = z
+  .union([nonNegativeDecimalSchema, z.array(nonNegativeDecimalSchema).max(LIFECYCLE_LIMITS.maxHorizonYears)])
+  .meta({ description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." });
+
+const timingSchema = z
+  .strictObject({
+    position: z
+      .enum(["start", "middle", "end"])
+      .default("start")
+      .meta({ description: "Where within each period its cash flows are taken to happen: start (first year undiscounted, NICE; default), middle, or end." }),
+    compounding: z.enum(["annual", "continuous"]).default("annual").meta({ description: "Annual (1/(1+r)^t, default) or continuous (e^(−rt)) compounding." }),
+  })
+  .meta({ description: "Discounting timing convention." });
+
+const inlineScheduleSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier of the schedule, recorded with results." }),
+    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human name of the schedule." }),
+    steps: z
+      .array(
+        z.strictObject({
+          fromYear: z.number().min(0).max(10_000).meta({ description: "Years from the price base at which this rate starts; the first step starts at 0." }),
+          rate: rateSchema.meta({ description: "Annual rate as a fraction: 0.035 is 3.5% a year." }),
+        }),
+      )
+      .min(1)
+      .max(LIFECYCLE_LIMITS.maxScheduleSteps)
+      .meta({ description: "Steps in increasing fromYear; each rate applies until the next step starts." }),
+    source: sourceSchema.optional().meta({ description: "Where the rates come from." }),
+  })
+  .meta({ description: "An inline discount schedule: a constant rate is one step, a declining schedule several." });
+
+const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
+
+const indexSeriesSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier of the index series, recorded with results." }),
+    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human name of the index." }),
+    values: z
+      .record(z.string().min(1).max(20), positiveDecimalSchema.meta({ description: "Index value (> 0) for this price year." }))
+      .meta({ description: "Index value by price-year label, e.g. {\"2023\": 100, \"2026\": 108.5}; labels such as \"2024/25\" work too." }),
+    source: sourceSchema.optional().meta({ description: "Where the index comes from." }),
+  })
+  .meta({ description: "A price index series used to restate item prices given in another price year to the price base." });
+
+const itemSourceSchema = z
+  .union([z.string().min(1).max(2000), sourceSchema])
+  .meta({ description: "Where the figure comes from: free text (e.g. \"supplier quote 2026-03\") or a structured source." });
+
+const costItemSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier of the item, unique within its option." }),
+    kind: z.enum(COST_ITEM_KINDS).meta({ description: "Kind of cost: acquisition, installation, training, licence, consumable, maintenance, energy, staff-time, storage, spares, downtime, disposal, residual-value or other." }),
+    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human description of the item." }),
+    unitCost: nonNegativeDecimalSchema
+      .optional()
+      .meta({
+        description:
+          "Cost of one unit at the item's price year (≥ 0). Energy: tariff per kWh; staff time: wage rate per hour. Required except for residual-value, where it is the value recovered at the horizon (omit for straight-line over the service life).",
+      }),
+    quantity: nonNegativeDecimalSchema.default("1").meta({ description: "Units per occurrence, per use or per patient (see basis); default 1. Energy: kWh; staff time: minutes or hours (see quantityUnit)." }),
+    quantityUnit: z
+      .enum(["unit", "kWh", "hour", "minute"])
+      .default("unit")
+      .meta({ description: "Unit of quantity. \"minute\" means unitCost is per hour and the costed quantity is quantity/60 hours; the others are labels." }),
+    basis: z
+      .enum(["fixed", "per-use", "per-patient"])
+      .default("fixed")
+      .meta({ description: "What quantity is multiplied by: fixed (per occurrence), per-use (× uses in the period) or per-patient (× patients in the period)." }),
+    frequency: z
+      .enum(["once", "yearly", "every-n-years", "monthly"])
+      .optional()
+      .meta({
+        description:
+          "How often a fixed item occurs: once, yearly, every-n-years (with everyYears) or monthly. Default: once for acquisition, installation, training, disposal and residual-value, yearly otherwise. Omit for per-use and per-patient items (they accrue with volume in every period).",
+      }),
+    everyYears: yearNumber.optional().meta({ description: "Interval in years for frequency every-n-years." }),
+    year: yearNumber.optional().meta({ description: "For a once item: the year it happens (1 = first year of the horizon)." }),
+    date: isoDateSchema.optional().meta({ description: "For a once item: the date it happens (within the horizon); it is booked in the period containing the date." }),
+    startYear: yearNumber.optional().meta({ description: "First year (1-based, inclusive) the item applies; default 1." }),
+    endYear: yearNumber.optional().meta({ description: "Last year (inclusive) the item applies; default the horizon's last year." }),
+    startDate: isoDateSchema.optional().meta({ description: "First date the item applies (alternative to startYear); the whole period containing it counts." }),
+    endDate: isoDateSchema.optional().meta({ description: "Last date the item applies (alternative to endYear); the whole period containing it counts." }),
+    escalationRate: rateSchema.default("0").meta({ description: "Real price change per year as a fraction (0.02 is +2% a year), applied as (1+g)^(year−1) on each anniversary of the price base." }),
+    priceYear: z.string().min(1).max(20).optional().meta({ description: "Price year of unitCost if not the price base year; restated with the document's indexation series." }),
+    source: itemSourceSchema.optional(),
+  })
+  .meta({ description: "One lifecycle cost item: a unit cost times a quantity driver, at a frequency, over a window of the horizon." });
+
+const optionSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier of the option, unique in the document." }),
+    name: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Name of the option (product, system, current practice)." }),
+    supplier: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).optional().meta({ description: "Supplier offering the option." }),
+    serviceLifeYears: yearNumber
+      .optional()
+      .meta({ description: "Service life in whole years. When shorter than the horizon, acquisition, installation, training and disposal items recur each cycle; residual value covers the unexpired life." }),
+    usesPerYear: volumeSchema.optional().meta({ description: "Uses (procedures, scans) per year for this option; overrides volumes.usesPerYear." }),
+    patientsPerYear: volumeSchema.optional().meta({ description: "Patients per year for this option; overrides volumes.patientsPerYear." }),
+    items: z.array(costItemSchema).max(LIFECYCLE_LIMITS.maxItemsPerOption).meta({ description: "The option's cost items." }),
+  })
+  .meta({ description: "One option compared: a product offered by a supplier, or current practice." });
+
+const documentShape = z.strictObject({
+  $schema: z.string().max(2000).optional().meta({ description: "Optional address of this JSON Schema, for editors." }),
+  currency: currencySchema.meta({ description: "ISO 4217 currency of every amount in the document." }),
+  priceBaseDate: isoDateSchema.meta({ description: "Price base and discounting date (start of year 1), YYYY-MM-DD." }),
+  priceBaseYear: z
+    .string()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: "Price-year label of the price base in the index series; default the calendar year of priceBaseDate." }),
+  horizonYears: z.number().int().min(1).max(LIFECYCLE_LIMITS.maxHorizonYears).meta({ description: "Length of the appraisal in whole years (1–200)." }),
+  period: z.enum(["year", "month"]).default("year").meta({ description: "Granularity of the cash-flow ledger: year (default) or month." }),
+  discounting: z
+    .strictObject({
+      schedule: z
+        .union([z.enum(scheduleIds), inlineScheduleSchema], {
+          error: `must be a bundled schedule id (${scheduleIds.join(", ")}) or an inline schedule {id, label, steps}`,
+        })
+        .meta({ description: "A bundled schedule id (nice-3.5, nice-1.5, green-book, green-book-health, none) or an inline schedule." }),
+      timing: timingSchema.default({ position: "start", compounding: "annual" }),
+    })
+    .meta({ description: "How cash flows are discounted to the price base date." }),
+  indexation: indexSeriesSchema.optional(),
+  volumes: z
+    .strictObject({
+      usesPerYear: volumeSchema.optional().meta({ description: "Uses per year shared by all options unless an option states its own." }),
+      patientsPerYear: volumeSchema.optional().meta({ description: "Patients per year shared by all options unless an option states its own." }),
+    })
+    .optional()
+    .meta({ description: "Activity volumes that drive per-use and per-patient items." }),
+  comparatorId: idSchema.optional().meta({ description: "Id of the option that is current practice; payback is measured against it." }),
+  options: z.array(optionSchema).min(1).max(LIFECYCLE_LIMITS.maxOptions).meta({ description: "The options compared." }),
+});
+
+type Shape = z.output<typeof documentShape>;
+
+/** @internal The schedule a document names: a bundled one by id, or its inline schedule as a DiscountSchedule. */
+export function resolveSchedule(schedule: Shape["discounting"]["schedule"]): DiscountSchedule {
+  if (typeof schedule === "string") return DISCOUNT_SCHEDULES[schedule];
+  return {
+    id: schedule.id,
+    label: schedule.label,
+    steps: schedule.steps.map((s) => ({ fromYear: s.fromYear, rate: s.rate })),
+    ...(schedule.source !== undefined ? { source: toSource(schedule.source) } : {}),
+  };
+}
+
+/** @internal A parsed source as a Source (optional keys dropped rather than undefined). */
+export function toSource(s: z.output<typeof sourceSchema>): Source {
+  return {
+    publisher: s.publisher,
+    title: s.title,
+    publishedOn: s.publishedOn,
+    ...(s.validFrom !== undefined ? { validFrom: s.validFrom } : {}),
+    ...(s.url !== undefined ? { url: s.url } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+  };
+}
+type Ctx = z.core.$RefinementCtx<Shape>;
+type Path = (string | number)[];
+
+function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
+  ctx.addIssue({ code: "custom", path, message, params: { vbpCode } });
+}
+
+function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizon: number, path: Path): void {
+  if (Array.isArray(v) && v.length !== horizon) {
+    issue(ctx, path, `must have exactly ${horizon} values (one per year of the horizon), got ${v.length}`, "invalid_value");
+  }
+}
+
+function crossChecks(doc: Shape, ctx: Ctx): void {
+  const H = doc.horizonYears;
+  const base = parseIsoDate(doc.priceBaseDate)!;
+  const endExclusive = addPeriod(doc.priceBaseDate, { years: H });
+  const lastDay = addPeriod(endExclusive, { days: -1 });
+  const months = (iso: string): number => differenceInMonths(parseIsoDate(iso)!, base);
+  // Period-independent position of a date: whole months from the price base.
+  const dateInHorizon = (iso: string, path: Path): boolean => {
+    if (iso < doc.priceBaseDate || iso >= endExclusive) {
+      issue(ctx, path, `must be within the horizon (${doc.priceBaseDate} to ${lastDay}), got ${iso}`, "invalid_value");
+      return false;
+    }
+    return true;
+  };
+
+  const schedule = doc.discounting.schedule;
+  if (typeof schedule !== "string") {
+    try {
+      compileSchedule(resolveSchedule(schedule), doc.discounting.timing.compounding);
+    } catch (e) {
+      if (!(e instanceof VbpInputError)) throw e;
+      for (const i of e.issues) issue(ctx, ["discounting", "schedule", ...i.path], i.message, i.code);
+    }
+  }
+
+  const baseYear = doc.priceBaseYear ?? doc.priceBaseDate.slice(0, 4);
+  const series = doc.indexation;
+  if (series !== undefined && Object.keys(series.values).length > LIFECYCLE_LIMITS.maxIndexYears) {
+    issue(ctx, ["indexation", "values"], `must have at most ${LIFECYCLE_LIMITS.maxIndexYears} price years, got ${Object.keys(series.values).length}`, "limit_exceeded");
+  }
+  let baseYearChecked = false;
+
+  checkVolume(ctx, doc.volumes?.usesPerYear, H, ["volumes", "usesPerYear"]);
+  checkVolume(ctx, doc.volumes?.patientsPerYear, H, ["volumes", "patientsPerYear"]);
+
+  const optionIds = new Map<string, number>();
+  let totalItems = 0;
+  doc.options.forEach((option, i) => {
+    const op: Path = ["options", i];
+    const prior = optionIds.get(option.id);
+    if (prior !== undefined) issue(ctx, [...op, "id"], `duplicate option id "${option.id}" (also options[${prior}].id)`, "duplicate_id");
+    else optionIds.set(option.id, i);
+    checkVolume(ctx, option.usesPerYear, H, [...op, "usesPerYear"]);
+    checkVolume(ctx, option.patientsPerYear, H, [...op, "patientsPerYear"]);
+    const hasUses = option.usesPerYear !== undefined || doc.volumes?.usesPerYear !== undefined;
+    const hasPatients = option.patientsPerYear !== undefined || doc.volumes?.patientsPerYear !== undefined;
+    totalItems += option.items.length;
+
+    const itemIds = new Map<string, number>();
+    option.items.forEach((item, j) => {
+      const ip: Path = [...op, "items", j];
+      const seen = itemIds.get(item.id);
+      if (seen !== undefined) issue(ctx, [...ip, "id"], `duplicate item id "${item.id}" in option "${option.id}" (also items[${seen}].id)`, "duplicate_id");
+      else itemIds.set(item.id, j);
+
+      const residual = item.kind === "residual-value";
+      if (item.unitCost === undefined) {
+        if (!residual) issue(ctx, [...ip, "unitCost"], "is required (a decimal number)", "invalid_type");
+        else if (option.serviceLifeYears === undefined) {
+          issue(ctx, [...ip, "unitCost"], "a residual value needs a stated unitCost, or the option's serviceLifeYears for straight-line depreciation", "invalid_type");
+        }
+      }
+      if (residual) {
+        for (const key of ["frequency", "year", "date", "startYear", "endYear", "startDate", "endDate", "everyYears"] as const) {
+          if (item[key] !== undefined) issue(ctx, [...ip, key], "is not allowed on a residual-value item (it is always booked at the end of the horizon)", "invalid_value");
+        }
+        if (item.basis !== "fixed") issue(ctx, [...ip, "basis"], `must be "fixed" for a residual-value item, got "${item.basis}"`, "invalid_value");
+      }
+      if (item.basis === "per-use" && !hasUses) issue(ctx, [...ip, "basis"], "a per-use item needs usesPerYear on its option or in volumes", "unknown_reference");
+      if (item.basis === "per-patient" && !hasPatients) issue(ctx, [...ip, "basis"], "a per-patient item needs patientsPerYear on its option or in volumes", "unknown_reference");
+      if (item.basis !== "fixed" && item.frequency !== undefined) {
+        issue(ctx, [...ip, "frequency"], `must be omitted for a ${item.basis} item (it accrues with volume in every period), got "${item.frequency}"`, "invalid_value");
+      }
+      const frequency = item.frequency ?? (item.basis === "fixed" && isOnceByDefault(item.kind) ? "once" : "yearly");
+      if (frequency === "every-n-years" && item.everyYears === undefined) issue(ctx, [...ip, "everyYears"], "is required when frequency is every-n-years", "invalid_type");
+      if (frequency !== "every-n-years" && item.everyYears !== undefined) issue(ctx, [...ip, "everyYears"], `is only allowed with frequency every-n-years, got frequency "${frequency}"`, "invalid_value");
+      if (frequency !== "once") {
+        if (item.year !== undefined) issue(ctx, [...ip, "year"], `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
+        if (item.date !== undefined) issue(ctx, [...ip, "date"], `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
+      }
+      if (item.year !== undefined && item.date !== undefined) issue(ctx, [...ip, "date"], "give year or date, not both", "invalid_value");
+      if (item.startYear !== undefined && item.startDate !== undefined) issue(ctx, [...ip, "startDate"], "give startYear or startDate, not both", "invalid_value");
+      if (item.endYear !== undefined && item.endDate !== undefined) issue(ctx, [...ip, "endDate"], "give endYear or endDate, not both", "invalid_value");
+
+      // Everything in whole months from the price base, so years and dates compare on one scale.
+      let startM = 0;
+      let endM = H * 12 - 1;
+      let ok = true;
+      for (const key of ["year", "startYear", "endYear"] as const) {
+        const y = item[key];
+        if (y !== undefined && y > H) {
+          issue(ctx, [...ip, key], `must be ≤ horizonYears (${H}), got ${y}`, "too_big");
+          ok = false;
+        }
+      }
+      for (const key of ["date", "startDate", "endDate"] as const) {
+        const d = item[key];
+        if (d !== undefined && !dateInHorizon(d, [...ip, key])) ok = false;
+      }
+      if (!ok) return;
+      if (item.startYear !== undefined) startM = (item.startYear - 1) * 12;
+      if (item.startDate !== undefined) startM = months(item.startDate);
+      if (item.endYear !== undefined) endM = item.endYear * 12 - 1;
+      if (item.endDate !== undefined) endM = months(item.endDate);
+      if (item.endYear !== undefined || item.endDate !== undefined) {
+        const key = item.endYear !== undefined ? "endYear" : "endDate";
+        const startText = item.startYear !== undefined ? `startYear ${item.startYear}` : item.startDate !== undefined ? `startDate ${item.startDate}` : "the start of the horizon";
+        const outOfOrder = item.startDate !== undefined && item.endDate !== undefined ? item.endDate < item.startDate : endM < startM;
+        if (outOfOrder) issue(ctx, [...ip, key], `must not be before ${startText}, got ${String(item[key])}`, "out_of_order");
+      }
+      const atM = item.year !== undefined ? (item.year - 1) * 12 : item.date !== undefined ? months(item.date) : undefined;
+      if (atM !== undefined) {
+        const key = item.year !== undefined ? "year" : "date";
+        const toP = (m: number): number => (doc.period === "year" ? Math.floor(m / 12) : m);
+        if (toP(atM) < toP(startM) || toP(atM) > toP(endM)) {
+          issue(ctx, [...ip, key], `must fall within the item's startYear/startDate to endYear/endDate window, got ${String(item[key])}`, "out_of_order");
+        }
+      }
+
+      if (item.priceYear !== undefined && item.priceYear !== baseYear) {
+        if (series === undefined) {
+          issue(ctx, [...ip, "priceYear"], `needs an indexation series to restate prices from "${item.priceYear}" to the price base year "${baseYear}"`, "unknown_reference");
+        } else {
+          if (!Object.prototype.hasOwnProperty.call(series.values, item.priceYear)) {
+            issue(ctx, [...ip, "priceYear"], `price year "${item.priceYear}" is not in index "${series.id}" (it has ${Object.keys(series.values).join(", ") || "no years"})`, "unknown_reference");
+          }
+          if (!baseYearChecked) {
+            baseYearChecked = true;
+            if (!Object.prototype.hasOwnProperty.call(series.values, baseYear)) {
+              issue(ctx, [doc.priceBaseYear !== undefined ? "priceBaseYear" : "priceBaseDate"], `price base year "${baseYear}" is not in index "${series.id}"`, "unknown_reference");
+            }
+          }
+        }
+      }
+    });
+  });
+  if (totalItems > LIFECYCLE_LIMITS.maxTotalItems) {
+    issue(ctx, ["options"], `must have at most ${LIFECYCLE_LIMITS.maxTotalItems} cost items in all, got ${totalItems}`, "limit_exceeded");
+  }
+  if (doc.comparatorId !== undefined && !optionIds.has(doc.comparatorId)) {
+    issue(ctx, ["comparatorId"], `must be the id of one of the options, got "${doc.comparatorId}"`, "unknown_reference");
+  }
+}
+
+/**
+ * The zod schema of a lifecycle cost document: currency, price base, horizon, discounting, optional
+ * indexation and volumes, and the options with their cost items. Strict (unknown keys are errors), with
+ * size limits from {@link LIFECYCLE_LIMITS} and cross-field rules (unique ids, known comparator, dates in
+ * order and within the horizon, volumes present for per-use items) reported at their exact paths.
+ *
+ * @example
+ * ```ts
+ * const r = lifecycleDocumentSchema.safeParse(json);
+ * ```
+ */
+export const lifecycleDocumentSchema = documentShape
+  .superRefine(crossChecks)
+  .meta({ title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." });
+
+/**
+ * A lifecycle document as the caller writes it (JSON): decimals as strings or numbers, defaults omitted.
+ *
+ * @example
+ * ```ts
+ * const doc: LifecycleDocumentInput = { currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 10, discounting: { schedule: "nice-3.5" }, options: [{ id: "a", name: "A", items: [] }] };
+ * ```
+ */
+export type LifecycleDocumentInput = z.input<typeof lifecycleDocumentSchema>;
+
+/**
+ * A validated lifecycle document: decimals as canonical strings, defaults filled in.
+ *
+ * @example
+ * ```ts
+ * const doc: LifecycleDocument = parseLifecycleDocument(json);
+ * doc.period; //=> "year"
+ * ```
+ */
+export type LifecycleDocument = z.output<typeof lifecycleDocumentSchema>;
+
+/**
+ * One validated option of a lifecycle document.
+ *
+ * @example
+ * ```ts
+ * const first: LifecycleOption = parseLifecycleDocument(json).options[0];
+ * ```
+ */
+export type LifecycleOption = LifecycleDocument["options"][number];
+
+/**
+ * One validated cost item.
+ *
+ * @example
+ * ```ts
+ * const item: LifecycleCostItem = parseLifecycleDocument(json).options[0].items[0];
+ * ```
+ */
+export type LifecycleCostItem = LifecycleOption["items"][number];
+
+/**
+ * Validates a lifecycle document and fills in defaults.
+ *
+ * @param input - the document, e.g. from `JSON.parse`
+ * @returns the validated document (a new object; the input is not changed)
+ * @throws VbpInputError listing every problem, each with its path, e.g.
+ *   `options[2].items[0].unitCost: must be ≥ 0, got -12.5`
+ * @example
+ * ```ts
+ * const doc = parseLifecycleDocument({
+ *   currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 5, discounting: { schedule: "nice-3.5" },
+ *   options: [{ id: "a", name: "Scanner A", items: [{ id: "buy", kind: "acquisition", label: "Purchase", unitCost: "250000" }] }],
+ * });
+ * doc.discounting.timing; //=> { position: "start", compounding: "annual" }
+ * ```
+ */
+export function parseLifecycleDocument(input: unknown): LifecycleDocument {
+  return parseWith(lifecycleDocumentSchema, input);
+}
+
+/**
+ * Like {@link parseLifecycleDocument}, but returns the issues instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseLifecycleDocument({ horizonYears: 0 });
+ * if (!r.success) r.error.issues.map(formatIssue); // [..., "horizonYears: must be ≥ 1, got 0", ...]
+ * ```
+ */
+export function safeParseLifecycleDocument(input: unknown): SafeResult<LifecycleDocument> {
+  return safeParseWith(lifecycleDocumentSchema, input);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a lifecycle document as a caller writes it, so other systems (upload
+ * forms, editors, e-tendering portals) can validate documents before sending them. Every key carries its
+ * description. Cross-field rules (unique ids, dates within the horizon) are checked only by
+ * {@link parseLifecycleDocument}.
+ *
+ * @example
+ * ```ts
+ * const schema = lifecycleDocumentJsonSchema();
+ * schema.properties.horizonYears.maximum; //=> 200
+ * ```
+ */
+export function lifecycleDocumentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(lifecycleDocumentSchema, { io: "input" }) as Record<string, unknown>;
+}
