@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
-import { bound, equals, fromResult, readDecimal, show, trace, under, type ScoreTrace } from "./trace.js";
+import { bound, collect, equals, fromResult, readDecimal, show, trace, under, type ScoreTrace } from "./trace.js";
 
 /**
  * Which price formula to use and its parameters, as written in an evaluation document.
@@ -186,6 +186,9 @@ function linearBetweenLimits(): PriceFormula {
       const hi = ceiling ?? ctx.highest;
       const inputs = { Pmin: s(lo), Pmax: s(hi) };
       const max = ctx.maxPoints;
+      if (ceiling !== undefined && price.gt(ceiling)) {
+        return { points: new Dec(0), inputs, notes: [`price ${s(price)} is above the stated ceiling ${s(ceiling)}: 0 points`], substituted: `P = ${s(price)} > ceiling = ${s(ceiling)}: 0` };
+      }
       if (price.lte(lo)) {
         const notes =
           floor === undefined && ceiling === undefined && hi.eq(lo)
@@ -438,7 +441,7 @@ export function scoreCompiledPrice(c: CompiledPriceScoring, price: Dec): ScoreTr
   const raw = fromResult(r.points, ["spec", "formula"], `price formula "${formula.id}"`);
   const max = ctx.maxPoints as Dec;
   const notes: string[] = [...(r.notes ?? [])];
-  const above = formula.id === "mean-based" ? "price at or below the mean price" : formula.id === "ratio-to-reference" ? "price below the reference price" : "result above the maximum";
+  const above = formula.id === "mean-based" ? "price at or below the mean price" : formula.id === "ratio-to-reference" ? "price below the reference price" : undefined;
   const below = belowReason(formula.id, price, ctx);
   const points = bound(raw, max, notes, below, above);
   const inputs: Record<string, string> = { P: decString(price), max: decString(max), ...(r.inputs ?? {}) };
@@ -447,7 +450,7 @@ export function scoreCompiledPrice(c: CompiledPriceScoring, price: Dec): ScoreTr
   return trace({ points, maxPoints: max, formula: formula.formula, substituted, inputs, notes });
 }
 
-function belowReason(id: string, price: Dec, ctx: PriceFormulaContext): string {
+function belowReason(id: string, price: Dec, ctx: PriceFormulaContext): string | undefined {
   switch (id) {
     case "proportional-deviation":
       return `price ${decString(price)} is more than double the lowest ${decString(ctx.lowest as Dec)}`;
@@ -458,7 +461,7 @@ function belowReason(id: string, price: Dec, ctx: PriceFormulaContext): string {
     case "proportional-to-budget":
       return `price ${decString(price)} is above the budget ${decString(ctx.params.budget as Dec)}`;
     default:
-      return "the formula gave a negative score";
+      return undefined;
   }
 }
 
@@ -490,15 +493,19 @@ export function priceScore(
   spec: PriceFormulaSpec,
   formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS,
 ): ScoreTrace {
-  const p = readDecimal(price, ["price"], "positive", "a price");
-  const prices = readPrices(allPrices);
-  if (!prices.some((q) => q.eq(p))) {
-    fail({
+  const issues: VbpIssue[] = [];
+  const p = collect(issues, () => readDecimal(price, ["price"], "positive", "a price"));
+  const prices = collect(issues, () => readPrices(allPrices));
+  collect(issues, () => readDecimal(maxPoints, ["maxPoints"], "nonNegative"));
+  collect(issues, () => resolvePriceFormula(spec, formulas));
+  if (p !== undefined && prices !== undefined && !prices.some((q) => q.eq(p))) {
+    issues.push({
       code: "unknown_reference",
       path: ["price"],
       message: `must be one of allPrices (every valid bid price, this one included), got ${decString(p)}`,
     });
   }
+  if (issues.length > 0 || p === undefined || prices === undefined) throw new VbpInputError(issues);
   return scoreCompiledPrice(compilePriceScoring(prices, maxPoints, spec, formulas), p);
 }
 
@@ -524,7 +531,11 @@ export function priceScores(
   spec: PriceFormulaSpec,
   formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS,
 ): readonly ScoreTrace[] {
-  const ps = readPrices(prices, "prices");
+  const issues: VbpIssue[] = [];
+  const ps = collect(issues, () => readPrices(prices, "prices"));
+  collect(issues, () => readDecimal(maxPoints, ["maxPoints"], "nonNegative"));
+  collect(issues, () => resolvePriceFormula(spec, formulas));
+  if (issues.length > 0 || ps === undefined) throw new VbpInputError(issues);
   const c = compilePriceScoring(ps, maxPoints, spec, formulas);
   return Object.freeze(ps.map((p) => scoreCompiledPrice(c, p)));
 }

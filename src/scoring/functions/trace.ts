@@ -90,13 +90,13 @@ export function equals(d: Dec): string {
  * @internal Applies the guards every score passes: a result below 0 is floored at 0 and above the maximum
  * capped at it, each WITH a note (never silently); then rounds to the ledger scale.
  */
-export function bound(points: Dec, max: Dec, notes: string[], below: string, above: string): Dec {
+export function bound(points: Dec, max: Dec, notes: string[], below?: string, above?: string): Dec {
   let p = points;
   if (p.lt(0)) {
-    notes.push(`score floored at 0 (${below}; the formula gave ${show(p)})`);
+    notes.push(`score floored at 0 (${below === undefined ? "" : `${below}; `}the formula gave ${show(p)})`);
     p = new Dec(0);
   } else if (p.gt(max)) {
-    notes.push(`score capped at the maximum ${decString(max)} (${above}; the formula gave ${show(p)})`);
+    notes.push(`score capped at the maximum ${decString(max)} (${above === undefined ? "" : `${above}; `}the formula gave ${show(p)})`);
     p = max;
   }
   return p.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
@@ -120,6 +120,19 @@ export function under<T>(prefix: VbpPath, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((i: VbpIssue) => ({ ...i, path: [...prefix, ...i.path] })));
+    throw e;
+  }
+}
+
+/** @internal Runs `f`; a VbpInputError's issues are added to `issues` and undefined returned, so several problems are reported at once. */
+export function collect<T>(issues: VbpIssue[], f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof VbpInputError) {
+      issues.push(...e.issues);
+      return undefined;
+    }
     throw e;
   }
 }

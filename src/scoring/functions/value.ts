@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
-import { bound, describe, equals, fromResult, readDecimal, trace, under, type ScoreTrace } from "./trace.js";
+import { bound, collect, describe, equals, fromResult, readDecimal, trace, under, type ScoreTrace } from "./trace.js";
 
 /**
  * Which way a measured value is better: `"higher-is-better"` (the default: efficacy, uptime, warranty years)
@@ -524,13 +524,16 @@ export function valueScore(
   spec: ValueFunctionSpec,
   functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS,
 ): ScoreTrace {
-  const v = readDecimal(value, ["value"], "any");
-  const max = readDecimal(maxPoints, ["maxPoints"], "nonNegative");
-  const { fn, direction, params } = resolveValueFunction(spec, functions);
+  const issues: VbpIssue[] = [];
+  const v = collect(issues, () => readDecimal(value, ["value"], "any"));
+  const max = collect(issues, () => readDecimal(maxPoints, ["maxPoints"], "nonNegative"));
+  const resolved = collect(issues, () => resolveValueFunction(spec, functions));
+  if (issues.length > 0 || v === undefined || max === undefined || resolved === undefined) throw new VbpInputError(issues);
+  const { fn, direction, params } = resolved;
   const r = under(["spec"], () => fn.score(v, { maxPoints: max, direction, params }));
   const raw = fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`);
   const notes = [...(r.notes ?? [])];
-  const points = bound(raw, max, notes, "the function gave a negative score", "the function gave more than the maximum");
+  const points = bound(raw, max, notes);
   const inputs: Record<string, string> = { value: decString(v), max: decString(max), ...(r.inputs ?? {}) };
   const substituted = points.eq(raw.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
   return trace({ points, maxPoints: max, formula: `${fn.formula} (${direction})`, substituted, inputs, notes });
