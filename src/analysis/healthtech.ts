@@ -24,9 +24,19 @@ export interface HealthTechOption {
   /** Human name (column or row heading). */
   readonly label?: string;
   /** Costs per patient by category (each category at most once); a category not listed costs 0. */
-  readonly costs: readonly { readonly category: string; readonly amount: string | number }[];
+  readonly costs: readonly {
+    /** Cost category id, e.g. `"device"`, `"bed-days"`. */
+    readonly category: string;
+    /** Cost per patient in this category (decimal string or finite number). */
+    readonly amount: string | number;
+  }[];
   /** Outcomes (numbers or short text), each at most once; an outcome not listed is shown as not reported. */
-  readonly outcomes?: readonly { readonly outcome: string; readonly value: string | number }[];
+  readonly outcomes?: readonly {
+    /** Outcome id, e.g. `"ssi"`. */
+    readonly outcome: string;
+    /** The value: a number, or short text such as "improved". */
+    readonly value: string | number;
+  }[];
 }
 
 /**
@@ -80,13 +90,34 @@ export interface CostConsequenceTable {
   /** Currency of every amount. */
   readonly currency: CurrencyCode;
   /** The options (columns), in input order. */
-  readonly columns: readonly { readonly id: string; readonly label: string }[];
+  readonly columns: readonly {
+    /** The option's id. */
+    readonly id: string;
+    /** The option's label (its id when none was given). */
+    readonly label: string;
+  }[];
   /** One row per cost category: amounts per patient, one per column ("0" where an option has none). */
-  readonly costRows: readonly { readonly category: string; readonly label: string; readonly values: readonly string[] }[];
+  readonly costRows: readonly {
+    /** Cost category id. */
+    readonly category: string;
+    /** Row heading (the category's label, or its id). */
+    readonly label: string;
+    /** Amount per patient for each column, decimal strings. */
+    readonly values: readonly string[];
+  }[];
   /** Sum of the cost rows per column (costs only; outcomes are never combined with costs). */
   readonly totalCost: readonly string[];
   /** One row per outcome: values per column as given, `null` where an option does not report it. */
-  readonly outcomeRows: readonly { readonly outcome: string; readonly label: string; readonly unit?: string; readonly values: readonly (string | null)[] }[];
+  readonly outcomeRows: readonly {
+    /** Outcome id. */
+    readonly outcome: string;
+    /** Row heading (the outcome's label, or its id). */
+    readonly label: string;
+    /** Unit, when given. */
+    readonly unit?: string;
+    /** Value for each column as given, or `null` where the option does not report it. */
+    readonly values: readonly (string | null)[];
+  }[];
 }
 
 const headingSchema = z.strictObject({
@@ -284,7 +315,7 @@ const ccSchema = z
 
 /**
  * Builds a cost-comparison table (NICE HealthTech cost-comparison analysis, used when the technology is shown
- * to give similar or greater benefits at similar or lower cost; NICE PMG36 §4.2.13–4.2.14): for each option the
+ * to give similar or greater benefits at similar or lower cost; NICE PMG36 §4.2.11–4.2.13): for each option the
  * cost per patient, the incremental cost per patient against the comparator and for the population
  * (× `population`), and whether it is cost-saving or cost-incurring. Exact decimals.
  *

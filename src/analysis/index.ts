@@ -36,3 +36,4 @@ export {
   type MarkdownTableSettings,
 } from "./healthtech.js";
 export { COST_EFFECTIVENESS_THRESHOLDS, thresholdFor, type CostEffectivenessThreshold, type ThresholdQuery } from "../reference/thresholds.js";
+export { ceaOptionsFromPathway, healthTechOptionsFromPathway, incrementalAnalysisOfPathway, type PathwayReading } from "./pathway.js";

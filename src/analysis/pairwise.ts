@@ -19,6 +19,11 @@ import type { CeaOption } from "./types.js";
  * - `"more costly, more effective"`: ΔE > 0, ΔC > 0 (north-east): the ICER is the extra cost per unit gained.
  * - `"cost-saving, less effective"`: ΔE < 0, ΔC < 0 (south-west): the ICER is the saving per unit forgone;
  *   the option is acceptable when that ratio is **above** the threshold.
+ *
+ * @example
+ * ```ts
+ * const hasIcer = (s: PairwiseStatus) => s === "more costly, more effective" || s === "cost-saving, less effective";
+ * ```
  */
 export type PairwiseStatus =
   | "comparator"

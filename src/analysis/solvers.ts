@@ -190,7 +190,12 @@ export function findRoot(f: (x: string) => string | number, settings: RootFinder
  * const model: PriceModel = (price) => ({ cost: 2000 + 3 * Number(price), effect: "1.25" });
  * ```
  */
-export type PriceModel = (price: string) => { readonly cost: string | number; readonly effect: string | number };
+export type PriceModel = (price: string) => {
+  /** The option's total cost at this price (decimal string or finite number). */
+  readonly cost: string | number;
+  /** The option's total effect at this price (decimal string or finite number). */
+  readonly effect: string | number;
+};
 
 /**
  * Input of {@link breakEvenPrice}.
@@ -334,7 +339,7 @@ const linearSchema = z.strictObject({
  * @example
  * ```ts
  * breakEvenPriceLinear({ baseCost: 500, units: 2, effect: "1.25", alternatives: [{ id: "usual", cost: 1500, effect: "1.2" }], threshold: 30000 }).value;
- * //=> "750"   ((1.25 × 30000 − 500 − (1.2 × 30000 − 1500)) / 2 = (37000 − 34500) / 2)
+ * //=> "1250"   ((1.25 × 30000 − 500 − (1.2 × 30000 − 1500)) / 2 = (37000 − 34500) / 2)
  * ```
  */
 export function breakEvenPriceLinear(input: BreakEvenPriceLinearInput): BreakEvenResult {

@@ -35,6 +35,11 @@ export interface CeaOption {
  * - `"tie"`: identical cost and effect to one or more other options that are on the frontier; all of them are
  *   kept and share the frontier position and ICER. (Tied options that are dominated or extendedly dominated
  *   get that status instead, with `tiedWith` still listing the others.)
+ *
+ * @example
+ * ```ts
+ * const onFrontier = (s: IncrementalStatus) => s === "reference" || s === "frontier" || s === "dominant" || s === "tie";
+ * ```
  */
 export type IncrementalStatus = "reference" | "frontier" | "dominant" | "dominated" | "extendedly-dominated" | "tie";
 

@@ -72,7 +72,7 @@ const NICE_2026: Source = Object.freeze({
 
 const NICE_PMG36: Source = Object.freeze({
   publisher: "National Institute for Health and Care Excellence",
-  title: "NICE health technology evaluations: the manual (PMG36), section 6.2 (decision making: cost-effectiveness)",
+  title: "NICE health technology evaluations: the manual (PMG36), chapter 6 (committee recommendations: cost-effectiveness thresholds)",
   publishedOn: "2022-01-31",
   url: "https://www.nice.org.uk/process/pmg36",
   note: "£20,000–£30,000 per QALY gained: the range NICE has used since its April 2004 Guide to the methods of technology appraisal (validFrom 2004-04-01 marks that guide's month) until the April 2026 change.",

@@ -53,8 +53,8 @@ describe("breakEvenPriceLinear (closed form)", () => {
     const best = breakEvenPriceLinear({ baseCost: 500, units: 2, effect: "1.25", alternatives: [usual, premium], threshold: 30000 });
     expect(best).toEqual({ value: "500", threshold: "30000", against: "premium", againstNmb: "36000", method: "closed-form", iterations: 0 });
     expect(breakEvenPriceLinear({ baseCost: 500, units: 2, effect: "1.25", alternatives: [usual, premium], threshold: 30000, against: "usual" }).value).toBe("1250");
-    // At λ = 20000: option NMB 25000 − 500 − 2p; usual 22500 is best (premium 23000? 1.3 × 20000 − 3000 = 23000: premium still best)
-    // → p = (24500 − 23000)/2 = 750.
+    // At λ = 20000: option NMB = 25000 − 500 − 2p = 24500 − 2p; usual 1.2 × 20000 − 1500 = 22500,
+    // premium 1.3 × 20000 − 3000 = 23000 (still the best) → p = (24500 − 23000)/2 = 750.
     expect(breakEvenPriceLinear({ baseCost: 500, units: 2, effect: "1.25", alternatives: [usual, premium], threshold: 20000 }).value).toBe("750");
     // A negative break-even price means no positive price is cost-effective: (1.2·30000 − 40000 − 34500)/1 = −38500.
     expect(breakEvenPriceLinear({ baseCost: 40000, units: 1, effect: "1.2", alternatives: [usual], threshold: 30000 }).value).toBe("-38500");
@@ -96,8 +96,8 @@ describe("breakEvenPrice (root finder on the caller's model)", () => {
   });
 
   it("reports a missing solution and a broken model clearly", () => {
-    // Even at price 0 the option's NMB (37000 − 500 = 36500 at λ 30000 with cost 500 + 2p... here 1000 + 2p: 36500 − 2p) at p=0
-    // is 36500 > 36000 and at p=100 it is 36300 > 36000: no sign change in [0, 100].
+    // cost = 1000 + 2p, effect 1.25, λ = 30000: NMB = 36500 − 2p against premium's 36000, so g(p) = 500 − 2p:
+    // g(0) = 500 and g(100) = 300, no sign change in [0, 100] (the break-even price 250 lies outside).
     expect(issuesOf(() => breakEvenPrice({ model: (p) => ({ cost: 1000 + 2 * Number(p), effect: "1.25" }), alternatives: [usual, premium], threshold: 30000, bracket: [0, 100] }))[0]).toMatch(
       /^not_computable bracket: no sign change between 0 \(value 500\) and 100 \(value 300\)/,
     );
