@@ -1,0 +1,393 @@
+import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
+import { safely, type SafeResult } from "../errors/VbpInputError.js";
+import type { Source } from "../reference/source.js";
+import { parseWith, safeParseWith } from "../schema/issues.js";
+import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
+import { CARBON_STAGES, carbonInputSchema, type CarbonInput, type CarbonInputDocument } from "./schemas.js";
+
+/**
+ * Lifecycle stage of an emission: embodied (manufacture), transport, energy in use, consumables, waste and
+ * disposal, or pathway activity (bed days, theatre hours, visits).
+ *
+ * @example
+ * ```ts
+ * const s: CarbonStage = "energy";
+ * ```
+ */
+export type CarbonStage = (typeof CARBON_STAGES)[number];
+
+/**
+ * One line of the carbon ledger: one activity in one year, with its factor and where the factor came from.
+ * `kgCO2e = quantity × kgCO2ePerUnit`, held at 20 decimal places; lines sum exactly to the totals.
+ *
+ * @example
+ * ```ts
+ * const line: CarbonLedgerLine = carbonFootprint(input).options[0]!.ledger[0]!;
+ * ```
+ */
+export interface CarbonLedgerLine {
+  /** Option the line belongs to. */
+  readonly optionId: string;
+  /** Lifecycle stage. */
+  readonly stage: CarbonStage;
+  /** Emission source (the line's `source`, or its id). */
+  readonly source: string;
+  /** Id of the input line. */
+  readonly lineId: string;
+  /** Calendar year of the activity. */
+  readonly year: number;
+  /** Quantity of activity that year (decimal string). */
+  readonly quantity: string;
+  /** Unit of the quantity. */
+  readonly unit: string;
+  /** Factor applied, kgCO2e per unit (decimal string). */
+  readonly kgCO2ePerUnit: string;
+  /** Library factor id, when a library or override factor was used. */
+  readonly factorId?: string;
+  /** Id of the factor set used (e.g. `desnz-2025`, or `caller:<id>:<year>` for an override). */
+  readonly factorSetId?: string;
+  /** Year of the factor set used. */
+  readonly factorSetYear?: number;
+  /** Where the factor comes from; absent for a caller-stated factor given without a source. */
+  readonly factorSource?: Source;
+  /** `"library"`, `"override"` (a caller figure replaced or extended the library) or `"stated"` (a factor given on the line). */
+  readonly factorOrigin: "library" | "override" | "stated";
+  /** kgCO2e for the line (decimal string, 20 decimal places at most). */
+  readonly kgCO2e: string;
+}
+
+/**
+ * kgCO2e of one emission source.
+ *
+ * @example
+ * ```ts
+ * const s: CarbonBySource = { source: "grid electricity", kgCO2e: "207.05" };
+ * ```
+ */
+export interface CarbonBySource {
+  /** Emission source. */
+  readonly source: string;
+  /** kgCO2e over the horizon. */
+  readonly kgCO2e: string;
+}
+
+/**
+ * kgCO2e in one calendar year.
+ *
+ * @example
+ * ```ts
+ * const y: CarbonByYear = { year: 2025, kgCO2e: "177" };
+ * ```
+ */
+export interface CarbonByYear {
+  /** Calendar year. */
+  readonly year: number;
+  /** kgCO2e that year. */
+  readonly kgCO2e: string;
+}
+
+/**
+ * One option's footprint over the horizon.
+ *
+ * @example
+ * ```ts
+ * carbonFootprint(input).options[0]!.totalKgCO2e;
+ * ```
+ */
+export interface CarbonOptionResult {
+  /** Option id. */
+  readonly optionId: string;
+  /** Option name, if given. */
+  readonly label?: string;
+  /** Total kgCO2e over the horizon (exact sum of the ledger). */
+  readonly totalKgCO2e: string;
+  /** kgCO2e by lifecycle stage (every stage present; "0" when none). */
+  readonly byStage: Readonly<Record<CarbonStage, string>>;
+  /** kgCO2e by emission source, in first-seen order. */
+  readonly bySource: readonly CarbonBySource[];
+  /** kgCO2e by year, every year of the horizon. */
+  readonly byYear: readonly CarbonByYear[];
+  /** Total / (patientsPerYear × horizonYears), rounded half-even to 20 decimal places; absent without a patient volume > 0. */
+  readonly perPatientKgCO2e?: string;
+  /** Total / (usesPerYear × horizonYears), rounded half-even to 20 decimal places; absent without a use volume > 0. */
+  readonly perUseKgCO2e?: string;
+  /** Every line, in stage, line and year order. */
+  readonly ledger: readonly CarbonLedgerLine[];
+}
+
+/**
+ * A library or override factor the evaluation used, once per factor and activity year.
+ *
+ * @example
+ * ```ts
+ * carbonFootprint(input).factorsUsed.map((f) => `${f.factorId}@${f.year}: ${f.kgCO2ePerUnit}`);
+ * ```
+ */
+export interface CarbonFactorUsed {
+  /** Factor id. */
+  readonly factorId: string;
+  /** Activity year. */
+  readonly year: number;
+  /** Year of the set used. */
+  readonly setYear: number;
+  /** Set id. */
+  readonly setId: string;
+  /** kgCO2e per unit. */
+  readonly kgCO2ePerUnit: string;
+  /** Unit. */
+  readonly unit: string;
+  /** Rule that chose the set. */
+  readonly rule: FactorYearRule;
+  /** Whether the figure is a caller override rather than bundled data. */
+  readonly overridden: boolean;
+  /** Where the figure comes from. */
+  readonly source: Source;
+}
+
+/**
+ * A caller factor supplied under `factors`, as recorded in the result.
+ *
+ * @example
+ * ```ts
+ * carbonFootprint(input).overrides[0]?.replacedBundled; //=> true when it replaced a DESNZ figure
+ * ```
+ */
+export interface CarbonFactorOverrideRecord {
+  /** Factor id. */
+  readonly factorId: string;
+  /** Activity year it applies to. */
+  readonly year: number;
+  /** kgCO2e per unit. */
+  readonly kgCO2ePerUnit: string;
+  /** Whether it replaced a bundled figure (otherwise it added a new factor or year). */
+  readonly replacedBundled: boolean;
+  /** Where the caller's figure comes from. */
+  readonly source: Source;
+}
+
+/**
+ * Carbon footprints of every option, with the factors used, caller overrides and assumptions.
+ *
+ * @example
+ * ```ts
+ * const r: CarbonFootprintResult = carbonFootprint(input);
+ * ```
+ */
+export interface CarbonFootprintResult {
+  /** First calendar year of the horizon. */
+  readonly startYear: number;
+  /** Years evaluated. */
+  readonly horizonYears: number;
+  /** Rule used for activity years without a factor set. */
+  readonly factorYearRule: FactorYearRule;
+  /** One result per option, in input order. */
+  readonly options: readonly CarbonOptionResult[];
+  /** Library and override factors used, by factor and activity year. */
+  readonly factorsUsed: readonly CarbonFactorUsed[];
+  /** Caller factors supplied. */
+  readonly overrides: readonly CarbonFactorOverrideRecord[];
+  /** Plain statements of every assumption (factor year fallbacks, overrides). */
+  readonly assumptions: readonly string[];
+}
+
+/**
+ * Validates a carbon footprint request; throws VbpInputError naming every problem with its path.
+ *
+ * @example
+ * ```ts
+ * parseCarbonInput({ startYear: 2025, horizonYears: 0, options: [] }); // throws: horizonYears: must be ≥ 1 ...
+ * ```
+ */
+export function parseCarbonInput(input: unknown): CarbonInput {
+  return parseWith(carbonInputSchema, input);
+}
+
+/**
+ * Validates a carbon footprint request without throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseCarbonInput(json);
+ * if (!r.success) console.log(r.error.issues);
+ * ```
+ */
+export function safeParseCarbonInput(input: unknown): SafeResult<CarbonInput> {
+  return safeParseWith(carbonInputSchema, input);
+}
+
+/**
+ * Carbon footprint (kgCO2e) of each option over a horizon, by lifecycle stage, source and year, with a ledger
+ * that sums exactly to the totals.
+ *
+ * Each line: `kgCO2e = quantity(year) × factor(year)`, where quantity is perYear, perUse × usesPerYear,
+ * perPatient × patientsPerYear, or once (embodied units repeat every serviceLifeYears: replacements), and a
+ * library factor is taken from the conversion-factor set for the year the activity happens (DESNZ guidance:
+ * factors labelled 2025 are for activity in 2025). So energy over 2025–2034 uses the 2025, 2026, ... sets,
+ * under the chosen {@link FactorYearRule} for years no set covers.
+ *
+ * @throws VbpInputError for invalid input: negative quantities, unknown factor ids, unit mismatches, a year
+ *   no factor set covers without a rule
+ * @example
+ * ```ts
+ * const r = carbonFootprint({ startYear: 2024, horizonYears: 2, options: [{ id: "scanner",
+ *   energy: [{ id: "power", source: "grid electricity", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] }] });
+ * r.options[0]!.byYear; //=> [{ year: 2024, kgCO2e: "207.05" }, { year: 2025, kgCO2e: "177" }]
+ * r.options[0]!.totalKgCO2e; //=> "384.05"
+ * ```
+ */
+export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResult {
+  const doc = parseCarbonInput(input);
+  const rule: FactorYearRule = doc.factorYearRule ?? "exact";
+  const overrides = (doc.factors ?? []).map((f) => ({
+    factorId: f.factorId,
+    year: f.year,
+    kgCO2ePerUnit: f.kgCO2ePerUnit,
+    unit: f.unit,
+    source: f.source as Source,
+    ...(f.label !== undefined ? { label: f.label } : {}),
+  }));
+  const merged = applyFactorOverrides(UK_GHG_CONVERSION_FACTORS, overrides);
+  const resolved = new Map<string, ResolvedEmissionFactor>();
+  const assumptions: string[] = [];
+  const noteAssumption = (a: string) => {
+    if (!assumptions.includes(a)) assumptions.push(a);
+  };
+  const overrideRecords: CarbonFactorOverrideRecord[] = overrides.map((o, i) => {
+    const replacedBundled = merged.replaced[i] === true;
+    noteAssumption(
+      `caller factor "${o.factorId}" for ${o.year} (${o.kgCO2ePerUnit} kgCO2e per ${o.unit}, ${o.source.publisher}) ${replacedBundled ? "replaces the bundled figure" : "added"}`,
+    );
+    return Object.freeze({ factorId: o.factorId, year: o.year, kgCO2ePerUnit: o.kgCO2ePerUnit, replacedBundled, source: o.source });
+  });
+
+  const years: number[] = [];
+  for (let k = 0; k < doc.horizonYears; k++) years.push(doc.startYear + k);
+  const endYear = doc.startYear + doc.horizonYears - 1;
+
+  const options = doc.options.map((opt, oi): CarbonOptionResult => {
+    const ledger: CarbonLedgerLine[] = [];
+    const uses = opt.usesPerYear !== undefined ? new Dec(opt.usesPerYear) : undefined;
+    const patients = opt.patientsPerYear !== undefined ? new Dec(opt.patientsPerYear) : undefined;
+    for (const stage of CARBON_STAGES) {
+      (opt[stage] ?? []).forEach((item, li) => {
+        const path = ["options", oi, stage, li, "factor"];
+        const q = item.quantity;
+        const schedule: [number, Dec][] = [];
+        if ("perYear" in q) for (const y of years) schedule.push([y, new Dec(q.perYear)]);
+        else if ("perUse" in q) for (const y of years) schedule.push([y, new Dec(q.perUse).times(uses!)]);
+        else if ("perPatient" in q) for (const y of years) schedule.push([y, new Dec(q.perPatient).times(patients!)]);
+        else {
+          const first = q.year ?? doc.startYear;
+          const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
+          // Replacements: the same purchase again every service life while still inside the horizon.
+          for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, new Dec(q.once)]);
+        }
+        const source = item.source ?? item.id;
+        for (const [year, quantity] of schedule) {
+          let factor: string;
+          let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = {};
+          let origin: CarbonLedgerLine["factorOrigin"];
+          if ("factorId" in item.factor) {
+            const key = `${item.factor.factorId}@${year}`;
+            let r = resolved.get(key);
+            if (r === undefined) {
+              r = emissionFactor(item.factor.factorId, year, { sets: merged.sets, rule, path });
+              resolved.set(key, r);
+              if (r.assumption !== undefined) noteAssumption(r.assumption);
+            }
+            factor = r.kgCO2ePerUnit;
+            origin = r.setId.startsWith("caller:") ? "override" : "library";
+            extra = { factorId: r.factorId, factorSetId: r.setId, factorSetYear: r.setYear, factorSource: r.source };
+          } else {
+            factor = item.factor.kgCO2ePerUnit;
+            origin = "stated";
+            if (item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
+          }
+          ledger.push(
+            Object.freeze({
+              optionId: opt.id,
+              stage,
+              source,
+              lineId: item.id,
+              year,
+              quantity: decString(quantity),
+              unit: item.unit,
+              kgCO2ePerUnit: factor,
+              ...extra,
+              factorOrigin: origin,
+              kgCO2e: decString(toLedgerScale(quantity.times(factor))),
+            }),
+          );
+        }
+      });
+    }
+    // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE).
+    let total = new Dec(0);
+    const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
+    const bySource = new Map<string, Dec>();
+    const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
+    for (const line of ledger) {
+      const kg = new Dec(line.kgCO2e);
+      total = total.plus(kg);
+      byStage[line.stage] = byStage[line.stage].plus(kg);
+      bySource.set(line.source, (bySource.get(line.source) ?? new Dec(0)).plus(kg));
+      byYear.set(line.year, byYear.get(line.year)!.plus(kg));
+    }
+    const perUnit = (volume: Dec | undefined): string | undefined => {
+      if (volume === undefined || volume.lte(0)) return undefined;
+      return decString(total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
+    };
+    const perPatient = perUnit(patients);
+    const perUse = perUnit(uses);
+    return Object.freeze({
+      optionId: opt.id,
+      ...(opt.label !== undefined ? { label: opt.label } : {}),
+      totalKgCO2e: decString(total),
+      byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage[s])])) as Record<CarbonStage, string>),
+      bySource: Object.freeze([...bySource].map(([source, kg]) => Object.freeze({ source, kgCO2e: decString(kg) }))),
+      byYear: Object.freeze([...byYear].map(([year, kg]) => Object.freeze({ year, kgCO2e: decString(kg) }))),
+      ...(perPatient !== undefined ? { perPatientKgCO2e: perPatient } : {}),
+      ...(perUse !== undefined ? { perUseKgCO2e: perUse } : {}),
+      ledger: Object.freeze(ledger),
+    });
+  });
+
+  const factorsUsed = [...resolved.values()]
+    .sort((a, b) => (a.factorId === b.factorId ? a.year - b.year : a.factorId < b.factorId ? -1 : 1))
+    .map((r) =>
+      Object.freeze({
+        factorId: r.factorId,
+        year: r.year,
+        setYear: r.setYear,
+        setId: r.setId,
+        kgCO2ePerUnit: r.kgCO2ePerUnit,
+        unit: r.unit,
+        rule: r.rule,
+        overridden: r.setId.startsWith("caller:"),
+        source: r.source,
+      }),
+    );
+
+  return Object.freeze({
+    startYear: doc.startYear,
+    horizonYears: doc.horizonYears,
+    factorYearRule: rule,
+    options: Object.freeze(options),
+    factorsUsed: Object.freeze(factorsUsed),
+    overrides: Object.freeze(overrideRecords),
+    assumptions: Object.freeze(assumptions),
+  });
+}
+
+/**
+ * {@link carbonFootprint} that returns the issues instead of throwing for bad input.
+ *
+ * @example
+ * ```ts
+ * const r = safeCarbonFootprint(json);
+ * if (r.success) show(r.data.options); else show(r.error.issues);
+ * ```
+ */
+export function safeCarbonFootprint(input: unknown): SafeResult<CarbonFootprintResult> {
+  return safely(() => carbonFootprint(input as CarbonInputDocument));
+}

@@ -1,0 +1,186 @@
+import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
+import { safely, type SafeResult } from "../errors/VbpInputError.js";
+import { parseWith } from "../schema/issues.js";
+import { socialValueInputSchema, type SocialValueInputDocument } from "./schemas.js";
+import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
+
+/**
+ * How one buyer metric was met.
+ *
+ * @example
+ * ```ts
+ * scoreSocialValue(req).themes[0]!.metrics[0]!.attainment; //=> "0.8"
+ * ```
+ */
+export interface SocialValueMetricResult {
+  /** Metric id. */
+  readonly metricId: string;
+  /** Metric label. */
+  readonly label: string;
+  /** Unit. */
+  readonly unit: string;
+  /** The buyer's benchmark. */
+  readonly benchmark: string;
+  /** Direction of merit. */
+  readonly direction: "higher-is-better" | "lower-is-better";
+  /** Weight within the theme. */
+  readonly weight: string;
+  /** Commitment that scored best for the metric (absent when none was made). */
+  readonly bestCommitmentId?: string;
+  /** Commitments made against the metric. */
+  readonly commitmentIds: readonly string[];
+  /** Target of the best commitment. */
+  readonly committed?: string;
+  /** 0–1: higher-is-better `min(1, target / benchmark)`; lower-is-better `min(1, benchmark / target)` (1 when target is 0); 0 without a (evidenced) commitment. */
+  readonly attainment: string;
+  /** Why the attainment is what it is, in words. */
+  readonly reason: string;
+}
+
+/**
+ * One theme's result.
+ *
+ * @example
+ * ```ts
+ * scoreSocialValue(req).themes[0]!.score; //=> "0.8"
+ * ```
+ */
+export interface SocialValueThemeResult {
+  /** Theme id. */
+  readonly themeId: string;
+  /** Theme name. */
+  readonly label: string;
+  /** Theme weight as given. */
+  readonly weight: string;
+  /** 0–1: weighted mean of metric attainments `Σ wᵢ·aᵢ / Σ wᵢ`. */
+  readonly score: string;
+  /** weight × score (points earned when weights are points). */
+  readonly weightedScore: string;
+  /** Per-metric detail. */
+  readonly metrics: readonly SocialValueMetricResult[];
+}
+
+/**
+ * A supplier's social value result.
+ *
+ * @example
+ * ```ts
+ * const r: SocialValueResult = scoreSocialValue(req);
+ * ```
+ */
+export interface SocialValueResult {
+  /** Theme set used (`"custom"` for caller themes). */
+  readonly themeSetId: string;
+  /** Per-theme results, in the buyer's order. */
+  readonly themes: readonly SocialValueThemeResult[];
+  /** Σ weightedScore (points). */
+  readonly total: string;
+  /** Σ theme weights (the points available). */
+  readonly maximum: string;
+  /** total / maximum, 0–1. */
+  readonly normalised: string;
+}
+
+/**
+ * Scores a supplier's social value commitments against the buyer's themes and measurable metrics.
+ *
+ * For each metric, the best commitment's attainment: higher-is-better `min(1, target / benchmark)`,
+ * lower-is-better `min(1, benchmark / target)`; a commitment without evidence scores 0 unless the metric
+ * says evidence is not required. Theme score `Σ wᵢ·aᵢ / Σ wᵢ` over its metrics; total `Σ themeWeight ×
+ * themeScore`. Themes: PPN 06/20 (as adopted by the NHS, "Fighting climate change" in every tender) or PPN
+ * 002 missions, or the caller's own. Figures are exact, shown at up to 20 decimal places.
+ *
+ * @throws VbpInputError for an unknown theme or metric, a unit mismatch, duplicate ids or negative targets
+ * @example
+ * ```ts
+ * scoreSocialValue(req).total; //=> "8"  (weight 10 × attainment 40/50)
+ * ```
+ */
+export function scoreSocialValue(input: SocialValueInputDocument): SocialValueResult {
+  const doc = parseWith(socialValueInputSchema, input);
+  const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
+  const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
+  const labels = new Map(themeList.map((t) => [t.id, t.label]));
+  let total = new Dec(0);
+  let maximum = new Dec(0);
+  const themes = doc.themes.map((theme): SocialValueThemeResult => {
+    let wsum = new Dec(0);
+    let acc = new Dec(0);
+    const metrics = theme.metrics.map((m): SocialValueMetricResult => {
+      const direction = m.direction ?? "higher-is-better";
+      const weight = new Dec(m.weight ?? 1);
+      const benchmark = new Dec(m.benchmark);
+      const evidenceRequired = m.evidenceRequired ?? true;
+      const made = doc.commitments.filter((c) => c.themeId === theme.themeId && c.metricId === m.id);
+      let best: { id: string; target: Dec; a: Dec } | undefined;
+      let unevidenced = 0;
+      for (const c of made) {
+        if (evidenceRequired && (c.evidence ?? []).length === 0) {
+          unevidenced++;
+          continue;
+        }
+        const target = new Dec(c.target);
+        let a: Dec;
+        if (direction === "higher-is-better") a = Dec.min(1, target.div(benchmark));
+        else a = target.isZero() ? new Dec(1) : Dec.min(1, benchmark.div(target));
+        if (best === undefined || a.gt(best.a)) best = { id: c.id, target, a };
+      }
+      const attainment = best?.a ?? new Dec(0);
+      wsum = wsum.plus(weight);
+      acc = acc.plus(weight.times(attainment));
+      let reason: string;
+      if (made.length === 0) reason = "no commitment made against this metric";
+      else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
+      else
+        reason =
+          direction === "higher-is-better"
+            ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
+            : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
+      return Object.freeze({
+        metricId: m.id,
+        label: m.label,
+        unit: m.unit,
+        benchmark: m.benchmark,
+        direction,
+        weight: decString(weight),
+        ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
+        commitmentIds: Object.freeze(made.map((c) => c.id)),
+        attainment: decString(toLedgerScale(attainment)),
+        reason,
+      });
+    });
+    const score = wsum.isZero() ? new Dec(0) : acc.div(wsum);
+    const tw = new Dec(theme.weight);
+    const weighted = tw.times(score);
+    total = total.plus(toLedgerScale(weighted));
+    maximum = maximum.plus(tw);
+    return Object.freeze({
+      themeId: theme.themeId,
+      label: labels.get(theme.themeId) ?? theme.themeId,
+      weight: decString(tw),
+      score: decString(toLedgerScale(score)),
+      weightedScore: decString(toLedgerScale(weighted)),
+      metrics: Object.freeze(metrics),
+    });
+  });
+  return Object.freeze({
+    themeSetId: setId,
+    themes: Object.freeze(themes),
+    total: decString(total),
+    maximum: decString(maximum),
+    normalised: decString(maximum.isZero() ? new Dec(0) : toLedgerScale(total.div(maximum))),
+  });
+}
+
+/**
+ * {@link scoreSocialValue} that returns the issues instead of throwing for bad input.
+ *
+ * @example
+ * ```ts
+ * const r = safeScoreSocialValue({ themes: [{ themeId: "no-such-theme", weight: 1, metrics: [] }], commitments: [] });
+ * r.success; //=> false
+ * ```
+ */
+export function safeScoreSocialValue(input: unknown): SafeResult<SocialValueResult> {
+  return safely(() => scoreSocialValue(input as SocialValueInputDocument));
+}
