@@ -144,6 +144,8 @@ export interface CMarkov {
   readonly timeDependentRows: boolean;
   /** Time envs for cycles 1..N (index n-1). */
   readonly envs: readonly TimeEnv[];
+  /** Discounting time of the one-off entry values of cycle n (index n-1). */
+  readonly entryTimes: readonly Dec[];
 }
 
 export interface CEffect {
@@ -774,8 +776,12 @@ function compileMarkov(st: CompileState, m: MarkovModel, mi: number, mp: VbpPath
 
   const parts: CyclePart[][] = [];
   const envs: TimeEnv[] = [];
+  const entryTimes: Dec[] = [];
   for (let n = 1; n <= cycles; n++) {
     if (L.gt(0)) parts.push(cycleParts(method, n, cycles, L, timing.position));
+    // Entries during cycle n are valued like cycle n: at its discounting time for the count-based methods,
+    // at the transition (the cycle's end, n·L) for the integration rules.
+    entryTimes.push(method === "trapezoid" || method === "simpson" ? L.times(n) : periodTime(n, L, timing.position));
     const time = L.times(n - 1);
     envs.push({ cycle: n, time, age: startAge === undefined ? undefined : startAge.plus(time) });
   }
@@ -794,6 +800,7 @@ function compileMarkov(st: CompileState, m: MarkovModel, mi: number, mp: VbpPath
     parts,
     timeDependentRows,
     envs,
+    entryTimes,
   };
 }
 

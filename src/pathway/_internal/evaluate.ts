@@ -434,8 +434,8 @@ class OptionEvaluation {
           }
         }
       }
-      // One-off values on entering a state during cycle n, at the cycle's end (t = n·L).
-      const tEntry = L.times(n);
+      // One-off values on entering a state during cycle n.
+      const tEntry = m.entryTimes[n - 1]!;
       let dfcE: Dec | undefined;
       let dfhE: Dec | undefined;
       for (const run of runs) {
