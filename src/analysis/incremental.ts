@@ -1,6 +1,8 @@
 import { Dec, decString } from "../_lib/decimal.js";
 import { parseOptions, type ParsedOption } from "./_internal/options.js";
+import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
+import { nonNegativeDecimalSchema } from "../schema/primitives.js";
 import { z } from "zod";
 import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
 import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
@@ -187,4 +189,63 @@ export function incrementalAnalysis(options: readonly CeaOption[], settings: Inc
     frontier: Object.freeze(hull.map((p) => (p.members[0] as ParsedOption).id)),
     frontierIcers: Object.freeze(frontierIcers),
   });
+}
+
+/**
+ * {@link incrementalAnalysis} that returns the problems instead of throwing.
+ *
+ * @param options - as for {@link incrementalAnalysis}
+ * @param settings - as for {@link incrementalAnalysis}
+ * @returns `{ success: true, data }` or `{ success: false, error }` with every issue
+ * @example
+ * ```ts
+ * const r = safeIncrementalAnalysis([]);
+ * r.success; //=> false
+ * ```
+ */
+export function safeIncrementalAnalysis(options: readonly CeaOption[], settings: IncrementalSettings = {}): SafeResult<IncrementalAnalysis> {
+  return safely(() => incrementalAnalysis(options, settings));
+}
+
+/**
+ * The frontier option that is optimal at a threshold, with the range of thresholds over which it is.
+ *
+ * @example
+ * ```ts
+ * const choice: FrontierChoice = { id: "B", from: "100", to: "1000" };
+ * ```
+ */
+export interface FrontierChoice {
+  /** Id of the optimal frontier option (the smallest id of a tied group). */
+  readonly id: string;
+  /** The ICER at which it becomes optimal (its own ICER); absent for the reference. */
+  readonly from?: string;
+  /** The ICER of the next frontier option, from which that one is optimal; absent for the last. */
+  readonly to?: string;
+}
+
+/**
+ * The decision at a willingness to pay λ read off an incremental analysis: the frontier option whose ICER
+ * interval contains λ, i.e. the last frontier option whose ICER is ≤ λ (the reference when λ is below every
+ * ICER). At λ equal to an ICER the two neighbours have equal NMB; the more effective one is returned (an ICER
+ * at the threshold counts as cost-effective). This is the option with the highest net monetary benefit.
+ *
+ * @param analysis - the result of {@link incrementalAnalysis}
+ * @param threshold - λ, ≥ 0
+ * @returns the frontier option's id (the smallest id of a tied group) and the ICER interval `[from, to)` where it is optimal
+ * @throws VbpInputError when λ is negative or not a finite decimal
+ * @example
+ * ```ts
+ * const cea = incrementalAnalysis([{ id: "A", cost: 0, effect: 0 }, { id: "B", cost: 100, effect: 1 }, { id: "C", cost: 1100, effect: 2 }]);
+ * frontierOptionAt(cea, 500);  //=> { id: "B", from: "100", to: "1000" }
+ * frontierOptionAt(cea, 50);   //=> { id: "A", to: "100" }
+ * ```
+ */
+export function frontierOptionAt(analysis: IncrementalAnalysis, threshold: string | number): FrontierChoice {
+  const lambda = new Dec(parseWith(z.strictObject({ threshold: nonNegativeDecimalSchema }), { threshold }).threshold);
+  let k = 0;
+  while (k < analysis.frontierIcers.length && new Dec(analysis.frontierIcers[k] as string).lessThanOrEqualTo(lambda)) k++;
+  const from = analysis.frontierIcers[k - 1];
+  const to = analysis.frontierIcers[k];
+  return Object.freeze({ id: analysis.frontier[k] as string, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
 }

@@ -1,5 +1,5 @@
 export type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
-export { incrementalAnalysis, type IncrementalSettings } from "./incremental.js";
+export { frontierOptionAt, incrementalAnalysis, safeIncrementalAnalysis, type FrontierChoice, type IncrementalSettings } from "./incremental.js";
 export { pairwiseComparison, type PairwiseComparison, type PairwiseSettings, type PairwiseStatus } from "./pairwise.js";
 export {
   netMonetaryBenefit,

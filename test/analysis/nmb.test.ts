@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { incrementalAnalysis, netMonetaryBenefit, pairwiseComparison, type CeaOption } from "../../src/analysis/index.js";
+import { frontierOptionAt, incrementalAnalysis, netMonetaryBenefit, pairwiseComparison, safeIncrementalAnalysis, type CeaOption } from "../../src/analysis/index.js";
 import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 
 function issuesOf(f: () => unknown): string[] {
@@ -57,11 +57,33 @@ describe("netMonetaryBenefit", () => {
         const group = [point, ...(cea.options.find((o) => o.id === point)?.tiedWith ?? [])].sort();
         const best = netMonetaryBenefit(xs, { thresholds: lambda }).byThreshold[0]?.best ?? [];
         expect(best).toEqual(expect.arrayContaining(group));
+        // frontierOptionAt picks the same point, or its more effective neighbour when λ equals an ICER (a tie in NMB).
+        const chosen = frontierOptionAt(cea, lambda).id;
+        expect(icers.includes(lambda) ? cea.frontier.indexOf(chosen) >= k : chosen === point).toBe(true);
+        expect(best).toContain(chosen);
         // Strictly inside an interval (and λ > 0) the best option is that frontier point alone.
         if (lambda > 0 && !icers.includes(lambda)) expect(best).toEqual(group);
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("frontierOptionAt and safeIncrementalAnalysis", () => {
+  it("reads the decision at λ off the frontier, with its ICER interval", () => {
+    // Frontier A (0, 0), B (100, 1): ICER 100, C (1100, 2): ICER 1000.
+    const cea = incrementalAnalysis([{ id: "A", cost: 0, effect: 0 }, { id: "B", cost: 100, effect: 1 }, { id: "C", cost: 1100, effect: 2 }]);
+    expect(frontierOptionAt(cea, 500)).toEqual({ id: "B", from: "100", to: "1000" });
+    expect(frontierOptionAt(cea, 50)).toEqual({ id: "A", to: "100" });
+    expect(frontierOptionAt(cea, "1000")).toEqual({ id: "C", from: "1000" }); // ICER = λ counts as cost-effective
+    expect(issuesOf(() => frontierOptionAt(cea, -1))).toEqual(["too_small threshold: must be ≥ 0, got -1"]);
+  });
+
+  it("returns issues instead of throwing", () => {
+    const r = safeIncrementalAnalysis([{ id: "a", cost: "x", effect: 1 }]);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map(formatIssue)).toEqual(['options[0].cost: must be a finite decimal number, got "x"']);
+    expect(safeIncrementalAnalysis([{ id: "a", cost: 1, effect: 1 }]).success).toBe(true);
   });
 });
 
