@@ -265,7 +265,8 @@ type Ctx = z.core.$RefinementCtx<Shape>;
 type Path = (string | number)[];
 
 function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
-  ctx.addIssue({ code: "custom", path, message, params: { vbpCode } });
+  // `input: undefined`: the message names the value itself (otherwise the whole document would be described).
+  ctx.addIssue({ code: "custom", path, message, input: undefined, params: { vbpCode } });
 }
 
 function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizon: number, path: Path): void {
@@ -276,7 +277,11 @@ function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizo
 
 function crossChecks(doc: Shape, ctx: Ctx): void {
   const H = doc.horizonYears;
-  const base = parseIsoDate(doc.priceBaseDate)!;
+  const parsedBase = parseIsoDate(doc.priceBaseDate);
+  // zod runs refinements after constraint failures: the horizon and base date must be sound to go on
+  // (their own issues are already reported).
+  if (!Number.isInteger(H) || H < 1 || H > LIFECYCLE_LIMITS.maxHorizonYears || parsedBase === undefined) return;
+  const base = parsedBase;
   const endExclusive = addPeriod(doc.priceBaseDate, { years: H });
   const lastDay = addPeriod(endExclusive, { days: -1 });
   const months = (iso: string): number => differenceInMonths(parseIsoDate(iso)!, base);
@@ -371,7 +376,7 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
       }
       for (const key of ["date", "startDate", "endDate"] as const) {
         const d = item[key];
-        if (d !== undefined && !dateInHorizon(d, [...ip, key])) ok = false;
+        if (d !== undefined && (parseIsoDate(d) === undefined || !dateInHorizon(d, [...ip, key]))) ok = false;
       }
       if (!ok) return;
       if (item.startYear !== undefined) startM = (item.startYear - 1) * 12;
