@@ -15,7 +15,8 @@ function report(ctx: Ctx, f: () => unknown, strip: number): void {
   } catch (e) {
     if (!(e instanceof VbpInputError)) throw e;
     for (const i of e.issues) {
-      ctx.addIssue({ code: "custom", path: [...i.path.slice(strip)], message: i.message, params: { vbpCode: i.code } });
+      // `input: undefined` keeps zod from attaching the whole object (the message already names the value).
+      ctx.addIssue({ code: "custom", path: [...i.path.slice(strip)], message: i.message, input: undefined, params: { vbpCode: i.code } });
     }
   }
 }
@@ -23,6 +24,22 @@ function report(ctx: Ctx, f: () => unknown, strip: number): void {
 const paramName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: "must be a parameter name: a letter, then up to 63 letters, digits, _ or -" });
+
+/**
+ * A record of named parameters. zod's record silently drops an own `__proto__` key; here it is an error, as
+ * unknown keys are everywhere else. The JSON Schema is given explicitly (the guard is a pipe).
+ */
+function paramsRecord<V extends z.ZodType>(value: V, jsonValue: Record<string, unknown>, description: string) {
+  return z
+    .any()
+    .superRefine((raw: unknown, ctx) => {
+      if (raw !== null && typeof raw === "object" && Object.hasOwn(raw, "__proto__")) {
+        ctx.addIssue({ code: "custom", path: ["__proto__"], message: 'unknown key "__proto__" (not allowed)', input: undefined, params: { vbpCode: "unrecognized_keys" } });
+      }
+    })
+    .pipe(z.record(paramName, value))
+    .meta({ description, type: "object", propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$" }, additionalProperties: jsonValue });
+}
 
 const levelInput = z
   .union([z.string().trim().min(1).max(200), z.number().finite()])
@@ -48,10 +65,11 @@ export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, Pri
         .min(1)
         .max(128)
         .meta({ description: `Price formula identifier; built-in: ${Object.keys(PRICE_FORMULAS).join(", ")}.` }),
-      params: z
-        .record(paramName, decimalSchema)
-        .optional()
-        .meta({ description: "The formula's parameters by name, as decimals (logarithmic: A; linear-between-limits: floor, ceiling; mean-based: band; ratio-to-reference: reference; proportional-to-budget: budget)." }),
+      params: paramsRecord(
+        decimalSchema,
+        { anyOf: [{ type: "number" }, { type: "string" }] },
+        "The formula's parameters by name, as decimals (logarithmic: A; linear-between-limits: floor, ceiling; mean-based: band; ratio-to-reference: reference; proportional-to-budget: budget).",
+      ).optional(),
     })
     .superRefine((spec, ctx) => report(ctx, () => resolvePriceFormula(spec, formulas), 1))
     .meta({ description: "How bid prices are turned into points: a named price formula and its parameters." });
@@ -90,13 +108,11 @@ export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, V
         .enum(["higher-is-better", "lower-is-better"])
         .optional()
         .meta({ description: 'Which way the measured value is better; default "higher-is-better".' }),
-      params: z
-        .record(paramName, z.unknown())
-        .optional()
-        .meta({
-          description:
-            "The function's parameters: linear and logarithmic: lower, upper; piecewise-linear: points [{ x, y }]; step: steps [{ x, y }], otherwise; proportional-to-best: best. y is a share of the maximum points (0–1).",
-        }),
+      params: paramsRecord(
+        z.unknown(),
+        {},
+        "The function's parameters: linear and logarithmic: lower, upper; piecewise-linear: points [{ x, y }]; step: steps [{ x, y }], otherwise; proportional-to-best: best. y is a share of the maximum points (0–1).",
+      ).optional(),
     })
     .superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))
     .meta({ description: "How a measured value (days, %, kgCO2e, years) is turned into points: a named value function, its direction and parameters." });
