@@ -189,7 +189,7 @@ describe("incrementalAnalysis: properties", () => {
           expect(b.frontierIcers).toEqual(a.frontierIcers);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -210,7 +210,7 @@ describe("incrementalAnalysis: properties", () => {
         expect(after.options.slice(0, xs.length)).toEqual(expected);
         expect(after.options[xs.length]?.status).toBe("dominated");
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -246,7 +246,7 @@ describe("incrementalAnalysis: properties", () => {
         }
         expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
