@@ -492,7 +492,7 @@ export const pathwayModelStructureSchema = structureSchema;
 export const pathwayModelSchema = structureSchema
   .superRefine((model, ctx) => {
     for (const issue of checkModel(model as PathwayModel)) {
-      ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, params: { vbpCode: issue.code } });
+      ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
   })
   .meta({ description: "A whole-pathway model (vbp-score): parameters, a decision tree and/or Markov models, and the options compared." });

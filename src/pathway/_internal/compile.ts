@@ -96,6 +96,7 @@ export interface CTree {
   /** Node indices in topological order from the root. */
   readonly order: readonly number[];
   readonly tolerance: Dec;
+  readonly toleranceText: string;
 }
 
 export interface CState {
@@ -138,6 +139,7 @@ export interface CMarkov {
   readonly rows: readonly (readonly CTransition[])[];
   readonly initial: readonly { readonly state: number; readonly share: Site }[];
   readonly tolerance: Dec;
+  readonly toleranceText: string;
   /** parts[n-1]: how cycle n is valued. */
   readonly parts: readonly (readonly CyclePart[])[];
   /** True when some transition value depends on the cycle. */
@@ -797,6 +799,7 @@ function compileMarkov(st: CompileState, m: MarkovModel, mi: number, mp: VbpPath
     rows,
     initial,
     tolerance: m.tolerance === undefined ? DEFAULT_TOLERANCE : dec(m.tolerance),
+    toleranceText: m.tolerance === undefined ? "1e-9" : String(m.tolerance),
     parts,
     timeDependentRows,
     envs,
@@ -882,8 +885,8 @@ function compileTree(st: CompileState, model: PathwayModel, markovIndex: Readonl
     }
     const indeg = new Map<number, number>();
     for (const x of reachable) for (const b of nodes[x]!.branches) indeg.set(b.to, (indeg.get(b.to) ?? 0) + 1);
+    // The root is the only node without parents; if it has one, the tree loops back to it.
     const queue = [...reachable].filter((x) => (indeg.get(x) ?? 0) === 0);
-    if (!queue.includes(root)) queue.unshift(root);
     const seen = new Set<number>();
     while (queue.length > 0) {
       const x = queue.shift()!;
@@ -909,7 +912,7 @@ function compileTree(st: CompileState, model: PathwayModel, markovIndex: Readonl
       if (!reachable.has(i)) issues.add(["tree", "nodes", i, "id"], `node "${n.id}" cannot be reached from the root "${t.root}"`, "invalid_value");
     });
   }
-  return { root: root ?? 0, nodes, order, tolerance: t.tolerance === undefined ? DEFAULT_TOLERANCE : dec(t.tolerance) };
+  return { root: root ?? 0, nodes, order, tolerance: t.tolerance === undefined ? DEFAULT_TOLERANCE : dec(t.tolerance), toleranceText: t.tolerance === undefined ? "1e-9" : String(t.tolerance) };
 }
 
 function compileOption(

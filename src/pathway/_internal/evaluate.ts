@@ -293,7 +293,7 @@ class OptionEvaluation {
         if (rp.isNegative()) this.fail([...node.path, "branches"], `the branch probabilities of node "${node.id}" sum to ${sum.toString()}${forOption}, more than 1, so the "rest" branch would be negative`, "sum_mismatch");
         probs[rest] = rp;
       } else if (sum.minus(ONE).abs().gt(tree.tolerance)) {
-        this.fail([...node.path, "branches"], `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.tolerance.toString()})${forOption}, got ${sum.toString()}; or mark one branch "rest"`, "sum_mismatch");
+        this.fail([...node.path, "branches"], `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.toleranceText})${forOption}, got ${sum.toString()}; or mark one branch "rest"`, "sum_mismatch");
       }
       node.branches.forEach((b, j) => {
         const add = r.times(probs[j]!);
@@ -327,7 +327,7 @@ class OptionEvaluation {
         if (rp.isNegative()) this.fail([...m.path, "transitions"], `the transition probabilities out of state "${state.id}" sum to ${sum.toString()} in cycle ${env.cycle}${this.o.siteOps.size > 0 || this.o.touchesParams ? ` for option "${this.o.id}" (after its effects)` : ""}, more than 1, so the "rest" transition would be negative`, "sum_mismatch");
         out[rest] = [out[rest]![0], rp];
       } else if (sum.minus(ONE).abs().gt(m.tolerance)) {
-        this.fail([...m.path, "transitions"], `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance.toString()}) in cycle ${env.cycle}${this.o.siteOps.size > 0 || this.o.touchesParams ? ` for option "${this.o.id}" (after its effects)` : ""}, got ${sum.toString()}; or mark one transition "rest"`, "sum_mismatch");
+        this.fail([...m.path, "transitions"], `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.toleranceText}) in cycle ${env.cycle}${this.o.siteOps.size > 0 || this.o.touchesParams ? ` for option "${this.o.id}" (after its effects)` : ""}, got ${sum.toString()}; or mark one transition "rest"`, "sum_mismatch");
       }
       return out;
     });
@@ -353,7 +353,7 @@ class OptionEvaluation {
           m0[x.state] = s;
           sum = sum.plus(s);
         }
-        if (sum.minus(ONE).abs().gt(m.tolerance)) this.fail([...m.path, "initial"], `the initial shares must sum to 1 (±${m.tolerance.toString()}), got ${sum.toString()}`, "sum_mismatch");
+        if (sum.minus(ONE).abs().gt(m.tolerance)) this.fail([...m.path, "initial"], `the initial shares must sum to 1 (±${m.toleranceText}), got ${sum.toString()}`, "sum_mismatch");
       }
       const trace: Dec[][] = [m0];
       const inflow: Dec[][] = [];
@@ -521,7 +521,17 @@ export function evaluateCompiled(c: CompiledModel, options: { readonly ledger: b
       ledger: ev.acc.rows ?? [],
     });
   }
-  if (issues.length > 0) return { result: undefined, issues };
+  if (issues.length > 0) {
+    // The same base-case problem shows up once per option: report it once.
+    const seen = new Set<string>();
+    const unique = issues.filter((i) => {
+      const key = `${formatPath(i.path)}|${i.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { result: undefined, issues: unique };
+  }
   return {
     result: {
       modelId: c.id,
