@@ -34,8 +34,9 @@ export {
   type QualitativeScale,
   type QualitativeScaleId,
   type ScaleScoreOptions,
+  type ScaleScoreTrace,
 } from "./scales.js";
-export { moderate, type EvaluatorScore, type ModerationInput, type ModerationMethod, type ModerationResult } from "./moderation.js";
+export { moderate, type EvaluatorScore, type ModerationConsensus, type ModerationInput, type ModerationMethod, type ModerationResult } from "./moderation.js";
 export {
   evaluatorScoreSchema,
   makeModerationInputSchema,

@@ -36,6 +36,21 @@ export interface EvaluatorScore {
 export type ModerationMethod = "consensus" | "mean" | "median";
 
 /**
+ * The level a moderation panel agreed, and why.
+ *
+ * @example
+ * ```ts
+ * const c: ModerationConsensus = { level: "good", reason: "Outcome data cover one site only." };
+ * ```
+ */
+export interface ModerationConsensus {
+  /** The agreed level, by value or label. */
+  readonly level: string;
+  /** Why the panel agreed it; required when it differs from any individual score. */
+  readonly reason: string;
+}
+
+/**
  * The individual scores for one response and, for consensus moderation, the agreed level and its reason.
  *
  * @example
@@ -50,7 +65,7 @@ export interface ModerationInput {
   /** Every evaluator's own score, as given before moderation (at least one). */
   readonly individual: readonly EvaluatorScore[];
   /** The level agreed at moderation and why; the reason is required when it differs from any individual score. */
-  readonly consensus?: { readonly level: string; readonly reason: string } | undefined;
+  readonly consensus?: ModerationConsensus | undefined;
   /** How to combine; default `consensus` when a consensus is given, else `median`. */
   readonly method?: ModerationMethod | undefined;
 }

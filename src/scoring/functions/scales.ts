@@ -250,6 +250,24 @@ export interface ScaleScoreOptions {
 }
 
 /**
+ * The trace of a qualitative score, with the level it was given.
+ *
+ * @example
+ * ```ts
+ * const t: ScaleScoreTrace = scaleScore("good", "20", QUALITATIVE_SCALES["nhs-vbp-5"]);
+ * t.descriptor; //=> "The response answers the question fully, …"
+ * ```
+ */
+export interface ScaleScoreTrace extends ScoreTrace {
+  /** The level's value as a decimal string (for a value between levels, that value). */
+  readonly level: string;
+  /** The level's label (for a value between levels, `"between X and Y"`). */
+  readonly label: string;
+  /** The level's descriptor. */
+  readonly descriptor: string;
+}
+
+/**
  * Points for a response scored at a level of a qualitative scale: `maxPoints × level value / top level value`.
  *
  * @param level - the level, by value (`"3"`, `3`) or label (`"good"`, case-insensitive)
@@ -270,7 +288,7 @@ export function scaleScore(
   maxPoints: string,
   scale: QualitativeScale,
   options: ScaleScoreOptions = {},
-): ScoreTrace & { readonly level: string; readonly label: string; readonly descriptor: string } {
+): ScaleScoreTrace {
   const max = readDecimal(maxPoints, ["maxPoints"], "nonNegative");
   const c = checkScale(scale);
   const i = findLevel(c, level);

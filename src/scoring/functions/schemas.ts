@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, sourceSchema } from "../../schema/primitives.js";
-import { moderate, type ModerationMethod } from "./moderation.js";
-import { PRICE_FORMULAS, resolvePriceFormula, type PriceFormula } from "./price.js";
+import { moderate, type EvaluatorScore, type ModerationInput, type ModerationMethod } from "./moderation.js";
+import { PRICE_FORMULAS, resolvePriceFormula, type PriceFormula, type PriceFormulaSpec } from "./price.js";
 import { checkScale, QUALITATIVE_SCALES, type QualitativeScale } from "./scales.js";
-import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction } from "./value.js";
+import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction, type ValueFunctionSpec } from "./value.js";
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -57,7 +57,7 @@ const levelInput = z
  * const schema = makePriceFormulaSpecSchema({ ...PRICE_FORMULAS, mine: myFormula });
  * ```
  */
-export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS) {
+export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS): z.ZodType<PriceFormulaSpec, unknown> {
   return z
     .strictObject({
       formula: z
@@ -84,7 +84,7 @@ export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, Pri
  * priceFormulaSpecSchema.parse({ formula: "logarithmic", params: { A: 2 } }); //=> { formula: "logarithmic", params: { A: "2" } }
  * ```
  */
-export const priceFormulaSpecSchema = makePriceFormulaSpecSchema();
+export const priceFormulaSpecSchema: z.ZodType<PriceFormulaSpec, unknown> = makePriceFormulaSpecSchema();
 
 /**
  * Builds the schema of a value function spec that checks names and parameters against a registry.
@@ -96,7 +96,7 @@ export const priceFormulaSpecSchema = makePriceFormulaSpecSchema();
  * const schema = makeValueFunctionSpecSchema({ ...VALUE_FUNCTIONS, mine: myFunction });
  * ```
  */
-export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS) {
+export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): z.ZodType<ValueFunctionSpec, unknown> {
   return z
     .strictObject({
       fn: z
@@ -127,7 +127,7 @@ export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, V
  * valueFunctionSpecSchema.parse({ fn: "linear", params: { lower: 0, upper: 10 } });
  * ```
  */
-export const valueFunctionSpecSchema = makeValueFunctionSpecSchema();
+export const valueFunctionSpecSchema: z.ZodType<ValueFunctionSpec, unknown> = makeValueFunctionSpecSchema();
 
 const levelSchema = z
   .strictObject({
@@ -146,7 +146,7 @@ const levelSchema = z
  * qualitativeScaleSchema.parse(QUALITATIVE_SCALES["0-5"]);
  * ```
  */
-export const qualitativeScaleSchema = z
+export const qualitativeScaleSchema: z.ZodType<QualitativeScale, unknown> = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier of the scale, recorded with scores." }),
     label: z.string().min(1).max(300).meta({ description: "Human name of the scale." }),
@@ -155,6 +155,8 @@ export const qualitativeScaleSchema = z
     note: z.string().max(2000).optional().meta({ description: "Anything needed to apply the scale correctly." }),
   })
   .superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))
+  // zod writes absent optional keys as `undefined`; the library's types leave them out (exactOptionalPropertyTypes)
+  .transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)
   .meta({ description: "A qualitative scoring scale: levels with values and descriptors." });
 
 /**
@@ -165,7 +167,7 @@ export const qualitativeScaleSchema = z
  * evaluatorScoreSchema.parse({ evaluatorId: "E1", level: 3, reason: "Clear plan" }); //=> { evaluatorId: "E1", level: "3", reason: "Clear plan" }
  * ```
  */
-export const evaluatorScoreSchema = z
+export const evaluatorScoreSchema: z.ZodType<EvaluatorScore, unknown> = z
   .strictObject({
     evaluatorId: idSchema.meta({ description: "Who scored: an identifier unique within the panel." }),
     level: levelInput,
@@ -184,7 +186,7 @@ export const evaluatorScoreSchema = z
  * makeModerationInputSchema(QUALITATIVE_SCALES["0-5"]).parse({ individual: [{ evaluatorId: "E1", level: 4, reason: "…" }] });
  * ```
  */
-export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]) {
+export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]): z.ZodType<ModerationInput, unknown> {
   return z
     .strictObject({
       individual: z.array(evaluatorScoreSchema).min(1).max(200).meta({ description: "Every evaluator's own score, as given before moderation." }),
@@ -206,4 +208,12 @@ export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function dropUndefinedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dropUndefinedDeep);
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, dropUndefinedDeep(x)]));
+  }
+  return v;
 }
