@@ -247,7 +247,7 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
     ...(f.label !== undefined ? { label: f.label } : {}),
   }));
   const merged = applyFactorOverrides(UK_GHG_CONVERSION_FACTORS, overrides);
-  const resolved = new Map<string, ResolvedEmissionFactor>();
+  const resolved = new Map<string, { factor: ResolvedEmissionFactor; dec: Dec; extra: Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource"> }>();
   const assumptions: string[] = [];
   const noteAssumption = (a: string) => {
     if (!assumptions.includes(a)) assumptions.push(a);
@@ -266,6 +266,7 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
 
   const options = doc.options.map((opt, oi): CarbonOptionResult => {
     const ledger: CarbonLedgerLine[] = [];
+    const kgs: Dec[] = [];
     const uses = opt.usesPerYear !== undefined ? new Dec(opt.usesPerYear) : undefined;
     const patients = opt.patientsPerYear !== undefined ? new Dec(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
@@ -283,26 +284,40 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
           for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, new Dec(q.once)]);
         }
         const source = item.source ?? item.id;
+        // Parse each distinct quantity and factor once; a line's years usually share both.
+        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: new Dec(item.factor.kgCO2ePerUnit) };
+        let lastQty: Dec | undefined;
+        let lastQtyText = "";
         for (const [year, quantity] of schedule) {
           let factor: string;
+          let factorDec: Dec;
           let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = {};
           let origin: CarbonLedgerLine["factorOrigin"];
-          if ("factorId" in item.factor) {
+          if (statedFactor === undefined && "factorId" in item.factor) {
             const key = `${item.factor.factorId}@${year}`;
             let r = resolved.get(key);
             if (r === undefined) {
-              r = emissionFactor(item.factor.factorId, year, { sets: merged.sets, rule, path });
+              const f = emissionFactor(item.factor.factorId, year, { sets: merged.sets, rule, path });
+              r = { factor: f, dec: new Dec(f.kgCO2ePerUnit), extra: { factorId: f.factorId, factorSetId: f.setId, factorSetYear: f.setYear, factorSource: f.source } };
               resolved.set(key, r);
-              if (r.assumption !== undefined) noteAssumption(r.assumption);
+              if (f.assumption !== undefined) noteAssumption(f.assumption);
             }
-            factor = r.kgCO2ePerUnit;
-            origin = r.setId.startsWith("caller:") ? "override" : "library";
-            extra = { factorId: r.factorId, factorSetId: r.setId, factorSetYear: r.setYear, factorSource: r.source };
+            factor = r.factor.kgCO2ePerUnit;
+            factorDec = r.dec;
+            origin = r.factor.setId.startsWith("caller:") ? "override" : "library";
+            extra = r.extra;
           } else {
-            factor = item.factor.kgCO2ePerUnit;
+            factor = statedFactor!.text;
+            factorDec = statedFactor!.dec;
             origin = "stated";
-            if (item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
+            if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
           }
+          if (lastQty === undefined || !lastQty.eq(quantity)) {
+            lastQty = quantity;
+            lastQtyText = decString(quantity);
+          }
+          const kg = toLedgerScale(quantity.times(factorDec));
+          kgs.push(kg);
           ledger.push(
             Object.freeze({
               optionId: opt.id,
@@ -310,12 +325,12 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
               source,
               lineId: item.id,
               year,
-              quantity: decString(quantity),
+              quantity: lastQtyText,
               unit: item.unit,
               kgCO2ePerUnit: factor,
               ...extra,
               factorOrigin: origin,
-              kgCO2e: decString(toLedgerScale(quantity.times(factor))),
+              kgCO2e: decString(kg),
             }),
           );
         }
@@ -326,13 +341,13 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
     const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
     const bySource = new Map<string, Dec>();
     const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
-    for (const line of ledger) {
-      const kg = new Dec(line.kgCO2e);
+    ledger.forEach((line, k) => {
+      const kg = kgs[k]!;
       total = total.plus(kg);
       byStage[line.stage] = byStage[line.stage].plus(kg);
       bySource.set(line.source, (bySource.get(line.source) ?? new Dec(0)).plus(kg));
       byYear.set(line.year, byYear.get(line.year)!.plus(kg));
-    }
+    });
     const perUnit = (volume: Dec | undefined): string | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
       return decString(total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
@@ -353,6 +368,7 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
   });
 
   const factorsUsed = [...resolved.values()]
+    .map((x) => x.factor)
     .sort((a, b) => (a.factorId === b.factorId ? a.year - b.year : a.factorId < b.factorId ? -1 : 1))
     .map((r) =>
       Object.freeze({

@@ -9,7 +9,7 @@ import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
  *
  * @example
  * ```ts
- * scoreSocialValue(req).themes[0]!.metrics[0]!.attainment; //=> "0.8"
+ * const m: SocialValueMetricResult = scoreSocialValue(request).themes[0]!.metrics[0]!;
  * ```
  */
 export interface SocialValueMetricResult {
@@ -42,7 +42,7 @@ export interface SocialValueMetricResult {
  *
  * @example
  * ```ts
- * scoreSocialValue(req).themes[0]!.score; //=> "0.8"
+ * const t: SocialValueThemeResult = scoreSocialValue(request).themes[0]!;
  * ```
  */
 export interface SocialValueThemeResult {
@@ -65,7 +65,7 @@ export interface SocialValueThemeResult {
  *
  * @example
  * ```ts
- * const r: SocialValueResult = scoreSocialValue(req);
+ * const r: SocialValueResult = scoreSocialValue(request);
  * ```
  */
 export interface SocialValueResult {
@@ -93,7 +93,13 @@ export interface SocialValueResult {
  * @throws VbpInputError for an unknown theme or metric, a unit mismatch, duplicate ids or negative targets
  * @example
  * ```ts
- * scoreSocialValue(req).total; //=> "8"  (weight 10 × attainment 40/50)
+ * const r = scoreSocialValue({
+ *   themes: [{ themeId: "fighting-climate-change", weight: 10, metrics: [{ id: "cut", label: "Scope 1–2 cut by 2030", unit: "%", benchmark: 50 }] }],
+ *   commitments: [{ id: "c1", themeId: "fighting-climate-change", metricId: "cut", description: "Cut 40% by 2030", target: 40, unit: "%",
+ *     evidence: [{ kind: "carbon reduction plan", reference: "https://supplier.example/crp.pdf" }] }],
+ * });
+ * r.themes[0]!.metrics[0]!.attainment; //=> "0.8"
+ * r.total; //=> "8"  (weight 10 × attainment 40/50)
  * ```
  */
 export function scoreSocialValue(input: SocialValueInputDocument): SocialValueResult {
