@@ -6,6 +6,8 @@ import { formatMoney } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
+import { fromResult } from "./functions/trace.js";
+import { resolveValueFunction } from "./functions/value.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
@@ -37,6 +39,8 @@ interface Leaf {
   readonly max: Dec;
   readonly maxStr: string;
   readonly scale?: QualitativeScale;
+  /** Points of each level of the scale (qualitative leaves), computed once. */
+  readonly levelPoints?: readonly Dec[];
 }
 
 /** A leaf's score for one option. */
@@ -106,7 +110,9 @@ function buildRun(t: Tender, reg: ScoringRegistries): Run {
     if (n.kind === "group" || n.kind === "pass-fail") return;
     leafOfFlat.set(i, leaves.length);
     const scale = n.kind === "qualitative" ? resolveScale(n) : undefined;
-    leaves.push({ index: i, node: n, max: f.globalWeight, maxStr: decString(f.globalWeight), ...(scale !== undefined ? { scale } : {}) });
+    const maxStr = decString(f.globalWeight);
+    const levelPoints = scale?.levels.map((l) => new Dec(scaleScore(l.value, maxStr, scale).points));
+    leaves.push({ index: i, node: n, max: f.globalWeight, maxStr, ...(scale !== undefined ? { scale } : {}), ...(levelPoints !== undefined ? { levelPoints } : {}) });
   });
   const leavesUnder: number[][] = flat.map(() => []);
   leaves.forEach((l, li) => {
@@ -269,15 +275,16 @@ function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
 }
 
 /** Stage 2: price scoring among the eligible options, after-price gates, the aggregate measure. */
-function stageTwo(run: Run, states: readonly OptionState[], priceOverride?: { id: string; price: Dec }): Priced[] {
+function stageTwo(run: Run, states: readonly OptionState[], light = false): Priced[] {
   const afterGates = (run.tender.gates ?? []).filter((g) => gateStage(run, g) === "after-price");
   const eligible = states.filter((s) => s.eligibleForPrice);
-  const priceOf = (s: OptionState): Dec | undefined => (priceOverride !== undefined && priceOverride.id === s.option.id ? priceOverride.price : s.price);
+  const priceOf = (s: OptionState): Dec | undefined => s.price;
   const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => priceOf(s) as Dec) : [];
   const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
   return eligible.map((s) => {
     const price = priceOf(s);
-    const priceLeafScores = compiled.map((c) => priceLeaf(c, price as Dec));
+    // The light path (rank reversal) computes the same guarded points without building traces.
+    const priceLeafScores = compiled.map((c) => (light ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec) } : priceLeaf(c, price as Dec)));
     const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
     const totalPoints = s.quality.plus(pricePoints);
     const points = (li: number): Dec => {
@@ -383,16 +390,15 @@ function rankReversals(run: Run, states: readonly OptionState[], base: Ranking):
   const ids = base.order.map((p) => p.state.option.id);
   for (const removed of states.filter((s) => s.eligibleForPrice)) {
     const rid = removed.option.id;
-    const after = rank(run, stageTwo(run, states.filter((s) => s !== removed))).ranks;
+    const afterMap = rank(run, stageTwo(run, states.filter((s) => s !== removed), true)).ranks;
+    const rb = ids.map((id) => before.get(id) as number);
+    const ra = ids.map((id) => (id === rid ? -1 : (afterMap.get(id) ?? -1)));
     for (let i = 0; i < ids.length; i++) {
-      const a = ids[i] as string;
-      if (a === rid || !after.has(a)) continue;
+      const ai = ra[i] as number;
+      if (ai < 0) continue;
       for (let j = i + 1; j < ids.length; j++) {
-        const b = ids[j] as string;
-        if (b === rid || !after.has(b)) continue;
-        if ((before.get(a) as number) < (before.get(b) as number) && (after.get(a) as number) > (after.get(b) as number)) {
-          out.push({ removedOptionId: rid, higherBefore: a, higherAfter: b });
-        }
+        const aj = ra[j] as number;
+        if (aj >= 0 && (rb[i] as number) < (rb[j] as number) && ai > aj) out.push({ removedOptionId: rid, higherBefore: ids[i] as string, higherAfter: ids[j] as string });
       }
     }
   }
@@ -419,7 +425,7 @@ function overtakingFor(run: Run, states: readonly OptionState[], me: Priced, tar
       const scale = leaf.scale as QualitativeScale;
       const cur = s.leafScores[li] as LeafScore;
       const options = scale.levels
-        .map((l) => ({ l, pts: new Dec(scaleScore(l.value, leaf.maxStr, scale).points) }))
+        .map((l, i) => ({ l, pts: (leaf.levelPoints as readonly Dec[])[i] as Dec }))
         .filter((x) => x.pts.gt(cur.points))
         .sort((a, b) => a.pts.comparedTo(b.pts));
       const found = options.find((x) => beatsWith(s.quality.minus(cur.points).plus(x.pts), me.pricePoints, s.price));
@@ -436,9 +442,10 @@ function overtakingFor(run: Run, states: readonly OptionState[], me: Priced, tar
     const label = run.priceLeaves[0]?.node.label ?? "Price";
     const id = run.priceLeaves[0]?.node.id ?? "price";
     const unit = new Dec(10).pow(-2);
+    const solver = run.priceLeaves.length > 0 ? pricePairSolver(run, states, s.option.id, target.state.option.id) : undefined;
     const ok = (p: Dec): boolean => {
-      if (run.priceLeaves.length === 0) return beatsWith(s.quality, ZERO, p);
-      const priced = stageTwoPair(run, states, s.option.id, p, target.state.option.id);
+      if (solver === undefined) return beatsWith(s.quality, ZERO, p);
+      const priced = solver(p);
       return better(run, priced.me, priced.target);
     };
     // Largest price (in pennies) that overtakes, by bisection on exact decimals; assumes that a lower price
@@ -461,18 +468,46 @@ function overtakingFor(run: Run, states: readonly OptionState[], me: Priced, tar
   return { targetOptionId: target.state.option.id, gap, steps };
 }
 
-/** Price points of one option and its target when the option's price is replaced; measures returned. */
-function stageTwoPair(run: Run, states: readonly OptionState[], meId: string, price: Dec, targetId: string): { me: Dec | undefined; target: Dec | undefined } {
+/** Guards a raw formula result the way the scoring functions do: floor at 0, cap at the maximum, 20 places. */
+function guard(raw: unknown, max: Dec): Dec {
+  // A non-finite result is an error (as in the scoring functions), never a silent 0.
+  const d = fromResult(raw, ["spec"], "a scoring function");
+  return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+}
+
+/**
+ * Builds a solver for "the option's measure and the target's when the option bids `price`": the other eligible
+ * bids' lowest, highest and sum are computed once, so each trial price costs O(number of bids) array work
+ * and no Decimal parsing.
+ */
+function pricePairSolver(run: Run, states: readonly OptionState[], meId: string, targetId: string): (price: Dec) => { me: Dec | undefined; target: Dec | undefined } {
   const eligible = states.filter((x) => x.eligibleForPrice);
-  const allPrices = eligible.map((x) => (x.option.id === meId ? price : (x.price as Dec)));
-  const compiled = run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices));
-  const measure = (st: OptionState, p: Dec): Dec | undefined => {
-    const pp = sumDec(compiled.map((c) => priceLeaf(c, p).points));
-    return measureOf(run, st.quality, st.quality.plus(pp), p);
-  };
-  const me = eligible.find((x) => x.option.id === meId) as OptionState;
+  const base = eligible.map((x) => x.price as Dec);
+  const meIdx = eligible.findIndex((x) => x.option.id === meId);
+  const me = eligible[meIdx] as OptionState;
   const target = eligible.find((x) => x.option.id === targetId) as OptionState;
-  return { me: measure(me, price), target: measure(target, target.price as Dec) };
+  const others = base.filter((_, i) => i !== meIdx);
+  const oMin = others.length > 0 ? Dec.min(...others) : undefined;
+  const oMax = others.length > 0 ? Dec.max(...others) : undefined;
+  const oSum = sumDec(others);
+  const compiled = run.priceLeaves.map((leaf) => compilePrice(run, leaf, base));
+  return (price) => {
+    const prices = [...base];
+    prices[meIdx] = price;
+    const lowest = oMin === undefined || price.lt(oMin) ? price : oMin;
+    const highest = oMax === undefined || price.gt(oMax) ? price : oMax;
+    const mean = oSum.plus(price).div(prices.length);
+    const pts = (p: Dec): Dec =>
+      sumDec(
+        compiled.map((c) => {
+          const ctx = { ...c.ctx, prices, lowest, highest, mean };
+          return guard(c.formula.score(p, ctx).points, c.ctx.maxPoints as Dec);
+        }),
+      );
+    const mePts = pts(price);
+    const tPts = pts(target.price as Dec);
+    return { me: measureOf(run, me.quality, me.quality.plus(mePts), price), target: measureOf(run, target.quality, target.quality.plus(tPts), target.price) };
+  };
 }
 
 function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boolean): Omit<OvertakingStep, "criterionId" | "label"> {
@@ -484,9 +519,11 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
   const v0 = new Dec(cur.raw as string);
   const spec = node.valueFunction;
   const dir = spec.direction === "lower-is-better" ? -1 : 1;
+  // The function and its parameters are resolved once; each trial value then costs one call of the function.
+  const { fn, direction, params } = resolveValueFunction(spec, run.valueFunctions);
   const points = (v: Dec): Dec | undefined => {
     try {
-      return new Dec(valueScore(decString(v), leaf.maxStr, spec, run.valueFunctions).points);
+      return guard(fn.score(v, { maxPoints: leaf.max, direction, params }).points, leaf.max);
     } catch (e) {
       if (e instanceof VbpInputError) return undefined;
       throw e;
@@ -505,8 +542,9 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
     if (p !== undefined) lo = cand;
   }
   if (hi === undefined) return { possible: false, change: CANNOT };
-  const tol = step.times("1e-9");
-  for (let k = 0; k < 200 && hi.minus(lo).abs().gt(tol); k++) {
+  // Bisect until the bracket is below 1e-7 of the value's scale: enough to state the bound to 6 significant figures.
+  const tol = step.times("1e-7");
+  for (let k = 0; k < 100 && hi.minus(lo).abs().gt(tol); k++) {
     const mid = lo.plus(hi).div(2);
     const p = points(mid);
     if (p !== undefined && ok(p)) hi = mid;
