@@ -416,6 +416,10 @@ export function compilePriceScoring(
 ): CompiledPriceScoring {
   const max = readDecimal(maxPoints, ["maxPoints"], "nonNegative");
   const { formula, params } = resolvePriceFormula(spec, formulas);
+  if (prices.length === 0) fail({ code: "too_small", path: ["prices"], message: "must have at least 1 item (the valid bid prices being compared)" });
+  prices.forEach((p, i) => {
+    if (!p.isFinite() || !p.gt(0)) fail({ code: "too_small", path: ["prices", i], message: `must be > 0, got ${decString(p)}` });
+  });
   let lowest = prices[0] as Dec;
   let highest = lowest;
   for (const p of prices) {
@@ -437,6 +441,7 @@ export function compilePriceScoring(
 /** @internal Scores one price (already checked > 0) in a compiled context. */
 export function scoreCompiledPrice(c: CompiledPriceScoring, price: Dec): ScoreTrace {
   const { formula, ctx } = c;
+  if (!price.isFinite() || !price.gt(0)) fail({ code: "too_small", path: ["price"], message: `must be > 0, got ${decString(price)}` });
   const r = under(["spec"], () => formula.score(price, ctx));
   const raw = fromResult(r.points, ["spec", "formula"], `price formula "${formula.id}"`);
   const max = ctx.maxPoints as Dec;
