@@ -1,0 +1,9 @@
+import type { CliCommand } from "../command.js";
+import { lifecycleCommand } from "./lifecycle.js";
+
+/**
+ * The registry of `vbp` commands, by name. Adding a command is one file in this folder and one line here.
+ */
+export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
+  [lifecycleCommand.name]: lifecycleCommand,
+});

@@ -1,0 +1,171 @@
+import { parseArgs } from "node:util";
+import { formatMoney, type Money } from "../../money/money.js";
+import { evaluateValidatedLifecycle } from "../../lifecycle/evaluate.js";
+import type { LifecycleLedgerRow, LifecyclePayback, LifecycleResult, LifecycleUnitCost } from "../../lifecycle/result.js";
+import { safeParseLifecycleDocument } from "../../lifecycle/schema.js";
+import type { Source } from "../../reference/source.js";
+import { EXIT, UsageError, type CliCommand } from "../command.js";
+import { OUTPUT_FORMATS, renderAs, type OutputFormat, type Table } from "../format.js";
+import { parseMaxBytes, readJsonInput, reportIssues } from "../input.js";
+import type { CliIo } from "../io.js";
+
+const HELP = `Usage: vbp lifecycle <file.json | -> [options]
+
+Evaluates a lifecycle cost document: whole-life cost, net present cost (NPC), equivalent annual cost (EAC),
+cost per use and payback against the comparator, for every option.
+
+Arguments:
+  <file.json>          the document (JSON); "-" reads standard input
+
+Options:
+  -f, --format <fmt>   table (default), json, csv or md
+      --ledger         also print every cash flow (csv: print only the ledger)
+      --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
+  -h, --help           show this help
+
+Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error.
+`;
+
+function paybackText(p: LifecyclePayback | undefined, unit: string): string {
+  if (p === undefined) return "";
+  if (p.status === "paid-back") return `${unit} ${p.period}`;
+  return p.status;
+}
+
+function perUseText(u: LifecycleUnitCost, show: (m: Money) => string): string {
+  return u.status === "ok" ? show(u.discounted) : "";
+}
+
+function sourceText(s: string | Source | undefined): string {
+  if (s === undefined) return "";
+  return typeof s === "string" ? s : `${s.publisher}: ${s.title} (${s.publishedOn})`;
+}
+
+/** The options × figures table. Human formats show money to the penny; CSV keeps every digit. */
+export function summaryTable(r: LifecycleResult, exact: boolean): Table {
+  const show = (m: Money) => (exact ? m.amount : formatMoney(m));
+  const unit = r.period;
+  const hasComparator = r.comparatorId !== undefined;
+  const headers = ["Option", "Supplier", "Whole-life cost", "Net present cost", "EAC", "Per use (NPC)"];
+  if (hasComparator) headers.push("Payback", "Payback (disc.)");
+  if (exact) headers.push("Currency");
+  const rows = r.options.map((o) => {
+    const cells = [
+      o.isComparator && !exact ? `${o.name} (comparator)` : o.name,
+      o.supplier ?? "",
+      show(o.undiscounted),
+      show(o.presentCost),
+      show(o.equivalentAnnualCost),
+      perUseText(o.perUse, show),
+    ];
+    if (hasComparator) cells.push(paybackText(o.payback?.undiscounted, unit), paybackText(o.payback?.discounted, unit));
+    if (exact) cells.push(r.currency);
+    return cells;
+  });
+  const align = headers.map((h) => (["Option", "Supplier", "Currency"].includes(h) ? "left" : "right") as "left" | "right");
+  return { headers, rows, align };
+}
+
+/** The ledger as a table: one row per cash flow. */
+export function ledgerTable(r: LifecycleResult, exact: boolean): Table {
+  const money = (v: string) => (exact ? v : formatMoney({ amount: v, currency: r.currency as Money["currency"] }));
+  const factor = (v: string) => (exact ? v : Number(v).toFixed(6));
+  const headers = ["Option", "Item", "Kind", r.period === "month" ? "Month" : "Year", "Period start", "t", "Quantity", "Unit", "Unit cost", "Undiscounted", "Discount factor", "Discounted", "Note", "Source"];
+  const rows = (r.ledger ?? []).map((x: LifecycleLedgerRow) => [
+    x.optionId,
+    x.itemId,
+    x.kind,
+    String(x.period),
+    x.periodStart,
+    x.t,
+    exact ? x.quantity : trimDecimal(x.quantity),
+    x.unit,
+    exact ? x.unitCost : trimDecimal(x.unitCost),
+    money(x.undiscounted),
+    factor(x.discountFactor),
+    money(x.discounted),
+    x.note ?? "",
+    sourceText(x.source),
+  ]);
+  const right = new Set([3, 5, 6, 8, 9, 10, 11]);
+  return { headers, rows, align: headers.map((_, i) => (right.has(i) ? "right" : "left")) };
+}
+
+/** At most 6 decimal places, for reading (CSV and JSON keep every digit). */
+function trimDecimal(v: string): string {
+  const point = v.indexOf(".");
+  if (point < 0 || v.length - point - 1 <= 6) return v;
+  return `${String(Number(v).toFixed(6)).replace(/\.?0+$/, "")}…`;
+}
+
+function describeRun(r: LifecycleResult): string {
+  const t = r.discounting.timing;
+  return (
+    `Discounting: ${r.discounting.schedule.label} (${r.discounting.schedule.id}), ${t.position} of period, ${t.compounding} compounding; ` +
+    `price base ${r.priceBaseDate}; horizon ${r.horizonYears} years in ${r.periods} ${r.period === "month" ? "months" : "years"}; ` +
+    `amounts in ${r.currency}${r.comparatorId !== undefined ? `; payback against ${r.comparatorId}` : ""}.`
+  );
+}
+
+async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f" },
+        ledger: { type: "boolean" },
+        "max-bytes": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? "table") as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${values.format}"`);
+  if (positionals.length === 0) throw new UsageError("missing the document to evaluate: vbp lifecycle <file.json | ->");
+  if (positionals.length > 1) throw new UsageError(`expected one document, got ${positionals.length}: ${positionals.join(" ")}`);
+  const path = positionals[0]!;
+  const maxBytes = parseMaxBytes(values["max-bytes"]);
+  const json = await readJsonInput(path, io, maxBytes);
+  const doc = safeParseLifecycleDocument(json);
+  if (!doc.success) return reportIssues(io, path === "-" ? "<stdin>" : path, doc.error.issues);
+  const withLedger = values.ledger === true;
+  const result = evaluateValidatedLifecycle(doc.data, { ledger: withLedger });
+  if (format === "json") {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (format === "csv") {
+    io.stdout(renderAs("csv", withLedger ? ledgerTable(result, true) : summaryTable(result, true)));
+    return EXIT.ok;
+  }
+  const heading = (text: string) => (format === "md" ? `## ${text}\n\n` : `${text}\n\n`);
+  io.stdout(heading("Lifecycle cost by option"));
+  io.stdout(renderAs(format, summaryTable(result, false)));
+  io.stdout(`\n${describeRun(result)}\n`);
+  if (withLedger) {
+    io.stdout(`\n${heading("Ledger")}`);
+    io.stdout(renderAs(format, ledgerTable(result, false)));
+  }
+  return EXIT.ok;
+}
+
+/**
+ * `vbp lifecycle <file.json | ->`: evaluates a lifecycle cost document and prints the options table
+ * (or JSON, CSV, Markdown), optionally with the ledger.
+ */
+export const lifecycleCommand: CliCommand = Object.freeze({
+  name: "lifecycle",
+  summary: "whole-life cost, NPC, EAC, cost per use and payback of each option in a lifecycle document",
+  help: HELP,
+  run: runLifecycle,
+});

@@ -1,0 +1,90 @@
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+
+/**
+ * What a command may touch: output streams, standard input, and files. Injected so the CLI can be tested
+ * without child processes; {@link nodeIo} is the real thing.
+ */
+export interface CliIo {
+  /** Writes to standard output. */
+  readonly stdout: (text: string) => void;
+  /** Writes to standard error. */
+  readonly stderr: (text: string) => void;
+  /** Reads all of standard input, failing with {@link InputTooLargeError} past `maxBytes`. */
+  readonly readStdin: (maxBytes: number) => Promise<string>;
+  /** Reads a UTF-8 file, checking its size against `maxBytes` before reading. */
+  readonly readFile: (path: string, maxBytes: number) => Promise<string>;
+}
+
+/** The input is larger than the allowed number of bytes. */
+export class InputTooLargeError extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`input is ${bytes} bytes, more than the limit of ${limit} bytes (raise it with --max-bytes)`);
+    this.name = "InputTooLargeError";
+  }
+}
+
+/** The file does not exist or cannot be read (a usage error). */
+export class FileUnreadableError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`cannot read ${path}: ${reason}`);
+    this.name = "FileUnreadableError";
+  }
+}
+
+function decode(bytes: Uint8Array): string {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a whole stream of byte chunks, stopping as soon as it passes `maxBytes`. */
+export async function readLimited(chunks: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+    total += bytes.byteLength;
+    if (total > maxBytes) throw new InputTooLargeError(total, maxBytes);
+    parts.push(bytes);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.byteLength;
+  }
+  return decode(all);
+}
+
+/** The real Node.js streams and file system. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin: (maxBytes) => readLimited(process.stdin, maxBytes),
+    readFile: async (path, maxBytes) => {
+      const full = resolve(path);
+      let size: number;
+      try {
+        const s = await stat(full);
+        if (!s.isFile()) throw new FileUnreadableError(path, "not a file");
+        size = s.size;
+      } catch (e) {
+        if (e instanceof FileUnreadableError) throw e;
+        throw new FileUnreadableError(path, (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message));
+      }
+      if (size > maxBytes) throw new InputTooLargeError(size, maxBytes);
+      try {
+        return decode(await readFile(full));
+      } catch (e) {
+        throw new FileUnreadableError(path, String((e as Error).message));
+      }
+    },
+  };
+}
