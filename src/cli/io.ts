@@ -44,7 +44,7 @@ function decode(bytes: Uint8Array): string {
 }
 
 /** Reads a whole stream of byte chunks, stopping as soon as it passes `maxBytes`. */
-export async function readLimited(chunks: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+export async function readLimited(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<string> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {
