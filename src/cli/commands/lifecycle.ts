@@ -102,7 +102,7 @@ function describeRun(r: LifecycleResult): string {
   const t = r.discounting.timing;
   return (
     `Discounting: ${r.discounting.schedule.label} (${r.discounting.schedule.id}), ${t.position} of period, ${t.compounding} compounding; ` +
-    `price base ${r.priceBaseDate}; horizon ${r.horizonYears} years in ${r.periods} ${r.period === "month" ? "months" : "years"}; ` +
+    `price base ${r.priceBaseDate}; horizon ${r.horizonYears} years (${r.periods} ${r.period === "month" ? "monthly" : "yearly"} periods); ` +
     `amounts in ${r.currency}${r.comparatorId !== undefined ? `; payback against ${r.comparatorId}` : ""}.`
   );
 }
