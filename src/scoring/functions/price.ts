@@ -214,7 +214,7 @@ function logarithmic(): PriceFormula {
     label: "Logarithmic in the ratio to the lowest price",
     formula: "max × (1 − ln(P / Pmin) / ln A)",
     rankReversal:
-      "Depends on the lowest valid bid Pmin, but only through the ratio P/Pmin: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so removing a tender changes scores only when it changes Pmin and the floor at 0 (P ≥ A × Pmin). Rank reversals are rarer than with max × Pmin/P but possible.",
+      "Depends on the lowest valid bid Pmin only through the floor at 0: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so adding or removing a tender cannot reverse the ranking of two others unless it moves one of them onto or off the floor (P ≥ A × Pmin).",
     params: [{ name: "A", required: true, rule: "greater-than-one", description: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)." }],
     reference: `${STILGER_2017}; the logarithmic rule scores equal price ratios equally`,
     score(price, ctx) {

@@ -143,6 +143,24 @@ describe("rank reversal", () => {
     expect(PRICE_FORMULAS["relative-to-lowest"].rankReversal).toMatch(/can reverse/);
   });
 
+  it("logarithmic: the gap between two bids does not depend on the other bids while neither is floored (property)", () => {
+    // gap = max × ln(P2/P1)/ln A for any Pmin ≤ P1 ≤ P2 < A × Pmin
+    const price = fc.integer({ min: 100, max: 10_000 });
+    fc.assert(
+      fc.property(price, price, fc.array(price, { minLength: 0, maxLength: 5 }), (a, b, others) => {
+        const spec = { formula: "logarithmic", params: { A: "1000" } }; // prices span at most 100×, so nothing is floored
+        const gap = (prices: string[]) => {
+          const [s1, s2] = priceScores(prices, "40", spec) as [ScoreTrace, ScoreTrace];
+          return new Decimal(s1.points).minus(s2.points);
+        };
+        const alone = gap([String(a), String(b)]);
+        const crowd = gap([String(a), String(b), ...others.map(String)]);
+        expect(alone.minus(crowd).abs().lte("1e-18")).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("fixed-reference formulas cannot: scores do not depend on the other bids (property)", () => {
     const price = fc.integer({ min: 1, max: 1_000_000 }).map((n) => String(n));
     fc.assert(
