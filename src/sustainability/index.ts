@@ -39,6 +39,7 @@ export {
   type MonetisedCarbon,
   type MonetisedCarbonScenario,
 } from "./monetiseCarbon.js";
+export { pathwayCarbonActivities, type PathwayActivityFactor, type PathwayActivityRow, type PathwayCarbonActivity } from "./pathwayActivities.js";
 export { SOCIAL_VALUE_THEME_SETS, type SocialValueTheme, type SocialValueThemeSet, type SocialValueThemeSetId } from "./socialValueThemes.js";
 export {
   safeScoreSocialValue,

@@ -175,7 +175,7 @@ const embodiedSchema = z
   })
   .meta({ description: "Embodied (manufacture) emissions: units bought × kgCO2e per unit, with replacements." });
 
-const items = <T extends z.ZodType>(s: T, d: string) => z.array(s).max(MAX_ITEMS).optional().meta({ description: d });
+const items = <T extends z.ZodType>(s: T, d: string) => z.array(s).max(MAX_ITEMS).readonly().optional().meta({ description: d });
 
 /**
  * zod schema of one option's carbon activities, by lifecycle stage.
@@ -230,8 +230,8 @@ const carbonInputShape = z
       .enum(["exact", "latest-available", "nearest"])
       .optional()
       .meta({ description: "Years without a factor set: exact (error, default), latest-available or nearest; any fallback is recorded as an assumption." }),
-    factors: z.array(factorOverrideSchema).max(MAX_ITEMS).optional().meta({ description: "Caller factors overriding or extending the bundled UK conversion factors." }),
-    options: z.array(carbonOptionShape).min(1).max(MAX_OPTIONS).meta({ description: "Options compared (offers and comparator)." }),
+    factors: z.array(factorOverrideSchema).max(MAX_ITEMS).readonly().optional().meta({ description: "Caller factors overriding or extending the bundled UK conversion factors." }),
+    options: z.array(carbonOptionShape).min(1).max(MAX_OPTIONS).readonly().meta({ description: "Options compared (offers and comparator)." }),
   })
   .superRefine((doc, ctx) => {
     const known = new Set<string>(UK_GHG_CONVERSION_FACTORS.flatMap((s) => Object.keys(s.factors)));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 import { Dec } from "../../src/_lib/decimal.js";
-import { carbonFootprint, safeCarbonFootprint, type CarbonInputDocument } from "../../src/sustainability/index.js";
+import { carbonFootprint, pathwayCarbonActivities, safeCarbonFootprint, type CarbonInputDocument } from "../../src/sustainability/index.js";
 
 const GRID = { factorId: "uk-electricity-generation" } as const;
 
@@ -218,5 +218,30 @@ describe("carbonFootprint: the ledger sums exactly to every total (property)", (
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("pathwayCarbonActivities: counts from a pathway ledger", () => {
+  it("sums quantity × weight per item for the option and feeds carbonFootprint", () => {
+    const ledger = [
+      { optionId: "a", measure: "cost", itemId: "bed-day", quantity: "4", weight: "0.95" },
+      { optionId: "a", measure: "cost", itemId: "bed-day", quantity: "2", weight: "0.1" },
+      { optionId: "a", measure: "cost", itemId: "theatre-hour", quantity: "1.5", weight: "1" },
+      { optionId: "a", measure: "qalys", itemId: "bed-day", quantity: "9", weight: "1" },
+      { optionId: "b", measure: "cost", itemId: "bed-day", quantity: "9", weight: "1" },
+      { optionId: "a", measure: "cost", itemId: "gloves", quantity: "9", weight: "1" },
+    ];
+    const source = { publisher: "Trust", title: "Estates carbon per bed day", publishedOn: "2025-04-01" };
+    const lines = pathwayCarbonActivities(ledger, "a", { "bed-day": { kgCO2ePerUnit: "30", unit: "bed day", source }, "theatre-hour": { kgCO2ePerUnit: 100 as unknown as string } });
+    // bed days: 4 × 0.95 + 2 × 0.1 = 4; theatre: 1.5
+    expect(lines.map((l) => [l.id, l.quantity.perPatient, l.unit, l.factor.kgCO2ePerUnit])).toEqual([
+      ["bed-day", "4", "bed day", "30"],
+      ["theatre-hour", "1.5", "activity", "100"],
+    ]);
+    const r = carbonFootprint({ startYear: 2025, horizonYears: 1, options: [{ id: "a", patientsPerYear: 10, pathway: lines }] });
+    // 10 patients × (4 × 30 + 1.5 × 100) = 2700
+    expect(r.options[0]!.byStage.pathway).toBe("2700");
+    expect(r.options[0]!.perPatientKgCO2e).toBe("270");
+    expect(() => pathwayCarbonActivities(ledger, "a", { "bed-day": { kgCO2ePerUnit: "-1" } })).toThrow(/factors\["bed-day"\]\.kgCO2ePerUnit: must be a decimal ≥ 0, got "-1"/);
   });
 });
