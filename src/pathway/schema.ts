@@ -130,7 +130,15 @@ const BY_CYCLE_JSON = {
     byCycle: {
       type: "array",
       description: "Steps { fromCycle, value }, the first from cycle 1.",
-      items: { type: "object", properties: { fromCycle: { type: "integer", minimum: 1 }, value: { anyOf: [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON] } }, required: ["fromCycle", "value"], additionalProperties: false },
+      items: {
+        type: "object",
+        properties: {
+          fromCycle: { type: "integer", minimum: 1, description: "First cycle (1-based) the value applies to." },
+          value: { anyOf: [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON], description: "The value from that cycle on." },
+        },
+        required: ["fromCycle", "value"],
+        additionalProperties: false,
+      },
     },
   },
   required: ["byCycle"],
