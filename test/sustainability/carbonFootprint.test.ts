@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 import { Dec } from "../../src/_lib/decimal.js";
-import { carbonFootprint, pathwayCarbonActivities, safeCarbonFootprint, type CarbonInputDocument } from "../../src/sustainability/index.js";
+import { carbonFootprint, pathwayCarbonActivities, safeCarbonFootprint, type CarbonInputDocument, type CarbonLedgerLine } from "../../src/sustainability/index.js";
 
 const GRID = { factorId: "uk-electricity-generation" } as const;
 
@@ -243,5 +243,15 @@ describe("pathwayCarbonActivities: counts from a pathway ledger", () => {
     expect(r.options[0]!.byStage.pathway).toBe("2700");
     expect(r.options[0]!.perPatientKgCO2e).toBe("270");
     expect(() => pathwayCarbonActivities(ledger, "a", { "bed-day": { kgCO2ePerUnit: "-1" } })).toThrow(/factors\["bed-day"\]\.kgCO2ePerUnit: must be a decimal ≥ 0, got "-1"/);
+  });
+});
+
+describe("carbonFootprint: public result types are plain data", () => {
+  it("amounts are decimal strings, never Dec instances", () => {
+    const r = carbonFootprint({ startYear: 2024, horizonYears: 1, options: [{ id: "a" }] });
+    expectTypeOf(r.options[0]!.totalKgCO2e).toEqualTypeOf<string>();
+    expectTypeOf<CarbonLedgerLine["kgCO2e"]>().toEqualTypeOf<string>();
+    expectTypeOf(r.options[0]!.byStage.energy).toEqualTypeOf<string>();
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { formatIssue } from "../../src/errors/index.js";
 import { DISCOUNT_SCHEDULES } from "../../src/time/index.js";
 import { carbonExternalityCashFlows, carbonFootprint, monetiseCarbon, safeMonetiseCarbon } from "../../src/sustainability/index.js";
@@ -79,5 +79,28 @@ describe("monetiseCarbon", () => {
       "discount.schedule.steps[0].fromYear: the first step must start at year 0, got 5",
     ]);
     expect(monetiseCarbon({ emissions: [{ year: 2051, kgCO2e: 1000 }], rule: { outsideData: "hold-nearest" }, scenarios: ["central"] }).assumptions[0]).toContain("held at the 2050 value");
+  });
+});
+
+describe("monetiseCarbon: caller carbon values", () => {
+  it("a caller series replaces DESNZ and is recorded by id; results are plain JSON types", () => {
+    const carbonValues = {
+      id: "board-policy-2025",
+      label: "Board carbon price",
+      currency: "GBP",
+      priceYear: "2025",
+      central: { "2026": "100", "2027": "110" },
+      lowMultiplier: "0.8",
+      highMultiplier: "1.2",
+      source: { publisher: "Example Trust", title: "Board paper 12/2025", publishedOn: "2025-12-01" },
+    };
+    const m = monetiseCarbon({ emissions: [{ year: 2026, kgCO2e: 500 }, { year: 2027, kgCO2e: 500 }], carbonValues });
+    expect(m.seriesId).toBe("board-policy-2025");
+    expect(m.priceYear).toBe("2025");
+    // 0.5 t × 100 + 0.5 t × 110 = 105; low × 0.8 = 84; high × 1.2 = 126
+    expect(m.scenarios.map((s) => s.total.amount)).toEqual(["105", "84", "126"]);
+    expect(m.scenarios[0]!.lines[0]!.source.publisher).toBe("Example Trust");
+    expectTypeOf(m.scenarios[0]!.lines[0]!.amount.amount).toEqualTypeOf<string>();
+    expectTypeOf(m.totalKgCO2e).toEqualTypeOf<string>();
   });
 });
