@@ -60,6 +60,8 @@ export interface PriceFormulaContext {
   readonly maxPoints: Decimal;
   /** The formula's parameters, parsed and checked against {@link PriceFormula.params}. */
   readonly params: Readonly<Record<string, Decimal>>;
+  /** Constants the formula derived once per lot in {@link PriceFormula.prepare} (empty without it). */
+  readonly derived: Readonly<Record<string, Decimal>>;
 }
 
 /**
@@ -109,6 +111,13 @@ export interface PriceFormula {
   readonly params: readonly PriceFormulaParam[];
   /** Where the formula is described. */
   readonly reference?: string;
+  /**
+   * Optional: derives constants once per lot (e.g. `ln A`), passed to every `score` call as `ctx.derived`.
+   *
+   * @param ctx - the context, with `derived` empty
+   * @returns named constants
+   */
+  prepare?(ctx: PriceFormulaContext): Readonly<Record<string, Decimal>>;
   /**
    * Scores one price.
    *
@@ -217,9 +226,12 @@ function logarithmic(): PriceFormula {
       "Depends on the lowest valid bid Pmin only through the floor at 0: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so adding or removing a tender cannot reverse the ranking of two others unless it moves one of them onto or off the floor (P ≥ A × Pmin).",
     params: [{ name: "A", required: true, rule: "greater-than-one", description: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)." }],
     reference: `${STILGER_2017}; the logarithmic rule scores equal price ratios equally`,
+    prepare: (ctx) => ({ lnA: (ctx.params.A as Decimal).ln() }),
     score(price, ctx) {
       const a = ctx.params.A as Decimal;
-      const pts = ctx.maxPoints.times(new Dec(1).minus(price.div(ctx.lowest).ln().div(a.ln())));
+      // ln A is computed once per lot (prepare); fall back for callers that build the context themselves
+      const lnA = ctx.derived.lnA ?? a.ln();
+      const pts = ctx.maxPoints.times(new Dec(1).minus(price.div(ctx.lowest).ln().div(lnA)));
       return {
         points: pts,
         inputs: { Pmin: s(ctx.lowest) },
@@ -427,15 +439,17 @@ export function compilePriceScoring(
     if (p.gt(highest)) highest = p;
   }
   const mean = sumDec(prices).div(prices.length);
-  const ctx: PriceFormulaContext = Object.freeze({
+  const base: PriceFormulaContext = {
     prices: Object.freeze([...prices]),
     lowest,
     highest,
     mean,
     maxPoints: max,
     params: Object.freeze(params),
-  });
-  return { formula, ctx };
+    derived: Object.freeze({}),
+  };
+  const derived = formula.prepare === undefined ? base.derived : Object.freeze({ ...under(["spec"], () => (formula.prepare as NonNullable<PriceFormula["prepare"]>)(base)) });
+  return { formula, ctx: Object.freeze({ ...base, derived }) };
 }
 
 /** @internal Scores one price (already checked > 0) in a compiled context. */
