@@ -12,3 +12,4 @@ export * from "./lifecycle/index.js";
 export * from "./analysis/index.js";
 export * from "./sustainability/index.js";
 export * from "./pathway/index.js";
+export * from "./scoring/index.js";

@@ -5,6 +5,11 @@ import type { QualitativeScale } from "./functions/index.js";
 /**
  * How a price criterion turns a bid price into points: a registered price formula by name, with parameters
  * (e.g. `{ formula: "relative-to-lowest" }`). The formulas live in `priceScore`.
+ *
+ * @example
+ * ```ts
+ * const f: PriceFormulaRef = { formula: "logarithmic", params: { A: "2" } };
+ * ```
  */
 export interface PriceFormulaRef {
   /** Name of a registered price formula (e.g. `"relative-to-lowest"`). */
@@ -15,6 +20,11 @@ export interface PriceFormulaRef {
 
 /**
  * How a quantitative criterion turns a raw value into points: a registered value function by name.
+ *
+ * @example
+ * ```ts
+ * const v: ValueFunctionRef = { fn: "linear", direction: "lower-is-better", params: { lower: "0", upper: "500" } };
+ * ```
  */
 export interface ValueFunctionRef {
   /** Name of a registered value function (e.g. `"linear"`). */
@@ -28,6 +38,11 @@ export interface ValueFunctionRef {
 /**
  * A published weight range (EU Directive 2014/24/EU Art. 67(5): a weighting "may be expressed by providing for
  * a range with an appropriate maximum spread"). The weight used must lie within it.
+ *
+ * @example
+ * ```ts
+ * const r: WeightRange = { min: "20", max: "30" };
+ * ```
  */
 export interface WeightRange {
   /** Lowest weight allowed, percent as a decimal string. */
@@ -36,7 +51,14 @@ export interface WeightRange {
   readonly max: string;
 }
 
-/** Fields every criterion has. */
+/**
+ * Fields every criterion has.
+ *
+ * @example
+ * ```ts
+ * const c: CriterionCommon = { id: "sv", label: "Social value", tag: "social-value" };
+ * ```
+ */
 export interface CriterionCommon {
   /** Identifier, unique across the whole tree. */
   readonly id: string;
@@ -48,7 +70,14 @@ export interface CriterionCommon {
   readonly description?: string;
 }
 
-/** Fields of a weighted criterion (everything but pass/fail). */
+/**
+ * Fields of a weighted criterion (everything but pass/fail).
+ *
+ * @example
+ * ```ts
+ * const c: WeightedCriterionCommon = { id: "sv", label: "Social value", weight: "10", weightRange: { min: "10", max: "15" } };
+ * ```
+ */
 export interface WeightedCriterionCommon extends CriterionCommon {
   /** Weight among its siblings, in percent as a decimal string; siblings' weights sum to exactly 100. */
   readonly weight: string;
@@ -56,7 +85,16 @@ export interface WeightedCriterionCommon extends CriterionCommon {
   readonly weightRange?: WeightRange;
 }
 
-/** A domain or question that groups sub-criteria (any depth). */
+/**
+ * A domain or question that groups sub-criteria (any depth).
+ *
+ * @example
+ * ```ts
+ * const g: CriterionGroup = { id: "quality", label: "Quality", kind: "group", weight: "60", children: [
+ *   { id: "q1", label: "1.1 Outcomes", kind: "qualitative", weight: "100", scale: "nhs-vbp-5" },
+ * ] };
+ * ```
+ */
 export interface CriterionGroup extends WeightedCriterionCommon {
   /** Discriminator. */
   readonly kind: "group";
@@ -64,7 +102,14 @@ export interface CriterionGroup extends WeightedCriterionCommon {
   readonly children: readonly Criterion[];
 }
 
-/** A leaf scored from the bid price with a price formula. */
+/**
+ * A leaf scored from the bid price with a price formula.
+ *
+ * @example
+ * ```ts
+ * const p: PriceCriterion = { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } };
+ * ```
+ */
 export interface PriceCriterion extends WeightedCriterionCommon {
   /** Discriminator. */
   readonly kind: "price";
@@ -72,7 +117,15 @@ export interface PriceCriterion extends WeightedCriterionCommon {
   readonly formula: PriceFormulaRef;
 }
 
-/** A leaf scored from a raw value per option (whole-life cost, QALYs, NMB, kgCO2e, bed days saved...). */
+/**
+ * A leaf scored from a raw value per option (whole-life cost, QALYs, NMB, kgCO2e, bed days saved...).
+ *
+ * @example
+ * ```ts
+ * const q: QuantitativeCriterion = { id: "co2", label: "Carbon", kind: "quantitative", weight: "10", unit: "kgCO2e",
+ *   valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "0", upper: "500" } } };
+ * ```
+ */
 export interface QuantitativeCriterion extends WeightedCriterionCommon {
   /** Discriminator. */
   readonly kind: "quantitative";
@@ -82,7 +135,14 @@ export interface QuantitativeCriterion extends WeightedCriterionCommon {
   readonly unit?: string;
 }
 
-/** A leaf scored by evaluators on a qualitative scale, then moderated. */
+/**
+ * A leaf scored by evaluators on a qualitative scale, then moderated.
+ *
+ * @example
+ * ```ts
+ * const q: QualitativeCriterion = { id: "q1", label: "1.1 Outcomes", kind: "qualitative", weight: "25", scale: "nhs-vbp-5", moderation: "consensus" };
+ * ```
+ */
 export interface QualitativeCriterion extends WeightedCriterionCommon {
   /** Discriminator. */
   readonly kind: "qualitative";
@@ -92,16 +152,40 @@ export interface QualitativeCriterion extends WeightedCriterionCommon {
   readonly moderation?: "consensus" | "mean" | "median";
 }
 
-/** A gate: the option must pass (Procurement Act 2023 s23 requires pass/fail criteria to be declared). No weight. */
+/**
+ * A gate: the option must pass (Procurement Act 2023 s23 requires pass/fail criteria to be declared). No weight.
+ *
+ * @example
+ * ```ts
+ * const g: PassFailCriterion = { id: "ukca", label: "UKCA or CE marking", kind: "pass-fail" };
+ * ```
+ */
 export interface PassFailCriterion extends CriterionCommon {
   /** Discriminator. */
   readonly kind: "pass-fail";
 }
 
-/** A node of the criteria tree. */
+/**
+ * A node of the criteria tree.
+ *
+ * @example
+ * ```ts
+ * const tree: Criterion[] = [
+ *   { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *   { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ * ];
+ * ```
+ */
 export type Criterion = CriterionGroup | PriceCriterion | QuantitativeCriterion | QualitativeCriterion | PassFailCriterion;
 
-/** A scored leaf (price, quantitative or qualitative). */
+/**
+ * A scored leaf (price, quantitative or qualitative).
+ *
+ * @example
+ * ```ts
+ * const leaf: ScoredCriterion = { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } };
+ * ```
+ */
 export type ScoredCriterion = PriceCriterion | QuantitativeCriterion | QualitativeCriterion;
 
 /** @internal A node flattened with its place in the tree. */
@@ -201,7 +285,14 @@ export function pathText(path: VbpPath): string {
   return out;
 }
 
-/** One criterion's weight as published and as it counts in the total. */
+/**
+ * One criterion's weight as published and as it counts in the total.
+ *
+ * @example
+ * ```ts
+ * const w: GlobalWeight = { id: "q1", idPath: ["quality", "q1"], localWeight: "25", globalWeight: "15", kind: "qualitative" };
+ * ```
+ */
 export interface GlobalWeight {
   /** Criterion id. */
   readonly id: string;
@@ -243,7 +334,14 @@ export function globalWeights(criteria: readonly Criterion[]): GlobalWeight[] {
   }));
 }
 
-/** One attribute for swing weighting. */
+/**
+ * One attribute for swing weighting.
+ *
+ * @example
+ * ```ts
+ * const item: SwingItem = { id: "co2", worst: "500", best: "100", importance: "0.1" };
+ * ```
+ */
 export interface SwingItem {
   /** Criterion id. */
   readonly id: string;
@@ -255,7 +353,14 @@ export interface SwingItem {
   readonly importance: string;
 }
 
-/** A swing weight. */
+/**
+ * A swing weight.
+ *
+ * @example
+ * ```ts
+ * const w: SwingWeight = { id: "co2", swing: "40", weight: "25" };
+ * ```
+ */
 export interface SwingWeight {
   /** Criterion id. */
   readonly id: string;

@@ -30,7 +30,7 @@ export type {
   GateOutcome,
   LotResult,
   MinimumScoreGate,
-  OptionResult,
+  TenderOptionResult,
   Overtaking,
   OvertakingStep,
   PassFailRecord,

@@ -6,6 +6,11 @@ import { flattenCriteria, type Criterion, type FlatNode } from "./criteria.js";
 /**
  * One rule of a weight policy, on the global weight (percent) of the criteria tagged with `tags`.
  * A tagged node counts with its whole subtree; a node inside a subtree already counted is not counted again.
+ *
+ * @example
+ * ```ts
+ * const rule: WeightPolicyRule = { kind: "max", tags: ["whole-life-cost"], percent: "40", description: "whole-life cost weight" };
+ * ```
  */
 export interface WeightPolicyRule {
   /** `"min"`: the tagged weight must be at least `percent`; `"max"`: at most. */
@@ -18,7 +23,15 @@ export interface WeightPolicyRule {
   readonly description: string;
 }
 
-/** A published rule set on tender weights, as data with its source. */
+/**
+ * A published rule set on tender weights, as data with its source.
+ *
+ * @example
+ * ```ts
+ * const local: WeightPolicy = { id: "trust-sv-15", label: "Trust policy", rules: [{ kind: "min", tags: ["social-value"], percent: "15", description: "social value weight" }],
+ *   source: { publisher: "Example NHS Trust", title: "Procurement policy", publishedOn: "2026-04-01" } };
+ * ```
+ */
 export interface WeightPolicy {
   /** Identifier (e.g. `"nhs-vbp-2026"`). */
   readonly id: string;
@@ -30,7 +43,14 @@ export interface WeightPolicy {
   readonly source: Source;
 }
 
-/** The five value domains of the NHS value based procurement standard, as criterion tags. */
+/**
+ * The five value domains of the NHS value based procurement standard, as criterion tags.
+ *
+ * @example
+ * ```ts
+ * NHS_VBP_VALUE_DOMAINS.includes("social-value"); //=> true
+ * ```
+ */
 export const NHS_VBP_VALUE_DOMAINS = ["social-value", "efficiency", "patient-and-staff", "supply-chain", "purpose"] as const;
 
 /**
@@ -93,7 +113,14 @@ export const WEIGHT_POLICIES = Object.freeze({
   }),
 } satisfies Record<string, WeightPolicy>);
 
-/** Ids of the shipped weight policies. */
+/**
+ * Ids of the shipped weight policies.
+ *
+ * @example
+ * ```ts
+ * const id: WeightPolicyId = "nhs-vbp-2026";
+ * ```
+ */
 export type WeightPolicyId = keyof typeof WEIGHT_POLICIES;
 
 /** @internal Sums the global weight of nodes tagged with any of `tags`, counting each subtree once. */

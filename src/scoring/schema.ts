@@ -136,7 +136,14 @@ const settingsSchema = z.strictObject({
   overtaking: z.boolean().optional().meta({ description: "Compute what each option needs to overtake the next-ranked one (default true)." }),
 });
 
-/** Price formulas and value functions a tender may name, beyond the built-in ones. */
+/**
+ * Price formulas and value functions a tender may name, beyond the built-in ones.
+ *
+ * @example
+ * ```ts
+ * const registries: ScoringRegistries = { valueFunctions: { ...VALUE_FUNCTIONS, positive: myFunction } };
+ * ```
+ */
 export interface ScoringRegistries {
   /** Price formulas by name (default `PRICE_FORMULAS`); pass `{ ...PRICE_FORMULAS, mine }` to add your own. */
   readonly priceFormulas?: Readonly<Record<string, PriceFormula>>;

@@ -16,7 +16,7 @@ import type {
   GateOutcome,
   LotResult,
   MinimumScoreGate,
-  OptionResult,
+  TenderOptionResult,
   Overtaking,
   OvertakingStep,
   PriceFlag,
@@ -628,7 +628,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
   const ranking = rank(run, priced);
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
-  const results: OptionResult[] = [];
+  const results: TenderOptionResult[] = [];
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;

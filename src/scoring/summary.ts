@@ -1,9 +1,17 @@
 import { Dec, decString } from "../_lib/decimal.js";
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoney } from "../money/money.js";
-import type { GateOutcome, LotResult, OptionResult, RecordedScore, ScoreNode, TenderResult } from "./tender.js";
+import type { GateOutcome, LotResult, TenderOptionResult, RecordedScore, ScoreNode, TenderResult } from "./tender.js";
 
-/** One criterion line of an assessment summary: the supplier's score against the winner's, with the reasons. */
+/**
+ * One criterion line of an assessment summary: the supplier's score against the winner's, with the reasons.
+ *
+ * @example
+ * ```ts
+ * const line = assessmentSummaries(result)[1].lines[0];
+ * line.comparison; //=> "You scored 28.8 of 36 points (good (4)): 7.2 fewer than the most advantageous tender, which scored 36 (excellent (5))."
+ * ```
+ */
 export interface AssessmentLine {
   /** Criterion id. */
   readonly criterionId: string;
@@ -33,7 +41,15 @@ export interface AssessmentLine {
   readonly comparison: string;
 }
 
-/** An assessment summary for one tender (Procurement Act 2023 s50). */
+/**
+ * An assessment summary for one tender (Procurement Act 2023 s50).
+ *
+ * @example
+ * ```ts
+ * const s = assessmentSummaries(result)[1];
+ * s.overview; //=> "Your tender (Infusion pump A) scored 84.3 of 100 points and ranked 2 of 3 in this tender. …"
+ * ```
+ */
 export interface AssessmentSummary {
   /** Lot. */
   readonly lotId: string;
@@ -48,7 +64,7 @@ export interface AssessmentSummary {
   /** Whether this tender is the most advantageous. */
   readonly isWinner: boolean;
   /** `"ranked"` or `"excluded"`. */
-  readonly status: OptionResult["status"];
+  readonly status: TenderOptionResult["status"];
   /** Rank, if ranked. */
   readonly rank?: number;
   /** Number of ranked tenders in the lot. */
@@ -94,7 +110,7 @@ function reasonOf(n: ScoreNode): string | undefined {
   return n.trace?.substituted;
 }
 
-function summaryFor(result: TenderResult, lot: LotResult, o: OptionResult): AssessmentSummary {
+function summaryFor(result: TenderResult, lot: LotResult, o: TenderOptionResult): AssessmentSummary {
   const where = lot.lotId === "default" ? "this tender" : lot.label;
   const winner = lot.winner === undefined ? undefined : lot.options.find((x) => x.optionId === lot.winner);
   const isWinner = winner?.optionId === o.optionId;

@@ -4,7 +4,14 @@ import type { Criterion, GlobalWeight } from "./criteria.js";
 import type { ScoreTrace } from "./functions/index.js";
 import type { WeightPolicy, WeightPolicyId } from "./policies.js";
 
-/** An offer in a tender: one supplier's product or service for one lot. */
+/**
+ * An offer in a tender: one supplier's product or service for one lot.
+ *
+ * @example
+ * ```ts
+ * const o: TenderOption = { id: "A", supplier: "Acme Medical", label: "Infusion pump A", price: "10000", values: { co2: "120" }, lot: "pumps" };
+ * ```
+ */
 export interface TenderOption {
   /** Identifier, unique in the tender. */
   readonly id: string;
@@ -20,7 +27,14 @@ export interface TenderOption {
   readonly lot?: string;
 }
 
-/** One evaluator's score of one option on one qualitative criterion. */
+/**
+ * One evaluator's score of one option on one qualitative criterion.
+ *
+ * @example
+ * ```ts
+ * const s: EvaluatorScoreRecord = { criterionId: "q1", optionId: "A", evaluatorId: "E1", level: "3", reason: "Outcome data from two sites" };
+ * ```
+ */
 export interface EvaluatorScoreRecord {
   /** The qualitative criterion scored. */
   readonly criterionId: string;
@@ -34,7 +48,14 @@ export interface EvaluatorScoreRecord {
   readonly reason: string;
 }
 
-/** The moderated (consensus) score the panel agreed for one option on one qualitative criterion. */
+/**
+ * The moderated (consensus) score the panel agreed for one option on one qualitative criterion.
+ *
+ * @example
+ * ```ts
+ * const c: ConsensusRecord = { criterionId: "q1", optionId: "A", level: "3", reason: "Data cover two sites; E2 agreed on review" };
+ * ```
+ */
 export interface ConsensusRecord {
   /** The qualitative criterion. */
   readonly criterionId: string;
@@ -46,7 +67,14 @@ export interface ConsensusRecord {
   readonly reason: string;
 }
 
-/** The outcome of a pass/fail criterion for one option. */
+/**
+ * The outcome of a pass/fail criterion for one option.
+ *
+ * @example
+ * ```ts
+ * const r: PassFailRecord = { criterionId: "ukca", optionId: "A", passed: true, reason: "UKCA certificate seen" };
+ * ```
+ */
 export interface PassFailRecord {
   /** The pass/fail criterion. */
   readonly criterionId: string;
@@ -63,6 +91,11 @@ export interface PassFailRecord {
  * score), or a list of criterion ids (their points added). The option must score at least `minimumPercent` of
  * the scope's maximum points. A gate whose scope holds no price criterion is applied before price is opened:
  * options that fail it get no price score and do not count for Pmin.
+ *
+ * @example
+ * ```ts
+ * const g: MinimumScoreGate = { id: "quality-60", label: "Quality threshold", scope: "quality", minimumPercent: "60" };
+ * ```
  */
 export interface MinimumScoreGate {
   /** Identifier. */
@@ -75,7 +108,14 @@ export interface MinimumScoreGate {
   readonly minimumPercent: string;
 }
 
-/** One published tie-break rule. */
+/**
+ * One published tie-break rule.
+ *
+ * @example
+ * ```ts
+ * const rules: TieBreakRule[] = [{ rule: "higher-quality" }, { rule: "lower-price" }, { rule: "higher-tag-score", tag: "social-value" }];
+ * ```
+ */
 export type TieBreakRule =
   | {
       /** Higher quality points (every scored criterion except price) wins. */
@@ -98,10 +138,24 @@ export type TieBreakRule =
       readonly tag: string;
     };
 
-/** How the scores become one figure per option. */
+/**
+ * How the scores become one figure per option.
+ *
+ * @example
+ * ```ts
+ * const m: AggregationMethod = "price-per-quality-point";
+ * ```
+ */
 export type AggregationMethod = "weighted-sum" | "price-per-quality-point" | "monetised-quality";
 
-/** Settings of a scoring run. */
+/**
+ * Settings of a scoring run.
+ *
+ * @example
+ * ```ts
+ * const s: TenderSettings = { policies: ["nhs-vbp-2026"], policyMode: "warn", abnormallyLowPrice: { percentBelowMeanOfOthers: "20" } };
+ * ```
+ */
 export interface TenderSettings {
   /** Currency of prices (ISO 4217), for messages and money figures. Default `"GBP"`. */
   readonly currency?: CurrencyCode;
@@ -128,7 +182,14 @@ export interface TenderSettings {
   readonly overtaking?: boolean;
 }
 
-/** A lot of a tender. */
+/**
+ * A lot of a tender.
+ *
+ * @example
+ * ```ts
+ * const lot: TenderLot = { id: "pumps", label: "Lot 1: volumetric infusion pumps" };
+ * ```
+ */
 export interface TenderLot {
   /** Identifier referenced by options' `lot`. */
   readonly id: string;
@@ -136,7 +197,18 @@ export interface TenderLot {
   readonly label: string;
 }
 
-/** Everything needed to score a tender. */
+/**
+ * Everything needed to score a tender.
+ *
+ * @example
+ * ```ts
+ * const t: Tender = {
+ *   criteria: [{ id: "q", label: "Quality", kind: "qualitative", weight: "100", scale: "0-5" }],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A" }],
+ *   evaluatorScores: [{ criterionId: "q", optionId: "A", evaluatorId: "E1", level: "4", reason: "Clear plan" }],
+ * };
+ * ```
+ */
 export interface Tender {
   /** The criteria tree (root level: weights sum to 100). */
   readonly criteria: readonly Criterion[];
@@ -156,7 +228,14 @@ export interface Tender {
   readonly settings?: TenderSettings;
 }
 
-/** An evaluator's score as shown in a score tree. */
+/**
+ * An evaluator's score as shown in a score tree.
+ *
+ * @example
+ * ```ts
+ * const r: RecordedScore = { evaluatorId: "E1", level: "3", reason: "Outcome data from two sites" };
+ * ```
+ */
 export interface RecordedScore {
   /** Evaluator id. */
   readonly evaluatorId: string;
@@ -166,7 +245,15 @@ export interface RecordedScore {
   readonly reason: string;
 }
 
-/** One node of an option's score tree. The points of a group are the exact sum of its children's points. */
+/**
+ * One node of an option's score tree. The points of a group are the exact sum of its children's points.
+ *
+ * @example
+ * ```ts
+ * const leaf = scoreTender(tender).lots[0].options[0].scoreTree[0];
+ * leaf.points; //=> "28.8"  (36 × 4 / 5)
+ * ```
+ */
 export interface ScoreNode {
   /** Criterion id. */
   readonly criterionId: string;
@@ -217,7 +304,14 @@ export interface ScoreNode {
   readonly children?: readonly ScoreNode[];
 }
 
-/** Whether an option passed one gate, and why. */
+/**
+ * Whether an option passed one gate, and why.
+ *
+ * @example
+ * ```ts
+ * const g: GateOutcome = { gateId: "ukca", kind: "pass-fail", stage: "before-price", passed: true, reason: "UKCA or CE marking: pass (certificate seen)" };
+ * ```
+ */
 export interface GateOutcome {
   /** Gate id (a minimum-score gate id, or the pass/fail criterion id). */
   readonly gateId: string;
@@ -231,7 +325,14 @@ export interface GateOutcome {
   readonly reason: string;
 }
 
-/** A flag for the buyer to investigate (never an exclusion on its own). */
+/**
+ * A flag for the buyer to investigate (never an exclusion on its own).
+ *
+ * @example
+ * ```ts
+ * const f: PriceFlag = { kind: "abnormally-low-price", message: "price £6,000.00 is 40% below the mean of the other 2 price-scored bids (£10,000.00)…" };
+ * ```
+ */
 export interface PriceFlag {
   /** The kind of flag. */
   readonly kind: "abnormally-low-price";
@@ -239,7 +340,14 @@ export interface PriceFlag {
   readonly message: string;
 }
 
-/** What one option would need to change on one criterion, alone, to overtake the option ranked just above it. */
+/**
+ * What one option would need to change on one criterion, alone, to overtake the option ranked just above it.
+ *
+ * @example
+ * ```ts
+ * const s: OvertakingStep = { criterionId: "price", label: "Price", possible: true, required: "9958.5", change: "a price 0.4% lower (≤ £9,958.50)" };
+ * ```
+ */
 export interface OvertakingStep {
   /** The criterion (or `"price"` for the bid price in price-based aggregations). */
   readonly criterionId: string;
@@ -253,7 +361,15 @@ export interface OvertakingStep {
   readonly required?: string;
 }
 
-/** What an option would need to overtake the next-ranked option. */
+/**
+ * What an option would need to overtake the next-ranked option.
+ *
+ * @example
+ * ```ts
+ * const o = scoreTender(tender).lots[0].options[1].overtaking;
+ * o?.steps.map((s) => s.change); //=> ["+1 level on 1.1 Clinical outcomes (good → excellent)", …]
+ * ```
+ */
 export interface Overtaking {
   /** The option just above. */
   readonly targetOptionId: string;
@@ -263,8 +379,16 @@ export interface Overtaking {
   readonly steps: readonly OvertakingStep[];
 }
 
-/** The result for one option. */
-export interface OptionResult {
+/**
+ * The result for one option.
+ *
+ * @example
+ * ```ts
+ * const [first] = scoreTender(tender).lots[0].options;
+ * first.rank; //=> 1
+ * ```
+ */
+export interface TenderOptionResult {
   /** Option id. */
   readonly optionId: string;
   /** Supplier. */
@@ -299,7 +423,14 @@ export interface OptionResult {
   readonly overtaking?: Overtaking;
 }
 
-/** A pair whose order flips when another option is removed. */
+/**
+ * A pair whose order flips when another option is removed.
+ *
+ * @example
+ * ```ts
+ * const r: RankReversal = { removedOptionId: "B", higherBefore: "C", higherAfter: "A" };
+ * ```
+ */
 export interface RankReversal {
   /** The option removed. */
   readonly removedOptionId: string;
@@ -309,14 +440,22 @@ export interface RankReversal {
   readonly higherAfter: string;
 }
 
-/** The result for one lot. */
+/**
+ * The result for one lot.
+ *
+ * @example
+ * ```ts
+ * const lot = scoreTender(tender).lots[0];
+ * lot.winner; //=> "C"
+ * ```
+ */
 export interface LotResult {
   /** Lot id. */
   readonly lotId: string;
   /** Lot label. */
   readonly label: string;
   /** Options in rank order, then excluded options by id. */
-  readonly options: readonly OptionResult[];
+  readonly options: readonly TenderOptionResult[];
   /** The most advantageous option, if any option is ranked and the first rank is not shared. */
   readonly winner?: string;
   /** Groups of options still tied after every published rule (the buyer's stated fallback applies). */
@@ -327,7 +466,15 @@ export interface LotResult {
   readonly rankReversals: readonly RankReversal[];
 }
 
-/** The result of scoring a tender. */
+/**
+ * The result of scoring a tender.
+ *
+ * @example
+ * ```ts
+ * const r: TenderResult = scoreTender(tender);
+ * r.lots.length; //=> 1
+ * ```
+ */
 export interface TenderResult {
   /** Aggregation method used. */
   readonly aggregation: AggregationMethod;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/_lib/decimal.js";
-import { scoreTender, swingWeights, type OptionResult, type ScoreNode } from "../../src/scoring/index.js";
+import { scoreTender, swingWeights, type TenderOptionResult, type ScoreNode } from "../../src/scoring/index.js";
 
 interface Shape {
   readonly groups: readonly { readonly w: number; readonly leaves: readonly { readonly w: number; readonly kind: "qualitative" | "quantitative" }[] }[];
@@ -119,12 +119,12 @@ describe("scoring properties (fast-check)", () => {
   });
 
   it("permuting the order of the options changes no score, rank or rank reversal", () => {
-    const key = (o: OptionResult) => [o.optionId, o.status, o.rank, o.total, o.totalPoints, JSON.stringify(o.overtaking ?? null)];
+    const key = (o: TenderOptionResult) => [o.optionId, o.status, o.rank, o.total, o.totalPoints, JSON.stringify(o.overtaking ?? null)];
     fc.assert(
       fc.property(caseArb, ({ shape, opts, gate, perm }) => {
         const a = scoreTender(buildTender(shape, opts, {}, gate)).lots[0];
         const b = scoreTender(buildTender(shape, opts, {}, gate, perm)).lots[0];
-        const sort = (xs: OptionResult[]) => xs.map(key).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+        const sort = (xs: TenderOptionResult[]) => xs.map(key).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
         expect(sort([...(b?.options ?? [])])).toEqual(sort([...(a?.options ?? [])]));
         expect(b?.options.map((o) => o.optionId)).toEqual(a?.options.map((o) => o.optionId));
         const rr = (xs: readonly { removedOptionId: string; higherBefore: string; higherAfter: string }[]) => xs.map((x) => JSON.stringify(x)).sort();

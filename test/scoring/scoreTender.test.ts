@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { scoreTender, type LotResult, type OptionResult } from "../../src/scoring/index.js";
+import { scoreTender, type LotResult, type TenderOptionResult } from "../../src/scoring/index.js";
 import { handTender } from "./fixtures.js";
 
-function byId(lot: LotResult, id: string): OptionResult {
+function byId(lot: LotResult, id: string): TenderOptionResult {
   const o = lot.options.find((x) => x.optionId === id);
   if (o === undefined) throw new Error(`no option ${id}`);
   return o;
