@@ -139,6 +139,10 @@ export function moderate(input: ModerationInput, scale: QualitativeScale): Moder
   const individual: EvaluatorScore[] = [];
   const values: Dec[] = [];
   list.forEach((e: EvaluatorScore, i: number) => {
+    if (e === null || typeof e !== "object") {
+      issues.push({ code: "invalid_type", path: ["individual", i], message: `must be an object { evaluatorId, level, reason }, got ${describe(e)}` });
+      return;
+    }
     if (typeof e.evaluatorId !== "string" || e.evaluatorId.trim() === "") {
       issues.push({ code: "invalid_type", path: ["individual", i, "evaluatorId"], message: `must be a non-empty identifier, got ${describe(e.evaluatorId)}` });
     } else {
@@ -165,7 +169,9 @@ export function moderate(input: ModerationInput, scale: QualitativeScale): Moder
     issues.push({ code: "policy", path: ["consensus"], message: `is given but method is "${method}"; use method "consensus" or drop the consensus` });
   }
   let consensusIndex = -1;
-  if (method === "consensus" && input.consensus !== undefined) {
+  const consensusOk = input.consensus === undefined || (input.consensus !== null && typeof input.consensus === "object");
+  if (!consensusOk) issues.push({ code: "invalid_type", path: ["consensus"], message: `must be an object { level, reason }, got ${describe(input.consensus)}` });
+  if (method === "consensus" && input.consensus !== undefined && consensusOk) {
     try {
       consensusIndex = resolveLevel(c, input.consensus.level, ["consensus", "level"]);
     } catch (err) {

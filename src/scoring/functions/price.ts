@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
-import { bound, collect, equals, fromResult, readDecimal, show, trace, under, type ScoreTrace } from "./trace.js";
+import { bound, collect, describe, equals, fromResult, readDecimal, show, trace, under, type ScoreTrace } from "./trace.js";
 
 /**
  * Which price formula to use and its parameters, as written in an evaluation document.
@@ -363,6 +363,9 @@ export function resolvePriceFormula(
   }
   const formula = formulas[id] as PriceFormula;
   const raw = spec.params ?? {};
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    fail({ code: "invalid_type", path: ["spec", "params"], message: `must be an object of named parameters, got ${describe(raw)}` });
+  }
   const issues: VbpIssue[] = [];
   const params: Record<string, Dec> = Object.create(null) as Record<string, Dec>;
   const known = new Set(formula.params.map((p) => p.name));

@@ -291,6 +291,11 @@ describe("price formulas: errors and registration", () => {
     ]);
   });
 
+  it("params must be an object", () => {
+    const spec = { formula: "logarithmic", params: ["2"] } as unknown as PriceFormulaSpec;
+    expect(issuesOf(() => priceScores(BIDS, "40", spec))).toEqual([{ code: "invalid_type", path: ["spec", "params"], message: "must be an object of named parameters, got an array" }]);
+  });
+
   it("does not find formulas on the prototype", () => {
     expect(issuesOf(() => priceScores(BIDS, "40", { formula: "constructor" }))[0]?.path).toEqual(["spec", "formula"]);
     expect(issuesOf(() => priceScores(BIDS, "40", { formula: "toString" }))[0]?.code).toBe("unknown_reference");

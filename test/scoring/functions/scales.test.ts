@@ -173,6 +173,16 @@ describe("moderation", () => {
     expect(issuesOf(() => moderate({ individual: [e1], consensus: { level: "9", reason: "x" } }, NHS))[0]?.path).toEqual(["consensus", "level"]);
   });
 
+  it("malformed entries are input errors, not crashes", () => {
+    const bad = { individual: [null, e1], consensus: "3" } as unknown as Parameters<typeof moderate>[0];
+    expect(issuesOf(() => moderate(bad, NHS))).toEqual([
+      { code: "invalid_type", path: ["individual", 0], message: "must be an object { evaluatorId, level, reason }, got null" },
+      { code: "invalid_type", path: ["consensus"], message: 'must be an object { level, reason }, got "3"' },
+    ]);
+    const bad2 = { individual: [null, e1] } as unknown as Parameters<typeof moderate>[0];
+    expect(issuesOf(() => moderate(bad2, NHS))).toEqual([{ code: "invalid_type", path: ["individual", 0], message: "must be an object { evaluatorId, level, reason }, got null" }]);
+  });
+
   it("does not mutate the caller's input", () => {
     const input = { individual: [e1, e2], consensus: { level: "good", reason: "Agreed." } };
     const copy = JSON.stringify(input);
