@@ -157,7 +157,7 @@ export function taggedWeight(flat: readonly FlatNode[], tags: readonly string[])
  *   { id: "wlc", label: "Whole-life cost", kind: "price", weight: "55", tag: "whole-life-cost", formula: { formula: "relative-to-lowest" } },
  *   { id: "sv", label: "Social value", kind: "qualitative", weight: "45", tag: "social-value", scale: "0-5" },
  * ], "nhs-vbp-2026").map((i) => i.message);
- * //=> ["weight across the five value domains (...) 45% is below the NHS VBP minimum of 60%",
+ * //=> ["weight across the five value domains (social value; efficiency; patient and staff; supply chain; purpose) 45% is below the NHS VBP minimum of 60% (sv 45%)",
  * //    "whole-life cost weight 55% exceeds the NHS VBP maximum of 40%"]
  * ```
  */

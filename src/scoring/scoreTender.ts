@@ -649,7 +649,11 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
       lot: lotId,
       status: rankNo === undefined ? "excluded" : "ranked",
       ...(rankNo !== undefined ? { rank: rankNo } : {}),
-      total: measure === undefined ? (run.aggregation === "weighted-sum" ? decString(totalPoints) : "0") : decString(measure),
+      ...(measure !== undefined
+        ? { total: decString(measure) }
+        : run.aggregation === "weighted-sum"
+          ? { total: decString(totalPoints) }
+          : { totalStatus: p === undefined ? "not computed: excluded before price was opened" : "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)" }),
       totalPoints: decString(totalPoints),
       qualityPoints: decString(s.quality),
       pricePoints: decString(pricePoints),

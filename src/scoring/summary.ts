@@ -164,7 +164,7 @@ function summaryFor(result: TenderResult, lot: LotResult, o: TenderOptionResult)
     overview =
       `Your tender (${o.label}) scored ${pts(o.totalPoints)} of 100 points and ranked ${o.rank ?? "-"} of ${ranked} in ${where}.` +
       (winner !== undefined && gap !== undefined ? ` The most advantageous tender (${winner.supplier}, ${winner.label}) scored ${pts(winner.totalPoints)} points, ${pts(decString(gap.abs()))} ${gap.gte(0) ? "more" : "fewer"}.` : " No single most advantageous tender has been identified (tie).");
-    if (result.aggregation !== "weighted-sum" && winner !== undefined) overview += ` Award was by ${result.aggregation}: yours ${pts(o.total)}, the most advantageous ${pts(winner.total)} (lower is better).`;
+    if (result.aggregation !== "weighted-sum" && winner !== undefined) overview += ` Award was by ${result.aggregation}: yours ${o.total !== undefined ? pts(o.total) : (o.totalStatus ?? "not computable")}, the most advantageous ${winner.total !== undefined ? pts(winner.total) : "-"} (lower is better).`;
   }
   return {
     lotId: lot.lotId,
@@ -196,7 +196,7 @@ function summaryFor(result: TenderResult, lot: LotResult, o: TenderOptionResult)
  * ```ts
  * const summaries = assessmentSummaries(scoreTender(tender));
  * summaries[1].lines[0].comparison;
- * //=> "You scored 36 of 60 points (good (3)): 12 fewer than the most advantageous tender, which scored 48 (very good (4))."
+ * //=> "You scored 28.8 of 36 points (good (4)): 7.2 fewer than the most advantageous tender, which scored 36 (excellent (5))."
  * ```
  */
 export function assessmentSummaries(result: TenderResult): AssessmentSummary[] {

@@ -401,8 +401,10 @@ export interface TenderOptionResult {
   readonly status: "ranked" | "excluded";
   /** Rank (1 = most advantageous); options still tied after every tie-break rule share a rank. Absent when excluded. */
   readonly rank?: number;
-  /** The aggregate measure: total points (weighted sum), price per quality point, or monetised price. */
-  readonly total: string;
+  /** The aggregate measure: total points (weighted sum), price per quality point, or monetised price. Absent when it cannot be computed (see `totalStatus`) or the option was excluded before price under a price-based aggregation. */
+  readonly total?: string;
+  /** Why `total` is absent, e.g. "quality score 0: price per quality point is undefined". */
+  readonly totalStatus?: string;
   /** Sum of the points of every scored criterion (0–100). */
   readonly totalPoints: string;
   /** Points of every scored criterion except price. */

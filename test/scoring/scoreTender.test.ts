@@ -273,3 +273,74 @@ describe("quantitative criteria and lots", () => {
     expect(r.lots[1]?.winner).toBe("C");
   });
 });
+
+describe("moderation", () => {
+  const base = (moderation: string | undefined, consensus: unknown[] = []) => ({
+    criteria: [{ id: "q", label: "Quality", kind: "qualitative", weight: "100", scale: "0-5", ...(moderation !== undefined ? { moderation } : {}) }],
+    options: [{ id: "A", supplier: "A", label: "A" }],
+    evaluatorScores: [
+      { criterionId: "q", optionId: "A", evaluatorId: "E1", level: "3", reason: "partly evidenced" },
+      { criterionId: "q", optionId: "A", evaluatorId: "E2", level: "4", reason: "good evidence" },
+    ],
+    consensus,
+  });
+  it("mean of the levels may fall between levels: 100 × 3.5 / 5 = 70", () => {
+    const a = lot0(base("mean")).options[0];
+    expect(a?.total).toBe("70");
+    expect(a?.scoreTree[0]?.moderation?.method).toBe("mean");
+    expect(a?.scoreTree[0]?.level?.label).toBe("between satisfactory and good");
+  });
+  it("without a consensus record the default is the median", () => {
+    expect(lot0(base(undefined)).options[0]?.scoreTree[0]?.moderation?.method).toBe("median");
+  });
+  it("a consensus record is used, with its reason and every individual score kept", () => {
+    const a = lot0(base(undefined, [{ criterionId: "q", optionId: "A", level: "3", reason: "Evidence from one site only; E2 agreed" }])).options[0];
+    expect(a?.total).toBe("60");
+    expect(a?.scoreTree[0]?.moderation).toEqual({
+      method: "consensus",
+      reason: "Evidence from one site only; E2 agreed",
+      individual: [
+        { evaluatorId: "E1", level: "3", reason: "partly evidenced" },
+        { evaluatorId: "E2", level: "4", reason: "good evidence" },
+      ],
+    });
+  });
+  it("consensus moderation without a record, or a record under mean moderation, is an input error", () => {
+    expect(() => scoreTender(base("consensus"))).toThrow(/consensus: no consensus record for option "A" on criteria\[0\]/);
+    expect(() => scoreTender(base("mean", [{ criterionId: "q", optionId: "A", level: "3", reason: "x" }]))).toThrow(/consensus\[0\]: criterion "q" is moderated by mean/);
+  });
+});
+
+describe("declared lots and price per quality point edge cases", () => {
+  it("options must name a declared lot", () => {
+    const t = { ...simple([{ id: "X", supplier: "X", label: "X", price: "1", lot: "L9" }], { X: "3" }), lots: [{ id: "L1", label: "Lot 1" }] };
+    expect(() => scoreTender(t)).toThrow(/options\[0\]\.lot: unknown lot "L9"/);
+  });
+  it("a declared lot with no options is reported with no winner", () => {
+    const t = { ...simple([{ id: "X", supplier: "X", label: "X", price: "1", lot: "L1" }], { X: "3" }), lots: [{ id: "L1", label: "Lot 1" }, { id: "L2", label: "Lot 2" }] };
+    const r = scoreTender(t);
+    expect(r.lots.map((l) => [l.lotId, l.winner])).toEqual([
+      ["L1", "X"],
+      ["L2", undefined],
+    ]);
+  });
+  it("zero quality points under price per quality point has no finite measure and ranks last", () => {
+    const lot = lot0({
+      criteria: [{ id: "q", label: "Quality", kind: "qualitative", weight: "100", scale: "0-5" }],
+      options: [
+        { id: "A", supplier: "A", label: "A", price: "1" },
+        { id: "B", supplier: "B", label: "B", price: "100" },
+      ],
+      evaluatorScores: [
+        { criterionId: "q", optionId: "A", evaluatorId: "E1", level: "0", reason: "no response" },
+        { criterionId: "q", optionId: "B", evaluatorId: "E1", level: "1", reason: "weak" },
+      ],
+      settings: { aggregation: "price-per-quality-point" },
+    });
+    expect(lot.options.map((o) => [o.optionId, o.rank, o.total])).toEqual([
+      ["B", 1, "5"],
+      ["A", 2, undefined],
+    ]);
+    expect(lot.options[1]?.totalStatus).toMatch(/^not computable: quality score 0/);
+  });
+});
