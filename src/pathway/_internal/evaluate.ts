@@ -44,7 +44,9 @@ class Accumulator {
   }
 
   add(measure: LedgerMeasure, meta: RowMeta, quantity: Dec, unitValue: Dec, weight: Dec, df: Dec): void {
-    const base = quantity.times(unitValue).times(weight);
+    // ONE is passed by identity for unit quantities and values: skip those multiplications.
+    const qu = quantity === ONE ? unitValue : unitValue === ONE ? quantity : quantity.times(unitValue);
+    const base = weight === ONE ? qu : qu.times(weight);
     const und = toLedgerScale(base);
     const disc = df.eq(ONE) ? und : toLedgerScale(base.times(df));
     switch (measure) {
@@ -110,16 +112,26 @@ interface Entry {
   readonly nodeId: string | undefined;
 }
 
+/**
+ * Values shared by every option of one run: a transition probability that an option changes neither directly
+ * nor through a parameter is the same for all options, so it is computed once per cycle (exp() at 50 digits
+ * is the dearest operation in a Markov model). Created per run: no module state.
+ */
+type RunCache = Map<number, Map<number, Dec>>;
+
 class OptionEvaluation {
   readonly params: ReadonlyMap<string, Dec>;
   readonly operands = new Map<CEffect, Dec>();
   readonly acc: Accumulator;
   readonly traces: MarkovTrace[] = [];
+  /** Transition probabilities this option changes but that do not vary by cycle: computed once. */
+  private readonly invariant = new Map<number, Dec>();
   constructor(
     readonly c: CompiledModel,
     readonly o: COption,
     readonly issues: VbpIssue[],
     ledger: boolean,
+    private readonly shared: RunCache,
   ) {
     this.acc = new Accumulator(o.id, ledger);
     this.params = o.touchesParams ? this.optionParams() : c.baseParams;
@@ -302,6 +314,38 @@ class OptionEvaluation {
     }
   }
 
+  /** A transition's per-cycle probability: rates as `1 − e^(−r·L)`, life-table q as `1 − (1 − q)^L`. */
+  private transitionProbability(m: CMarkov, kind: "probability" | "rate", site: Site, env: TimeEnv): Dec {
+    const ops = this.o.siteOps.get(site.id);
+    const sharedAcrossOptions = !this.o.touchesParams && ops === undefined;
+    const cycleFree = !site.timeDependent && (ops === undefined || ops.every((op) => op.from <= 1 && op.to >= m.cycles));
+    if (sharedAcrossOptions) {
+      let bySite = this.shared.get(site.id);
+      if (bySite === undefined) this.shared.set(site.id, (bySite = new Map()));
+      const key = site.timeDependent ? env.cycle : 0;
+      const hit = bySite.get(key);
+      if (hit !== undefined) return hit;
+      const p = this.convert(m, kind, site, env);
+      bySite.set(key, p);
+      return p;
+    }
+    if (cycleFree) {
+      const hit = this.invariant.get(site.id);
+      if (hit !== undefined) return hit;
+      const p = this.convert(m, kind, site, env);
+      this.invariant.set(site.id, p);
+      return p;
+    }
+    return this.convert(m, kind, site, env);
+  }
+
+  private convert(m: CMarkov, kind: "probability" | "rate", site: Site, env: TimeEnv): Dec {
+    const v = this.value(site, env);
+    if (kind === "rate") return ONE.minus(v.times(m.cycleLength).negated().exp());
+    if (site.slot.k === "lifeTable" && !m.cycleLength.eq(ONE)) return ONE.minus(ONE.minus(v).pow(m.cycleLength));
+    return v;
+  }
+
   /** The transition matrix of cycle n as sparse rows. */
   private matrix(m: CMarkov, env: TimeEnv): (readonly [number, Dec][])[] {
     return m.rows.map((row, r) => {
@@ -315,9 +359,7 @@ class OptionEvaluation {
           out.push([t.to, ZERO]);
           continue;
         }
-        let p = this.value(t.site!, env);
-        if (t.kind === "rate") p = ONE.minus(p.times(m.cycleLength).negated().exp());
-        else if (t.site!.slot.k === "lifeTable" && !m.cycleLength.eq(ONE)) p = ONE.minus(ONE.minus(p).pow(m.cycleLength));
+        const p = this.transitionProbability(m, t.kind, t.site!, env);
         out.push([t.to, p]);
         sum = sum.plus(p);
       }
@@ -500,9 +542,10 @@ function population(c: CompiledModel, t: OutcomeTotals): PopulationTotals | unde
 export function evaluateCompiled(c: CompiledModel, options: { readonly ledger: boolean }): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
   const issues: VbpIssue[] = [];
   const results: OptionResult[] = [];
+  const shared: RunCache = new Map();
   for (const o of c.options) {
     if (issues.length >= MAX_ISSUES) break;
-    const ev = new OptionEvaluation(c, o, issues, options.ledger);
+    const ev = new OptionEvaluation(c, o, issues, options.ledger, shared);
     try {
       ev.run();
     } catch (e) {
