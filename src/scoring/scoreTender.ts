@@ -68,6 +68,11 @@ interface Run {
   readonly tieBreak: readonly TieBreakRule[];
   readonly tagLeaves: ReadonlyMap<string, readonly number[]>;
   readonly qualityMax: Dec;
+  /** Children (flat indices) of each flat node, and the root nodes. */
+  readonly children: readonly (readonly number[])[];
+  readonly roots: readonly number[];
+  /** Global weight of each flat node as a string. */
+  readonly maxStr: readonly string[];
   readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
   readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
 }
@@ -143,6 +148,9 @@ function buildRun(t: Tender, reg: ScoringRegistries): Run {
     tieBreak: s.tieBreak ?? [{ rule: "higher-quality" }, { rule: "lower-price" }],
     tagLeaves,
     qualityMax: sumDec(leaves.filter((l) => l.node.kind !== "price").map((l) => l.max)),
+    children: flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : []))),
+    roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
+    maxStr: flat.map((f) => decString(f.globalWeight)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
   };
@@ -564,21 +572,22 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
 }
 
 function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
-  const build = (fi: number): ScoreNode => {
+  // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
+  const build = (fi: number): [ScoreNode, Dec] => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
-    const baseFields = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.kind === "pass-fail" ? "0" : n.weight, maxPoints: decString(f.globalWeight) };
+    const baseFields = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.kind === "pass-fail" ? "0" : n.weight, maxPoints: run.maxStr[fi] as string };
     if (n.kind === "pass-fail") {
       const r = passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" };
-      return { ...baseFields, points: "0", fraction: "0", passFail: r };
+      return [{ ...baseFields, points: "0", fraction: "0", passFail: r }, ZERO];
     }
     if (n.kind === "group") {
-      const children = run.flat.flatMap((c, ci) => (c.parent === fi ? [build(ci)] : []));
-      const pts = sumDec(children.map((c) => new Dec(c.points)));
-      return { ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children };
+      const built = (run.children[fi] as readonly number[]).map(build);
+      const pts = sumDec(built.map((c) => c[1]));
+      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
     }
     const s = leafScore(run.leafOfFlat.get(fi) as number);
-    return {
+    const node: ScoreNode = {
       ...baseFields,
       points: decString(s.points),
       fraction: fraction(s.points, f.globalWeight),
@@ -588,8 +597,9 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
       ...(s.moderation !== undefined ? { moderation: s.moderation } : {}),
       ...(s.notScored !== undefined ? { notScored: s.notScored } : {}),
     };
+    return [node, s.points];
   };
-  return run.flat.flatMap((f, fi) => (f.parent === -1 ? [build(fi)] : []));
+  return run.roots.map((fi) => build(fi)[0]);
 }
 
 function fraction(points: Dec, max: Dec): string {
