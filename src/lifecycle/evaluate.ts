@@ -1,7 +1,7 @@
 import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
 import { money } from "../money/money.js";
-import { fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -202,6 +202,16 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   return { periods, times: 1 };
 }
 
+/** A validated decimal string as an exact Fixed (no Decimal object on the way). */
+function exactFixed(text: string): Fixed {
+  return fixedFromString(text) ?? fixedOf(new Dec(text));
+}
+
+/** Whether an item's price must be restated with the index series. */
+function indexed(ctx: Context, item: LifecycleCostItem): boolean {
+  return item.priceYear !== undefined && item.priceYear !== ctx.baseYear && ctx.doc.indexation !== undefined;
+}
+
 /** Unit cost at the price base: unitCost × index[base]/index[priceYear], per hour for minute-based items. */
 function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, path: readonly (string | number)[]): Dec {
   let c = new Dec(raw);
@@ -316,9 +326,9 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     const path = ["options", optionIndex, "items", j, "priceYear"] as const;
     const perMinute = item.quantityUnit === "minute";
     const unit = perMinute ? "hour" : item.quantityUnit;
-    const q = fixedOf(perMinute ? new Dec(item.quantity).div(SIXTY) : new Dec(item.quantity));
-    const c = fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path));
-    const escalates = !new Dec(item.escalationRate).isZero();
+    const q = perMinute ? fixedOf(new Dec(item.quantity).div(SIXTY)) : exactFixed(item.quantity);
+    const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
+    const escalates = exactFixed(item.escalationRate).m !== 0n;
     const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
     const yearly = item.basis === "per-use" ? uses : item.basis === "per-patient" ? patients : undefined;
     const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;

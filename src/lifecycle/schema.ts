@@ -14,6 +14,7 @@ import {
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule } from "../time/discount.js";
+import { decimalShape } from "./_internal/fixed.js";
 import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../time/schedules.js";
 import type { Source } from "../reference/source.js";
 
@@ -77,6 +78,10 @@ export const LIFECYCLE_LIMITS = Object.freeze({
   maxIndexYears: 1_000,
   /** Longest label or name. */
   maxLabelLength: 300,
+  /** Most digits before the decimal point of an amount, quantity or volume (values below 10^15). */
+  maxIntegerDigits: 15,
+  /** Most decimal places of an amount, quantity, volume or rate. */
+  maxDecimalPlaces: 30,
 });
 
 /** Kinds that happen once by default (the rest recur every year). */
@@ -269,10 +274,24 @@ function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
   ctx.addIssue({ code: "custom", path, message, input: undefined, params: { vbpCode } });
 }
 
+/** Bounds a decimal's size before any arithmetic (a "1e999999" price would otherwise cost memory, not money). */
+function checkMagnitude(ctx: Ctx, v: string | undefined, path: Path): void {
+  if (v === undefined) return;
+  const shape = decimalShape(v);
+  if (shape === undefined) return;
+  if (shape.integerDigits > LIFECYCLE_LIMITS.maxIntegerDigits) {
+    issue(ctx, path, `must be less than 10^${LIFECYCLE_LIMITS.maxIntegerDigits}, got ${v}`, "too_big");
+  } else if (shape.places > LIFECYCLE_LIMITS.maxDecimalPlaces) {
+    issue(ctx, path, `must have at most ${LIFECYCLE_LIMITS.maxDecimalPlaces} decimal places, got ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`, "too_big");
+  }
+}
+
 function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizon: number, path: Path): void {
   if (Array.isArray(v) && v.length !== horizon) {
     issue(ctx, path, `must have exactly ${horizon} values (one per year of the horizon), got ${v.length}`, "invalid_value");
   }
+  if (typeof v === "string") checkMagnitude(ctx, v, path);
+  else if (v !== undefined) v.forEach((x, i) => checkMagnitude(ctx, x, [...path, i]));
 }
 
 function crossChecks(doc: Shape, ctx: Ctx): void {
@@ -306,6 +325,7 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
 
   const baseYear = doc.priceBaseYear ?? doc.priceBaseDate.slice(0, 4);
   const series = doc.indexation;
+  if (series !== undefined) for (const [year, value] of Object.entries(series.values)) checkMagnitude(ctx, value, ["indexation", "values", year]);
   if (series !== undefined && Object.keys(series.values).length > LIFECYCLE_LIMITS.maxIndexYears) {
     issue(ctx, ["indexation", "values"], `must have at most ${LIFECYCLE_LIMITS.maxIndexYears} price years, got ${Object.keys(series.values).length}`, "limit_exceeded");
   }
@@ -334,6 +354,9 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
       if (seen !== undefined) issue(ctx, [...ip, "id"], `duplicate item id "${item.id}" in option "${option.id}" (also items[${seen}].id)`, "duplicate_id");
       else itemIds.set(item.id, j);
 
+      checkMagnitude(ctx, item.unitCost, [...ip, "unitCost"]);
+      checkMagnitude(ctx, item.quantity, [...ip, "quantity"]);
+      checkMagnitude(ctx, item.escalationRate, [...ip, "escalationRate"]);
       const residual = item.kind === "residual-value";
       if (item.unitCost === undefined) {
         if (!residual) issue(ctx, [...ip, "unitCost"], "is required (a decimal number)", "invalid_type");

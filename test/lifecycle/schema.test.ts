@@ -111,3 +111,21 @@ describe("lifecycleDocumentJsonSchema", () => {
     expect(undocumented).toEqual([]);
   });
 });
+
+describe("lifecycle document validation: magnitudes are bounded before any arithmetic", () => {
+  it("rejects absurd exponents and precision with a path", () => {
+    expect(problems(withItems([item({ unitCost: "1e999999" })]))).toEqual([
+      `too_big | options[0].items[0].unitCost: must be less than 10^${LIFECYCLE_LIMITS.maxIntegerDigits}, got 1e999999`,
+    ]);
+    expect(problems(withItems([item({ quantity: "1e-999" })]))).toEqual([
+      `too_big | options[0].items[0].quantity: must have at most ${LIFECYCLE_LIMITS.maxDecimalPlaces} decimal places, got 1e-999`,
+    ]);
+    expect(problems(baseDoc({ volumes: { usesPerYear: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "1e20"] } }))).toEqual([
+      `too_big | volumes.usesPerYear[9]: must be less than 10^${LIFECYCLE_LIMITS.maxIntegerDigits}, got 1e20`,
+    ]);
+  });
+  it("accepts exponent notation within the bounds, exactly", () => {
+    const r = evaluateLifecycle(withItems([item({ unitCost: "1.25e3", quantity: "2E-1" })], {}, { horizonYears: 1 }));
+    expect(r.options[0]!.undiscounted.amount).toBe("250");
+  });
+});

@@ -28,6 +28,42 @@ export function fixedOf(d: Dec): Fixed {
   return { m: BigInt(text.slice(0, point) + text.slice(point + 1)), s: text.length - point - 1 };
 }
 
+const DECIMAL_PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * @internal The exact value of a decimal string (as validated by `decimalSchema`: `"12.50"`, `"-3"`, `"1e3"`,
+ * `".5"`) as a Fixed, without going through a Decimal object. Returns undefined for anything else.
+ */
+export function fixedFromString(text: string): Fixed | undefined {
+  const parts = DECIMAL_PARTS.exec(text);
+  if (parts === null) return undefined;
+  const [, sign = "", whole = "", frac = "", exp = "0"] = parts;
+  if (whole === "" && frac === "") return undefined;
+  let m = BigInt(`${sign === "-" ? "-" : ""}${whole}${frac}` || "0");
+  let s = frac.length - Number(exp);
+  if (s < 0) {
+    m *= pow10(-s);
+    s = 0;
+  }
+  return { m, s };
+}
+
+/**
+ * @internal Digits before and after the point of a decimal string's value (`"1.5e3"` → 4 and 0), to bound
+ * magnitudes before any arithmetic. Undefined when the text is not a decimal.
+ */
+export function decimalShape(text: string): { readonly integerDigits: number; readonly places: number } | undefined {
+  const parts = DECIMAL_PARTS.exec(text);
+  if (parts === null) return undefined;
+  const [, , whole = "", frac = "", exp = "0"] = parts;
+  const digits = `${whole}${frac}`.replace(/^0+/, "");
+  if (digits === "") return { integerDigits: 0, places: 0 };
+  const e = Number(exp);
+  const trimmedFrac = frac.replace(/0+$/, "");
+  const integerDigits = whole.replace(/^0+/, "").length + e;
+  return { integerDigits: Math.max(0, integerDigits), places: Math.max(0, trimmedFrac.length - e) };
+}
+
 /** @internal Exact product. */
 export function mulFixed(a: Fixed, b: Fixed): Fixed {
   return { m: a.m * b.m, s: a.s + b.s };
@@ -51,7 +87,7 @@ export function roundToLedger(m: bigint, s: number): bigint {
   if (s <= LEDGER_SCALE) return m * pow10(LEDGER_SCALE - s);
   const div = pow10(s - LEDGER_SCALE);
   const q = m / div; // truncates toward zero
-  const r = m - q * div;
+  const r = m % div; // same sign as m
   if (r === 0n) return q;
   const twice = (r < 0n ? -r : r) * 2n;
   if (twice > div || (twice === div && (q & 1n) !== 0n)) return m < 0n ? q - 1n : q + 1n;
