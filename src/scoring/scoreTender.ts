@@ -73,6 +73,8 @@ interface Run {
   readonly roots: readonly number[];
   /** Global weight of each flat node as a string. */
   readonly maxStr: readonly string[];
+  /** Index of each option in the tender's options array (for error paths). */
+  readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
   readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
 }
@@ -151,6 +153,7 @@ function buildRun(t: Tender, reg: ScoringRegistries): Run {
     children: flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : []))),
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
+    optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
   };
@@ -173,18 +176,47 @@ function qualitativeLeaf(leaf: Leaf, scores: readonly EvaluatorScoreRecord[], co
   };
 }
 
-function quantitativeLeaf(run: Run, leaf: Leaf, value: string): LeafScore {
+/**
+ * Runs a scoring function and moves the paths of any input error it reports into the tender document: a
+ * problem with the function's spec goes under the criterion (`criteria[2].valueFunction…`), a problem with
+ * the value under the option (`options[4].values.co2`).
+ */
+function inDocument<T>(run: Run, leaf: Leaf, optionId: string | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof VbpInputError)) throw e;
+    const at = (run.flat[leaf.index] as FlatNode).path;
+    const specKey = leaf.node.kind === "price" ? "formula" : leaf.node.kind === "quantitative" ? "valueFunction" : "scale";
+    const oi = optionId === undefined ? undefined : run.optionIndex.get(optionId);
+    throw new VbpInputError(
+      e.issues.map((i) => {
+        const [head, ...rest] = i.path;
+        if (head === "spec") return { ...i, path: [...at, specKey, ...rest] };
+        if ((head === "value" || head === "price") && oi !== undefined) {
+          return { ...i, path: head === "value" ? ["options", oi, "values", leaf.node.id] : ["options", oi, "price"], message: `${i.message} (criterion ${leaf.node.id})` };
+        }
+        return { ...i, path: [...at, ...i.path], message: `${i.message} (scoring ${leaf.node.id}${optionId !== undefined ? ` for option "${optionId}"` : ""})` };
+      }),
+    );
+  }
+}
+
+function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string): LeafScore {
   if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
-  const trace = valueScore(value, leaf.maxStr, leaf.node.valueFunction, run.valueFunctions);
+  const spec = leaf.node.valueFunction;
+  const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
 }
 
 /** Compiles a price leaf's formula once for a set of prices (Pmin, Pmax, mean computed once). */
 function compilePrice(run: Run, leaf: Leaf, allPrices: Dec[]): CompiledPriceScoring {
   if (leaf.node.kind !== "price") throw new Error("not price");
-  return compilePriceScoring(allPrices, leaf.maxStr, leaf.node.formula, run.priceFormulas);
+  const spec = leaf.node.formula;
+  return inDocument(run, leaf, undefined, () => compilePriceScoring(allPrices, leaf.maxStr, spec, run.priceFormulas));
 }
 
+/** Scores one price in a compiled context (callers wrap it in `inDocument`). */
 function priceLeaf(compiled: CompiledPriceScoring, price: Dec): LeafScore {
   const trace = scoreCompiledPrice(compiled, price);
   return { points: new Dec(trace.points), trace, raw: decString(price) };
@@ -246,7 +278,7 @@ function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
         const k = pairKey(leaf.node.id, o.id);
         return qualitativeLeaf(leaf, scoresBy.get(k) ?? [], consensusBy.get(k));
       }
-      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string);
+      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id);
       return undefined;
     });
     const quality = sumDec(leafScores.map((s) => s?.points ?? ZERO));
@@ -292,7 +324,10 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   return eligible.map((s) => {
     const price = priceOf(s);
     // The light path (rank reversal) computes the same guarded points without building traces.
-    const priceLeafScores = compiled.map((c) => (light ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec) } : priceLeaf(c, price as Dec)));
+    const priceLeafScores = compiled.map((c, k) => {
+      const leaf = run.priceLeaves[k] as Leaf;
+      return inDocument(run, leaf, s.option.id, () => (light ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec) } : priceLeaf(c, price as Dec)));
+    });
     const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
     const totalPoints = s.quality.plus(pricePoints);
     const points = (li: number): Dec => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/errors/index.js";
-import { parseTender, safeParseTender, safeScoreTender } from "../../src/scoring/index.js";
+import { parseTender, safeParseTender, safeScoreTender, VALUE_FUNCTIONS, type ValueFunction } from "../../src/scoring/index.js";
 import { handTender } from "./fixtures.js";
 
 type T = Record<string, unknown> & { options: Record<string, unknown>[]; evaluatorScores: Record<string, unknown>[]; consensus: Record<string, unknown>[]; criteria: Record<string, unknown>[] };
@@ -93,5 +93,18 @@ describe("bad input: every issue names its exact path", () => {
     expect(() => parseTender(bad)).toThrow(/criteria: must have at least 1 item/);
     const r = safeParseTender(bad);
     expect(r.success).toBe(false);
+  });
+});
+
+describe("errors inside a registered scoring function are reported in the tender's terms", () => {
+  it("a value function returning NaN names the criterion's valueFunction", () => {
+    const broken: ValueFunction = { id: "broken", label: "Broken", formula: "NaN", params: [], score: () => ({ points: "NaN", substituted: "NaN" }) };
+    const t = {
+      criteria: [{ id: "co2", label: "Carbon", kind: "quantitative", weight: "100", valueFunction: { fn: "broken" } }],
+      options: [{ id: "A", supplier: "A", label: "A", values: { co2: "5" } }],
+    };
+    const r = safeScoreTender(t, { valueFunctions: { ...VALUE_FUNCTIONS, broken } });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map(formatIssue)).toEqual(['criteria[0].valueFunction.fn: value function "broken" returned "NaN" instead of a finite number of points']);
   });
 });
