@@ -3,7 +3,8 @@ import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
-import { CARBON_STAGES, carbonInputSchema, type CarbonInput, type CarbonInputDocument } from "./schemas.js";
+import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
+import { CARBON_STAGES, carbonInputSchema } from "./schemas.js";
 
 /**
  * Lifecycle stage of an emission: embodied (manufacture), transport, energy in use, consumables, waste and

@@ -2,54 +2,23 @@ import { VbpInputError } from "../errors/VbpInputError.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
 import { fromZodIssues, parseWith } from "../schema/issues.js";
-import { supplierEvidenceSchema, sustainabilityGateSchema, type ParsedSupplierEvidence, type SupplierEvidence } from "./schemas.js";
+import type { SupplierEvidence, SustainabilityGateRule } from "./inputTypes.js";
+import { supplierEvidenceSchema, sustainabilityGateSchema } from "./schemas.js";
 import { NHS_EVERGREEN, NHS_NET_ZERO_SUPPLIER_ROADMAP } from "./sources.js";
 
 /**
- * A gate rule as data: a published document (optionally with a URL and a target year no later than a limit),
- * or a minimum assessment level.
+ * What a gate rule decides: pass or fail, and why.
  *
  * @example
  * ```ts
- * const r: SustainabilityGateRule = { kind: "minimum-level", assessment: "evergreen", minimum: 1 };
+ * const d: GateDecision = { pass: true, reason: "ISO 14001 certificate held" };
  * ```
  */
-export type SustainabilityGateRule = DocumentPublishedRule | MinimumLevelRule;
-
-/**
- * Passes when the named document is published.
- *
- * @example
- * ```ts
- * const r: DocumentPublishedRule = { kind: "document-published", document: "net-zero-commitment", latestTargetYear: 2045 };
- * ```
- */
-export interface DocumentPublishedRule {
-  /** Rule kind. */
-  readonly kind: "document-published";
-  /** Document id in the supplier's evidence. */
-  readonly document: string;
-  /** Also require a URL (default false). */
-  readonly requireUrl?: boolean;
-  /** Also require a targetYear no later than this. */
-  readonly latestTargetYear?: number;
-}
-
-/**
- * Passes when an assessment level is at least the minimum.
- *
- * @example
- * ```ts
- * const r: MinimumLevelRule = { kind: "minimum-level", assessment: "evergreen", minimum: 1 };
- * ```
- */
-export interface MinimumLevelRule {
-  /** Rule kind. */
-  readonly kind: "minimum-level";
-  /** Assessment id in the supplier's evidence, e.g. `evergreen`. */
-  readonly assessment: string;
-  /** Minimum level. */
-  readonly minimum: number;
+export interface GateDecision {
+  /** Whether the supplier passes. */
+  readonly pass: boolean;
+  /** Why, in words a supplier can act on. */
+  readonly reason: string;
 }
 
 /**
@@ -65,7 +34,7 @@ export interface CustomGateRule {
   /** Marks a function rule. */
   readonly kind: "custom";
   /** Decides the gate; must be pure. */
-  readonly evaluate: (evidence: ParsedSupplierEvidence) => { readonly pass: boolean; readonly reason: string };
+  readonly evaluate: (evidence: SupplierEvidence) => GateDecision;
 }
 
 /**
@@ -202,7 +171,7 @@ export function evaluateSustainabilityGates(supplierEvidence: SupplierEvidence, 
   return Object.freeze({ supplierId: evidence.supplierId, passAll: results.every((r) => r.pass), gates: Object.freeze(results) });
 }
 
-function decide(rule: SustainabilityGateRule | CustomGateRule, ev: ParsedSupplierEvidence): { pass: boolean; reason: string } {
+function decide(rule: SustainabilityGateRule | CustomGateRule, ev: SupplierEvidence): GateDecision {
   if (rule.kind === "custom") {
     const r = rule.evaluate(ev);
     return { pass: r.pass === true, reason: String(r.reason) };
@@ -233,6 +202,6 @@ function decide(rule: SustainabilityGateRule | CustomGateRule, ev: ParsedSupplie
  * parseSupplierEvidence({ supplierId: "acme", assessments: { evergreen: -1 } }); // throws: assessments.evergreen: must be ≥ 0
  * ```
  */
-export function parseSupplierEvidence(input: unknown): ParsedSupplierEvidence {
+export function parseSupplierEvidence(input: unknown): SupplierEvidence {
   return parseWith(supplierEvidenceSchema, input);
 }

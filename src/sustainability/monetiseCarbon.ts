@@ -7,7 +7,8 @@ import { compileSchedule, DEFAULT_TIMING, factorAt, periodTime, type CompiledSch
 import type { PriceIndexSeries } from "../time/indexation.js";
 import type { DiscountSchedule } from "../time/schedules.js";
 import { carbonValue, DESNZ_CARBON_VALUES, type CarbonValueRule, type CarbonValueScenario, type CarbonValueSeries } from "./carbonValues.js";
-import { carbonMonetisationInputSchema, type CarbonMonetisationInputDocument } from "./schemas.js";
+import type { CarbonMonetisationInputDocument } from "./inputTypes.js";
+import { carbonMonetisationInputSchema } from "./schemas.js";
 
 /**
  * One year's monetised emissions: a cash-flow line that whole-life costing can add as a priced externality

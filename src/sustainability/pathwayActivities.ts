@@ -2,6 +2,7 @@ import { Dec, decString } from "../_lib/decimal.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
+import type { PerPatientQuantity, StatedFactor } from "./inputTypes.js";
 
 /**
  * The part of a pathway ledger line this module reads: which option, what was measured, which resource item,
@@ -56,11 +57,11 @@ export interface PathwayCarbonActivity {
   /** Emission source (the pathway item id). */
   readonly source: string;
   /** Expected count per patient over the pathway. */
-  readonly quantity: { readonly perPatient: string };
+  readonly quantity: PerPatientQuantity;
   /** Unit of the activity. */
   readonly unit: string;
   /** The caller's factor. */
-  readonly factor: { readonly kgCO2ePerUnit: string; readonly source?: Source };
+  readonly factor: StatedFactor;
 }
 
 /**

@@ -11,6 +11,16 @@ import {
   textSchema,
 } from "../schema/primitives.js";
 import { UK_GHG_CONVERSION_FACTORS } from "./emissionFactors.js";
+import type {
+  CarbonInput,
+  CarbonInputDocument,
+  CarbonMonetisationInput,
+  CarbonMonetisationInputDocument,
+  SocialValueInput,
+  SocialValueInputDocument,
+  SupplierEvidence,
+  SustainabilityGateDocument,
+} from "./inputTypes.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
 const MAX_OPTIONS = 10_000;
@@ -360,7 +370,6 @@ const carbonMonetisationInputShape = z
 
 // ---------------------------------------------------------------- social value
 
-const themeSetIds = Object.keys(SOCIAL_VALUE_THEME_SETS) as [string, ...string[]];
 
 /**
  * zod schema of the input to `scoreSocialValue`: themes with weights and measurable metrics, and the
@@ -374,7 +383,7 @@ const themeSetIds = Object.keys(SOCIAL_VALUE_THEME_SETS) as [string, ...string[]
  */
 const socialValueInputShape = z
   .strictObject({
-    themeSet: z.enum(themeSetIds).optional().meta({ description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
+    themeSet: z.enum(["ppn-06-20", "ppn-002"]).optional().meta({ description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
     customThemes: z
       .array(
         z.strictObject({
@@ -544,27 +553,7 @@ const sustainabilityGateShape = z
   })
   .meta({ description: "A pass/fail sustainability gate." });
 
-// ---------------------------------------------------------------- public, named types and schemas
-
-/**
- * A carbon footprint request as the caller writes it (JSON-compatible; decimals as strings or numbers).
- *
- * @example
- * ```ts
- * const input: CarbonInputDocument = { startYear: 2025, horizonYears: 2, options: [{ id: "a", energy: [{ id: "power", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] }] };
- * ```
- */
-export type CarbonInputDocument = z.input<typeof carbonInputShape>;
-
-/**
- * A validated carbon footprint request (decimals normalised to strings).
- *
- * @example
- * ```ts
- * const parsed: CarbonInput = parseCarbonInput({ startYear: 2025, horizonYears: 1, options: [{ id: "a" }] });
- * ```
- */
-export type CarbonInput = z.output<typeof carbonInputShape>;
+// ---------------------------------------------------------------- public schemas, typed by the written-out input types
 
 /**
  * zod schema of the input to `carbonFootprint`: a horizon, factor rules and overrides, and options with their
@@ -580,26 +569,6 @@ export type CarbonInput = z.output<typeof carbonInputShape>;
 export const carbonInputSchema: z.ZodType<CarbonInput, CarbonInputDocument> = carbonInputShape;
 
 /**
- * A carbon monetisation request as the caller writes it.
- *
- * @example
- * ```ts
- * const req: CarbonMonetisationInputDocument = { emissions: [{ year: 2026, kgCO2e: 1000 }] };
- * ```
- */
-export type CarbonMonetisationInputDocument = z.input<typeof carbonMonetisationInputShape>;
-
-/**
- * A validated carbon monetisation request.
- *
- * @example
- * ```ts
- * const parsed: CarbonMonetisationInput = carbonMonetisationInputSchema.parse({ emissions: [{ year: 2026, kgCO2e: 1000 }] });
- * ```
- */
-export type CarbonMonetisationInput = z.output<typeof carbonMonetisationInputShape>;
-
-/**
  * zod schema of the input to `monetiseCarbon`: kgCO2e by year, carbon value scenarios, price year and index,
  * optional discounting, and the buyer's treatment (externality or criterion).
  *
@@ -609,26 +578,6 @@ export type CarbonMonetisationInput = z.output<typeof carbonMonetisationInputSha
  * ```
  */
 export const carbonMonetisationInputSchema: z.ZodType<CarbonMonetisationInput, CarbonMonetisationInputDocument> = carbonMonetisationInputShape;
-
-/**
- * A social value scoring request as the caller writes it.
- *
- * @example
- * ```ts
- * const req: SocialValueInputDocument = { themes: [{ themeId: "wellbeing", weight: 5, metrics: [{ id: "m", label: "Staff wellbeing hours", unit: "hours", benchmark: 100 }] }], commitments: [] };
- * ```
- */
-export type SocialValueInputDocument = z.input<typeof socialValueInputShape>;
-
-/**
- * A validated social value scoring request.
- *
- * @example
- * ```ts
- * const parsed: SocialValueInput = socialValueInputSchema.parse(req);
- * ```
- */
-export type SocialValueInput = z.output<typeof socialValueInputShape>;
 
 /**
  * zod schema of the input to `scoreSocialValue`: themes with weights and measurable metrics, and the
@@ -643,26 +592,6 @@ export type SocialValueInput = z.output<typeof socialValueInputShape>;
 export const socialValueInputSchema: z.ZodType<SocialValueInput, SocialValueInputDocument> = socialValueInputShape;
 
 /**
- * A supplier's sustainability evidence as the caller writes it.
- *
- * @example
- * ```ts
- * const ev: SupplierEvidence = { supplierId: "acme", documents: { "carbon-reduction-plan": { published: true, url: "https://acme.example/crp" } }, assessments: { evergreen: 2 } };
- * ```
- */
-export type SupplierEvidence = z.input<typeof supplierEvidenceShape>;
-
-/**
- * Validated supplier evidence.
- *
- * @example
- * ```ts
- * const ev: ParsedSupplierEvidence = parseSupplierEvidence({ supplierId: "acme" });
- * ```
- */
-export type ParsedSupplierEvidence = z.output<typeof supplierEvidenceShape>;
-
-/**
  * zod schema of a supplier's sustainability evidence: published documents and assessment levels.
  *
  * @example
@@ -670,17 +599,7 @@ export type ParsedSupplierEvidence = z.output<typeof supplierEvidenceShape>;
  * supplierEvidenceSchema.parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-export const supplierEvidenceSchema: z.ZodType<ParsedSupplierEvidence, SupplierEvidence> = supplierEvidenceShape;
-
-/**
- * A data-defined sustainability gate as the caller writes it.
- *
- * @example
- * ```ts
- * const g: SustainabilityGateDocument = { id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } };
- * ```
- */
-export type SustainabilityGateDocument = z.input<typeof sustainabilityGateShape>;
+export const supplierEvidenceSchema: z.ZodType<SupplierEvidence, SupplierEvidence> = supplierEvidenceShape;
 
 /**
  * zod schema of a data-defined sustainability gate.
@@ -690,4 +609,4 @@ export type SustainabilityGateDocument = z.input<typeof sustainabilityGateShape>
  * sustainabilityGateSchema.parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-export const sustainabilityGateSchema: z.ZodType<z.output<typeof sustainabilityGateShape>, SustainabilityGateDocument> = sustainabilityGateShape;
+export const sustainabilityGateSchema: z.ZodType<SustainabilityGateDocument, SustainabilityGateDocument> = sustainabilityGateShape;

@@ -1,7 +1,8 @@
 import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
-import { socialValueInputSchema, type SocialValueInputDocument } from "./schemas.js";
+import type { SocialValueInputDocument } from "./inputTypes.js";
+import { socialValueInputSchema } from "./schemas.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
 /**

@@ -206,7 +206,7 @@ describe("carbonFootprint: the ledger sums exactly to every total (property)", (
           arr.push({ id: `l${i}`, source: l.source, quantity: { perYear: l.perYear }, unit: l.factor === "grid" ? "kWh" : "unit", factor: l.factor === "grid" ? GRID : { kgCO2ePerUnit: l.factor } });
           opt[l.stage] = arr;
         });
-        const r = carbonFootprint({ startYear: 2022, horizonYears: horizon, options: [opt as CarbonInputDocument["options"][number]] });
+        const r = carbonFootprint({ startYear: 2022, horizonYears: horizon, options: [opt as unknown as CarbonInputDocument["options"][number]] });
         const o = r.options[0]!;
         const sum = (xs: readonly string[]) => xs.reduce((a, x) => a.plus(x), new Dec(0));
         const total = new Dec(o.totalKgCO2e);
