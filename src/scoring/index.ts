@@ -20,7 +20,7 @@ export {
   type WeightRange,
 } from "./criteria.js";
 export { checkWeightPolicy, NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightPolicy, type WeightPolicyId, type WeightPolicyRule } from "./policies.js";
-export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderSchema, type ScoringRegistries } from "./schema.js";
+export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderJsonSchema, tenderSchema, type ScoringRegistries } from "./schema.js";
 export { safeScoreTender, scoreTender } from "./scoreTender.js";
 export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary } from "./summary.js";
 export type {

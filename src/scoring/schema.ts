@@ -300,3 +300,19 @@ export function parseTender(input: unknown, registries: ScoringRegistries = {}):
 export function safeParseTender(input: unknown, registries: ScoringRegistries = {}): SafeResult<Tender> {
   return safeParseWith(makeTenderSchema(registries), input) as SafeResult<Tender>;
 }
+
+/**
+ * The JSON Schema of a tender document (input form: decimals as numbers or strings), with a description on
+ * every key, for platforms that build forms or validate documents outside JavaScript. Cross-field rules
+ * (weights summing to 100, references) are not expressible in JSON Schema: `parseTender` checks them.
+ *
+ * @returns a JSON Schema (draft 2020-12) object
+ * @example
+ * ```ts
+ * const schema = tenderJsonSchema();
+ * Object.keys(schema.properties as object); //=> ["criteria", "options", "lots", "evaluatorScores", "consensus", "passFail", "gates", "settings"]
+ * ```
+ */
+export function tenderJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(tenderSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}

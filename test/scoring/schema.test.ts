@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkWeightPolicy, globalWeights, makeTenderSchema, parseTender, PRICE_FORMULAS, scoreTender, tenderSchema, type PriceFormula } from "../../src/scoring/index.js";
+import { checkWeightPolicy, globalWeights, makeTenderSchema, parseTender, PRICE_FORMULAS, scoreTender, tenderJsonSchema, tenderSchema, type PriceFormula } from "../../src/scoring/index.js";
 import { handTender } from "./fixtures.js";
 
 describe("tenderSchema", () => {
   it("documents every key in the JSON Schema (recursive criteria included)", () => {
-    const js = z.toJSONSchema(tenderSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    const js = tenderJsonSchema();
+    expect(js).toEqual(z.toJSONSchema(tenderSchema, { io: "input", unrepresentable: "any" }));
+    expect(Object.keys(js.properties as object)).toEqual(["criteria", "options", "lots", "evaluatorScores", "consensus", "passFail", "gates", "settings"]);
     const undocumented: string[] = [];
     const seen = new Set<unknown>();
     const walk = (node: unknown, at: string): void => {
