@@ -220,12 +220,26 @@ export function defineOption(id: string, spec: Omit<PathwayOption, "id"> = {}): 
   return { id, ...spec };
 }
 
-type EffectExtras = {
-  /** Markov targets only: the cycles the effect applies in. */
-  readonly cycles?: { readonly from: number; readonly to?: number };
-  /** Why. */
+/**
+ * Optional parts of a numeric effect built with {@link setTo}, {@link multiplyBy}, {@link addTo} or
+ * {@link applyHazardRatio}.
+ *
+ * @example
+ * ```ts
+ * const firstTwoYears: EffectExtras = { cycles: { from: 1, to: 2 }, note: "treatment for 2 years" };
+ * ```
+ */
+export interface EffectExtras {
+  /** Markov targets only: the cycles (1-based, inclusive) the effect applies in. */
+  readonly cycles?: {
+    /** First cycle. */
+    readonly from: number;
+    /** Last cycle (default: the horizon). */
+    readonly to?: number;
+  };
+  /** Why (e.g. the trial it comes from). */
   readonly note?: string;
-};
+}
 
 function numericEffect(op: "set" | "multiply" | "add" | "hazardRatio", target: EffectTarget, value: ValueInput, extras: EffectExtras): Effect {
   return { op, target, value, ...(extras.cycles !== undefined ? { cycles: extras.cycles } : {}), ...(extras.note !== undefined ? { note: extras.note } : {}) };

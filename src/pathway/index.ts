@@ -17,6 +17,7 @@ export {
   replaceItem,
   setTo,
   transitionMatrix,
+  type EffectExtras,
   type ItemExtras,
   type ParameterSpec,
 } from "./builder.js";

@@ -497,13 +497,14 @@ export const pathwayModelStructureSchema = structureSchema;
  * const r = pathwayModelSchema.safeParse(json);
  * ```
  */
-export const pathwayModelSchema = structureSchema
+export const pathwayModelSchema: z.ZodType<PathwayModel, unknown> = structureSchema
   .superRefine((model, ctx) => {
     for (const issue of checkModel(model as PathwayModel)) {
       ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
   })
-  .meta({ description: "A whole-pathway model (vbp-score): parameters, a decision tree and/or Markov models, and the options compared." });
+  // zod types optional keys as `T | undefined`; absent keys stay absent, so the output is a PathwayModel.
+  .meta({ description: "A whole-pathway model (vbp-score): parameters, a decision tree and/or Markov models, and the options compared." }) as unknown as z.ZodType<PathwayModel, unknown>;
 
 /**
  * Parses and checks a model document; throws VbpInputError listing every problem with its path.
@@ -514,7 +515,7 @@ export const pathwayModelSchema = structureSchema
  * ```
  */
 export function parsePathwayModel(input: unknown): PathwayModel {
-  return parseWith(pathwayModelSchema, input) as PathwayModel;
+  return parseWith(pathwayModelSchema, input);
 }
 
 /**
@@ -527,7 +528,7 @@ export function parsePathwayModel(input: unknown): PathwayModel {
  * ```
  */
 export function safeParsePathwayModel(input: unknown): SafeResult<PathwayModel> {
-  return safeParseWith(pathwayModelSchema, input) as SafeResult<PathwayModel>;
+  return safeParseWith(pathwayModelSchema, input);
 }
 
 /**

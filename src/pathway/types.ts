@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { DiscountTiming } from "../time/discount.js";
 
 /**
  * A discounted and an undiscounted figure, both decimal strings.
@@ -208,7 +209,7 @@ export interface PathwayResult {
     /** Id of the schedule used for QALYs and life years. */
     readonly health: string;
     /** Position within each period and compounding. */
-    readonly timing: { readonly position: "start" | "middle" | "end"; readonly compounding: "annual" | "continuous" };
+    readonly timing: DiscountTiming;
   };
   /** One result per option, in the model's order. */
   readonly options: readonly OptionResult[];
