@@ -35,7 +35,7 @@ export const DESNZ_GHG_FACTORS_2024: Source = Object.freeze({
   publishedOn: "2024-07-08",
   validFrom: "2024-01-01",
   url: CONVERSION_FACTORS_COLLECTION,
-  note: "Use for activity in calendar year 2024. Electricity generation 0.20705 kgCO2e/kWh; water supply 0.15311 kgCO2e/m³. Publication was delayed from the usual June date by the 2024 general election.",
+  note: "Use for activity in calendar year 2024. Electricity generation 0.20705 kgCO2e/kWh; water supply 0.15311 kgCO2e/m³. Publication was delayed from the usual June date by the 2024 general election; the publishedOn day (8 July 2024) is not verified against the gov.uk page.",
 });
 
 /** DESNZ "Greenhouse gas reporting: conversion factors 2025". */
@@ -55,7 +55,7 @@ export const DESNZ_CARBON_VALUES_2023: Source = Object.freeze({
   publishedOn: "2023-11-01",
   url: "https://www.gov.uk/government/publications/valuation-of-energy-use-and-greenhouse-gas-emissions-for-appraisal",
   note:
-    "Single consolidated series (replaced the traded/non-traded split). Central values as published, rounded to the penny. Low and high are 50% and 150% of central (the published low/high columns are the same ratios rounded to the penny, so they can differ from 0.5×/1.5× of the rounded central by up to £0.005). Supplementary guidance to the HM Treasury Green Book.",
+    "Single consolidated series (replaced the traded/non-traded split). Central values as published, rounded to the penny. Low and high are 50% and 150% of central (the published low/high columns are the same ratios rounded to the penny, so they can differ from 0.5×/1.5× of the rounded central by up to £0.005). Supplementary guidance to the HM Treasury Green Book. Published November 2023 (the day in publishedOn is not verified).",
 });
 
 /** Cabinet Office PPN 06/20 (social value model with five themes). */
@@ -65,7 +65,7 @@ export const PPN_06_20: Source = Object.freeze({
   publishedOn: "2020-09-24",
   validFrom: "2021-01-01",
   url: "https://www.gov.uk/government/publications/procurement-policy-note-0620-taking-account-of-social-value-in-the-award-of-central-government-contracts",
-  note: "Adopted by the NHS in April 2022 with a minimum 10% net zero and social value weighting and 'Fighting climate change' included in every tender. Replaced by PPN 002 for central government from October 2025.",
+  note: "Adopted by the NHS in April 2022 with a minimum 10% net zero and social value weighting and 'Fighting climate change' included in every tender. Replaced by PPN 002 for central government from October 2025. Issued September 2020 (the day in publishedOn is not verified).",
 });
 
 /** Cabinet Office PPN 002 (social value model aligned with the Government's five missions). */
@@ -85,7 +85,7 @@ export const NHS_NET_ZERO_SUPPLIER_ROADMAP: Source = Object.freeze({
   publishedOn: "2021-10-01",
   url: "https://www.england.nhs.uk/greenernhs/get-involved/suppliers/",
   note:
-    "April 2022: minimum 10% net zero and social value weighting in all procurements. April 2023: carbon reduction plan (PPN 06/21 form) for contracts above £5m a year. April 2024: carbon reduction plan required for all procurements. April 2027: global CRP and targets aligned to NHS net zero. April 2028: product-level carbon footprints. 2030: only suppliers that can show progress.",
+    "April 2022: minimum 10% net zero and social value weighting in all procurements. April 2023: carbon reduction plan (PPN 06/21 form) for contracts above £5m a year. April 2024: carbon reduction plan required for all procurements. April 2027: global CRP and targets aligned to NHS net zero. April 2028: product-level carbon footprints. 2030: only suppliers that can show progress. First published in 2021 (the day in publishedOn is not verified).",
 });
 
 /** NHS England Evergreen Sustainable Supplier Assessment. */
@@ -94,5 +94,5 @@ export const NHS_EVERGREEN: Source = Object.freeze({
   title: "Evergreen Sustainable Supplier Assessment",
   publishedOn: "2023-06-30",
   url: "https://www.england.nhs.uk/greenernhs/get-involved/suppliers/evergreen-sustainable-supplier-assessment/",
-  note: "Self-assessment on the Atamis platform giving a maturity level from 1 to 4, valid for 12 months. NHS England states the score was not designed as a procurement award criterion; using it as a gate is the buyer's policy choice.",
+  note: "Self-assessment on the Atamis platform giving a maturity level from 1 to 4, valid for 12 months; live from June 2023 (publishedOn is the date NHS procurement hubs announced it). NHS England states the score was not designed as a procurement award criterion; using it as a gate is the buyer's policy choice.",
 });
