@@ -1,5 +1,6 @@
 import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
+import type { SafeResult } from "../errors/VbpInputError.js";
 import { money } from "../money/money.js";
 import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
@@ -23,6 +24,7 @@ import {
   isOnceByDefault,
   parseLifecycleDocument,
   resolveSchedule,
+  safeParseLifecycleDocument,
   toSource,
   type CostItemKind,
   type LifecycleCostItem,
@@ -535,6 +537,20 @@ function paybackOf(ctx: Context, option: readonly bigint[], comparator: readonly
  */
 export function evaluateLifecycle(input: LifecycleDocumentInput, options: EvaluateLifecycleOptions = {}): LifecycleResult {
   return evaluateValidatedLifecycle(parseLifecycleDocument(input), options);
+}
+
+/**
+ * Like {@link evaluateLifecycle}, but returns the document's issues instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeEvaluateLifecycle(json, { ledger: false });
+ * if (r.success) show(r.data.options); else r.error.issues.map(formatIssue);
+ * ```
+ */
+export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: EvaluateLifecycleOptions = {}): SafeResult<LifecycleResult> {
+  const doc = safeParseLifecycleDocument(input);
+  return doc.success ? { success: true, data: evaluateValidatedLifecycle(doc.data, options) } : doc;
 }
 
 /** @internal The engine on a document already returned by parseLifecycleDocument (no second validation). */

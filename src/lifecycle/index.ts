@@ -1,4 +1,4 @@
-export { evaluateLifecycle } from "./evaluate.js";
+export { evaluateLifecycle, safeEvaluateLifecycle } from "./evaluate.js";
 export type {
   EvaluateLifecycleOptions,
   LifecycleItemTotals,
