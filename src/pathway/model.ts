@@ -469,7 +469,7 @@ export type Effect =
       readonly op: "set" | "multiply" | "add" | "hazardRatio";
       /** What it changes. */
       readonly target: EffectTarget;
-      /** The operand. */
+      /** The operand; parameters in it take their base-case values (before any option effect). */
       readonly value: ValueInput;
       /** Markov targets only: the cycles (1-based, inclusive) the effect applies in. */
       readonly cycles?: {

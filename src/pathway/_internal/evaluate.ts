@@ -120,7 +120,8 @@ interface Entry {
 type RunCache = Map<number, Map<number, Dec>>;
 
 class OptionEvaluation {
-  readonly params: ReadonlyMap<string, Dec>;
+  /** The option's parameter values (set by run(), after the option's parameter effects). */
+  params: ReadonlyMap<string, Dec>;
   readonly operands = new Map<CEffect, Dec>();
   readonly acc: Accumulator;
   readonly traces: MarkovTrace[] = [];
@@ -134,7 +135,7 @@ class OptionEvaluation {
     private readonly shared: RunCache,
   ) {
     this.acc = new Accumulator(o.id, ledger);
-    this.params = o.touchesParams ? this.optionParams() : c.baseParams;
+    this.params = c.baseParams;
   }
 
   fail(path: VbpPath, message: string, code: VbpIssue["code"] = "invalid_value"): never {
@@ -155,7 +156,7 @@ class OptionEvaluation {
         this.fail([...(this.c.paramPaths.get(id) ?? []), "value"], `cannot be evaluated for option "${this.o.id}" (after its effects): ${e.message}`, "not_computable");
       }
       for (const op of this.o.paramOps.get(id) ?? []) {
-        const x = this.operand(op, params);
+        const x = this.operand(op);
         v = op.op === "set" ? x : op.op === "multiply" ? v.times(x) : v.plus(x);
       }
       params.set(id, v);
@@ -163,12 +164,13 @@ class OptionEvaluation {
     return params;
   }
 
-  private operand(op: CEffect, params: ReadonlyMap<string, Dec> = this.params): Dec {
+  /** An effect's operand, evaluated with the base-case parameter values (before any effect). */
+  private operand(op: CEffect): Dec {
     const hit = this.operands.get(op);
     if (hit !== undefined) return hit;
     let v: Dec;
     try {
-      v = evalSlot(op.value, params, undefined);
+      v = evalSlot(op.value, this.c.baseParams, undefined);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       this.fail([...op.path, "value"], `cannot be evaluated: ${e.message}`, "not_computable");
@@ -234,6 +236,7 @@ class OptionEvaluation {
 
   run(): void {
     const c = this.c;
+    if (this.o.touchesParams) this.params = this.optionParams();
     const entries = new Map<string, { markov: number; state: number | undefined; list: Entry[] }>();
     const enter = (markov: number, state: number | undefined, share: Dec, nodeId: string | undefined): void => {
       const key = `${markov}|${state ?? ""}`;
