@@ -71,7 +71,7 @@ export const NHS_VBP_VALUE_DOMAINS = ["social-value", "efficiency", "patient-and
  * //=> { kind: "min", tags: ["social-value"], percent: "10", description: "social value weight" }
  * ```
  */
-export const WEIGHT_POLICIES = Object.freeze({
+export const WEIGHT_POLICIES: Readonly<Record<WeightPolicyId, WeightPolicy>> = Object.freeze({
   "nhs-vbp-2026": Object.freeze({
     id: "nhs-vbp-2026",
     label: "NHS VBP",
@@ -111,7 +111,7 @@ export const WEIGHT_POLICIES = Object.freeze({
       note: "Applies to central government departments, executive agencies and NDPBs; others may apply it. Replaced PPN 06/20. Under price per quality point, the 10% is of the quality score.",
     },
   }),
-} satisfies Record<string, WeightPolicy>);
+} satisfies Record<WeightPolicyId, WeightPolicy>);
 
 /**
  * Ids of the shipped weight policies.
@@ -121,7 +121,7 @@ export const WEIGHT_POLICIES = Object.freeze({
  * const id: WeightPolicyId = "nhs-vbp-2026";
  * ```
  */
-export type WeightPolicyId = keyof typeof WEIGHT_POLICIES;
+export type WeightPolicyId = "nhs-vbp-2026" | "nhs-net-zero-2022" | "ppn-002";
 
 /** @internal Sums the global weight of nodes tagged with any of `tags`, counting each subtree once. */
 export function taggedWeight(flat: readonly FlatNode[], tags: readonly string[]): { weight: Dec; nodes: FlatNode[] } {

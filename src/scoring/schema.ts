@@ -254,7 +254,7 @@ export const criterionSchema: z.ZodType<Criterion> = DEFAULT_SCHEMAS.criterionSc
  * const r = tenderSchema.safeParse(json);
  * ```
  */
-export const tenderSchema = DEFAULT_SCHEMAS.tenderSchema;
+export const tenderSchema: z.ZodType<Tender> = DEFAULT_SCHEMAS.tenderSchema as unknown as z.ZodType<Tender>;
 
 /**
  * Builds the tender schema for a registry of price formulas and value functions (yours added to the built-ins).
@@ -266,8 +266,8 @@ export const tenderSchema = DEFAULT_SCHEMAS.tenderSchema;
  * const schema = makeTenderSchema({ priceFormulas: { ...PRICE_FORMULAS, "my-formula": myFormula } });
  * ```
  */
-export function makeTenderSchema(registries: ScoringRegistries = {}): typeof tenderSchema {
-  return registries.priceFormulas === undefined && registries.valueFunctions === undefined ? tenderSchema : buildSchemas(registries).tenderSchema;
+export function makeTenderSchema(registries: ScoringRegistries = {}): z.ZodType<Tender> {
+  return registries.priceFormulas === undefined && registries.valueFunctions === undefined ? tenderSchema : (buildSchemas(registries).tenderSchema as unknown as z.ZodType<Tender>);
 }
 
 /**
