@@ -38,9 +38,37 @@ export class VbpInputError extends Error {
  * if (r.success) use(r.data); else show(r.error.issues);
  * ```
  */
-export type SafeResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: VbpInputError };
+export type SafeResult<T> = SafeSuccess<T> | SafeFailure;
+
+/**
+ * The successful branch of a {@link SafeResult}.
+ *
+ * @example
+ * ```ts
+ * const ok: SafeSuccess<number> = { success: true, data: 1 };
+ * ```
+ */
+export interface SafeSuccess<T> {
+  /** Always `true` on this branch. */
+  readonly success: true;
+  /** The parsed or computed value. */
+  readonly data: T;
+}
+
+/**
+ * The failed branch of a {@link SafeResult}: every problem found, as a {@link VbpInputError}.
+ *
+ * @example
+ * ```ts
+ * const bad: SafeFailure = { success: false, error: new VbpInputError([{ code: "custom", path: [], message: "no" }]) };
+ * ```
+ */
+export interface SafeFailure {
+  /** Always `false` on this branch. */
+  readonly success: false;
+  /** The error listing every issue, each with its code, path and message. */
+  readonly error: VbpInputError;
+}
 
 /** Throws a VbpInputError with one issue. */
 export function fail(issue: VbpIssue): never {
