@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import {
@@ -28,6 +29,12 @@ describe("builder", () => {
       expect(runModel(parsed)).toEqual(runModel(built));
       expect(JSON.parse(text)).toEqual(built);
     }
+  });
+
+  it("the JSON document in examples/ is the builder's output and gives identical results", () => {
+    const json = JSON.parse(readFileSync(new URL("../../examples/pathway/surgical-site-infection.json", import.meta.url), "utf8")) as unknown;
+    expect(json).toEqual(surgicalSiteInfectionModel());
+    expect(runModel(json)).toEqual(runModel(surgicalSiteInfectionModel()));
   });
 
   it("reads like heemod: define_parameters, define_state, define_transition", () => {
