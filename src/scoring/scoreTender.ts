@@ -245,12 +245,14 @@ function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => D
   const pct = max.isZero() ? ZERO : got.div(max).times(HUNDRED);
   const passed = pct.gte(min);
   const shown = decString(pct.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN));
+  const needed = max.times(min).div(HUNDRED).minus(got);
   return {
     gateId: gate.id,
     kind: "minimum-score",
     stage,
     passed,
-    reason: `${gate.label ?? gate.id}: ${scopeText(gate.scope)} ${decString(round(got).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))} of ${decString(max)} points = ${shown}% ${passed ? "meets" : "is below"} the minimum of ${gate.minimumPercent}%${passed ? "" : stage === "before-price" ? "; excluded before price is opened (its price is not scored and does not count as the lowest price)" : "; excluded from the ranking"}`,
+    ...(passed ? {} : { shortfall: decString(round(needed)) }),
+    reason: `${gate.label ?? gate.id}: ${scopeText(gate.scope)} ${decString(round(got).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))} of ${decString(max)} points = ${shown}% ${passed ? "meets" : "is below"} the minimum of ${gate.minimumPercent}%${passed ? "" : ` (${short(needed)} points short)`}${passed ? "" : stage === "before-price" ? "; excluded before price is opened (its price is not scored and does not count as the lowest price)" : "; excluded from the ranking"}`,
   };
 }
 

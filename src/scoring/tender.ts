@@ -323,6 +323,8 @@ export interface GateOutcome {
   readonly passed: boolean;
   /** Plain-language explanation with the figures compared. */
   readonly reason: string;
+  /** For a failed minimum-score gate: the points still needed to reach the minimum. */
+  readonly shortfall?: string;
 }
 
 /**

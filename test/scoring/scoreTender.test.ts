@@ -114,8 +114,9 @@ describe("gates", () => {
     expect(b.pricePoints).toBe("0");
     expect(b.scoreTree[2]?.notScored).toContain("quality-65");
     expect(b.gates[0]?.reason).toBe(
-      "Quality threshold: score on quality 36 of 60 points = 60% is below the minimum of 65%; excluded before price is opened (its price is not scored and does not count as the lowest price)",
+      "Quality threshold: score on quality 36 of 60 points = 60% is below the minimum of 65% (3 points short); excluded before price is opened (its price is not scored and does not count as the lowest price)",
     );
+    expect(b.gates[0]?.shortfall).toBe("3"); // 65% of 60 = 39; 39 − 36 = 3
     expect(lot.lowestPrice).toBe("10000");
     expect(lot.options.map((o) => [o.optionId, o.total])).toEqual([
       ["A", "90.3"],
