@@ -368,7 +368,16 @@ export interface MarkovTransition {
   readonly rate?: TimeValueInput;
 }
 
-/** Within-cycle correction methods (see `docs/methods/pathways.md`). */
+/**
+ * Within-cycle correction methods (Elbasha & Chhatwal 2016; see `docs/methods/pathways.md`): `none` (the
+ * end-of-cycle count), `start` (the start-of-cycle count), `half-cycle` (Sonnenberg & Beck 1993),
+ * `trapezoid`, `simpson` (1/3 rule, 3/8 for an odd tail).
+ *
+ * @example
+ * ```ts
+ * const method: WithinCycleMethod = "trapezoid";
+ * ```
+ */
 export type WithinCycleMethod = "none" | "start" | "half-cycle" | "trapezoid" | "simpson";
 
 /**

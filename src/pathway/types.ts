@@ -106,7 +106,14 @@ export interface MarkovTrace {
   readonly occupancy: readonly (readonly string[])[];
 }
 
-/** What a ledger line measures: money, health, carbon or a clinical event count. */
+/**
+ * What a ledger line measures: money, health, carbon or a clinical event count.
+ *
+ * @example
+ * ```ts
+ * const costLines = result.options[0].ledger.filter((l) => l.measure === ("cost" satisfies LedgerMeasure));
+ * ```
+ */
 export type LedgerMeasure = "cost" | "qalys" | "lifeYears" | "carbonKg" | "event";
 
 /**
