@@ -81,10 +81,11 @@ export const WEIGHT_POLICIES: Readonly<Record<WeightPolicyId, WeightPolicy>> = O
       { kind: "max", tags: ["whole-life-cost"], percent: "40", description: "whole-life cost weight" },
     ] as const),
     source: {
-      publisher: "NHS England",
-      title: "Value based procurement: national standard guidance for medical technology",
-      publishedOn: "2026-06-01",
-      note: "Published June 2026 (day of month not recorded here). Five-point scale from outstanding to no response; a bank of 21 questions.",
+      publisher: "Department of Health and Social Care, NHS England and NHS Supply Chain",
+      title: "Value based procurement national standard guidance for medical technology",
+      publishedOn: "2026-06-11",
+      url: "https://www.gov.uk/government/publications/value-based-procurement-for-medical-technology/value-based-procurement-national-standard-guidance-for-medical-technology",
+      note: "At least 60% across the five value domains, of which social value at least 10%; whole life cost at most 40%. Same source record as the nhs-vbp-5 scale.",
     },
   }),
   "nhs-net-zero-2022": Object.freeze({

@@ -44,7 +44,7 @@ describe("checkWeightPolicy", () => {
   });
   it("policies carry their sources", () => {
     expect(WEIGHT_POLICIES["ppn-002"].source.publishedOn).toBe("2025-02-13");
-    expect(WEIGHT_POLICIES["nhs-vbp-2026"].source.publisher).toBe("NHS England");
+    expect(WEIGHT_POLICIES["nhs-vbp-2026"].source.publishedOn).toBe("2026-06-11");
   });
 });
 
