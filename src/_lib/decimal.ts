@@ -19,8 +19,19 @@ export const Dec = Decimal.clone({
 /** An instance of the private Decimal constructor. */
 export type Dec = InstanceType<typeof Dec>;
 
-/** Anything the library accepts as an exact decimal value. */
-export type DecimalInput = string | number | Dec;
+/**
+ * Anything the library accepts as an exact decimal value: a decimal string (kept digit for digit) or a finite
+ * number.
+ *
+ * @example
+ * ```ts
+ * const price: DecimalInput = "1249.99";
+ * ```
+ */
+export type DecimalInput = string | number;
+
+/** @internal A decimal input or an already-converted private Decimal. */
+export type DecLike = DecimalInput | Dec;
 
 /**
  * Decimal places that amounts are held to in ledgers (a fixed-point scale far below a penny). Holding every
@@ -29,7 +40,7 @@ export type DecimalInput = string | number | Dec;
 export const LEDGER_SCALE = 20;
 
 /** Converts an input to the private Decimal; throws a RangeError on NaN or Infinity. */
-export function toDec(value: DecimalInput): Dec {
+export function toDec(value: DecLike): Dec {
   const d = value instanceof Dec ? value : new Dec(value);
   if (!d.isFinite()) throw new RangeError(`not a finite number: ${String(value)}`);
   return d;

@@ -8,7 +8,7 @@
  * //=> 2
  * ```
  */
-export const CURRENCIES = Object.freeze({
+export const CURRENCIES: Readonly<Record<CurrencyCode, CurrencyInfo>> = Object.freeze({
   GBP: Object.freeze({ code: "GBP", exponent: 2, symbol: "£" }),
   EUR: Object.freeze({ code: "EUR", exponent: 2, symbol: "€" }),
   USD: Object.freeze({ code: "USD", exponent: 2, symbol: "$" }),
@@ -21,10 +21,34 @@ export const CURRENCIES = Object.freeze({
   NZD: Object.freeze({ code: "NZD", exponent: 2, symbol: "NZ$" }),
   JPY: Object.freeze({ code: "JPY", exponent: 0, symbol: "¥" }),
   PLN: Object.freeze({ code: "PLN", exponent: 2, symbol: "zł " }),
-} as const);
+});
 
-/** An ISO 4217 code the library knows (see {@link CURRENCIES}). */
-export type CurrencyCode = keyof typeof CURRENCIES;
+/**
+ * An ISO 4217 code the library knows (see {@link CURRENCIES}).
+ *
+ * @example
+ * ```ts
+ * const code: CurrencyCode = "GBP";
+ * ```
+ */
+export type CurrencyCode = "GBP" | "EUR" | "USD" | "CHF" | "SEK" | "NOK" | "DKK" | "CAD" | "AUD" | "NZD" | "JPY" | "PLN";
+
+/**
+ * What the library knows about a currency.
+ *
+ * @example
+ * ```ts
+ * const gbp: CurrencyInfo = CURRENCIES.GBP; // { code: "GBP", exponent: 2, symbol: "£" }
+ * ```
+ */
+export interface CurrencyInfo {
+  /** ISO 4217 code. */
+  readonly code: CurrencyCode;
+  /** Minor-unit exponent: the decimal places amounts are presented with (2 for pence, 0 for yen). */
+  readonly exponent: number;
+  /** Symbol or prefix used when formatting. */
+  readonly symbol: string;
+}
 
 /** The list of known currency codes, for schemas and forms. */
 export const CURRENCY_CODES = Object.freeze(Object.keys(CURRENCIES) as CurrencyCode[]);

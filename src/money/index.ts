@@ -1,4 +1,4 @@
-export { CURRENCIES, CURRENCY_CODES, isCurrencyCode, type CurrencyCode } from "./currencies.js";
+export { CURRENCIES, CURRENCY_CODES, isCurrencyCode, type CurrencyCode, type CurrencyInfo } from "./currencies.js";
 export {
   addMoney,
   compareMoney,
@@ -12,3 +12,4 @@ export {
   type Money,
   type RoundingRule,
 } from "./money.js";
+export type { DecimalInput } from "../_lib/decimal.js";

@@ -67,7 +67,7 @@ function frozen(s: DiscountSchedule): DiscountSchedule {
  * DISCOUNT_SCHEDULES["nice-3.5"].steps[0].rate; //=> "0.035"
  * ```
  */
-export const DISCOUNT_SCHEDULES = Object.freeze({
+export const DISCOUNT_SCHEDULES: Readonly<Record<DiscountScheduleId, DiscountSchedule>> = Object.freeze({
   "nice-3.5": frozen({ id: "nice-3.5", label: "NICE reference case 3.5%", steps: [{ fromYear: 0, rate: "0.035" }], source: NICE_PMG36 }),
   "nice-1.5": frozen({ id: "nice-1.5", label: "NICE health effects 1.5%", steps: [{ fromYear: 0, rate: "0.015" }], source: NICE_PMG36 }),
   "green-book": frozen({
@@ -94,10 +94,17 @@ export const DISCOUNT_SCHEDULES = Object.freeze({
     source: GREEN_BOOK,
   }),
   none: frozen({ id: "none", label: "Undiscounted", steps: [{ fromYear: 0, rate: "0" }] }),
-} as const satisfies Record<string, DiscountSchedule>);
+});
 
-/** Names of the bundled discount schedules. */
-export type DiscountScheduleId = keyof typeof DISCOUNT_SCHEDULES;
+/**
+ * Names of the bundled discount schedules.
+ *
+ * @example
+ * ```ts
+ * const id: DiscountScheduleId = "green-book";
+ * ```
+ */
+export type DiscountScheduleId = "nice-3.5" | "nice-1.5" | "green-book" | "green-book-health" | "none";
 
 /**
  * A constant-rate schedule from a rate.
