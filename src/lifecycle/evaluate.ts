@@ -18,19 +18,14 @@ import type {
   LifecycleResult,
   LifecycleUnitCost,
 } from "./result.js";
+import { COST_ITEM_KINDS, type CostItemKind, type LifecycleCostItem, type LifecycleDocument, type LifecycleDocumentInput, type LifecycleOption } from "./document.js";
 import {
-  COST_ITEM_KINDS,
   isCycleKind,
   isOnceByDefault,
   parseLifecycleDocument,
   resolveSchedule,
   safeParseLifecycleDocument,
   toSource,
-  type CostItemKind,
-  type LifecycleCostItem,
-  type LifecycleDocument,
-  type LifecycleDocumentInput,
-  type LifecycleOption,
 } from "./schema.js";
 
 const ZERO = new Dec(0);
@@ -250,8 +245,8 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
     status: "ok",
     volume: decString(totals.total),
     discountedVolume: decString(totals.discounted),
-    undiscounted: money(toLedgerScale(new Dec(fixedString(und)).div(totals.total)), ctx.currency),
-    discounted: money(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted)), ctx.currency),
+    undiscounted: money(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
+    discounted: money(decString(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted))), ctx.currency),
   };
 }
 
@@ -486,7 +481,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     isComparator,
     undiscounted: money(fixedString(runUnd), ctx.currency),
     presentCost: money(fixedString(runDisc), ctx.currency),
-    equivalentAnnualCost: money(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity)), ctx.currency),
+    equivalentAnnualCost: money(decString(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity))), ctx.currency),
     perUse: unitCostOf(ctx, uses, runUnd, runDisc),
     perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
     byKind,

@@ -13,14 +13,22 @@ export type {
 } from "./result.js";
 export {
   COST_ITEM_KINDS,
+  type CostFrequency,
+  type CostItemKind,
+  type LifecycleCostItem,
+  type LifecycleCostItemInput,
+  type LifecycleDocument,
+  type LifecycleDocumentInput,
+  type LifecycleOption,
+  type LifecycleOptionInput,
+  type QuantityBasis,
+  type QuantityUnit,
+  type VolumeInput,
+} from "./document.js";
+export {
   LIFECYCLE_LIMITS,
   lifecycleDocumentJsonSchema,
   lifecycleDocumentSchema,
   parseLifecycleDocument,
   safeParseLifecycleDocument,
-  type CostItemKind,
-  type LifecycleCostItem,
-  type LifecycleDocument,
-  type LifecycleDocumentInput,
-  type LifecycleOption,
 } from "./schema.js";

@@ -2,11 +2,11 @@ import type { Money } from "../money/money.js";
 import type { Source } from "../reference/source.js";
 import type { DiscountTiming } from "../time/discount.js";
 import type { DiscountSchedule } from "../time/schedules.js";
-import type { CostItemKind } from "./schema.js";
+import type { CostItemKind } from "./document.js";
 
 /**
  * One cash flow of the ledger: which option and item, when, how much, and how it was discounted. Amounts
- * are decimal strings held at {@link LEDGER_SCALE} decimal places, so totals (sums of rows) are exact.
+ * are decimal strings held at `LEDGER_SCALE` (20) decimal places, so totals (sums of rows) are exact.
  *
  * `undiscounted = round₂₀(quantity × unitCost)` and `discounted = round₂₀(undiscounted × discountFactor)`,
  * where round₂₀ is half-even rounding to 20 decimal places.
@@ -124,7 +124,7 @@ export interface LifecyclePeriodTotals extends LifecycleTotals {
  * - `discounted` = present cost ÷ discounted volume (Σ volume_t × DF_t): the levelised cost per unit.
  * - `undiscounted` = whole-life cost ÷ total volume.
  *
- * Both are rounded half-even to {@link LEDGER_SCALE} decimal places.
+ * Both are rounded half-even to `LEDGER_SCALE` (20) decimal places.
  *
  * @example
  * ```ts

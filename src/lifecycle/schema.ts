@@ -15,44 +15,9 @@ import { parseWith, safeParseWith } from "../schema/issues.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule } from "../time/discount.js";
 import { decimalShape } from "./_internal/fixed.js";
+import { COST_ITEM_KINDS, type CostItemKind, type LifecycleDocument, type LifecycleDocumentInput } from "./document.js";
 import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../time/schedules.js";
 import type { Source } from "../reference/source.js";
-
-/**
- * The kinds of cost a buyer meets over a product's life (EU Directive 2014/24 Art. 68: acquisition, use,
- * maintenance, end of life). `residual-value` is the one credit: value left in the asset at the horizon.
- *
- * @example
- * ```ts
- * COST_ITEM_KINDS.includes("energy"); //=> true
- * ```
- */
-export const COST_ITEM_KINDS = Object.freeze([
-  "acquisition",
-  "installation",
-  "training",
-  "licence",
-  "consumable",
-  "maintenance",
-  "energy",
-  "staff-time",
-  "storage",
-  "spares",
-  "downtime",
-  "disposal",
-  "residual-value",
-  "other",
-] as const);
-
-/**
- * One kind of lifecycle cost (see {@link COST_ITEM_KINDS}).
- *
- * @example
- * ```ts
- * const kind: CostItemKind = "maintenance";
- * ```
- */
-export type CostItemKind = (typeof COST_ITEM_KINDS)[number];
 
 /**
  * Size limits on a lifecycle document, as data. Documents beyond them are rejected with a `too_big` or
@@ -245,7 +210,7 @@ const documentShape = z.strictObject({
 type Shape = z.output<typeof documentShape>;
 
 /** @internal The schedule a document names: a bundled one by id, or its inline schedule as a DiscountSchedule. */
-export function resolveSchedule(schedule: Shape["discounting"]["schedule"]): DiscountSchedule {
+export function resolveSchedule(schedule: Shape["discounting"]["schedule"] | LifecycleDocument["discounting"]["schedule"]): DiscountSchedule {
   if (typeof schedule === "string") return DISCOUNT_SCHEDULES[schedule];
   return {
     id: schedule.id,
@@ -256,7 +221,7 @@ export function resolveSchedule(schedule: Shape["discounting"]["schedule"]): Dis
 }
 
 /** @internal A parsed source as a Source (optional keys dropped rather than undefined). */
-export function toSource(s: z.output<typeof sourceSchema>): Source {
+export function toSource(s: z.output<typeof sourceSchema> | Source): Source {
   return {
     publisher: s.publisher,
     title: s.title,
@@ -446,6 +411,17 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
   }
 }
 
+const documentSchema = documentShape
+  .superRefine(crossChecks)
+  .meta({ title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." });
+
+// The hand-written document types (document.ts) must stay in step with the schema: checked at compile time
+// that both name the same keys, for the document and for a cost item.
+type Parsed = z.output<typeof documentSchema>;
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const _inStep: SameKeys<Parsed, LifecycleDocument> & SameKeys<Parsed["options"][number]["items"][number], LifecycleDocument["options"][number]["items"][number]> & SameKeys<Parsed["options"][number], LifecycleDocument["options"][number]> = true;
+void _inStep;
+
 /**
  * The zod schema of a lifecycle cost document: currency, price base, horizon, discounting, optional
  * indexation and volumes, and the options with their cost items. Strict (unknown keys are errors), with
@@ -457,50 +433,7 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
  * const r = lifecycleDocumentSchema.safeParse(json);
  * ```
  */
-export const lifecycleDocumentSchema = documentShape
-  .superRefine(crossChecks)
-  .meta({ title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." });
-
-/**
- * A lifecycle document as the caller writes it (JSON): decimals as strings or numbers, defaults omitted.
- *
- * @example
- * ```ts
- * const doc: LifecycleDocumentInput = { currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 10, discounting: { schedule: "nice-3.5" }, options: [{ id: "a", name: "A", items: [] }] };
- * ```
- */
-export type LifecycleDocumentInput = z.input<typeof lifecycleDocumentSchema>;
-
-/**
- * A validated lifecycle document: decimals as canonical strings, defaults filled in.
- *
- * @example
- * ```ts
- * const doc: LifecycleDocument = parseLifecycleDocument(json);
- * doc.period; //=> "year"
- * ```
- */
-export type LifecycleDocument = z.output<typeof lifecycleDocumentSchema>;
-
-/**
- * One validated option of a lifecycle document.
- *
- * @example
- * ```ts
- * const first: LifecycleOption = parseLifecycleDocument(json).options[0];
- * ```
- */
-export type LifecycleOption = LifecycleDocument["options"][number];
-
-/**
- * One validated cost item.
- *
- * @example
- * ```ts
- * const item: LifecycleCostItem = parseLifecycleDocument(json).options[0].items[0];
- * ```
- */
-export type LifecycleCostItem = LifecycleOption["items"][number];
+export const lifecycleDocumentSchema: z.ZodType<LifecycleDocument, LifecycleDocumentInput> = documentSchema as unknown as z.ZodType<LifecycleDocument, LifecycleDocumentInput>;
 
 /**
  * Validates a lifecycle document and fills in defaults.
@@ -519,7 +452,7 @@ export type LifecycleCostItem = LifecycleOption["items"][number];
  * ```
  */
 export function parseLifecycleDocument(input: unknown): LifecycleDocument {
-  return parseWith(lifecycleDocumentSchema, input);
+  return parseWith(documentSchema, input) as LifecycleDocument;
 }
 
 /**
@@ -532,7 +465,7 @@ export function parseLifecycleDocument(input: unknown): LifecycleDocument {
  * ```
  */
 export function safeParseLifecycleDocument(input: unknown): SafeResult<LifecycleDocument> {
-  return safeParseWith(lifecycleDocumentSchema, input);
+  return safeParseWith(documentSchema, input) as SafeResult<LifecycleDocument>;
 }
 
 /**
@@ -548,5 +481,5 @@ export function safeParseLifecycleDocument(input: unknown): SafeResult<Lifecycle
  * ```
  */
 export function lifecycleDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(lifecycleDocumentSchema, { io: "input" }) as Record<string, unknown>;
+  return z.toJSONSchema(documentSchema, { io: "input" }) as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { decString, LEDGER_SCALE, type Dec } from "../../_lib/decimal.js";
 /**
  * @internal An exact decimal as an integer mantissa and a count of decimal places: value = m × 10^−s.
  *
- * Why: the ledger holds every amount at {@link LEDGER_SCALE} decimal places, so a ledger amount is an
+ * Why: the ledger holds every amount at `LEDGER_SCALE` (20) decimal places, so a ledger amount is an
  * integer number of 10^−20 units. Multiplying and adding those as BigInt is exact and several times faster
  * (and far lighter on the garbage collector) than Decimal objects, which matters at 10^6+ cash flows. Every
  * value that is not a terminating decimal (discount factors, index ratios, divisions) is still computed by
@@ -75,7 +75,7 @@ export function mulFixedInt(a: Fixed, k: number): Fixed {
 }
 
 /**
- * @internal `a × b` rounded half-even to {@link LEDGER_SCALE} places, as the integer number of 10^−20 units:
+ * @internal `a × b` rounded half-even to `LEDGER_SCALE` (20) places, as the integer number of 10^−20 units:
  * a single rounding of the exact product.
  */
 export function mulToLedger(a: Fixed, b: Fixed): bigint {
