@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runModel, type LedgerMeasure, type OptionResult, type PathwayModel, type TreeNode } from "../../src/index.js";
+import { runModel, type Effect, type LedgerMeasure, type OptionResult, type PathwayModel, type TreeNode } from "../../src/index.js";
 
 const D = Decimal.clone({ precision: 80 });
 const sum = (xs: readonly string[]) => xs.reduce((a, x) => a.plus(x), new D(0));
@@ -51,21 +51,21 @@ const treeModelArb = fc
       });
     }
     // n0 → n1 always exists; n(i) reachable: every node i ≥ 1 is a child of i − 1.
+    const devEffects: Effect[] = effects
+      .filter((e) => e.node < n)
+      .flatMap((e) => [
+        { op: "multiply" as const, target: { node: `n${e.node}`, item: "x", field: "quantity" }, value: e.qf },
+        ...(e.node + 2 < n ? [{ op: "multiply" as const, target: { node: `n${e.node}`, branch: `n${e.node + 1}` }, value: e.factor }] : []),
+      ]);
     return {
       id: "random",
+      parameters: [{ id: "one", value: 1 }],
       tree: { root: "n0", nodes },
       options: [
         { id: "cmp", isComparator: true },
-        {
-          id: "dev",
-          effects: effects
-            .filter((e) => e.node < n)
-            .flatMap((e) => [
-              { op: "multiply" as const, target: { node: `n${e.node}`, item: "x", field: "quantity" }, value: e.qf },
-              ...(e.node + 2 < n ? [{ op: "multiply" as const, target: { node: `n${e.node}`, branch: `n${e.node + 1}` }, value: e.factor }] : []),
-            ]),
-          extraCosts: [{ id: "price", amount: "12.34", timeYears: 1 }],
-        },
+        { id: "dev", effects: devEffects, extraCosts: [{ id: "price", amount: "12.34", timeYears: 1 }] },
+        // The same option with a no-op parameter effect: evaluated in full, without reusing the base case.
+        { id: "dev-full", effects: [...devEffects, { op: "multiply", target: { parameter: "one" }, value: 1 }], extraCosts: [{ id: "price", amount: "12.34", timeYears: 1 }] },
       ],
       volumes: { patientsPerYear: 100, years: 2 },
     };
@@ -81,6 +81,10 @@ describe("invariants (fast-check)", () => {
         expect(lean.options.map((o) => o.perPatient)).toEqual(r.options.map((o) => o.perPatient));
         expect(lean.options.every((o) => o.ledger.length === 0)).toBe(true);
         expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+        // Reusing the base case's lines for untouched nodes gives exactly the full evaluation.
+        const [, dev, full] = r.options;
+        expect(dev!.perPatient).toEqual(full!.perPatient);
+        expect(dev!.ledger.map((l) => ({ ...l, optionId: "" }))).toEqual(full!.ledger.map((l) => ({ ...l, optionId: "" })));
       }),
       { numRuns: 40 },
     );

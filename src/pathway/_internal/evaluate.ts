@@ -25,6 +25,33 @@ interface RowMeta {
   readonly category?: string;
 }
 
+/** A ledger line before it is turned into strings. */
+interface RawRow {
+  readonly measure: LedgerMeasure;
+  readonly meta: RowMeta;
+  readonly quantity: Dec;
+  readonly unitValue: Dec;
+  readonly weight: Dec;
+  readonly df: Dec;
+  readonly und: Dec;
+  readonly disc: Dec;
+}
+
+/**
+ * The decision tree evaluated without any effect, kept to spare options the work their effects do not touch:
+ * a node whose values an option does not change and whose probability of being reached is unchanged
+ * contributes exactly the base case's lines.
+ */
+interface TreeBaseline {
+  readonly reach: readonly (Dec | undefined)[];
+  readonly probs: readonly (readonly Dec[] | undefined)[];
+  readonly rows: readonly (readonly RawRow[] | undefined)[];
+  /** Site id → index of the node whose lines it changes. */
+  readonly siteNode: ReadonlyMap<number, number>;
+  /** Branch-probability site id → index of the node it leaves. */
+  readonly branchNode: ReadonlyMap<number, number>;
+}
+
 class Accumulator {
   costD = ZERO;
   costU = ZERO;
@@ -43,12 +70,25 @@ class Accumulator {
     this.rows = ledger ? [] : undefined;
   }
 
+  /** When set, every line added is also kept here in raw form (used to record the base case). */
+  capture: RawRow[] | undefined;
+
   add(measure: LedgerMeasure, meta: RowMeta, quantity: Dec, unitValue: Dec, weight: Dec, df: Dec): void {
     // ONE is passed by identity for unit quantities and values: skip those multiplications.
     const qu = quantity === ONE ? unitValue : unitValue === ONE ? quantity : quantity.times(unitValue);
     const base = weight === ONE ? qu : qu.times(weight);
     const und = toLedgerScale(base);
     const disc = df.eq(ONE) ? und : toLedgerScale(base.times(df));
+    if (this.capture !== undefined) this.capture.push({ measure, meta, quantity, unitValue, weight, df, und, disc });
+    this.book(measure, meta, quantity, unitValue, weight, df, und, disc);
+  }
+
+  /** Adds a line computed before (identical inputs give identical amounts, so totals stay exact sums). */
+  addRaw(row: RawRow): void {
+    this.book(row.measure, row.meta, row.quantity, row.unitValue, row.weight, row.df, row.und, row.disc);
+  }
+
+  private book(measure: LedgerMeasure, meta: RowMeta, quantity: Dec, unitValue: Dec, weight: Dec, df: Dec, und: Dec, disc: Dec): void {
     switch (measure) {
       case "cost": {
         this.costD = this.costD.plus(disc);
@@ -133,6 +173,8 @@ class OptionEvaluation {
     readonly issues: VbpIssue[],
     ledger: boolean,
     private readonly shared: RunCache,
+    private readonly baseline: TreeBaseline | undefined,
+    private readonly record?: { reach: (Dec | undefined)[]; probs: (Dec[] | undefined)[]; rows: (RawRow[] | undefined)[] },
   ) {
     this.acc = new Accumulator(o.id, ledger);
     this.params = c.baseParams;
@@ -259,15 +301,39 @@ class OptionEvaluation {
     }
   }
 
+  /** Runs the tree part only (for the base-case record). */
+  runTreeOnly(): void {
+    this.runTree(() => undefined);
+  }
+
   private runTree(enter: (markov: number, state: number | undefined, share: Dec, nodeId: string | undefined) => void): void {
     const c = this.c;
     const tree = c.tree!;
-    const reach: (Dec | undefined)[] = new Array<Dec | undefined>(tree.nodes.length);
+    const reach: (Dec | undefined)[] = this.record?.reach ?? new Array<Dec | undefined>(tree.nodes.length);
     reach[tree.root] = ONE;
+    const base = this.o.touchesParams ? undefined : this.baseline;
+    let dirtyRows: Set<number> | undefined;
+    let dirtyProbs: Set<number> | undefined;
+    if (base !== undefined) {
+      dirtyRows = new Set();
+      dirtyProbs = new Set();
+      for (const id of [...this.o.siteOps.keys(), ...this.o.replacements.keys()]) {
+        const n = base.siteNode.get(id);
+        if (n !== undefined) dirtyRows.add(n);
+        const b = base.branchNode.get(id);
+        if (b !== undefined) dirtyProbs.add(b);
+      }
+    }
     for (const x of tree.order) {
       const node = tree.nodes[x]!;
       const r = reach[x] ?? ZERO;
-      if (!r.isZero()) {
+      const baseReach = base?.reach[x];
+      const baseRows = base?.rows[x];
+      if (!r.isZero() && baseRows !== undefined && baseReach !== undefined && !dirtyRows!.has(x) && baseReach.eq(r)) {
+        for (const row of baseRows) this.acc.addRaw(row);
+        if (node.enter !== undefined) enter(node.enter.markov, node.enter.state, r, node.id);
+      } else if (!r.isZero()) {
+        if (this.record !== undefined) this.acc.capture = this.record.rows[x] = [];
         const t = this.value(node.time);
         const dfc = factorAt(c.costSchedule, t);
         const dfh = factorAt(c.healthSchedule, t);
@@ -286,8 +352,16 @@ class OptionEvaluation {
         if (!carbon.isZero()) this.acc.add("carbonKg", { part: "tree", nodeId: node.id, itemId: "carbonKg" }, ONE, carbon, r, ONE);
         for (const ev of node.events) this.acc.add("event", { part: "tree", nodeId: node.id, itemId: ev.name }, this.value(ev.count), ONE, r, ONE);
         if (node.enter !== undefined) enter(node.enter.markov, node.enter.state, r, node.id);
+        this.acc.capture = undefined;
       }
       if (node.branches.length === 0) continue;
+      const baseProbs = base?.probs[x];
+      if (baseProbs !== undefined && !dirtyProbs!.has(x)) {
+        node.branches.forEach((b, j) => {
+          reach[b.to] = (reach[b.to] ?? ZERO).plus(r.times(baseProbs[j]!));
+        });
+        continue;
+      }
       let sum = ZERO;
       let rest: number | undefined;
       const probs: Dec[] = [];
@@ -310,6 +384,7 @@ class OptionEvaluation {
       } else if (sum.minus(ONE).abs().gt(tree.tolerance)) {
         this.fail([...node.path, "branches"], `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.toleranceText})${forOption}, got ${sum.toString()}; or mark one branch "rest"`, "sum_mismatch");
       }
+      if (this.record !== undefined) this.record.probs[x] = probs;
       node.branches.forEach((b, j) => {
         const add = r.times(probs[j]!);
         reach[b.to] = (reach[b.to] ?? ZERO).plus(add);
@@ -541,14 +616,54 @@ function population(c: CompiledModel, t: OutcomeTotals): PopulationTotals | unde
   };
 }
 
+const NO_EFFECTS: COption = {
+  index: -1,
+  id: "(base case)",
+  label: "(base case)",
+  isComparator: false,
+  paramOps: new Map(),
+  siteOps: new Map(),
+  replacements: new Map(),
+  extras: [],
+  touchesParams: false,
+};
+
+/** Evaluates the tree without effects, recording each node's lines, reach and branch probabilities. */
+function treeBaseline(c: CompiledModel, shared: RunCache): TreeBaseline | undefined {
+  const tree = c.tree!;
+  const record = { reach: new Array<Dec | undefined>(tree.nodes.length), probs: new Array<Dec[] | undefined>(tree.nodes.length), rows: new Array<RawRow[] | undefined>(tree.nodes.length) };
+  const ev = new OptionEvaluation(c, NO_EFFECTS, [], false, shared, undefined, record);
+  try {
+    ev.runTreeOnly();
+  } catch (e) {
+    // An invalid base case is reported by the options themselves; evaluate them without the baseline.
+    if (e instanceof OptionAbort) return undefined;
+    throw e;
+  }
+  const siteNode = new Map<number, number>();
+  const branchNode = new Map<number, number>();
+  for (const node of tree.nodes) {
+    const sites = [node.time, node.qalys, node.lifeYears, node.carbon, ...node.events.map((e) => e.count)];
+    for (const it of node.items) {
+      sites.push(it.quantity, it.unitCost);
+      if (it.carbon !== undefined) sites.push(it.carbon);
+      siteNode.set(it.replaceSite, node.index);
+    }
+    for (const s of sites) siteNode.set(s.id, node.index);
+    for (const b of node.branches) if (b.prob !== "rest") branchNode.set(b.prob.id, node.index);
+  }
+  return { reach: record.reach, probs: record.probs, rows: record.rows, siteNode, branchNode };
+}
+
 /** Evaluates every option of a compiled model; returns the result, or the issues found. */
 export function evaluateCompiled(c: CompiledModel, options: { readonly ledger: boolean }): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
   const issues: VbpIssue[] = [];
   const results: OptionResult[] = [];
   const shared: RunCache = new Map();
+  const baseline = c.tree !== undefined && c.options.length > 2 ? treeBaseline(c, shared) : undefined;
   for (const o of c.options) {
     if (issues.length >= MAX_ISSUES) break;
-    const ev = new OptionEvaluation(c, o, issues, options.ledger, shared);
+    const ev = new OptionEvaluation(c, o, issues, options.ledger, shared, baseline);
     try {
       ev.run();
     } catch (e) {
