@@ -15,7 +15,7 @@ import type {
 import { evaluateExpression, ExpressionError, expressionNames, parseExpression, type Expr } from "./expression.js";
 
 /** Variables available inside Markov expressions. */
-export const TIME_VARIABLES: ReadonlySet<string> = new Set(["cycle", "time", "age"]);
+export const TIME_VARIABLES: ReadonlySet<string> = Object.freeze(new Set(["cycle", "time", "age"]));
 
 /** Values of the time variables for one cycle. */
 export interface TimeEnv {
@@ -167,7 +167,7 @@ export interface COption {
   readonly siteOps: ReadonlyMap<number, readonly CEffect[]>;
   readonly replacements: ReadonlyMap<number, { readonly item: CItem; readonly path: VbpPath }>;
   readonly extras: readonly { readonly id: string; readonly category: string; readonly amount: Site; readonly carbon: Site | undefined; readonly time: Site }[];
-  /** Markov indices whose values this option changes (directly or through parameters). */
+  /** True when the option changes a parameter (then every value is recomputed for it). */
   readonly touchesParams: boolean;
 }
 
@@ -620,7 +620,7 @@ export function compileModel(model: PathwayModel): { readonly compiled: Compiled
     if (optionIds.has(o.id)) issues.add([...op, "id"], `duplicate option id "${o.id}"`, "duplicate_id");
     optionIds.add(o.id);
     if (o.isComparator === true) comparators++;
-    options.push(compileOption(st, model, o, oi, op, tree, markov, markovIndex));
+    options.push(compileOption(st, o, oi, op, tree, markov, markovIndex));
   });
   if (comparators !== 1) issues.add(["options"], `exactly one option must be the comparator (isComparator: true), got ${comparators}`, "invalid_value");
 
@@ -917,7 +917,6 @@ function compileTree(st: CompileState, model: PathwayModel, markovIndex: Readonl
 
 function compileOption(
   st: CompileState,
-  model: PathwayModel,
   o: PathwayModel["options"][number],
   oi: number,
   op: VbpPath,
@@ -1071,7 +1070,6 @@ function compileOption(
     const time = site(st, x.timeYears, [...xp, "timeYears"], "time", `time of extra cost "${x.id}"`, { time: false }, ZERO);
     if (amount !== undefined && time !== undefined) extras.push({ id: x.id, category: x.category ?? "device", amount, carbon, time });
   });
-  void model;
   return {
     index: oi,
     id: o.id,

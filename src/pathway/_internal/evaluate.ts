@@ -616,23 +616,12 @@ function population(c: CompiledModel, t: OutcomeTotals): PopulationTotals | unde
   };
 }
 
-const NO_EFFECTS: COption = {
-  index: -1,
-  id: "(base case)",
-  label: "(base case)",
-  isComparator: false,
-  paramOps: new Map(),
-  siteOps: new Map(),
-  replacements: new Map(),
-  extras: [],
-  touchesParams: false,
-};
-
 /** Evaluates the tree without effects, recording each node's lines, reach and branch probabilities. */
 function treeBaseline(c: CompiledModel, shared: RunCache): TreeBaseline | undefined {
   const tree = c.tree!;
   const record = { reach: new Array<Dec | undefined>(tree.nodes.length), probs: new Array<Dec[] | undefined>(tree.nodes.length), rows: new Array<RawRow[] | undefined>(tree.nodes.length) };
-  const ev = new OptionEvaluation(c, NO_EFFECTS, [], false, shared, undefined, record);
+  const noEffects: COption = { index: -1, id: "(base case)", label: "(base case)", isComparator: false, paramOps: new Map(), siteOps: new Map(), replacements: new Map(), extras: [], touchesParams: false };
+  const ev = new OptionEvaluation(c, noEffects, [], false, shared, undefined, record);
   try {
     ev.runTreeOnly();
   } catch (e) {
