@@ -1,0 +1,186 @@
+/**
+ * Ranking rows and plain-language explanations, built from the computed figures and the scored tender.
+ *
+ * @internal
+ * @module
+ */
+import { Dec, decString } from "../../_lib/decimal.js";
+import { formatMoney, type Money } from "../../money/money.js";
+import type { ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
+import type { EvaluatedOption, EvaluationResult, OptionExplanation, RankedRow } from "../result.js";
+
+/** The part of the result the explanations read. */
+export type ExplainInput = Pick<EvaluationResult, "currency" | "options" | "costEffectiveness" | "tender" | "comparatorId" | "referenceData">;
+
+/** Rounds half-even to `dp` places and prints with thousands separators. */
+export function num(v: string, dp: number): string {
+  const d = new Dec(v).toDecimalPlaces(dp, Dec.ROUND_HALF_EVEN);
+  const [int, frac] = d.abs().toFixed(dp).split(".");
+  const withSep = (int ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${d.isNegative() && !d.isZero() ? "-" : ""}${withSep}${frac !== undefined ? `.${frac}` : ""}`;
+}
+
+/** Money for people: symbol, separators, pennies. */
+export function cash(v: string, currency: string): string {
+  return formatMoney({ amount: v, currency } as Money);
+}
+
+/** Signed money difference, e.g. "+£12.00" / "-£3.50". */
+function signedCash(v: Dec, currency: string): string {
+  return `${v.gt(0) ? "+" : ""}${cash(decString(v), currency)}`;
+}
+
+function signed(v: Dec, dp: number): string {
+  return `${v.gt(0) ? "+" : ""}${num(decString(v), dp)}`;
+}
+
+/** Long exact decimals inside quoted scoring text, rounded for reading (4 places below 10, else 2). */
+export function tidy(text: string): string {
+  return text.replace(/-?\d+\.\d{5,}/g, (m) => {
+    const d = new Dec(m);
+    return decString(d.toDecimalPlaces(d.abs().lt(10) ? 4 : 2, Dec.ROUND_HALF_EVEN));
+  });
+}
+
+function topLevel(o: TenderOptionResult): readonly ScoreNode[] {
+  return o.scoreTree.filter((n) => n.kind !== "pass-fail");
+}
+
+function maxTotal(o: TenderOptionResult): string {
+  return decString(topLevel(o).reduce((s, n) => s.plus(new Dec(n.maxPoints)), new Dec(0)));
+}
+
+/** The ranked value table: per lot, ranked options, then excluded ones; the comparator last. */
+export function rankingRows(r: ExplainInput): RankedRow[] {
+  const byId = new Map(r.options.map((o) => [o.optionId, o] as const));
+  const rows: RankedRow[] = [];
+  const common = (e: EvaluatedOption) => ({
+    wholePathwayCostPerPatient: e.costs.wholePathway,
+    qalysPerPatient: e.qalysPerPatient,
+    ...(e.netMonetaryBenefitPerPatient !== undefined ? { netMonetaryBenefitPerPatient: e.netMonetaryBenefitPerPatient } : {}),
+    carbonKgPerPatient: e.carbon.kgPerPatient,
+  });
+  for (const lot of r.tender.lots) {
+    const ordered = [...lot.options].sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
+    for (const o of ordered) {
+      const e = byId.get(o.optionId) as EvaluatedOption;
+      const failed = o.gates.filter((g) => !g.passed);
+      rows.push({
+        lot: lot.lotId,
+        ...(o.rank !== undefined ? { rank: o.rank } : {}),
+        status: o.status,
+        optionId: o.optionId,
+        supplier: o.supplier,
+        label: o.label,
+        total: o.total ?? o.totalPoints,
+        points: topLevel(o).map((n) => ({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints })),
+        ...common(e),
+        gates: failed.length === 0 ? "passed" : `failed: ${failed.map((g) => g.gateId).join(", ")}`,
+      });
+    }
+  }
+  const c = byId.get(r.comparatorId) as EvaluatedOption;
+  rows.push({ lot: c.lot, status: "comparator", optionId: c.optionId, supplier: c.supplier, label: c.label, total: "", points: [], ...common(c), gates: "comparator" });
+  return rows;
+}
+
+function pairwiseText(r: ExplainInput, id: string): string | undefined {
+  const p = r.costEffectiveness.pairwise.find((x) => x.id === id);
+  if (p === undefined || p.status === "comparator") return undefined;
+  const money = (v: string) => cash(v, r.currency);
+  switch (p.status) {
+    case "dominant":
+      return "Against current practice it is dominant: it costs less per patient and gives more QALYs.";
+    case "dominated":
+      return "Against current practice it is dominated: it costs more per patient and gives fewer QALYs.";
+    case "more costly, more effective":
+      return `Against current practice it costs more and gives more QALYs: ${p.icer !== undefined ? `${money(p.icer)} per QALY gained (ICER)` : "ICER not defined"}.`;
+    case "cost-saving, less effective":
+      return `Against current practice it saves money but gives fewer QALYs: ${p.icer !== undefined ? `${money(p.icer)} saved per QALY lost` : "ICER not defined"}.`;
+    case "identical":
+      return "Against current practice it has the same cost and QALYs.";
+    default:
+      return `Against current practice: ${p.status}.`;
+  }
+}
+
+/** One explanation per option, in document order, readable by a procurement officer. */
+export function explainOptions(r: ExplainInput): OptionExplanation[] {
+  const comparator = r.options.find((o) => o.optionId === r.comparatorId) as EvaluatedOption;
+  const money = (v: string) => cash(v, r.currency);
+  const tenderById = new Map(r.tender.lots.flatMap((lot) => lot.options.map((o) => [o.optionId, { o, lot }] as const)));
+  const supplierOf = new Map(r.options.map((o) => [o.optionId, `${o.supplier} (${o.label})`] as const));
+  const lambda = r.referenceData.threshold?.perQaly;
+  return r.options.map((e) => {
+    const lines: string[] = [];
+    const c = e.costs;
+    const parts = [`product lifecycle ${money(c.lifecycle)}`, `care on the pathway ${money(c.pathway)}`];
+    if (!new Dec(c.carbonExternality).isZero()) parts.push(`monetised carbon ${money(c.carbonExternality)}`);
+    const dCost = new Dec(c.wholePathway).minus(new Dec(comparator.costs.wholePathway));
+    const dQ = new Dec(e.qalysPerPatient).minus(new Dec(comparator.qalysPerPatient));
+    const dKg = new Dec(e.carbon.kgPerPatient).minus(new Dec(comparator.carbon.kgPerPatient));
+    lines.push(
+      `Whole-pathway cost per patient ${money(c.wholePathway)} = ${parts.join(" + ")}` +
+        (e.isComparator ? "." : `; ${dCost.isZero() ? "the same as" : dCost.lt(0) ? `${money(decString(dCost.neg()))} less than` : `${money(decString(dCost))} more than`} current practice (${money(comparator.costs.wholePathway)}).`),
+    );
+    const events = Object.entries(e.eventsPerPatient)
+      .map(([k, v]) => `${k} ${num(decString(new Dec(v).times(100)), 2)}%`)
+      .join(", ");
+    lines.push(`QALYs per patient ${num(e.qalysPerPatient, 4)}${e.isComparator ? "" : ` (${signed(dQ, 4)} vs current practice)`}${events !== "" ? `; expected events per patient: ${events}` : ""}.`);
+    if (e.netMonetaryBenefitPerPatient !== undefined && lambda !== undefined) {
+      lines.push(
+        `Net monetary benefit at ${money(lambda)} per QALY: ${money(e.netMonetaryBenefitPerPatient)} per patient` +
+          (e.incrementalNetMonetaryBenefitPerPatient !== undefined && !e.isComparator ? ` (${signedCash(new Dec(e.incrementalNetMonetaryBenefitPerPatient), r.currency)} vs current practice).` : "."),
+      );
+    }
+    const pw = pairwiseText(r, e.optionId);
+    if (pw !== undefined) lines.push(pw);
+    lines.push(
+      `Carbon ${num(e.carbon.kgPerPatient, 2)} kgCO2e per patient (pathway ${num(e.carbon.pathwayKgPerPatient, 2)} + product ${num(e.carbon.productKgPerPatient, 2)})` +
+        (e.isComparator ? "." : `, ${signed(dKg, 2)} kg vs current practice.`),
+    );
+    if (e.socialValue !== undefined) lines.push(`Social value: ${num(e.socialValue.total, 2)} of ${num(e.socialValue.maximum, 2)} framework points (${num(decString(new Dec(e.socialValue.normalised).times(100)), 1)}%).`);
+    if (e.isComparator) {
+      lines.push("Current practice is the reference for the comparison; it is not a bid and is not scored.");
+      return { optionId: e.optionId, headline: `${e.supplier} — ${e.label}: current practice (comparator)`, lines };
+    }
+    const t = tenderById.get(e.optionId);
+    if (t === undefined) return { optionId: e.optionId, headline: `${e.supplier} — ${e.label}`, lines };
+    const { o, lot } = t;
+    const ranked = lot.options.filter((x) => x.status === "ranked").length;
+    const where = lot.lotId === "default" ? "" : ` in ${lot.label}`;
+    const pts = topLevel(o)
+      .map((n) => `${n.label} ${num(n.points, 2)}/${num(n.maxPoints, 2)}`)
+      .join("; ");
+    lines.push(`Points: ${pts}.`);
+    const failed = o.gates.filter((g) => !g.passed);
+    failed.forEach((g) => lines.push(`Excluded at gate ${g.gateId}: ${g.reason}`));
+    if (o.tieBreak !== undefined) lines.push(`Tie: ${o.tieBreak}`);
+    o.flags.forEach((f) => lines.push(`Price flag: ${f.message}`));
+    if (o.rank === 1) {
+      const next = lot.options.find((x) => x.rank === 2);
+      if (next !== undefined) lines.push(`It is the most advantageous tender${where}, ${num(decString(new Dec(o.totalPoints).minus(new Dec(next.totalPoints))), 2)} points ahead of ${supplierOf.get(next.optionId) ?? next.optionId}.`);
+      else lines.push(`It is the most advantageous tender${where}.`);
+    }
+    if (o.overtaking !== undefined) {
+      const ov = o.overtaking;
+      const possible = ov.steps.filter((s) => s.possible);
+      lines.push(
+        `To overtake ${supplierOf.get(ov.targetOptionId) ?? ov.targetOptionId} it needs ${num(ov.gap, 2)} more points` +
+          (possible.length > 0 ? `; on one criterion alone: ${possible.map((s) => tidy(s.change)).join("; ")}.` : "; no single criterion can close the gap."),
+      );
+    }
+    for (const rr of lot.rankReversals) {
+      if (rr.higherAfter === e.optionId || rr.higherBefore === e.optionId) {
+        lines.push(
+          `Rank reversal: if ${supplierOf.get(rr.removedOptionId) ?? rr.removedOptionId} were withdrawn, ${supplierOf.get(rr.higherAfter) ?? rr.higherAfter} would rank above ${supplierOf.get(rr.higherBefore) ?? rr.higherBefore} (the price formula depends on the lowest bid).`,
+        );
+      }
+    }
+    const headline =
+      o.status === "ranked"
+        ? `${e.supplier} — ${e.label}: ranked ${o.rank ?? "?"} of ${ranked}${where} with ${num(o.totalPoints, 2)} of ${num(maxTotal(o), 0)} points`
+        : `${e.supplier} — ${e.label}: excluded${where} (${failed.map((g) => g.gateId).join(", ")})`;
+    return { optionId: e.optionId, headline, lines };
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The computed metrics that can feed a quantitative tender criterion.
+ *
+ * @module
+ */
+
+/**
+ * One computed metric: what it measures, its unit, which way is better, and what the document must
+ * provide for it.
+ *
+ * @example
+ * ```ts
+ * EVALUATION_METRICS.qalysPerPatient.direction; //=> "higher-is-better"
+ * ```
+ */
+export interface EvaluationMetric {
+  /** What the metric measures. */
+  readonly description: string;
+  /** Unit of the value ("currency" means the document currency). */
+  readonly unit: string;
+  /** Which way is better (advice for the criterion's value function). */
+  readonly direction: "higher-is-better" | "lower-is-better";
+  /** What the document must contain for the metric to be computed. */
+  readonly needs?: "threshold" | "socialValue" | "carbonValuation";
+  /**
+   * Decimal places of the value fed to the tender (rounded half-even, as bids are assessed in pence):
+   * money 2, QALYs and life years 6, kgCO2e 3, social value share 4. The exact figures stay in the result.
+   */
+  readonly decimalPlaces: number;
+}
+
+/**
+ * The named metrics (exact decimal strings, per option). Two families take a suffix:
+ * `costCategoryPerPatient:<category>` (discounted pathway cost of one category, e.g. `bed-days`) and
+ * `eventsPerPatient:<event>` (expected count of a clinical event, e.g. `ssi`). The value fed to the tender is
+ * rounded half-even to the metric's `decimalPlaces` (cost categories 2, events 6).
+ *
+ * Whole-pathway cost per patient = lifecycle cost per patient (net present cost ÷ discounted patient
+ * volume) + discounted pathway cost per patient + monetised carbon per patient (when carbon is treated as an
+ * externality, EU 2014/24 Art. 68).
+ *
+ * @example
+ * ```ts
+ * Object.keys(EVALUATION_METRICS).includes("wholePathwayCostPerPatient"); //=> true
+ * ```
+ */
+export const EVALUATION_METRICS = Object.freeze({
+  wholePathwayCostPerPatient: Object.freeze({
+    description: "Discounted whole-pathway cost per patient: lifecycle part + pathway part (+ carbon externality when chosen)",
+    unit: "currency per patient",
+    direction: "lower-is-better",
+    decimalPlaces: 2,
+  }),
+  lifecycleCostPerPatient: Object.freeze({ description: "Lifecycle net present cost ÷ discounted patient volume", unit: "currency per patient", direction: "lower-is-better", decimalPlaces: 2 }),
+  pathwayCostPerPatient: Object.freeze({ description: "Discounted pathway cost per patient (care around the product)", unit: "currency per patient", direction: "lower-is-better", decimalPlaces: 2 }),
+  lifecycleNetPresentCost: Object.freeze({ description: "Lifecycle net present cost over the horizon, all patients", unit: "currency", direction: "lower-is-better", decimalPlaces: 2 }),
+  qalysPerPatient: Object.freeze({ description: "Discounted QALYs per patient", unit: "QALYs per patient", direction: "higher-is-better", decimalPlaces: 6 }),
+  lifeYearsPerPatient: Object.freeze({ description: "Discounted life years per patient", unit: "life years per patient", direction: "higher-is-better", decimalPlaces: 6 }),
+  netMonetaryBenefitPerPatient: Object.freeze({
+    description: "Net monetary benefit per patient: QALYs × threshold − whole-pathway cost",
+    unit: "currency per patient",
+    direction: "higher-is-better",
+    needs: "threshold",
+    decimalPlaces: 2,
+  }),
+  incrementalNetMonetaryBenefitPerPatient: Object.freeze({
+    description: "Net monetary benefit per patient minus the comparator's",
+    unit: "currency per patient",
+    direction: "higher-is-better",
+    needs: "threshold",
+    decimalPlaces: 2,
+  }),
+  carbonKgPerPatient: Object.freeze({ description: "kgCO2e per patient: pathway carbon + product carbon", unit: "kgCO2e per patient", direction: "lower-is-better", decimalPlaces: 3 }),
+  carbonKgTotal: Object.freeze({ description: "kgCO2e over the horizon, all patients", unit: "kgCO2e", direction: "lower-is-better", decimalPlaces: 3 }),
+  carbonCostPerPatient: Object.freeze({
+    description: "Monetised carbon per patient (DESNZ carbon values, discounted)",
+    unit: "currency per patient",
+    direction: "lower-is-better",
+    needs: "carbonValuation",
+    decimalPlaces: 2,
+  }),
+  socialValueScore: Object.freeze({
+    description: "Social value score: share of the framework's points achieved by the commitments (0–1)",
+    unit: "share",
+    direction: "higher-is-better",
+    needs: "socialValue",
+    decimalPlaces: 4,
+  }),
+} satisfies Record<string, EvaluationMetric>);
+
+/**
+ * Name of a metric: a key of {@link EVALUATION_METRICS}, or `costCategoryPerPatient:<category>` or
+ * `eventsPerPatient:<event>`.
+ *
+ * @example
+ * ```ts
+ * const m: EvaluationMetricName = "costCategoryPerPatient:bed-days";
+ * ```
+ */
+export type EvaluationMetricName = keyof typeof EVALUATION_METRICS | `costCategoryPerPatient:${string}` | `eventsPerPatient:${string}`;
+
+const SUFFIXED = /^(costCategoryPerPatient|eventsPerPatient):([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;
+
+/** @internal Parses a metric name; undefined when unknown. */
+export function readMetricName(name: string): { base: string; arg?: string; needs?: EvaluationMetric["needs"]; decimalPlaces: number } | undefined {
+  if (Object.prototype.hasOwnProperty.call(EVALUATION_METRICS, name)) {
+    const m = EVALUATION_METRICS[name as keyof typeof EVALUATION_METRICS] as EvaluationMetric;
+    return { base: name, decimalPlaces: m.decimalPlaces, ...(m.needs !== undefined ? { needs: m.needs } : {}) };
+  }
+  const s = SUFFIXED.exec(name);
+  if (s === null) return undefined;
+  // Cost categories are money (2 places); event counts per patient are probabilities (6 places).
+  return { base: s[1] as string, arg: s[2] as string, decimalPlaces: s[1] === "costCategoryPerPatient" ? 2 : 6 };
+}

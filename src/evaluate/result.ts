@@ -1,0 +1,313 @@
+/**
+ * The result of {@link evaluate}: plain JSON data, every exact figure a decimal string.
+ *
+ * @module
+ */
+import type { VbpIssue } from "../errors/issue.js";
+import type { Source } from "../reference/source.js";
+import type { DiscountTiming } from "../time/discount.js";
+import type { DiscountSchedule } from "../time/schedules.js";
+import type { PathwayResult } from "../pathway/types.js";
+import type { LifecycleResult } from "../lifecycle/result.js";
+import type { CarbonFactorUsed, CarbonFootprintResult } from "../sustainability/carbonFootprint.js";
+import type { SocialValueResult } from "../sustainability/socialValue.js";
+import type { SustainabilityGatesResult } from "../sustainability/gates.js";
+import type { IncrementalAnalysis } from "../analysis/types.js";
+import type { PairwiseComparison } from "../analysis/pairwise.js";
+import type { NetMonetaryBenefitResult } from "../analysis/nmb.js";
+import type { TenderResult } from "../scoring/tender.js";
+import type { AssessmentSummary } from "../scoring/summary.js";
+import type { WeightPolicy } from "../scoring/policies.js";
+
+/**
+ * Per-patient cost of one option, by part. `wholePathway = lifecycle + pathway + carbonExternality`, exactly.
+ *
+ * @example
+ * ```ts
+ * const c: OptionCosts = { lifecycle: "60", pathway: "2500", carbonExternality: "0", wholePathway: "2560",
+ *   lifecycleNetPresentCost: "1200000", wholePathwayPopulation: "51200000", byCategory: {} };
+ * ```
+ */
+export interface OptionCosts {
+  /** Lifecycle net present cost ÷ discounted patient volume (0 when the option has no lifecycle costs). */
+  readonly lifecycle: string;
+  /** Discounted pathway cost per patient (the pathway module's per-patient cost). */
+  readonly pathway: string;
+  /** Monetised carbon per patient, when carbon is treated as an externality; otherwise "0". */
+  readonly carbonExternality: string;
+  /** lifecycle + pathway + carbonExternality. */
+  readonly wholePathway: string;
+  /** Lifecycle net present cost over the horizon, all patients. */
+  readonly lifecycleNetPresentCost: string;
+  /** Whole-pathway cost per patient × discounted patient volume. */
+  readonly wholePathwayPopulation: string;
+  /** Discounted pathway cost per patient by category (e.g. bed-days), from the pathway ledger. */
+  readonly byCategory: Readonly<Record<string, string>>;
+}
+
+/**
+ * Carbon of one option. `kgPerPatient = pathwayKgPerPatient + productKgPerPatient`, exactly.
+ *
+ * @example
+ * ```ts
+ * const c: OptionCarbon = { pathwayKgPerPatient: "95", productKgPerPatient: "1.2", kgPerPatient: "96.2", kgTotal: "1924000" };
+ * ```
+ */
+export interface OptionCarbon {
+  /** Pathway carbon per patient (bed days, theatre...), from the pathway model. */
+  readonly pathwayKgPerPatient: string;
+  /** Product carbon per patient (embodied, transport, waste...), from the carbon footprint. */
+  readonly productKgPerPatient: string;
+  /** Pathway + product, per patient. */
+  readonly kgPerPatient: string;
+  /** Over the horizon, all patients. */
+  readonly kgTotal: string;
+  /** Monetised carbon per patient (present value), when carbonValuation is set. */
+  readonly costPerPatient?: string;
+}
+
+/**
+ * Everything computed for one option.
+ *
+ * @example
+ * ```ts
+ * const o: EvaluatedOption = result.options[1];
+ * o.costs.wholePathway; o.qalysPerPatient; o.metrics["wholePathwayCostPerPatient"];
+ * ```
+ */
+export interface EvaluatedOption {
+  /** Option id. */
+  readonly optionId: string;
+  /** Supplier. */
+  readonly supplier: string;
+  /** Product or offer. */
+  readonly label: string;
+  /** True for current practice. */
+  readonly isComparator: boolean;
+  /** Lot ("default" when the tender declares none). */
+  readonly lot: string;
+  /** Bid price per unit, when given. */
+  readonly price?: string;
+  /** Costs per patient by part. */
+  readonly costs: OptionCosts;
+  /** Discounted QALYs per patient. */
+  readonly qalysPerPatient: string;
+  /** Discounted life years per patient. */
+  readonly lifeYearsPerPatient: string;
+  /** Expected clinical events per patient, by name. */
+  readonly eventsPerPatient: Readonly<Record<string, string>>;
+  /** Carbon. */
+  readonly carbon: OptionCarbon;
+  /** Net monetary benefit per patient at the threshold (when a threshold is set). */
+  readonly netMonetaryBenefitPerPatient?: string;
+  /** NMB minus the comparator's (when a threshold is set). */
+  readonly incrementalNetMonetaryBenefitPerPatient?: string;
+  /** Social value result (when a framework is set). */
+  readonly socialValue?: SocialValueResult;
+  /** Sustainability gate outcomes (when any criterion is decided by gates, or the option gave evidence). */
+  readonly sustainabilityGates?: SustainabilityGatesResult;
+  /** The values fed to the tender's quantitative criteria, by criterion id, rounded half-even to the metric's `decimalPlaces` (money to the penny). */
+  readonly metrics: Readonly<Record<string, string>>;
+}
+
+/**
+ * One row of the ranked value table.
+ *
+ * @example
+ * ```ts
+ * result.ranking.map((r) => `${r.rank ?? "-"} ${r.supplier} ${r.totalPoints}`);
+ * ```
+ */
+export interface RankedRow {
+  /** Lot id. */
+  readonly lot: string;
+  /** Rank within the lot (absent for excluded options and the comparator). */
+  readonly rank?: number;
+  /** "ranked", "excluded" (failed a gate) or "comparator" (current practice, not scored). */
+  readonly status: "ranked" | "excluded" | "comparator";
+  /** Option id. */
+  readonly optionId: string;
+  /** Supplier. */
+  readonly supplier: string;
+  /** Product. */
+  readonly label: string;
+  /** Total points (weighted sum), or the aggregation's total; "" for the comparator. */
+  readonly total: string;
+  /** Points per top-level criterion, in the tree's order. */
+  readonly points: readonly {
+    /** Criterion id. */
+    readonly criterionId: string;
+    /** Criterion label. */
+    readonly label: string;
+    /** Points scored. */
+    readonly points: string;
+    /** Points available. */
+    readonly maxPoints: string;
+  }[];
+  /** Whole-pathway cost per patient. */
+  readonly wholePathwayCostPerPatient: string;
+  /** QALYs per patient. */
+  readonly qalysPerPatient: string;
+  /** NMB per patient (when a threshold is set). */
+  readonly netMonetaryBenefitPerPatient?: string;
+  /** kgCO2e per patient. */
+  readonly carbonKgPerPatient: string;
+  /** "passed", "comparator" or "failed: <gate>: <reason>". */
+  readonly gates: string;
+}
+
+/**
+ * The plain-language explanation of one option's result.
+ *
+ * @example
+ * ```ts
+ * result.explanations[0].lines.join("\n");
+ * ```
+ */
+export interface OptionExplanation {
+  /** Option id. */
+  readonly optionId: string;
+  /** One-line headline, e.g. "Ranked 1 of 3 with 81.2 points". */
+  readonly headline: string;
+  /** Sentences, in reading order. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * The reference data the evaluation used, each figure with its source.
+ *
+ * @example
+ * ```ts
+ * result.referenceData.threshold?.perQaly; //=> "25000"
+ * ```
+ */
+export interface EvaluationReferenceData {
+  /** Discounting used for costs, health, and its timing. */
+  readonly discounting: {
+    /** Schedule for costs. */
+    readonly costs: DiscountSchedule;
+    /** Schedule for QALYs and life years. */
+    readonly health: DiscountSchedule;
+    /** Timing convention. */
+    readonly timing: DiscountTiming;
+  };
+  /** Cost-effectiveness threshold (absent when none was given). */
+  readonly threshold?: {
+    /** Value per QALY. */
+    readonly perQaly: string;
+    /** Threshold data id (lookups) or "explicit". */
+    readonly id: string;
+    /** Which bound of the published range (lookups). */
+    readonly bound?: "lower" | "upper";
+    /** Where it comes from. */
+    readonly source?: Source;
+  };
+  /** Emission factors used by the product carbon footprint. */
+  readonly carbonFactors: readonly CarbonFactorUsed[];
+  /** Carbon values used to monetise carbon (when carbonValuation is set). */
+  readonly carbonValues?: {
+    /** Series id. */
+    readonly seriesId: string;
+    /** Price year of the values. */
+    readonly priceYear: string;
+    /** Scenario. */
+    readonly scenario: string;
+    /** How monetised carbon enters the evaluation. */
+    readonly treatment: "externality" | "criterion";
+    /** Where the values come from. */
+    readonly source?: Source;
+  };
+  /** Weight policies checked. */
+  readonly weightPolicies: readonly WeightPolicy[];
+  /** Sustainability gates applied. */
+  readonly sustainabilityGates: readonly {
+    /** Gate id. */
+    readonly id: string;
+    /** Gate label. */
+    readonly label: string;
+    /** Where the requirement comes from. */
+    readonly source?: Source;
+  }[];
+}
+
+/**
+ * The result of the whole job: every stage's result, the ranking and the explanations.
+ *
+ * @example
+ * ```ts
+ * const r: EvaluationResult = evaluate(doc);
+ * r.ranking[0]?.supplier;
+ * ```
+ */
+export interface EvaluationResult {
+  /** Document title. */
+  readonly title: string;
+  /** Currency. */
+  readonly currency: string;
+  /** Price base date. */
+  readonly priceBaseDate: string;
+  /** Horizon, years. */
+  readonly horizonYears: number;
+  /** Patients a year. */
+  readonly patientsPerYear: string;
+  /** Patients over the horizon. */
+  readonly totalPatients: string;
+  /** Σ patients a year × discount factor of each entry year (divisor of lifecycle cost per patient). */
+  readonly discountedPatients: string;
+  /** The comparator's option id. */
+  readonly comparatorId: string;
+  /** Per-option results, in document order. */
+  readonly options: readonly EvaluatedOption[];
+  /** Cost-effectiveness on whole-pathway cost and QALYs per patient. */
+  readonly costEffectiveness: {
+    /** Fully incremental analysis (dominance, extended dominance, ICERs). */
+    readonly incremental: IncrementalAnalysis;
+    /** Each option against the comparator. */
+    readonly pairwise: readonly PairwiseComparison[];
+    /** NMB at the threshold (when set). */
+    readonly netMonetaryBenefit?: NetMonetaryBenefitResult;
+  };
+  /** The scored tender (scoring module result). */
+  readonly tender: TenderResult;
+  /** The ranked value table: per lot, ranked options, then excluded ones, then the comparator. */
+  readonly ranking: readonly RankedRow[];
+  /** Plain-language explanation per option (document order). */
+  readonly explanations: readonly OptionExplanation[];
+  /** Procurement Act 2023 s50 assessment summaries, with their Markdown text. */
+  readonly assessmentSummaries: readonly {
+    /** The structured summary. */
+    readonly summary: AssessmentSummary;
+    /** The same as Markdown. */
+    readonly markdown: string;
+  }[];
+  /** Each stage's own result. */
+  readonly stages: {
+    /** Pathway results (ledger included when asked). */
+    readonly pathway: PathwayResult;
+    /** Lifecycle results (absent when no option has lifecycle costs). */
+    readonly lifecycle?: LifecycleResult;
+    /** Product carbon footprint. */
+    readonly carbon: CarbonFootprintResult;
+  };
+  /** Reference data used. */
+  readonly referenceData: EvaluationReferenceData;
+  /** Warnings: weight policy breaches, price flags (never exclusions). */
+  readonly warnings: readonly VbpIssue[];
+  /** Assumptions made by the stages (factor years, carbon value extrapolation...). */
+  readonly assumptions: readonly string[];
+}
+
+/**
+ * Options for {@link evaluate}.
+ *
+ * @example
+ * ```ts
+ * evaluate(doc, { ledger: false, summaries: false });
+ * ```
+ */
+export interface EvaluateOptions {
+  /** Keep the pathway, lifecycle and carbon ledgers (default false: the totals are the same). */
+  readonly ledger?: boolean;
+  /** Build the assessment summaries (default true). */
+  readonly summaries?: boolean;
+}

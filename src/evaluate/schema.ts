@@ -1,0 +1,401 @@
+/**
+ * zod schema of the evaluation document. It reuses the other modules' schema pieces (pathway model and
+ * effects, lifecycle cost items, carbon activities, social value, sustainability gates, tender criteria and
+ * records), so each key is documented once; cross-references between the parts are checked here, and each
+ * part is validated by its own module with issue paths translated back into this document.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { VbpIssue, VbpPath } from "../errors/issue.js";
+import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
+import { parseWith, safeParseWith, fromZodIssues } from "../schema/issues.js";
+import { currencySchema, decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, positiveDecimalSchema, sourceSchema, textSchema } from "../schema/primitives.js";
+import { pathwayModelSchema, pathwayModelStructureSchema } from "../pathway/schema.js";
+import { lifecycleDocumentSchema } from "../lifecycle/schema.js";
+import { carbonInputSchema, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
+import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
+import { tenderSchema } from "../scoring/schema.js";
+import { flattenCriteria } from "../scoring/criteria.js";
+import { checkWeightPolicy } from "../scoring/policies.js";
+import { validateTender } from "../scoring/validate.js";
+import type { Tender } from "../scoring/tender.js";
+import { thresholdFor } from "../reference/thresholds.js";
+import type { EvaluationDocument } from "./document.js";
+import { readMetricName } from "./metrics.js";
+import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
+
+/** Unwraps optional/readonly/default wrappers of a zod schema. */
+function core(s: z.ZodType): z.ZodType {
+  let x: z.ZodType = s;
+  for (let i = 0; i < 10; i++) {
+    if (x instanceof z.ZodOptional || x instanceof z.ZodDefault || x instanceof z.ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodType } } })._zod.def.innerType;
+    else break;
+  }
+  return x;
+}
+
+function shape(s: z.ZodType, what: string): Record<string, z.ZodType> {
+  const c = core(s);
+  if (c instanceof z.ZodObject) return c.shape as Record<string, z.ZodType>;
+  throw new Error(`vbp-score internal: the ${what} schema is not an object schema`);
+}
+
+function element(s: z.ZodType, what: string): z.ZodType {
+  const c = core(s);
+  if (c instanceof z.ZodArray) return c.element as z.ZodType;
+  throw new Error(`vbp-score internal: the ${what} schema is not an array schema`);
+}
+
+function piece(shp: Record<string, z.ZodType>, key: string, what: string): z.ZodType {
+  const p = shp[key];
+  if (p === undefined) throw new Error(`vbp-score internal: the ${what} schema has no "${key}"`);
+  return p;
+}
+
+const pathwayShape = shape(pathwayModelStructureSchema, "pathway model");
+const pathwayOptionShape = shape(element(piece(pathwayShape, "options", "pathway model"), "pathway options"), "pathway option");
+const lifecycleShape = shape(lifecycleDocumentSchema as unknown as z.ZodType, "lifecycle document");
+const lifecycleOptionShape = shape(element(piece(lifecycleShape, "options", "lifecycle document"), "lifecycle options"), "lifecycle option");
+const lifecycleItemSchema = element(piece(lifecycleOptionShape, "items", "lifecycle option"), "lifecycle items");
+const carbonShape = shape(carbonInputSchema as unknown as z.ZodType, "carbon input");
+const carbonOptionShape = shape(element(piece(carbonShape, "options", "carbon input"), "carbon options"), "carbon option");
+const socialShape = shape(socialValueInputSchema as unknown as z.ZodType, "social value input");
+const commitmentSchema = element(piece(socialShape, "commitments", "social value input"), "commitments");
+const evidenceShape = shape(supplierEvidenceSchema as unknown as z.ZodType, "supplier evidence");
+const tenderShape = shape(tenderSchema as unknown as z.ZodType, "tender");
+
+const optionSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." }),
+    supplier: textSchema(300).min(1).meta({ description: "Supplier name (current practice: the incumbent or \"Current practice\")." }),
+    label: textSchema(300).min(1).meta({ description: "Product or offer name." }),
+    isComparator: z.boolean().optional().meta({ description: "True for current practice: the reference for incremental analysis; shown in the tables but not scored in the tender. Exactly one option is the comparator." }),
+    lot: idSchema.optional().meta({ description: "Lot the option is offered for (when the tender declares lots)." }),
+    price: positiveDecimalSchema.optional().meta({ description: "Bid price per unit in the document currency (> 0); scored by the tender's price criterion." }),
+    unitsPerPatient: positiveDecimalSchema
+      .optional()
+      .meta({ description: "Units of the product used per patient: adds the lifecycle item \"bid price × units per patient\" for every patient (needs price)." }),
+    lifecycle: z
+      .strictObject({
+        serviceLifeYears: piece(lifecycleOptionShape, "serviceLifeYears", "lifecycle option"),
+        items: z.array(lifecycleItemSchema).max(500).meta({ description: "Lifecycle cost items (staff time to apply, disposal, training, maintenance...), as in a lifecycle document." }),
+      })
+      .optional()
+      .meta({ description: "Further lifecycle costs of the option (lifecycle module cost items)." }),
+    effects: piece(pathwayOptionShape, "effects", "pathway option"),
+    extraCosts: piece(pathwayOptionShape, "extraCosts", "pathway option"),
+    carbon: z
+      .strictObject({
+        embodied: piece(carbonOptionShape, "embodied", "carbon option"),
+        transport: piece(carbonOptionShape, "transport", "carbon option"),
+        energy: piece(carbonOptionShape, "energy", "carbon option"),
+        consumables: piece(carbonOptionShape, "consumables", "carbon option"),
+        waste: piece(carbonOptionShape, "waste", "carbon option"),
+        pathway: piece(carbonOptionShape, "pathway", "carbon option"),
+      })
+      .optional()
+      .meta({ description: "The product's carbon activities by stage; patient volume is the document's patientsPerYear." }),
+    evidence: z
+      .strictObject({
+        documents: piece(evidenceShape, "documents", "supplier evidence"),
+        assessments: piece(evidenceShape, "assessments", "supplier evidence"),
+      })
+      .optional()
+      .meta({ description: "The supplier's sustainability evidence, checked by the sustainability gates." }),
+    socialValue: z
+      .strictObject({
+        commitments: z.array(commitmentSchema).max(500).meta({ description: "Social value commitments, scored against the document's socialValue framework." }),
+      })
+      .optional()
+      .meta({ description: "The supplier's social value offer." }),
+    values: z
+      .record(idSchema, decimalSchema)
+      .optional()
+      .meta({ description: "Raw values for quantitative criteria that no computed metric feeds, by criterion id." }),
+    note: textSchema(4000).optional().meta({ description: "Free-text note." }),
+  })
+  .meta({ description: "One option: a supplier's offer, or current practice (the comparator)." });
+
+const thresholdSchema = z
+  .union([
+    z
+      .strictObject({
+        perQaly: nonNegativeDecimalSchema.meta({ description: "Willingness to pay per QALY gained, in the document currency." }),
+        source: sourceSchema.optional().meta({ description: "Where the figure comes from (recorded with the results)." }),
+      })
+      .meta({ description: "An explicit threshold." }),
+    z
+      .strictObject({
+        jurisdiction: z.string().min(1).max(20).meta({ description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
+        programme: z.string().min(1).max(100).optional().meta({ description: "Evaluation programme, e.g. healthtech." }),
+        on: isoDateSchema.meta({ description: "Decision date: the threshold in force on that day is used." }),
+        bound: z.enum(["lower", "upper"]).meta({ description: "Which end of the published range to use." }),
+      })
+      .meta({ description: "A lookup in the dated threshold data (thresholdFor)." }),
+  ])
+  .meta({ description: "Cost-effectiveness threshold per QALY. No default: required when a metric uses net monetary benefit." });
+
+const metricNameSchema = z
+  .string()
+  .min(1)
+  .max(130)
+  .meta({
+    description:
+      "A computed metric: wholePathwayCostPerPatient, lifecycleCostPerPatient, pathwayCostPerPatient, lifecycleNetPresentCost, qalysPerPatient, lifeYearsPerPatient, netMonetaryBenefitPerPatient, incrementalNetMonetaryBenefitPerPatient, carbonKgPerPatient, carbonKgTotal, carbonCostPerPatient, socialValueScore, costCategoryPerPatient:<category> or eventsPerPatient:<event>.",
+  });
+
+const documentShape = z.strictObject({
+  $schema: z.string().max(2000).optional().meta({ description: "Optional address of this JSON Schema, for editors." }),
+  title: textSchema(300).min(1).meta({ description: "Title of the evaluation, e.g. the lot name." }),
+  currency: currencySchema.meta({ description: "ISO 4217 currency of every amount." }),
+  priceBaseDate: isoDateSchema.meta({ description: "Price base date and start of year 1 (YYYY-MM-DD); its calendar year starts the carbon horizon." }),
+  horizonYears: z.int().min(1).max(100).meta({ description: "Horizon in whole years (1–100): patient entry years, lifecycle horizon and carbon horizon." }),
+  discounting: core(piece(pathwayShape, "discounting", "pathway model")).meta({
+    description: "Discount schedules for costs (lifecycle and pathway) and health (QALYs, life years), and the timing convention. Unset keys: NICE 3.5%, start of period, annual.",
+  }),
+  patientsPerYear: positiveDecimalSchema.meta({ description: "Patients treated a year, constant over the horizon (> 0)." }),
+  threshold: thresholdSchema.optional(),
+  pathway: z
+    .strictObject({
+      id: piece(pathwayShape, "id", "pathway model"),
+      label: piece(pathwayShape, "label", "pathway model"),
+      parameters: piece(pathwayShape, "parameters", "pathway model"),
+      lifeTables: piece(pathwayShape, "lifeTables", "pathway model"),
+      tree: piece(pathwayShape, "tree", "pathway model"),
+      markov: piece(pathwayShape, "markov", "pathway model"),
+      source: piece(pathwayShape, "source", "pathway model"),
+      note: piece(pathwayShape, "note", "pathway model"),
+    })
+    .meta({ description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
+  options: z.array(optionSchema).min(2).max(100_000).meta({ description: "The options: exactly one comparator (current practice) and the offers." }),
+  tender: z
+    .strictObject({
+      criteria: piece(tenderShape, "criteria", "tender"),
+      lots: piece(tenderShape, "lots", "tender"),
+      evaluatorScores: piece(tenderShape, "evaluatorScores", "tender"),
+      consensus: piece(tenderShape, "consensus", "tender"),
+      passFail: piece(tenderShape, "passFail", "tender"),
+      gates: piece(tenderShape, "gates", "tender"),
+      settings: piece(tenderShape, "settings", "tender"),
+    })
+    .meta({ description: "The tender (scoring module), without options: criteria, evaluator scores, consensus, pass/fail records, gates and settings." }),
+  criterionMetrics: z
+    .record(idSchema, metricNameSchema)
+    .optional()
+    .meta({ description: "Which computed metric feeds each quantitative criterion: { criterionId: metric }." }),
+  criterionGates: z
+    .record(idSchema, z.union([idSchema, z.array(idSchema).min(1).max(50)]).meta({ description: "A gate id, or several (all must pass)." }))
+    .optional()
+    .meta({ description: "Pass/fail criteria decided by sustainability gates: { criterionId: gateId }; the gate outcome and reason become the tender's pass/fail record." }),
+  sustainabilityGates: z.array(sustainabilityGateSchema).max(50).optional().meta({ description: "Sustainability gates (default: the NHS gates: carbon reduction plan, Evergreen level 1, net zero commitment)." }),
+  socialValue: z
+    .strictObject({
+      themeSet: piece(socialShape, "themeSet", "social value input"),
+      customThemes: piece(socialShape, "customThemes", "social value input"),
+      themes: piece(socialShape, "themes", "social value input"),
+    })
+    .optional()
+    .meta({ description: "The buyer's social value framework: themes and weighted metrics (options carry their commitments)." }),
+  carbon: z
+    .strictObject({
+      factorYearRule: piece(carbonShape, "factorYearRule", "carbon input"),
+      factors: piece(carbonShape, "factors", "carbon input"),
+    })
+    .optional()
+    .meta({ description: "Emission factor year rule and caller factors for the product carbon footprint." }),
+  carbonValuation: z
+    .strictObject({
+      treatment: z
+        .enum(["externality", "criterion"])
+        .meta({ description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
+      scenario: z.enum(["central", "low", "high"]).optional().meta({ description: "DESNZ carbon value scenario (default central)." }),
+    })
+    .optional()
+    .meta({ description: "Monetise carbon with the DESNZ carbon values for appraisal." }),
+});
+
+function add(ctx: z.RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
+  ctx.addIssue({ code: "custom", path: [...path], message, input: undefined, params: { vbpCode: code } });
+}
+
+function addMapped(ctx: z.RefinementCtx, issues: readonly VbpIssue[], map: (p: VbpPath) => VbpPath, seen: Set<string>): void {
+  for (const i of issues) {
+    const path = map(i.path);
+    const key = `${path.join("\u0000")}|${i.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    add(ctx, path, i.message, i.code);
+  }
+}
+
+function zodIssues(r: { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } }): VbpIssue[] {
+  return r.success || r.error === undefined ? [] : fromZodIssues(r.error.issues);
+}
+
+function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  // Options: unique ids, exactly one comparator.
+  const ids = new Map<string, number>();
+  doc.options.forEach((o, i) => {
+    const prev = ids.get(o.id);
+    if (prev !== undefined) add(ctx, ["options", i, "id"], `option id "${o.id}" is already used by options[${prev}]`, "duplicate_id");
+    else ids.set(o.id, i);
+    if (o.unitsPerPatient !== undefined && o.price === undefined) add(ctx, ["options", i, "unitsPerPatient"], "needs the option's price (the bid price per unit)", "invalid_type");
+  });
+  const comparators = doc.options.flatMap((o, i) => (o.isComparator === true ? [i] : []));
+  if (comparators.length === 0) add(ctx, ["options"], "must include exactly one comparator (current practice): set isComparator: true on it", "invalid_value");
+  comparators.slice(1).forEach((i) => add(ctx, ["options", i, "isComparator"], `only one option can be the comparator; options[${comparators[0]}] already is`, "invalid_value"));
+  if (ids.size !== doc.options.length || comparators.length !== 1) return;
+  const tenderOptionCount = doc.options.length - 1;
+  if (tenderOptionCount < 1) return;
+
+  // Threshold lookup.
+  if (doc.threshold !== undefined && "jurisdiction" in doc.threshold) {
+    try {
+      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, ...(doc.threshold.programme !== undefined ? { programme: doc.threshold.programme } : {}) });
+      if (t.currency !== doc.currency) add(ctx, ["threshold"], `the threshold found ("${t.id}") is in ${t.currency}, but the document's currency is ${doc.currency}`, "currency_mismatch");
+    } catch (e) {
+      if (!(e instanceof VbpInputError)) throw e;
+      addMapped(ctx, e.issues, (p) => ["threshold", ...p], seen);
+    }
+  }
+
+  // Criteria: metric map and gate map.
+  const flat = flattenCriteria(doc.tender.criteria);
+  const byId = new Map(flat.map((f) => [f.node.id, f] as const));
+  const mapped = new Set<string>();
+  for (const [criterionId, metric] of Object.entries(doc.criterionMetrics ?? {})) {
+    const path = ["criterionMetrics", criterionId];
+    const f = byId.get(criterionId);
+    if (f === undefined) add(ctx, path, `unknown criterion "${criterionId}" (criteria: ${flat.map((x) => x.node.id).join(", ")})`, "unknown_reference");
+    else if (f.node.kind !== "quantitative") add(ctx, path, `criterion "${criterionId}" is ${f.node.kind}, not quantitative: only quantitative criteria take a metric`, "invalid_value");
+    else mapped.add(criterionId);
+    const m = readMetricName(metric);
+    if (m === undefined) add(ctx, path, `unknown metric "${metric}"`, "unknown_reference");
+    else if (m.needs === "threshold" && doc.threshold === undefined) add(ctx, path, `metric "${metric}" needs a cost-effectiveness threshold: add threshold ({ perQaly } or { jurisdiction, on, bound })`, "invalid_type");
+    else if (m.needs === "socialValue" && doc.socialValue === undefined) add(ctx, path, `metric "${metric}" needs the social value framework: add socialValue`, "invalid_type");
+    else if (m.needs === "carbonValuation" && doc.carbonValuation === undefined) add(ctx, path, `metric "${metric}" needs carbonValuation`, "invalid_type");
+  }
+  const gateDocs = doc.sustainabilityGates ?? NHS_SUSTAINABILITY_GATES;
+  const gateIds = new Set(gateDocs.map((g) => g.id));
+  const gated = new Set<string>();
+  for (const [criterionId, gate] of Object.entries(doc.criterionGates ?? {})) {
+    const path = ["criterionGates", criterionId];
+    const f = byId.get(criterionId);
+    if (f === undefined) add(ctx, path, `unknown criterion "${criterionId}"`, "unknown_reference");
+    else if (f.node.kind !== "pass-fail") add(ctx, path, `criterion "${criterionId}" is ${f.node.kind}, not pass-fail: only pass/fail criteria take a gate`, "invalid_value");
+    else gated.add(criterionId);
+    const list = typeof gate === "string" ? [gate] : gate;
+    list.forEach((g, j) => {
+      if (!gateIds.has(g)) add(ctx, typeof gate === "string" ? path : [...path, j], `unknown sustainability gate "${g}" (gates: ${[...gateIds].join(", ")})`, "unknown_reference");
+    });
+  }
+  (doc.tender.passFail ?? []).forEach((p, j) => {
+    if (gated.has(p.criterionId)) add(ctx, ["tender", "passFail", j, "criterionId"], `criterion "${p.criterionId}" is decided by sustainability gates (criterionGates): remove this record`, "invalid_value");
+  });
+  if (doc.socialValue === undefined) {
+    doc.options.forEach((o, i) => {
+      if (o.socialValue !== undefined) add(ctx, ["options", i, "socialValue"], "needs the buyer's social value framework: add socialValue at the top level", "invalid_type");
+    });
+  }
+  doc.options.forEach((o, i) => {
+    for (const key of Object.keys(o.values ?? {})) {
+      if (mapped.has(key)) add(ctx, ["options", i, "values", key], `criterion "${key}" is fed by the metric "${doc.criterionMetrics?.[key] ?? ""}" (criterionMetrics): remove this value`, "invalid_value");
+    }
+  });
+  if (doc.carbonValuation !== undefined && doc.currency !== "GBP") {
+    add(ctx, ["carbonValuation"], `the DESNZ carbon values are in GBP, but the document's currency is ${doc.currency}`, "currency_mismatch");
+  }
+  if (doc.tender.settings?.policyMode === "error") {
+    for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(doc.tender.criteria, p, ["tender", "criteria"]), (x) => x, seen);
+  }
+
+  // Each part, validated by its own module; paths translated back into this document.
+  addMapped(ctx, zodIssues(pathwayModelSchema.safeParse(buildPathwayModel(doc))), (p) => mapPathwayPath(p), seen);
+  const lifecycle = buildLifecycleDocument(doc);
+  if (lifecycle.doc !== undefined) addMapped(ctx, zodIssues(lifecycleDocumentSchema.safeParse(lifecycle.doc)), (p) => mapLifecyclePath(p, lifecycle.indexes), seen);
+  addMapped(ctx, zodIssues(carbonInputSchema.safeParse(buildCarbonInput(doc))), (p) => mapCarbonPath(p), seen);
+  if (doc.socialValue !== undefined) {
+    const framework = doc.socialValue;
+    const base = zodIssues(socialValueInputSchema.safeParse({ ...framework, commitments: [] }));
+    addMapped(ctx, base, (p) => ["socialValue", ...p], seen);
+    if (base.length === 0) {
+      doc.options.forEach((o, i) => {
+        if (o.socialValue === undefined) return;
+        const r = zodIssues(socialValueInputSchema.safeParse({ ...framework, commitments: o.socialValue.commitments }));
+        addMapped(ctx, r, (p) => (p[0] === "commitments" ? ["options", i, "socialValue", ...p] : ["socialValue", ...p]), seen);
+      });
+    }
+  }
+  const gatePlaceholders = [...gated].flatMap((criterionId) => tenderOptionIndexes(doc).map((i) => ({ criterionId, optionId: doc.options[i]!.id, passed: true, reason: "decided by sustainability gates" })));
+  const tender: Tender = buildTender(doc, placeholderValues(doc), gatePlaceholders);
+  const idx = tenderOptionIndexes(doc);
+  addMapped(ctx, validateTender(tender), (p) => mapTenderPath(p, idx), seen);
+}
+
+/** Every mapped criterion gets the placeholder "1" while validating the tender's structure. */
+function placeholderValues(doc: EvaluationDocument): ReadonlyMap<string, Readonly<Record<string, string>>> {
+  const keys = Object.keys(doc.criterionMetrics ?? {});
+  const out = new Map<string, Readonly<Record<string, string>>>();
+  for (const o of doc.options) out.set(o.id, Object.fromEntries(keys.map((k) => [k, "1"])));
+  return out;
+}
+
+const documentSchema = documentShape
+  .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx))
+  .meta({ title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." });
+
+/**
+ * The zod schema of an evaluation document (strict objects; every key documented). Cross-references (option
+ * ids, criterion ids in `criterionMetrics`/`criterionGates`, metric names, gate ids) and each part's own
+ * rules are reported with exact paths.
+ *
+ * @example
+ * ```ts
+ * const r = evaluationDocumentSchema.safeParse(json);
+ * ```
+ */
+export const evaluationDocumentSchema: z.ZodType<EvaluationDocument, unknown> = documentSchema as unknown as z.ZodType<EvaluationDocument, unknown>;
+
+/**
+ * Validates an evaluation document; throws a VbpInputError listing every problem with its path.
+ *
+ * @param input - the document (parsed JSON)
+ * @returns the validated document (decimals as canonical strings)
+ * @throws VbpInputError with every issue
+ * @example
+ * ```ts
+ * const doc = parseEvaluationDocument(JSON.parse(text));
+ * ```
+ */
+export function parseEvaluationDocument(input: unknown): EvaluationDocument {
+  return parseWith(evaluationDocumentSchema, input);
+}
+
+/**
+ * {@link parseEvaluationDocument} that never throws for bad input.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseEvaluationDocument(json);
+ * if (!r.success) r.error.issues.forEach((i) => console.log(formatIssue(i)));
+ * ```
+ */
+export function safeParseEvaluationDocument(input: unknown): SafeResult<EvaluationDocument> {
+  return safeParseWith(evaluationDocumentSchema, input);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the evaluation document, for platforms' forms and editors; every key
+ * carries its description.
+ *
+ * @example
+ * ```ts
+ * const schema = evaluationDocumentJsonSchema();
+ * schema.title; //=> "vbp-score evaluation document"
+ * ```
+ */
+export function evaluationDocumentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(documentSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}

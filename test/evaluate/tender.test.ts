@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { Decimal } from "decimal.js";
+import { evaluate, evaluationCsv, evaluationMarkdownReport, formatEvaluationTable, type EvaluationResult, type ScoreNode } from "../../src/index.js";
+import { plainJsonProblems, tenderDoc } from "./helpers.js";
+
+// One evaluation of the worked tender shared by the read-only tests below (the run takes ~0.3 s).
+const result: EvaluationResult = evaluate(tenderDoc());
+// An isolated high-precision clone: sums of 20-decimal ledger figures must be exact.
+const Exact = Decimal.clone({ precision: 80 });
+type ExactDecimal = InstanceType<typeof Exact>;
+const D = (v: string) => new Exact(v);
+const option = (id: string) => result.options.find((o) => o.optionId === id)!;
+
+describe("worked tender (examples/tender/tender.json): figures checked by hand", () => {
+  it("pathway cost per patient of current practice", () => {
+    // Tree, per patient (all at time 0, so undiscounted = discounted):
+    //   surgery: theatre 1800 + 3 bed days × 420 = 3060
+    //   SSI (p = 0.12): 4 bed days × 420 + antibiotics 65 + 3 clinic visits × 95 = 2030 → 0.12 × 2030 = 243.6
+    //   readmission (0.12 × 0.25 = 0.03): 5 bed days × 420 = 2100 → 63
+    //   total 3060 + 243.6 + 63 = 3366.6
+    expect(option("current").costs.pathway).toBe("3366.6");
+    // With Aldgate's relative risk 0.5: p(SSI) = 0.06 → 3060 + 0.06 × 2030 + 0.015 × 2100 = 3213.3
+    expect(option("a").costs.pathway).toBe("3213.3");
+    // Bed days only: 1260 + 0.12 × 1680 + 0.03 × 2100 = 1524.6
+    expect(option("current").costs.byCategory["bed-days"]).toBe("1524.6");
+  });
+
+  it("lifecycle cost per patient: bid price × units + nurse time + disposal (+ one-off training spread over discounted patients)", () => {
+    // current: 1.20 + 3 min × £48/h (2.40) + 0.05 = 3.65; Aldgate: 128 + 10 min (8.00) + 0.30 = 136.30
+    expect(option("current").costs.lifecycle).toBe("3.65");
+    expect(option("a").costs.lifecycle).toBe("136.3");
+    // Carrow: 79 + 12 min (9.60) + 0.30 = 88.90, plus £6,000 training at the start ÷ discounted patients
+    // 1200 × (1 + 1/1.035 + 1/1.035²) = 1200 × 2.8996942… = 3479.6331… → 6000 / 3479.6331 = 1.72432…; 88.90 + 1.72432 = 90.62432
+    expect(D(option("c").costs.lifecycle).toDecimalPlaces(5).toString()).toBe("90.62432");
+    expect(D(result.discountedPatients).toDecimalPlaces(4).toString()).toBe("3479.6331");
+  });
+
+  it("QALYs per patient: 0.80 in the year after surgery minus 0.03 for each SSI", () => {
+    expect(option("current").qalysPerPatient).toBe("0.7964"); // 0.80 − 0.12 × 0.03
+    expect(option("a").qalysPerPatient).toBe("0.7982"); // 0.80 − 0.06 × 0.03
+    expect(option("a").eventsPerPatient).toEqual({ ssi: "0.06", readmission: "0.015" });
+  });
+
+  it("threshold looked up from the dated NICE data (lower bound from April 2026), with its source", () => {
+    expect(result.referenceData.threshold).toMatchObject({ perQaly: "25000", id: "nice-2026", bound: "lower" });
+    expect(result.referenceData.threshold?.source?.publisher).toContain("National Institute for Health and Care Excellence");
+    // NMB = QALYs × 25,000 − whole-pathway cost, exactly
+    for (const o of result.options) expect(D(o.netMonetaryBenefitPerPatient!).eq(D(o.qalysPerPatient).times(25000).minus(D(o.costs.wholePathway)))).toBe(true);
+  });
+
+  it("ranking: Aldgate first, Bramley second, Carrow third; Dunmore excluded at the carbon reduction plan gate", () => {
+    expect(result.ranking.map((r) => [r.optionId, r.rank ?? r.status])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+      ["d", "excluded"],
+      ["current", "comparator"],
+    ]);
+    const d = result.ranking.find((r) => r.optionId === "d")!;
+    expect(d.gates).toBe("failed: crp");
+    const dTender = result.tender.lots[0]!.options.find((o) => o.optionId === "d")!;
+    const crp = dTender.scoreTree.find((n) => n.criterionId === "crp")!;
+    expect(crp.passFail).toEqual({ passed: false, reason: expect.stringContaining("carbon-reduction-plan provided but not published") });
+  });
+
+  it("policy: the NHS VBP weights are met (no warning); the low Carrow price is flagged, not excluded", () => {
+    expect(result.warnings.filter((w) => w.code === "policy" && w.path[0] === "tender")).toEqual([]);
+    expect(result.warnings).toEqual([expect.objectContaining({ severity: "warning", path: ["options", 3, "price"], message: expect.stringContaining("33.3% below the mean") })]);
+  });
+
+  it("cost-effectiveness: the three ranked products dominate current practice; Dunmore has an ICER", () => {
+    const status = Object.fromEntries(result.costEffectiveness.pairwise.map((p) => [p.id, p.status]));
+    expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", d: "more costly, more effective" });
+  });
+});
+
+describe("reconciliation", () => {
+  it("whole-pathway cost per patient = lifecycle + pathway + carbon externality, exactly, for every option", () => {
+    for (const o of result.options) {
+      const c = o.costs;
+      expect(D(c.lifecycle).plus(c.pathway).plus(c.carbonExternality).eq(D(c.wholePathway))).toBe(true);
+      // The tender scores the figure to the penny (half-even): bids are assessed in pence.
+      expect(o.metrics["pathway-cost"]).toBe(D(c.wholePathway).toDecimalPlaces(2, Exact.ROUND_HALF_EVEN).toString());
+    }
+  });
+
+  it("pathway categories sum to the pathway cost; carbon parts sum to the carbon per patient", () => {
+    for (const o of result.options) {
+      const sum = Object.values(o.costs.byCategory).reduce((s, v) => s.plus(v), D("0"));
+      expect(sum.eq(D(o.costs.pathway))).toBe(true);
+      expect(D(o.carbon.pathwayKgPerPatient).plus(o.carbon.productKgPerPatient).eq(D(o.carbon.kgPerPatient))).toBe(true);
+    }
+  });
+
+  it("population whole-pathway cost = lifecycle NPC + pathway population cost + monetised carbon (present values)", () => {
+    for (const o of result.options) {
+      const pathwayPop = result.stages.pathway.options.find((x) => x.optionId === o.optionId)!.population!.costs.discounted;
+      const pop = D(o.costs.wholePathwayPopulation).minus(o.costs.lifecycleNetPresentCost).minus(pathwayPop);
+      // carbon present value ≈ carbon externality per patient × discounted patients (per-patient figure rounded at 20 places)
+      expect(pop.minus(D(o.costs.carbonExternality).times(result.discountedPatients)).abs().lt("1e-12")).toBe(true);
+    }
+  });
+
+  it("score trees: each group's points are the exact sum of its children; totals the sum of the top level", () => {
+    const check = (nodes: readonly ScoreNode[]): ExactDecimal =>
+      nodes.reduce((s, n) => {
+        if (n.children !== undefined) expect(check(n.children).eq(D(n.points))).toBe(true);
+        return s.plus(n.kind === "pass-fail" ? 0 : n.points);
+      }, D("0"));
+    for (const o of result.tender.lots[0]!.options) expect(check(o.scoreTree).eq(D(o.totalPoints))).toBe(true);
+  });
+
+  it("the ranked table's points per criterion are the score tree's top level", () => {
+    for (const row of result.ranking.filter((r) => r.status !== "comparator")) {
+      const t = result.tender.lots[0]!.options.find((o) => o.optionId === row.optionId)!;
+      expect(row.points.reduce((s, p) => s.plus(p.points), D("0")).eq(D(t.totalPoints))).toBe(true);
+    }
+  });
+});
+
+describe("result is plain JSON", () => {
+  it("survives a JSON round trip unchanged, with no NaN, Infinity or class instances anywhere", () => {
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(plainJsonProblems(result)).toEqual([]);
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("does not mutate the caller's document", () => {
+    const doc = tenderDoc();
+    const before = JSON.stringify(doc);
+    const deepFreeze = (v: unknown): void => {
+      if (v !== null && typeof v === "object") {
+        Object.freeze(v);
+        Object.values(v).forEach(deepFreeze);
+      }
+    };
+    deepFreeze(doc);
+    evaluate(doc, { summaries: false });
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+});
+
+describe("presentation", () => {
+  it("the ranked value table shows rank, supplier, points per domain, cost, QALYs, NMB, carbon and gates", () => {
+    const text = formatEvaluationTable(result);
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^Rank {2}Supplier +Product +Total {2}1 Whole-life cost {2}2 Efficiency/);
+    expect(lines[0]).toMatch(/Cost\/patient {2}QALYs\/patient {2}NMB\/patient {2}kgCO2e\/patient {2}Gates$/);
+    expect(lines[2]).toMatch(/^ {3}1 {2}Aldgate Medical Ltd .* £3,387\.98 +0\.7982 +£16,567\.02 +136\.39 {2}passed$/);
+    expect(lines[6]).toMatch(/^ ref {2}Current practice .*comparator$/);
+    expect(text).toContain("NMB at £25,000.00 per QALY (nice-2026, lower bound)");
+  });
+
+  it("CSV keeps every digit; the Markdown report has the tables, explanations and reference data", () => {
+    const csv = evaluationCsv(result).split("\r\n");
+    expect(csv[0]).toBe("Rank,Supplier,Product,Total,1 Whole-life cost,2 Efficiency,3 Patient and staff,4 Supply chain,5 Social value,6 Purpose,Cost/patient (GBP),QALYs/patient,NMB/patient (GBP),kgCO2e/patient,Gates");
+    expect(csv[1]).toContain(`,${option("a").costs.wholePathway},`);
+    const md = evaluationMarkdownReport(result, { summaries: true });
+    for (const h of ["## Ranked value table", "## Cost-effectiveness (per patient)", "## Cost and carbon per patient, by part", "## Explanations", "## Reference data", "## Assessment summaries"]) expect(md).toContain(h);
+    expect(md).toContain("- Threshold: £25,000.00 per QALY (nice-2026");
+  });
+
+  it("explanations read as plain sentences a procurement officer can follow", () => {
+    const b = result.explanations.find((e) => e.optionId === "b")!;
+    expect(b.headline).toBe("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 with 70.24 of 100 points");
+    expect(b.lines[0]).toBe("Whole-pathway cost per patient £3,392.43 = product lifecycle £115.70 + care on the pathway £3,237.83 + monetised carbon £38.90; £19.51 less than current practice (£3,411.94).");
+    expect(b.lines.join("\n")).toContain("To overtake Aldgate Medical Ltd (AirSeal sNPWT 7-day kit) it needs 3.15 more points");
+    const d = result.explanations.find((e) => e.optionId === "d")!;
+    expect(d.headline).toContain("excluded (crp)");
+  });
+
+  it("the runner-up's assessment summary (Procurement Act 2023 s50) reads as text", () => {
+    const s = result.assessmentSummaries.find((x) => x.summary.optionId === "b")!;
+    expect(s.summary.rank).toBe(2);
+    expect(s.markdown).toMatchSnapshot();
+  });
+});
