@@ -13,3 +13,4 @@ export * from "./analysis/index.js";
 export * from "./sustainability/index.js";
 export * from "./pathway/index.js";
 export * from "./scoring/index.js";
+export * from "./evaluate/index.js";

@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { evaluateCommand } from "./evaluate.js";
 import { lifecycleCommand } from "./lifecycle.js";
 
 /**
@@ -6,4 +7,5 @@ import { lifecycleCommand } from "./lifecycle.js";
  */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [lifecycleCommand.name]: lifecycleCommand,
+  [evaluateCommand.name]: evaluateCommand,
 });
