@@ -246,9 +246,6 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx): void {
   const comparators = doc.options.flatMap((o, i) => (o.isComparator === true ? [i] : []));
   if (comparators.length === 0) add(ctx, ["options"], "must include exactly one comparator (current practice): set isComparator: true on it", "invalid_value");
   comparators.slice(1).forEach((i) => add(ctx, ["options", i, "isComparator"], `only one option can be the comparator; options[${comparators[0]}] already is`, "invalid_value"));
-  if (ids.size !== doc.options.length || comparators.length !== 1) return;
-  const tenderOptionCount = doc.options.length - 1;
-  if (tenderOptionCount < 1) return;
 
   // Threshold lookup.
   if (doc.threshold !== undefined && "jurisdiction" in doc.threshold) {
@@ -311,7 +308,9 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx): void {
     for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(doc.tender.criteria, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
-  // Each part, validated by its own module; paths translated back into this document.
+  // Each part, validated by its own module; paths translated back into this document. These need unique
+  // option ids and one comparator (checked above) to map paths back.
+  if (ids.size !== doc.options.length || comparators.length !== 1) return;
   addMapped(ctx, zodIssues(pathwayModelSchema.safeParse(buildPathwayModel(doc))), (p) => mapPathwayPath(p), seen);
   const lifecycle = buildLifecycleDocument(doc);
   if (lifecycle.doc !== undefined) addMapped(ctx, zodIssues(lifecycleDocumentSchema.safeParse(lifecycle.doc)), (p) => mapLifecyclePath(p, lifecycle.indexes), seen);
