@@ -140,9 +140,10 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
   // 3. Per-option figures.
   const carbonValuation = doc.carbonValuation;
   let carbonValuesRef: EvaluationReferenceData["carbonValues"];
+  const lifecycleById = new Map((lifecycle?.options ?? []).map((x) => [x.optionId, x] as const));
   const computed = doc.options.map((o, i): Computed => {
     const pr = pathway.options[i] as OptionResult;
-    const lo = lifecycle?.options.find((x) => x.optionId === o.id);
+    const lo = lifecycleById.get(o.id);
     const lifecyclePP = lo === undefined ? ZERO : lo.perPatient.status === "ok" ? new Dec(lo.perPatient.discounted.amount) : ZERO;
     const co = carbonFull.options[i];
     const productKgPP = co?.perPatientKgCO2e !== undefined ? new Dec(co.perPatientKgCO2e) : ZERO;

@@ -168,7 +168,7 @@ const documentShape = z.strictObject({
       note: piece(pathwayShape, "note", "pathway model"),
     })
     .meta({ description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
-  options: z.array(optionSchema).min(2).max(100_000).meta({ description: "The options: exactly one comparator (current practice) and the offers." }),
+  options: z.array(optionSchema).min(2).max(10_000).meta({ description: "The options: exactly one comparator (current practice) and the offers." }),
   tender: z
     .strictObject({
       criteria: piece(tenderShape, "criteria", "tender"),

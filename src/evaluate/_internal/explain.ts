@@ -6,7 +6,8 @@
  */
 import { Dec, decString } from "../../_lib/decimal.js";
 import { formatMoney, type Money } from "../../money/money.js";
-import type { ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
+import type { PairwiseComparison } from "../../analysis/pairwise.js";
+import type { LotResult, ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
 import type { EvaluatedOption, EvaluationResult, OptionExplanation, RankedRow } from "../result.js";
 
 /** The part of the result the explanations read. */
@@ -84,8 +85,7 @@ export function rankingRows(r: ExplainInput): RankedRow[] {
   return rows;
 }
 
-function pairwiseText(r: ExplainInput, id: string): string | undefined {
-  const p = r.costEffectiveness.pairwise.find((x) => x.id === id);
+function pairwiseText(r: ExplainInput, p: PairwiseComparison | undefined): string | undefined {
   if (p === undefined || p.status === "comparator") return undefined;
   const money = (v: string) => cash(v, r.currency);
   switch (p.status) {
@@ -111,6 +111,17 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
   const tenderById = new Map(r.tender.lots.flatMap((lot) => lot.options.map((o) => [o.optionId, { o, lot }] as const)));
   const supplierOf = new Map(r.options.map((o) => [o.optionId, `${o.supplier} (${o.label})`] as const));
   const lambda = r.referenceData.threshold?.perQaly;
+  const pairwise = new Map(r.costEffectiveness.pairwise.map((p) => [p.id, p] as const));
+  const lotFacts = new Map<string, { ranked: number; second?: TenderOptionResult }>();
+  const factsOf = (lot: LotResult) => {
+    let f = lotFacts.get(lot.lotId);
+    if (f === undefined) {
+      const second = lot.options.find((x) => x.rank === 2);
+      f = { ranked: lot.options.filter((x) => x.status === "ranked").length, ...(second !== undefined ? { second } : {}) };
+      lotFacts.set(lot.lotId, f);
+    }
+    return f;
+  };
   return r.options.map((e) => {
     const lines: string[] = [];
     const c = e.costs;
@@ -133,7 +144,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
           (e.incrementalNetMonetaryBenefitPerPatient !== undefined && !e.isComparator ? ` (${signedCash(new Dec(e.incrementalNetMonetaryBenefitPerPatient), r.currency)} vs current practice).` : "."),
       );
     }
-    const pw = pairwiseText(r, e.optionId);
+    const pw = pairwiseText(r, pairwise.get(e.optionId));
     if (pw !== undefined) lines.push(pw);
     lines.push(
       `Carbon ${num(e.carbon.kgPerPatient, 2)} kgCO2e per patient (pathway ${num(e.carbon.pathwayKgPerPatient, 2)} + product ${num(e.carbon.productKgPerPatient, 2)})` +
@@ -147,7 +158,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     const t = tenderById.get(e.optionId);
     if (t === undefined) return { optionId: e.optionId, headline: `${e.supplier} — ${e.label}`, lines };
     const { o, lot } = t;
-    const ranked = lot.options.filter((x) => x.status === "ranked").length;
+    const { ranked, second } = factsOf(lot);
     const where = lot.lotId === "default" ? "" : ` in ${lot.label}`;
     const pts = topLevel(o)
       .map((n) => `${n.label} ${num(n.points, 2)}/${num(n.maxPoints, 2)}`)
@@ -158,7 +169,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     if (o.tieBreak !== undefined) lines.push(`Tie: ${o.tieBreak}`);
     o.flags.forEach((f) => lines.push(`Price flag: ${f.message}`));
     if (o.rank === 1) {
-      const next = lot.options.find((x) => x.rank === 2);
+      const next = second;
       if (next !== undefined) lines.push(`It is the most advantageous tender${where}, ${num(decString(new Dec(o.totalPoints).minus(new Dec(next.totalPoints))), 2)} points ahead of ${supplierOf.get(next.optionId) ?? next.optionId}.`);
       else lines.push(`It is the most advantageous tender${where}.`);
     }
