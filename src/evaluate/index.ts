@@ -6,7 +6,7 @@
  * @module
  */
 export type { EvaluationDocument, EvaluationOption, EvaluationPathway, EvaluationTender, ThresholdInput } from "./document.js";
-export { EVALUATION_METRICS, type EvaluationMetric, type EvaluationMetricName } from "./metrics.js";
+export { EVALUATION_METRICS, type EvaluationMetric, type EvaluationMetricId, type EvaluationMetricName } from "./metrics.js";
 export { evaluationDocumentJsonSchema, evaluationDocumentSchema, parseEvaluationDocument, safeParseEvaluationDocument } from "./schema.js";
 export { evaluate, safeEvaluate } from "./evaluate.js";
 export type {

@@ -44,7 +44,7 @@ export interface EvaluationMetric {
  * Object.keys(EVALUATION_METRICS).includes("wholePathwayCostPerPatient"); //=> true
  * ```
  */
-export const EVALUATION_METRICS = Object.freeze({
+export const EVALUATION_METRICS: Readonly<Record<EvaluationMetricId, EvaluationMetric>> = Object.freeze({
   wholePathwayCostPerPatient: Object.freeze({
     description: "Discounted whole-pathway cost per patient: lifecycle part + pathway part (+ carbon externality when chosen)",
     unit: "currency per patient",
@@ -86,7 +86,29 @@ export const EVALUATION_METRICS = Object.freeze({
     needs: "socialValue",
     decimalPlaces: 4,
   }),
-} satisfies Record<string, EvaluationMetric>);
+});
+
+/**
+ * Names of the metrics in {@link EVALUATION_METRICS}.
+ *
+ * @example
+ * ```ts
+ * const id: EvaluationMetricId = "qalysPerPatient";
+ * ```
+ */
+export type EvaluationMetricId =
+  | "wholePathwayCostPerPatient"
+  | "lifecycleCostPerPatient"
+  | "pathwayCostPerPatient"
+  | "lifecycleNetPresentCost"
+  | "qalysPerPatient"
+  | "lifeYearsPerPatient"
+  | "netMonetaryBenefitPerPatient"
+  | "incrementalNetMonetaryBenefitPerPatient"
+  | "carbonKgPerPatient"
+  | "carbonKgTotal"
+  | "carbonCostPerPatient"
+  | "socialValueScore";
 
 /**
  * Name of a metric: a key of {@link EVALUATION_METRICS}, or `costCategoryPerPatient:<category>` or
@@ -97,14 +119,14 @@ export const EVALUATION_METRICS = Object.freeze({
  * const m: EvaluationMetricName = "costCategoryPerPatient:bed-days";
  * ```
  */
-export type EvaluationMetricName = keyof typeof EVALUATION_METRICS | `costCategoryPerPatient:${string}` | `eventsPerPatient:${string}`;
+export type EvaluationMetricName = EvaluationMetricId | `costCategoryPerPatient:${string}` | `eventsPerPatient:${string}`;
 
 const SUFFIXED = /^(costCategoryPerPatient|eventsPerPatient):([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;
 
 /** @internal Parses a metric name; undefined when unknown. */
 export function readMetricName(name: string): { base: string; arg?: string; needs?: EvaluationMetric["needs"]; decimalPlaces: number } | undefined {
   if (Object.prototype.hasOwnProperty.call(EVALUATION_METRICS, name)) {
-    const m = EVALUATION_METRICS[name as keyof typeof EVALUATION_METRICS] as EvaluationMetric;
+    const m = EVALUATION_METRICS[name as EvaluationMetricId];
     return { base: name, decimalPlaces: m.decimalPlaces, ...(m.needs !== undefined ? { needs: m.needs } : {}) };
   }
   const s = SUFFIXED.exec(name);
