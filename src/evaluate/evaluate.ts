@@ -25,7 +25,8 @@ import type { PassFailRecord } from "../scoring/tender.js";
 import type { EvaluationDocument } from "./document.js";
 import type { EvaluatedOption, EvaluateOptions, EvaluationReferenceData, EvaluationResult } from "./result.js";
 import { readMetricName } from "./metrics.js";
-import { parseEvaluationDocument } from "./schema.js";
+import { evaluationDocumentShallowSchema, safeParseEvaluationDocument } from "./schema.js";
+import { safeParseWith } from "../schema/issues.js";
 import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
 import { explainOptions, rankingRows } from "./_internal/explain.js";
 
@@ -84,8 +85,20 @@ interface Computed {
  * ```
  */
 export function evaluate(document: unknown, options: EvaluateOptions = {}): EvaluationResult {
-  const doc = parseEvaluationDocument(document);
-  return evaluateParsed(doc, options);
+  // Each stage validates its own part as it runs, so the parts are not validated twice; when any stage
+  // rejects its part, the full schema reports every problem in the document at once.
+  const everyIssue = (e: VbpInputError): VbpInputError => {
+    const full = safeParseEvaluationDocument(document);
+    return full.success ? e : full.error;
+  };
+  const shallow = safeParseWith(evaluationDocumentShallowSchema, document);
+  if (!shallow.success) throw everyIssue(shallow.error);
+  try {
+    return evaluateParsed(shallow.data, options);
+  } catch (e) {
+    if (e instanceof VbpInputError) throw everyIssue(e);
+    throw e;
+  }
 }
 
 /**

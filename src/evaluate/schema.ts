@@ -233,7 +233,7 @@ function zodIssues(r: { success: boolean; error?: { issues: readonly z.core.$Zod
   return r.success || r.error === undefined ? [] : fromZodIssues(r.error.issues);
 }
 
-function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx): void {
+function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolean): void {
   const seen = new Set<string>();
   // Options: unique ids, exactly one comparator.
   const ids = new Map<string, number>();
@@ -310,7 +310,7 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx): void {
 
   // Each part, validated by its own module; paths translated back into this document. These need unique
   // option ids and one comparator (checked above) to map paths back.
-  if (ids.size !== doc.options.length || comparators.length !== 1) return;
+  if (!deep || ids.size !== doc.options.length || comparators.length !== 1) return;
   addMapped(ctx, zodIssues(pathwayModelSchema.safeParse(buildPathwayModel(doc))), (p) => mapPathwayPath(p), seen);
   const lifecycle = buildLifecycleDocument(doc);
   if (lifecycle.doc !== undefined) addMapped(ctx, zodIssues(lifecycleDocumentSchema.safeParse(lifecycle.doc)), (p) => mapLifecyclePath(p, lifecycle.indexes), seen);
@@ -341,8 +341,15 @@ function placeholderValues(doc: EvaluationDocument): ReadonlyMap<string, Readonl
   return out;
 }
 
+/**
+ * @internal The document's structure and its own cross-references only (no part validated by its module):
+ * `evaluate` uses it, since every stage validates its part as it runs; on any stage error `evaluate` reports
+ * every issue of the full schema.
+ */
+export const evaluationDocumentShallowSchema = documentShape.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, false)) as unknown as z.ZodType<EvaluationDocument, unknown>;
+
 const documentSchema = documentShape
-  .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx))
+  .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))
   .meta({ title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." });
 
 /**

@@ -88,6 +88,17 @@ describe("evaluation document: bad input names the exact path", () => {
     expect(m).toContainEqual(expect.stringMatching(/^options\[4\]\.socialValue\.commitments\[0\]/));
   });
 
+  it("evaluate() reports every problem in every part at once, as parseEvaluationDocument does", () => {
+    const doc = tenderDoc();
+    doc.options[1].lifecycle.items[0].unitCost = "-12.5";
+    doc.options[2].effects[0].target.node = "theatre";
+    doc.tender.evaluatorScores[4].optionId = "zz";
+    const fromEvaluate = messages(() => evaluate(doc));
+    expect(fromEvaluate).toEqual(messages(() => parseEvaluationDocument(doc)));
+    expect(fromEvaluate.length).toBeGreaterThanOrEqual(3);
+    expect(safeEvaluate(doc).success).toBe(false);
+  });
+
   it("unknown keys are errors (strict objects), with their path", () => {
     const doc = tenderDoc();
     doc.options[1].colour = "blue";
