@@ -319,7 +319,7 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
   const indexById = new Map(doc.options.map((o, i) => [o.id, i] as const));
   const warnings: VbpIssue[] = tender.warnings.map((w) => ({ ...w, path: mapTenderPath(w.path, tenderIdx, ownPassFail) }));
   for (const lot of tender.lots) {
-    for (const o of lot.options) for (const f of o.flags) warnings.push({ code: "policy", severity: "warning", path: ["options", indexById.get(o.optionId) ?? 0, "price"], message: f.message });
+    for (const o of lot.options) for (const f of o.flags) warnings.push({ code: "policy", severity: "warning", path: ["options", indexById.get(o.optionId) ?? 0, "price"], message: `${o.supplier} (${o.label}): ${f.message}` });
   }
 
   const policies: WeightPolicy[] = (doc.tender.settings?.policies ?? []).map((p) => (typeof p === "string" ? WEIGHT_POLICIES[p] : p));
