@@ -8,6 +8,16 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
+  },
+  {
+    // The host-isolation test configures the global Decimal on purpose; library code never may.
+    files: ["src/**/*.ts", "examples/**/*.ts", "bench/**/*.ts"],
+    rules: {
       "no-restricted-syntax": [
         "error",
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Use the seeded generator: results must be reproducible." },
