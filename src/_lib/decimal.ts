@@ -4,7 +4,7 @@ import { Decimal } from "decimal.js";
  * The library's private Decimal constructor: an isolated clone, so a host that configures the global
  * `Decimal` (before or after importing vbp-score) sees no change and causes none.
  *
- * `defaults: true` resets every setting first, so a host's earlier `Decimal.set(...)` is not inherited.
+ * `defaults: true` resets every setting first, so settings a host gave the global Decimal earlier are not inherited.
  * 50 significant digits, half-even rounding (IEEE 754 "banker's rounding"); exponent notation never used
  * in `toString` for the magnitudes money takes.
  */

@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+import { OUTPUT_FORMATS, type OutputFormat } from "./format.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { formatIssue } from "../errors/issue.js";
 import { EXIT, UsageError } from "./command.js";
@@ -72,4 +74,55 @@ export function reportIssues(io: CliIo, label: string, issues: readonly VbpIssue
   io.stderr(`${label}: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}\n`);
   for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
   return EXIT.invalidInput;
+}
+
+/** What a document command (`vbp lifecycle`, `vbp evaluate`) was asked to do. */
+export interface DocumentCommandArgs {
+  /** Output format (`--format`, default table). */
+  readonly format: OutputFormat;
+  /** The parsed JSON document. */
+  readonly json: unknown;
+  /** The input as named in messages (`<stdin>` for `-`). */
+  readonly label: string;
+  /** Boolean flags given (`--ledger`, `--summaries`, …). */
+  readonly flags: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * Parses the arguments every document command shares — one file (or `-`), `--format`, `--max-bytes`,
+ * `--help` — plus the command's own boolean flags, and reads the document. Returns an exit code when
+ * `--help` was answered.
+ */
+export async function readDocumentCommand(
+  argv: readonly string[],
+  io: CliIo,
+  command: { readonly name: string; readonly help: string; readonly booleanFlags: readonly string[] },
+): Promise<DocumentCommandArgs | number> {
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {
+    format: { type: "string", short: "f" },
+    "max-bytes": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  };
+  for (const flag of command.booleanFlags) options[flag] = { type: "boolean" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(command.help);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? "table") as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
+  if (positionals.length === 0) throw new UsageError(`missing the document to evaluate: vbp ${command.name} <file.json | ->`);
+  if (positionals.length > 1) throw new UsageError(`expected one document, got ${positionals.length}: ${positionals.join(" ")}`);
+  const path = positionals[0]!;
+  const maxBytes = parseMaxBytes(typeof values["max-bytes"] === "string" ? values["max-bytes"] : undefined);
+  const json = await readJsonInput(path, io, maxBytes);
+  const flags: Record<string, boolean> = {};
+  for (const flag of command.booleanFlags) flags[flag] = values[flag] === true;
+  return { format, json, label: path === "-" ? "<stdin>" : path, flags };
 }

@@ -149,7 +149,7 @@ describe("JSON Schema", () => {
   it("documents every property of the document and of an option", () => {
     const schema = evaluationDocumentJsonSchema() as { title: string; properties: Record<string, { description?: string; items?: { properties: Record<string, { description?: string }> } }> };
     expect(schema.title).toBe("vbp-score evaluation document");
-    for (const [k, v] of Object.entries(schema.properties)) expect(v.description, k).toBeTruthy();
-    for (const [k, v] of Object.entries(schema.properties.options!.items!.properties)) expect(v.description, `options.${k}`).toBeTruthy();
+    for (const [k, v] of Object.entries(schema.properties)) expect(v.description, k).toMatch(/\S/);
+    for (const [k, v] of Object.entries(schema.properties.options!.items!.properties)) expect(v.description, `options.${k}`).toMatch(/\S/);
   });
 });

@@ -1,10 +1,8 @@
-import { parseArgs } from "node:util";
 import { safeEvaluate } from "../../evaluate/evaluate.js";
 import { evaluationCsv, evaluationMarkdownReport, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
 import { safeRunModel } from "../../pathway/runModel.js";
-import { EXIT, UsageError, type CliCommand } from "../command.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
-import { parseMaxBytes, readJsonInput, reportIssues } from "../input.js";
+import { EXIT, type CliCommand } from "../command.js";
+import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 
 const HELP = `Usage: vbp evaluate <file.json | -> [options]
@@ -37,35 +35,10 @@ function isPathwayModel(json: unknown): boolean {
 }
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", short: "f" },
-        summaries: { type: "boolean" },
-        ledger: { type: "boolean" },
-        "max-bytes": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
-  const format = (values.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${values.format}"`);
-  if (positionals.length === 0) throw new UsageError("missing the document to evaluate: vbp evaluate <file.json | ->");
-  if (positionals.length > 1) throw new UsageError(`expected one document, got ${positionals.length}: ${positionals.join(" ")}`);
-  const path = positionals[0]!;
-  const label = path === "-" ? "<stdin>" : path;
-  const json = await readJsonInput(path, io, parseMaxBytes(values["max-bytes"]));
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger"] });
+  if (typeof args === "number") return args;
+  const { format, json, label } = args;
+  const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
   const withSummaries = values.summaries === true;
 
   if (isPathwayModel(json)) {

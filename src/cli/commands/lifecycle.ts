@@ -1,12 +1,11 @@
-import { parseArgs } from "node:util";
 import { formatMoney, type Money } from "../../money/money.js";
 import { evaluateValidatedLifecycle } from "../../lifecycle/evaluate.js";
 import type { LifecycleLedgerRow, LifecyclePayback, LifecycleResult, LifecycleUnitCost } from "../../lifecycle/result.js";
 import { safeParseLifecycleDocument } from "../../lifecycle/schema.js";
 import type { Source } from "../../reference/source.js";
-import { EXIT, UsageError, type CliCommand } from "../command.js";
-import { OUTPUT_FORMATS, renderAs, type OutputFormat, type Table } from "../format.js";
-import { parseMaxBytes, readJsonInput, reportIssues } from "../input.js";
+import { EXIT, type CliCommand } from "../command.js";
+import { renderAs, type Table } from "../format.js";
+import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 
 const HELP = `Usage: vbp lifecycle <file.json | -> [options]
@@ -108,36 +107,12 @@ function describeRun(r: LifecycleResult): string {
 }
 
 async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", short: "f" },
-        ledger: { type: "boolean" },
-        "max-bytes": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
-  const format = (values.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${values.format}"`);
-  if (positionals.length === 0) throw new UsageError("missing the document to evaluate: vbp lifecycle <file.json | ->");
-  if (positionals.length > 1) throw new UsageError(`expected one document, got ${positionals.length}: ${positionals.join(" ")}`);
-  const path = positionals[0]!;
-  const maxBytes = parseMaxBytes(values["max-bytes"]);
-  const json = await readJsonInput(path, io, maxBytes);
+  const args = await readDocumentCommand(argv, io, { name: "lifecycle", help: HELP, booleanFlags: ["ledger"] });
+  if (typeof args === "number") return args;
+  const { format, json, label } = args;
+  const values = { ledger: args.flags.ledger };
   const doc = safeParseLifecycleDocument(json);
-  if (!doc.success) return reportIssues(io, path === "-" ? "<stdin>" : path, doc.error.issues);
+  if (!doc.success) return reportIssues(io, label, doc.error.issues);
   const withLedger = values.ledger === true;
   const result = evaluateValidatedLifecycle(doc.data, { ledger: withLedger });
   if (format === "json") {
