@@ -21,8 +21,7 @@ import type {
 import type { FactorYearRule } from "../sustainability/emissionFactors.js";
 import type { CarbonValueScenario } from "../sustainability/carbonValues.js";
 import type { SocialValueThemeSetId } from "../sustainability/socialValueThemes.js";
-import type { Criterion } from "../scoring/criteria.js";
-import type { ConsensusRecord, EvaluatorScoreRecord, MinimumScoreGate, PassFailRecord, TenderLot, TenderSettings } from "../scoring/tender.js";
+import type { Tender } from "../scoring/tender.js";
 
 /**
  * The cost-effectiveness threshold: an explicit value per QALY, or a lookup in the dated threshold data
@@ -157,22 +156,7 @@ export interface EvaluationPathway {
  * const t: EvaluationTender = { criteria: [{ id: "price", label: "Price", kind: "price", weight: "100", formula: { formula: "relative-to-lowest" } }] };
  * ```
  */
-export interface EvaluationTender {
-  /** The criteria tree. */
-  readonly criteria: readonly Criterion[];
-  /** Lots. */
-  readonly lots?: readonly TenderLot[];
-  /** Individual evaluator scores on qualitative criteria. */
-  readonly evaluatorScores?: readonly EvaluatorScoreRecord[];
-  /** Moderated consensus scores. */
-  readonly consensus?: readonly ConsensusRecord[];
-  /** Pass/fail outcomes (those not produced from sustainability gates). */
-  readonly passFail?: readonly PassFailRecord[];
-  /** Minimum-score gates. */
-  readonly gates?: readonly MinimumScoreGate[];
-  /** Scoring settings (aggregation, tie-break, policies, explanations). */
-  readonly settings?: TenderSettings;
-}
+export type EvaluationTender = Omit<Tender, "options">;
 
 /**
  * A validated evaluation document (output of {@link parseEvaluationDocument}): decimals as canonical strings.

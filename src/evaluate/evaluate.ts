@@ -107,7 +107,7 @@ export function evaluate(document: unknown, options: EvaluateOptions = {}): Eval
  * @example
  * ```ts
  * const r = safeEvaluate(json);
- * if (!r.success) r.error.issues.forEach((i) => console.log(formatIssue(i)));
+ * const problems = r.success ? [] : r.error.issues.map(formatIssue); // ["options[1].id: …", …]
  * ```
  */
 export function safeEvaluate(document: unknown, options: EvaluateOptions = {}): SafeResult<EvaluationResult> {

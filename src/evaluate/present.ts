@@ -145,7 +145,7 @@ export function renderCsvTable(t: EvaluationTable): string {
  *
  * @example
  * ```ts
- * console.log(formatEvaluationTable(evaluate(doc)));
+ * const text = formatEvaluationTable(evaluate(doc)); // the ranked table, ready to print
  * ```
  */
 export function formatEvaluationTable(result: EvaluationResult): string {

@@ -385,7 +385,7 @@ export function parseEvaluationDocument(input: unknown): EvaluationDocument {
  * @example
  * ```ts
  * const r = safeParseEvaluationDocument(json);
- * if (!r.success) r.error.issues.forEach((i) => console.log(formatIssue(i)));
+ * const problems = r.success ? [] : r.error.issues.map(formatIssue); // ["options[1].id: …", …]
  * ```
  */
 export function safeParseEvaluationDocument(input: unknown): SafeResult<EvaluationDocument> {
