@@ -2,7 +2,7 @@ import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { money } from "../money/money.js";
-import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -29,7 +29,6 @@ import {
 } from "./schema.js";
 
 const ZERO = new Dec(0);
-const SIXTY = new Dec(60);
 
 /** Everything that is the same for every option of one evaluation, computed once. */
 interface Context {
@@ -254,31 +253,28 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
 function volumeTotals(ctx: Context, yearly: readonly Dec[]): { total: Dec; discounted: Dec } {
   let hit = ctx.volumeTotals.get(yearly);
   if (hit === undefined) {
+    // Σ over whole years of the yearly volume (exact), and Σ yearly volume × DF over the periods divided once
+    // by the periods per year, so a monthly split adds no rounding of its own.
     let total = new Dec(0);
+    for (let y = 1; y <= ctx.doc.horizonYears; y++) total = total.plus(yearly[y]!);
     let discounted = new Dec(0);
-    for (let p = 1; p <= ctx.periods; p++) {
-      const v = periodVolume(ctx, yearly, p);
-      total = total.plus(v);
-      discounted = discounted.plus(v.times(ctx.df[p]!));
-    }
+    for (let p = 1; p <= ctx.periods; p++) discounted = discounted.plus(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!.times(ctx.df[p]!));
+    if (ctx.ppy !== 1) discounted = discounted.div(ctx.ppy);
     hit = { total, discounted };
     ctx.volumeTotals.set(yearly, hit);
   }
   return hit;
 }
 
-function periodVolume(ctx: Context, yearly: readonly Dec[], p: number): Dec {
-  const y = Math.floor((p - 1) / ctx.ppy) + 1;
-  const v = yearly[y]!;
-  return ctx.ppy === 1 ? v : v.div(ctx.ppy);
-}
-
-/** Volume in each period as a Fixed (index 1..P), once per volume array. */
+/**
+ * The yearly volume in force in each period as an exact Fixed (index 1..P), once per volume array. A period's
+ * volume is this ÷ periods per year, divided once after the exact product with the quantity (see quotientFixed).
+ */
 function periodVolumesFixed(ctx: Context, yearly: readonly Dec[]): readonly Fixed[] {
   let hit = ctx.volumeFixed.get(yearly);
   if (hit === undefined) {
     const out: Fixed[] = [{ m: 0n, s: 0 }];
-    for (let p = 1; p <= ctx.periods; p++) out.push(fixedOf(periodVolume(ctx, yearly, p)));
+    for (let p = 1; p <= ctx.periods; p++) out.push(fixedOf(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!));
     hit = out;
     ctx.volumeFixed.set(yearly, hit);
   }
@@ -323,7 +319,9 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     const path = ["options", optionIndex, "items", j, "priceYear"] as const;
     const perMinute = item.quantityUnit === "minute";
     const unit = perMinute ? "hour" : item.quantityUnit;
-    const q = perMinute ? fixedOf(new Dec(item.quantity).div(SIXTY)) : exactFixed(item.quantity);
+    // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
+    const q = exactFixed(item.quantity);
+    const qDen = perMinute ? 60 : 1;
     const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
     const escalates = exactFixed(item.escalationRate).m !== 0n;
     const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
@@ -340,12 +338,14 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     let undText = "";
     const occ = occurrences(ctx, option, item);
     const constant = volume === undefined && !escalates;
-    const fixedQty = mulFixedInt(q, occ.times);
+    const fixedQty = quotientFixed(mulFixedInt(q, occ.times), qDen);
+    const volumeDen = qDen * ppy;
     for (let k = 0; k < occ.periods.length; k++) {
       const p = occ.periods[k]!;
       const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
       if (y !== lastYear && (lastYear === -1 || !constant)) {
-        const qty = volume !== undefined ? mulFixed(q, volume[p]!) : fixedQty;
+        // A period's quantity: quantity × yearly volume ÷ periods per year (÷ 60 for minutes), one division.
+        const qty = volume !== undefined ? quotientFixed(mulFixed(q, volume[p]!), volumeDen) : fixedQty;
         const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
         und = mulToLedger(qty, uc);
         lastYear = y;
@@ -396,7 +396,11 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     if (item.unitCost !== undefined) {
       const c = fixedOf(baseUnitCost(ctx, item, item.unitCost, ["options", optionIndex, "items", j, "priceYear"]));
       const uc = mulFixed(c, escalationFixed(ctx, item.escalationRate)[H]!);
-      lines.push({ qty: fixedOf(new Dec(item.quantity)), uc: { m: -uc.m, s: uc.s }, note: "stated residual value, booked as a credit at the end of the horizon" });
+      lines.push({
+        qty: quotientFixed(exactFixed(item.quantity), item.quantityUnit === "minute" ? 60 : 1),
+        uc: { m: -uc.m, s: uc.s },
+        note: "stated residual value, booked as a credit at the end of the horizon",
+      });
     } else {
       const life = option.serviceLifeYears! * ppy;
       // The last purchase of each acquisition item, depreciated straight-line over the service life.
@@ -406,7 +410,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
         const unexpired = life - (periods - a.period + 1);
         if (unexpired <= 0) continue;
         lines.push({
-          qty: fixedOf(new Dec(unexpired).div(life)),
+          qty: quotientFixed({ m: BigInt(unexpired), s: 0 }, life),
           uc: { m: -a.amount, s: LEDGER_SCALE },
           note: `straight-line residual of "${itemId}" bought in period ${a.period}: ${unexpired} of ${life} ${ppy === 12 ? "months" : "years"} of life unexpired`,
         });

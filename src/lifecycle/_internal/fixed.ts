@@ -1,4 +1,4 @@
-import { decString, LEDGER_SCALE, type Dec } from "../../_lib/decimal.js";
+import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
 
 /**
  * @internal An exact decimal as an integer mantissa and a count of decimal places: value = m × 10^−s.
@@ -64,6 +64,17 @@ export function decimalShape(text: string): { readonly integerDigits: number; re
   return { integerDigits: Math.max(0, integerDigits), places: Math.max(0, trimmedFrac.length - e) };
 }
 
+/**
+ * @internal n ÷ d (d a small positive whole number: 12 months, 60 minutes, a service life in periods) as a
+ * Fixed, by one division of the exact numerator: exact whenever the quotient is a terminating decimal of at
+ * most 50 significant digits (18 × 4,988 uses ÷ 12 is exactly 7,482; 4,515 ÷ 2 is 2,257.5), else the quotient
+ * to 50 significant digits (5 ÷ 12 as 0.41666…67). Dividing once, after every exact product, is what keeps a
+ * terminating share free of rounding noise such as 7,482.000…06.
+ */
+export function quotientFixed(n: Fixed, d: number): Fixed {
+  return d === 1 ? n : fixedOf(new Dec(fixedString(n.m, n.s)).div(d));
+}
+
 /** @internal Exact product. */
 export function mulFixed(a: Fixed, b: Fixed): Fixed {
   return { m: a.m * b.m, s: a.s + b.s };
@@ -85,7 +96,11 @@ export function mulToLedger(a: Fixed, b: Fixed): bigint {
 /** @internal m × 10^−s rounded half-even to the ledger scale, as an integer of 10^−20 units. */
 export function roundToLedger(m: bigint, s: number): bigint {
   if (s <= LEDGER_SCALE) return m * pow10(LEDGER_SCALE - s);
-  const div = pow10(s - LEDGER_SCALE);
+  return roundQuotient(m, pow10(s - LEDGER_SCALE));
+}
+
+/** m ÷ div (div > 0) rounded half-even to an integer. */
+function roundQuotient(m: bigint, div: bigint): bigint {
   const q = m / div; // truncates toward zero
   const r = m % div; // same sign as m
   if (r === 0n) return q;
