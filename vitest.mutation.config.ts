@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+// Mutation testing runs only the tests that mirror the mutated file (scripts/mutation.mjs sets them), so a
+// surviving mutant means the file's own tests miss a behaviour, not that some distant test happens to cover it.
+const tests = (process.env.VBP_MUTATION_TESTS ?? "").split(",").filter((t) => t !== "");
+
+export default defineConfig({ ...base, test: { ...base.test, include: tests.length > 0 ? tests : ["test/**/*.test.ts"] } });
