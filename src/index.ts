@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from "./errors/index.js";
+export { DECIMAL_INPUT_LIMITS } from "./schema/decimalInput.js";
 export * from "./money/index.js";
 export * from "./time/index.js";
 export type { Source } from "./reference/source.js";

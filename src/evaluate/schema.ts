@@ -254,7 +254,8 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolea
       if (t.currency !== doc.currency) add(ctx, ["threshold"], `the threshold found ("${t.id}") is in ${t.currency}, but the document's currency is ${doc.currency}`, "currency_mismatch");
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;
-      addMapped(ctx, e.issues, (p) => ["threshold", ...p], seen);
+      // The lookup names its argument `query`; the document's keys sit directly under `threshold`.
+      addMapped(ctx, e.issues, (p) => ["threshold", ...(p[0] === "query" ? p.slice(1) : p)], seen);
     }
   }
 

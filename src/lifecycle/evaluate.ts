@@ -1,7 +1,7 @@
 import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
 import type { SafeResult } from "../errors/VbpInputError.js";
-import { money } from "../money/money.js";
+import { computedMoney } from "../money/money.js";
 import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
@@ -244,8 +244,8 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
     status: "ok",
     volume: decString(totals.total),
     discountedVolume: decString(totals.discounted),
-    undiscounted: money(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
-    discounted: money(decString(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted))), ctx.currency),
+    undiscounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
+    discounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted))), ctx.currency),
   };
 }
 
@@ -483,9 +483,9 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     name: option.name,
     ...(option.supplier !== undefined ? { supplier: option.supplier } : {}),
     isComparator,
-    undiscounted: money(fixedString(runUnd), ctx.currency),
-    presentCost: money(fixedString(runDisc), ctx.currency),
-    equivalentAnnualCost: money(decString(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity))), ctx.currency),
+    undiscounted: computedMoney(fixedString(runUnd), ctx.currency),
+    presentCost: computedMoney(fixedString(runDisc), ctx.currency),
+    equivalentAnnualCost: computedMoney(decString(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity))), ctx.currency),
     perUse: unitCostOf(ctx, uses, runUnd, runDisc),
     perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
     byKind,

@@ -11,6 +11,7 @@ import {
   rateSchema,
   sourceSchema,
 } from "../schema/primitives.js";
+import { DECIMAL_INPUT_LIMITS } from "../schema/decimalInput.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule } from "../time/discount.js";
@@ -44,9 +45,9 @@ export const LIFECYCLE_LIMITS = Object.freeze({
   /** Longest label or name. */
   maxLabelLength: 300,
   /** Most digits before the decimal point of an amount, quantity or volume (values below 10^15). */
-  maxIntegerDigits: 15,
+  maxIntegerDigits: DECIMAL_INPUT_LIMITS.maxIntegerDigits,
   /** Most decimal places of an amount, quantity, volume or rate. */
-  maxDecimalPlaces: 30,
+  maxDecimalPlaces: DECIMAL_INPUT_LIMITS.maxDecimalPlaces,
 });
 
 /** Kinds that happen once by default (the rest recur every year). */

@@ -1,5 +1,8 @@
-import { Dec, decString, toDec, type DecimalInput } from "../_lib/decimal.js";
+import type { Decimal } from "decimal.js";
+import { Dec, decString, type DecimalInput } from "../_lib/decimal.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
+import type { VbpPath } from "../errors/issue.js";
+import { checkDecimalInput, DECIMAL_PATTERN } from "../schema/decimalInput.js";
 import { CURRENCIES, isCurrencyCode, type CurrencyCode } from "./currencies.js";
 
 /**
@@ -34,13 +37,44 @@ function checkCurrency(currency: string): CurrencyCode {
 }
 
 function decOf(amount: DecimalInput, what: string): Dec {
-  let d: Dec;
-  try {
-    d = toDec(amount);
-  } catch {
-    throw new VbpInputError([{ code: "invalid_type", path: [what], message: `must be a finite decimal number, got ${JSON.stringify(String(amount))}` }]);
+  // The one decimal rule (schema/decimalInput.ts): no hex/octal, spaces or empty strings; below 10^15.
+  const r = checkDecimalInput(amount);
+  if (!r.ok) throw new VbpInputError([{ code: r.code, path: [what], message: r.message }]);
+  return new Dec(r.text);
+}
+
+/** Longest amount a Money may carry (a computed amount has at most 50 significant digits). */
+const MAX_AMOUNT_LENGTH = 200;
+
+/**
+ * Checks a Money received from a caller before any arithmetic: a hand-made `{ amount: "NaN" }` or
+ * `{ amount: "0x10" }` is refused, not computed with. Computed amounts may be larger or finer than input
+ * (a product has up to 50 significant digits), so only the grammar and a length bound apply here.
+ */
+function checked(m: unknown, path: VbpPath): Dec {
+  if (m === null || typeof m !== "object") {
+    throw new VbpInputError([{ code: "invalid_type", path, message: `must be a Money { amount, currency }, got ${m === null ? "null" : typeof m}` }]);
   }
-  return d;
+  const { amount, currency } = m as { amount?: unknown; currency?: unknown };
+  const issues: { code: "invalid_type" | "invalid_value"; path: VbpPath; message: string }[] = [];
+  if (typeof amount !== "string" || amount.length > MAX_AMOUNT_LENGTH || !DECIMAL_PATTERN.test(amount)) {
+    const shown = typeof amount === "string" ? JSON.stringify(amount.length > 40 ? `${amount.slice(0, 40)}…` : amount) : amount === undefined ? "nothing" : typeof amount;
+    issues.push({ code: "invalid_type", path: [...path, "amount"], message: `must be a decimal string such as "1249.99", got ${shown}` });
+  }
+  if (typeof currency !== "string" || !isCurrencyCode(currency)) {
+    issues.push({ code: "invalid_value", path: [...path, "currency"], message: `must be a known ISO 4217 currency code, got ${typeof currency === "string" ? JSON.stringify(currency) : typeof currency}` });
+  }
+  if (issues.length > 0) throw new VbpInputError(issues);
+  return new Dec(amount as string);
+}
+
+/**
+ * @internal A Money from an amount the library computed itself (canonical decimal text), in a currency its
+ * document's schema already checked. Computed amounts may exceed the input limits (a national total, a
+ * 50-digit quotient), which is why they do not go through {@link money}.
+ */
+export function computedMoney(amount: string, currency: string): Money {
+  return Object.freeze({ amount, currency: currency as CurrencyCode });
 }
 
 /**
@@ -90,8 +124,10 @@ function sameCurrency(a: Money, b: Money): void {
  * ```
  */
 export function addMoney(a: Money, b: Money): Money {
+  const x = checked(a, ["a"]);
+  const y = checked(b, ["b"]);
   sameCurrency(a, b);
-  return make(new Dec(a.amount).plus(b.amount), a.currency);
+  return make(x.plus(y), a.currency);
 }
 
 /**
@@ -104,8 +140,10 @@ export function addMoney(a: Money, b: Money): Money {
  * ```
  */
 export function subtractMoney(a: Money, b: Money): Money {
+  const x = checked(a, ["a"]);
+  const y = checked(b, ["b"]);
   sameCurrency(a, b);
-  return make(new Dec(a.amount).minus(b.amount), a.currency);
+  return make(x.minus(y), a.currency);
 }
 
 /**
@@ -118,7 +156,7 @@ export function subtractMoney(a: Money, b: Money): Money {
  * ```
  */
 export function multiplyMoney(a: Money, factor: DecimalInput): Money {
-  return make(new Dec(a.amount).times(decOf(factor, "factor")), a.currency);
+  return make(checked(a, ["a"]).times(decOf(factor, "factor")), a.currency);
 }
 
 /**
@@ -133,11 +171,14 @@ export function multiplyMoney(a: Money, factor: DecimalInput): Money {
 export function sumMoney(amounts: Iterable<Money>, currency: string): Money {
   const code = checkCurrency(currency);
   let total = new Dec(0);
+  let i = 0;
   for (const m of amounts) {
+    const d = checked(m, ["amounts", i]);
     if (m.currency !== code) {
-      throw new VbpInputError([{ code: "currency_mismatch", path: [], message: `cannot add a ${m.currency} amount to a ${code} total` }]);
+      throw new VbpInputError([{ code: "currency_mismatch", path: ["amounts", i, "currency"], message: `cannot add a ${m.currency} amount to a ${code} total` }]);
     }
-    total = total.plus(m.amount);
+    total = total.plus(d);
+    i++;
   }
   return make(total, code);
 }
@@ -151,14 +192,36 @@ export function sumMoney(amounts: Iterable<Money>, currency: string): Money {
  * ```
  */
 export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
+  const x = checked(a, ["a"]);
+  const y = checked(b, ["b"]);
   sameCurrency(a, b);
-  return new Dec(a.amount).comparedTo(b.amount) as -1 | 0 | 1;
+  return x.comparedTo(y) as -1 | 0 | 1;
 }
 
 /** How presentation rounds: half-even (banker's, the default), half-up (commercial), or towards zero. */
 export type RoundingRule = "half-even" | "half-up" | "down";
 
 const ROUNDING = { "half-even": Dec.ROUND_HALF_EVEN, "half-up": Dec.ROUND_HALF_UP, down: Dec.ROUND_DOWN } as const;
+
+/** Most decimal places presentation rounds to (the private Decimal keeps 50 significant digits). */
+const MAX_PRESENTED_DECIMALS = 50;
+
+/** Checks presentation options: `decimals` a whole number 0–50, `rule` one of the named rules. */
+function presentation(currency: CurrencyCode, options: unknown): { places: number; rounding: Decimal.Rounding } {
+  if (options === null || typeof options !== "object") {
+    throw new VbpInputError([{ code: "invalid_type", path: ["options"], message: `must be an object such as { decimals: 2, rule: "half-up" }, got ${options === null ? "null" : typeof options}` }]);
+  }
+  const { decimals, rule } = options as { decimals?: unknown; rule?: unknown };
+  const issues: { code: "invalid_type" | "invalid_value"; path: VbpPath; message: string }[] = [];
+  if (decimals !== undefined && !(typeof decimals === "number" && Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_PRESENTED_DECIMALS)) {
+    issues.push({ code: "invalid_value", path: ["options", "decimals"], message: `must be a whole number from 0 to ${MAX_PRESENTED_DECIMALS}, got ${typeof decimals === "number" ? String(decimals) : JSON.stringify(decimals) ?? typeof decimals}` });
+  }
+  if (rule !== undefined && !(typeof rule === "string" && Object.hasOwn(ROUNDING, rule))) {
+    issues.push({ code: "invalid_value", path: ["options", "rule"], message: `must be one of "half-even", "half-up", "down", got ${JSON.stringify(rule) ?? typeof rule}` });
+  }
+  if (issues.length > 0) throw new VbpInputError(issues);
+  return { places: (decimals as number | undefined) ?? CURRENCIES[currency].exponent, rounding: ROUNDING[(rule as RoundingRule | undefined) ?? "half-even"] };
+}
 
 /**
  * Rounds an amount for presentation: to the currency's minor unit (or `decimals`) by a stated rule.
@@ -173,8 +236,9 @@ const ROUNDING = { "half-even": Dec.ROUND_HALF_EVEN, "half-up": Dec.ROUND_HALF_U
  * ```
  */
 export function roundMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule } = {}): Money {
-  const places = options.decimals ?? CURRENCIES[a.currency].exponent;
-  return make(new Dec(a.amount).toDecimalPlaces(places, ROUNDING[options.rule ?? "half-even"]), a.currency);
+  const d = checked(a, ["a"]);
+  const { places, rounding } = presentation(a.currency, options);
+  return make(d.toDecimalPlaces(places, rounding), a.currency);
 }
 
 /**
@@ -187,9 +251,13 @@ export function roundMoney(a: Money, options: { readonly decimals?: number; read
  * ```
  */
 export function formatMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean } = {}): string {
+  const amount = checked(a, ["a"]);
   const info = CURRENCIES[a.currency];
-  const places = options.decimals ?? info.exponent;
-  const d = new Dec(a.amount).toDecimalPlaces(places, ROUNDING[options.rule ?? "half-even"]);
+  const { places, rounding } = presentation(a.currency, options);
+  if (options.symbol !== undefined && typeof options.symbol !== "boolean") {
+    throw new VbpInputError([{ code: "invalid_type", path: ["options", "symbol"], message: `must be true or false, got ${JSON.stringify(options.symbol)}` }]);
+  }
+  const d = amount.toDecimalPlaces(places, rounding);
   const negative = d.isNegative() && !d.isZero();
   const [whole = "0", frac] = d.abs().toFixed(places).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
+import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "../schema/decimalInput.js";
 import { currencySchema, idSchema, sourceSchema } from "../schema/primitives.js";
 import { DISCOUNT_SCHEDULES } from "../time/schedules.js";
 import { checkModel } from "./_internal/evaluate.js";
 import type { PathwayModel, TimeValueInput, ValueInput } from "./model.js";
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function describe(v: unknown): string {
@@ -21,14 +21,12 @@ function describe(v: unknown): string {
 type AddIssue = (path: (string | number)[], message: string, code?: string) => void;
 
 function plainValue(v: unknown, add: AddIssue, path: (string | number)[]): ValueInput | undefined {
-  if (typeof v === "number") {
-    if (Number.isFinite(v)) return String(v);
-    add(path, `must be a finite decimal number, got ${describe(v)}`, "invalid_type");
-    return undefined;
-  }
-  if (typeof v === "string") {
-    if (DECIMAL.test(v.trim())) return v.trim();
-    add(path, `must be a decimal number (a JSON number or a decimal string), { "param": id } or { "expr": text }, got ${describe(v)}`, "invalid_type");
+  if (typeof v === "number" || typeof v === "string") {
+    // The one decimal rule (schema/decimalInput.ts), as for money and lifecycle amounts.
+    const r = checkDecimalInput(v);
+    if (r.ok) return r.text;
+    if (typeof v === "string" && r.code === "invalid_type") add(path, `must be a decimal number (a JSON number or a decimal string), { "param": id } or { "expr": text }, got ${describe(v)}`, "invalid_type");
+    else add(path, r.message, r.code);
     return undefined;
   }
   if (v !== null && typeof v === "object" && !Array.isArray(v)) {
@@ -121,7 +119,7 @@ function valueSchemaOf<T>(parse: (v: unknown, add: AddIssue) => T | undefined, d
     .meta({ description, anyOf });
 }
 
-const DECIMAL_JSON = [{ type: "number" }, { type: "string", pattern: DECIMAL.source }];
+const DECIMAL_JSON = [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }];
 const PARAM_JSON = { type: "object", properties: { param: { type: "string", description: "A parameter id." } }, required: ["param"], additionalProperties: false };
 const EXPR_JSON = { type: "object", properties: { expr: { type: "string", maxLength: 2000, description: "An arithmetic expression over parameters." } }, required: ["expr"], additionalProperties: false };
 const BY_CYCLE_JSON = {

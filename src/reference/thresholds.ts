@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Dec } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
+import { checkDecimalInput } from "../schema/decimalInput.js";
 import { parseWith } from "../schema/issues.js";
 import { currencySchema, isoDateSchema, nonNegativeDecimalSchema, sourceSchema } from "../schema/primitives.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -119,7 +120,7 @@ export const COST_EFFECTIVENESS_THRESHOLDS: readonly CostEffectivenessThreshold[
 ]);
 
 function isDecimal(v: unknown): v is string {
-  return typeof v === "string" && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v);
+  return typeof v === "string" && checkDecimalInput(v).ok;
 }
 
 const thresholdSchema = z

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { VbpIssue, VbpIssueCode } from "../errors/issue.js";
+import { protoKeyIssues } from "./protoKeys.js";
 
 function describe(v: unknown): string {
   if (v === undefined) return "nothing";
@@ -75,9 +76,14 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): VbpIssue[] {
 
 /** @internal Parses with a zod schema; returns data or the library's issues. Never throws for bad input. */
 export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): SafeResult<z.output<S>> {
+  const proto = protoKeyIssues(input);
   const r = schema.safeParse(input, { reportInput: true });
-  if (r.success) return { success: true, data: r.data };
-  return { success: false, error: new VbpInputError(fromZodIssues(r.error.issues)) };
+  if (r.success && proto.length === 0) return { success: true, data: r.data };
+  // `__proto__` keys are refused everywhere; the schema may report the same key, so keep one issue per path.
+  const issues = r.success ? [] : fromZodIssues(r.error.issues);
+  const at = new Set(issues.map((i) => JSON.stringify(i.path)));
+  for (const p of proto) if (!at.has(JSON.stringify(p.path))) issues.push(p);
+  return { success: false, error: new VbpInputError(issues) };
 }
 
 /** @internal Parses with a zod schema; throws VbpInputError listing every issue. */

@@ -1,48 +1,37 @@
 import { z } from "zod";
+import { Dec } from "../_lib/decimal.js";
 import { CURRENCY_CODES } from "../money/currencies.js";
 import { isIsoDate } from "../time/dates.js";
-
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-function describeValue(v: unknown): string {
-  if (typeof v === "number") return String(v);
-  if (v === undefined) return "nothing";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "an array";
-  return typeof v === "object" ? "an object" : String(v);
-}
+import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "./decimalInput.js";
 
 /**
  * A decimal value: a decimal string (`"12.50"`, `"1e3"`) or a finite JSON number, normalised to a string so
- * money never passes through a binary float twice. NaN, Infinity and other strings are rejected.
+ * money never passes through a binary float twice. Follows the one decimal rule ({@link DECIMAL_INPUT_LIMITS}):
+ * no hex/octal/binary, no surrounding spaces, no empty string, below 10^15, at most 30 decimal places.
  */
 export const decimalSchema = z
   .any()
   .transform((v: unknown, ctx): string => {
-    if (typeof v === "number" && Number.isFinite(v)) return String(v);
-    if (typeof v === "string" && DECIMAL.test(v.trim())) return v.trim();
-    ctx.addIssue({
-      code: "custom",
-      message: v === undefined ? "is required (a decimal number)" : `must be a finite decimal number, got ${describeValue(v)}`,
-      params: { vbpCode: "invalid_type" },
-    });
+    const r = checkDecimalInput(v);
+    if (r.ok) return r.text;
+    ctx.addIssue({ code: "custom", message: r.message, input: undefined, params: { vbpCode: r.code } });
     return z.NEVER;
   })
   .meta({
-    description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit).",
-    anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL.source }],
+    description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 30 decimal places).",
+    anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }],
   });
 
 function boundedDecimal(min: number | undefined, minInclusive: boolean, max?: number, maxInclusive = true, description?: string) {
   return decimalSchema
     .superRefine((v, ctx) => {
-      if (!DECIMAL.test(v)) return;
-      const n = Number(v);
-      if (min !== undefined && (minInclusive ? n < min : n <= min)) {
+      if (!DECIMAL_PATTERN.test(v)) return;
+      // Compared exactly: 1.000…001 (30 places) is above 1, though as a binary float it equals 1.
+      const n = new Dec(v);
+      if (min !== undefined && (minInclusive ? n.lt(min) : n.lte(min))) {
         ctx.addIssue({ code: "custom", message: `must be ${minInclusive ? "≥" : ">"} ${min}, got ${v}`, params: { vbpCode: "too_small" } });
       }
-      if (max !== undefined && (maxInclusive ? n > max : n >= max)) {
+      if (max !== undefined && (maxInclusive ? n.gt(max) : n.gte(max))) {
         ctx.addIssue({ code: "custom", message: `must be ${maxInclusive ? "≤" : "<"} ${max}, got ${v}`, params: { vbpCode: "too_big" } });
       }
     })

@@ -1,6 +1,6 @@
 import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
-import { money, type Money } from "../money/money.js";
+import { computedMoney, money, type Money } from "../money/money.js";
 import type { Source } from "../reference/source.js";
 import { parseWith } from "../schema/issues.js";
 import { compileSchedule, DEFAULT_TIMING, factorAt, periodTime, type CompiledSchedule } from "../time/discount.js";
@@ -144,14 +144,14 @@ export function monetiseCarbon(input: CarbonMonetisationInputDocument): Monetise
         const df = factorAt(compiled, periodTime(e.year - doc.discount.baseYear + 1, new Dec(1), timing.position));
         const pv = toLedgerScale(amount.times(df));
         totalPv = totalPv.plus(pv);
-        discount = { discountFactor: decString(df), presentValue: money(decString(pv), currency) };
+        discount = { discountFactor: decString(df), presentValue: computedMoney(decString(pv), currency) };
       }
       return Object.freeze({
         year: e.year,
         kgCO2e: decString(new Dec(e.kgCO2e)),
         scenario,
         valuePerTonne: money(v.valuePerTonne, currency),
-        amount: money(decString(amount), currency),
+        amount: computedMoney(decString(amount), currency),
         ...discount,
         priceYear,
         source: v.source,
@@ -161,8 +161,8 @@ export function monetiseCarbon(input: CarbonMonetisationInputDocument): Monetise
     return Object.freeze({
       scenario,
       lines: Object.freeze(lines),
-      total: money(decString(total), currency),
-      ...(compiled !== undefined ? { totalPresentValue: money(decString(totalPv), currency) } : {}),
+      total: computedMoney(decString(total), currency),
+      ...(compiled !== undefined ? { totalPresentValue: computedMoney(decString(totalPv), currency) } : {}),
     });
   });
   return Object.freeze({

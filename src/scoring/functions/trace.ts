@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
+import { checkDecimalInput } from "../../schema/decimalInput.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 
 /**
@@ -29,8 +30,6 @@ export interface ScoreTrace {
   readonly notes?: readonly string[];
 }
 
-/** A valid decimal literal: the same rule as the schema's decimalSchema. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The rule a decimal input must satisfy. */
 export type DecimalRule = "any" | "nonNegative" | "positive";
@@ -38,9 +37,13 @@ export type DecimalRule = "any" | "nonNegative" | "positive";
 /** @internal Reads a decimal input (string or finite number) or throws a VbpInputError naming the path. */
 export function readDecimal(raw: unknown, path: VbpPath, rule: DecimalRule = "any", what = "a decimal number"): Dec {
   let d: Dec | undefined;
-  if (typeof raw === "number" && Number.isFinite(raw)) d = new Dec(raw);
-  else if (typeof raw === "string" && DECIMAL.test(raw.trim())) d = new Dec(raw.trim());
-  else if (raw instanceof Dec) d = raw;
+  if (raw instanceof Dec) d = raw;
+  else if (typeof raw === "number" || typeof raw === "string") {
+    // The one decimal rule (schema/decimalInput.ts): no hex, spaces or empty strings; below 10^15.
+    const r = checkDecimalInput(raw);
+    if (r.ok) d = new Dec(r.text);
+    else if (r.code !== "invalid_type") fail({ code: r.code, path, message: r.message });
+  }
   if (d === undefined || !d.isFinite()) {
     fail({ code: "invalid_type", path, message: `must be ${what} (a finite decimal number), got ${describe(raw)}` });
   }
