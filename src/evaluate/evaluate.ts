@@ -80,7 +80,7 @@ interface Computed {
  * @example
  * ```ts
  * const result = evaluate(JSON.parse(readFileSync("examples/tender/tender.json", "utf8")));
- * result.ranking[0]?.supplier; //=> the most advantageous tender
+ * result.ranking[0]?.supplier; // the supplier of the most advantageous tender
  * formatEvaluationTable(result);
  * ```
  */

@@ -13,8 +13,9 @@ import type { CostItemKind } from "./document.js";
  *
  * @example
  * ```ts
+ * // result = evaluateLifecycle(examples/lifecycle/imaging-systems.json): the first row is scanner A's purchase
  * const row: LifecycleLedgerRow = result.ledger![0];
- * row.undiscounted; //=> "250000"
+ * row.undiscounted; //=> "600000"
  * ```
  */
 export interface LifecycleLedgerRow {
@@ -180,8 +181,9 @@ export type LifecyclePayback =
  *
  * @example
  * ```ts
+ * // doc = examples/lifecycle/imaging-systems.json
  * const a: LifecycleOptionResult = evaluateLifecycle(doc).options[0];
- * a.presentCost.amount; //=> "1234567.89"
+ * a.presentCost.amount; //=> "2781778.2992236…"
  * ```
  */
 export interface LifecycleOptionResult {

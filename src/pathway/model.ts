@@ -300,7 +300,14 @@ export interface TreeNode {
  *
  * @example
  * ```ts
- * const t: DecisionTree = { root: "surgery", nodes: [ ... ] };
+ * const t: DecisionTree = {
+ *   root: "surgery",
+ *   nodes: [
+ *     { id: "surgery", branches: [{ to: "ssi", probability: "0.08" }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 4, unitCost: 400 }] },
+ *     { id: "healed" },
+ *   ],
+ * };
  * ```
  */
 export interface DecisionTree {
@@ -385,8 +392,12 @@ export type WithinCycleMethod = "none" | "start" | "half-cycle" | "trapezoid" | 
  *
  * @example
  * ```ts
- * const m: MarkovModel = { id: "hiv", cycleLengthYears: 1, horizonYears: 20, states: [...], transitions: [...],
- *   initial: [{ state: "A", share: 1 }] };
+ * const m: MarkovModel = {
+ *   id: "hiv", cycleLengthYears: 1, horizonYears: 20,
+ *   states: [{ id: "A", utility: "0.8" }, { id: "D", dead: true }],
+ *   transitions: [{ from: "A", to: "D", probability: "0.1" }, { from: "A", to: "A", probability: "rest" }, { from: "D", to: "D", probability: "1" }],
+ *   initial: [{ state: "A", share: 1 }],
+ * };
  * ```
  */
 export interface MarkovModel {
@@ -532,7 +543,11 @@ export interface ExtraCost {
  *
  * @example
  * ```ts
- * const o: PathwayOption = { id: "device-a", label: "Device A", effects: [...], extraCosts: [{ id: "price", amount: 185 }] };
+ * const o: PathwayOption = {
+ *   id: "device-a", label: "Device A",
+ *   effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }],
+ *   extraCosts: [{ id: "price", amount: 185 }],
+ * };
  * ```
  */
 export interface PathwayOption {
@@ -590,7 +605,12 @@ export interface Volumes {
  *
  * @example
  * ```ts
- * const model: PathwayModel = { id: "ssi", tree: { root: "surgery", nodes: [...] }, options: [{ id: "current", isComparator: true }] };
+ * const model: PathwayModel = {
+ *   id: "ssi",
+ *   tree: { root: "surgery", nodes: [{ id: "surgery", items: [{ id: "theatre", category: "theatre", quantity: 1, unitCost: 1200 }] }] },
+ *   options: [{ id: "current", isComparator: true }, { id: "device" }],
+ * };
+ * runModel(model).options.map((o) => o.perPatient.costs.discounted); //=> ["1200", "1200"]
  * ```
  */
 export interface PathwayModel {

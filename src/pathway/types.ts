@@ -173,7 +173,7 @@ export interface LedgerEntry {
  * ```ts
  * const r = runModel(model);
  * const device = r.options.find((o) => o.optionId === "device-a");
- * device?.perPatient.costs.discounted; //=> e.g. "4321.5"
+ * device?.perPatient.costs.discounted; // a decimal string, e.g. "4321.5"
  * ```
  */
 export interface OptionResult {

@@ -761,6 +761,10 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
  *     { id: "A", supplier: "Acme", label: "Pump A", price: "10000" },
  *     { id: "B", supplier: "Beta", label: "Pump B", price: "8000" },
  *   ],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
  *   consensus: [
  *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
  *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },

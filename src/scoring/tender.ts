@@ -250,8 +250,8 @@ export interface RecordedScore {
  *
  * @example
  * ```ts
- * const leaf = scoreTender(tender).lots[0].options[0].scoreTree[0];
- * leaf.points; //=> "28.8"  (36 × 4 / 5)
+ * const top = scoreTender(tender).lots[0].options[0].scoreTree[0]; // the top-ranked tender's quality group
+ * top.points; //=> "55.2"  (q1 36 × 5 / 5 + q2 24 × 4 / 5)
  * ```
  */
 export interface ScoreNode {
@@ -369,7 +369,7 @@ export interface OvertakingStep {
  * @example
  * ```ts
  * const o = scoreTender(tender).lots[0].options[1].overtaking;
- * o?.steps.map((s) => s.change); //=> ["+1 level on 1.1 Clinical outcomes (good → excellent)", …]
+ * o?.steps.map((s) => s.change); // e.g. ["+1 level on 1.1 Clinical outcomes (good → excellent)", …]
  * ```
  */
 export interface Overtaking {

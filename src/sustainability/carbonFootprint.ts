@@ -150,7 +150,7 @@ export interface CarbonFactorUsed {
  *
  * @example
  * ```ts
- * carbonFootprint(input).overrides[0]?.replacedBundled; //=> true when it replaced a DESNZ figure
+ * carbonFootprint(input).overrides[0]?.replacedBundled; // true when it replaced a DESNZ figure
  * ```
  */
 export interface CarbonFactorOverrideRecord {

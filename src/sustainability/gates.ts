@@ -82,7 +82,7 @@ export interface SustainabilityGateResult {
  *
  * @example
  * ```ts
- * evaluateSustainabilityGates(ev, NHS_SUSTAINABILITY_GATES).passAll; //=> true or false
+ * evaluateSustainabilityGates(ev, NHS_SUSTAINABILITY_GATES).passAll; // true when every gate passes
  * ```
  */
 export interface SustainabilityGatesResult {

@@ -51,7 +51,7 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  * priceIndexSeriesShape.parse({ id: "gdp", label: "GDP deflator", values: { "2022": 100, "2025": "108.5" } });
  * ```
  */
-const priceIndexSeriesShape = z
+export const priceIndexSeriesShape = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier recorded with results." }),
     label: textSchema(300).meta({ description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." }),
@@ -70,7 +70,7 @@ const priceIndexSeriesShape = z
  * discountScheduleShape.parse({ id: "r4", label: "4%", steps: [{ fromYear: 0, rate: "0.04" }] });
  * ```
  */
-const discountScheduleShape = z
+export const discountScheduleShape = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier recorded with results." }),
     label: textSchema(300).meta({ description: "Human name." }),
@@ -97,7 +97,7 @@ const discountScheduleShape = z
  * carbonValueSeriesShape.safeParse(DESNZ_CARBON_VALUES).success; //=> true
  * ```
  */
-const carbonValueSeriesShape = z
+export const carbonValueSeriesShape = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier recorded with results." }),
     label: textSchema(300).meta({ description: "Human name." }),
@@ -121,7 +121,7 @@ const carbonValueSeriesShape = z
  * carbonValueRuleShape.parse({ outsideData: "hold-nearest" });
  * ```
  */
-const carbonValueRuleShape = z
+export const carbonValueRuleShape = z
   .strictObject({
     outsideData: z.enum(["error", "hold-nearest"]).optional().meta({ description: "Years outside the series: error (default) or hold the nearest published value." }),
     gaps: z.enum(["error", "interpolate-linear"]).optional().meta({ description: "Missing years inside the series: error (default) or linear interpolation." }),
@@ -195,7 +195,7 @@ const items = <T extends z.ZodType>(s: T, d: string) => z.array(s).max(MAX_ITEMS
  * carbonOptionShape.parse({ id: "a", energy: [{ id: "p", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] });
  * ```
  */
-const carbonOptionShape = z
+export const carbonOptionShape = z
   .strictObject({
     id: idSchema.meta({ description: "Option identifier (a product offer or the comparator)." }),
     label: textSchema(300).optional().meta({ description: "Human name of the option." }),
@@ -232,7 +232,7 @@ const factorOverrideSchema = z
  * z.toJSONSchema(carbonInputShape, { io: "input" });
  * ```
  */
-const carbonInputShape = z
+export const carbonInputShape = z
   .strictObject({
     startYear: yearSchema.meta({ description: "Calendar year of the first year of the horizon." }),
     horizonYears: z.int().min(1).max(100).meta({ description: "Number of years evaluated (1–100)." }),
@@ -301,7 +301,7 @@ const carbonInputShape = z
  * discountTimingShape.parse({ position: "end", compounding: "annual" });
  * ```
  */
-const discountTimingShape = z
+export const discountTimingShape = z
   .strictObject({
     position: z.enum(["start", "middle", "end"]).meta({ description: "Where in each year its flows happen (start: first year undiscounted)." }),
     compounding: z.enum(["annual", "continuous"]).meta({ description: "Annual or continuous compounding." }),
@@ -317,7 +317,7 @@ const discountTimingShape = z
  * carbonMonetisationInputShape.parse({ emissions: [{ year: 2026, kgCO2e: 1000 }], scenarios: ["central"] });
  * ```
  */
-const carbonMonetisationInputShape = z
+export const carbonMonetisationInputShape = z
   .strictObject({
     emissions: z
       .array(
@@ -381,7 +381,7 @@ const carbonMonetisationInputShape = z
  * socialValueInputShape.safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
  * ```
  */
-const socialValueInputShape = z
+export const socialValueInputShape = z
   .strictObject({
     themeSet: z.enum(["ppn-06-20", "ppn-002"]).optional().meta({ description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
     customThemes: z
@@ -486,7 +486,7 @@ const socialValueInputShape = z
  * supplierEvidenceShape.parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-const supplierEvidenceShape = z
+export const supplierEvidenceShape = z
   .strictObject({
     supplierId: idSchema.meta({ description: "Supplier identifier." }),
     documents: z
@@ -516,7 +516,7 @@ const supplierEvidenceShape = z
  * gateRuleShape.parse({ kind: "minimum-level", assessment: "evergreen", minimum: 1 });
  * ```
  */
-const gateRuleShape = z
+export const gateRuleShape = z
   .union([
     z
       .strictObject({
@@ -544,7 +544,7 @@ const gateRuleShape = z
  * sustainabilityGateShape.parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-const sustainabilityGateShape = z
+export const sustainabilityGateShape = z
   .strictObject({
     id: idSchema.meta({ description: "Gate id." }),
     label: textSchema(300).meta({ description: "What the gate requires, in words." }),
