@@ -1,5 +1,6 @@
-import { Dec, toDec, type DecimalInput } from "../_lib/decimal.js";
+import { Dec, type DecimalInput } from "../_lib/decimal.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
+import { checkDecimalInput } from "../schema/decimalInput.js";
 import type { DiscountSchedule } from "./schedules.js";
 
 /**
@@ -59,13 +60,13 @@ export function compileSchedule(schedule: DiscountSchedule, compounding: Discoun
     const prev = schedule.steps[i - 1];
     if (prev !== undefined && !(step.fromYear > prev.fromYear)) issues.push({ code: "out_of_order", path: ["steps", i, "fromYear"], message: `must be greater than the previous step's fromYear (${prev.fromYear}), got ${step.fromYear}` });
     if (!Number.isFinite(step.fromYear)) issues.push({ code: "invalid_value", path: ["steps", i, "fromYear"], message: "must be a finite number" });
-    let rate: Dec;
-    try {
-      rate = toDec(step.rate);
-    } catch {
+    // The one decimal rule (schema/decimalInput.ts): "0x10", " 0.035" and "" are refused, not read.
+    const checked = checkDecimalInput(step.rate);
+    if (!checked.ok) {
       issues.push({ code: "invalid_value", path: ["steps", i, "rate"], message: `must be a finite decimal, got ${JSON.stringify(step.rate)}` });
       return;
     }
+    const rate = new Dec(checked.text);
     if (rate.lte(-1)) issues.push({ code: "too_small", path: ["steps", i, "rate"], message: `must be greater than -1, got ${step.rate}` });
     steps.push({ from: new Dec(step.fromYear), rate, onePlusRate: rate.plus(1) });
   });
@@ -126,12 +127,9 @@ export function periodTime(n: number, lengthYears: Dec, position: DiscountTiming
  * ```
  */
 export function discountFactor(schedule: DiscountSchedule, t: DecimalInput, options: { readonly compounding?: DiscountTiming["compounding"] } = {}): string {
-  let time: Dec;
-  try {
-    time = toDec(t);
-  } catch {
-    throw new VbpInputError([{ code: "invalid_value", path: ["t"], message: `must be a finite number of years, got ${String(t)}` }]);
-  }
+  const checked = checkDecimalInput(t);
+  if (!checked.ok) throw new VbpInputError([{ code: "invalid_value", path: ["t"], message: `must be a finite number of years, got ${String(t)}` }]);
+  const time = new Dec(checked.text);
   return factorAt(compileSchedule(schedule, options.compounding ?? "annual"), time).toString();
 }
 
@@ -154,6 +152,10 @@ export function periodDiscountFactor(
 ): string {
   if (!Number.isInteger(n) || n < 1) throw new VbpInputError([{ code: "invalid_value", path: ["n"], message: `period must be a whole number ≥ 1, got ${n}` }]);
   const timing = options.timing ?? DEFAULT_TIMING;
-  const t = periodTime(n, toDec(options.lengthYears ?? 1), timing.position);
+  const length = checkDecimalInput(options.lengthYears ?? 1);
+  if (!length.ok || !new Dec(length.text).gt(0)) {
+    throw new VbpInputError([{ code: "invalid_value", path: ["lengthYears"], message: `must be a positive number of years, got ${String(options.lengthYears)}` }]);
+  }
+  const t = periodTime(n, new Dec(length.text), timing.position);
   return factorAt(compileSchedule(schedule, timing.compounding), t).toString();
 }
