@@ -11,12 +11,12 @@ import type { VbpIssueCode } from "../errors/issue.js";
  * - at most `maxLength` characters;
  * - a value below 10^`maxIntegerDigits` in size (at most 15 digits before the point, whatever the exponent:
  *   `"1e15"` and `"1e9999"` are refused everywhere alike);
- * - at most `maxDecimalPlaces` decimal places once the exponent is applied (`"1e-31"` is refused).
+ * - at most `maxDecimalPlaces` decimal places once the exponent is applied (`"1e-101"` is refused; a value the library computed to 50 significant digits always fits).
  *
  * @example
  * ```ts
  * DECIMAL_INPUT_LIMITS.maxIntegerDigits; //=> 15
- * DECIMAL_INPUT_LIMITS.maxDecimalPlaces; //=> 30
+ * DECIMAL_INPUT_LIMITS.maxDecimalPlaces; //=> 100
  * ```
  * @category Validation
  */
@@ -24,9 +24,9 @@ export const DECIMAL_INPUT_LIMITS = Object.freeze({
   /** Most digits before the decimal point: every value is below 10^15 in size. */
   maxIntegerDigits: 15,
   /** Most decimal places, once any exponent is applied. */
-  maxDecimalPlaces: 30,
+  maxDecimalPlaces: 100,
   /** Longest decimal string, in characters. */
-  maxLength: 100,
+  maxLength: 200,
 });
 
 /** The grammar of a decimal string (before the size limits). */

@@ -7,7 +7,7 @@ import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "./deci
 /**
  * A decimal value: a decimal string (`"12.50"`, `"1e3"`) or a finite JSON number, normalised to a string so
  * money never passes through a binary float twice. Follows the one decimal rule ({@link DECIMAL_INPUT_LIMITS}):
- * no hex/octal/binary, no surrounding spaces, no empty string, below 10^15, at most 30 decimal places.
+ * no hex/octal/binary, no surrounding spaces, no empty string, below 10^15, at most 100 decimal places.
  */
 export const decimalSchema = z
   .any()
@@ -18,7 +18,7 @@ export const decimalSchema = z
     return z.NEVER;
   })
   .meta({
-    description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 30 decimal places).",
+    description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 100 decimal places).",
     anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }],
   });
 
