@@ -209,6 +209,9 @@ const documentShape = z.strictObject({
 
 type Shape = z.output<typeof documentShape>;
 
+/** @internal A lifecycle document after its fields are parsed, before its cross-field rules. */
+export type LifecycleDocumentFields = Shape;
+
 /** @internal The schedule a document names: a bundled one by id, or its inline schedule as a DiscountSchedule. */
 export function resolveSchedule(schedule: Shape["discounting"]["schedule"] | LifecycleDocument["discounting"]["schedule"]): DiscountSchedule {
   if (typeof schedule === "string") return DISCOUNT_SCHEDULES[schedule];
@@ -257,6 +260,11 @@ function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizo
   }
   if (typeof v === "string") checkMagnitude(ctx, v, path);
   else if (v !== undefined) v.forEach((x, i) => checkMagnitude(ctx, x, [...path, i]));
+}
+
+/** @internal The lifecycle document's cross-field rules, on parsed values (the whole-job validation runs them too). */
+export function checkLifecycleDocument(doc: Shape, ctx: z.core.$RefinementCtx): void {
+  crossChecks(doc, ctx as Ctx);
 }
 
 function crossChecks(doc: Shape, ctx: Ctx): void {

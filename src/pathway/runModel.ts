@@ -1,6 +1,7 @@
 import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
-import { compileModel } from "./_internal/compile.js";
+import type { VbpIssue } from "../errors/issue.js";
+import { compileModel, type CompiledModel } from "./_internal/compile.js";
 import { evaluateCompiled } from "./_internal/evaluate.js";
 import type { PathwayModel } from "./model.js";
 import { pathwayModelStructureSchema } from "./schema.js";
@@ -39,10 +40,39 @@ export interface RunModelOptions {
  * ```
  */
 export function runModel(model: PathwayModel | unknown, options: RunModelOptions = {}): PathwayResult {
-  const parsed = parseWith(pathwayModelStructureSchema, model) as PathwayModel;
-  const { compiled, issues } = compileModel(parsed);
+  return runParsedModel(parseWith(pathwayModelStructureSchema, model) as PathwayModel, options);
+}
+
+/**
+ * @internal A model compiled once: its cross-field rules checked (references, duplicate ids, cycles, effect
+ * targets) without evaluating it. `compiled` is undefined when there are issues.
+ */
+export interface PathwayCompilation {
+  readonly compiled: CompiledModel | undefined;
+  readonly issues: readonly VbpIssue[];
+}
+
+/** @internal Compiles an already-validated (structure-parsed) model: every cross-field issue, no evaluation. */
+export function compileParsedModel(model: PathwayModel): PathwayCompilation {
+  return compileModel(model);
+}
+
+/**
+ * @internal Evaluates a compiled model. Rules that depend on values (probabilities in [0, 1] after effects,
+ * branch and row sums) are found here and returned as issues (the result is then undefined).
+ */
+export function runCompiledModel(compiled: CompiledModel, options: RunModelOptions = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
+  return evaluateCompiled(compiled, { ledger: options.ledger ?? true });
+}
+
+/**
+ * @internal {@link runModel} on an already-validated (structure-parsed) model: no schema pass. Throws
+ * VbpInputError with every issue found while compiling or evaluating.
+ */
+export function runParsedModel(model: PathwayModel, options: RunModelOptions = {}): PathwayResult {
+  const { compiled, issues } = compileParsedModel(model);
   if (compiled === undefined) throw new VbpInputError(issues);
-  const r = evaluateCompiled(compiled, { ledger: options.ledger ?? true });
+  const r = runCompiledModel(compiled, options);
   if (r.result === undefined) throw new VbpInputError(r.issues);
   return r.result;
 }

@@ -77,6 +77,8 @@ interface Run {
   readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
   readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
+  /** Each option's score tree: in full (with traces), or its top-level nodes only (points, no traces). */
+  readonly scoreTrees: "full" | "top-level";
 }
 
 /** One option's state in a lot. */
@@ -107,7 +109,7 @@ function round(d: Dec): Dec {
   return d.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildRun(t: Tender, reg: ScoringRegistries): Run {
+function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees"] = "full"): Run {
   const s = t.settings ?? {};
   const flat = flattenCriteria(t.criteria);
   const leaves: Leaf[] = [];
@@ -156,6 +158,7 @@ function buildRun(t: Tender, reg: ScoringRegistries): Run {
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
+    scoreTrees,
   };
 }
 
@@ -609,6 +612,7 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
 }
 
 function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
+  const full = run.scoreTrees === "full";
   // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
   const build = (fi: number): [ScoreNode, Dec] => {
     const f = run.flat[fi] as FlatNode;
@@ -621,9 +625,10 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     if (n.kind === "group") {
       const built = (run.children[fi] as readonly number[]).map(build);
       const pts = sumDec(built.map((c) => c[1]));
-      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
+      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), ...(full ? { children: built.map((c) => c[0]) } : {}) }, pts];
     }
     const s = leafScore(run.leafOfFlat.get(fi) as number);
+    if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
     const node: ScoreNode = {
       ...baseFields,
       points: decString(s.points),
@@ -771,14 +776,27 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
  * ```
  */
 export function scoreTender(input: unknown, registries: ScoringRegistries = {}): TenderResult {
-  const t = parseTender(input, registries);
+  return scoreParsedTender(parseTender(input, registries), registries);
+}
+
+/** @internal What {@link scoreParsedTender} builds beyond the scores and ranking. */
+export interface ScoreTenderDetail {
+  /** Each option's score tree with the worked trace of every leaf ("full", the default), or only its top-level nodes' points ("top-level", for catalogues). */
+  readonly scoreTrees?: "full" | "top-level";
+}
+
+/**
+ * @internal {@link scoreTender} on a tender already validated by the tender schema (fields and
+ * `validateTender`): no schema pass.
+ */
+export function scoreParsedTender(t: Tender, registries: ScoringRegistries = {}, detail: ScoreTenderDetail = {}): TenderResult {
   const settings = t.settings ?? {};
   const warnings: VbpIssue[] = [];
   for (const p of settings.policies ?? []) warnings.push(...checkWeightPolicy(t.criteria, p));
   if (settings.policyMode === "error" && warnings.length > 0) {
     throw new VbpInputError(warnings.map((w) => ({ code: w.code, path: w.path, message: w.message })));
   }
-  const run = buildRun(t, registries);
+  const run = buildRun(t, registries, detail.scoreTrees ?? "full");
   const lotOrder: string[] = [];
   const byLot = new Map<string, TenderOption[]>();
   for (const l of t.lots ?? []) {
