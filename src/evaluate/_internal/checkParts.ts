@@ -15,12 +15,14 @@ import { checkCarbonInput, checkSocialValueInput } from "../../sustainability/sc
 import { flattenCriteria } from "../../scoring/criteria.js";
 import { validateTender } from "../../scoring/validate.js";
 import type { EvaluationDocument } from "../document.js";
-import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildSocialValueInput, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./assemble.js";
+import { pathwayGroups, spreadIssues, type PathwayGroups } from "./pathwayGroups.js";
+import { buildCarbonInput, buildLifecycleDocument, buildSocialValueInput, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./assemble.js";
 
 /** The parts' issues, and the pathway model compiled once (reused by the pathway stage). */
 export interface CheckedParts {
   readonly issues: readonly VbpIssue[];
   readonly pathway: PathwayCompilation;
+  readonly groups: PathwayGroups;
 }
 
 /**
@@ -39,8 +41,9 @@ export function checkParts(doc: EvaluationDocument): CheckedParts {
       issues.push({ ...i, path });
     }
   };
-  const pathway = compileParsedModel(buildPathwayModel(doc));
-  add(pathway.issues, mapPathwayPath);
+  const groups = pathwayGroups(doc);
+  const pathway = compileParsedModel(groups.model);
+  add(spreadIssues(pathway.issues, groups), mapPathwayPath);
   const lifecycle = buildLifecycleDocument(doc);
   if (lifecycle.doc !== undefined) add(refinementIssues(checkLifecycleDocument, lifecycle.doc as unknown as LifecycleDocumentFields), (p) => mapLifecyclePath(p, lifecycle.indexes));
   add(refinementIssues(checkCarbonInput, buildCarbonInput(doc) as Parameters<typeof checkCarbonInput>[0]), mapCarbonPath);
@@ -59,7 +62,7 @@ export function checkParts(doc: EvaluationDocument): CheckedParts {
   const gatePlaceholders = [...gated].flatMap((criterionId) => tenderOptionIndexes(doc).map((i) => ({ criterionId, optionId: doc.options[i]!.id, passed: true, reason: "decided by sustainability gates" })));
   const idx = tenderOptionIndexes(doc);
   add(validateTender(buildTender(doc, placeholderValues(doc), gatePlaceholders)), (p) => mapTenderPath(p, idx));
-  return { issues, pathway };
+  return { issues, pathway, groups };
 }
 
 /** Pass/fail criteria decided by sustainability gates (criterionGates naming a pass/fail criterion). */
