@@ -6,8 +6,8 @@ import { formatMoney } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
-import { fromResult } from "./functions/trace.js";
-import { resolveValueFunction } from "./functions/value.js";
+import { fromResult, readDecimal } from "./functions/trace.js";
+import { compileValueScoring, resolveValueFunction, type CompiledValueScoring } from "./functions/value.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
@@ -205,9 +205,14 @@ function inDocument<T>(run: Run, leaf: Leaf, optionId: string | undefined, f: ()
   }
 }
 
-function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string): LeafScore {
+function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring): LeafScore {
   if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
   const spec = leaf.node.valueFunction;
+  if (run.scoreTrees !== "full") {
+    // The value function resolved once per criterion; points only (no trace), the same points.
+    const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
+    return { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
+  }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
 }
@@ -277,13 +282,23 @@ function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
+  const compiledValues = new Map<number, CompiledValueScoring>();
+  const valueScoringOf = (leaf: Leaf, li: number) => (): CompiledValueScoring => {
+    let c = compiledValues.get(li);
+    if (c === undefined) {
+      const node = leaf.node as Extract<ScoredCriterion, { kind: "quantitative" }>;
+      c = inDocument(run, leaf, undefined, () => compileValueScoring(leaf.maxStr, node.valueFunction, run.valueFunctions));
+      compiledValues.set(li, c);
+    }
+    return c;
+  };
   return options.map((o) => {
-    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf) => {
+    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf, li) => {
       if (leaf.node.kind === "qualitative") {
         const k = pairKey(leaf.node.id, o.id);
         return qualitativeLeaf(leaf, scoresBy.get(k) ?? [], consensusBy.get(k));
       }
-      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id);
+      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id, valueScoringOf(leaf, li));
       return undefined;
     });
     const quality = sumDec(leafScores.map((s) => s?.points ?? ZERO));
@@ -331,7 +346,9 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
     // The light path (rank reversal) computes the same guarded points without building traces.
     const priceLeafScores = compiled.map((c, k) => {
       const leaf = run.priceLeaves[k] as Leaf;
-      return inDocument(run, leaf, s.option.id, () => (light ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec) } : priceLeaf(c, price as Dec)));
+      return inDocument(run, leaf, s.option.id, () =>
+        light || run.scoreTrees !== "full" ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec), raw: decString(price as Dec) } : priceLeaf(c, price as Dec),
+      );
     });
     const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
     const totalPoints = s.quality.plus(pricePoints);
@@ -613,6 +630,13 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
 
 function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
   const full = run.scoreTrees === "full";
+  // Top-level trees: the points below the top level are summed without building their nodes.
+  const pointsOf = (fi: number): Dec => {
+    const n = (run.flat[fi] as FlatNode).node;
+    if (n.kind === "pass-fail") return ZERO;
+    if (n.kind === "group") return sumDec((run.children[fi] as readonly number[]).map(pointsOf));
+    return leafScore(run.leafOfFlat.get(fi) as number).points;
+  };
   // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
   const build = (fi: number): [ScoreNode, Dec] => {
     const f = run.flat[fi] as FlatNode;
@@ -623,9 +647,13 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
       return [{ ...baseFields, points: "0", fraction: "0", passFail: r }, ZERO];
     }
     if (n.kind === "group") {
+      if (!full) {
+        const pts = pointsOf(fi);
+        return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight) }, pts];
+      }
       const built = (run.children[fi] as readonly number[]).map(build);
       const pts = sumDec(built.map((c) => c[1]));
-      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), ...(full ? { children: built.map((c) => c[0]) } : {}) }, pts];
+      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
     }
     const s = leafScore(run.leafOfFlat.get(fi) as number);
     if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
