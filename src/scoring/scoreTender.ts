@@ -701,8 +701,27 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   return out;
 }
 
-function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[]): LotResult {
-  const settings = run.tender.settings ?? {};
+/**
+ * Lots larger than this skip the rank-reversal and overtaking analyses unless the settings ask for them
+ * (`rankReversal: true`, `overtaking: true`): both re-score the lot for every bid (quadratic in its size), and
+ * a catalogue of thousands of products is not an award decision. A warning says when they were skipped.
+ */
+export const ANALYSES_BID_LIMIT = 500;
+
+/** Whether a lot of `n` bids gets each analysis, with the warnings when one is skipped by default. */
+function analysesFor(settings: NonNullable<Tender["settings"]>, lotId: string, n: number): { rankReversal: boolean; overtaking: boolean; warnings: VbpIssue[] } {
+  const warnings: VbpIssue[] = [];
+  const decide = (key: "rankReversal" | "overtaking", what: string): boolean => {
+    const set = settings[key];
+    if (set !== undefined) return set;
+    if (n <= ANALYSES_BID_LIMIT) return true;
+    warnings.push({ code: "limit_exceeded", severity: "warning", path: ["settings", key], message: `${what} not computed for lot "${lotId}": it has ${n} bids, more than ${ANALYSES_BID_LIMIT} (set settings.${key}: true to compute it; its cost grows with the square of the bids)` });
+    return false;
+  };
+  return { rankReversal: decide("rankReversal", "rank reversal"), overtaking: decide("overtaking", "overtaking"), warnings };
+}
+
+function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[], analyses: { rankReversal: boolean; overtaking: boolean }): LotResult {
   const states = stageOne(run, options);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
@@ -747,7 +766,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];
-    emit(p.state, p, above !== undefined && settings.overtaking !== false ? overtakingFor(run, states, p, above) : undefined);
+    emit(p.state, p, above !== undefined && analyses.overtaking ? overtakingFor(run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
@@ -761,7 +780,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
     ...(first !== undefined && !firstShared ? { winner: first.state.option.id } : {}),
     unresolvedTies: ranking.ties,
     ...(eligiblePrices.length > 0 ? { lowestPrice: decString(Dec.min(...eligiblePrices)) } : {}),
-    rankReversals: settings.rankReversal === false ? [] : rankReversals(run, states, ranking),
+    rankReversals: analyses.rankReversal ? rankReversals(run, states, ranking) : [],
   };
 }
 
@@ -844,7 +863,12 @@ export function scoreParsedTender(t: Tender, registries: ScoringRegistries = {},
     aggregation: run.aggregation,
     currency: run.currency,
     weights: globalWeights(t.criteria),
-    lots: lotOrder.map((id) => scoreLot(run, id, labels.get(id) ?? id, byLot.get(id) as TenderOption[])),
+    lots: lotOrder.map((id) => {
+      const bids = byLot.get(id) as TenderOption[];
+      const analyses = analysesFor(settings, id, bids.length);
+      warnings.push(...analyses.warnings);
+      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses);
+    }),
     warnings,
   };
 }
