@@ -34,8 +34,15 @@ import { writeOption } from "./_internal/writeResult.js";
  *   sustainability gates named in `criterionGates` become the pass/fail records; the tender is scored and
  *   ranked (the comparator is not a bid and is not scored).
  *
+ * Validation happens once, first: every problem in the document is found in one pass, and no engine runs
+ * on invalid input. A tender (the default `kind`) fails whole on any problem; a catalogue (`kind:
+ * "catalogue"`, or `invalidOptions: "exclude"`) evaluates every valid option and lists each invalid one in
+ * `excluded` by id, index and rule. A catalogue is "compact" by default: the figures, metrics, scores and
+ * ranking, without per-option explanations, score-tree traces and stage results (ask with `detail: "full"`).
+ * Time and memory grow linearly with the options (see the whole-job guide for measured figures).
+ *
  * @param document - an evaluation document (validated here; see {@link evaluationDocumentSchema})
- * @param options - `{ ledger, summaries }`
+ * @param options - `{ ledger, summaries, detail, invalidOptions }`
  * @returns the {@link EvaluationResult}
  * @throws VbpInputError listing every problem with its path in the document
  * @example

@@ -324,13 +324,6 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep:
   addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
 }
 
-/**
- * @internal The document's structure and its own cross-references only (no part validated by its module):
- * `evaluate` uses it, since every stage validates its part as it runs; on any stage error `evaluate` reports
- * every issue of the full schema.
- */
-export const evaluationDocumentShallowSchema = documentShape.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, false)) as unknown as z.ZodType<EvaluationDocument, unknown>;
-
 const documentSchema = documentShape
   .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))
   .meta({ title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." });

@@ -8,7 +8,7 @@
  * @module
  */
 import type { VbpPath } from "../../errors/issue.js";
-import { DEFAULT_TIMING } from "../../time/discount.js";
+import { resolveDiscountTiming } from "../../schema/resolve.js";
 import type { PassFailRecord, Tender } from "../../scoring/tender.js";
 import type { PathwayModel } from "../../pathway/model.js";
 import type { LifecycleCostItem, LifecycleDocument, LifecycleOption } from "../../lifecycle/document.js";
@@ -71,7 +71,7 @@ export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: Lifecyc
       priceBaseDate: doc.priceBaseDate,
       horizonYears: doc.horizonYears,
       period: "year",
-      discounting: { schedule: (doc.discounting.costs ?? "nice-3.5") as LifecycleDocument["discounting"]["schedule"], timing: doc.discounting.timing ?? DEFAULT_TIMING },
+      discounting: { schedule: (doc.discounting.costs ?? "nice-3.5") as LifecycleDocument["discounting"]["schedule"], timing: resolveDiscountTiming(doc.discounting.timing) },
       volumes: { patientsPerYear: doc.patientsPerYear },
       ...(comparatorIncluded !== undefined ? { comparatorId: comparatorIncluded } : {}),
       options,

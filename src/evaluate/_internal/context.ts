@@ -6,8 +6,9 @@
  * @module
  */
 import { Dec, sumDec } from "../../_lib/decimal.js";
-import { DEFAULT_TIMING, compileSchedule, factorAt, periodTime, type DiscountTiming } from "../../time/discount.js";
-import { DISCOUNT_SCHEDULES, type DiscountSchedule, type DiscountScheduleId } from "../../time/schedules.js";
+import { compileSchedule, factorAt, periodTime, type DiscountTiming } from "../../time/discount.js";
+import type { DiscountSchedule } from "../../time/schedules.js";
+import { resolveDiscountSchedule, resolveDiscountTiming, type ScheduleFields } from "../../schema/resolve.js";
 import type { EvaluationDocument } from "../document.js";
 
 /** The shared values of one evaluation. */
@@ -25,17 +26,11 @@ export interface EvaluationContext {
   readonly totalPatients: Dec;
 }
 
-/** The schedule a document names (default NICE 3.5%). */
-export function resolveDiscountSchedule(s: DiscountScheduleId | DiscountSchedule | undefined): DiscountSchedule {
-  if (s === undefined) return DISCOUNT_SCHEDULES["nice-3.5"];
-  return typeof s === "string" ? DISCOUNT_SCHEDULES[s] : s;
-}
-
 /** Builds the shared context of a validated document. */
 export function evaluationContext(doc: EvaluationDocument): EvaluationContext {
-  const timing = doc.discounting.timing ?? DEFAULT_TIMING;
-  const costSchedule = resolveDiscountSchedule(doc.discounting.costs);
-  const healthSchedule = resolveDiscountSchedule(doc.discounting.health);
+  const timing = resolveDiscountTiming(doc.discounting.timing);
+  const costSchedule = resolveDiscountSchedule(doc.discounting.costs as ScheduleFields | undefined);
+  const healthSchedule = resolveDiscountSchedule(doc.discounting.health as ScheduleFields | undefined);
   const H = doc.horizonYears;
   const ppy = new Dec(doc.patientsPerYear);
   const compiled = compileSchedule(costSchedule, timing.compounding);
