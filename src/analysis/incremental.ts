@@ -118,6 +118,11 @@ function firstWithEffectAtLeast(list: readonly Point[], effect: Dec): number {
 export function incrementalAnalysis(options: readonly CeaOption[], settings: IncrementalSettings = {}): IncrementalAnalysis {
   const parsed = parseOptions(options);
   parseWith(z.strictObject({ settings: ratioSettingsSchema }), { settings });
+  return parsedIncrementalAnalysis(parsed, settings);
+}
+
+/** @internal {@link incrementalAnalysis} on options already parsed to exact decimals (ids unique) and valid settings. */
+export function parsedIncrementalAnalysis(parsed: readonly ParsedOption[], settings: IncrementalSettings = {}): IncrementalAnalysis {
   const points = toPoints(parsed).sort(byCostThenEffectDesc);
 
   const fate = new Map<Point, Fate>();

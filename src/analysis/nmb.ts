@@ -123,7 +123,12 @@ export function bestByNmb(options: readonly ParsedOption[], lambda: Dec): { opti
 export function netMonetaryBenefit(options: readonly CeaOption[], settings: NetMonetaryBenefitSettings): NetMonetaryBenefitResult {
   const parsed = parseOptions(options);
   const s = parseWith(z.strictObject({ settings: settingsSchema }), { settings }).settings;
-  const lambdas = (typeof s.thresholds === "string" ? [s.thresholds] : s.thresholds).map((t) => new Dec(t));
+  return parsedNetMonetaryBenefit(parsed, (typeof s.thresholds === "string" ? [s.thresholds] : s.thresholds).map((t) => new Dec(t)), s.comparator);
+}
+
+/** @internal {@link netMonetaryBenefit} on options parsed to exact decimals, thresholds λ ≥ 0 and an optional comparator id. */
+export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambdas: readonly Dec[], comparatorId: string | undefined): NetMonetaryBenefitResult {
+  const s = { comparator: comparatorId };
   let comparator: ParsedOption | undefined;
   if (s.comparator !== undefined) {
     comparator = parsed.find((o) => o.id === s.comparator);

@@ -3,7 +3,7 @@ import { decString } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";
-import { parseOptions } from "./_internal/options.js";
+import { parseOptions, type ParsedOption } from "./_internal/options.js";
 import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
 import type { CeaOption } from "./types.js";
 
@@ -105,7 +105,12 @@ export interface PairwiseSettings {
  */
 export function pairwiseComparison(options: readonly CeaOption[], settings: PairwiseSettings): readonly PairwiseComparison[] {
   const parsed = parseOptions(options);
-  const s = parseWith(z.strictObject({ settings: ratioSettingsSchema.extend({ comparator: idSchema.meta({ description: "Id of the comparator." }) }) }), { settings }).settings;
+  const s = parseWith(z.strictObject({ settings: ratioSettingsSchema.extend({ comparator: idSchema.meta({ description: "Id of the comparator." }) }) }), { settings }).settings as PairwiseSettings;
+  return parsedPairwiseComparison(parsed, s);
+}
+
+/** @internal {@link pairwiseComparison} on options already parsed to exact decimals and valid settings. */
+export function parsedPairwiseComparison(parsed: readonly ParsedOption[], s: PairwiseSettings): readonly PairwiseComparison[] {
   const comparator = parsed.find((o) => o.id === s.comparator);
   if (comparator === undefined) {
     fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}" (known: ${parsed.slice(0, 10).map((o) => o.id).join(", ")}${parsed.length > 10 ? ", …" : ""})` });

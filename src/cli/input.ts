@@ -78,8 +78,8 @@ export function reportIssues(io: CliIo, label: string, issues: readonly VbpIssue
 
 /** What a document command (`vbp lifecycle`, `vbp evaluate`) was asked to do. */
 export interface DocumentCommandArgs {
-  /** Output format (`--format`, default table). */
-  readonly format: OutputFormat;
+  /** Output format (`--format`, default table); `"ndjson"` where the command accepts it. */
+  readonly format: OutputFormat | "ndjson";
   /** The parsed JSON document. */
   readonly json: unknown;
   /** The input as named in messages (`<stdin>` for `-`). */
@@ -96,7 +96,7 @@ export interface DocumentCommandArgs {
 export async function readDocumentCommand(
   argv: readonly string[],
   io: CliIo,
-  command: { readonly name: string; readonly help: string; readonly booleanFlags: readonly string[] },
+  command: { readonly name: string; readonly help: string; readonly booleanFlags: readonly string[]; readonly formats?: readonly string[] },
 ): Promise<DocumentCommandArgs | number> {
   const options: Record<string, { type: "string" | "boolean"; short?: string }> = {
     format: { type: "string", short: "f" },
@@ -115,8 +115,9 @@ export async function readDocumentCommand(
     io.stdout(command.help);
     return EXIT.ok;
   }
-  const format = (values.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
+  const format = (values.format ?? "table") as OutputFormat | "ndjson";
+  const formats: readonly string[] = command.formats ?? OUTPUT_FORMATS;
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, got "${String(values.format)}"`);
   if (positionals.length === 0) throw new UsageError(`missing the document to evaluate: vbp ${command.name} <file.json | ->`);
   if (positionals.length > 1) throw new UsageError(`expected one document, got ${positionals.length}: ${positionals.join(" ")}`);
   const path = positionals[0]!;

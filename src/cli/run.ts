@@ -21,7 +21,7 @@ Options:
   -h, --help     show this help (vbp <command> --help for a command's own)
   -v, --version  print the version
 
-Exit codes: 0 ok, 1 invalid input, 2 usage error.
+Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 some options excluded as invalid (catalogue), 4 internal error.
 `;
 }
 

@@ -62,7 +62,8 @@ export function compileParsedModel(model: PathwayModel): CompiledModel {
   return compiledFromProgram(model, program);
 }
 
-function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
+/** @internal A compiled model over an already-compiled program. */
+export function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
   const allIds = new Set((model.parameters ?? []).map((p) => p.id));
   // Calculators and registers reused between evaluations (caches of constants and discount factors).

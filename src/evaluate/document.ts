@@ -159,6 +159,17 @@ export interface EvaluationPathway {
 export type EvaluationTender = Omit<Tender, "options">;
 
 /**
+ * The kind of an evaluation run: a tender (any invalid bid fails the run) or a catalogue (invalid options
+ * are excluded and reported, the rest evaluated).
+ *
+ * @example
+ * ```ts
+ * const kind: EvaluationKind = "catalogue";
+ * ```
+ */
+export type EvaluationKind = "tender" | "catalogue";
+
+/**
  * A validated evaluation document (output of {@link parseEvaluationDocument}): decimals as canonical strings.
  *
  * @example
@@ -170,6 +181,11 @@ export type EvaluationTender = Omit<Tender, "options">;
 export interface EvaluationDocument {
   /** Optional address of the JSON Schema, for editors. */
   readonly $schema?: string;
+  /**
+   * What the run is: a `"tender"` (default; any invalid option fails the whole run, listing every problem)
+   * or a `"catalogue"` (every valid option is evaluated; each invalid one is reported in `excluded`).
+   */
+  readonly kind?: EvaluationKind;
   /** Title of the evaluation, e.g. the lot name. */
   readonly title: string;
   /** ISO 4217 currency of every amount. */

@@ -1,61 +1,22 @@
-import { Dec, decString, LEDGER_SCALE, sumDec, toLedgerScale } from "../_lib/decimal.js";
+import { Dec, decString, LEDGER_SCALE } from "../_lib/decimal.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
-import { DEFAULT_TIMING, compileSchedule, factorAt, periodTime } from "../time/discount.js";
-import { DISCOUNT_SCHEDULES, type DiscountSchedule, type DiscountScheduleId } from "../time/schedules.js";
-import { runModel } from "../pathway/runModel.js";
-import type { OptionResult } from "../pathway/types.js";
-import { evaluateLifecycle } from "../lifecycle/evaluate.js";
-import type { LifecycleDocumentInput } from "../lifecycle/document.js";
-import { carbonFootprint } from "../sustainability/carbonFootprint.js";
-import type { CarbonInputDocument, SocialValueInputDocument, SupplierEvidence } from "../sustainability/inputTypes.js";
-import { monetiseCarbon } from "../sustainability/monetiseCarbon.js";
-import { scoreSocialValue } from "../sustainability/socialValue.js";
-import { evaluateSustainabilityGates, NHS_SUSTAINABILITY_GATES, type SustainabilityGate, type SustainabilityGatesResult } from "../sustainability/gates.js";
-import type { SocialValueResult } from "../sustainability/socialValue.js";
-import { incrementalAnalysis } from "../analysis/incremental.js";
-import { pairwiseComparison } from "../analysis/pairwise.js";
-import { netMonetaryBenefit, type NetMonetaryBenefitResult } from "../analysis/nmb.js";
-import type { CeaOption } from "../analysis/types.js";
 import { thresholdFor } from "../reference/thresholds.js";
-import { scoreTender } from "../scoring/scoreTender.js";
 import { assessmentSummaries, assessmentSummaryMarkdown } from "../scoring/summary.js";
 import { WEIGHT_POLICIES, type WeightPolicy } from "../scoring/policies.js";
-import type { PassFailRecord } from "../scoring/tender.js";
-import type { EvaluationDocument } from "./document.js";
-import type { EvaluatedOption, EvaluateOptions, EvaluationReferenceData, EvaluationResult } from "./result.js";
-import { readMetricName } from "./metrics.js";
-import { evaluationDocumentShallowSchema, safeParseEvaluationDocument } from "./schema.js";
-import { safeParseWith } from "../schema/issues.js";
-import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
+import type { EvaluateOptions, EvaluationDetail, EvaluationReferenceData, EvaluationResult } from "./result.js";
 import { explainOptions, rankingRows } from "./_internal/explain.js";
-
-function stage<T>(f: () => T, map: (p: VbpPath) => VbpPath): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((i) => ({ ...i, path: map(i.path) })));
-    throw e;
-  }
-}
-
-function schedule(s: DiscountScheduleId | DiscountSchedule | undefined): DiscountSchedule {
-  if (s === undefined) return DISCOUNT_SCHEDULES["nice-3.5"];
-  return typeof s === "string" ? DISCOUNT_SCHEDULES[s] : s;
-}
-
-const ZERO = new Dec(0);
-
-interface Computed {
-  readonly lifecycle: Dec;
-  readonly npc: Dec;
-  readonly pathway: OptionResult;
-  readonly carbonExt: Dec;
-  readonly carbonCost?: Dec;
-  readonly carbonPv: Dec;
-  readonly productKgPP: Dec;
-  readonly productKgTotal: Dec;
-}
+import { prepareEvaluation, type PreparedEvaluation } from "./_internal/validate.js";
+import { evaluationContext } from "./_internal/context.js";
+import { pathwayStage } from "./_internal/pathwayStage.js";
+import { lifecycleStage } from "./_internal/lifecycleStage.js";
+import { carbonStage } from "./_internal/carbonStage.js";
+import { optionFigures } from "./_internal/figures.js";
+import { costEffectivenessStage } from "./_internal/costEffectivenessStage.js";
+import { sustainabilityStage } from "./_internal/sustainabilityStage.js";
+import { metricsStage } from "./_internal/metricsStage.js";
+import { tenderStage } from "./_internal/tenderStage.js";
+import { writeOption } from "./_internal/writeResult.js";
 
 /**
  * One call for the whole job: validates an evaluation document, then runs pathway + lifecycle + carbon →
@@ -73,8 +34,15 @@ interface Computed {
  *   sustainability gates named in `criterionGates` become the pass/fail records; the tender is scored and
  *   ranked (the comparator is not a bid and is not scored).
  *
+ * Validation happens once, first: every problem in the document is found in one pass, and no engine runs
+ * on invalid input. A tender (the default `kind`) fails whole on any problem; a catalogue (`kind:
+ * "catalogue"`, or `invalidOptions: "exclude"`) evaluates every valid option and lists each invalid one in
+ * `excluded` by id, index and rule. A catalogue is "compact" by default: the figures, metrics, scores and
+ * ranking, without per-option explanations, score-tree traces and stage results (ask with `detail: "full"`).
+ * Time and memory grow linearly with the options (see the whole-job guide for measured figures).
+ *
  * @param document - an evaluation document (validated here; see {@link evaluationDocumentSchema})
- * @param options - `{ ledger, summaries }`
+ * @param options - `{ ledger, summaries, detail, invalidOptions }`
  * @returns the {@link EvaluationResult}
  * @throws VbpInputError listing every problem with its path in the document
  * @example
@@ -85,18 +53,14 @@ interface Computed {
  * ```
  */
 export function evaluate(document: unknown, options: EvaluateOptions = {}): EvaluationResult {
-  // Each stage validates its own part as it runs, so the parts are not validated twice; when any stage
-  // rejects its part, the full schema reports every problem in the document at once.
-  const everyIssue = (e: VbpInputError): VbpInputError => {
-    const full = safeParseEvaluationDocument(document);
-    return full.success ? e : full.error;
-  };
-  const shallow = safeParseWith(evaluationDocumentShallowSchema, document);
-  if (!shallow.success) throw everyIssue(shallow.error);
+  // The one validation pass: every problem at once, no engine run; a catalogue sets invalid options aside.
+  const prepared = prepareEvaluation(document, options.invalidOptions);
+  const toInput = (p: VbpPath): VbpPath => (p[0] === "options" && typeof p[1] === "number" ? ["options", prepared.inputIndex[p[1]] ?? p[1], ...p.slice(2)] : p);
   try {
-    return evaluateParsed(shallow.data, options);
+    return runStages(prepared, options);
   } catch (e) {
-    if (e instanceof VbpInputError) throw everyIssue(e);
+    // Problems only the stages can find (a value rule of the pathway, a metric no option has).
+    if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((i) => ({ ...i, path: toInput(i.path) })));
     throw e;
   }
 }
@@ -114,280 +78,108 @@ export function safeEvaluate(document: unknown, options: EvaluateOptions = {}): 
   return safely(() => evaluate(document, options));
 }
 
-function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): EvaluationResult {
+/**
+ * The stages in order, on typed values: pathway, lifecycle and carbon → figures per option (exact
+ * decimals) → cost-effectiveness → social value and gates → metrics → tender → the written result.
+ */
+function runStages(initial: PreparedEvaluation, options: EvaluateOptions): EvaluationResult {
+  const kind = initial.doc.kind ?? "tender";
+  const detail: EvaluationDetail = options.detail ?? (kind === "catalogue" ? "compact" : "full");
+  const full = detail === "full";
   const ledger = options.ledger ?? false;
-  const timing = doc.discounting.timing ?? DEFAULT_TIMING;
-  const costSchedule = schedule(doc.discounting.costs);
-  const healthSchedule = schedule(doc.discounting.health);
-  const H = doc.horizonYears;
-  const ppy = new Dec(doc.patientsPerYear);
-  const startYear = Number(doc.priceBaseDate.slice(0, 4));
-  const compiled = compileSchedule(costSchedule, timing.compounding);
-  const yearFactors = Array.from({ length: H }, (_, y) => factorAt(compiled, periodTime(y + 1, new Dec(1), timing.position)));
-  const discountedPatients = sumDec(yearFactors.map((f) => ppy.times(f)));
-  const totalPatients = ppy.times(H);
-  const assumptions: string[] = [];
-  const note = (a: string): void => {
-    if (!assumptions.includes(a)) assumptions.push(a);
-  };
 
-  // 1. Stages: pathway, lifecycle, product carbon.
-  const pathway = stage(() => runModel(buildPathwayModel(doc), { ledger }), mapPathwayPath);
-  const lc = buildLifecycleDocument(doc);
-  const lifecycle = lc.doc === undefined ? undefined : stage(() => evaluateLifecycle(lc.doc as unknown as LifecycleDocumentInput, { ledger }), (p) => mapLifecyclePath(p, lc.indexes));
-  const carbonFull = stage(() => carbonFootprint(buildCarbonInput(doc) as unknown as CarbonInputDocument), mapCarbonPath);
-  carbonFull.assumptions.forEach(note);
-  const carbon = ledger ? carbonFull : { ...carbonFull, options: carbonFull.options.map((o) => ({ ...o, ledger: [] })) };
+  // 1. Pathway (may exclude options of a catalogue whose effects break a value rule), lifecycle, carbon.
+  const pathway = pathwayStage(initial, ledger);
+  const { doc, inputIndex, excluded } = pathway.prepared;
+  const ctx = evaluationContext(doc);
+  const lifecycle = lifecycleStage(doc, ledger);
+  const carbon = carbonStage(doc, ctx, pathway.result.options);
+  const assumptions = [...carbon.assumptions];
+  const threshold = thresholdOf(doc);
+  const figures = optionFigures(doc, pathway.result.options, lifecycle, carbon);
+  const comparatorId = doc.options.find((o) => o.isComparator === true)!.id;
 
-  // 2. Threshold.
-  let threshold: EvaluationReferenceData["threshold"];
-  if (doc.threshold !== undefined) {
-    const t = doc.threshold;
-    if ("perQaly" in t) threshold = { perQaly: t.perQaly, id: "explicit", ...(t.source !== undefined ? { source: t.source } : {}) };
-    else {
-      const found = stage(() => thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, ...(t.programme !== undefined ? { programme: t.programme } : {}) }), (p) => ["threshold", ...p]);
-      threshold = { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, source: found.source };
-    }
-  }
+  // 2. Cost-effectiveness on whole-pathway cost and QALYs per patient.
+  const cea = costEffectivenessStage(
+    doc,
+    figures.map((f) => f.wholePathway),
+    figures.map((f) => f.qalys),
+    comparatorId,
+    threshold?.perQaly,
+  );
 
-  // 3. Per-option figures.
-  const carbonValuation = doc.carbonValuation;
-  let carbonValuesRef: EvaluationReferenceData["carbonValues"];
-  const lifecycleById = new Map((lifecycle?.options ?? []).map((x) => [x.optionId, x] as const));
-  const computed = doc.options.map((o, i): Computed => {
-    const pr = pathway.options[i] as OptionResult;
-    const lo = lifecycleById.get(o.id);
-    const lifecyclePP = lo === undefined ? ZERO : lo.perPatient.status === "ok" ? new Dec(lo.perPatient.discounted.amount) : ZERO;
-    const co = carbonFull.options[i];
-    const productKgPP = co?.perPatientKgCO2e !== undefined ? new Dec(co.perPatientKgCO2e) : ZERO;
-    const productKgTotal = co !== undefined ? new Dec(co.totalKgCO2e) : ZERO;
-    let carbonCost: Dec | undefined;
-    let carbonPv = ZERO;
-    if (carbonValuation !== undefined) {
-      const pathwayKgYear = new Dec(pr.perPatient.carbonKg).times(ppy);
-      const byYear = new Map((co?.byYear ?? []).map((b) => [b.year, new Dec(b.kgCO2e)] as const));
-      const emissions = Array.from({ length: H }, (_, y) => ({ year: startYear + y, kgCO2e: decString(pathwayKgYear.plus(byYear.get(startYear + y) ?? ZERO)) }));
-      const scenario = carbonValuation.scenario ?? "central";
-      const m = stage(
-        () =>
-          monetiseCarbon({
-            emissions,
-            scenarios: [scenario],
-            treatment: carbonValuation.treatment,
-            discount: {
-              schedule: { id: costSchedule.id, label: costSchedule.label, steps: costSchedule.steps.map((s) => ({ fromYear: s.fromYear, rate: s.rate })) },
-              baseYear: startYear,
-              timing,
-            },
-          }),
-        () => ["carbonValuation"],
-      );
-      m.assumptions.forEach(note);
-      const sc = m.scenarios[0];
-      carbonPv = new Dec(sc?.totalPresentValue?.amount ?? "0");
-      carbonCost = toLedgerScale(carbonPv.div(discountedPatients));
-      const firstSource = sc?.lines[0]?.source;
-      carbonValuesRef ??= { seriesId: m.seriesId, priceYear: m.priceYear, scenario, treatment: carbonValuation.treatment, ...(firstSource !== undefined ? { source: firstSource } : {}) };
-    }
-    const ext = carbonValuation?.treatment === "externality" && carbonCost !== undefined ? carbonCost : ZERO;
-    return {
-      lifecycle: lifecyclePP,
-      npc: lo === undefined ? ZERO : new Dec(lo.presentCost.amount),
-      pathway: pr,
-      carbonExt: ext,
-      ...(carbonCost !== undefined ? { carbonCost } : {}),
-      carbonPv: ext.isZero() ? ZERO : carbonPv,
-      productKgPP,
-      productKgTotal,
-    };
+  // 3. Social value and sustainability gates; 4. metrics → tender values; 5. the tender.
+  const sustainability = sustainabilityStage(doc);
+  const sources = doc.options.map((o, i) => {
+    const nmb = cea.nmbRows.get(o.id);
+    const social = sustainability.social.get(o.id);
+    return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(social !== undefined ? { social } : {}) };
   });
-  const whole = computed.map((c) => c.lifecycle.plus(new Dec(c.pathway.perPatient.costs.discounted)).plus(c.carbonExt));
-  const comparatorIndex = doc.options.findIndex((o) => o.isComparator === true);
-  const comparatorId = doc.options[comparatorIndex]!.id;
+  const values = metricsStage(doc, sources);
+  const scored = tenderStage(doc, values, sustainability.gateRecords, full ? "full" : "top-level");
 
-  // 4. Cost-effectiveness on whole-pathway cost and QALYs per patient.
-  const cea: CeaOption[] = doc.options.map((o, i) => ({ id: o.id, label: o.label, cost: decString(whole[i]!), effect: computed[i]!.pathway.perPatient.qalys.discounted }));
-  const incremental = incrementalAnalysis(cea);
-  const pairwise = pairwiseComparison(cea, { comparator: comparatorId });
-  let nmb: NetMonetaryBenefitResult | undefined;
-  if (threshold !== undefined) nmb = netMonetaryBenefit(cea, { thresholds: threshold.perQaly, comparator: comparatorId });
-  const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));
-
-  // 5. Social value and sustainability gates.
-  const social = new Map<string, SocialValueResult>();
-  if (doc.socialValue !== undefined) {
-    const framework = doc.socialValue;
-    doc.options.forEach((o, i) => {
-      if (o.isComparator === true && o.socialValue === undefined) return;
-      social.set(o.id, stage(() => scoreSocialValue({ ...framework, commitments: o.socialValue?.commitments ?? [] } as SocialValueInputDocument), (p) => (p[0] === "commitments" ? ["options", i, "socialValue", ...p] : ["socialValue", ...p])));
-    });
-  }
-  const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
-  const useGates = Object.keys(doc.criterionGates ?? {}).length > 0 || doc.options.some((o) => o.evidence !== undefined);
-  const gateResults = new Map<string, SustainabilityGatesResult>();
-  if (useGates) {
-    doc.options.forEach((o, i) => {
-      if (o.isComparator === true && o.evidence === undefined) return;
-      const evidence: SupplierEvidence = { supplierId: o.id, ...(o.evidence ?? {}) };
-      gateResults.set(o.id, stage(() => evaluateSustainabilityGates(evidence, gates), (p) => (p[0] === "evidence" ? ["options", i, "evidence", ...p.slice(1)] : ["sustainabilityGates", ...p.slice(1)])));
-    });
-  }
-  const gateRecords: PassFailRecord[] = [];
-  for (const [criterionId, g] of Object.entries(doc.criterionGates ?? {})) {
-    const list = typeof g === "string" ? [g] : g;
-    for (const i of tenderOptionIndexes(doc)) {
-      const o = doc.options[i]!;
-      const r = gateResults.get(o.id);
-      const outcomes = list.map((id) => r?.gates.find((x) => x.gateId === id)).filter((x) => x !== undefined);
-      const passed = outcomes.length === list.length && outcomes.every((x) => x.pass);
-      const reason = outcomes.map((x) => `${x.label}: ${x.reason}`).join("; ");
-      gateRecords.push({ criterionId, optionId: o.id, passed, reason: reason === "" ? "no evidence provided" : reason });
-    }
-  }
-
-  // 6. Metrics → tender values.
-  const evaluated: EvaluatedOption[] = doc.options.map((o, i) => {
-    const c = computed[i]!;
-    const pp = c.pathway.perPatient;
-    const pathwayKgPP = new Dec(pp.carbonKg);
-    const pathwayKgTotal = new Dec(c.pathway.population?.carbonKg ?? "0");
-    const row = nmbRows.get(o.id);
-    const byCategory = Object.fromEntries(Object.entries(pp.costs.byCategory).map(([k, v]) => [k, v.discounted]));
-    const sv = social.get(o.id);
-    const gr = gateResults.get(o.id);
-    return {
-      optionId: o.id,
-      supplier: o.supplier,
-      label: o.label,
-      isComparator: o.isComparator === true,
-      lot: o.lot ?? "default",
-      ...(o.price !== undefined ? { price: o.price } : {}),
-      costs: {
-        lifecycle: decString(c.lifecycle),
-        pathway: pp.costs.discounted,
-        carbonExternality: decString(c.carbonExt),
-        wholePathway: decString(whole[i]!),
-        lifecycleNetPresentCost: decString(c.npc),
-        wholePathwayPopulation: decString(c.npc.plus(new Dec(c.pathway.population?.costs.discounted ?? "0")).plus(c.carbonPv)),
-        byCategory,
-      },
-      qalysPerPatient: pp.qalys.discounted,
-      lifeYearsPerPatient: pp.lifeYears.discounted,
-      eventsPerPatient: pp.events,
-      carbon: {
-        pathwayKgPerPatient: decString(pathwayKgPP),
-        productKgPerPatient: decString(c.productKgPP),
-        kgPerPatient: decString(pathwayKgPP.plus(c.productKgPP)),
-        kgTotal: decString(pathwayKgTotal.plus(c.productKgTotal)),
-        ...(c.carbonCost !== undefined ? { costPerPatient: decString(c.carbonCost) } : {}),
-      },
-      ...(row !== undefined ? { netMonetaryBenefitPerPatient: row.nmb } : {}),
-      ...(row?.incrementalNmb !== undefined ? { incrementalNetMonetaryBenefitPerPatient: row.incrementalNmb } : {}),
-      ...(sv !== undefined ? { socialValue: sv } : {}),
-      ...(gr !== undefined ? { sustainabilityGates: gr } : {}),
-      metrics: {},
-    };
+  // 6. The result, written once.
+  const written = doc.options.map((o, i) => {
+    const s = sources[i]!;
+    return writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? s.social : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
   });
-  const metricIssues: VbpIssue[] = [];
-  const values = new Map<string, Record<string, string>>();
-  for (const e of evaluated) values.set(e.optionId, {});
-  for (const [criterionId, name] of Object.entries(doc.criterionMetrics ?? {})) {
-    const m = readMetricName(name);
-    if (m === undefined) continue;
-    if (m.arg !== undefined) {
-      const key = m.arg;
-      const known = evaluated.some((e) => (m.base === "costCategoryPerPatient" ? key in e.costs.byCategory : key in e.eventsPerPatient));
-      if (!known) {
-        const all = [...new Set(evaluated.flatMap((e) => Object.keys(m.base === "costCategoryPerPatient" ? e.costs.byCategory : e.eventsPerPatient)))];
-        metricIssues.push({
-          code: "unknown_reference",
-          path: ["criterionMetrics", criterionId],
-          message: `no option's pathway has ${m.base === "costCategoryPerPatient" ? "a cost category" : "an event"} "${key}" (found: ${all.join(", ") || "none"})`,
-        });
-        continue;
-      }
-    }
-    for (const e of evaluated) (values.get(e.optionId) as Record<string, string>)[criterionId] = decString(new Dec(metricValue(m.base, m.arg, e)).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN));
-  }
-  if (metricIssues.length > 0) throw new VbpInputError(metricIssues);
-  const withMetrics: EvaluatedOption[] = evaluated.map((e) => ({ ...e, metrics: values.get(e.optionId) ?? {} }));
-
-  // 7. Tender.
-  const tenderIdx = tenderOptionIndexes(doc);
-  const ownPassFail = doc.tender.passFail?.length ?? 0;
-  const tender = stage(() => scoreTender(buildTender(doc, values, gateRecords)), (p) => mapTenderPath(p, tenderIdx, ownPassFail));
-  const indexById = new Map(doc.options.map((o, i) => [o.id, i] as const));
-  const warnings: VbpIssue[] = tender.warnings.map((w) => ({ ...w, path: mapTenderPath(w.path, tenderIdx, ownPassFail) }));
-  for (const lot of tender.lots) {
-    for (const o of lot.options) for (const f of o.flags) warnings.push({ code: "policy", severity: "warning", path: ["options", indexById.get(o.optionId) ?? 0, "price"], message: `${o.supplier} (${o.label}): ${f.message}` });
-  }
-
   const policies: WeightPolicy[] = (doc.tender.settings?.policies ?? []).map((p) => (typeof p === "string" ? WEIGHT_POLICIES[p] : p));
   const referenceData: EvaluationReferenceData = {
-    discounting: { costs: costSchedule, health: healthSchedule, timing },
+    discounting: { costs: ctx.costSchedule, health: ctx.healthSchedule, timing: ctx.timing },
     ...(threshold !== undefined ? { threshold } : {}),
-    carbonFactors: carbonFull.factorsUsed,
-    ...(carbonValuesRef !== undefined ? { carbonValues: carbonValuesRef } : {}),
+    carbonFactors: carbon.footprint.factorsUsed,
+    ...(carbon.carbonValues !== undefined ? { carbonValues: carbon.carbonValues } : {}),
     weightPolicies: policies,
-    sustainabilityGates: useGates ? gates.map((g) => ({ id: g.id, label: g.label, ...(g.source !== undefined ? { source: g.source } : {}) })) : [],
+    sustainabilityGates: sustainability.useGates ? sustainability.gates.map((g) => ({ id: g.id, label: g.label, ...(g.source !== undefined ? { source: g.source } : {}) })) : [],
   };
+  const toInput = (p: VbpPath): VbpPath => (p[0] === "options" && typeof p[1] === "number" ? ["options", inputIndex[p[1]] ?? p[1], ...p.slice(2)] : p);
+  const warnings: VbpIssue[] = scored.warnings.map((w) => ({ ...w, path: toInput(w.path) }));
+  if (excluded.length > 0) {
+    warnings.unshift({
+      code: "invalid_value",
+      severity: "warning",
+      path: ["options"],
+      message: `${excluded.length} invalid option${excluded.length === 1 ? " was" : "s were"} excluded (see excluded): ${excluded
+        .slice(0, 10)
+        .map((e) => e.optionId ?? `options[${e.index}]`)
+        .join(", ")}${excluded.length > 10 ? ", …" : ""}`,
+    });
+  }
   const base = {
     title: doc.title,
+    kind,
+    detail,
+    excluded,
     currency: doc.currency,
     priceBaseDate: doc.priceBaseDate,
-    horizonYears: H,
+    horizonYears: doc.horizonYears,
     patientsPerYear: doc.patientsPerYear,
-    totalPatients: decString(totalPatients),
-    discountedPatients: decString(discountedPatients.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)),
+    totalPatients: decString(ctx.totalPatients),
+    discountedPatients: decString(ctx.discountedPatients.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)),
     comparatorId,
-    options: withMetrics,
-    costEffectiveness: { incremental, pairwise, ...(nmb !== undefined ? { netMonetaryBenefit: nmb } : {}) },
-    tender,
+    options: written,
+    costEffectiveness: { incremental: cea.incremental, pairwise: cea.pairwise, ...(cea.nmb !== undefined ? { netMonetaryBenefit: cea.nmb } : {}) },
+    tender: scored.tender,
     referenceData,
   };
-  const summaries = options.summaries === false ? [] : assessmentSummaries(tender).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) }));
+  const summaries = (options.summaries ?? full) ? assessmentSummaries(scored.tender).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) })) : [];
+  const footprint = ledger ? carbon.footprint : { ...carbon.footprint, options: carbon.footprint.options.map((o) => ({ ...o, ledger: [] })) };
   return {
     ...base,
     ranking: rankingRows(base),
-    explanations: explainOptions(base),
+    explanations: full ? explainOptions(base) : [],
     assessmentSummaries: summaries,
-    stages: { pathway, ...(lifecycle !== undefined ? { lifecycle } : {}), carbon },
+    ...(full ? { stages: { pathway: pathway.result, ...(lifecycle.result !== undefined ? { lifecycle: lifecycle.result } : {}), carbon: footprint } } : {}),
     warnings,
     assumptions,
   };
 }
 
-function metricValue(base: string, arg: string | undefined, e: EvaluatedOption): string {
-  switch (base) {
-    case "wholePathwayCostPerPatient":
-      return e.costs.wholePathway;
-    case "lifecycleCostPerPatient":
-      return e.costs.lifecycle;
-    case "pathwayCostPerPatient":
-      return e.costs.pathway;
-    case "lifecycleNetPresentCost":
-      return e.costs.lifecycleNetPresentCost;
-    case "qalysPerPatient":
-      return e.qalysPerPatient;
-    case "lifeYearsPerPatient":
-      return e.lifeYearsPerPatient;
-    case "netMonetaryBenefitPerPatient":
-      return e.netMonetaryBenefitPerPatient ?? "0";
-    case "incrementalNetMonetaryBenefitPerPatient":
-      return e.incrementalNetMonetaryBenefitPerPatient ?? "0";
-    case "carbonKgPerPatient":
-      return e.carbon.kgPerPatient;
-    case "carbonKgTotal":
-      return e.carbon.kgTotal;
-    case "carbonCostPerPatient":
-      return e.carbon.costPerPatient ?? "0";
-    case "socialValueScore":
-      return e.socialValue?.normalised ?? "0";
-    case "costCategoryPerPatient":
-      return e.costs.byCategory[arg ?? ""] ?? "0";
-    case "eventsPerPatient":
-      return e.eventsPerPatient[arg ?? ""] ?? "0";
-    default:
-      return "0";
-  }
+/** The cost-effectiveness threshold: explicit, or looked up in the dated data (checked while validating). */
+function thresholdOf(doc: PreparedEvaluation["doc"]): EvaluationReferenceData["threshold"] {
+  const t = doc.threshold;
+  if (t === undefined) return undefined;
+  if ("perQaly" in t) return { perQaly: t.perQaly, id: "explicit", ...(t.source !== undefined ? { source: t.source } : {}) };
+  const found = thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, ...(t.programme !== undefined ? { programme: t.programme } : {}) });
+  return { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, source: found.source };
 }

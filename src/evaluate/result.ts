@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { EvaluationKind } from "./document.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
 import type { DiscountTiming } from "../time/discount.js";
@@ -242,6 +243,15 @@ export interface EvaluationReferenceData {
 export interface EvaluationResult {
   /** Document title. */
   readonly title: string;
+  /** What the run was: a tender or a catalogue (the document's `kind`, default tender). */
+  readonly kind: EvaluationKind;
+  /** How much was built: "full" (explanations, score trees with traces, stage results) or "compact". */
+  readonly detail: EvaluationDetail;
+  /**
+   * Options left out because they are invalid (a catalogue run), each with its id, its index in the
+   * document's options and every rule it breaks; empty when every option was evaluated.
+   */
+  readonly excluded: readonly ExcludedOption[];
   /** Currency. */
   readonly currency: string;
   /** Price base date. */
@@ -271,7 +281,7 @@ export interface EvaluationResult {
   readonly tender: TenderResult;
   /** The ranked value table: per lot, ranked options, then excluded ones, then the comparator. */
   readonly ranking: readonly RankedRow[];
-  /** Plain-language explanation per option (document order). */
+  /** Plain-language explanation per option (document order); empty unless `detail` is "full". */
   readonly explanations: readonly OptionExplanation[];
   /** Procurement Act 2023 s50 assessment summaries, with their Markdown text. */
   readonly assessmentSummaries: readonly {
@@ -280,8 +290,8 @@ export interface EvaluationResult {
     /** The same as Markdown. */
     readonly markdown: string;
   }[];
-  /** Each stage's own result. */
-  readonly stages: {
+  /** Each stage's own result (when `detail` is "full"). */
+  readonly stages?: {
     /** Pathway results (ledger included when asked). */
     readonly pathway: PathwayResult;
     /** Lifecycle results (absent when no option has lifecycle costs). */
@@ -308,6 +318,56 @@ export interface EvaluationResult {
 export interface EvaluateOptions {
   /** Keep the pathway, lifecycle and carbon ledgers (default false: the totals are the same). */
   readonly ledger?: boolean;
-  /** Build the assessment summaries (default true). */
+  /** Build the assessment summaries (default: true when `detail` is "full"). */
   readonly summaries?: boolean;
+  /**
+   * What to do with invalid options: "fail" the whole run listing every problem, or "exclude" them (each
+   * reported in `excluded` by id and rule) and evaluate the rest. Default: "exclude" for a document of
+   * `kind: "catalogue"`, "fail" for a tender.
+   */
+  readonly invalidOptions?: InvalidOptions;
+  /**
+   * "full": per-option explanations, score trees with the worked trace of every leaf, social value and gate
+   * details and each stage's own result; "compact": the figures, metrics, scores (top-level points), ranking
+   * and cost-effectiveness only. Default: "full" for a tender, "compact" for a catalogue.
+   */
+  readonly detail?: EvaluationDetail;
+}
+
+/**
+ * What {@link evaluate} does with invalid options: fail the whole run, or exclude and report them.
+ *
+ * @example
+ * ```ts
+ * evaluate(doc, { invalidOptions: "exclude" });
+ * ```
+ */
+export type InvalidOptions = "exclude" | "fail";
+
+/**
+ * How much {@link evaluate} builds per option: everything ("full") or the figures and scores ("compact").
+ *
+ * @example
+ * ```ts
+ * evaluate(doc, { detail: "compact" });
+ * ```
+ */
+export type EvaluationDetail = "full" | "compact";
+
+/**
+ * An option a catalogue run left out: its id (when it has a valid one), its index in the document's
+ * `options`, and every rule it breaks (paths into the document).
+ *
+ * @example
+ * ```ts
+ * const e: ExcludedOption = { optionId: "p17", index: 18, issues: [{ code: "too_small", path: ["options", 18, "price"], message: "must be > 0, got -3" }] };
+ * ```
+ */
+export interface ExcludedOption {
+  /** The option's id, when it has one. */
+  readonly optionId?: string;
+  /** Index in the document's `options` (a CSV reader maps it to its line). */
+  readonly index: number;
+  /** Every problem with the option. */
+  readonly issues: readonly VbpIssue[];
 }

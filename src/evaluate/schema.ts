@@ -9,21 +9,19 @@
 import { z } from "zod";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
-import { parseWith, safeParseWith, fromZodIssues } from "../schema/issues.js";
+import { parseWith, safeParseWith } from "../schema/issues.js";
 import { currencySchema, decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, positiveDecimalSchema, sourceSchema, textSchema } from "../schema/primitives.js";
-import { pathwayModelSchema, pathwayModelStructureSchema } from "../pathway/schema.js";
+import { pathwayModelStructureSchema } from "../pathway/schema.js";
 import { lifecycleDocumentSchema } from "../lifecycle/schema.js";
 import { carbonInputSchema, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
 import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
 import { tenderSchema } from "../scoring/schema.js";
 import { flattenCriteria } from "../scoring/criteria.js";
 import { checkWeightPolicy } from "../scoring/policies.js";
-import { validateTender } from "../scoring/validate.js";
-import type { Tender } from "../scoring/tender.js";
 import { thresholdFor } from "../reference/thresholds.js";
 import type { EvaluationDocument } from "./document.js";
 import { readMetricName } from "./metrics.js";
-import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
+import { checkParts } from "./_internal/checkParts.js";
 
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
 function core(s: z.ZodType): z.ZodType {
@@ -65,7 +63,11 @@ const commitmentSchema = element(piece(socialShape, "commitments", "social value
 const evidenceShape = shape(supplierEvidenceSchema as unknown as z.ZodType, "supplier evidence");
 const tenderShape = shape(tenderSchema as unknown as z.ZodType, "tender");
 
-const optionSchema = z
+/** @internal Most options in one evaluation document. */
+export const MAX_EVALUATION_OPTIONS = 100_000;
+
+/** @internal One option of an evaluation document (the whole job validates each option on its own). */
+export const optionSchema = z
   .strictObject({
     id: idSchema.meta({ description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." }),
     supplier: textSchema(300).min(1).meta({ description: "Supplier name (current practice: the incumbent or \"Current practice\")." }),
@@ -145,8 +147,16 @@ const metricNameSchema = z
       "A computed metric: wholePathwayCostPerPatient, lifecycleCostPerPatient, pathwayCostPerPatient, lifecycleNetPresentCost, qalysPerPatient, lifeYearsPerPatient, netMonetaryBenefitPerPatient, incrementalNetMonetaryBenefitPerPatient, carbonKgPerPatient, carbonKgTotal, carbonCostPerPatient, socialValueScore, costCategoryPerPatient:<category> or eventsPerPatient:<event>.",
   });
 
-const documentShape = z.strictObject({
+/** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
+export const documentShape = z.strictObject({
   $schema: z.string().max(2000).optional().meta({ description: "Optional address of this JSON Schema, for editors." }),
+  kind: z
+    .enum(["tender", "catalogue"])
+    .optional()
+    .meta({
+      description:
+        "What the run is. tender (default): any invalid option fails the whole run, listing every problem. catalogue: every valid option is evaluated and each invalid one is reported by id with the rule it breaks (result.excluded).",
+    }),
   title: textSchema(300).min(1).meta({ description: "Title of the evaluation, e.g. the lot name." }),
   currency: currencySchema.meta({ description: "ISO 4217 currency of every amount." }),
   priceBaseDate: isoDateSchema.meta({ description: "Price base date and start of year 1 (YYYY-MM-DD); its calendar year starts the carbon horizon." }),
@@ -168,7 +178,7 @@ const documentShape = z.strictObject({
       note: piece(pathwayShape, "note", "pathway model"),
     })
     .meta({ description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
-  options: z.array(optionSchema).min(2).max(10_000).meta({ description: "The options: exactly one comparator (current practice) and the offers." }),
+  options: z.array(optionSchema).min(2).max(MAX_EVALUATION_OPTIONS).meta({ description: "The options: exactly one comparator (current practice) and the offers (at most 100,000)." }),
   tender: z
     .strictObject({
       criteria: piece(tenderShape, "criteria", "tender"),
@@ -229,11 +239,11 @@ function addMapped(ctx: z.RefinementCtx, issues: readonly VbpIssue[], map: (p: V
   }
 }
 
-function zodIssues(r: { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } }): VbpIssue[] {
-  return r.success || r.error === undefined ? [] : fromZodIssues(r.error.issues);
-}
-
-function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolean): void {
+/**
+ * @internal The document's own cross-references (unique option ids, one comparator, threshold lookup,
+ * metric and gate maps); with `deep`, each part's own rules too ({@link checkParts}).
+ */
+export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolean): void {
   const seen = new Set<string>();
   // Options: unique ids, exactly one comparator.
   const ids = new Map<string, number>();
@@ -309,45 +319,11 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolea
     for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(doc.tender.criteria, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
-  // Each part, validated by its own module; paths translated back into this document. These need unique
-  // option ids and one comparator (checked above) to map paths back.
+  // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths
+  // translated back into this document. These need unique option ids and one comparator (checked above).
   if (!deep || ids.size !== doc.options.length || comparators.length !== 1) return;
-  addMapped(ctx, zodIssues(pathwayModelSchema.safeParse(buildPathwayModel(doc))), (p) => mapPathwayPath(p), seen);
-  const lifecycle = buildLifecycleDocument(doc);
-  if (lifecycle.doc !== undefined) addMapped(ctx, zodIssues(lifecycleDocumentSchema.safeParse(lifecycle.doc)), (p) => mapLifecyclePath(p, lifecycle.indexes), seen);
-  addMapped(ctx, zodIssues(carbonInputSchema.safeParse(buildCarbonInput(doc))), (p) => mapCarbonPath(p), seen);
-  if (doc.socialValue !== undefined) {
-    const framework = doc.socialValue;
-    const base = zodIssues(socialValueInputSchema.safeParse({ ...framework, commitments: [] }));
-    addMapped(ctx, base, (p) => ["socialValue", ...p], seen);
-    if (base.length === 0) {
-      doc.options.forEach((o, i) => {
-        if (o.socialValue === undefined) return;
-        const r = zodIssues(socialValueInputSchema.safeParse({ ...framework, commitments: o.socialValue.commitments }));
-        addMapped(ctx, r, (p) => (p[0] === "commitments" ? ["options", i, "socialValue", ...p] : ["socialValue", ...p]), seen);
-      });
-    }
-  }
-  const gatePlaceholders = [...gated].flatMap((criterionId) => tenderOptionIndexes(doc).map((i) => ({ criterionId, optionId: doc.options[i]!.id, passed: true, reason: "decided by sustainability gates" })));
-  const tender: Tender = buildTender(doc, placeholderValues(doc), gatePlaceholders);
-  const idx = tenderOptionIndexes(doc);
-  addMapped(ctx, validateTender(tender), (p) => mapTenderPath(p, idx), seen);
+  addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
 }
-
-/** Every mapped criterion gets the placeholder "1" while validating the tender's structure. */
-function placeholderValues(doc: EvaluationDocument): ReadonlyMap<string, Readonly<Record<string, string>>> {
-  const keys = Object.keys(doc.criterionMetrics ?? {});
-  const out = new Map<string, Readonly<Record<string, string>>>();
-  for (const o of doc.options) out.set(o.id, Object.fromEntries(keys.map((k) => [k, "1"])));
-  return out;
-}
-
-/**
- * @internal The document's structure and its own cross-references only (no part validated by its module):
- * `evaluate` uses it, since every stage validates its part as it runs; on any stage error `evaluate` reports
- * every issue of the full schema.
- */
-export const evaluationDocumentShallowSchema = documentShape.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, false)) as unknown as z.ZodType<EvaluationDocument, unknown>;
 
 const documentSchema = documentShape
   .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))

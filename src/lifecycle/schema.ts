@@ -1,3 +1,4 @@
+import { resolveDiscountSchedule, resolveSource, type ScheduleFields } from "../schema/resolve.js";
 import { differenceInMonths } from "date-fns";
 import { z } from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
@@ -210,27 +211,17 @@ const documentShape = z.strictObject({
 
 type Shape = z.output<typeof documentShape>;
 
+/** @internal A lifecycle document after its fields are parsed, before its cross-field rules. */
+export type LifecycleDocumentFields = Shape;
+
 /** @internal The schedule a document names: a bundled one by id, or its inline schedule as a DiscountSchedule. */
 export function resolveSchedule(schedule: Shape["discounting"]["schedule"] | LifecycleDocument["discounting"]["schedule"]): DiscountSchedule {
-  if (typeof schedule === "string") return DISCOUNT_SCHEDULES[schedule];
-  return {
-    id: schedule.id,
-    label: schedule.label,
-    steps: schedule.steps.map((s) => ({ fromYear: s.fromYear, rate: s.rate })),
-    ...(schedule.source !== undefined ? { source: toSource(schedule.source) } : {}),
-  };
+  return resolveDiscountSchedule(schedule as ScheduleFields);
 }
 
-/** @internal A parsed source as a Source (optional keys dropped rather than undefined). */
+/** @internal A parsed source as a Source (optional keys dropped rather than undefined): the shared resolver. */
 export function toSource(s: z.output<typeof sourceSchema> | Source): Source {
-  return {
-    publisher: s.publisher,
-    title: s.title,
-    publishedOn: s.publishedOn,
-    ...(s.validFrom !== undefined ? { validFrom: s.validFrom } : {}),
-    ...(s.url !== undefined ? { url: s.url } : {}),
-    ...(s.note !== undefined ? { note: s.note } : {}),
-  };
+  return resolveSource(s);
 }
 type Ctx = z.core.$RefinementCtx<Shape>;
 type Path = (string | number)[];
@@ -258,6 +249,11 @@ function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizo
   }
   if (typeof v === "string") checkMagnitude(ctx, v, path);
   else if (v !== undefined) v.forEach((x, i) => checkMagnitude(ctx, x, [...path, i]));
+}
+
+/** @internal The lifecycle document's cross-field rules, on parsed values (the whole-job validation runs them too). */
+export function checkLifecycleDocument(doc: Shape, ctx: z.core.$RefinementCtx): void {
+  crossChecks(doc, ctx as Ctx);
 }
 
 function crossChecks(doc: Shape, ctx: Ctx): void {

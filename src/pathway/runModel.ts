@@ -1,6 +1,8 @@
-import { compileParsedModel } from "../engine/compileModel.js";
+import { compileParsedModel as compileProgramOf, compiledFromProgram, type CompiledModel } from "../engine/compileModel.js";
+import { compileProgram } from "../engine/compile/compileProgram.js";
+import type { VbpIssue } from "../errors/issue.js";
 import type { PathwayEngine } from "../engine/evaluateProgram.js";
-import { safely, type SafeResult } from "../errors/VbpInputError.js";
+import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import type { PathwayModel } from "./model.js";
 import { pathwayModelStructureSchema } from "./schema.js";
@@ -55,7 +57,36 @@ export function runModel(model: PathwayModel | unknown, options: RunModelOptions
  * once at the edge): compiles and evaluates without a second schema pass.
  */
 export function runParsedModel(model: PathwayModel, options: RunModelOptions = {}): PathwayResult {
-  return compileParsedModel(model).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
+  return compileProgramOf(model).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
+}
+
+/**
+ * @internal A model compiled once: its cross-field rules checked (references, duplicate ids, cycles, effect
+ * targets) without evaluating it. `compiled` is undefined when there are issues.
+ */
+export interface PathwayCompilation {
+  readonly compiled: CompiledModel | undefined;
+  readonly issues: readonly VbpIssue[];
+}
+
+/** @internal Compiles an already-validated (structure-parsed) model: every cross-field issue, no evaluation. */
+export function compileParsedModel(model: PathwayModel): PathwayCompilation {
+  const { program, issues } = compileProgram(model);
+  if (program === undefined) return { compiled: undefined, issues };
+  return { compiled: compiledFromProgram(model, program), issues: [] };
+}
+
+/**
+ * @internal Evaluates a compiled model. Rules that depend on values (probabilities in [0, 1] after effects,
+ * branch and row sums) are found here and returned as issues (the result is then undefined).
+ */
+export function runCompiledModel(compiled: CompiledModel, options: RunModelOptions = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
+  try {
+    return { result: compiled.evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) }), issues: [] };
+  } catch (e) {
+    if (e instanceof VbpInputError) return { result: undefined, issues: e.issues };
+    throw e;
+  }
 }
 
 /**

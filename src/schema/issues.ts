@@ -74,6 +74,28 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): VbpIssue[] {
   return out;
 }
 
+/**
+ * @internal Runs a schema's cross-field rules (a `superRefine` callback) on values that are already parsed,
+ * and returns the library's issues. This is how a caller that validated the fields once (the whole job)
+ * applies each module's own rules without parsing its document again.
+ */
+export function refinementIssues<T>(check: (value: T, ctx: z.core.$RefinementCtx) => void, value: T): VbpIssue[] {
+  const raw: z.core.$ZodIssue[] = [];
+  const ctx = {
+    value,
+    issues: raw,
+    addIssue(issue: unknown) {
+      if (typeof issue === "string") raw.push({ code: "custom", message: issue, path: [], input: value } as z.core.$ZodIssue);
+      else {
+        const i = issue as { code?: string; path?: PropertyKey[]; message?: string; input?: unknown };
+        raw.push({ ...i, code: i.code ?? "custom", path: i.path ?? [], message: i.message ?? "is invalid" } as z.core.$ZodIssue);
+      }
+    },
+  } as unknown as z.core.$RefinementCtx;
+  check(value, ctx);
+  return fromZodIssues(raw);
+}
+
 /** @internal Parses with a zod schema; returns data or the library's issues. Never throws for bad input. */
 export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): SafeResult<z.output<S>> {
   const proto = protoKeyIssues(input);

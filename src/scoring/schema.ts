@@ -267,8 +267,21 @@ export const tenderSchema: z.ZodType<Tender> = DEFAULT_SCHEMAS.tenderSchema as u
  * ```
  */
 export function makeTenderSchema(registries: ScoringRegistries = {}): z.ZodType<Tender> {
-  return registries.priceFormulas === undefined && registries.valueFunctions === undefined ? tenderSchema : (buildSchemas(registries).tenderSchema as unknown as z.ZodType<Tender>);
+  const { priceFormulas, valueFunctions } = registries;
+  if (priceFormulas === undefined && valueFunctions === undefined) return tenderSchema;
+  // Built once per pair of registries (kept as long as the registries are): scoring the same custom
+  // formulas again does not rebuild the schema.
+  const byPrice = SCHEMA_CACHE.get(priceFormulas ?? NO_REGISTRY) ?? new WeakMap<object, z.ZodType<Tender>>();
+  SCHEMA_CACHE.set(priceFormulas ?? NO_REGISTRY, byPrice);
+  const cached = byPrice.get(valueFunctions ?? NO_REGISTRY);
+  if (cached !== undefined) return cached;
+  const built = buildSchemas(registries).tenderSchema as unknown as z.ZodType<Tender>;
+  byPrice.set(valueFunctions ?? NO_REGISTRY, built);
+  return built;
 }
+
+const NO_REGISTRY: object = Object.freeze({});
+const SCHEMA_CACHE = new WeakMap<object, WeakMap<object, z.ZodType<Tender>>>();
 
 /**
  * Parses and checks a tender; throws a VbpInputError listing every issue with its path.

@@ -6,8 +6,8 @@ import { formatMoney } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
-import { fromResult } from "./functions/trace.js";
-import { resolveValueFunction } from "./functions/value.js";
+import { fromResult, readDecimal } from "./functions/trace.js";
+import { compileValueScoring, resolveValueFunction, type CompiledValueScoring } from "./functions/value.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
@@ -77,6 +77,8 @@ interface Run {
   readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
   readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
+  /** Each option's score tree: in full (with traces), or its top-level nodes only (points, no traces). */
+  readonly scoreTrees: "full" | "top-level";
 }
 
 /** One option's state in a lot. */
@@ -107,7 +109,7 @@ function round(d: Dec): Dec {
   return d.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildRun(t: Tender, reg: ScoringRegistries): Run {
+function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees"] = "full"): Run {
   const s = t.settings ?? {};
   const flat = flattenCriteria(t.criteria);
   const leaves: Leaf[] = [];
@@ -156,6 +158,7 @@ function buildRun(t: Tender, reg: ScoringRegistries): Run {
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
+    scoreTrees,
   };
 }
 
@@ -202,9 +205,14 @@ function inDocument<T>(run: Run, leaf: Leaf, optionId: string | undefined, f: ()
   }
 }
 
-function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string): LeafScore {
+function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring): LeafScore {
   if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
   const spec = leaf.node.valueFunction;
+  if (run.scoreTrees !== "full") {
+    // The value function resolved once per criterion; points only (no trace), the same points.
+    const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
+    return { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
+  }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
 }
@@ -274,13 +282,23 @@ function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
+  const compiledValues = new Map<number, CompiledValueScoring>();
+  const valueScoringOf = (leaf: Leaf, li: number) => (): CompiledValueScoring => {
+    let c = compiledValues.get(li);
+    if (c === undefined) {
+      const node = leaf.node as Extract<ScoredCriterion, { kind: "quantitative" }>;
+      c = inDocument(run, leaf, undefined, () => compileValueScoring(leaf.maxStr, node.valueFunction, run.valueFunctions));
+      compiledValues.set(li, c);
+    }
+    return c;
+  };
   return options.map((o) => {
-    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf) => {
+    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf, li) => {
       if (leaf.node.kind === "qualitative") {
         const k = pairKey(leaf.node.id, o.id);
         return qualitativeLeaf(leaf, scoresBy.get(k) ?? [], consensusBy.get(k));
       }
-      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id);
+      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id, valueScoringOf(leaf, li));
       return undefined;
     });
     const quality = sumDec(leafScores.map((s) => s?.points ?? ZERO));
@@ -328,7 +346,9 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
     // The light path (rank reversal) computes the same guarded points without building traces.
     const priceLeafScores = compiled.map((c, k) => {
       const leaf = run.priceLeaves[k] as Leaf;
-      return inDocument(run, leaf, s.option.id, () => (light ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec) } : priceLeaf(c, price as Dec)));
+      return inDocument(run, leaf, s.option.id, () =>
+        light || run.scoreTrees !== "full" ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec), raw: decString(price as Dec) } : priceLeaf(c, price as Dec),
+      );
     });
     const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
     const totalPoints = s.quality.plus(pricePoints);
@@ -609,6 +629,14 @@ function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boole
 }
 
 function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
+  const full = run.scoreTrees === "full";
+  // Top-level trees: the points below the top level are summed without building their nodes.
+  const pointsOf = (fi: number): Dec => {
+    const n = (run.flat[fi] as FlatNode).node;
+    if (n.kind === "pass-fail") return ZERO;
+    if (n.kind === "group") return sumDec((run.children[fi] as readonly number[]).map(pointsOf));
+    return leafScore(run.leafOfFlat.get(fi) as number).points;
+  };
   // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
   const build = (fi: number): [ScoreNode, Dec] => {
     const f = run.flat[fi] as FlatNode;
@@ -619,11 +647,16 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
       return [{ ...baseFields, points: "0", fraction: "0", passFail: r }, ZERO];
     }
     if (n.kind === "group") {
+      if (!full) {
+        const pts = pointsOf(fi);
+        return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight) }, pts];
+      }
       const built = (run.children[fi] as readonly number[]).map(build);
       const pts = sumDec(built.map((c) => c[1]));
       return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
     }
     const s = leafScore(run.leafOfFlat.get(fi) as number);
+    if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
     const node: ScoreNode = {
       ...baseFields,
       points: decString(s.points),
@@ -668,8 +701,27 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   return out;
 }
 
-function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[]): LotResult {
-  const settings = run.tender.settings ?? {};
+/**
+ * Lots larger than this skip the rank-reversal and overtaking analyses unless the settings ask for them
+ * (`rankReversal: true`, `overtaking: true`): both re-score the lot for every bid (quadratic in its size), and
+ * a catalogue of thousands of products is not an award decision. A warning says when they were skipped.
+ */
+export const ANALYSES_BID_LIMIT = 500;
+
+/** Whether a lot of `n` bids gets each analysis, with the warnings when one is skipped by default. */
+function analysesFor(settings: NonNullable<Tender["settings"]>, lotId: string, n: number): { rankReversal: boolean; overtaking: boolean; warnings: VbpIssue[] } {
+  const warnings: VbpIssue[] = [];
+  const decide = (key: "rankReversal" | "overtaking", what: string): boolean => {
+    const set = settings[key];
+    if (set !== undefined) return set;
+    if (n <= ANALYSES_BID_LIMIT) return true;
+    warnings.push({ code: "limit_exceeded", severity: "warning", path: ["settings", key], message: `${what} not computed for lot "${lotId}": it has ${n} bids, more than ${ANALYSES_BID_LIMIT} (set settings.${key}: true to compute it; its cost grows with the square of the bids)` });
+    return false;
+  };
+  return { rankReversal: decide("rankReversal", "rank reversal"), overtaking: decide("overtaking", "overtaking"), warnings };
+}
+
+function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[], analyses: { rankReversal: boolean; overtaking: boolean }): LotResult {
   const states = stageOne(run, options);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
@@ -714,7 +766,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];
-    emit(p.state, p, above !== undefined && settings.overtaking !== false ? overtakingFor(run, states, p, above) : undefined);
+    emit(p.state, p, above !== undefined && analyses.overtaking ? overtakingFor(run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
@@ -728,7 +780,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
     ...(first !== undefined && !firstShared ? { winner: first.state.option.id } : {}),
     unresolvedTies: ranking.ties,
     ...(eligiblePrices.length > 0 ? { lowestPrice: decString(Dec.min(...eligiblePrices)) } : {}),
-    rankReversals: settings.rankReversal === false ? [] : rankReversals(run, states, ranking),
+    rankReversals: analyses.rankReversal ? rankReversals(run, states, ranking) : [],
   };
 }
 
@@ -775,14 +827,27 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
  * ```
  */
 export function scoreTender(input: unknown, registries: ScoringRegistries = {}): TenderResult {
-  const t = parseTender(input, registries);
+  return scoreParsedTender(parseTender(input, registries), registries);
+}
+
+/** @internal What {@link scoreParsedTender} builds beyond the scores and ranking. */
+export interface ScoreTenderDetail {
+  /** Each option's score tree with the worked trace of every leaf ("full", the default), or only its top-level nodes' points ("top-level", for catalogues). */
+  readonly scoreTrees?: "full" | "top-level";
+}
+
+/**
+ * @internal {@link scoreTender} on a tender already validated by the tender schema (fields and
+ * `validateTender`): no schema pass.
+ */
+export function scoreParsedTender(t: Tender, registries: ScoringRegistries = {}, detail: ScoreTenderDetail = {}): TenderResult {
   const settings = t.settings ?? {};
   const warnings: VbpIssue[] = [];
   for (const p of settings.policies ?? []) warnings.push(...checkWeightPolicy(t.criteria, p));
   if (settings.policyMode === "error" && warnings.length > 0) {
     throw new VbpInputError(warnings.map((w) => ({ code: w.code, path: w.path, message: w.message })));
   }
-  const run = buildRun(t, registries);
+  const run = buildRun(t, registries, detail.scoreTrees ?? "full");
   const lotOrder: string[] = [];
   const byLot = new Map<string, TenderOption[]>();
   for (const l of t.lots ?? []) {
@@ -802,7 +867,12 @@ export function scoreTender(input: unknown, registries: ScoringRegistries = {}):
     aggregation: run.aggregation,
     currency: run.currency,
     weights: globalWeights(t.criteria),
-    lots: lotOrder.map((id) => scoreLot(run, id, labels.get(id) ?? id, byLot.get(id) as TenderOption[])),
+    lots: lotOrder.map((id) => {
+      const bids = byLot.get(id) as TenderOption[];
+      const analyses = analysesFor(settings, id, bids.length);
+      warnings.push(...analyses.warnings);
+      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses);
+    }),
     warnings,
   };
 }

@@ -237,7 +237,11 @@ export function safeParseCarbonInput(input: unknown): SafeResult<CarbonInput> {
  * ```
  */
 export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResult {
-  const doc = parseCarbonInput(input);
+  return carbonFootprintParsed(parseCarbonInput(input));
+}
+
+/** @internal {@link carbonFootprint} on an input already validated by `carbonInputSchema` (no schema pass). */
+export function carbonFootprintParsed(doc: CarbonInput): CarbonFootprintResult {
   const rule: FactorYearRule = doc.factorYearRule ?? "exact";
   const overrides = (doc.factors ?? []).map((f) => ({
     factorId: f.factorId,

@@ -163,7 +163,11 @@ export function evaluateSustainabilityGates(supplierEvidence: SupplierEvidence, 
     });
   }
   if (issues.length > 0 || !ev.success) throw new VbpInputError(issues);
-  const evidence = ev.data;
+  return evaluateParsedSustainabilityGates(ev.data, gates);
+}
+
+/** @internal {@link evaluateSustainabilityGates} on evidence and gates already validated (no schema pass). */
+export function evaluateParsedSustainabilityGates(evidence: SupplierEvidence, gates: readonly SustainabilityGate[]): SustainabilityGatesResult {
   const results = gates.map((g): SustainabilityGateResult => {
     const { pass, reason } = decide(g.rule, evidence);
     return Object.freeze({ gateId: g.id, label: g.label, pass, reason, ...(g.source !== undefined ? { source: g.source } : {}) });

@@ -7,7 +7,7 @@ import { compileSchedule, DEFAULT_TIMING, factorAt, periodTime, type CompiledSch
 import type { PriceIndexSeries } from "../time/indexation.js";
 import type { DiscountSchedule } from "../time/schedules.js";
 import { carbonValue, DESNZ_CARBON_VALUES, type CarbonValueRule, type CarbonValueScenario, type CarbonValueSeries } from "./carbonValues.js";
-import type { CarbonMonetisationInputDocument } from "./inputTypes.js";
+import type { CarbonMonetisationInput, CarbonMonetisationInputDocument } from "./inputTypes.js";
 import { carbonMonetisationInputSchema } from "./schemas.js";
 
 /**
@@ -105,7 +105,11 @@ export interface MonetisedCarbon {
  * ```
  */
 export function monetiseCarbon(input: CarbonMonetisationInputDocument): MonetisedCarbon {
-  const doc = parseWith(carbonMonetisationInputSchema, input);
+  return monetiseParsedCarbon(parseWith(carbonMonetisationInputSchema, input));
+}
+
+/** @internal {@link monetiseCarbon} on an input already validated by `carbonMonetisationInputSchema`. */
+export function monetiseParsedCarbon(doc: CarbonMonetisationInput): MonetisedCarbon {
   const series: CarbonValueSeries = doc.carbonValues !== undefined ? (doc.carbonValues as CarbonValueSeries) : DESNZ_CARBON_VALUES;
   const priceYear = doc.priceYear ?? series.priceYear;
   const scenarios = doc.scenarios ?? ["central", "low", "high"];

@@ -23,7 +23,7 @@ import type {
 } from "./inputTypes.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
-const MAX_OPTIONS = 10_000;
+const MAX_OPTIONS = 100_000;
 const MAX_ITEMS = 1_000;
 const yearSchema = z.int().min(1900).max(2300);
 
@@ -232,7 +232,7 @@ const factorOverrideSchema = z
  * z.toJSONSchema(carbonInputShape, { io: "input" });
  * ```
  */
-export const carbonInputShape = z
+const carbonInputFields = z
   .strictObject({
     startYear: yearSchema.meta({ description: "Calendar year of the first year of the horizon." }),
     horizonYears: z.int().min(1).max(100).meta({ description: "Number of years evaluated (1–100)." }),
@@ -242,8 +242,10 @@ export const carbonInputShape = z
       .meta({ description: "Years without a factor set: exact (error, default), latest-available or nearest; any fallback is recorded as an assumption." }),
     factors: z.array(factorOverrideSchema).max(MAX_ITEMS).readonly().optional().meta({ description: "Caller factors overriding or extending the bundled UK conversion factors." }),
     options: z.array(carbonOptionShape).min(1).max(MAX_OPTIONS).readonly().meta({ description: "Options compared (offers and comparator)." }),
-  })
-  .superRefine((doc, ctx) => {
+  });
+
+/** @internal The cross-field rules of a carbon input, on parsed values (the whole-job validation runs them too). */
+export function checkCarbonInput(doc: z.output<typeof carbonInputFields>, ctx: z.core.$RefinementCtx): void {
     const known = new Set<string>(UK_GHG_CONVERSION_FACTORS.flatMap((s) => Object.keys(s.factors)));
     const units = new Map<string, string>();
     for (const s of UK_GHG_CONVERSION_FACTORS) for (const [k, v] of Object.entries(s.factors)) units.set(k, v.unit);
@@ -288,7 +290,9 @@ export const carbonInputShape = z
         });
       }
     });
-  })
+  }
+
+export const carbonInputShape = carbonInputFields.superRefine(checkCarbonInput)
   .meta({ description: "Carbon footprint of options over a horizon, by lifecycle stage, with cited factors." });
 
 // ---------------------------------------------------------------- monetisation input
@@ -381,7 +385,7 @@ export const carbonMonetisationInputShape = z
  * socialValueInputShape.safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
  * ```
  */
-export const socialValueInputShape = z
+const socialValueInputFields = z
   .strictObject({
     themeSet: z.enum(["ppn-06-20", "ppn-002"]).optional().meta({ description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
     customThemes: z
@@ -444,8 +448,10 @@ export const socialValueInputShape = z
       )
       .max(10_000)
       .meta({ description: "The supplier's commitments." }),
-  })
-  .superRefine((doc, ctx) => {
+  });
+
+/** @internal The cross-field rules of a social value input, on parsed values (the whole-job validation runs them too). */
+export function checkSocialValueInput(doc: z.output<typeof socialValueInputFields>, ctx: z.core.$RefinementCtx): void {
     const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : SOCIAL_VALUE_THEME_SETS[(doc.themeSet ?? "ppn-06-20") as keyof typeof SOCIAL_VALUE_THEME_SETS].themes.map((t) => t.id));
     const metrics = new Map<string, Map<string, string>>();
     doc.themes.forEach((t, i) => {
@@ -473,7 +479,9 @@ export const socialValueInputShape = z
       if (unit === undefined) custom(ctx, ["commitments", i, "metricId"], `must be a metric of theme "${c.themeId}" (${[...m.keys()].join(", ")}), got "${c.metricId}"`, "unknown_reference");
       else if (unit !== c.unit) custom(ctx, ["commitments", i, "unit"], `metric "${c.metricId}" is measured in ${JSON.stringify(unit)}, got ${JSON.stringify(c.unit)}`, "invalid_value");
     });
-  })
+  }
+
+export const socialValueInputShape = socialValueInputFields.superRefine(checkSocialValueInput)
   .meta({ description: "A supplier's social value commitments scored against the buyer's themes and metrics." });
 
 // ---------------------------------------------------------------- gates

@@ -1,7 +1,7 @@
 import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
-import type { SocialValueInputDocument } from "./inputTypes.js";
+import type { SocialValueInput, SocialValueInputDocument } from "./inputTypes.js";
 import { socialValueInputSchema } from "./schemas.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
@@ -104,7 +104,11 @@ export interface SocialValueResult {
  * ```
  */
 export function scoreSocialValue(input: SocialValueInputDocument): SocialValueResult {
-  const doc = parseWith(socialValueInputSchema, input);
+  return scoreParsedSocialValue(parseWith(socialValueInputSchema, input));
+}
+
+/** @internal {@link scoreSocialValue} on an input already validated by `socialValueInputSchema`. */
+export function scoreParsedSocialValue(doc: SocialValueInput): SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
   const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
   const labels = new Map(themeList.map((t) => [t.id, t.label]));

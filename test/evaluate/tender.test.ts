@@ -96,7 +96,7 @@ describe("reconciliation", () => {
 
   it("population whole-pathway cost = lifecycle NPC + pathway population cost + monetised carbon (present values)", () => {
     for (const o of result.options) {
-      const pathwayPop = result.stages.pathway.options.find((x) => x.optionId === o.optionId)!.population!.costs.discounted;
+      const pathwayPop = result.stages!.pathway.options.find((x) => x.optionId === o.optionId)!.population!.costs.discounted;
       const pop = D(o.costs.wholePathwayPopulation).minus(o.costs.lifecycleNetPresentCost).minus(pathwayPop);
       // carbon present value ≈ carbon externality per patient × discounted patients (per-patient figure rounded at 20 places)
       expect(pop.minus(D(o.costs.carbonExternality).times(result.discountedPatients)).abs().lt("1e-12")).toBe(true);

@@ -1,7 +1,10 @@
 import { safeEvaluate } from "../../evaluate/evaluate.js";
-import { evaluationCsv, evaluationMarkdownReport, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
+import { evaluationMarkdownReport, evaluationTable, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
+import type { EvaluationResult } from "../../evaluate/result.js";
+import { formatIssue } from "../../errors/issue.js";
+import { streamCsv, streamJson, streamNdjson } from "../stream.js";
 import { safeRunModel } from "../../pathway/runModel.js";
-import { EXIT, type CliCommand } from "../command.js";
+import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 
@@ -19,13 +22,20 @@ Arguments:
   <file.json>          the document (JSON); "-" reads standard input
 
 Options:
-  -f, --format <fmt>   table (default), json, csv or md (md: the full Markdown report)
+  -f, --format <fmt>   table (default), json, ndjson, csv or md (md: the full Markdown report);
+                       json, ndjson and csv are written as they are produced (never one big string)
+                       ndjson: one line per ranked row, then one per excluded option
       --summaries      also print the assessment summaries (Procurement Act 2023 s50)
       --ledger         keep the pathway, lifecycle and carbon ledgers in --format json
+      --full           full detail for a catalogue (explanations, score trees, stage results)
+      --compact        compact detail for a tender (figures, scores and ranking only)
+      --exclude-invalid  evaluate the valid options and report the invalid ones (default for kind "catalogue")
+      --fail-invalid     any invalid option fails the run (default for a tender)
       --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help           show this help
 
-Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error.
+Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error,
+3 some options were invalid and excluded (each printed on stderr with its rules; the rest is in the output).
 `;
 
 function isPathwayModel(json: unknown): boolean {
@@ -35,7 +45,7 @@ function isPathwayModel(json: unknown): boolean {
 }
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger"] });
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid"], formats: ["table", "json", "ndjson", "csv", "md"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
@@ -44,27 +54,43 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
   if (isPathwayModel(json)) {
     const r = safeRunModel(json, { ledger: values.ledger === true });
     if (!r.success) return reportIssues(io, label, r.error.issues);
-    if (format === "json") io.stdout(`${JSON.stringify(r.data, null, 2)}\n`);
+    if (format === "json" || format === "ndjson") streamJson(io, r.data);
     else if (format === "csv") io.stdout(renderCsvTable(pathwayResultsTable(r.data)));
     else if (format === "md") io.stdout(`## Pathway results per patient: ${r.data.modelId}\n\n${renderMarkdownTable(pathwayResultsTable(r.data))}`);
     else io.stdout(`Pathway results per patient: ${r.data.modelId} (${r.data.currency}, discounted: costs ${r.data.discounting.costs}, health ${r.data.discounting.health})\n\n${renderTextTable(pathwayResultsTable(r.data))}`);
     return EXIT.ok;
   }
 
-  const r = safeEvaluate(json, { ledger: values.ledger === true, summaries: withSummaries || format === "json" });
+  const f = args.flags;
+  if (f.full === true && f.compact === true) throw new UsageError("--full and --compact cannot both be given");
+  if (f["exclude-invalid"] === true && f["fail-invalid"] === true) throw new UsageError("--exclude-invalid and --fail-invalid cannot both be given");
+  const detail = f.full === true ? "full" : f.compact === true ? "compact" : undefined;
+  const invalidOptions = f["exclude-invalid"] === true ? "exclude" : f["fail-invalid"] === true ? "fail" : undefined;
+  const r = safeEvaluate(json, {
+    ledger: values.ledger === true,
+    ...(withSummaries || (format === "json" && detail !== "compact") ? { summaries: true } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+    ...(invalidOptions !== undefined ? { invalidOptions } : {}),
+  });
   if (!r.success) return reportIssues(io, label, r.error.issues);
   const result = r.data;
+  const done = (): number => reportExcluded(io, label, result.excluded);
   if (format === "json") {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    return EXIT.ok;
+    streamJson(io, result);
+    return done();
+  }
+  if (format === "ndjson") {
+    streamNdjson(io, [...result.ranking, ...result.excluded.map((e) => ({ status: "invalid", ...e }))]);
+    return done();
   }
   if (format === "csv") {
-    io.stdout(evaluationCsv(result));
-    return EXIT.ok;
+    const t = evaluationTable(result, { exact: true });
+    streamCsv(io, t.headers, t.rows);
+    return done();
   }
   if (format === "md") {
     io.stdout(evaluationMarkdownReport(result, { summaries: withSummaries }));
-    return EXIT.ok;
+    return done();
   }
   io.stdout(`${result.title}\n\nRanked value table\n\n`);
   io.stdout(formatEvaluationTable(result));
@@ -81,7 +107,17 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout("\nAssessment summaries\n");
     for (const s of result.assessmentSummaries) io.stdout(`\n${s.markdown}`);
   }
-  return EXIT.ok;
+  return done();
+}
+
+/** Invalid options left out of a catalogue run: each on stderr with its rules; exit 3. */
+function reportExcluded(io: CliIo, label: string, excluded: EvaluationResult["excluded"]): number {
+  if (excluded.length === 0) return EXIT.ok;
+  io.stderr(`${label}: ${excluded.length} invalid option${excluded.length === 1 ? "" : "s"} excluded (the others were evaluated):\n`);
+  for (const e of excluded) {
+    for (const i of e.issues) io.stderr(`  ${e.optionId ?? "(no id)"} (options[${e.index}]): ${formatIssue(i)}\n`);
+  }
+  return EXIT.excluded;
 }
 
 /**

@@ -115,7 +115,7 @@ async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number>
   if (!doc.success) return reportIssues(io, label, doc.error.issues);
   const withLedger = values.ledger === true;
   const result = evaluateValidatedLifecycle(doc.data, { ledger: withLedger });
-  if (format === "json") {
+  if (format === "json" || format === "ndjson") {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

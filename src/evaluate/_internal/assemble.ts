@@ -1,24 +1,29 @@
 /**
- * Builds each module's own document from the evaluation document, and translates issue paths in those
- * documents back into the evaluation document.
+ * Builds each module's own typed input from the (validated) evaluation document, and translates issue paths
+ * in those inputs back into the evaluation document. The parts are built from values the document's one
+ * validation pass already parsed (its pieces are the modules' own schema pieces), so they are the modules'
+ * parsed types and go to their internal, non-validating entry points.
  *
  * @internal
  * @module
  */
 import type { VbpPath } from "../../errors/issue.js";
-import { DEFAULT_TIMING } from "../../time/discount.js";
+import { resolveDiscountTiming } from "../../schema/resolve.js";
 import type { PassFailRecord, Tender } from "../../scoring/tender.js";
-import type { EvaluationDocument } from "../document.js";
+import type { PathwayModel } from "../../pathway/model.js";
+import type { LifecycleCostItem, LifecycleDocument, LifecycleOption } from "../../lifecycle/document.js";
+import type { CarbonInput, SocialValueInput } from "../../sustainability/inputTypes.js";
+import type { EvaluationDocument, EvaluationOption } from "../document.js";
 
 /** Item id of the lifecycle line generated from `price × unitsPerPatient`. */
 export const BID_ITEM_ID = "bid-price";
 
 /** The pathway module's model: the shared pathway plus each option's effects and extra costs. */
-export function buildPathwayModel(doc: EvaluationDocument): Record<string, unknown> {
+export function buildPathwayModel(doc: EvaluationDocument, options: readonly EvaluationOption[] = doc.options): PathwayModel {
   return {
     ...doc.pathway,
     currency: doc.currency,
-    options: doc.options.map((o) => ({
+    options: options.map((o) => ({
       id: o.id,
       label: o.label,
       ...(o.isComparator === true ? { isComparator: true } : {}),
@@ -27,7 +32,7 @@ export function buildPathwayModel(doc: EvaluationDocument): Record<string, unkno
     })),
     discounting: doc.discounting,
     volumes: { patientsPerYear: doc.patientsPerYear, years: doc.horizonYears },
-  };
+  } as unknown as PathwayModel;
 }
 
 /** Where a lifecycle option came from: its index in the evaluation document, and whether item 0 is the bid line. */
@@ -37,9 +42,9 @@ export interface LifecycleIndex {
 }
 
 /** The lifecycle module's document (only options with lifecycle costs), or undefined when no option has any. */
-export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: Record<string, unknown>; indexes: readonly LifecycleIndex[] } {
+export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: LifecycleDocument; indexes: readonly LifecycleIndex[] } {
   const indexes: LifecycleIndex[] = [];
-  const options: Record<string, unknown>[] = [];
+  const options: LifecycleOption[] = [];
   let comparatorIncluded: string | undefined;
   doc.options.forEach((o, i) => {
     const bid = o.unitsPerPatient !== undefined && o.price !== undefined;
@@ -47,17 +52,16 @@ export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: Record<
     if (!bid && items.length === 0) return;
     indexes.push({ optionIndex: i, bidLine: bid });
     if (o.isComparator === true) comparatorIncluded = o.id;
+    // The bid line in its parsed form (the lifecycle item schema's defaults written out).
+    const bidLine: LifecycleCostItem | undefined = bid
+      ? ({ id: BID_ITEM_ID, kind: "consumable", label: "Product at the bid price × units per patient", unitCost: o.price, quantity: o.unitsPerPatient, quantityUnit: "unit", basis: "per-patient", escalationRate: "0", source: "Bid price" } as LifecycleCostItem)
+      : undefined;
     options.push({
       id: o.id,
       name: o.label,
       supplier: o.supplier,
       ...(o.lifecycle?.serviceLifeYears !== undefined ? { serviceLifeYears: o.lifecycle.serviceLifeYears } : {}),
-      items: [
-        ...(bid
-          ? [{ id: BID_ITEM_ID, kind: "consumable", label: "Product at the bid price × units per patient", unitCost: o.price, quantity: o.unitsPerPatient, basis: "per-patient", source: "Bid price" }]
-          : []),
-        ...items,
-      ],
+      items: bidLine !== undefined ? [bidLine, ...(items as readonly LifecycleCostItem[])] : (items as readonly LifecycleCostItem[]),
     });
   });
   if (options.length === 0) return { indexes };
@@ -66,7 +70,8 @@ export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: Record<
       currency: doc.currency,
       priceBaseDate: doc.priceBaseDate,
       horizonYears: doc.horizonYears,
-      discounting: { schedule: doc.discounting.costs ?? "nice-3.5", timing: doc.discounting.timing ?? DEFAULT_TIMING },
+      period: "year",
+      discounting: { schedule: (doc.discounting.costs ?? "nice-3.5") as LifecycleDocument["discounting"]["schedule"], timing: resolveDiscountTiming(doc.discounting.timing) },
       volumes: { patientsPerYear: doc.patientsPerYear },
       ...(comparatorIncluded !== undefined ? { comparatorId: comparatorIncluded } : {}),
       options,
@@ -76,14 +81,19 @@ export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: Record<
 }
 
 /** The carbon module's input: every option, with the document's patient volume. */
-export function buildCarbonInput(doc: EvaluationDocument): Record<string, unknown> {
+export function buildCarbonInput(doc: EvaluationDocument): CarbonInput {
   return {
     startYear: Number(doc.priceBaseDate.slice(0, 4)),
     horizonYears: doc.horizonYears,
     ...(doc.carbon?.factorYearRule !== undefined ? { factorYearRule: doc.carbon.factorYearRule } : {}),
     ...(doc.carbon?.factors !== undefined ? { factors: doc.carbon.factors } : {}),
     options: doc.options.map((o) => ({ id: o.id, label: o.label, patientsPerYear: doc.patientsPerYear, ...(o.carbon ?? {}) })),
-  };
+  } as unknown as CarbonInput;
+}
+
+/** The social value module's input for one option: the buyer's framework with the option's commitments. */
+export function buildSocialValueInput(doc: EvaluationDocument, option: EvaluationOption | undefined): SocialValueInput {
+  return { ...doc.socialValue, commitments: option?.socialValue?.commitments ?? [] } as unknown as SocialValueInput;
 }
 
 /** Indexes (in the evaluation document) of the options scored in the tender: every option but the comparator. */

@@ -526,15 +526,43 @@ export function valueScore(
 ): ScoreTrace {
   const issues: VbpIssue[] = [];
   const v = collect(issues, () => readDecimal(value, ["value"], "any"));
+  const compiled = collect(issues, () => compileValueScoring(maxPoints, spec, functions));
+  if (issues.length > 0 || v === undefined || compiled === undefined) throw new VbpInputError(issues);
+  return compiled.trace(v);
+}
+
+/** @internal A value function resolved once for a criterion: each value then costs one call of the function. */
+export interface CompiledValueScoring {
+  /** The points and how they were produced (as {@link valueScore}). */
+  trace(value: Dec): ScoreTrace;
+  /** The same points, without the trace. */
+  points(value: Dec): Dec;
+}
+
+/**
+ * @internal Resolves a value function and its parameters once for a criterion worth `maxPoints`: scoring
+ * many options' values then costs one call of the function each (catalogue scale).
+ */
+export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): CompiledValueScoring {
+  const issues: VbpIssue[] = [];
   const max = collect(issues, () => readDecimal(maxPoints, ["maxPoints"], "nonNegative"));
   const resolved = collect(issues, () => resolveValueFunction(spec, functions));
-  if (issues.length > 0 || v === undefined || max === undefined || resolved === undefined) throw new VbpInputError(issues);
+  if (issues.length > 0 || max === undefined || resolved === undefined) throw new VbpInputError(issues);
   const { fn, direction, params } = resolved;
-  const r = under(["spec"], () => fn.score(v, { maxPoints: max, direction, params }));
-  const raw = fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`);
-  const notes = [...(r.notes ?? [])];
-  const points = bound(raw, max, notes);
-  const inputs: Record<string, string> = { value: decString(v), max: decString(max), ...(r.inputs ?? {}) };
-  const substituted = points.eq(raw.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
-  return trace({ points, maxPoints: max, formula: `${fn.formula} (${direction})`, substituted, inputs, notes });
+  const formula = `${fn.formula} (${direction})`;
+  const run = (v: Dec) => {
+    const r = under(["spec"], () => fn.score(v, { maxPoints: max, direction, params }));
+    return { r, raw: fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`) };
+  };
+  return {
+    points: (v) => bound(run(v).raw, max, []),
+    trace: (v) => {
+      const { r, raw } = run(v);
+      const notes = [...(r.notes ?? [])];
+      const points = bound(raw, max, notes);
+      const inputs: Record<string, string> = { value: decString(v), max: decString(max), ...(r.inputs ?? {}) };
+      const substituted = points.eq(raw.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
+      return trace({ points, maxPoints: max, formula, substituted, inputs, notes });
+    },
+  };
 }

@@ -1,0 +1,123 @@
+// Catalogue-scale benchmark of the whole job and the modules' limits.
+//
+//   npm run bench:catalogue                 # every case (builds dist first)
+//   node --expose-gc bench/catalogue.mjs evaluate-10k scoring-10k   # some cases, on an existing build
+//
+// Each case runs in its own Node process, so its peak memory (maxRSS) is its own. Times are reported as a
+// ratio to a yardstick measured in the same process (a JSON round trip — stringify + parse — of the same
+// document), never as absolute targets: the machine's speed and load cancel out.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const CASES = {
+  "evaluate-10k": "evaluate: catalogue of 10,000 options (worked tender's pathway, no summaries)",
+  "evaluate-10k-full": "evaluate: the same catalogue with full detail (explanations, score trees with traces, stage results)",
+  "evaluate-100k": "evaluate: catalogue of 100,000 options (no summaries)",
+  "scoring-10k": "scoreTender: 10,000 bids × (2 qualitative with evaluator records + 2 quantitative) + price; rank reversal and overtaking off",
+  "scoring-10k-default": "scoreTender: the same lot with the default settings (rank reversal and overtaking on)",
+  "lifecycle-imaging-10k": "evaluateLifecycle: 10,000 copies of the imaging example (ledger on)",
+  "lifecycle-50k-ledger": "evaluateLifecycle: 50,000 options × 20 items × 10 years with the ledger",
+};
+
+const MB = 1024 * 1024;
+const CATALOGUE_RUN = { summaries: false, detail: "compact", invalidOptions: "exclude" };
+const now = () => performance.now() / 1000;
+
+async function runCase(name) {
+  // VBP_DIST: another build to measure (e.g. a copy of the build before a change), default ./dist.
+  const lib = await import(process.env.VBP_DIST !== undefined ? new URL(`file://${process.env.VBP_DIST}/index.js`).href : "../dist/index.js");
+  const fx = await import("./catalogue-fixtures.mjs");
+  let input;
+  let run;
+  switch (name) {
+    // A catalogue run: no summaries, compact detail, invalid options excluded (what a document of kind
+    // "catalogue" gets by default; passed as options so that builds without `kind` take the same call).
+    case "evaluate-10k":
+      input = fx.evaluationCatalogue(9_999);
+      run = () => lib.evaluate(input, CATALOGUE_RUN);
+      break;
+    case "evaluate-10k-full":
+      input = fx.evaluationCatalogue(9_999);
+      run = () => lib.evaluate(input, { summaries: false, detail: "full" });
+      break;
+    case "evaluate-100k":
+      input = fx.evaluationCatalogue(99_999);
+      run = () => lib.evaluate(input, CATALOGUE_RUN);
+      break;
+    case "scoring-10k":
+      input = fx.scoringLot(10_000, 2, 2, { rankReversal: false, overtaking: false });
+      run = () => lib.scoreTender(input);
+      break;
+    case "scoring-10k-default":
+      input = fx.scoringLot(10_000, 2, 2, {});
+      run = () => lib.scoreTender(input);
+      break;
+    case "lifecycle-imaging-10k":
+      input = fx.imagingCopies(10_000);
+      run = () => lib.evaluateLifecycle(input);
+      break;
+    case "lifecycle-50k-ledger":
+      input = fx.lifecycleCatalogue(50_000, 20, 10);
+      run = () => lib.evaluateLifecycle(input, { ledger: true });
+      break;
+    default:
+      throw new Error(`unknown case ${name}`);
+  }
+  // Yardstick: a JSON round trip of the same document, best of 3.
+  let yardstick = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = now();
+    JSON.parse(JSON.stringify(input));
+    yardstick = Math.min(yardstick, now() - t0);
+  }
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  const t0 = now();
+  const result = run();
+  const seconds = now() - t0;
+  const held = process.memoryUsage();
+  const options = Array.isArray(result?.options) ? result.options.length : Array.isArray(result?.lots) ? result.lots.reduce((n, l) => n + l.options.length, 0) : undefined;
+  const excluded = Array.isArray(result?.excluded) ? result.excluded.length : 0;
+  return {
+    name,
+    seconds,
+    yardstick,
+    ratio: seconds / yardstick,
+    inputRssMB: baseline / MB,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    resultHeapMB: held.heapUsed / MB,
+    options,
+    excluded,
+  };
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === "--child") {
+  const r = await runCase(argv[1]);
+  process.stdout.write(JSON.stringify(r) + "\n");
+} else {
+  const timeout = Number(argv.find((a) => a.startsWith("--timeout="))?.slice(10) ?? 300);
+  const names = argv.filter((a) => !a.startsWith("--"));
+  const selected = names.length > 0 ? names : Object.keys(CASES);
+  const self = fileURLToPath(import.meta.url);
+  const rows = [];
+  for (const name of selected) {
+    if (!(name in CASES)) throw new Error(`unknown case ${name}; cases: ${Object.keys(CASES).join(", ")}`);
+    const p = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", self, "--child", name], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 16 * MB });
+    if (p.status === 0) {
+      const r = JSON.parse(p.stdout.trim().split("\n").at(-1));
+      rows.push(r);
+      console.log(
+        `${CASES[name]}\n  ${r.seconds.toFixed(2)} s = ${r.ratio.toFixed(1)}× a JSON round trip of its input (${r.yardstick.toFixed(3)} s); ` +
+          `peak RSS ${r.peakRssMB.toFixed(0)} MB (input alone ${r.inputRssMB.toFixed(0)} MB; heap holding the result ${r.resultHeapMB.toFixed(0)} MB)` +
+          (r.options !== undefined ? `; ${r.options} options in the result` : "") +
+          (r.excluded ? `, ${r.excluded} excluded` : ""),
+      );
+    } else {
+      const why = p.error?.code === "ETIMEDOUT" || p.signal === "SIGTERM" ? `did not finish in ${timeout} s` : `failed (exit ${p.status ?? p.signal}): ${(p.stderr || "").trim().split("\n").slice(0, 6).join(" | ").slice(0, 600)}`;
+      rows.push({ name, failed: why });
+      console.log(`${CASES[name]}\n  ${why}`);
+    }
+  }
+  if (argv.includes("--json")) console.log(JSON.stringify(rows, null, 1));
+}

@@ -1,0 +1,79 @@
+/**
+ * Stage 1c, carbon: the product footprint of every option (carbon module, typed input), and, when the
+ * document asks, carbon monetised with the DESNZ values for appraisal.
+ *
+ * Monetisation: the carbon value of each year (£/tCO2e, with any re-basing and the module's assumptions)
+ * is looked up once for the run through `monetiseCarbon`; each option's present value is then
+ * `Σ_y round₂₀(round₂₀(kg_y ÷ 1000 × value_y) × DF_y)`, the module's own line formula, with kg_y = pathway
+ * kg per patient × patients a year + the product's kg in year y, and DF_y the cost schedule's factor.
+ *
+ * @internal
+ * @module
+ */
+import { Dec, toLedgerScale } from "../../_lib/decimal.js";
+import { carbonFootprintParsed, type CarbonFootprintResult } from "../../sustainability/carbonFootprint.js";
+import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
+import type { OptionResult } from "../../pathway/types.js";
+import type { EvaluationDocument } from "../document.js";
+import type { EvaluationReferenceData } from "../result.js";
+import { buildCarbonInput } from "./assemble.js";
+import type { EvaluationContext } from "./context.js";
+
+const ZERO = new Dec(0);
+const THOUSAND = new Dec(1000);
+
+/** Per document option (Dec), and what the run recorded. */
+export interface CarbonStage {
+  readonly footprint: CarbonFootprintResult;
+  readonly productKgPerPatient: readonly Dec[];
+  readonly productKgTotal: readonly Dec[];
+  /** Monetised carbon per patient (absent without carbon valuation). */
+  readonly costPerPatient: readonly (Dec | undefined)[];
+  /** Present value of the monetised carbon of the whole population (absent without carbon valuation). */
+  readonly presentValue: readonly Dec[];
+  readonly carbonValues?: EvaluationReferenceData["carbonValues"];
+  readonly assumptions: readonly string[];
+}
+
+export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[]): CarbonStage {
+  const footprint = carbonFootprintParsed(buildCarbonInput(doc));
+  const assumptions = [...footprint.assumptions];
+  const productKgPerPatient = footprint.options.map((o) => (o.perPatientKgCO2e !== undefined ? new Dec(o.perPatientKgCO2e) : ZERO));
+  const productKgTotal = footprint.options.map((o) => new Dec(o.totalKgCO2e));
+  const valuation = doc.carbonValuation;
+  if (valuation === undefined) return { footprint, productKgPerPatient, productKgTotal, costPerPatient: doc.options.map(() => undefined), presentValue: doc.options.map(() => ZERO), assumptions };
+
+  // The carbon value of each year of the horizon, looked up once.
+  const H = ctx.horizonYears;
+  const scenario = valuation.scenario ?? "central";
+  const years = Array.from({ length: H }, (_, y) => ctx.startYear + y);
+  const s = ctx.costSchedule;
+  const m = monetiseCarbon({
+    emissions: years.map((year) => ({ year, kgCO2e: "1000" })),
+    scenarios: [scenario],
+    treatment: valuation.treatment,
+    discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
+  });
+  for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
+  const lines = m.scenarios[0]?.lines ?? [];
+  const valuePerTonne = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0"));
+  const firstSource = lines[0]?.source;
+  const carbonValues = { seriesId: m.seriesId, priceYear: m.priceYear, scenario, treatment: valuation.treatment, ...(firstSource !== undefined ? { source: firstSource } : {}) };
+
+  const presentValue: Dec[] = [];
+  const costPerPatient: Dec[] = [];
+  footprint.options.forEach((co, i) => {
+    const pathwayKgYear = new Dec((pathway[i] as OptionResult).perPatient.carbonKg).times(ctx.patientsPerYear);
+    const byYear = new Map(co.byYear.map((b) => [b.year, b.kgCO2e] as const));
+    let pv = ZERO;
+    for (let y = 0; y < H; y++) {
+      const product = byYear.get(years[y] as number);
+      const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
+      const amount = toLedgerScale(kg.div(THOUSAND).times(valuePerTonne[y] as Dec));
+      pv = pv.plus(toLedgerScale(amount.times(ctx.yearFactors[y] as Dec)));
+    }
+    presentValue.push(pv);
+    costPerPatient.push(toLedgerScale(pv.div(ctx.discountedPatients)));
+  });
+  return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
+}

@@ -1,0 +1,32 @@
+/**
+ * Stage 2, cost-effectiveness on whole-pathway cost and QALYs per patient: fully incremental analysis,
+ * each option against the comparator, and net monetary benefit at the threshold (analysis module, on exact
+ * decimals: nothing is written out and parsed back).
+ *
+ * @internal
+ * @module
+ */
+import { Dec } from "../../_lib/decimal.js";
+import { parsedIncrementalAnalysis } from "../../analysis/incremental.js";
+import { parsedPairwiseComparison } from "../../analysis/pairwise.js";
+import { parsedNetMonetaryBenefit, type NetMonetaryBenefitResult, type NetMonetaryBenefitRow } from "../../analysis/nmb.js";
+import type { IncrementalAnalysis } from "../../analysis/types.js";
+import type { PairwiseComparison } from "../../analysis/pairwise.js";
+import type { EvaluationDocument } from "../document.js";
+
+export interface CostEffectivenessStage {
+  readonly incremental: IncrementalAnalysis;
+  readonly pairwise: readonly PairwiseComparison[];
+  readonly nmb?: NetMonetaryBenefitResult;
+  /** NMB row per option id (at the threshold). */
+  readonly nmbRows: ReadonlyMap<string, NetMonetaryBenefitRow>;
+}
+
+export function costEffectivenessStage(doc: EvaluationDocument, wholeCost: readonly Dec[], qalys: readonly Dec[], comparatorId: string, threshold: string | undefined): CostEffectivenessStage {
+  const parsed = doc.options.map((o, index) => ({ index, id: o.id, label: o.label, cost: wholeCost[index] as Dec, effect: qalys[index] as Dec }));
+  const incremental = parsedIncrementalAnalysis(parsed);
+  const pairwise = parsedPairwiseComparison(parsed, { comparator: comparatorId });
+  const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId);
+  const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));
+  return { incremental, pairwise, ...(nmb !== undefined ? { nmb } : {}), nmbRows };
+}

@@ -1,0 +1,55 @@
+/**
+ * Stage 3, social value and sustainability gates: each supplier's commitments scored against the buyer's
+ * framework, and each supplier's evidence checked by the gates, on typed values (sustainability module's
+ * internal entries). Gates named in `criterionGates` become the tender's pass/fail records.
+ *
+ * @internal
+ * @module
+ */
+import { scoreParsedSocialValue, type SocialValueResult } from "../../sustainability/socialValue.js";
+import { evaluateParsedSustainabilityGates, NHS_SUSTAINABILITY_GATES, type SustainabilityGate, type SustainabilityGatesResult } from "../../sustainability/gates.js";
+import type { SupplierEvidence } from "../../sustainability/inputTypes.js";
+import type { PassFailRecord } from "../../scoring/tender.js";
+import type { EvaluationDocument } from "../document.js";
+import { buildSocialValueInput, tenderOptionIndexes } from "./assemble.js";
+
+export interface SustainabilityStage {
+  readonly social: ReadonlyMap<string, SocialValueResult>;
+  readonly gates: readonly SustainabilityGate[];
+  readonly useGates: boolean;
+  readonly gateResults: ReadonlyMap<string, SustainabilityGatesResult>;
+  readonly gateRecords: readonly PassFailRecord[];
+}
+
+export function sustainabilityStage(doc: EvaluationDocument): SustainabilityStage {
+  const social = new Map<string, SocialValueResult>();
+  if (doc.socialValue !== undefined) {
+    for (const o of doc.options) {
+      if (o.isComparator === true && o.socialValue === undefined) continue;
+      social.set(o.id, scoreParsedSocialValue(buildSocialValueInput(doc, o)));
+    }
+  }
+  const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
+  const useGates = Object.keys(doc.criterionGates ?? {}).length > 0 || doc.options.some((o) => o.evidence !== undefined);
+  const gateResults = new Map<string, SustainabilityGatesResult>();
+  if (useGates) {
+    for (const o of doc.options) {
+      if (o.isComparator === true && o.evidence === undefined) continue;
+      const evidence = { supplierId: o.id, ...(o.evidence ?? {}) } as SupplierEvidence;
+      gateResults.set(o.id, evaluateParsedSustainabilityGates(evidence, gates));
+    }
+  }
+  const gateRecords: PassFailRecord[] = [];
+  for (const [criterionId, g] of Object.entries(doc.criterionGates ?? {})) {
+    const list = typeof g === "string" ? [g] : g;
+    for (const i of tenderOptionIndexes(doc)) {
+      const o = doc.options[i]!;
+      const byGate = new Map((gateResults.get(o.id)?.gates ?? []).map((x) => [x.gateId, x] as const));
+      const outcomes = list.map((id) => byGate.get(id)).filter((x) => x !== undefined);
+      const passed = outcomes.length === list.length && outcomes.every((x) => x.pass);
+      const reason = outcomes.map((x) => `${x.label}: ${x.reason}`).join("; ");
+      gateRecords.push({ criterionId, optionId: o.id, passed, reason: reason === "" ? "no evidence provided" : reason });
+    }
+  }
+  return { social, gates, useGates, gateResults, gateRecords };
+}

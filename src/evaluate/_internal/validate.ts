@@ -1,0 +1,204 @@
+/**
+ * The whole job's one validation pass. The document's fields are parsed once (each option on its own, so a
+ * bad option is pinned to its index and id), then its cross-references and each part's own rules run on the
+ * parsed values ({@link checkParts}); no engine runs. Every problem is found in this one pass.
+ *
+ * What happens to invalid options depends on the run: a tender fails whole, listing every problem; a
+ * catalogue excludes each invalid option (reported by id, index and the rules it breaks) and goes on with
+ * the rest. A problem that is not any one option's (a criterion, the comparator, the pathway) fails either.
+ *
+ * @internal
+ * @module
+ */
+import { z } from "zod";
+import type { VbpIssue, VbpPath } from "../../errors/issue.js";
+import { VbpInputError } from "../../errors/VbpInputError.js";
+import { fromZodIssues } from "../../schema/issues.js";
+import type { PathwayCompilation } from "../../pathway/runModel.js";
+import type { EvaluationDocument, EvaluationOption } from "../document.js";
+import type { ExcludedOption, InvalidOptions } from "../result.js";
+import { crossChecks, documentShape, MAX_EVALUATION_OPTIONS, optionSchema } from "../schema.js";
+import { checkParts } from "./checkParts.js";
+import type { PathwayGroups } from "./pathwayGroups.js";
+
+/** A document ready for the stages: only valid options, typed; where each came from; what was excluded. */
+export interface PreparedEvaluation {
+  readonly doc: EvaluationDocument;
+  /** `doc.options[k]` is `options[inputIndex[k]]` of the caller's document. */
+  readonly inputIndex: readonly number[];
+  readonly excluded: readonly ExcludedOption[];
+  readonly mode: InvalidOptions;
+  /** The pathway model of `doc` (one option per distinct set of effects), compiled once while validating. */
+  readonly pathway: PathwayCompilation;
+  readonly groups: PathwayGroups;
+}
+
+const frameSchema = documentShape.extend({
+  options: z.array(z.unknown()).min(2).max(MAX_EVALUATION_OPTIONS).meta({ description: "The options." }),
+});
+
+function collect(check: (ctx: z.RefinementCtx) => void): VbpIssue[] {
+  const raw: z.core.$ZodIssue[] = [];
+  check({ addIssue: (i: unknown) => raw.push(i as z.core.$ZodIssue) } as unknown as z.RefinementCtx);
+  return fromZodIssues(raw);
+}
+
+/** Moves an issue's `options[k]` (an index into the checked list) to the caller's index. */
+function toInput(i: VbpIssue, inputIndex: readonly number[]): VbpIssue {
+  const [head, k, ...rest] = i.path;
+  if (head !== "options" || typeof k !== "number") return i;
+  return { ...i, path: ["options", inputIndex[k] ?? k, ...rest] as VbpPath, message: i.message.replace(/options\[(\d+)\]/g, (_m, j: string) => `options[${inputIndex[Number(j)] ?? j}]`) };
+}
+
+function optionIndexOf(i: VbpIssue): number | undefined {
+  return i.path[0] === "options" && typeof i.path[1] === "number" ? i.path[1] : undefined;
+}
+
+function rawId(o: unknown): string | undefined {
+  const id = typeof o === "object" && o !== null ? (o as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** The document without some options, and without the tender records that belong to them. */
+export function withOptions(doc: EvaluationDocument, keep: readonly EvaluationOption[], dropped: ReadonlySet<string>): EvaluationDocument {
+  if (dropped.size === 0) return { ...doc, options: keep };
+  const t = doc.tender;
+  const mine = <R extends { readonly optionId: string }>(records: readonly R[] | undefined): R[] | undefined => records?.filter((r) => !dropped.has(r.optionId));
+  const passFail = mine(t.passFail);
+  const evaluatorScores = mine(t.evaluatorScores);
+  const consensus = mine(t.consensus);
+  return {
+    ...doc,
+    options: keep,
+    tender: { ...t, ...(passFail !== undefined ? { passFail } : {}), ...(evaluatorScores !== undefined ? { evaluatorScores } : {}), ...(consensus !== undefined ? { consensus } : {}) },
+  };
+}
+
+/** An "unknown option" issue about a tender record of an option set aside (its own problems are reported). */
+function belongsToSetAside(doc: EvaluationDocument, i: VbpIssue, setAside: ReadonlySet<string>): boolean {
+  if (setAside.size === 0) return false;
+  const [head, list, j, key] = i.path;
+  if (head !== "tender" || typeof j !== "number" || key !== "optionId") return false;
+  const records = list === "passFail" ? doc.tender.passFail : list === "evaluatorScores" ? doc.tender.evaluatorScores : list === "consensus" ? doc.tender.consensus : undefined;
+  const r = records?.[j];
+  return r !== undefined && setAside.has(r.optionId);
+}
+
+interface Checked {
+  /** Every issue, in the order found. */
+  readonly found: VbpIssue[];
+  readonly docIssues: VbpIssue[];
+  readonly byOption: Map<number, VbpIssue[]>;
+  readonly pathway: PathwayCompilation | undefined;
+  readonly groups: PathwayGroups | undefined;
+}
+
+/** Cross-references and part rules of a document whose options all parsed; issues at the caller's indexes. */
+function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], setAside: ReadonlySet<string>): Checked {
+  const issues = collect((ctx) => crossChecks(doc, ctx, false));
+  let pathway: PathwayCompilation | undefined;
+  let groups: PathwayGroups | undefined;
+  const ids = new Set(doc.options.map((o) => o.id));
+  const comparators = doc.options.filter((o) => o.isComparator === true).length;
+  if (ids.size === doc.options.length && comparators === 1) {
+    const parts = checkParts(doc);
+    issues.push(...parts.issues);
+    pathway = parts.pathway;
+    groups = parts.groups;
+  }
+  const docIssues: VbpIssue[] = [];
+  const byOption = new Map<number, VbpIssue[]>();
+  const found: VbpIssue[] = [];
+  for (const raw of issues) {
+    if (belongsToSetAside(doc, raw, setAside)) continue;
+    const i = toInput(raw, inputIndex);
+    found.push(i);
+    const k = optionIndexOf(i);
+    if (k === undefined) docIssues.push(i);
+    else byOption.set(k, [...(byOption.get(k) ?? []), i]);
+  }
+  return { found, docIssues, byOption, pathway, groups };
+}
+
+/**
+ * Validates an evaluation document once and returns it typed, with the options a catalogue run excludes.
+ *
+ * @param input - the caller's document (never changed)
+ * @param invalidOptions - "exclude" or "fail"; default from the document's `kind` (catalogue: exclude)
+ * @throws VbpInputError with every problem, when the run cannot go on
+ */
+export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions | undefined): PreparedEvaluation {
+  const frame = frameSchema.safeParse(input, { reportInput: true });
+  const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
+  const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
+
+  // 1. Fields: the document's frame, and each option on its own.
+  const byOption = new Map<number, VbpIssue[]>();
+  const parsed: EvaluationOption[] = [];
+  const parsedIndex: number[] = [];
+  const tooMany = rawOptions.length > MAX_EVALUATION_OPTIONS;
+  if (!tooMany) {
+    rawOptions.forEach((o, i) => {
+      const r = optionSchema.safeParse(o, { reportInput: true });
+      if (r.success) {
+        parsed.push(r.data as unknown as EvaluationOption);
+        parsedIndex.push(i);
+      } else byOption.set(i, fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] })));
+    });
+  }
+  // Every issue in the order found (fields, then cross-references, then each part's rules).
+  const found: VbpIssue[] = [...byOption.keys()].sort((a, b) => a - b).flatMap((k) => byOption.get(k) ?? []);
+  const fail = (more: readonly VbpIssue[]): never => {
+    throw new VbpInputError([...more, ...found]);
+  };
+  if (!frame.success) fail(fromZodIssues(frame.error.issues));
+  const frameDoc = frame.data as unknown as EvaluationDocument;
+
+  // 2. Cross-references and each part's rules, on the options that parsed. A tender record of an option
+  //    that did not parse is that option's (not a problem of its own): it is set aside with the option.
+  const unparsed = new Set<string>();
+  const parsedIds = new Set(parsed.map((o) => o.id));
+  for (const i of byOption.keys()) {
+    const id = rawId(rawOptions[i]);
+    if (id !== undefined && !parsedIds.has(id)) unparsed.add(id);
+  }
+  let doc: EvaluationDocument = { ...frameDoc, options: parsed };
+  let inputIndex: readonly number[] = parsedIndex;
+  let checked = checkDocument(doc, inputIndex, unparsed);
+  found.push(...checked.found);
+  for (const [k, list] of checked.byOption) byOption.set(k, [...(byOption.get(k) ?? []), ...list]);
+
+  const comparatorIndex = rawOptions.findIndex((o) => typeof o === "object" && o !== null && (o as { isComparator?: unknown }).isComparator === true);
+  const excludable = mode === "exclude" && checked.docIssues.length === 0 && !byOption.has(comparatorIndex);
+  if (found.length > 0 && !excludable) fail([]);
+
+  // 3. A catalogue: exclude the invalid options and check what remains (their removal can only remove
+  //    problems; anything new fails the run).
+  const excluded: ExcludedOption[] = [...byOption.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, issues]) => {
+      const optionId = rawId(rawOptions[index]);
+      return { ...(optionId !== undefined ? { optionId } : {}), index, issues };
+    });
+  if (excluded.length > 0) {
+    const out = new Set(excluded.map((e) => e.index));
+    const keep: EvaluationOption[] = [];
+    const keepIndex: number[] = [];
+    parsed.forEach((o, k) => {
+      if (!out.has(parsedIndex[k] as number)) {
+        keep.push(o);
+        keepIndex.push(parsedIndex[k] as number);
+      }
+    });
+    const kept = new Set(keep.map((o) => o.id));
+    const droppedIds = new Set([...unparsed, ...excluded.flatMap((e) => (e.optionId !== undefined && !kept.has(e.optionId) ? [e.optionId] : []))]);
+    doc = withOptions(frameDoc, keep, droppedIds);
+    inputIndex = keepIndex;
+    if (keep.length < 2) throw new VbpInputError([{ code: "too_small", path: ["options"], message: `must keep at least 2 valid options (the comparator and one offer), got ${keep.length} after excluding ${excluded.length} invalid` }, ...excluded.flatMap((e) => e.issues)]);
+    checked = checkDocument(doc, inputIndex, new Set());
+    const again = [...checked.docIssues, ...[...checked.byOption.values()].flat()];
+    if (again.length > 0) throw new VbpInputError([...again, ...excluded.flatMap((e) => e.issues)]);
+  }
+  return { doc, inputIndex, excluded, mode, pathway: checked.pathway as PathwayCompilation, groups: checked.groups as PathwayGroups };
+}
