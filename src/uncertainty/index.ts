@@ -1,0 +1,24 @@
+/**
+ * Uncertainty: a seeded counter-based generator with named streams, distributions in the parameterisations
+ * health economists use, draw plans (Dirichlet rows, Gaussian copulas), probabilistic and deterministic
+ * sensitivity analysis, and value of information.
+ *
+ * @module
+ */
+export { checkSeed, MAX_SEED } from "./random/seed.js";
+export { streamId, uniformSource, type StreamId, type UniformSource } from "./random/streams.js";
+export type { Distribution, DistributionDefinition, DistributionSpec } from "./distributions/types.js";
+export { betaFromMeanSe, gammaFromMeanSe, lognormalFromCi, lognormalFromMeanSe } from "./distributions/moments.js";
+export { betaDistribution } from "./distributions/beta.js";
+export { gammaDistribution } from "./distributions/gamma.js";
+export { lognormalDistribution } from "./distributions/lognormal.js";
+export { normalDistribution } from "./distributions/normal.js";
+export { truncatedNormalDistribution } from "./distributions/truncatedNormal.js";
+export { uniformDistribution } from "./distributions/uniform.js";
+export { triangularDistribution } from "./distributions/triangular.js";
+export { pertDistribution } from "./distributions/pert.js";
+export { fixedDistribution } from "./distributions/fixed.js";
+export { createDirichlet, type Dirichlet } from "./distributions/dirichlet.js";
+export { createDistribution, DEFAULT_DISTRIBUTIONS, safeCreateDistribution, withDistributions, type DistributionRegistry } from "./distributions/registry.js";
+export { createDrawPlan, type CorrelationSpec, type DrawPlan, type DrawPlanSpec, type UncertainQuantitySpec } from "./draws/drawPlan.js";
+export { MAX_DRAWS, sampleDraws, type DrawMatrix } from "./draws/sampleDraws.js";
