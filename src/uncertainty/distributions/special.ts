@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- AS241 and Lanczos coefficients are kept exactly as published; the extra digits round to the nearest double. */
 /**
  * @internal Special functions for the samplers and quantiles: log-gamma (Lanczos), regularised incomplete
  * gamma and beta (series and continued fractions, Press et al. 2007, Numerical Recipes 3rd ed. §6.1–6.4),
