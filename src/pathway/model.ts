@@ -177,26 +177,73 @@ export interface Parameter {
 }
 
 /**
- * A life table: annual probability of death `q` by whole year of age.
+ * A life table: annual mortality by whole year of age, declared as probabilities (`kind: "qx"`, the default)
+ * or as rates (`kind: "mx"`, central death rates). Conversion assumes a constant hazard within each year of
+ * age: `q = 1 − e^(−m)` and `m = −ln(1 − q)`. Give `rows` (`{ age, q }` or `{ age, m }`), or `fromAge` with
+ * `values` for consecutive ages. Ages past the last row use the last row; an age below the first is an error.
+ *
+ * Use it in an expression with `lifeTable("id", age)` (the annual probability) or `lifeTableRate("id", age)`
+ * (the annual rate), e.g. `(1 - lifeTable("us-2015", age)) * p_HS1`, or as a transition value
+ * `{ "lifeTable": "id" }` (the annual probability turned into a cycle probability `1 − (1 − q)^L`).
  *
  * @example
  * ```ts
  * const lt: LifeTable = { id: "lt", rows: [{ age: 60, q: "0.0089" }, { age: 61, q: "0.0097" }] };
+ * const rates: LifeTable = { id: "us-2015", kind: "mx", fromAge: 25, values: ["0.000991", "0.001007"] };
  * ```
  */
 export interface LifeTable {
-  /** Identifier used by `{ "lifeTable": id }`. */
+  /** Identifier used by `{ "lifeTable": id }` and `lifeTable("id", age)`. */
   readonly id: string;
   /** Human name. */
   readonly label?: string;
-  /** Rows by ascending whole age; ages past the last row use the last row. */
-  readonly rows: readonly {
+  /** `"qx"` (default): annual probabilities of death; `"mx"`: annual (central) death rates. */
+  readonly kind?: "qx" | "mx";
+  /** Rows by ascending whole age. */
+  readonly rows?: readonly {
     /** Age in whole years. */
     readonly age: number;
-    /** Annual probability of death at that age, in [0, 1]. */
-    readonly q: Decimalish;
+    /** Annual probability of death at that age, in [0, 1] (a `qx` table). */
+    readonly q?: Decimalish;
+    /** Annual death rate at that age, ≥ 0 (an `mx` table). */
+    readonly m?: Decimalish;
   }[];
+  /** First age of `values` (default 0). */
+  readonly fromAge?: number;
+  /** Values for consecutive ages from `fromAge` (q or m, as `kind` says). */
+  readonly values?: readonly Decimalish[];
   /** Where the table comes from (e.g. ONS National life tables). */
+  readonly source?: Source;
+}
+
+/**
+ * A look-up table: any value by whole key (an age or a cycle), read in expressions with `lookup("id", key)`,
+ * e.g. `lookup("drug-cost", cycle)` or `lookup("utility-by-age", age)`. The row of `floor(key)` applies; keys
+ * past the last row use the last row; a key below the first is an error.
+ *
+ * @example
+ * ```ts
+ * const t: LookupTable = { id: "u-age", rows: [{ key: 50, value: "0.85" }, { key: 60, value: "0.80" }] };
+ * const byCycle: LookupTable = { id: "dose", from: 1, values: [2, 2, 1] };
+ * ```
+ */
+export interface LookupTable {
+  /** Identifier used by `lookup("id", key)`. */
+  readonly id: string;
+  /** Human name. */
+  readonly label?: string;
+  /** Rows by ascending whole key (the value applies from that key until the next row). */
+  readonly rows?: readonly {
+    /** Key (whole age or cycle). */
+    readonly key: number;
+    /** The value. */
+    readonly value: Decimalish;
+  }[];
+  /** First key of `values` (default 0). */
+  readonly from?: number;
+  /** Values for consecutive keys from `from`. */
+  readonly values?: readonly Decimalish[];
+  /** Where the values come from. */
   readonly source?: Source;
 }
 
@@ -284,8 +331,21 @@ export interface TreeNode {
   readonly carbonKg?: ValueInput;
   /** Clinical events counted per patient reaching the node. */
   readonly events?: readonly EventCount[];
-  /** Chance branches; none for a leaf. */
+  /** Chance branches (mutually exclusive, summing to 1); none for a leaf. */
   readonly branches?: readonly Branch[];
+  /**
+   * Independent risks at this node: each leads to a leaf (an adverse event whose costs and outcomes are
+   * added) reached with its own probability, independently of the other risks and of the branches, so
+   * several can happen to one patient without chains of pass-through nodes.
+   */
+  readonly risks?: readonly {
+    /** Id of the leaf reached when the risk happens. */
+    readonly to: string;
+    /** Its probability in [0, 1]. */
+    readonly probability: ValueInput;
+    /** Human name. */
+    readonly label?: string;
+  }[];
   /** A leaf may enter a Markov model: the share reaching the leaf starts in `state` (or the model's `initial`). */
   readonly enter?: {
     /** Id of the Markov model. */
@@ -333,16 +393,19 @@ export interface MarkovState {
   readonly items?: readonly ResourceItem<TimeValueInput>[];
   /** kgCO2e per cycle in the state. */
   readonly carbonKgPerCycle?: TimeValueInput;
-  /** One-off costs, QALY changes and events on entering the state from another state (no tunnel states needed). */
+  /**
+   * One-off costs, QALY changes and events on entering the state from another state (no tunnel states
+   * needed). Values may depend on the cycle and age of the entry (`cycle`, `time`, `age`, `byCycle`).
+   */
   readonly onEntry?: {
     /** Resources used once on entry. */
-    readonly items?: readonly ResourceItem[];
+    readonly items?: readonly ResourceItem<TimeValueInput>[];
     /** QALYs gained (positive) or lost (negative) once on entry. */
-    readonly qalys?: ValueInput;
+    readonly qalys?: TimeValueInput;
     /** kgCO2e once on entry. */
-    readonly carbonKg?: ValueInput;
+    readonly carbonKg?: TimeValueInput;
     /** Events counted on entry. */
-    readonly events?: readonly EventCount[];
+    readonly events?: readonly { readonly name: string; readonly count: TimeValueInput }[];
   };
 }
 
@@ -371,14 +434,34 @@ export interface MarkovTransition {
 /**
  * Within-cycle correction methods (Elbasha & Chhatwal 2016; see `docs/methods/pathways.md`): `none` (the
  * end-of-cycle count), `start` (the start-of-cycle count), `half-cycle` (Sonnenberg & Beck 1993),
- * `trapezoid`, `simpson` (1/3 rule, 3/8 for an odd tail).
+ * `trapezoid`, `simpson` (1/3 rule; needs an even number of cycles), `simpson-3/8` (1/3 rule with the 3/8
+ * rule over the last three cycles when the count is odd), `simpson-darthtools` (the weights of darthtools
+ * `gen_wcc("Simpson1/3")`, as in the DARTH cohort tutorials).
  *
  * @example
  * ```ts
  * const method: WithinCycleMethod = "trapezoid";
  * ```
  */
-export type WithinCycleMethod = "none" | "start" | "half-cycle" | "trapezoid" | "simpson";
+export type WithinCycleMethod = "none" | "start" | "half-cycle" | "trapezoid" | "simpson" | "simpson-3/8" | "simpson-darthtools";
+
+/**
+ * Caller-supplied within-cycle weights: one weight per cycle boundary k = 0…N (the occupancy at boundary k
+ * counts w_k times, with the values of cycle max(k, 1), discounted at k·L; entries during cycle n count
+ * w_n times), as an array or as an expression of `cycle` (the boundary k) and `cycles` (N).
+ *
+ * @example
+ * ```ts
+ * const w: WithinCycleWeights = { weights: [0.5, 1, 1, 0.5] };
+ * const x: WithinCycleWeights = { weightsExpr: "min(1, 0.5 + 0.5 * cycle)" };
+ * ```
+ */
+export interface WithinCycleWeights {
+  /** One weight ≥ 0 per boundary 0…N. */
+  readonly weights?: readonly Decimalish[];
+  /** Or an expression of `cycle` (the boundary, 0…N) and `cycles` (N). */
+  readonly weightsExpr?: string;
+}
 
 /**
  * A cohort state-transition (Markov) model.
@@ -400,8 +483,8 @@ export interface MarkovModel {
   readonly horizonYears: Decimalish;
   /** Age at the start (for life tables and the `age` variable). */
   readonly startAge?: Decimalish;
-  /** Within-cycle correction (default `"none"`: occupancy at the end of each cycle). */
-  readonly withinCycle?: WithinCycleMethod;
+  /** Within-cycle correction (default `"none"`: occupancy at the end of each cycle), or caller-supplied weights. */
+  readonly withinCycle?: WithinCycleMethod | WithinCycleWeights;
   /** The states. */
   readonly states: readonly MarkovState[];
   /** The transitions; a state with none stays where it is (absorbing). */
@@ -602,8 +685,12 @@ export interface PathwayModel {
   readonly currency?: string;
   /** Named parameters. */
   readonly parameters?: readonly Parameter[];
-  /** Life tables for age-dependent transitions. */
+  /** Life tables (qx or mx by age) for age-dependent mortality. */
   readonly lifeTables?: readonly LifeTable[];
+  /** Look-up tables by age or cycle, read with `lookup("id", key)`. */
+  readonly lookupTables?: readonly LookupTable[];
+  /** Allow utilities above 1 (better than full health); an error otherwise. */
+  readonly allowUtilityAboveOne?: boolean;
   /** The episode of care (optional when the model is a single Markov model). */
   readonly tree?: DecisionTree;
   /** Markov models, entered from tree leaves (or, without a tree, the single model the cohort starts in). */

@@ -1,7 +1,7 @@
-import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
+import { compileParsedModel } from "../engine/compileModel.js";
+import type { PathwayEngine } from "../engine/evaluateProgram.js";
+import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
-import { compileModel } from "./_internal/compile.js";
-import { evaluateCompiled } from "./_internal/evaluate.js";
 import type { PathwayModel } from "./model.js";
 import { pathwayModelStructureSchema } from "./schema.js";
 import type { PathwayResult } from "./types.js";
@@ -12,24 +12,31 @@ import type { PathwayResult } from "./types.js";
  * @example
  * ```ts
  * const fast: RunModelOptions = { ledger: false };
+ * const audit: RunModelOptions = { engine: "exact" };
  * ```
  */
 export interface RunModelOptions {
-  /** Keep the ledger lines (default true). Totals are the same either way; turn off for large catalogues. */
+  /** Keep the ledger lines (default true). With the ledger off, Float64 totals are sums in Float64 (agreeing with the ledger's exact sums to about 1e-15 relative). */
   readonly ledger?: boolean;
+  /**
+   * `"float64"` (default): model expectations (traces, probabilities, costs, QALYs) in Float64; every ledger
+   * line is the Float64 value written as exact decimal text, every total the exact sum of its lines.
+   * `"exact"`: the Decimal backend (50 significant digits), for audit.
+   */
+  readonly engine?: PathwayEngine;
 }
 
 /**
- * Evaluates a whole-pathway model exactly (Decimal, 50 significant digits): for every option, expected
- * per-patient and population costs (discounted, undiscounted, by category), QALYs, life years, event counts,
- * carbon, Markov traces, and a ledger whose lines sum exactly to the totals.
+ * Evaluates a whole-pathway model: for every option, expected per-patient and population costs (discounted,
+ * undiscounted, by category), QALYs, life years, event counts, carbon, Markov traces, and a ledger whose
+ * lines sum exactly to the totals. Runs on Float64 by default; `engine: "exact"` runs the Decimal backend.
  *
  * Methods (see `docs/methods/pathways.md`): tree expectation `Σ P(reach node) × value`; Markov trace
  * `m_n = m_(n−1) · P_n`; rates to probabilities `p = 1 − e^(−r·L)`; within-cycle corrections after
  * Elbasha & Chhatwal (2016); discounting with the model's schedules (default NICE 3.5%/3.5%, start of period).
  *
  * @param model - a model document (validated here: structure and every cross-field rule) or a built model
- * @param options - `{ ledger: false }` to skip the ledger lines
+ * @param options - `{ ledger: false }` to skip the ledger lines; `{ engine: "exact" }` for the Decimal backend
  * @returns plain JSON data: one {@link OptionResult} per option, in order
  * @throws VbpInputError listing every problem with its path
  * @example
@@ -40,11 +47,15 @@ export interface RunModelOptions {
  */
 export function runModel(model: PathwayModel | unknown, options: RunModelOptions = {}): PathwayResult {
   const parsed = parseWith(pathwayModelStructureSchema, model) as PathwayModel;
-  const { compiled, issues } = compileModel(parsed);
-  if (compiled === undefined) throw new VbpInputError(issues);
-  const r = evaluateCompiled(compiled, { ledger: options.ledger ?? true });
-  if (r.result === undefined) throw new VbpInputError(r.issues);
-  return r.result;
+  return runParsedModel(parsed, options);
+}
+
+/**
+ * @internal {@link runModel} for a model already validated by the schema (the whole-job pipeline validates
+ * once at the edge): compiles and evaluates without a second schema pass.
+ */
+export function runParsedModel(model: PathwayModel, options: RunModelOptions = {}): PathwayResult {
+  return compileParsedModel(model).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
 }
 
 /**

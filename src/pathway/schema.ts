@@ -3,7 +3,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { currencySchema, idSchema, sourceSchema } from "../schema/primitives.js";
 import { DISCOUNT_SCHEDULES } from "../time/schedules.js";
-import { checkModel } from "./_internal/evaluate.js";
+import { checkModel } from "../engine/checkModel.js";
 import type { PathwayModel, TimeValueInput, ValueInput } from "./model.js";
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -230,21 +230,47 @@ const parameterSchema = z
 
 const lifeTableSchema = z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier used by { \"lifeTable\": id }." }),
+    id: idSchema.meta({ description: "Identifier used by { \"lifeTable\": id } and lifeTable(\"id\", age)." }),
     label: label.optional().meta({ description: "Human name." }),
+    kind: z.enum(["qx", "mx"]).optional().meta({ description: "qx (default): annual probabilities of death; mx: annual (central) death rates. q = 1 − e^(−m) (constant hazard within each year of age)." }),
     rows: z
       .array(
         z.strictObject({
           age: z.int().min(0).max(150).meta({ description: "Age in whole years." }),
-          q: decimalText("Annual probability of death at that age, in [0, 1]."),
+          q: decimalText("Annual probability of death at that age, in [0, 1] (a qx table).").optional(),
+          m: decimalText("Annual death rate at that age, ≥ 0 (an mx table).").optional(),
         }),
       )
       .min(1)
       .max(151)
+      .optional()
       .meta({ description: "Rows by ascending whole age; ages past the last row use the last row." }),
+    fromAge: z.int().min(0).max(150).optional().meta({ description: "First age of values (default 0)." }),
+    values: z.array(decimalText("q or m at that age, as kind says.")).min(1).max(151).optional().meta({ description: "Values for consecutive ages from fromAge." }),
     source: sourceSchema.optional().meta({ description: "Where the table comes from." }),
   })
-  .meta({ description: "A life table: annual probability of death by age." });
+  .meta({ description: "A life table: annual mortality by age, as probabilities (qx) or rates (mx)." });
+
+const lookupTableSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Identifier used by lookup(\"id\", key)." }),
+    label: label.optional().meta({ description: "Human name." }),
+    rows: z
+      .array(
+        z.strictObject({
+          key: z.int().min(-100000).max(100000).meta({ description: "Whole key (age or cycle) from which the value applies." }),
+          value: decimalText("The value."),
+        }),
+      )
+      .min(1)
+      .max(100000)
+      .optional()
+      .meta({ description: "Rows by ascending key." }),
+    from: z.int().min(-100000).max(100000).optional().meta({ description: "First key of values (default 0)." }),
+    values: z.array(decimalText("The value at that key.")).min(1).max(100000).optional().meta({ description: "Values for consecutive keys from from." }),
+    source: sourceSchema.optional().meta({ description: "Where the values come from." }),
+  })
+  .meta({ description: "A look-up table by age or cycle, read with lookup(\"id\", key)." });
 
 function itemSchemaOf<V extends z.ZodType>(value: V, where: string) {
   return z
@@ -262,6 +288,13 @@ function itemSchemaOf<V extends z.ZodType>(value: V, where: string) {
 
 const itemSchema = itemSchemaOf(valueSchema, "node");
 const stateItemSchema = itemSchemaOf(timeValueSchema, "state (per cycle)");
+
+const stateEventSchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" }).meta({ description: "Event name; results sum counts by name." }),
+    count: timeValueSchema.meta({ description: "Events per patient entering the state (may depend on cycle and age)." }),
+  })
+  .meta({ description: "A clinical event counted on entry." });
 
 const eventSchema = z
   .strictObject({
@@ -288,7 +321,18 @@ const nodeSchema = z
     lifeYears: valueSchema.optional().meta({ description: "Life years per patient reaching the node." }),
     carbonKg: valueSchema.optional().meta({ description: "kgCO2e per patient reaching the node, besides the items' carbon." }),
     events: z.array(eventSchema).max(50).optional().meta({ description: "Clinical events counted per patient reaching the node." }),
-    branches: z.array(branchSchema).max(50).optional().meta({ description: "Chance branches; none for a leaf." }),
+    branches: z.array(branchSchema).max(50).optional().meta({ description: "Chance branches (mutually exclusive, summing to 1); none for a leaf." }),
+    risks: z
+      .array(
+        z.strictObject({
+          to: idSchema.meta({ description: "Id of the leaf reached when the risk happens." }),
+          probability: valueSchema.meta({ description: "Its probability in [0, 1]." }),
+          label: label.optional().meta({ description: "Human name." }),
+        }),
+      )
+      .max(50)
+      .optional()
+      .meta({ description: "Independent risks: adverse events that can each happen, independently of each other and of the branches; each leads to a leaf whose costs and outcomes are added." }),
     enter: z
       .strictObject({
         markov: idSchema.meta({ description: "Id of the Markov model entered." }),
@@ -317,10 +361,10 @@ const stateSchema = z
     carbonKgPerCycle: timeValueSchema.optional().meta({ description: "kgCO2e per cycle in the state." }),
     onEntry: z
       .strictObject({
-        items: z.array(itemSchema).max(200).optional().meta({ description: "Resources used once on entry." }),
-        qalys: valueSchema.optional().meta({ description: "QALYs gained (+) or lost (−) once on entry." }),
-        carbonKg: valueSchema.optional().meta({ description: "kgCO2e once on entry." }),
-        events: z.array(eventSchema).max(50).optional().meta({ description: "Events counted on entry." }),
+        items: z.array(stateItemSchema).max(200).optional().meta({ description: "Resources used once on entry (values may depend on cycle and age)." }),
+        qalys: timeValueSchema.optional().meta({ description: "QALYs gained (+) or lost (−) once on entry." }),
+        carbonKg: timeValueSchema.optional().meta({ description: "kgCO2e once on entry." }),
+        events: z.array(stateEventSchema).max(50).optional().meta({ description: "Events counted on entry." }),
       })
       .optional()
       .meta({ description: "One-off values on entering the state from another state." }),
@@ -344,9 +388,15 @@ const markovSchema = z
     horizonYears: decimalText("Horizon in years: a whole number of cycles."),
     startAge: decimalText("Age at the start (for life tables and the age variable).").optional(),
     withinCycle: z
-      .enum(["none", "start", "half-cycle", "trapezoid", "simpson"])
+      .union([
+        z.enum(["none", "start", "half-cycle", "trapezoid", "simpson", "simpson-3/8", "simpson-darthtools"]),
+        z.strictObject({
+          weights: z.array(decimalText("Weight ≥ 0 of the occupancy at that boundary.")).min(2).max(10001).optional().meta({ description: "One weight per cycle boundary 0…N." }),
+          weightsExpr: z.string().max(2000).optional().meta({ description: "An expression of cycle (the boundary 0…N) and cycles (N)." }),
+        }),
+      ])
       .optional()
-      .meta({ description: "Within-cycle correction: none (end-of-cycle occupancy, default), start, half-cycle, trapezoid, simpson." }),
+      .meta({ description: "Within-cycle correction: none (end-of-cycle occupancy, default), start, half-cycle, trapezoid, simpson (even number of cycles), simpson-3/8, simpson-darthtools; or caller weights { weights } / { weightsExpr }." }),
     states: z.array(stateSchema).min(1).max(200).meta({ description: "The states." }),
     transitions: z.array(transitionSchema).max(40000).meta({ description: "Transitions; a state with none is absorbing." }),
     initial: z
@@ -453,7 +503,9 @@ const structureSchema = z.strictObject({
   label: label.optional().meta({ description: "Human name." }),
   currency: currencySchema.optional().meta({ description: "ISO 4217 currency of all costs (default GBP)." }),
   parameters: z.array(parameterSchema).max(10000).optional().meta({ description: "Named parameters." }),
-  lifeTables: z.array(lifeTableSchema).max(50).optional().meta({ description: "Life tables for age-dependent transitions." }),
+  lifeTables: z.array(lifeTableSchema).max(50).optional().meta({ description: "Life tables (qx or mx by age) for age-dependent mortality." }),
+  lookupTables: z.array(lookupTableSchema).max(200).optional().meta({ description: "Look-up tables by age or cycle, read with lookup(\"id\", key)." }),
+  allowUtilityAboveOne: z.boolean().optional().meta({ description: "Allow utilities above 1 (better than full health); an error otherwise." }),
   tree: treeSchema.optional(),
   markov: z.array(markovSchema).max(50).optional().meta({ description: "Markov models, entered from tree leaves (or the single model the cohort starts in)." }),
   options: z.array(optionSchema).min(1).max(100000).meta({ description: "The options compared; exactly one is the comparator." }),

@@ -1,19 +1,21 @@
-import { Dec } from "../../_lib/decimal.js";
-
 /**
- * A small safe arithmetic expression language for model values (never `eval`):
+ * The expression language of model values, parsed into a syntax tree that holds no numbers (constants stay
+ * as their exact decimal text, so either backend can read them). Never `eval`.
  *
  *   expr   := term (("+" | "-" | "−") term)*
  *   term   := unary (("*" | "×" | "/" | "÷") unary)*
  *   unary  := ("-" | "−" | "+") unary | power
  *   power  := atom ("^" unary)?            (right-associative; -2^2 = -(2^2))
  *   atom   := number | name | name "(" args ")" | "(" expr ")"
+ *   args   := (expr | "\"" id "\"") ("," ...)*      (a quoted id names a table: lifeTable("uk", age))
  *
- * Functions: exp, ln, log (natural, or log(x, base)), sqrt, abs, min, max, pow, rateToProb(r, t) = 1 − e^(−r·t),
- * probToRate(p, t) = −ln(1 − p)/t. Evaluated exactly with the library's Decimal (50 significant digits).
+ * @module
  */
+
+/** A parsed expression. Numbers are kept as their decimal text. */
 export type Expr =
-  | { readonly k: "num"; readonly v: Dec }
+  | { readonly k: "num"; readonly text: string }
+  | { readonly k: "str"; readonly text: string; readonly pos: number }
   | { readonly k: "var"; readonly name: string; readonly pos: number }
   | { readonly k: "neg"; readonly a: Expr }
   | { readonly k: "bin"; readonly op: "+" | "-" | "*" | "/" | "^"; readonly a: Expr; readonly b: Expr; readonly pos: number }
@@ -29,17 +31,23 @@ export class ExpressionError extends Error {
   }
 }
 
-const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
-  exp: [1, 1],
-  ln: [1, 1],
-  log: [1, 2],
-  sqrt: [1, 1],
-  abs: [1, 1],
-  min: [1, 32],
-  max: [1, 32],
-  pow: [2, 2],
-  rateToProb: [2, 2],
-  probToRate: [2, 2],
+/** Functions and their arities; `table` marks functions whose first argument is a quoted table id. */
+export const FUNCTIONS: Readonly<Record<string, { readonly min: number; readonly max: number; readonly table?: boolean }>> = {
+  exp: { min: 1, max: 1 },
+  ln: { min: 1, max: 1 },
+  log: { min: 1, max: 2 },
+  sqrt: { min: 1, max: 1 },
+  abs: { min: 1, max: 1 },
+  floor: { min: 1, max: 1 },
+  min: { min: 1, max: 32 },
+  max: { min: 1, max: 32 },
+  pow: { min: 2, max: 2 },
+  rateToProb: { min: 2, max: 2 },
+  probToRate: { min: 2, max: 2 },
+  hazardRatio: { min: 2, max: 2 },
+  lifeTable: { min: 2, max: 2, table: true },
+  lifeTableRate: { min: 2, max: 2, table: true },
+  lookup: { min: 2, max: 2, table: true },
 };
 
 const MAX_LENGTH = 2000;
@@ -48,6 +56,7 @@ const MAX_DEPTH = 64;
 type Token =
   | { readonly t: "num"; readonly v: string; readonly pos: number }
   | { readonly t: "name"; readonly v: string; readonly pos: number }
+  | { readonly t: "str"; readonly v: string; readonly pos: number }
   | { readonly t: "op"; readonly v: string; readonly pos: number }
   | { readonly t: "end"; readonly pos: number };
 
@@ -72,6 +81,13 @@ function tokenize(src: string): Token[] {
     if (name !== null) {
       out.push({ t: "name", v: name[0], pos: i });
       i += name[0].length;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const end = src.indexOf(c, i + 1);
+      if (end < 0) throw new ExpressionError(`unterminated quoted id starting at position ${i + 1}`, i);
+      out.push({ t: "str", v: src.slice(i + 1, end), pos: i });
+      i = end + 1;
       continue;
     }
     const op = OPS[c];
@@ -104,9 +120,12 @@ export function parseExpression(src: string): Expr {
     }
     throw new ExpressionError(`expected "${v}" at position ${t.pos + 1}`, t.pos);
   };
+  const tooDeep = (depth: number): void => {
+    if (depth > MAX_DEPTH) throw new ExpressionError(`is nested more than ${MAX_DEPTH} levels deep`, peek().pos);
+  };
 
   const expr = (depth: number): Expr => {
-    if (depth > MAX_DEPTH) throw new ExpressionError(`is nested more than ${MAX_DEPTH} levels deep`, peek().pos);
+    tooDeep(depth);
     let a = term(depth);
     while (isOp("+") || isOp("-")) {
       const t = tokens[p++]! as { v: "+" | "-"; pos: number };
@@ -123,7 +142,7 @@ export function parseExpression(src: string): Expr {
     return a;
   };
   const unary = (depth: number): Expr => {
-    if (depth > MAX_DEPTH) throw new ExpressionError(`is nested more than ${MAX_DEPTH} levels deep`, peek().pos);
+    tooDeep(depth);
     if (isOp("-")) {
       p++;
       return { k: "neg", a: unary(depth + 1) };
@@ -146,27 +165,37 @@ export function parseExpression(src: string): Expr {
     const t = peek();
     if (t.t === "num") {
       p++;
-      return { k: "num", v: new Dec(t.v) };
+      return { k: "num", text: t.v };
     }
     if (t.t === "name") {
       p++;
       if (isOp("(")) {
         p++;
-        const arity = FUNCTIONS[t.v];
-        if (arity === undefined) throw new ExpressionError(`unknown function "${t.v}" (known: ${Object.keys(FUNCTIONS).join(", ")})`, t.pos);
+        const spec = FUNCTIONS[t.v];
+        if (spec === undefined) throw new ExpressionError(`unknown function "${t.v}" (known: ${Object.keys(FUNCTIONS).join(", ")})`, t.pos);
         const args: Expr[] = [];
+        const arg = (): Expr => {
+          const a = peek();
+          if (a.t === "str") {
+            p++;
+            if (spec.table !== true || args.length > 0) throw new ExpressionError(`a quoted id is only allowed as the first argument of lifeTable(), lifeTableRate() or lookup(), at position ${a.pos + 1}`, a.pos);
+            return { k: "str", text: a.v, pos: a.pos };
+          }
+          return expr(depth + 1);
+        };
         if (!isOp(")")) {
-          args.push(expr(depth + 1));
+          args.push(arg());
           while (isOp(",")) {
             p++;
-            args.push(expr(depth + 1));
+            args.push(arg());
           }
         }
         expect(")");
-        if (args.length < arity[0] || args.length > arity[1]) {
-          const want = arity[0] === arity[1] ? `${arity[0]}` : `${arity[0]} to ${arity[1]}`;
+        if (args.length < spec.min || args.length > spec.max) {
+          const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
           throw new ExpressionError(`${t.v}() takes ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, t.pos);
         }
+        if (spec.table === true && args[0]!.k !== "str") throw new ExpressionError(`${t.v}() takes a quoted table id first, e.g. ${t.v}("uk-2020", age)`, t.pos);
         return { k: "call", fn: t.v, args, pos: t.pos };
       }
       return { k: "var", name: t.v, pos: t.pos };
@@ -183,7 +212,7 @@ export function parseExpression(src: string): Expr {
 
   const root = expr(0);
   const last = peek();
-  if (last.t !== "end") throw new ExpressionError(`unexpected "${last.t === "num" || last.t === "name" || last.t === "op" ? last.v : ""}" at position ${last.pos + 1}`, last.pos);
+  if (last.t !== "end") throw new ExpressionError(`unexpected "${last.v}" at position ${last.pos + 1}`, last.pos);
   return root;
 }
 
@@ -191,6 +220,7 @@ export function parseExpression(src: string): Expr {
 export function expressionNames(e: Expr, out: Set<string> = new Set()): Set<string> {
   switch (e.k) {
     case "num":
+    case "str":
       break;
     case "var":
       out.add(e.name);
@@ -208,86 +238,22 @@ export function expressionNames(e: Expr, out: Set<string> = new Set()): Set<stri
   return out;
 }
 
-const ONE = new Dec(1);
-
-function finite(d: Dec, what: string, pos: number): Dec {
-  if (!d.isFinite()) throw new ExpressionError(`${what} is not a finite number`, pos);
-  return d;
-}
-
-/** Evaluates exactly; `lookup` gives a variable's value. Throws ExpressionError for undefined results. */
-export function evaluateExpression(e: Expr, lookup: (name: string) => Dec | undefined): Dec {
+/** The table ids an expression reads (`lifeTable("id", …)`, `lookup("id", …)`), with the function used. */
+export function expressionTables(e: Expr, out: { fn: string; id: string; pos: number }[] = []): { fn: string; id: string; pos: number }[] {
   switch (e.k) {
-    case "num":
-      return e.v;
-    case "var": {
-      const v = lookup(e.name);
-      if (v === undefined) throw new ExpressionError(`unknown name "${e.name}"`, e.pos);
-      return v;
-    }
     case "neg":
-      return evaluateExpression(e.a, lookup).negated();
-    case "bin": {
-      const a = evaluateExpression(e.a, lookup);
-      const b = evaluateExpression(e.b, lookup);
-      switch (e.op) {
-        case "+":
-          return a.plus(b);
-        case "-":
-          return a.minus(b);
-        case "*":
-          return a.times(b);
-        case "/":
-          if (b.isZero()) throw new ExpressionError(`division by zero at position ${e.pos + 1}`, e.pos);
-          return a.div(b);
-        case "^":
-          return powChecked(a, b, e.pos);
-      }
+      expressionTables(e.a, out);
       break;
-    }
-    case "call": {
-      const args = e.args.map((x) => evaluateExpression(x, lookup));
-      const x = args[0]!;
-      switch (e.fn) {
-        case "exp":
-          return finite(x.exp(), "exp()", e.pos);
-        case "ln":
-          if (!x.isPositive() || x.isZero()) throw new ExpressionError(`ln() needs a positive number, got ${x.toString()}`, e.pos);
-          return x.ln();
-        case "log": {
-          if (!x.isPositive() || x.isZero()) throw new ExpressionError(`log() needs a positive number, got ${x.toString()}`, e.pos);
-          const base = args[1];
-          if (base === undefined) return x.ln();
-          if (!base.isPositive() || base.isZero() || base.eq(ONE)) throw new ExpressionError(`log() base must be positive and not 1, got ${base.toString()}`, e.pos);
-          return x.ln().div(base.ln());
-        }
-        case "sqrt":
-          if (x.isNegative()) throw new ExpressionError(`sqrt() needs a number ≥ 0, got ${x.toString()}`, e.pos);
-          return x.sqrt();
-        case "abs":
-          return x.abs();
-        case "min":
-          return args.reduce((m, v) => (v.lt(m) ? v : m));
-        case "max":
-          return args.reduce((m, v) => (v.gt(m) ? v : m));
-        case "pow":
-          return powChecked(x, args[1]!, e.pos);
-        case "rateToProb":
-          return ONE.minus(x.times(args[1]!).negated().exp());
-        case "probToRate": {
-          const t = args[1]!;
-          if (x.gte(ONE) || x.isNegative()) throw new ExpressionError(`probToRate() needs a probability in [0, 1), got ${x.toString()}`, e.pos);
-          if (t.lte(0)) throw new ExpressionError(`probToRate() needs a time > 0, got ${t.toString()}`, e.pos);
-          return ONE.minus(x).ln().negated().div(t);
-        }
-      }
-    }
+    case "bin":
+      expressionTables(e.a, out);
+      expressionTables(e.b, out);
+      break;
+    case "call":
+      if (e.args[0]?.k === "str") out.push({ fn: e.fn, id: e.args[0].text, pos: e.pos });
+      for (const a of e.args) expressionTables(a, out);
+      break;
+    default:
+      break;
   }
-  throw new ExpressionError("cannot be evaluated", 0);
-}
-
-function powChecked(a: Dec, b: Dec, pos: number): Dec {
-  if (a.isNegative() && !b.isInteger()) throw new ExpressionError(`a negative number to a fractional power is undefined (${a.toString()}^${b.toString()})`, pos);
-  if (a.isZero() && b.isNegative()) throw new ExpressionError("zero to a negative power is undefined", pos);
-  return finite(a.pow(b), "the power", pos);
+  return out;
 }

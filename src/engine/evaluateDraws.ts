@@ -1,0 +1,118 @@
+/**
+ * A compiled program over many parameter sets at once on the Float64 backend: struct-of-arrays draws in,
+ * per-draw discounted outcomes per option out, with value-dependent invalidity counted per condition.
+ *
+ * @module
+ */
+import { VbpInputError } from "../errors/VbpInputError.js";
+import { float64Calculator } from "./backends/float64.js";
+import { Conditions, type DrawCondition } from "./kernel/conditions.js";
+import { checkFinite, runProgram } from "./kernel/run.js";
+import { VectorSink } from "./kernel/sink.js";
+import type { Program } from "./program.js";
+
+/**
+ * A struct-of-arrays draw matrix: which parameters it sets, how many draws, and the values parameter-major.
+ *
+ * @example
+ * ```ts
+ * // two parameters, three draws: values[p * count + d]
+ * const draws: ParameterDraws = { parameterIds: ["p_ssi", "c_bed"], count: 3, values: Float64Array.from([0.04, 0.05, 0.06, 340, 345, 350]) };
+ * ```
+ * @category Engine
+ */
+export interface ParameterDraws {
+  /**
+   * Which parameters the matrix sets; every other parameter keeps its base-case value, and derived
+   * (expression) parameters not in the matrix are recomputed per draw from the ones set.
+   */
+  readonly parameterIds: readonly string[];
+  /** Number of draws n (≥ 1). */
+  readonly count: number;
+  /** Parameter-major values: `values[p * count + d]` is parameter `parameterIds[p]` in draw d. */
+  readonly values: Float64Array;
+}
+
+/**
+ * Per-draw outcomes of every option.
+ *
+ * @example
+ * ```ts
+ * const out: DrawOutcomes = compileModel(model).evaluateDraws(draws);
+ * out.options[1].costs[0]; // discounted cost per patient of option 1 in draw 0
+ * ```
+ * @category Engine
+ */
+export interface DrawOutcomes {
+  /** Number of draws. */
+  readonly count: number;
+  /** One entry per option, in model order. */
+  readonly options: readonly {
+    readonly optionId: string;
+    /** Discounted cost per patient, one per draw. */
+    readonly costs: Float64Array;
+    /** Discounted QALYs per patient. */
+    readonly qalys: Float64Array;
+    /** Discounted life years per patient. */
+    readonly lifeYears: Float64Array;
+    /** kgCO2e per patient (undiscounted). */
+    readonly carbonKg: Float64Array;
+    /** Expected event counts per patient, by event name. */
+    readonly events: Readonly<Record<string, Float64Array>>;
+  }[];
+  /** 1 for a valid draw; 0 when the draw met a condition (its outputs are then 0, never NaN). */
+  readonly valid: Uint8Array;
+  /** The conditions some draws met, each counted, with its first offending draw. */
+  readonly conditions: readonly DrawCondition[];
+}
+
+/** Runs the program over the draws. */
+export function evaluateProgramDraws(program: Program, draws: ParameterDraws): DrawOutcomes {
+  const n = draws.count;
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new VbpInputError([{ code: "invalid_value", path: ["count"], message: `must be a whole number of draws from 1 to 10,000,000, got ${String(n)}` }]);
+  const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
+  const fixed = new Map<number, number>();
+  const issues: { code: "unknown_reference" | "duplicate_id" | "invalid_value"; path: (string | number)[]; message: string }[] = [];
+  draws.parameterIds.forEach((id, j) => {
+    const i = index.get(id);
+    if (i === undefined) issues.push({ code: "unknown_reference", path: ["parameterIds", j], message: `unknown parameter "${id}"` });
+    else if (fixed.has(i)) issues.push({ code: "duplicate_id", path: ["parameterIds", j], message: `parameter "${id}" is given twice` });
+    else fixed.set(i, j);
+  });
+  if (draws.values.length !== draws.parameterIds.length * n) issues.push({ code: "invalid_value", path: ["values"], message: `must hold parameterIds.length × count = ${draws.parameterIds.length * n} values, got ${draws.values.length}` });
+  if (issues.length > 0) throw new VbpInputError(issues);
+
+  const calc = float64Calculator(n);
+  const conds = new Conditions(n);
+  // A draw value that is not a finite number makes its draw invalid.
+  for (const [i, j] of fixed) {
+    const col = calc.register();
+    calc.setLanes(col, draws.values, j * n);
+    conds.test(calc, col, 0, undefined, "invalid_value", ["values", draws.parameterIds[j]!], (v) => `parameter "${draws.parameterIds[j]}" is drawn as ${v}, not a finite number`);
+    void i;
+  }
+  const runs = runProgram(
+    calc,
+    program,
+    { fixed: new Set(fixed.keys()), set: (i, out) => calc.setLanes(out, draws.values, fixed.get(i)! * n) },
+    () => new VectorSink(calc),
+    () => conds,
+    { traces: false },
+  );
+  const options = runs.map((r, oi) => {
+    const t = r.sink.totals;
+    const o = program.options[oi]!;
+    for (const v of [t.costD, t.qalyD, t.lyD, t.carbon, ...t.events.values()]) checkFinite(calc, conds, v, ["options", oi], `a total of option "${o.id}"`);
+    const events: Record<string, Float64Array> = {};
+    for (const [k, v] of t.events) events[k] = v;
+    return { optionId: o.id, costs: t.costD, qalys: t.qalyD, lifeYears: t.lyD, carbonKg: t.carbon, events };
+  });
+  // Invalid draws: outputs 0 (flagged in `valid`).
+  const valid = conds.valid;
+  if (!conds.allValid) {
+    for (const o of options) {
+      for (const arr of [o.costs, o.qalys, o.lifeYears, o.carbonKg, ...Object.values(o.events)]) for (let d = 0; d < n; d++) if (valid[d] === 0) arr[d] = 0;
+    }
+  }
+  return { count: n, options, valid, conditions: conds.list() };
+}

@@ -1,0 +1,98 @@
+/**
+ * One run of a compiled program on a calculator: the parameter vector (base case, overrides or draws), then
+ * every option (tree, Markov models, extra costs) into a sink per option.
+ *
+ * @module
+ */
+import type { MarkovTrace } from "../../pathway/types.js";
+import { RULE, type Calculator } from "../backends/calculator.js";
+import type { CEffect, Program } from "../program.js";
+import { runCohort, type EntryGroup } from "./cohort.js";
+import { Conditions } from "./conditions.js";
+import { computeParameters, OptionValues, RunRegisters } from "./optionValues.js";
+import type { Sink } from "./sink.js";
+import { runTree, type Entry } from "./tree.js";
+
+/** How the parameter vector is set before a run. */
+export interface ParameterInput<V> {
+  /** Parameter indices whose lanes are set by `set` (the others are computed from their values). */
+  readonly fixed: ReadonlySet<number>;
+  /** Writes the lanes of a fixed parameter. */
+  readonly set: (index: number, out: V) => void;
+}
+
+/** What one option's run produced. */
+export interface OptionRunResult<S> {
+  readonly sink: S;
+  readonly traces: MarkovTrace[];
+  readonly conditions: Conditions;
+}
+
+/**
+ * Runs every option. `conditionsFor` gives the conditions record of each option (one shared record for
+ * draws; one per option for a single evaluation, so each option reports its own first problem).
+ */
+export function runProgram<V, S extends Sink<V>>(
+  calc: Calculator<V>,
+  program: Program,
+  input: ParameterInput<V>,
+  makeSink: (optionIndex: number) => S,
+  conditionsFor: (optionIndex: number) => Conditions,
+  options: { readonly traces: boolean },
+): OptionRunResult<S>[] {
+  const regs = new RunRegisters(calc);
+  const P = program.parameters.length;
+  const base: V[] = Array.from({ length: P }, () => calc.register());
+  const baseConds = conditionsFor(-1);
+  for (const i of input.fixed) input.set(i, base[i]!);
+  computeParameters(calc, regs, baseConds, program, input.fixed, base);
+  const operandRegs = new Map<CEffect, V>();
+  let optParams: V[] | undefined;
+  const out: OptionRunResult<S>[] = [];
+  for (const o of program.options) {
+    regs.reset();
+    const conds = conditionsFor(o.index);
+    const sink = makeSink(o.index);
+    let params: V[] = base;
+    let values: OptionValues<V>;
+    if (o.paramOps.size > 0) {
+      optParams ??= Array.from({ length: P }, () => calc.register());
+      params = optParams;
+      const holder: { v?: OptionValues<V> } = {};
+      computeParameters(calc, regs, conds, program, input.fixed, params, { o, operand: (e) => holder.v!.operand(e), base });
+      values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
+      holder.v = values;
+    } else values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
+    const traces: MarkovTrace[] = [];
+    const entries: Entry<V>[] = [];
+    if (program.tree !== undefined) entries.push(...runTree(calc, regs, conds, program.tree, values, sink, { cost: program.costSchedule, health: program.healthSchedule }));
+    else if (program.rootMarkov !== undefined) entries.push({ markov: program.rootMarkov, state: undefined, share: calc.constant("1"), nodeId: undefined });
+    for (const m of program.markov) {
+      const groups = new Map<string, { state: number | undefined; list: { share: V; nodeId: string | undefined }[] }>();
+      for (const e of entries) {
+        if (e.markov !== m.index) continue;
+        const key = String(e.state ?? "");
+        const g = groups.get(key);
+        if (g === undefined) groups.set(key, { state: e.state, list: [{ share: e.share, nodeId: e.nodeId }] });
+        else g.list.push({ share: e.share, nodeId: e.nodeId });
+      }
+      if (groups.size === 0) continue;
+      const trace = runCohort(calc, regs, conds, program, m, [...groups.values()] as EntryGroup<V>[], values, sink, options.traces);
+      if (trace !== undefined) traces.push(trace);
+    }
+    const df = regs.temp();
+    for (const x of o.extras) {
+      const t = values.value(x.time);
+      calc.discount(df, program.costSchedule, t);
+      sink.line("cost", { part: "option", itemId: x.id, category: x.category }, undefined, values.value(x.amount), calc.constant("1"), df);
+      if (x.carbon !== undefined) sink.line("carbonKg", { part: "option", itemId: x.id }, undefined, values.value(x.carbon), calc.constant("1"), undefined);
+    }
+    out.push({ sink, traces, conditions: conds });
+  }
+  return out;
+}
+
+/** Flags draws whose totals are not finite (an overflow in a sum) and sets them to 0. */
+export function checkFinite<V>(calc: Calculator<V>, conds: Conditions, v: V, path: readonly (string | number)[], what: string): void {
+  conds.test(calc, v, RULE.finite, undefined, "not_computable", path, (x) => `${what} is not a finite number (${x})`);
+}

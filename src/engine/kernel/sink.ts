@@ -1,0 +1,214 @@
+/**
+ * Where the kernel's value lines go. A line is `quantity × unitValue × weight`, discounted by a factor.
+ * - The vector sink (Float64, no ledger) sums lines per measure over all draws at once.
+ * - The ledger sink (one draw) writes each line as exact decimal text at LEDGER_SCALE and sums the texts
+ *   exactly, so every total is the exact sum of its lines, whatever the backend.
+ *
+ * @module
+ */
+import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
+import type { LedgerEntry, LedgerMeasure, OutcomeTotals } from "../../pathway/types.js";
+import type { Calculator } from "../backends/calculator.js";
+
+/** What a ledger line is about (everything but the figures). */
+export interface RowMeta {
+  readonly part: LedgerEntry["part"];
+  readonly nodeId?: string;
+  readonly markovId?: string;
+  readonly stateId?: string;
+  readonly cycle?: number;
+  readonly boundary?: number;
+  readonly itemId: string;
+  readonly category?: string;
+}
+
+/** Receives value lines; `undefined` quantity, unit value or factor means exactly 1. */
+export interface Sink<V> {
+  line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void;
+}
+
+/** Per-draw totals of one option (Float64 lanes). */
+export interface VectorTotals<V> {
+  readonly costD: V;
+  readonly costU: V;
+  readonly categories: Map<string, [V, V]>;
+  readonly qalyD: V;
+  readonly qalyU: V;
+  readonly lyD: V;
+  readonly lyU: V;
+  readonly events: Map<string, V>;
+  readonly carbon: V;
+}
+
+/** Sums lines per measure over every lane. */
+export class VectorSink<V> implements Sink<V> {
+  readonly totals: VectorTotals<V>;
+  private readonly tmp: V;
+  constructor(private readonly calc: Calculator<V>) {
+    const r = (): V => calc.register();
+    this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
+    this.tmp = r();
+  }
+  line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
+    const c = this.calc;
+    const t = this.totals;
+    let base: V;
+    if (quantity !== undefined && unitValue !== undefined) {
+      c.mul(this.tmp, quantity, unitValue);
+      c.mul(this.tmp, this.tmp, weight);
+      base = this.tmp;
+    } else if (quantity !== undefined || unitValue !== undefined) {
+      c.mul(this.tmp, (quantity ?? unitValue)!, weight);
+      base = this.tmp;
+    } else base = weight;
+    switch (measure) {
+      case "cost": {
+        const cat = meta.category ?? "other";
+        let pair = t.categories.get(cat);
+        if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
+        c.add(t.costU, t.costU, base);
+        c.add(pair[1], pair[1], base);
+        if (factor === undefined) {
+          c.add(t.costD, t.costD, base);
+          c.add(pair[0], pair[0], base);
+        } else {
+          c.mulAdd(t.costD, base, factor);
+          c.mulAdd(pair[0], base, factor);
+        }
+        break;
+      }
+      case "qalys":
+        c.add(t.qalyU, t.qalyU, base);
+        if (factor === undefined) c.add(t.qalyD, t.qalyD, base);
+        else c.mulAdd(t.qalyD, base, factor);
+        break;
+      case "lifeYears":
+        c.add(t.lyU, t.lyU, base);
+        if (factor === undefined) c.add(t.lyD, t.lyD, base);
+        else c.mulAdd(t.lyD, base, factor);
+        break;
+      case "event": {
+        let e = t.events.get(meta.itemId);
+        if (e === undefined) t.events.set(meta.itemId, (e = c.register()));
+        c.add(e, e, base);
+        break;
+      }
+      case "carbonKg":
+        c.add(t.carbon, t.carbon, base);
+        break;
+    }
+  }
+  /** The totals of lane 0 as decimal text. */
+  outcome(): OutcomeTotals {
+    const c = this.calc;
+    const t = this.totals;
+    const s = (v: V): string => c.text(v, 0);
+    const byCategory: Record<string, { discounted: string; undiscounted: string }> = {};
+    for (const [k, [d, u]] of t.categories) byCategory[k] = { discounted: s(d), undiscounted: s(u) };
+    const events: Record<string, string> = {};
+    for (const [k, v] of t.events) events[k] = s(v);
+    return {
+      costs: { discounted: s(t.costD), undiscounted: s(t.costU), byCategory },
+      qalys: { discounted: s(t.qalyD), undiscounted: s(t.qalyU) },
+      lifeYears: { discounted: s(t.lyD), undiscounted: s(t.lyU) },
+      events,
+      carbonKg: s(t.carbon),
+    };
+  }
+}
+
+const ZERO = new Dec(0);
+
+/** Writes each line as decimal text at LEDGER_SCALE (one lane) and sums the texts exactly. */
+export class LedgerSink<V> implements Sink<V> {
+  costD = ZERO;
+  costU = ZERO;
+  readonly categories = new Map<string, [Dec, Dec]>();
+  qalyD = ZERO;
+  qalyU = ZERO;
+  lyD = ZERO;
+  lyU = ZERO;
+  readonly events = new Map<string, Dec>();
+  carbon = ZERO;
+  readonly rows: LedgerEntry[] | undefined;
+  private readonly tmp: V;
+  private readonly disc: V;
+  constructor(
+    private readonly calc: Calculator<V>,
+    private readonly optionId: string,
+    keepRows: boolean,
+  ) {
+    this.rows = keepRows ? [] : undefined;
+    this.tmp = calc.register();
+    this.disc = calc.register();
+  }
+  line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
+    const c = this.calc;
+    if (quantity !== undefined && unitValue !== undefined) {
+      c.mul(this.tmp, quantity, unitValue);
+      c.mul(this.tmp, this.tmp, weight);
+    } else if (quantity !== undefined || unitValue !== undefined) c.mul(this.tmp, (quantity ?? unitValue)!, weight);
+    else c.copy(this.tmp, weight);
+    const und = toLedgerScale(new Dec(c.text(this.tmp, 0)));
+    let disc = und;
+    if (factor !== undefined && !c.allOne(factor)) {
+      c.mul(this.disc, this.tmp, factor);
+      disc = toLedgerScale(new Dec(c.text(this.disc, 0)));
+    }
+    switch (measure) {
+      case "cost": {
+        this.costD = this.costD.plus(disc);
+        this.costU = this.costU.plus(und);
+        const cat = meta.category ?? "other";
+        const p = this.categories.get(cat);
+        if (p === undefined) this.categories.set(cat, [disc, und]);
+        else {
+          p[0] = p[0].plus(disc);
+          p[1] = p[1].plus(und);
+        }
+        break;
+      }
+      case "qalys":
+        this.qalyD = this.qalyD.plus(disc);
+        this.qalyU = this.qalyU.plus(und);
+        break;
+      case "lifeYears":
+        this.lyD = this.lyD.plus(disc);
+        this.lyU = this.lyU.plus(und);
+        break;
+      case "event":
+        this.events.set(meta.itemId, (this.events.get(meta.itemId) ?? ZERO).plus(und));
+        break;
+      case "carbonKg":
+        this.carbon = this.carbon.plus(und);
+        break;
+    }
+    if (this.rows !== undefined) {
+      this.rows.push({
+        optionId: this.optionId,
+        measure,
+        ...meta,
+        quantity: quantity === undefined ? "1" : c.text(quantity, 0),
+        unitValue: unitValue === undefined ? "1" : c.text(unitValue, 0),
+        weight: c.text(weight, 0),
+        undiscounted: decString(und),
+        discountFactor: factor === undefined ? "1" : c.text(factor, 0),
+        discounted: decString(disc),
+      });
+    }
+  }
+  /** The exact totals. */
+  outcome(): OutcomeTotals {
+    const byCategory: Record<string, { discounted: string; undiscounted: string }> = {};
+    for (const [k, [d, u]] of this.categories) byCategory[k] = { discounted: decString(d), undiscounted: decString(u) };
+    const events: Record<string, string> = {};
+    for (const [k, v] of this.events) events[k] = decString(v);
+    return {
+      costs: { discounted: decString(this.costD), undiscounted: decString(this.costU), byCategory },
+      qalys: { discounted: decString(this.qalyD), undiscounted: decString(this.qalyU) },
+      lifeYears: { discounted: decString(this.lyD), undiscounted: decString(this.lyU) },
+      events,
+      carbonKg: decString(this.carbon),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The decision tree on the kernel: `Σ P(reach node) × value` over the nodes in topological order, branch
+ * probabilities (with "rest") checked to sum to 1, independent risks reached with their own probability.
+ *
+ * @module
+ */
+import { RULE, type Calculator, type ScheduleData } from "../backends/calculator.js";
+import type { CTree } from "../program.js";
+import type { Conditions } from "./conditions.js";
+import type { OptionValues, RunRegisters } from "./optionValues.js";
+import type { Sink } from "./sink.js";
+
+/** A share of the cohort entering a Markov model from a tree leaf. */
+export interface Entry<V> {
+  readonly markov: number;
+  readonly state: number | undefined;
+  readonly share: V;
+  readonly nodeId: string | undefined;
+}
+
+/** Runs the tree for one option, booking its lines; returns the shares entering Markov models. */
+export function runTree<V>(
+  calc: Calculator<V>,
+  regs: RunRegisters<V>,
+  conds: Conditions,
+  tree: CTree,
+  values: OptionValues<V>,
+  sink: Sink<V>,
+  schedules: { readonly cost: ScheduleData; readonly health: ScheduleData },
+): Entry<V>[] {
+  const entries: Entry<V>[] = [];
+  const reach: V[] = tree.nodes.map(() => regs.tempText("0"));
+  calc.setText(reach[tree.root]!, "1");
+  const one = calc.constant("1");
+  const tol = calc.constant(tree.tolerance);
+  const dfc = regs.temp();
+  const dfh = regs.temp();
+  const sum = regs.temp();
+  const rest = regs.temp();
+  const touched = values.touchesParams;
+  for (const x of tree.order) {
+    const node = tree.nodes[x]!;
+    const r = reach[x]!;
+    if (calc.allZero(r)) continue;
+    const t = values.value(node.time);
+    calc.discount(dfc, schedules.cost, t);
+    calc.discount(dfh, schedules.health, t);
+    for (const orig of node.items) {
+      const it = values.item(orig);
+      const q = values.value(it.quantity);
+      sink.line("cost", { part: "tree", nodeId: node.id, itemId: it.id, category: it.category }, q, values.value(it.unitCost), r, dfc);
+      if (it.carbon !== undefined) sink.line("carbonKg", { part: "tree", nodeId: node.id, itemId: it.id }, q, values.value(it.carbon), r, undefined);
+    }
+    const qalys = values.value(node.qalys);
+    if (!calc.allZero(qalys)) sink.line("qalys", { part: "tree", nodeId: node.id, itemId: "qalys" }, undefined, qalys, r, dfh);
+    const ly = values.value(node.lifeYears);
+    if (!calc.allZero(ly)) sink.line("lifeYears", { part: "tree", nodeId: node.id, itemId: "lifeYears" }, undefined, ly, r, dfh);
+    const carbon = values.value(node.carbon);
+    if (!calc.allZero(carbon)) sink.line("carbonKg", { part: "tree", nodeId: node.id, itemId: "carbonKg" }, undefined, carbon, r, undefined);
+    for (const ev of node.events) sink.line("event", { part: "tree", nodeId: node.id, itemId: ev.name }, values.value(ev.count), undefined, r, undefined);
+    if (node.enter !== undefined) entries.push({ markov: node.enter.markov, state: node.enter.state, share: r, nodeId: node.id });
+    for (const risk of node.risks) calc.mulAdd(reach[risk.node]!, r, values.value(risk.prob));
+    if (node.branches.length === 0) continue;
+    calc.setText(sum, "0");
+    const probs: V[] = [];
+    node.branches.forEach((b) => {
+      if (b.prob === "rest") {
+        probs.push(rest);
+        return;
+      }
+      const p = values.value(b.prob);
+      probs.push(p);
+      calc.add(sum, sum, p);
+    });
+    const changed = touched || node.branches.some((b) => b.prob !== "rest" && values.o.siteOps.has(b.prob.id));
+    const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
+    if (node.branches.some((b) => b.prob === "rest")) {
+      // rest = 1 − Σ; a shortfall within the tolerance (rounding) counts as 0.
+      calc.sub(rest, one, sum);
+      const neg = regs.temp();
+      calc.add(neg, rest, tol);
+      conds.test(calc, neg, RULE.nonNegative, undefined, "sum_mismatch", [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" sum to ${calc.text(sum, lane)}${forOption}, more than 1, so the "rest" branch would be negative`);
+      calc.max(rest, rest, calc.constant("0"));
+    } else {
+      const dev = regs.temp();
+      calc.sub(dev, sum, one);
+      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.tolerance})${forOption}, got ${calc.text(sum, lane)}; or mark one branch "rest"`);
+    }
+    node.branches.forEach((b, j) => calc.mulAdd(reach[b.to]!, r, probs[j]!));
+  }
+  return entries;
+}
+
