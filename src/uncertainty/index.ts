@@ -26,3 +26,12 @@ export { safeSplitUncertaintyDocument, splitUncertaintyDocument, uncertaintySect
 export { modelDrawPlan, parameterKey } from "./modelDrawPlan.js";
 export { summariseDraws, type DrawSummary } from "./summary.js";
 export { GENERATOR, MAX_ITERATIONS, runPsa, type PsaOption, type PsaOptionSummary, type PsaProgress, type PsaResult, type PsaSettings } from "./psa.js";
+export { mergePsa } from "./mergePsa.js";
+export { psaFromJson, psaToJson, PSA_FILE_FORMAT, type PsaJson } from "./psaJson.js";
+export { thresholdRange } from "./analyses/draws.js";
+export { cePlane, type CePlane } from "./analyses/cePlane.js";
+export { ceac, pairwiseCeac, type Ceac } from "./analyses/ceac.js";
+export { ceaf, type Ceaf } from "./analyses/ceaf.js";
+export { evpi, type Evpi } from "./analyses/evpi.js";
+export { evppi, type Evppi } from "./analyses/evppi.js";
+export { convergence, type Convergence } from "./analyses/convergence.js";
