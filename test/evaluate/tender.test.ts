@@ -18,11 +18,13 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     //   SSI (p = 0.12): 4 bed days × 420 + antibiotics 65 + 3 clinic visits × 95 = 2030 → 0.12 × 2030 = 243.6
     //   readmission (0.12 × 0.25 = 0.03): 5 bed days × 420 = 2100 → 63
     //   total 3060 + 243.6 + 63 = 3366.6
-    expect(option("current").costs.pathway).toBe("3366.6");
+    // Pathway expectations run on Float64 (each figure the Float64 value as exact decimal text): checked to 9 d.p.
+    const dp9 = (x: string | undefined) => D(x!).toDecimalPlaces(9).toString();
+    expect(dp9(option("current").costs.pathway)).toBe("3366.6");
     // With Aldgate's relative risk 0.5: p(SSI) = 0.06 → 3060 + 0.06 × 2030 + 0.015 × 2100 = 3213.3
-    expect(option("a").costs.pathway).toBe("3213.3");
+    expect(dp9(option("a").costs.pathway)).toBe("3213.3");
     // Bed days only: 1260 + 0.12 × 1680 + 0.03 × 2100 = 1524.6
-    expect(option("current").costs.byCategory["bed-days"]).toBe("1524.6");
+    expect(dp9(option("current").costs.byCategory["bed-days"])).toBe("1524.6");
   });
 
   it("lifecycle cost per patient: bid price × units + nurse time + disposal (+ one-off training spread over discounted patients)", () => {

@@ -40,7 +40,10 @@ describe("Chancellor et al. (1997) HIV model, as in Briggs et al. (2006) exercis
     // Combination therapy (RR 0.509) in cycle 1: Briggs Table 2.2 "combination" row A.
     const c1 = comb.traces[0]!.occupancy[1]!.map((x) => d(x).toFixed(3));
     expect(c1).toEqual(["0.858", "0.103", "0.034", "0.005"]);
-    for (const row of mono.traces[0]!.occupancy) expect(row.reduce((a, x) => a.plus(x), d("0")).minus(1).abs().lt("1e-45")).toBe(true);
+    // Float64 (the default) keeps the cohort whole to rounding; the exact engine to 50 digits.
+    for (const row of mono.traces[0]!.occupancy) expect(row.reduce((a, x) => a.plus(x), d("0")).minus(1).abs().lt("1e-14")).toBe(true);
+    const exact = runModel(chancellorHivModel(), { engine: "exact", ledger: false }).options[0]!;
+    for (const row of exact.traces[0]!.occupancy) expect(row.reduce((a, x) => a.plus(x), d("0")).minus(1).abs().lt("1e-45")).toBe(true);
     expect(mono.traces[0]!.occupancy).toHaveLength(21);
   });
 
@@ -62,8 +65,19 @@ describe("Chancellor et al. (1997) HIV model, as in Briggs et al. (2006) exercis
     const alive20 = mono.traces[0]!.occupancy[20]!.slice(0, 3).reduce((a, x) => a.plus(x), d("0"));
     // LY_trapezoid = Σ_{k=1..20} alive_k + ½·alive_0 − ½·alive_20 (each cycle one year)
     const expected = d(mono.perPatient.lifeYears.undiscounted).plus("0.5").minus(alive20.div(2));
-    expect(d(m.perPatient.lifeYears.undiscounted).minus(expected).abs().lt("1e-18")).toBe(true);
+    expect(d(m.perPatient.lifeYears.undiscounted).minus(expected).abs().lt("1e-12")).toBe(true);
     expect(d(m.perPatient.lifeYears.undiscounted).toFixed(3)).toBe("8.475"); // Briggs ex. 2.5 with half-cycle correction
+  });
+
+  it("gives the same figures on the exact (Decimal) engine, to 1e-12 relative", () => {
+    const exact = runModel(chancellorHivModel(), { engine: "exact" });
+    exact.options.forEach((o, i) => {
+      for (const [a, b] of [
+        [o.perPatient.costs.discounted, result.options[i]!.perPatient.costs.discounted],
+        [o.perPatient.lifeYears.undiscounted, result.options[i]!.perPatient.lifeYears.undiscounted],
+      ] as const) expect(d(a).minus(b).abs().div(d(a).abs()).lt("1e-12")).toBe(true);
+    });
+    expect(d(exact.options[0]!.perPatient.costs.discounted).toFixed(0)).toBe("44663");
   });
 
   it("is the same model as a JSON document", () => {

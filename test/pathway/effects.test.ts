@@ -102,7 +102,7 @@ describe("model shape rules", () => {
     expect(runIssues({ ...two, markov: [two.markov![0]!, { ...two.markov![0]!, id: "m2" }] })).toEqual(["markov: without a tree, give exactly one Markov model (the cohort starts in it), got 2"]);
   });
 
-  it("only a leaf may enter a Markov model; cycles and hazard ratios need Markov targets", () => {
+  it("only a leaf may enter a Markov model; cycles need Markov targets; a hazard ratio needs a probability or rate", () => {
     const m: PathwayModel = {
       id: "t",
       tree: { root: "a", nodes: [{ id: "a", branches: [{ to: "b", probability: 1 }], enter: { markov: "zz" } }, { id: "b" }] },
@@ -118,12 +118,12 @@ describe("model shape rules", () => {
       options: [
         { id: "c", isComparator: true },
         { id: "d", effects: [{ op: "multiply", target: { node: "a", branch: "b" }, value: 2, cycles: { from: 1 } }] },
-        { id: "e", effects: [{ op: "hazardRatio", target: { node: "a", branch: "b" }, value: 2 }] },
+        { id: "e", effects: [{ op: "hazardRatio", target: { node: "a", field: "qalys" }, value: 2 }] },
       ],
     };
     expect(runIssues(n)).toEqual([
       "options[1].effects[0].cycles: cycles apply only to Markov targets",
-      "options[2].effects[0].op: hazardRatio applies to Markov transitions; for a tree branch use multiply (a relative risk)",
+      "options[2].effects[0].op: hazardRatio applies to probabilities and rates only",
     ]);
   });
 

@@ -81,7 +81,7 @@ describe("model validation names the path and the rule", () => {
   it("rejects an effect aimed at a missing target, and a multiplied probability leaving [0, 1]", () => {
     const m = tiny();
     expect(problems({ ...m, options: [m.options[0]!, { id: "dev", effects: [{ op: "multiply", target: { node: "a", branch: "nope" }, value: 2 }] }] })).toEqual([
-      'options[1].effects[0].target: node "a" has no branch to "nope"',
+      'options[1].effects[0].target: node "a" has no branch or risk to "nope"',
     ]);
     expect(problems({ ...m, options: [m.options[0]!, { id: "dev", effects: [{ op: "set", target: { node: "a", item: "zz", field: "quantity" } , value: 2 }] }] })).toEqual([
       'options[1].effects[0].target: no item "zz" in node "a"',
@@ -137,6 +137,11 @@ describe("model validation names the path and the rule", () => {
       "markov[0].states[1].utility: is required for a state that is not dead (give 1 to count life years as QALYs, or set dead: true)",
     ]);
     expect(problems(withMarkov({ withinCycle: "simpson", horizonYears: 1 }))).toEqual(["markov[0].withinCycle: Simpson's rule needs at least 2 cycles, got 1"]);
+    // An odd number of cycles never switches rule silently.
+    expect(problems(withMarkov({ withinCycle: "simpson", horizonYears: 19 }))).toEqual([
+      'markov[0].withinCycle: Simpson\'s 1/3 rule needs an even number of cycles, got 19: choose "simpson-3/8" (the 3/8 rule over the last three cycles), "simpson-darthtools", or give the weights',
+    ]);
+    expect(problems(withMarkov({ withinCycle: { weights: [1, 1] } }))).toEqual(["markov[0].withinCycle.weights: must give one weight per cycle boundary 0…20 (21 weights), got 2"]);
   });
 
   it("an effect making a transition probability exceed the row names the effect", () => {

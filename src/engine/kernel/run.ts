@@ -58,10 +58,9 @@ export function runProgram<V, S extends Sink<V>>(
     if (o.paramOps.size > 0) {
       optParams ??= Array.from({ length: P }, () => calc.register());
       params = optParams;
-      const holder: { v?: OptionValues<V> } = {};
-      computeParameters(calc, regs, conds, program, input.fixed, params, { o, operand: (e) => holder.v!.operand(e), base });
       values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
-      holder.v = values;
+      const v = values;
+      computeParameters(calc, regs, conds, program, input.fixed, params, { o, operand: (e) => v.operand(e), base });
     } else values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
     const traces: MarkovTrace[] = [];
     const entries: Entry<V>[] = [];

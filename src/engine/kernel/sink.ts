@@ -22,6 +22,8 @@ export interface RowMeta {
   readonly category?: string;
 }
 
+const ZERO = new Dec(0);
+
 /** Receives value lines; `undefined` quantity, unit value or factor means exactly 1. */
 export interface Sink<V> {
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void;
@@ -103,12 +105,20 @@ export class VectorSink<V> implements Sink<V> {
     const c = this.calc;
     const t = this.totals;
     const s = (v: V): string => c.text(v, 0);
+    // Categories are written as Float64 text and the cost totals are their exact sums, so the breakdown
+    // reconciles exactly without a ledger too.
     const byCategory: Record<string, { discounted: string; undiscounted: string }> = {};
-    for (const [k, [d, u]] of t.categories) byCategory[k] = { discounted: s(d), undiscounted: s(u) };
+    let costD = ZERO;
+    let costU = ZERO;
+    for (const [k, [d, u]] of t.categories) {
+      byCategory[k] = { discounted: s(d), undiscounted: s(u) };
+      costD = costD.plus(byCategory[k].discounted);
+      costU = costU.plus(byCategory[k].undiscounted);
+    }
     const events: Record<string, string> = {};
     for (const [k, v] of t.events) events[k] = s(v);
     return {
-      costs: { discounted: s(t.costD), undiscounted: s(t.costU), byCategory },
+      costs: { discounted: decString(costD), undiscounted: decString(costU), byCategory },
       qalys: { discounted: s(t.qalyD), undiscounted: s(t.qalyU) },
       lifeYears: { discounted: s(t.lyD), undiscounted: s(t.lyU) },
       events,
@@ -116,8 +126,6 @@ export class VectorSink<V> implements Sink<V> {
     };
   }
 }
-
-const ZERO = new Dec(0);
 
 /** Writes each line as decimal text at LEDGER_SCALE (one lane) and sums the texts exactly. */
 export class LedgerSink<V> implements Sink<V> {
