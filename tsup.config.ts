@@ -30,7 +30,8 @@ export default defineConfig([
     clean: false,
     target: "node20",
     platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
+    // createRequire: the bundled CommonJS progress bar requires Node built-ins.
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __vbpCreateRequire } from "node:module";\nconst require = __vbpCreateRequire(import.meta.url);' },
     // The progress bar is bundled into the CLI, so the library itself gains no runtime dependency.
     noExternal: ["cli-progress"],
   },
