@@ -101,7 +101,7 @@ export async function runPsaParallel(model: PathwayModel | unknown, settings: Pa
         options[j]!.carbonKg.set(o.carbonKg, off);
       });
       for (const c of p.conditions) {
-        const key = `${c.code}|${c.path.join(".")}|${c.message}`;
+        const key = `${c.code}|${c.path.join(".")}`;
         const prev = conditions.get(key);
         conditions.set(key, prev === undefined ? c : { ...prev, count: prev.count + c.count, firstDraw: Math.min(prev.firstDraw, c.firstDraw) });
       }

@@ -94,7 +94,7 @@ export function mergePsa(parts: readonly PsaResult[], settings: { readonly allow
   const conditions = new Map<string, PsaResult["conditions"][number]>();
   for (const p of ps) {
     for (const c of p.conditions) {
-      const key = `${c.code}|${c.path.join(".")}|${c.message}`;
+      const key = `${c.code}|${c.path.join(".")}`;
       const prev = conditions.get(key);
       conditions.set(key, prev === undefined ? c : { ...prev, count: prev.count + c.count, firstDraw: Math.min(prev.firstDraw, c.firstDraw) });
     }

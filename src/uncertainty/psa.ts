@@ -270,7 +270,7 @@ export function evaluateDrawRange(
     });
     valid.set(out.valid, off);
     for (const c of out.conditions) {
-      const key = `${c.code}|${c.path.join(".")}|${c.message}`;
+      const key = `${c.code}|${c.path.join(".")}`;
       const prev = conditions.get(key);
       if (prev === undefined) conditions.set(key, { ...c, firstDraw: start + off + c.firstDraw });
       else prev.count += c.count;
