@@ -11,8 +11,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs"],
-    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
+    files: ["scripts/**/*.mjs", "bench/**/*.mjs"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly", setInterval: "readonly", clearInterval: "readonly" } },
   },
   {
     // The host-isolation test configures the global Decimal on purpose; library code never may.
