@@ -22,7 +22,7 @@ export { createDirichlet, type Dirichlet } from "./distributions/dirichlet.js";
 export { createDistribution, DEFAULT_DISTRIBUTIONS, safeCreateDistribution, withDistributions, type DistributionRegistry } from "./distributions/registry.js";
 export { createDrawPlan, type CorrelationSpec, type DrawPlan, type DrawPlanSpec, type UncertainQuantitySpec } from "./draws/drawPlan.js";
 export { MAX_DRAWS, sampleDraws, type DrawMatrix } from "./draws/sampleDraws.js";
-export { safeSplitUncertaintyDocument, splitUncertaintyDocument, uncertaintySectionSchema, type UncertaintyDocument, type UncertaintySection } from "./schema.js";
+export { safeSplitUncertaintyDocument, splitUncertaintyDocument, uncertaintySectionSchema, type TwoWayAxisSpec, type UncertaintyDocument, type UncertaintySection } from "./schema.js";
 export { modelDrawPlan, parameterKey } from "./modelDrawPlan.js";
 export { summariseDraws, type DrawSummary } from "./summary.js";
 export { GENERATOR, MAX_ITERATIONS, runPsa, type PsaOption, type PsaOptionSummary, type PsaProgress, type PsaResult, type PsaSettings } from "./psa.js";

@@ -49,7 +49,12 @@ export interface PsaSettings {
   /** Draws evaluated at once (default 1,000): changes memory and speed, never the results. */
   readonly chunkSize?: number;
   /** Only draws `start … start + count − 1` of the analysis (a shard); default all. */
-  readonly draws?: { readonly start: number; readonly count: number };
+  readonly draws?: {
+    /** First draw (0-based). */
+    readonly start: number;
+    /** Number of draws. */
+    readonly count: number;
+  };
   /** Called after each chunk. */
   readonly onProgress?: (progress: PsaProgress) => void;
   /** Stops the run between chunks (throws the signal's reason). */
@@ -142,13 +147,29 @@ export interface PsaResult {
   /** The engine that evaluated the draws. */
   readonly engine: string;
   /** Drawn parameters: `values[p * count + i]` is `ids[p]` in draw `start + i`. */
-  readonly parameters: { readonly ids: readonly string[]; readonly values: Float64Array };
+  readonly parameters: {
+    /** Drawn parameter ids. */
+    readonly ids: readonly string[];
+    /** Column-major values. */
+    readonly values: Float64Array;
+  };
   /** Per-option figures. */
   readonly options: readonly PsaOption[];
   /** `valid[i] === 1` unless draw i made the model invalid (e.g. a probability above 1); invalid draws are left out of every summary and analysis. */
   readonly valid: Uint8Array;
   /** Conditions that invalidated draws, with how many and the first. */
-  readonly conditions: readonly { readonly code: string; readonly path: readonly (string | number)[]; readonly message: string; readonly count: number; readonly firstDraw: number }[];
+  readonly conditions: readonly {
+    /** Issue code. */
+    readonly code: string;
+    /** Where in the model. */
+    readonly path: readonly (string | number)[];
+    /** The rule broken (first case). */
+    readonly message: string;
+    /** Draws affected. */
+    readonly count: number;
+    /** First draw affected. */
+    readonly firstDraw: number;
+  }[];
   /** Patients over the model's volume years, discounted with the cost schedule (for population EVPI); absent without volumes. */
   readonly discountedPatients?: number;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";
+import type { DistributionSpec } from "./distributions/types.js";
 
 const num = z.union([z.number(), z.string().regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: "must be a decimal number" })]);
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
@@ -42,7 +43,7 @@ const targetSchema = z
  * ```
  * @category Uncertainty
  */
-export const uncertaintySectionSchema = z
+export const uncertaintySectionSchema: z.ZodType<UncertaintySection, unknown> = z
   .strictObject({
     distributions: z
       .record(idSchema, distributionSpecSchema)
@@ -105,7 +106,7 @@ export const uncertaintySectionSchema = z
       .optional()
       .meta({ description: "Threshold (break-even) analyses on any parameter." }),
   })
-  .meta({ description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." });
+  .meta({ description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." }) as unknown as z.ZodType<UncertaintySection, unknown>;
 
 /**
  * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,
@@ -122,7 +123,93 @@ export const uncertaintySectionSchema = z
  * ```
  * @category Uncertainty
  */
-export type UncertaintySection = z.output<typeof uncertaintySectionSchema>;
+export interface UncertaintySection {
+  /** Distributions by parameter id (they take precedence over a parameter's own `distribution`). */
+  readonly distributions?: Readonly<Record<string, DistributionSpec>>;
+  /** Correlated parameter groups (Gaussian copula). */
+  readonly correlations?: readonly {
+    /** The correlated parameters. */
+    readonly parameters: readonly string[];
+    /** Their correlation matrix, in that order. */
+    readonly matrix: readonly (readonly (number | string)[])[];
+  }[];
+  /** PSA settings (the CLI's flags take precedence). */
+  readonly psa?: {
+    /** Number of draws. */
+    readonly iterations?: number;
+    /** Seed. */
+    readonly seed?: number;
+    /** Willingness-to-pay values per QALY for NMB, CEAC and EVPI. */
+    readonly thresholds?: readonly number[];
+  };
+  /** One-way sensitivity and tornado. */
+  readonly oneWay?: {
+    /** Parameters to vary. */
+    readonly parameters?: readonly string[];
+    /** Low and high values by parameter. */
+    readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
+    /** Percentiles for low/high from distributions. */
+    readonly percentiles?: readonly [number, number];
+  };
+  /** Two-way grids. */
+  readonly twoWay?: readonly {
+    /** Name of the analysis. */
+    readonly id: string;
+    /** First axis. */
+    readonly x: TwoWayAxisSpec;
+    /** Second axis. */
+    readonly y: TwoWayAxisSpec;
+  }[];
+  /** Named sets of parameter overrides. */
+  readonly scenarios?: readonly {
+    /** Scenario id. */
+    readonly id: string;
+    /** Human name. */
+    readonly label?: string;
+    /** Parameter values by id. */
+    readonly overrides: Readonly<Record<string, number>>;
+  }[];
+  /** Threshold (break-even) analyses. */
+  readonly thresholds?: readonly {
+    /** Name of the analysis. */
+    readonly id: string;
+    /** The parameter solved for. */
+    readonly parameter: string;
+    /** The interval searched. */
+    readonly range: readonly [number, number];
+    /** The option. */
+    readonly option: string;
+    /** Compared with (default the comparator). */
+    readonly comparator?: string;
+    /** The break-even condition. */
+    readonly target: {
+      /** nmb, cost, qalys or icer. */
+      readonly measure: "nmb" | "cost" | "qalys" | "icer";
+      /** Willingness to pay per QALY. */
+      readonly threshold?: number;
+    };
+  }[];
+}
+
+/**
+ * One axis of a declared two-way grid: `values`, or a `range` with a number of `steps`.
+ *
+ * @example
+ * ```ts
+ * const axis: TwoWayAxisSpec = { parameter: "p_ssi", range: [0.02, 0.1], steps: 9 };
+ * ```
+ * @category Uncertainty
+ */
+export interface TwoWayAxisSpec {
+  /** The parameter varied. */
+  readonly parameter: string;
+  /** Values to evaluate. */
+  readonly values?: readonly number[];
+  /** Low and high. */
+  readonly range?: readonly [number, number];
+  /** Number of values over the range. */
+  readonly steps?: number;
+}
 
 /**
  * A model document with its `uncertainty` section split off: the model as written, and the checked section.

@@ -28,7 +28,16 @@ export interface CePlane {
   /** ICER of the means, ΔC̄/ΔQ̄ (absent when ΔQ̄ is 0). */
   readonly icerOfMeans?: number;
   /** Shares of draws: more effective and costlier (NE), less effective and costlier (NW, dominated), more effective and cheaper (SE, dominant), less effective and cheaper (SW). Draws on an axis count half to each side. */
-  readonly quadrants: { readonly northEast: number; readonly northWest: number; readonly southEast: number; readonly southWest: number };
+  readonly quadrants: {
+    /** More effective, costlier. */
+    readonly northEast: number;
+    /** Less effective, costlier. */
+    readonly northWest: number;
+    /** More effective, cheaper. */
+    readonly southEast: number;
+    /** Less effective, cheaper. */
+    readonly southWest: number;
+  };
 }
 
 /**

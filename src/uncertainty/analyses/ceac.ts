@@ -15,7 +15,12 @@ export interface Ceac {
   /** Willingness-to-pay values per QALY. */
   readonly thresholds: readonly number[];
   /** Per option: the probability at each threshold. */
-  readonly options: readonly { readonly optionId: string; readonly probability: readonly number[] }[];
+  readonly options: readonly {
+    /** Option id. */
+    readonly optionId: string;
+    /** Probability at each threshold. */
+    readonly probability: readonly number[];
+  }[];
   /** Which definition: `"highest-nmb"` (all options at once) or `"pairwise"` (each option against a reference). */
   readonly definition: "highest-nmb" | "pairwise";
   /** The reference (pairwise only). */

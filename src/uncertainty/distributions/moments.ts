@@ -16,7 +16,7 @@ import { normalQuantile } from "./special.js";
  * ```
  * @category Uncertainty
  */
-export function betaFromMeanSe(mean: number, se: number): { readonly alpha: number; readonly beta: number } {
+export function betaFromMeanSe(mean: number, se: number): { /** Shape α. */ readonly alpha: number; /** Shape β. */ readonly beta: number } {
   if (!(mean > 0 && mean < 1)) throw new VbpInputError([{ code: "invalid_value", path: ["mean"], message: `a beta mean must be strictly between 0 and 1, got ${mean}` }]);
   const v = se * se;
   if (!(se > 0) || !(v < mean * (1 - mean))) {
@@ -42,7 +42,7 @@ export function betaFromMeanSe(mean: number, se: number): { readonly alpha: numb
  * ```
  * @category Uncertainty
  */
-export function gammaFromMeanSe(mean: number, se: number): { readonly shape: number; readonly scale: number } {
+export function gammaFromMeanSe(mean: number, se: number): { /** Shape k. */ readonly shape: number; /** Scale θ. */ readonly scale: number } {
   if (!(mean > 0)) throw new VbpInputError([{ code: "too_small", path: ["mean"], message: `a gamma mean must be > 0, got ${mean}` }]);
   if (!(se > 0)) throw new VbpInputError([{ code: "too_small", path: ["se"], message: `a gamma SE must be > 0, got ${se}` }]);
   return { shape: (mean * mean) / (se * se), scale: (se * se) / mean };
@@ -62,7 +62,7 @@ export function gammaFromMeanSe(mean: number, se: number): { readonly shape: num
  * ```
  * @category Uncertainty
  */
-export function lognormalFromMeanSe(mean: number, se: number): { readonly meanlog: number; readonly sdlog: number } {
+export function lognormalFromMeanSe(mean: number, se: number): { /** Mean of log X. */ readonly meanlog: number; /** SD of log X. */ readonly sdlog: number } {
   if (!(mean > 0)) throw new VbpInputError([{ code: "too_small", path: ["mean"], message: `a lognormal mean must be > 0, got ${mean}` }]);
   if (!(se > 0)) throw new VbpInputError([{ code: "too_small", path: ["se"], message: `a lognormal SE must be > 0, got ${se}` }]);
   const s2 = Math.log1p((se * se) / (mean * mean));
@@ -85,7 +85,7 @@ export function lognormalFromMeanSe(mean: number, se: number): { readonly meanlo
  * ```
  * @category Uncertainty
  */
-export function lognormalFromCi(lower: number, upper: number, level = 0.95): { readonly meanlog: number; readonly sdlog: number } {
+export function lognormalFromCi(lower: number, upper: number, level = 0.95): { /** Mean of log X. */ readonly meanlog: number; /** SD of log X. */ readonly sdlog: number } {
   if (!(lower > 0 && upper > lower)) throw new VbpInputError([{ code: "invalid_value", path: ["ci95"], message: `a lognormal interval needs 0 < lower < upper, got [${lower}, ${upper}]` }]);
   if (!(level > 0 && level < 1)) throw new VbpInputError([{ code: "invalid_value", path: ["level"], message: `the interval's level must be in (0, 1), got ${level}` }]);
   const z = normalQuantile(1 - (1 - level) / 2);

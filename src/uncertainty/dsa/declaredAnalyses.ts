@@ -22,7 +22,10 @@ export interface DeclaredAnalyses {
   /** Tornado data on incremental NMB (at the first PSA threshold, else 0) for each option against the comparator. */
   readonly tornadoes: readonly Tornado[];
   /** Two-way grids by id. */
-  readonly twoWay: readonly (TwoWayResult & { readonly id: string })[];
+  readonly twoWay: readonly (TwoWayResult & {
+    /** The grid's id. */
+    readonly id: string;
+  })[];
   /** Scenarios (when declared). */
   readonly scenarios?: ScenarioResult;
   /** Threshold analyses. */

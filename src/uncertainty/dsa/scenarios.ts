@@ -35,7 +35,16 @@ export interface ScenarioResult {
   /** Base case. */
   readonly base: readonly OptionFigures[];
   /** One entry per scenario. */
-  readonly scenarios: readonly { readonly id: string; readonly label: string; readonly overrides: Readonly<Record<string, number>>; readonly figures: readonly OptionFigures[] }[];
+  readonly scenarios: readonly {
+    /** Scenario id. */
+    readonly id: string;
+    /** Human name. */
+    readonly label: string;
+    /** The overrides applied. */
+    readonly overrides: Readonly<Record<string, number>>;
+    /** Every option's figures. */
+    readonly figures: readonly OptionFigures[];
+  }[];
 }
 
 /** @internal Scenarios on a prepared model; every unknown parameter and broken rule is reported at once. */

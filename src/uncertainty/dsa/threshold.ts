@@ -23,7 +23,12 @@ export interface ThresholdSpec {
   /** Compared with (default the model's comparator). */
   readonly comparator?: string;
   /** `nmb`: incremental NMB at `threshold` is 0; `cost`: incremental cost 0; `qalys`: incremental QALYs 0; `icer`: the ICER equals `threshold`. */
-  readonly target: { readonly measure: "nmb" | "cost" | "qalys" | "icer"; readonly threshold?: number };
+  readonly target: {
+    /** What breaks even. */
+    readonly measure: "nmb" | "cost" | "qalys" | "icer";
+    /** Willingness to pay per QALY (nmb, icer). */
+    readonly threshold?: number;
+  };
 }
 
 /**
@@ -40,7 +45,16 @@ export interface ThresholdResult {
   /** The analysis solved. */
   readonly spec: ThresholdSpec;
   /** Every break-even value found in the range (in increasing order), with the residual |f| there. */
-  readonly values: readonly { readonly value: number; readonly residual: number; readonly incrementalCosts: number; readonly incrementalQalys: number }[];
+  readonly values: readonly {
+    /** The break-even value of the parameter. */
+    readonly value: number;
+    /** |target| there. */
+    readonly residual: number;
+    /** Incremental cost there. */
+    readonly incrementalCosts: number;
+    /** Incremental QALYs there. */
+    readonly incrementalQalys: number;
+  }[];
   /** The target function at the ends of the range (e.g. incremental NMB), to show which side is which. */
   readonly atLow: number;
   /** At the high end. */

@@ -20,17 +20,24 @@ export interface Tornado {
   readonly bars: readonly {
     /** Parameter id. */
     readonly parameter: string;
-    /** The parameter's low and high values. */
+    /** The parameter's low value. */
     readonly low: number;
+    /** The parameter's high value. */
     readonly high: number;
-    /** The output at the parameter's low and high values. */
+    /** The output at the low value. */
     readonly outputAtLow: number;
+    /** The output at the high value. */
     readonly outputAtHigh: number;
     /** |outputAtHigh − outputAtLow|. */
     readonly swing: number;
   }[];
   /** Parameters without a bar, and why (a value broke a model rule, or an ICER is undefined there). */
-  readonly omitted: readonly { readonly parameter: string; readonly reason: string }[];
+  readonly omitted: readonly {
+    /** Parameter id. */
+    readonly parameter: string;
+    /** Why there is no bar. */
+    readonly reason: string;
+  }[];
 }
 
 /**

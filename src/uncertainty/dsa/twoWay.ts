@@ -37,11 +37,26 @@ export interface TwoWayResult {
   /** The comparator. */
   readonly comparatorId: string;
   /** The x parameter and its values. */
-  readonly x: { readonly parameter: string; readonly values: readonly number[] };
+  readonly x: {
+    /** Parameter id. */
+    readonly parameter: string;
+    /** Its values. */
+    readonly values: readonly number[];
+  };
   /** The y parameter and its values. */
-  readonly y: { readonly parameter: string; readonly values: readonly number[] };
+  readonly y: {
+    /** Parameter id. */
+    readonly parameter: string;
+    /** Its values. */
+    readonly values: readonly number[];
+  };
   /** `cells[i][j]`: x = x.values[i], y = y.values[j]; `figures` absent where the pair breaks a model rule. */
-  readonly cells: readonly (readonly { readonly figures?: readonly OptionFigures[]; readonly problem?: string }[])[];
+  readonly cells: readonly (readonly {
+    /** Every option's figures. */
+    readonly figures?: readonly OptionFigures[];
+    /** The rule broken, when the pair is invalid. */
+    readonly problem?: string;
+  }[])[];
 }
 
 function axisValues(m: DsaModel, axis: TwoWayAxis, path: string): number[] {
