@@ -8,7 +8,7 @@
 export { checkSeed, MAX_SEED } from "./random/seed.js";
 export { streamId, uniformSource, type StreamId, type UniformSource } from "./random/streams.js";
 export type { Distribution, DistributionDefinition, DistributionSpec } from "./distributions/types.js";
-export { betaFromMeanSe, gammaFromMeanSe, lognormalFromCi, lognormalFromMeanSe } from "./distributions/moments.js";
+export { betaFromMeanSe, gammaFromMeanSe, lognormalFromCi, lognormalFromMeanSe, type BetaShapes, type GammaShapeScale, type LognormalLogParameters } from "./distributions/moments.js";
 export { betaDistribution } from "./distributions/beta.js";
 export { gammaDistribution } from "./distributions/gamma.js";
 export { lognormalDistribution } from "./distributions/lognormal.js";

@@ -2,6 +2,54 @@ import { VbpInputError } from "../../errors/VbpInputError.js";
 import { normalQuantile } from "./special.js";
 
 /**
+ * The shapes of a beta distribution.
+ *
+ * @example
+ * ```ts
+ * const b: BetaShapes = { alpha: 19.8, beta: 79.2 };
+ * ```
+ * @category Uncertainty
+ */
+export interface BetaShapes {
+  /** Shape α. */
+  readonly alpha: number;
+  /** Shape β. */
+  readonly beta: number;
+}
+
+/**
+ * The shape and scale of a gamma distribution.
+ *
+ * @example
+ * ```ts
+ * const g: GammaShapeScale = { shape: 25, scale: 40 };
+ * ```
+ * @category Uncertainty
+ */
+export interface GammaShapeScale {
+  /** Shape k. */
+  readonly shape: number;
+  /** Scale θ. */
+  readonly scale: number;
+}
+
+/**
+ * The parameters of a lognormal on the log scale.
+ *
+ * @example
+ * ```ts
+ * const l: LognormalLogParameters = { meanlog: -0.675, sdlog: 0.171 };
+ * ```
+ * @category Uncertainty
+ */
+export interface LognormalLogParameters {
+  /** Mean of log X. */
+  readonly meanlog: number;
+  /** Standard deviation of log X. */
+  readonly sdlog: number;
+}
+
+/**
  * Beta(α, β) with a given mean m and standard error s, by the method of moments (Briggs, Claxton & Sculpher
  * 2006, Decision Modelling for Health Economic Evaluation, §4.3.1): with v = s²,
  * α = m (m(1 − m)/v − 1) and β = α (1 − m)/m. Needs 0 < m < 1 and v < m(1 − m).
@@ -16,7 +64,7 @@ import { normalQuantile } from "./special.js";
  * ```
  * @category Uncertainty
  */
-export function betaFromMeanSe(mean: number, se: number): { /** Shape α. */ readonly alpha: number; /** Shape β. */ readonly beta: number } {
+export function betaFromMeanSe(mean: number, se: number): BetaShapes {
   if (!(mean > 0 && mean < 1)) throw new VbpInputError([{ code: "invalid_value", path: ["mean"], message: `a beta mean must be strictly between 0 and 1, got ${mean}` }]);
   const v = se * se;
   if (!(se > 0) || !(v < mean * (1 - mean))) {
@@ -42,7 +90,7 @@ export function betaFromMeanSe(mean: number, se: number): { /** Shape α. */ rea
  * ```
  * @category Uncertainty
  */
-export function gammaFromMeanSe(mean: number, se: number): { /** Shape k. */ readonly shape: number; /** Scale θ. */ readonly scale: number } {
+export function gammaFromMeanSe(mean: number, se: number): GammaShapeScale {
   if (!(mean > 0)) throw new VbpInputError([{ code: "too_small", path: ["mean"], message: `a gamma mean must be > 0, got ${mean}` }]);
   if (!(se > 0)) throw new VbpInputError([{ code: "too_small", path: ["se"], message: `a gamma SE must be > 0, got ${se}` }]);
   return { shape: (mean * mean) / (se * se), scale: (se * se) / mean };
@@ -62,7 +110,7 @@ export function gammaFromMeanSe(mean: number, se: number): { /** Shape k. */ rea
  * ```
  * @category Uncertainty
  */
-export function lognormalFromMeanSe(mean: number, se: number): { /** Mean of log X. */ readonly meanlog: number; /** SD of log X. */ readonly sdlog: number } {
+export function lognormalFromMeanSe(mean: number, se: number): LognormalLogParameters {
   if (!(mean > 0)) throw new VbpInputError([{ code: "too_small", path: ["mean"], message: `a lognormal mean must be > 0, got ${mean}` }]);
   if (!(se > 0)) throw new VbpInputError([{ code: "too_small", path: ["se"], message: `a lognormal SE must be > 0, got ${se}` }]);
   const s2 = Math.log1p((se * se) / (mean * mean));
@@ -85,7 +133,7 @@ export function lognormalFromMeanSe(mean: number, se: number): { /** Mean of log
  * ```
  * @category Uncertainty
  */
-export function lognormalFromCi(lower: number, upper: number, level = 0.95): { /** Mean of log X. */ readonly meanlog: number; /** SD of log X. */ readonly sdlog: number } {
+export function lognormalFromCi(lower: number, upper: number, level = 0.95): LognormalLogParameters {
   if (!(lower > 0 && upper > lower)) throw new VbpInputError([{ code: "invalid_value", path: ["ci95"], message: `a lognormal interval needs 0 < lower < upper, got [${lower}, ${upper}]` }]);
   if (!(level > 0 && level < 1)) throw new VbpInputError([{ code: "invalid_value", path: ["level"], message: `the interval's level must be in (0, 1), got ${level}` }]);
   const z = normalQuantile(1 - (1 - level) / 2);
