@@ -11,6 +11,7 @@ export type { Source } from "./reference/source.js";
 export * from "./lifecycle/index.js";
 export * from "./analysis/index.js";
 export * from "./sustainability/index.js";
+export * from "./engine/index.js";
 export * from "./pathway/index.js";
 export * from "./scoring/index.js";
 export * from "./evaluate/index.js";

@@ -5,7 +5,7 @@ import type { PathwayResult } from "../pathway/types.js";
 import { parseWith } from "../schema/issues.js";
 import { compileProgram } from "./compile/compileProgram.js";
 import { evaluateProgramDraws, type DrawOutcomes, type ParameterDraws } from "./evaluateDraws.js";
-import { evaluateProgram, type PathwayEngine } from "./evaluateProgram.js";
+import { evaluateProgram, type EvaluationCache, type PathwayEngine } from "./evaluateProgram.js";
 import type { Program } from "./program.js";
 
 /**
@@ -25,6 +25,8 @@ export interface CompiledEvaluateOptions {
   readonly engine?: PathwayEngine;
   /** Keep the ledger lines (default true). */
   readonly ledger?: boolean;
+  /** Report the Markov traces (default true; turn off when only the totals are read, e.g. in a solver). */
+  readonly traces?: boolean;
 }
 
 /**
@@ -63,6 +65,8 @@ export function compileParsedModel(model: PathwayModel): CompiledModel {
 function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
   const allIds = new Set((model.parameters ?? []).map((p) => p.id));
+  // Calculators and registers reused between evaluations (caches of constants and discount factors).
+  const cache: EvaluationCache = {};
   return Object.freeze({
     parameterIds: Object.freeze(program.parameters.map((p) => p.id)),
     model,
@@ -77,7 +81,7 @@ function compiledFromProgram(model: PathwayModel, program: Program): CompiledMod
         else fixed.set(i, String(v));
       }
       if (problems.length > 0) throw new VbpInputError(problems);
-      const r = evaluateProgram(program, fixed, options);
+      const r = evaluateProgram(program, fixed, options, cache);
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;
     },

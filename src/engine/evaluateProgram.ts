@@ -10,9 +10,10 @@ import { formatPath, type VbpIssue } from "../errors/issue.js";
 import type { OptionResult, OutcomeTotals, PathwayResult, PopulationTotals } from "../pathway/types.js";
 import { periodTime } from "../time/discount.js";
 import { type Calculator } from "./backends/calculator.js";
-import { decimalCalculator } from "./backends/decimal.js";
+import { decimalCalculator, type DecRegister } from "./backends/decimal.js";
 import { float64Calculator } from "./backends/float64.js";
 import { Conditions } from "./kernel/conditions.js";
+import { RunRegisters } from "./kernel/optionValues.js";
 import { checkFinite, runProgram } from "./kernel/run.js";
 import { LedgerSink, VectorSink } from "./kernel/sink.js";
 import type { Program } from "./program.js";
@@ -24,6 +25,14 @@ export type PathwayEngine = "float64" | "exact";
 export interface EvaluateOptions {
   readonly engine?: PathwayEngine;
   readonly ledger?: boolean;
+  /** Report the Markov traces (default true). */
+  readonly traces?: boolean;
+}
+
+/** Calculators and registers kept by a compiled model between evaluations (caches of constants and factors). */
+export interface EvaluationCache {
+  float64?: { readonly calc: Calculator<Float64Array>; readonly regs: RunRegisters<Float64Array> };
+  exact?: { readonly calc: Calculator<DecRegister>; readonly regs: RunRegisters<DecRegister> };
 }
 
 const ONE = new Dec(1);
@@ -62,7 +71,7 @@ function population(program: Program, t: OutcomeTotals): PopulationTotals | unde
   };
 }
 
-function evaluateOn<V>(calc: Calculator<V>, program: Program, overrides: ReadonlyMap<number, string>, options: { readonly ledger: boolean }): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
+function evaluateOn<V>(calc: Calculator<V>, regs: RunRegisters<V>, program: Program, overrides: ReadonlyMap<number, string>, options: { readonly ledger: boolean; readonly traces: boolean }): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
   const useLedgerSink = options.ledger || calc.kind === "exact";
   const conds: Conditions[] = [];
   const baseConds = new Conditions(1);
@@ -79,7 +88,7 @@ function evaluateOn<V>(calc: Calculator<V>, program: Program, overrides: Readonl
       conds[oi] = c;
       return c;
     },
-    { traces: true },
+    { traces: options.traces, registers: regs },
   );
   const results: OptionResult[] = [];
   runs.forEach((r, oi) => {
@@ -126,13 +135,25 @@ function evaluateOn<V>(calc: Calculator<V>, program: Program, overrides: Readonl
 }
 
 /** Evaluates a program once; overrides by parameter index (decimal text). */
-export function evaluateProgram(program: Program, overrides: ReadonlyMap<number, string>, options: EvaluateOptions = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
+export function evaluateProgram(program: Program, overrides: ReadonlyMap<number, string>, options: EvaluateOptions = {}, cache: EvaluationCache = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
   const ledger = options.ledger ?? true;
-  if (options.engine === "exact") return evaluateOn(decimalCalculator(1), program, overrides, { ledger });
-  const r = evaluateOn(float64Calculator(1), program, overrides, { ledger });
+  const traces = options.traces ?? true;
+  const exactCtx = (): NonNullable<EvaluationCache["exact"]> => {
+    if (cache.exact === undefined) {
+      const calc = decimalCalculator(1);
+      cache.exact = { calc, regs: new RunRegisters(calc) };
+    }
+    return cache.exact;
+  };
+  if (options.engine === "exact") return evaluateOn(exactCtx().calc, exactCtx().regs, program, overrides, { ledger, traces });
+  if (cache.float64 === undefined) {
+    const calc = float64Calculator(1);
+    cache.float64 = { calc, regs: new RunRegisters(calc) };
+  }
+  const r = evaluateOn(cache.float64.calc, cache.float64.regs, program, overrides, { ledger, traces });
   if (r.result !== undefined) return r;
   // A problem found in Float64 is reported with the exact values (the Decimal backend names the same rule,
   // "sum to 0.9" rather than "0.8999999999999999"); if only Float64 rounding broke a rule, its report stands.
-  const exact = evaluateOn(decimalCalculator(1), program, overrides, { ledger: false });
+  const exact = evaluateOn(exactCtx().calc, exactCtx().regs, program, overrides, { ledger: false, traces: false });
   return exact.issues.length > 0 ? { result: undefined, issues: exact.issues } : r;
 }

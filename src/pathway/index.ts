@@ -34,6 +34,7 @@ export type {
   ExtraCost,
   LifeTable,
   LifeTableValue,
+  LookupTable,
   MarkovModel,
   MarkovState,
   MarkovTransition,
@@ -48,6 +49,7 @@ export type {
   ValueInput,
   Volumes,
   WithinCycleMethod,
+  WithinCycleWeights,
 } from "./model.js";
 export { runModel, safeRunModel, type RunModelOptions } from "./runModel.js";
 export { parsePathwayModel, pathwayModelJsonSchema, pathwayModelSchema, safeParsePathwayModel } from "./schema.js";

@@ -8,15 +8,110 @@
  */
 import type { MarkovTrace } from "../../pathway/types.js";
 import { RULE, type Calculator } from "../backends/calculator.js";
-import type { CItem, CMarkov, Program } from "../program.js";
+import type { CItem, CMarkov, Program, Site } from "../program.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
-import type { RowMeta, Sink } from "./sink.js";
+import { rowMeta, type Sink } from "./sink.js";
 
 /** Shares entering one Markov model in the same way (a given state, or the initial distribution). */
 export interface EntryGroup<V> {
   readonly state: number | undefined;
   readonly list: readonly { readonly share: V; readonly nodeId: string | undefined }[];
+}
+
+/** One part of a cycle's value with its data as registers. */
+interface PlanPart<V> {
+  readonly k: number;
+  readonly coeff: V;
+  /** coeff × cost discount factor, coeff × health discount factor. */
+  readonly coeffC: V;
+  readonly coeffH: V;
+  readonly dfc: V;
+  readonly dfh: V;
+}
+
+/** The data of every cycle of a Markov model as registers: built once per run registers (the same for every option). */
+interface CyclePlan<V> {
+  readonly parts: readonly (readonly PlanPart<V>[])[];
+  readonly entries: readonly (PlanPart<V> & { readonly unit: boolean })[];
+  readonly env: readonly { readonly cycle: V; readonly time: V; readonly age: V }[];
+}
+
+function cyclePlan<V>(calc: Calculator<V>, regs: RunRegisters<V>, program: Program, m: CMarkov): CyclePlan<V> {
+  const hit = regs.plans.get(m.index);
+  if (hit !== undefined) return hit as CyclePlan<V>;
+  const halfL = calc.constant(m.halfCycleLength);
+  const L = calc.constant(m.cycleLength);
+  const factors = new Map<string, V>();
+  const factor = (which: "cost" | "health", half: number): V => {
+    const key = `${which}|${half}`;
+    let v = factors.get(key);
+    if (v === undefined) {
+      const t = calc.register();
+      calc.mul(t, calc.constant(String(half)), halfL);
+      v = calc.register();
+      calc.discount(v, which === "cost" ? program.costSchedule : program.healthSchedule, t);
+      factors.set(key, v);
+    }
+    return v;
+  };
+  const products = new Map<string, V>();
+  const part = (k: number, coeffIndex: number, half: number): PlanPart<V> => {
+    const coeff = calc.constant(m.weights[coeffIndex]!);
+    const dfc = factor("cost", half);
+    const dfh = factor("health", half);
+    const prod = (which: string, df: V): V => {
+      const key = `${which}|${coeffIndex}|${half}`;
+      let v = products.get(key);
+      if (v === undefined) {
+        v = calc.register();
+        calc.mul(v, coeff, df);
+        products.set(key, v);
+      }
+      return v;
+    };
+    return { k, coeff, coeffC: prod("c", dfc), coeffH: prod("h", dfh), dfc, dfh };
+  };
+  const startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
+  const plan: CyclePlan<V> = {
+    parts: m.parts.map((list) => list.map((x) => part(x.k, x.coeff, x.half))),
+    entries: m.entries.map((x) => ({ ...part(0, x.coeff, x.half), unit: m.weights[x.coeff] === "1" })),
+    env: m.parts.map((_, i) => {
+      const cycle = calc.constant(String(i + 1));
+      const time = calc.register();
+      calc.mul(time, calc.constant(String(i)), L);
+      const age = calc.register();
+      if (startAge !== undefined) calc.add(age, startAge, time);
+      return { cycle, time, age };
+    }),
+  };
+  regs.plans.set(m.index, plan);
+  return plan;
+}
+
+/** next := prev · P and inflow := what enters each state from another one (sparse rows). */
+function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly V[], zero: V): void {
+  for (let s = 0; s < S; s++) {
+    calc.copy(next[s]!, zero);
+    calc.copy(inflow[s]!, zero);
+  }
+  for (let r = 0; r < S; r++) {
+    const occ = prev[r]!;
+    const to = rowsTo[r]!;
+    const ps = rowsP[r]!;
+    for (let j = 0; j < to.length; j++) {
+      const t = to[j]!;
+      calc.mulAdd(next[t]!, occ, ps[j]!);
+      if (t !== r) calc.mulAdd(inflow[t]!, occ, ps[j]!);
+    }
+  }
+}
+
+/** Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once. */
+function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V): void {
+  calc.mulAdd(acc[0]!, occ, a);
+  calc.mulAdd(acc[1]!, occ, b);
+  calc.mulAdd(acc[2]!, occ, c);
 }
 
 /** Runs one Markov model for one option; returns the reported trace when asked (one draw). */
@@ -37,32 +132,12 @@ export function runCohort<V>(
   const zero = calc.constant("0");
   const tol = calc.constant(m.tolerance);
   const L = calc.constant(m.cycleLength);
-  const halfL = calc.constant(m.halfCycleLength);
-  const weights = m.weights.map((w) => calc.constant(w));
-  const fixed = (key: string, make: (out: V) => void): V => {
-    let v = regs.fixed.get(key);
-    if (v === undefined) {
-      v = calc.register();
-      make(v);
-      regs.fixed.set(key, v);
-    }
-    return v;
-  };
-  const factor = (which: "cost" | "health", half: number): V =>
-    fixed(`${m.index}|${which}|${half}`, (out) => {
-      const t = calc.register();
-      calc.mul(t, calc.constant(String(half)), halfL);
-      calc.discount(out, which === "cost" ? program.costSchedule : program.healthSchedule, t);
-    });
-
   // Cycle variables.
-  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: { cycle: regs.temp(), time: regs.temp(), age: regs.temp() } };
-  const startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
+  const plan = cyclePlan(calc, regs, program, m);
+  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: plan.env[0]! };
   const setEnv = (n: number): void => {
     env.cycle = n;
-    calc.setText(env.regs.cycle, String(n));
-    calc.mul(env.regs.time, calc.constant(String(n - 1)), L);
-    if (startAge !== undefined) calc.add(env.regs.age, startAge, env.regs.time);
+    env.regs = plan.env[n - 1]!;
   };
 
   // Transition matrix of the current cycle (sparse rows).
@@ -74,12 +149,16 @@ export function runCohort<V>(
   const dynamic = m.timeDependentRows || sites.some((s) => values.varies(s));
   const changed = values.touchesParams || sites.some((s) => values.o.siteOps.has(s.id));
   const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
-  const matrix: { to: number; p: V }[][] = m.rows.map(() => []);
+  const rowsTo: number[][] = m.rows.map(() => []);
+  const rowsP: V[][] = m.rows.map(() => []);
   const buildMatrix = (): void => {
     const envNow = env as CycleEnv<V>;
     m.rows.forEach((row, r) => {
-      const out = matrix[r]!;
-      out.length = 0;
+      const to = rowsTo[r]!;
+      const ps = rowsP[r]!;
+      to.length = 0;
+      ps.length = 0;
+      const out = { push: (x: { to: number; p: V }): void => void (to.push(x.to), ps.push(x.p)) };
       if (row.length === 0) {
         out.push({ to: r, p: one });
         return;
@@ -167,26 +246,35 @@ export function runCohort<V>(
   recordTrace((t) => t.prev);
 
   const w = regs.temp();
+  const stateMeta = rowMeta("markov-state");
+  stateMeta.markovId = m.id;
+  const entryMeta = rowMeta("markov-entry");
+  entryMeta.markovId = m.id;
   const stateVals = m.states.map(() => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
+
+  // A sink that keeps no lines takes a state whose values do not change with the cycle in one go: its
+  // occupancy is summed over cycles with the (weight × discount factor) of each part, then valued once.
+  const aggregate = sink.aggregate !== undefined;
+  const siteVaries = (x: Site | undefined): boolean => x !== undefined && values.varies(x);
+  const itemVaries = (orig: CItem): boolean => {
+    const it = values.item(orig);
+    return siteVaries(it.quantity) || siteVaries(it.unitCost) || siteVaries(it.carbon);
+  };
+  const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
+  const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  const sums = traces.map(() =>
+    m.states.map((_, s) => ({
+      occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
+      entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
+    })),
+  );
   for (let n = 1; n <= N; n++) {
     setEnv(n);
     if (n === 1 || dynamic) buildMatrix();
-    for (const t of traces) {
-      for (let s = 0; s < S; s++) {
-        calc.setText(t.next[s]!, "0");
-        calc.setText(t.inflow[s]!, "0");
-      }
-      for (let r = 0; r < S; r++) {
-        const occ = t.prev[r]!;
-        if (calc.allZero(occ)) continue;
-        for (const { to, p } of matrix[r]!) {
-          calc.mulAdd(t.next[to]!, occ, p);
-          if (to !== r) calc.mulAdd(t.inflow[to]!, occ, p);
-        }
-      }
-    }
+    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero);
     // Values of cycle n per state (after effects).
     m.states.forEach((st, s) => {
+      if (staticState[s]) return;
       const sv = stateVals[s]!;
       sv.utility = st.dead || st.utility === undefined ? undefined : values.value(st.utility, env);
       sv.items.length = 0;
@@ -196,14 +284,19 @@ export function runCohort<V>(
       }
       sv.carbon = st.carbon === undefined ? undefined : values.value(st.carbon, env);
     });
-    for (const part of m.parts[n - 1]!) {
-      const dfc = factor("cost", part.half);
-      const dfh = factor("health", part.half);
-      const coeff = weights[part.coeff]!;
-      for (const t of traces) {
+    for (const part of plan.parts[n - 1]!) {
+      const { dfc, dfh, coeff } = part;
+      for (let gi = 0; gi < traces.length; gi++) {
+        const t = traces[gi]!;
         const occRow = part.k === n ? t.next : t.prev;
+        const groupSums = sums[gi]!;
         for (let s = 0; s < S; s++) {
           const occ = occRow[s]!;
+          const acc = groupSums[s]!.occ;
+          if (acc !== undefined) {
+            accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH);
+            continue;
+          }
           if (calc.allZero(occ)) continue;
           const st = m.states[s]!;
           const sv = stateVals[s]!;
@@ -211,45 +304,68 @@ export function runCohort<V>(
             calc.mul(w, e.share, coeff);
             calc.mul(w, w, occ);
             if (calc.allZero(w)) continue;
-            const base: RowMeta = { part: "markov-state", ...(e.nodeId !== undefined ? { nodeId: e.nodeId } : {}), markovId: m.id, stateId: st.id, cycle: n, boundary: part.k, itemId: "" };
+            const meta = stateMeta;
+            meta.nodeId = e.nodeId;
+            meta.stateId = st.id;
+            meta.cycle = n;
+            meta.boundary = part.k;
             for (const x of sv.items) {
-              sink.line("cost", { ...base, itemId: x.it.id, category: x.it.category }, x.q, x.u, w, dfc);
-              if (x.c !== undefined) sink.line("carbonKg", { ...base, itemId: x.it.id }, x.q, x.c, w, undefined);
+              meta.itemId = x.it.id;
+              meta.category = x.it.category;
+              sink.line("cost", meta, x.q, x.u, w, dfc);
+              meta.category = undefined;
+              if (x.c !== undefined) sink.line("carbonKg", meta, x.q, x.c, w, undefined);
             }
             if (!st.dead) {
-              sink.line("qalys", { ...base, itemId: "qalys" }, L, sv.utility ?? zero, w, dfh);
-              sink.line("lifeYears", { ...base, itemId: "lifeYears" }, L, undefined, w, dfh);
+              meta.itemId = "qalys";
+              sink.line("qalys", meta, L, sv.utility ?? zero, w, dfh);
+              meta.itemId = "lifeYears";
+              sink.line("lifeYears", meta, L, undefined, w, dfh);
             }
-            if (sv.carbon !== undefined) sink.line("carbonKg", { ...base, itemId: "carbonKg" }, undefined, sv.carbon, w, undefined);
+            meta.itemId = "carbonKg";
+            if (sv.carbon !== undefined) sink.line("carbonKg", meta, undefined, sv.carbon, w, undefined);
           }
         }
       }
     }
     // One-off values on entering a state during cycle n.
-    const ent = m.entries[n - 1]!;
-    const ecoeff = weights[ent.coeff]!;
-    for (const t of traces) {
+    const ent = plan.entries[n - 1]!;
+    const ecoeff = ent.coeff;
+    for (let gi = 0; gi < traces.length; gi++) {
+      const t = traces[gi]!;
       for (let s = 0; s < S; s++) {
         const st = m.states[s]!;
         if (!st.hasEntry) continue;
         const f = t.inflow[s]!;
+        const acc = sums[gi]![s]!.entry;
+        if (acc !== undefined) {
+          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH);
+          continue;
+        }
         if (calc.allZero(f)) continue;
-        const dfc = factor("cost", ent.half);
-        const dfh = factor("health", ent.half);
+        const { dfc, dfh } = ent;
         for (const e of t.g.list) {
           calc.mul(w, e.share, f);
-          if (m.weights[ent.coeff] !== "1") calc.mul(w, w, ecoeff);
+          if (!ent.unit) calc.mul(w, w, ecoeff);
           if (calc.allZero(w)) continue;
-          const base: RowMeta = { part: "markov-entry", ...(e.nodeId !== undefined ? { nodeId: e.nodeId } : {}), markovId: m.id, stateId: st.id, cycle: n, itemId: "" };
+          const meta = entryMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          meta.cycle = n;
           for (const orig of st.entryItems) {
             const it = values.item(orig);
             const q = values.value(it.quantity, env);
-            sink.line("cost", { ...base, itemId: it.id, category: it.category }, q, values.value(it.unitCost, env), w, dfc);
-            if (it.carbon !== undefined) sink.line("carbonKg", { ...base, itemId: it.id }, q, values.value(it.carbon, env), w, undefined);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.line("cost", meta, q, values.value(it.unitCost, env), w, dfc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon, env), w, undefined);
           }
-          if (st.entryQalys !== undefined) sink.line("qalys", { ...base, itemId: "qalys" }, undefined, values.value(st.entryQalys, env), w, dfh);
-          if (st.entryCarbon !== undefined) sink.line("carbonKg", { ...base, itemId: "carbonKg" }, undefined, values.value(st.entryCarbon, env), w, undefined);
-          for (const ev of st.entryEvents) sink.line("event", { ...base, itemId: ev.name }, values.value(ev.count, env), undefined, w, undefined);
+          meta.itemId = "qalys";
+          if (st.entryQalys !== undefined) sink.line("qalys", meta, undefined, values.value(st.entryQalys, env), w, dfh);
+          meta.itemId = "carbonKg";
+          if (st.entryCarbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(st.entryCarbon, env), w, undefined);
+          for (const ev of st.entryEvents) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count, env), undefined, w, undefined);
         }
       }
     }
@@ -260,6 +376,59 @@ export function runCohort<V>(
       (t as { next: V[] }).next = p;
     }
   }
+  // Static states and entries, valued once with their summed weights.
+  const und = regs.temp();
+  const dc = regs.temp();
+  const dh = regs.temp();
+  traces.forEach((t, gi) => {
+    m.states.forEach((st, s) => {
+      const acc = sums[gi]![s]!;
+      for (const e of t.g.list) {
+        if (acc.occ !== undefined) {
+          calc.mul(und, e.share, acc.occ[0]!);
+          calc.mul(dc, e.share, acc.occ[1]!);
+          calc.mul(dh, e.share, acc.occ[2]!);
+          const meta = stateMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          for (const orig of st.items) {
+            const it = values.item(orig);
+            const q = values.value(it.quantity);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
+          }
+          if (!st.dead) {
+            sink.aggregate!("qalys", meta, L, st.utility === undefined ? zero : values.value(st.utility), und, dh);
+            sink.aggregate!("lifeYears", meta, L, undefined, und, dh);
+          }
+          if (st.carbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.carbon), und, und);
+        }
+        if (acc.entry !== undefined) {
+          calc.mul(und, e.share, acc.entry[0]!);
+          calc.mul(dc, e.share, acc.entry[1]!);
+          calc.mul(dh, e.share, acc.entry[2]!);
+          const meta = entryMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          for (const orig of st.entryItems) {
+            const it = values.item(orig);
+            const q = values.value(it.quantity);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
+          }
+          if (st.entryQalys !== undefined) sink.aggregate!("qalys", meta, undefined, values.value(st.entryQalys), und, dh);
+          if (st.entryCarbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.entryCarbon), und, und);
+          for (const ev of st.entryEvents) sink.aggregate!("event", ((meta.itemId = ev.name), meta), values.value(ev.count), undefined, und, und);
+        }
+      }
+    });
+  });
   if (occupancy === undefined) return undefined;
   return { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength, occupancy };
 }

@@ -24,6 +24,8 @@ export class RunRegisters<V> {
   readonly converted: (V | undefined)[] = [];
   /** Discount factors and weights that are data (the same for every option): by key. */
   readonly fixed = new Map<string, V>();
+  /** Per Markov model: its cycle plan (weights × discount factors, cycle variables), built once. */
+  readonly plans = new Map<number, unknown>();
   private readonly pool: V[] = [];
   private used = 0;
   constructor(readonly calc: Calculator<V>) {}

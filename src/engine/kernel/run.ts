@@ -10,7 +10,7 @@ import type { CEffect, Program } from "../program.js";
 import { runCohort, type EntryGroup } from "./cohort.js";
 import { Conditions } from "./conditions.js";
 import { computeParameters, OptionValues, RunRegisters } from "./optionValues.js";
-import type { Sink } from "./sink.js";
+import { rowMeta, type Sink } from "./sink.js";
 import { runTree, type Entry } from "./tree.js";
 
 /** How the parameter vector is set before a run. */
@@ -38,9 +38,10 @@ export function runProgram<V, S extends Sink<V>>(
   input: ParameterInput<V>,
   makeSink: (optionIndex: number) => S,
   conditionsFor: (optionIndex: number) => Conditions,
-  options: { readonly traces: boolean },
+  options: { readonly traces: boolean; readonly registers?: RunRegisters<V> },
 ): OptionRunResult<S>[] {
-  const regs = new RunRegisters(calc);
+  // Registers may be reused from run to run on the same calculator (runs are sequential).
+  const regs = options.registers ?? new RunRegisters(calc);
   const P = program.parameters.length;
   const base: V[] = Array.from({ length: P }, () => calc.register());
   const baseConds = conditionsFor(-1);
@@ -83,8 +84,12 @@ export function runProgram<V, S extends Sink<V>>(
     for (const x of o.extras) {
       const t = values.value(x.time);
       calc.discount(df, program.costSchedule, t);
-      sink.line("cost", { part: "option", itemId: x.id, category: x.category }, undefined, values.value(x.amount), calc.constant("1"), df);
-      if (x.carbon !== undefined) sink.line("carbonKg", { part: "option", itemId: x.id }, undefined, values.value(x.carbon), calc.constant("1"), undefined);
+      const meta = rowMeta("option");
+      meta.itemId = x.id;
+      meta.category = x.category;
+      sink.line("cost", meta, undefined, values.value(x.amount), calc.constant("1"), df);
+      meta.category = undefined;
+      if (x.carbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(x.carbon), calc.constant("1"), undefined);
     }
     out.push({ sink, traces, conditions: conds });
   }

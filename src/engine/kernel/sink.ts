@@ -10,16 +10,24 @@ import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
 import type { LedgerEntry, LedgerMeasure, OutcomeTotals } from "../../pathway/types.js";
 import type { Calculator } from "../backends/calculator.js";
 
-/** What a ledger line is about (everything but the figures). */
+/**
+ * What a ledger line is about (everything but the figures). The kernel reuses one mutable record and sets
+ * its fields before each line (no allocation per line); a sink that keeps rows copies what it needs.
+ */
 export interface RowMeta {
-  readonly part: LedgerEntry["part"];
-  readonly nodeId?: string;
-  readonly markovId?: string;
-  readonly stateId?: string;
-  readonly cycle?: number;
-  readonly boundary?: number;
-  readonly itemId: string;
-  readonly category?: string;
+  part: LedgerEntry["part"];
+  nodeId: string | undefined;
+  markovId: string | undefined;
+  stateId: string | undefined;
+  cycle: number | undefined;
+  boundary: number | undefined;
+  itemId: string;
+  category: string | undefined;
+}
+
+/** A fresh meta record. */
+export function rowMeta(part: LedgerEntry["part"]): RowMeta {
+  return { part, nodeId: undefined, markovId: undefined, stateId: undefined, cycle: undefined, boundary: undefined, itemId: "", category: undefined };
 }
 
 const ZERO = new Dec(0);
@@ -27,6 +35,12 @@ const ZERO = new Dec(0);
 /** Receives value lines; `undefined` quantity, unit value or factor means exactly 1. */
 export interface Sink<V> {
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void;
+  /**
+   * Optional (sinks that keep no lines): many lines of the same values at once, `quantity × unitValue`
+   * times an undiscounted weight and a discounted weight already summed over cycles (the model is linear
+   * in the occupancy, so a state whose values do not change with the cycle is valued once).
+   */
+  aggregate?(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, undiscounted: V, discounted: V): void;
 }
 
 /** Per-draw totals of one option (Float64 lanes). */
@@ -97,6 +111,48 @@ export class VectorSink<V> implements Sink<V> {
       }
       case "carbonKg":
         c.add(t.carbon, t.carbon, base);
+        break;
+    }
+  }
+  aggregate(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, und: V, disc: V): void {
+    const c = this.calc;
+    const t = this.totals;
+    let base: V | undefined;
+    if (quantity !== undefined && unitValue !== undefined) {
+      c.mul(this.tmp, quantity, unitValue);
+      base = this.tmp;
+    } else base = quantity ?? unitValue;
+    const add = (acc: V, w: V): void => {
+      if (base === undefined) c.add(acc, acc, w);
+      else c.mulAdd(acc, base, w);
+    };
+    switch (measure) {
+      case "cost": {
+        const cat = meta.category ?? "other";
+        let pair = t.categories.get(cat);
+        if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
+        add(t.costU, und);
+        add(pair[1], und);
+        add(t.costD, disc);
+        add(pair[0], disc);
+        break;
+      }
+      case "qalys":
+        add(t.qalyU, und);
+        add(t.qalyD, disc);
+        break;
+      case "lifeYears":
+        add(t.lyU, und);
+        add(t.lyD, disc);
+        break;
+      case "event": {
+        let e = t.events.get(meta.itemId);
+        if (e === undefined) t.events.set(meta.itemId, (e = c.register()));
+        add(e, und);
+        break;
+      }
+      case "carbonKg":
+        add(t.carbon, und);
         break;
     }
   }
@@ -195,7 +251,14 @@ export class LedgerSink<V> implements Sink<V> {
       this.rows.push({
         optionId: this.optionId,
         measure,
-        ...meta,
+        part: meta.part,
+        ...(meta.nodeId !== undefined ? { nodeId: meta.nodeId } : {}),
+        ...(meta.markovId !== undefined ? { markovId: meta.markovId } : {}),
+        ...(meta.stateId !== undefined ? { stateId: meta.stateId } : {}),
+        ...(meta.cycle !== undefined ? { cycle: meta.cycle } : {}),
+        ...(meta.boundary !== undefined ? { boundary: meta.boundary } : {}),
+        itemId: meta.itemId,
+        ...(meta.category !== undefined ? { category: meta.category } : {}),
         quantity: quantity === undefined ? "1" : c.text(quantity, 0),
         unitValue: unitValue === undefined ? "1" : c.text(unitValue, 0),
         weight: c.text(weight, 0),

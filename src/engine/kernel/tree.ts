@@ -8,7 +8,7 @@ import { RULE, type Calculator, type ScheduleData } from "../backends/calculator
 import type { CTree } from "../program.js";
 import type { Conditions } from "./conditions.js";
 import type { OptionValues, RunRegisters } from "./optionValues.js";
-import type { Sink } from "./sink.js";
+import { rowMeta, type Sink } from "./sink.js";
 
 /** A share of the cohort entering a Markov model from a tree leaf. */
 export interface Entry<V> {
@@ -38,26 +38,31 @@ export function runTree<V>(
   const sum = regs.temp();
   const rest = regs.temp();
   const touched = values.touchesParams;
+  const meta = rowMeta("tree");
   for (const x of tree.order) {
     const node = tree.nodes[x]!;
     const r = reach[x]!;
     if (calc.allZero(r)) continue;
+    meta.nodeId = node.id;
     const t = values.value(node.time);
     calc.discount(dfc, schedules.cost, t);
     calc.discount(dfh, schedules.health, t);
     for (const orig of node.items) {
       const it = values.item(orig);
       const q = values.value(it.quantity);
-      sink.line("cost", { part: "tree", nodeId: node.id, itemId: it.id, category: it.category }, q, values.value(it.unitCost), r, dfc);
-      if (it.carbon !== undefined) sink.line("carbonKg", { part: "tree", nodeId: node.id, itemId: it.id }, q, values.value(it.carbon), r, undefined);
+      meta.itemId = it.id;
+      meta.category = it.category;
+      sink.line("cost", meta, q, values.value(it.unitCost), r, dfc);
+      meta.category = undefined;
+      if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon), r, undefined);
     }
     const qalys = values.value(node.qalys);
-    if (!calc.allZero(qalys)) sink.line("qalys", { part: "tree", nodeId: node.id, itemId: "qalys" }, undefined, qalys, r, dfh);
+    if (!calc.allZero(qalys)) sink.line("qalys", ((meta.itemId = "qalys"), meta), undefined, qalys, r, dfh);
     const ly = values.value(node.lifeYears);
-    if (!calc.allZero(ly)) sink.line("lifeYears", { part: "tree", nodeId: node.id, itemId: "lifeYears" }, undefined, ly, r, dfh);
+    if (!calc.allZero(ly)) sink.line("lifeYears", ((meta.itemId = "lifeYears"), meta), undefined, ly, r, dfh);
     const carbon = values.value(node.carbon);
-    if (!calc.allZero(carbon)) sink.line("carbonKg", { part: "tree", nodeId: node.id, itemId: "carbonKg" }, undefined, carbon, r, undefined);
-    for (const ev of node.events) sink.line("event", { part: "tree", nodeId: node.id, itemId: ev.name }, values.value(ev.count), undefined, r, undefined);
+    if (!calc.allZero(carbon)) sink.line("carbonKg", ((meta.itemId = "carbonKg"), meta), undefined, carbon, r, undefined);
+    for (const ev of node.events) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count), undefined, r, undefined);
     if (node.enter !== undefined) entries.push({ markov: node.enter.markov, state: node.enter.state, share: r, nodeId: node.id });
     for (const risk of node.risks) calc.mulAdd(reach[risk.node]!, r, values.value(risk.prob));
     if (node.branches.length === 0) continue;
