@@ -52,3 +52,19 @@ describe("vbp psa, vbp merge, vbp dsa", () => {
     expect(io.out()).toMatch(/npwt costs the same as standard when c_bed_day = 167\.16/);
   });
 });
+
+describe("worked example with an uncertainty section", () => {
+  const file = "examples/pathway/surgical-site-infection-uncertainty.json";
+  it("vbp dsa prints every declared analysis, and each break-even value holds when applied", async () => {
+    const io = memoryIo();
+    expect(await run(["dsa", file], io)).toBe(0);
+    expect(io.out()).toMatch(/silver has the same net monetary benefit as standard at 25000 per QALY when p_ssi = 0\.08374/);
+    expect(io.out()).toMatch(/Scenarios/);
+  });
+  it("vbp psa uses the document's seed, iterations and thresholds", async () => {
+    const io = memoryIo();
+    expect(await run(["psa", file, "-n", "200", "--workers", "1"], io)).toBe(0);
+    expect(io.out()).toMatch(/200 draws \(of 200, from draw 0\), seed 2026/);
+    expect(io.out()).toMatch(/35000/);
+  });
+});

@@ -151,11 +151,12 @@ export function thresholdOn(m: DsaModel, spec: ThresholdSpec, path: (string | nu
     const r = spec.target.measure === "cost" ? dc : spec.target.measure === "qalys" ? dq : lambda! * dq - dc;
     return { value, residual: Math.abs(r), incrementalCosts: dc, incrementalQalys: dq };
   });
-  const what = spec.target.measure === "cost" ? "costs the same as" : spec.target.measure === "qalys" ? "gives the same QALYs as" : `has the same net monetary benefit as (at ${lambda} per QALY)`;
+  const what = spec.target.measure === "cost" ? "costs the same as" : spec.target.measure === "qalys" ? "gives the same QALYs as" : "has the same net monetary benefit as";
+  const at = spec.target.measure === "nmb" || spec.target.measure === "icer" ? ` at ${lambda} per QALY` : "";
   const summary =
     values.length === 0
       ? `No value of ${spec.parameter} in [${lo}, ${hi}] makes ${spec.option} break even with ${comparator}: the target is ${fs[0]! > 0 ? "positive" : "negative"} throughout (${fs[0]} at ${lo}, ${fs[SCAN - 1]} at ${hi}).`
-      : `${spec.option} ${what} ${comparator} when ${spec.parameter} = ${values.map((v) => v.value.toPrecision(8)).join(" or ")}.`;
+      : `${spec.option} ${what} ${comparator}${at} when ${spec.parameter} = ${values.map((v) => v.value.toPrecision(8)).join(" or ")}.`;
   return { spec, values, atLow: fs[0]!, atHigh: fs[SCAN - 1]!, evaluations, summary };
 }
 
