@@ -12,7 +12,7 @@ export default tseslint.config(
   },
   {
     files: ["scripts/**/*.mjs", "bench/**/*.mjs"],
-    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly", performance: "readonly", structuredClone: "readonly", globalThis: "readonly" } },
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly", performance: "readonly", structuredClone: "readonly", globalThis: "readonly", setInterval: "readonly", clearInterval: "readonly" } },
   },
   {
     // The host-isolation test configures the global Decimal on purpose; library code never may.

@@ -16,3 +16,4 @@ export * from "./engine/index.js";
 export * from "./pathway/index.js";
 export * from "./scoring/index.js";
 export * from "./evaluate/index.js";
+export * from "./uncertainty/index.js";

@@ -1,6 +1,9 @@
 import type { CliCommand } from "../command.js";
 import { evaluateCommand } from "./evaluate.js";
 import { lifecycleCommand } from "./lifecycle.js";
+import { dsaCommand } from "./dsa.js";
+import { mergeCommand } from "./merge.js";
+import { psaCommand } from "./psa.js";
 
 /**
  * The registry of `vbp` commands, by name. Adding a command is one file in this folder and one line here.
@@ -8,4 +11,7 @@ import { lifecycleCommand } from "./lifecycle.js";
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [lifecycleCommand.name]: lifecycleCommand,
   [evaluateCommand.name]: evaluateCommand,
+  [psaCommand.name]: psaCommand,
+  [mergeCommand.name]: mergeCommand,
+  [dsaCommand.name]: dsaCommand,
 });

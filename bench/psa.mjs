@@ -1,0 +1,165 @@
+// PSA benchmarks (issue: uncertainty at speed). Run: npm run bench:psa (builds first).
+// Every figure is a ratio against a yardstick measured in the same process, never an absolute target.
+//  1. Cohort PSA, 4 states × 75 yearly cycles × 4 strategies, 16 uncertain parameters, 10,000 draws with
+//     sampling included, one thread: runPsa vs a hand-written Float64Array loop of the same model that uses
+//     the same draw matrix (same samplers, same seed). The hand loop's results are checked against runPsa.
+//  2. Tree PSA, 30 nodes × 20 options, 30 beta-distributed branch probabilities, 10,000 draws: time.
+//  3. Workers: runPsaParallel with 2 workers vs 1 (bit-identical results checked).
+//  4. Memory: peak RSS and heap during the 10,000 × 20-option tree PSA.
+import { performance } from "node:perf_hooks";
+import { createDrawPlan, runPsa, sampleDraws } from "../dist/index.js";
+import { runPsaParallel } from "../dist/node.js";
+
+const N = 10000;
+const SEED = 2026;
+
+function cohortDocument() {
+  const P = (id, value, distribution) => ({ id, value, distribution });
+  return {
+    id: "bench-cohort-psa",
+    parameters: [
+      P("r_wm", 0.08, { type: "gamma", shape: 64, scale: 0.00125 }),
+      P("p_ms", 0.12, { type: "beta", alpha: 120, beta: 880 }),
+      P("p_sd", 0.2, { type: "beta", alpha: 200, beta: 800 }),
+      P("m_w", 0.0005, { type: "beta", alpha: 5, beta: 9995 }),
+      P("m_m", 0.001, { type: "beta", alpha: 10, beta: 9990 }),
+      P("u_w", 0.9, { type: "beta", alpha: 900, beta: 100 }),
+      P("u_m", 0.7, { type: "beta", alpha: 700, beta: 300 }),
+      P("u_s", 0.45, { type: "beta", alpha: 450, beta: 550 }),
+      P("c_w", 78, { type: "gamma", shape: 100, scale: 0.78 }),
+      P("c_m", 378, { type: "gamma", shape: 100, scale: 3.78 }),
+      P("c_s", 12000, { type: "gamma", shape: 100, scale: 120 }),
+      P("c_dx", 250, { type: "gamma", shape: 25, scale: 10 }),
+      P("hr1", 0.9, { type: "lognormal", meanlog: Math.log(0.9), sdlog: 0.1 }),
+      P("hr2", 0.8, { type: "lognormal", meanlog: Math.log(0.8), sdlog: 0.1 }),
+      P("hr3", 0.7, { type: "lognormal", meanlog: Math.log(0.7), sdlog: 0.1 }),
+      P("c_dev", 500, { type: "gamma", shape: 400, scale: 1.25 }),
+    ],
+    markov: [
+      {
+        id: "m",
+        cycleLengthYears: 1,
+        horizonYears: 75,
+        startAge: 20,
+        withinCycle: "none",
+        states: [
+          { id: "well", utility: { param: "u_w" }, items: [{ id: "gp", category: "staff", quantity: 1, unitCost: { param: "c_w" } }] },
+          { id: "mild", utility: { param: "u_m" }, items: [{ id: "drug", category: "drugs", quantity: 1, unitCost: { param: "c_m" } }], onEntry: { items: [{ id: "dx", category: "tests", quantity: 1, unitCost: { param: "c_dx" } }] } },
+          { id: "severe", utility: { param: "u_s" }, items: [{ id: "care", category: "staff", quantity: 1, unitCost: { param: "c_s" } }] },
+          { id: "dead", dead: true },
+        ],
+        transitions: [
+          { from: "well", to: "mild", rate: { param: "r_wm" } },
+          { from: "well", to: "dead", probability: { expr: "min(1, m_w * exp(0.07 * (age - 20)))" } },
+          { from: "well", to: "well", probability: "rest" },
+          { from: "mild", to: "severe", probability: { param: "p_ms" } },
+          { from: "mild", to: "dead", probability: { expr: "min(1, m_m * exp(0.07 * (age - 20)))" } },
+          { from: "mild", to: "mild", probability: "rest" },
+          { from: "severe", to: "dead", probability: { param: "p_sd" } },
+          { from: "severe", to: "severe", probability: "rest" },
+        ],
+      },
+    ],
+    options: [
+      { id: "current", isComparator: true },
+      ...[1, 2, 3].map((k) => ({
+        id: `device-${k}`,
+        effects: [{ op: "hazardRatio", target: { markov: "m", from: "well", to: "mild" }, value: { param: `hr${k}` } }],
+        extraCosts: [{ id: "device", amount: { expr: `c_dev * ${k}` } }],
+      })),
+    ],
+  };
+}
+
+/** The same model, hand-written over Float64Arrays (start-of-period discounting at 3.5%, end-of-cycle counts). */
+function handLoop(doc) {
+  const spec = { quantities: doc.parameters.map((p) => ({ key: `parameter:${p.id}`, distribution: p.distribution })) };
+  const plan = createDrawPlan(spec);
+  const m = sampleDraws(plan, SEED, 0, N);
+  const col = (i) => m.values.subarray(i * N, (i + 1) * N);
+  const [r_wm, p_ms, p_sd, m_w, m_m, u_w, u_m, u_s, c_w, c_m, c_s, c_dx, hr1, hr2, hr3, c_dev] = doc.parameters.map((_, i) => col(i));
+  const hrs = [null, hr1, hr2, hr3];
+  const df = new Float64Array(76);
+  for (let n = 1; n <= 75; n++) df[n] = Math.pow(1.035, -(n - 1));
+  const ageFactor = new Float64Array(76);
+  for (let n = 1; n <= 75; n++) ageFactor[n] = Math.exp(0.07 * (n - 1));
+  const costs = [0, 1, 2, 3].map(() => new Float64Array(N));
+  const qalys = [0, 1, 2, 3].map(() => new Float64Array(N));
+  for (let o = 0; o < 4; o++) {
+    for (let d = 0; d < N; d++) {
+      let w = 1, mi = 0, s = 0;
+      let c = o === 0 ? 0 : c_dev[d] * o;
+      let q = 0;
+      const hr = o === 0 ? 1 : hrs[o][d];
+      const pwm = 1 - Math.exp(-r_wm[d] * hr);
+      for (let n = 1; n <= 75; n++) {
+        const pwd = Math.min(1, m_w[d] * ageFactor[n]);
+        const pmd = Math.min(1, m_m[d] * ageFactor[n]);
+        const toMild = w * pwm;
+        const nw = w * (1 - pwm - pwd);
+        const nm = mi * (1 - p_ms[d] - pmd) + toMild;
+        const ns = s * (1 - p_sd[d]) + mi * p_ms[d];
+        w = nw; mi = nm; s = ns;
+        c += df[n] * (w * c_w[d] + mi * c_m[d] + s * c_s[d] + toMild * c_dx[d]);
+        q += df[n] * (w * u_w[d] + mi * u_m[d] + s * u_s[d]);
+      }
+      costs[o][d] = c;
+      qalys[o][d] = q;
+    }
+  }
+  return { costs, qalys };
+}
+
+function time(f, reps) {
+  let best = Infinity;
+  let out;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    out = f();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best, out };
+}
+
+const doc = cohortDocument();
+const hand = time(() => handLoop(doc), 3);
+const lib = time(() => runPsa(doc, { iterations: N, seed: SEED }), 3);
+let maxRel = 0;
+for (let o = 0; o < 4; o++) {
+  for (let d = 0; d < N; d += 97) {
+    if (lib.out.valid[d] !== 1) continue;
+    maxRel = Math.max(maxRel, Math.abs(lib.out.options[o].costs[d] - hand.out.costs[o][d]) / Math.abs(hand.out.costs[o][d]), Math.abs(lib.out.options[o].qalys[d] - hand.out.qalys[o][d]) / Math.abs(hand.out.qalys[o][d]));
+  }
+}
+console.log(`cohort PSA 4 states × 75 cycles × 4 strategies, ${N} draws incl. sampling, 1 thread:`);
+console.log(`  hand-written Float64Array loop (same draw matrix): ${hand.ms.toFixed(0)} ms`);
+console.log(`  runPsa (compile once, evaluateDraws):               ${lib.ms.toFixed(0)} ms  → ratio ${(lib.ms / hand.ms).toFixed(2)}× (target ≤ 2×)`);
+console.log(`  largest relative difference runPsa vs hand loop (every 97th valid draw): ${maxRel.toExponential(2)}; invalid draws: ${N - lib.out.valid.reduce((a, b) => a + b, 0)}`);
+
+const { treeBenchModel } = await import("./psaTreeModel.mjs");
+const tree = treeBenchModel(20);
+tree.uncertainty = { distributions: Object.fromEntries(tree.parameters.map((p) => [p.id, { type: "beta", mean: Number(p.value), se: 0.02 }])) };
+let peakRss = process.memoryUsage().rss;
+const rssBefore = peakRss;
+const heapBefore = process.memoryUsage().heapUsed;
+const poll = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
+const treeRun = time(() => runPsa(tree, { iterations: N, seed: SEED }), 3);
+clearInterval(poll);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+console.log(`tree PSA 30 nodes × 20 options, ${N} draws: ${treeRun.ms.toFixed(0)} ms (target < 1000 ms)`);
+console.log(`memory, 10,000 draws × 20 options: peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (was ${(rssBefore / 2 ** 20).toFixed(0)} MB before), heap held by the result ≈ ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MB (target peak < 512 MB)`);
+
+const w1 = await (async () => {
+  const t = performance.now();
+  const r = await runPsaParallel(doc, { iterations: N, seed: SEED, workers: 1 });
+  return { ms: performance.now() - t, r };
+})();
+let best2 = Infinity;
+let r2;
+for (let i = 0; i < 2; i++) {
+  const t = performance.now();
+  r2 = await runPsaParallel(doc, { iterations: N, seed: SEED, workers: 2 });
+  best2 = Math.min(best2, performance.now() - t);
+}
+const same = r2.options.every((o, i) => o.costs.every((v, d) => Object.is(v, w1.r.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, w1.r.options[i].qalys[d])));
+console.log(`workers (cohort PSA, ${N} draws): 1 thread ${w1.ms.toFixed(0)} ms, 2 workers ${best2.toFixed(0)} ms → speed-up ${(w1.ms / best2).toFixed(2)}× (target ≥ 1.7× on 2 free cores); bit-identical: ${same}`);

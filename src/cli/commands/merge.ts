@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { mergePsa } from "../../uncertainty/mergePsa.js";
+import { psaFromJson } from "../../uncertainty/psaJson.js";
+import { EXIT, UsageError, type CliCommand } from "../command.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
+import { parseMaxBytes, readJsonInput } from "../input.js";
+import type { CliIo } from "../io.js";
+import { parseThresholds, writePsa } from "../psaOutput.js";
+import { VbpInputError } from "../../errors/VbpInputError.js";
+
+const HELP = `Usage: vbp merge <shard.json…> [options]
+
+Merges the shard files written by "vbp psa <file> --shard i/n --format json" (same document, seed and
+iterations) into one PSA result, identical to a single run. Every shard must be present once.
+
+Options:
+      --thresholds <l,…> willingness-to-pay values per QALY for the CEAC and EVPI table
+  -f, --format <fmt>     table (default), json (the merged PSA file), csv or md
+  -o, --output <file>    write to a file instead of standard output
+      --max-bytes <n>    largest shard file accepted, in bytes (default 1073741824 = 1 GB)
+  -h, --help             show this help
+
+Exit codes: 0 ok, 1 invalid input (a shard missing, repeated or from another analysis), 2 usage error.
+`;
+
+async function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { thresholds: { type: "string" }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? "table") as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
+  if (positionals.length === 0) throw new UsageError("give the shard files to merge: vbp merge shard-1.json shard-2.json …");
+  const maxBytes = values["max-bytes"] === undefined ? 1024 * 1024 * 1024 : parseMaxBytes(values["max-bytes"]);
+  const parts = [];
+  for (const path of positionals) {
+    try {
+      parts.push(psaFromJson(await readJsonInput(path, io, maxBytes)));
+    } catch (e) {
+      if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((x) => ({ ...x, path: [path, ...x.path] })));
+      throw e;
+    }
+  }
+  let merged;
+  try {
+    merged = mergePsa(parts);
+  } catch (e) {
+    if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((x) => ({ ...x, path: typeof x.path[0] === "number" ? [positionals[x.path[0]]!, ...x.path.slice(1)] : x.path })));
+    throw e;
+  }
+  await writePsa(io, merged, format, parseThresholds(values.thresholds), values.output);
+  return EXIT.ok;
+}
+
+/** `vbp merge <shards…>`: joins PSA shard files into the result of a single run. */
+export const mergeCommand: CliCommand = Object.freeze({
+  name: "merge",
+  summary: "merge PSA shard files (from vbp psa --shard i/n --format json) into one result",
+  help: HELP,
+  run: runMerge,
+});

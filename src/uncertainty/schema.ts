@@ -1,0 +1,260 @@
+import { z } from "zod";
+import { safely, type SafeResult } from "../errors/VbpInputError.js";
+import { parseWith } from "../schema/issues.js";
+import { idSchema } from "../schema/primitives.js";
+import type { DistributionSpec } from "./distributions/types.js";
+
+const num = z.union([z.number(), z.string().regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: "must be a decimal number" })]);
+const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
+
+const distributionSpecSchema = z
+  .looseObject({
+    type: z.string().min(1).max(64).meta({ description: "beta, gamma, lognormal, normal, truncatedNormal, uniform, triangular, pert, dirichlet, fixed, or a registered name." }),
+  })
+  .meta({
+    description:
+      "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
+  });
+
+const rangeSchema = z.tuple([finite, finite]).meta({ description: "[low, high]." });
+
+const valuesAxisSchema = z
+  .strictObject({
+    parameter: idSchema.meta({ description: "The parameter varied." }),
+    values: z.array(finite).min(2).max(201).optional().meta({ description: "The values to evaluate." }),
+    range: rangeSchema.optional().meta({ description: "Low and high values (default: the 2.5th and 97.5th percentiles of its distribution)." }),
+    steps: z.int().min(2).max(201).optional().meta({ description: "Number of evenly spaced values over the range (default 11)." }),
+  })
+  .meta({ description: "One axis of a two-way analysis: explicit values, or a range with a number of steps." });
+
+const targetSchema = z
+  .strictObject({
+    measure: z.enum(["nmb", "cost", "qalys", "icer"]).meta({ description: "What must break even: incremental net monetary benefit (at `threshold`), incremental cost, incremental QALYs, or the ICER equal to `threshold`." }),
+    threshold: finite.min(0).optional().meta({ description: "Willingness to pay per QALY (for nmb and icer)." }),
+  })
+  .meta({ description: "The break-even condition." });
+
+/**
+ * The zod schema of a document's `uncertainty` section (see {@link UncertaintySection}).
+ *
+ * @example
+ * ```ts
+ * uncertaintySectionSchema.parse({ psa: { iterations: 1000, seed: 1 } });
+ * ```
+ * @category Uncertainty
+ */
+export const uncertaintySectionSchema: z.ZodType<UncertaintySection, unknown> = z
+  .strictObject({
+    distributions: z
+      .record(idSchema, distributionSpecSchema)
+      .optional()
+      .meta({ description: "Distributions by parameter id; they take precedence over a parameter's own `distribution` and add the health-economics parameterisations (mean/SE, CI, PERT…)." }),
+    correlations: z
+      .array(
+        z.strictObject({
+          parameters: z.array(idSchema).min(2).max(100).meta({ description: "The correlated parameters (each with a univariate distribution)." }),
+          matrix: z.array(z.array(num)).meta({ description: "Correlation matrix in the order of `parameters` (symmetric, unit diagonal, positive definite)." }),
+        }),
+      )
+      .max(100)
+      .optional()
+      .meta({ description: "Correlated parameter groups, drawn through a Gaussian copula (a multivariate normal when the margins are normal)." }),
+    psa: z
+      .strictObject({
+        iterations: z.int().min(1).max(100_000_000).optional().meta({ description: "Number of draws (default 1,000)." }),
+        seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional().meta({ description: "Seed of the generator (default 1)." }),
+        thresholds: z.array(finite.min(0)).max(1000).optional().meta({ description: "Willingness-to-pay values per QALY for NMB summaries, CEAC and EVPI." }),
+      })
+      .optional()
+      .meta({ description: "Probabilistic sensitivity analysis settings (the CLI's flags take precedence)." }),
+    oneWay: z
+      .strictObject({
+        parameters: z.array(idSchema).max(10000).optional().meta({ description: "Parameters to vary (default: every parameter with a distribution or a range)." }),
+        ranges: z.record(idSchema, rangeSchema).optional().meta({ description: "Low and high values by parameter; otherwise the distribution's percentiles." }),
+        percentiles: rangeSchema.optional().meta({ description: "Percentiles of the distributions used for low/high (default [0.025, 0.975])." }),
+      })
+      .optional()
+      .meta({ description: "One-way sensitivity analysis and tornado." }),
+    twoWay: z
+      .array(z.strictObject({ id: idSchema.meta({ description: "Name of the analysis." }), x: valuesAxisSchema, y: valuesAxisSchema }))
+      .max(100)
+      .optional()
+      .meta({ description: "Two-way sensitivity grids." }),
+    scenarios: z
+      .array(
+        z.strictObject({
+          id: idSchema.meta({ description: "Scenario id." }),
+          label: z.string().max(500).optional().meta({ description: "Human name." }),
+          overrides: z.record(idSchema, finite).meta({ description: "Parameter values by id." }),
+        }),
+      )
+      .max(1000)
+      .optional()
+      .meta({ description: "Named sets of parameter overrides." }),
+    thresholds: z
+      .array(
+        z.strictObject({
+          id: idSchema.meta({ description: "Name of the analysis." }),
+          parameter: idSchema.meta({ description: "The parameter solved for." }),
+          range: rangeSchema.meta({ description: "The interval searched." }),
+          option: idSchema.meta({ description: "The option whose break-even is sought." }),
+          comparator: idSchema.optional().meta({ description: "Compared with (default the model's comparator)." }),
+          target: targetSchema,
+        }),
+      )
+      .max(1000)
+      .optional()
+      .meta({ description: "Threshold (break-even) analyses on any parameter." }),
+  })
+  .meta({ description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." }) as unknown as z.ZodType<UncertaintySection, unknown>;
+
+/**
+ * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,
+ * one-way ranges, two-way grids, scenarios and threshold (break-even) analyses. It sits beside the model's
+ * own keys in the JSON document that `vbp psa` and `vbp dsa` read.
+ *
+ * @example
+ * ```ts
+ * const u: UncertaintySection = {
+ *   distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 } },
+ *   psa: { iterations: 5000, seed: 2026, thresholds: [20000, 30000] },
+ *   thresholds: [{ id: "price", parameter: "price_a", range: [0, 2000], option: "device-a", target: { measure: "nmb", threshold: 25000 } }],
+ * };
+ * ```
+ * @category Uncertainty
+ */
+export interface UncertaintySection {
+  /** Distributions by parameter id (they take precedence over a parameter's own `distribution`). */
+  readonly distributions?: Readonly<Record<string, DistributionSpec>>;
+  /** Correlated parameter groups (Gaussian copula). */
+  readonly correlations?: readonly {
+    /** The correlated parameters. */
+    readonly parameters: readonly string[];
+    /** Their correlation matrix, in that order. */
+    readonly matrix: readonly (readonly (number | string)[])[];
+  }[];
+  /** PSA settings (the CLI's flags take precedence). */
+  readonly psa?: {
+    /** Number of draws. */
+    readonly iterations?: number;
+    /** Seed. */
+    readonly seed?: number;
+    /** Willingness-to-pay values per QALY for NMB, CEAC and EVPI. */
+    readonly thresholds?: readonly number[];
+  };
+  /** One-way sensitivity and tornado. */
+  readonly oneWay?: {
+    /** Parameters to vary. */
+    readonly parameters?: readonly string[];
+    /** Low and high values by parameter. */
+    readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
+    /** Percentiles for low/high from distributions. */
+    readonly percentiles?: readonly [number, number];
+  };
+  /** Two-way grids. */
+  readonly twoWay?: readonly {
+    /** Name of the analysis. */
+    readonly id: string;
+    /** First axis. */
+    readonly x: TwoWayAxisSpec;
+    /** Second axis. */
+    readonly y: TwoWayAxisSpec;
+  }[];
+  /** Named sets of parameter overrides. */
+  readonly scenarios?: readonly {
+    /** Scenario id. */
+    readonly id: string;
+    /** Human name. */
+    readonly label?: string;
+    /** Parameter values by id. */
+    readonly overrides: Readonly<Record<string, number>>;
+  }[];
+  /** Threshold (break-even) analyses. */
+  readonly thresholds?: readonly {
+    /** Name of the analysis. */
+    readonly id: string;
+    /** The parameter solved for. */
+    readonly parameter: string;
+    /** The interval searched. */
+    readonly range: readonly [number, number];
+    /** The option. */
+    readonly option: string;
+    /** Compared with (default the comparator). */
+    readonly comparator?: string;
+    /** The break-even condition. */
+    readonly target: {
+      /** nmb, cost, qalys or icer. */
+      readonly measure: "nmb" | "cost" | "qalys" | "icer";
+      /** Willingness to pay per QALY. */
+      readonly threshold?: number;
+    };
+  }[];
+}
+
+/**
+ * One axis of a declared two-way grid: `values`, or a `range` with a number of `steps`.
+ *
+ * @example
+ * ```ts
+ * const axis: TwoWayAxisSpec = { parameter: "p_ssi", range: [0.02, 0.1], steps: 9 };
+ * ```
+ * @category Uncertainty
+ */
+export interface TwoWayAxisSpec {
+  /** The parameter varied. */
+  readonly parameter: string;
+  /** Values to evaluate. */
+  readonly values?: readonly number[];
+  /** Low and high. */
+  readonly range?: readonly [number, number];
+  /** Number of values over the range. */
+  readonly steps?: number;
+}
+
+/**
+ * A model document with its `uncertainty` section split off: the model as written, and the checked section.
+ *
+ * @example
+ * ```ts
+ * const { model, uncertainty } = splitUncertaintyDocument(json);
+ * ```
+ * @category Uncertainty
+ */
+export interface UncertaintyDocument {
+  /** The model document without `uncertainty`. */
+  readonly model: unknown;
+  /** The checked section (empty when absent). */
+  readonly uncertainty: UncertaintySection;
+}
+
+/**
+ * Splits a model document into the model and its checked `uncertainty` section (paths of problems start
+ * with `uncertainty`). The model itself is checked later, when it is compiled.
+ *
+ * @param document - a pathway model document, optionally with an `uncertainty` key
+ * @throws VbpInputError for an invalid section
+ * @example
+ * ```ts
+ * splitUncertaintyDocument({ id: "m", options: [], uncertainty: { psa: { seed: 4 } } }).uncertainty.psa?.seed; //=> 4
+ * ```
+ * @category Uncertainty
+ */
+export function splitUncertaintyDocument(document: unknown): UncertaintyDocument {
+  if (document === null || typeof document !== "object" || Array.isArray(document) || !("uncertainty" in document)) return { model: document, uncertainty: {} };
+  const { uncertainty, ...model } = document as Record<string, unknown>;
+  const section = parseWith(z.strictObject({ uncertainty: uncertaintySectionSchema }), { uncertainty }).uncertainty;
+  return { model, uncertainty: section };
+}
+
+/**
+ * {@link splitUncertaintyDocument} that never throws for bad input.
+ *
+ * @example
+ * ```ts
+ * safeSplitUncertaintyDocument({ uncertainty: { psa: { seed: 1.5 } } }).success; //=> false
+ * ```
+ * @category Uncertainty
+ */
+export function safeSplitUncertaintyDocument(document: unknown): SafeResult<UncertaintyDocument> {
+  return safely(() => splitUncertaintyDocument(document));
+}
