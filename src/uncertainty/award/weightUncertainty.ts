@@ -287,6 +287,12 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
       const n = g.members.length;
       const shift = g.bounded ? 1 - g.lower.reduce((s, x) => s + x, 0) : 1;
       let ok = false;
+      if (g.bounded && shift <= EPS) {
+        // The minimums already take the whole 100%: the weights are pinned at them.
+        const sumLo = g.lower.reduce((s, x) => s + x, 0);
+        for (let k = 0; k < n; k++) scratch[k] = (g.lower[k] as number) / sumLo;
+        ok = true;
+      }
       for (let t = 0; t < maxTries && !ok; t++) {
         // Uniform on the simplex: normalised exponentials (Rubinstein & Kroese 2016, Simulation and the Monte Carlo Method, 3rd ed., §2.5.4).
         let total = 0;
@@ -307,7 +313,7 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
           ok = true;
         } else {
           ok = true;
-          for (let k = 0; k < n && ok; k++) if ((scratch[k] as number) > (g.upper[k] as number)) ok = false;
+          for (let k = 0; k < n && ok; k++) if ((scratch[k] as number) > (g.upper[k] as number) + EPS) ok = false;
           for (const [a, b] of g.edges) if ((scratch[a] as number) < (scratch[b] as number)) ok = false;
         }
       }

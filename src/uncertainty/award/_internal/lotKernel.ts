@@ -65,6 +65,8 @@ export class LotKernel {
   private readonly gates: readonly GateProgram[];
   private readonly ties: readonly TieProgram[];
   private readonly aggregation: AggregationMethod;
+  /** True when the lowest aggregate figure wins (price per quality point, monetised quality). */
+  readonly lowerIsBetter: boolean;
   private readonly vpq: number;
   private readonly valueSpecs: readonly (((v: number) => number) | undefined)[];
   // Scratch for one draw.
@@ -179,6 +181,7 @@ export class LotKernel {
     });
     void leafPos;
     this.aggregation = tender.settings?.aggregation ?? "weighted-sum";
+    this.lowerIsBetter = this.aggregation !== "weighted-sum";
     this.vpq = Number(new Dec(tender.settings?.valuePerQualityPoint ?? 0).toString());
     this.share = new Float64Array(n * L);
     this.points = new Float64Array(n * L);

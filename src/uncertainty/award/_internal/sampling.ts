@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- AS 241 publishes its coefficients to 20 digits; they are kept as printed so they can be checked against the paper. */
 import type { UniformSequence } from "./counterRandom.js";
 
 /**
