@@ -4,3 +4,4 @@ export type { InputDistribution } from "./distribution.js";
 export { FLOAT_PRICE_KERNELS, FLOAT_VALUE_KERNELS, type FloatPriceKernel, type FloatValueKernel } from "./floatKernels.js";
 export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
+export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
