@@ -5,3 +5,4 @@ export { FLOAT_PRICE_KERNELS, FLOAT_VALUE_KERNELS, type FloatPriceKernel, type F
 export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
 export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
+export { weightFlips, type WeightFlip, type WeightFlipOptions } from "./weightFlips.js";
