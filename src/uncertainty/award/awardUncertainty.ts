@@ -342,17 +342,23 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
         }
       }
     }
+    // Option-major copies (one pass), so each bid's draws are read contiguously below.
+    const Mt = new Float64Array(n * N);
+    const Stt = new Float64Array(n * N);
+    for (let d = 0; d < N; d++) {
+      for (let o = 0; o < n; o++) {
+        Mt[o * N + d] = R[d * n + o] === 0 ? Number.NaN : (M[d * n + o] as number);
+        Stt[o * N + d] = St[d * n + o] as number;
+      }
+    }
     const bidsOrder = kern.optionIds.map((id, o) => ({ id, o, base: plan.base.get(id)?.rank })).sort((a, b) => (a.base ?? Infinity) - (b.base ?? Infinity) || (a.id < b.id ? -1 : 1));
     const bids: BidUncertainty[] = bidsOrder.map(({ id, o, base }) => {
       const opt = kern.options[o];
       const p = (wins[o] as number) / N;
-      const scores = new Float64Array(N);
+      // NaN (excluded or not computable) sorts last in a Float64Array: count the computed ones.
+      const sorted = Mt.subarray(o * N, (o + 1) * N).sort();
       let m = 0;
-      for (let d = 0; d < N; d++) {
-        const x = M[d * n + o] as number;
-        if (!Number.isNaN(x) && R[d * n + o] !== 0) scores[m++] = x;
-      }
-      const sorted = scores.subarray(0, m).sort();
+      while (m < N && !Number.isNaN(sorted[m] as number)) m++;
       let mean = 0;
       for (let i = 0; i < m; i++) mean += sorted[i] as number;
       mean = m > 0 ? mean / m : Number.NaN;
@@ -376,7 +382,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
       }
       const drivers: InputImportance[] = [];
       if (wantImportance) {
-        const rs = midRanks(Float64Array.from({ length: N }, (_, d) => St[d * n + o] as number));
+        const rs = midRanks(Stt.subarray(o * N, (o + 1) * N));
         plan.inputs.forEach((inp, k) => {
           if (inp.lot !== li) return;
           drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(spearmanFromRanks(inputRanks[k] as Float64Array, rs)) });
@@ -395,7 +401,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
         probabilityTiedFirst: (tiedFirst[o] as number) / N,
         probabilityExcluded: (excluded[o] as number) / N,
         rankAcceptability: ra,
-        score: { mean, low: quantile(sorted, 0.025), high: quantile(sorted, 0.975) },
+        score: { mean, low: quantile(sorted.subarray(0, m), 0.025), high: quantile(sorted.subarray(0, m), 0.975) },
         ...(central !== undefined ? { centralWeights: central } : {}),
         ...(cf !== undefined ? { confidenceFactor: cf } : {}),
         drivers: drivers.slice(0, 10),

@@ -60,7 +60,8 @@ export function runDraws(plan: AwardPlan, first: number, count: number, fixedLoc
       drawn[k] = x;
       inputVals[k * count + d] = x;
     }
-    lots.forEach((kern, li) => {
+    for (let li = 0; li < lots.length; li++) {
+      const kern = lots[li] as (typeof lots)[number];
       const P = prices[li] as Float64Array;
       P.set(kern.basePrice);
       const V = values[li] as Float64Array;
@@ -87,7 +88,7 @@ export function runDraws(plan: AwardPlan, first: number, count: number, fixedLoc
         St[d * n + o] = r === 0 || Number.isNaN(m) ? -Infinity : lowWins[li] === true ? -m : m;
       }
       (winner[li] as Int32Array)[d] = kern.winner();
-    });
+    }
   }
   return { firstDraw: first, count, ranks, standing, measure, winner, inputs: inputVals, weights: weightVals };
 }

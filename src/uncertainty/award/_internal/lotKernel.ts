@@ -79,7 +79,9 @@ export class LotKernel {
   readonly ranked: Uint8Array;
   /** Rank of each option in the last draw (0 = excluded); ties share a rank. */
   readonly rank: Int32Array;
-  private readonly order: Int32Array;
+  private readonly view: number[] = [];
+  private readonly key: Float64Array;
+  private readonly sortedKeys: Float64Array;
   private readonly prices: Float64Array;
 
   constructor(tender: Tender, flat: readonly FlatNode[], leafFlat: readonly number[], lotId: string, options: readonly TenderOption[], base: ReadonlyMap<string, TenderOptionResult>, registries: ScoringRegistries, kernels: FloatKernels) {
@@ -191,7 +193,8 @@ export class LotKernel {
     this.eligible = new Uint8Array(n);
     this.ranked = new Uint8Array(n);
     this.rank = new Int32Array(n);
-    this.order = new Int32Array(n);
+    this.key = new Float64Array(n);
+    this.sortedKeys = new Float64Array(n);
     this.prices = new Float64Array(n);
   }
 
@@ -247,7 +250,8 @@ export class LotKernel {
         cnt++;
       }
       const ctx = { lowest: lo, highest: hi, mean: sum / cnt, params: {} as Record<string, number> };
-      this.priceLeafIdx.forEach((li, k) => {
+      for (let k = 0; k < this.priceLeafIdx.length; k++) {
+        const li = this.priceLeafIdx[k] as number;
         const kern = this.priceKernels[k] as { share: FloatPriceKernel; params: Record<string, number> };
         ctx.params = kern.params;
         for (let o = 0; o < n; o++) {
@@ -256,7 +260,7 @@ export class LotKernel {
           const s = raw < 0 ? 0 : raw > 1 ? 1 : raw;
           pts[o * L + li] = (weights[li] as number) * s;
         }
-      });
+      }
     }
     for (let o = 0; o < n; o++) {
       let t = this.quality[o] as number;
@@ -332,15 +336,55 @@ export class LotKernel {
   }
 
   private rankDraw(): void {
-    const order = this.order;
-    let m = 0;
+    const view = this.view;
+    view.length = 0;
     for (let o = 0; o < this.n; o++) {
       this.rank[o] = 0;
-      if (this.ranked[o] === 1) order[m++] = o;
+      if (this.ranked[o] === 1) view.push(o);
     }
+    // Sort on the aggregate figure first (a plain numeric key), then settle runs of equal figures with the
+    // full comparison (tie-break rules, then id): the same order as sorting with the full comparison throughout.
+    const key = this.key;
+    const high = !this.lowerIsBetter;
+    for (const o of view) {
+      const m = this.measure[o] as number;
+      key[o] = Number.isNaN(m) ? -Infinity : high ? m : -m;
+    }
+    // Fast path: when no two figures are within the tie tolerance, ranks come from a native numeric sort of
+    // the keys (no comparator calls); otherwise the full comparison below settles the ties.
+    const m0 = view.length;
+    const sorted = this.sortedKeys.subarray(0, m0);
+    for (let i = 0; i < m0; i++) sorted[i] = -(key[view[i] as number] as number);
+    sorted.sort();
+    let distinct = true;
+    for (let i = 1; i < m0 && distinct; i++) if (sameKey(sorted[i - 1] as number, sorted[i] as number)) distinct = false;
+    if (distinct) {
+      for (const o of view) {
+        const v = -(key[o] as number);
+        let lo = 0;
+        let hi = m0;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((sorted[mid] as number) < v) lo = mid + 1;
+          else hi = mid;
+        }
+        this.rank[o] = lo + 1;
+      }
+      return;
+    }
+    view.sort((a, b) => (key[b] as number) - (key[a] as number) || a - b);
     const ids = this.optionIds;
-    const view = Array.from(order.subarray(0, m));
-    view.sort((a, b) => this.compare(a, b) || (ids[a] as string < (ids[b] as string) ? -1 : ids[a] === ids[b] ? 0 : 1));
+    const full = (a: number, b: number): number => this.compare(a, b) || ((ids[a] as string) < (ids[b] as string) ? -1 : ids[a] === ids[b] ? 0 : 1);
+    const m = view.length;
+    for (let i = 0; i < m; ) {
+      let j = i + 1;
+      while (j < m && sameKey(key[view[j - 1] as number] as number, key[view[j] as number] as number)) j++;
+      if (j - i > 1) {
+        const run = view.slice(i, j).sort(full);
+        for (let k = i; k < j; k++) view[k] = run[k - i] as number;
+      }
+      i = j;
+    }
     for (let i = 0; i < m; i++) {
       const o = view[i] as number;
       const prev = view[i - 1];
@@ -359,6 +403,10 @@ export class LotKernel {
     }
     return w;
   }
+}
+
+function sameKey(a: number, b: number): boolean {
+  return a === b || (Number.isFinite(a) && Number.isFinite(b) && same(a, b));
 }
 
 function findNode(tree: TenderOptionResult["scoreTree"], id: string): TenderOptionResult["scoreTree"][number] | undefined {

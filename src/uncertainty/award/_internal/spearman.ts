@@ -3,15 +3,26 @@
  */
 export function midRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => (x[a] as number) - (x[b] as number) || a - b);
+  // A native numeric sort, then each value's mid-rank from the first and last place it occupies (binary search).
+  const sorted = Float64Array.from(x).sort();
   const r = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && x[idx[j + 1] as number] === x[idx[i] as number]) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[idx[k] as number] = avg;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    r[i] = (first + lo - 1) / 2 + 1;
   }
   return r;
 }
