@@ -312,6 +312,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
   const variedIds = varied.map((fi) => sampler.flat[fi]?.node.id as string);
   const variedLabels = varied.map((fi) => sampler.flat[fi]?.node.label as string);
   const wantImportance = options.importance !== false;
+  const labelOf = new Map(variedIds.map((id, v) => [id, variedLabels[v] as string] as const));
   const inputRanks = wantImportance ? plan.inputs.map((_, k) => midRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
   const weightRanks = wantImportance ? varied.map((_, v) => midRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
   const lots: LotUncertainty[] = plan.lots.map((kern, li) => {
@@ -406,7 +407,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
         ...(cf !== undefined ? { confidenceFactor: cf } : {}),
         drivers: drivers.slice(0, 10),
       };
-      return { ...bid, explanation: explainBid(bid, N, plan.lots[li]?.lowerIsBetter === true) };
+      return { ...bid, explanation: explainBid(bid, N, plan.lots[li]?.lowerIsBetter === true, labelOf) };
     });
     const baseWinner = plan.baseWinner[li];
     const lot: Omit<LotUncertainty, "summary"> = { lotId: kern.lotId, label: plan.lotLabels[li] as string, ...(baseWinner !== undefined ? { baseWinner } : {}), probabilityNoWinner: noWinner / N, bids };
@@ -432,7 +433,7 @@ function ordinal(r: number): string {
   return `${r}${s}`;
 }
 
-function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBetter: boolean): string {
+function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBetter: boolean, labels: ReadonlyMap<string, string>): string {
   const who = `${b.supplier} (${b.label})`;
   const parts: string[] = [];
   const base = b.baseRank === undefined ? "is excluded in the base case" : `ranks ${ordinal(b.baseRank)} in the base case`;
@@ -447,12 +448,12 @@ function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBe
   const top = b.drivers.filter((d) => Math.abs(d.spearman) >= 0.1).slice(0, 2);
   if (top.length > 0) {
     parts.push(
-      `What moves its ${lowerIsBetter ? "standing" : "score"} most: ${top.map((d) => `${d.spearman > 0 ? "a higher" : "a lower"} ${d.label} helps it (rank correlation ${d.spearman > 0 ? "+" : ""}${d.spearman.toFixed(2)})`).join("; ")}.`,
+      `What moves its ${lowerIsBetter ? "standing" : "score"} most: ${top.map((d) => `${d.spearman > 0 ? "a higher" : "a lower"} ${d.label} helps it (rank correlation ${d.spearman > 0 ? "+" : "−"}${Math.abs(d.spearman).toFixed(2)})`).join("; ")}.`,
     );
   }
   if (b.centralWeights !== undefined) {
     const cw = Object.entries(b.centralWeights)
-      .map(([k, v]) => `${k} ${v.toFixed(1)}%`)
+      .map(([k, v]) => `${labels.get(k) ?? k} ${v.toFixed(1)}%`)
       .join(", ");
     parts.push(`The weights under which it typically wins (central weights) are ${cw}${b.confidenceFactor !== undefined ? `; with those weights it wins in ${pctText(b.confidenceFactor)} of scenarios (confidence factor)` : ""}.`);
   }
@@ -465,8 +466,9 @@ function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: Awa
   const baseWinner = lot.bids.find((b) => b.optionId === lot.baseWinner);
   const what: string[] = [];
   if (plan.inputs.length > 0) what.push(`${plan.inputs.length} uncertain input${plan.inputs.length === 1 ? "" : "s"} (${plan.inputs.map((i) => i.label).slice(0, 4).join("; ")}${plan.inputs.length > 4 ? "; …" : ""})`);
-  if (plan.sampler.varies) what.push(`the weights of ${plan.sampler.varied.map((fi) => plan.sampler.flat[fi]?.node.label).join(", ")}`);
-  const scope = what.length > 0 ? `when ${what.join(" and ")} vary within their stated ranges` : "with every input fixed";
+  if (plan.inputs.length > 0) what[0] = `${what[0]} vary as stated`;
+  if (plan.sampler.varies) what.push(`the weights of ${plan.sampler.varied.map((fi) => plan.sampler.flat[fi]?.node.label).join(", ")} vary ${plan.sampler.information}`);
+  const scope = what.length > 0 ? `when ${what.join(" and ")}` : "with every input fixed";
   const lines: string[] = [];
   if (baseWinner !== undefined) {
     const p = baseWinner.probabilityOfWinning;

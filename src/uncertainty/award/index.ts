@@ -6,3 +6,4 @@ export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
 export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
 export { weightFlips, type WeightFlip, type WeightFlipOptions } from "./weightFlips.js";
+export { awardTornado, type TornadoBar } from "./awardTornado.js";

@@ -63,6 +63,12 @@ export interface WeightSampler {
   readonly baseLocal: Float64Array;
   /** Leaf global weights (percent) from local weights. */
   globals(local: Float64Array, leafGlobal: Float64Array): void;
+  /** The weighted siblings of a flat node (itself included). */
+  siblings(fi: number): readonly number[];
+  /** What was stated about the varied weights, in words ("no weight information", "ranges", "an order", "ranges and an order"). */
+  readonly information: string;
+  /** A varied node's weight limits (fractions) after the order is applied: [lower, upper]. */
+  limits(fi: number): readonly [number, number];
 }
 
 function num(raw: unknown, path: VbpPath, issues: VbpIssue[]): number | undefined {
@@ -325,7 +331,18 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
     globals(local, leafGlobal);
   };
   const varied = groups.flatMap((g) => g.members);
-  return { leafFlat, varies: groups.length > 0, flat, varied, sample, baseLocal, globals };
+  const limits = (fi: number): readonly [number, number] => {
+    for (const g of groups) {
+      const k = g.members.indexOf(fi);
+      if (k >= 0) return [g.lower[k] as number, g.upper[k] as number];
+    }
+    return [baseLocal[fi] as number, baseLocal[fi] as number];
+  };
+  const siblings = (fi: number): readonly number[] => flat.flatMap((f, i) => (f.parent === flat[fi]?.parent && f.node.kind !== "pass-fail" ? [i] : []));
+  const hasRanges = groups.some((g) => g.bounded);
+  const hasOrder = groups.some((g) => g.edges.length > 0);
+  const information = hasRanges && hasOrder ? "within their stated ranges and order" : hasRanges ? "within their stated ranges" : hasOrder ? "in any way that keeps their stated order" : "freely (no weight information: every split summing to 100% equally likely)";
+  return { leafFlat, varies: groups.length > 0, flat, varied, sample, baseLocal, globals, siblings, limits, information };
 }
 
 /** Chains that share no criterion (each a simple path), or undefined when the order is a more general graph. */
