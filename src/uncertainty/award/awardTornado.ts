@@ -1,5 +1,5 @@
 import { runDraws } from "./_internal/draws.js";
-import { buildPlan, type PlanOptions } from "./_internal/plan.js";
+import { buildPlan, type AwardInputs } from "./_internal/plan.js";
 
 /**
  * One bar of a tornado: one uncertain input (or weight) set to its low and then its high value, everything
@@ -14,21 +14,62 @@ import { buildPlan, type PlanOptions } from "./_internal/plan.js";
 export interface TornadoBar {
   /** `"<optionId>.<input>"` or `"weight:<criterionId>"`. */
   readonly inputId: string;
+  /** Name in words. */
   readonly label: string;
-  /** The values tried (2.5% and 97.5% points of the distribution, or the ends of a weight's range, percent). */
+  /** The low value tried (2.5% point of the distribution, or the low end of a weight's range, percent). */
   readonly low: number;
+  /** The high value tried (97.5% point, or the high end of the range). */
   readonly high: number;
-  /** Per bid: score and rank at the base case, at low and at high (rank 0: excluded). */
+  /** Per bid: score and rank at the base case, at low and at high. */
   readonly bids: readonly {
+    /** The bid. */
     readonly optionId: string;
-    readonly base: { readonly score: number; readonly rank: number };
-    readonly atLow: { readonly score: number; readonly rank: number };
-    readonly atHigh: { readonly score: number; readonly rank: number };
+    /** At the base case. */
+    readonly base: TornadoPoint;
+    /** With the input at its low value. */
+    readonly atLow: TornadoPoint;
+    /** With the input at its high value. */
+    readonly atHigh: TornadoPoint;
   }[];
   /** The largest score swing of any bid (bars are sorted on it, widest first). */
   readonly swing: number;
   /** Whether the winner changes at either end. */
   readonly changesWinner: boolean;
+}
+
+/**
+ * A bid's aggregate score and rank at one end of a tornado bar.
+ *
+ * @category Award uncertainty
+ * @example
+ * ```ts
+ * const p: TornadoPoint = { score: 71.2, rank: 2 };
+ * ```
+ */
+export interface TornadoPoint {
+  /** The aggregate figure (NaN when not computed). */
+  readonly score: number;
+  /** The rank (0: excluded). */
+  readonly rank: number;
+}
+
+/**
+ * Per lot, the bars of {@link awardTornado}.
+ *
+ * @category Award uncertainty
+ * @example
+ * ```ts
+ * const r: AwardTornado = awardTornado(tender, { seed: 0, inputs });
+ * ```
+ */
+export interface AwardTornado {
+  /** Per lot. */
+  readonly lots: readonly {
+    /** Lot id. */
+    readonly lotId: string;
+    /** Bars, widest first. */
+    readonly bars: readonly TornadoBar[];
+  }[];
 }
 
 /**
@@ -41,12 +82,13 @@ export interface TornadoBar {
  * @param tender - the tender
  * @param options - the uncertain inputs and weights (as for {@link awardUncertainty}; `seed` is not used)
  * @returns per lot, the bars
+ * @category Award uncertainty
  * @example
  * ```ts
  * awardTornado(tender, { seed: 0, inputs }).lots[0].bars[0].label; //=> the input that swings a score most
  * ```
  */
-export function awardTornado(tender: unknown, options: PlanOptions): { readonly lots: readonly { readonly lotId: string; readonly bars: readonly TornadoBar[] }[] } {
+export function awardTornado(tender: unknown, options: AwardInputs): AwardTornado {
   const plan = buildPlan(tender, options);
   const { sampler } = plan;
   const base = runDraws(plan, 0, 1, sampler.baseLocal, { index: -1, value: 0 });

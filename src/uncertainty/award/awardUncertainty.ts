@@ -2,7 +2,7 @@ import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { InputDistribution } from "./distribution.js";
 import { concatBlocks, runDraws, type DrawBlock } from "./_internal/draws.js";
-import { buildPlan, type AwardPlan, type PlanOptions } from "./_internal/plan.js";
+import { buildPlan, type AwardInputs, type AwardPlan } from "./_internal/plan.js";
 import { midRanks, spearmanFromRanks } from "./_internal/spearman.js";
 import { pctText, probabilityWords } from "./_internal/words.js";
 
@@ -17,7 +17,7 @@ export type { UncertainTenderInput } from "./_internal/plan.js";
  * const o: AwardUncertaintyOptions = { iterations: 10000, seed: 2026, weights: { groups: ["root"] } };
  * ```
  */
-export interface AwardUncertaintyOptions extends PlanOptions {
+export interface AwardUncertaintyOptions extends AwardInputs {
   /** Number of draws (1 to 10,000,000). */
   readonly iterations: number;
   /** Seed (a whole number); the same seed gives bit-identical results however the draws are split. */
@@ -67,8 +67,11 @@ export interface InputImportance {
  * ```
  */
 export interface BidUncertainty {
+  /** The bid. */
   readonly optionId: string;
+  /** Supplier. */
   readonly supplier: string;
+  /** What is offered. */
   readonly label: string;
   /** Rank in the exact base-case scoring (absent when excluded). */
   readonly baseRank?: number;
@@ -83,7 +86,14 @@ export interface BidUncertainty {
   /** Rank acceptability (SMAA-2): `[r - 1]` is the share of draws in which the bid has rank r. */
   readonly rankAcceptability: readonly number[];
   /** The aggregate figure (points, price per quality point or monetised price) over the draws where it is computed. */
-  readonly score: { readonly mean: number; readonly low: number; readonly high: number };
+  readonly score: {
+    /** Mean. */
+    readonly mean: number;
+    /** 2.5% point. */
+    readonly low: number;
+    /** 97.5% point. */
+    readonly high: number;
+  };
   /** SMAA-2 central weights (percent, local weights of the varied criteria): the mean weights over the draws it wins. */
   readonly centralWeights?: Readonly<Record<string, number>>;
   /** SMAA-2 confidence factor: the share of input draws in which it wins at its central weights. */
@@ -105,7 +115,9 @@ export interface BidUncertainty {
  * ```
  */
 export interface LotUncertainty {
+  /** Lot id. */
   readonly lotId: string;
+  /** Lot label. */
   readonly label: string;
   /** Winner of the exact base-case scoring. */
   readonly baseWinner?: string;
@@ -127,13 +139,26 @@ export interface LotUncertainty {
  * ```
  */
 export interface AwardUncertaintyResult {
+  /** The seed used. */
   readonly seed: number;
+  /** Number of draws. */
   readonly iterations: number;
+  /** Index of the first draw. */
   readonly firstDraw: number;
   /** The uncertain inputs. */
-  readonly inputs: readonly { readonly inputId: string; readonly label: string; readonly distribution: InputDistribution["type"]; readonly base: number }[];
+  readonly inputs: readonly {
+    /** `"<optionId>.<input>"`. */
+    readonly inputId: string;
+    /** Name in words. */
+    readonly label: string;
+    /** Distribution type. */
+    readonly distribution: InputDistribution["type"];
+    /** Base-case value. */
+    readonly base: number;
+  }[];
   /** Ids of the criteria whose weights vary. */
   readonly weightsVaried: readonly string[];
+  /** Per lot. */
   readonly lots: readonly LotUncertainty[];
   /** How the figures were produced. */
   readonly method: string;
@@ -173,6 +198,7 @@ function* chunks(o: AwardUncertaintyOptions): Generator<[number, number]> {
  * @param options - iterations, seed, weights, uncertain inputs, chunking, progress and cancellation
  * @returns per lot and bid: probabilities, rank acceptabilities, drivers and explanations
  * @throws VbpInputError for bad input (every problem, with its path); the signal's reason when aborted
+ * @category Award uncertainty
  * @example
  * ```ts
  * const r = awardUncertainty(tender, {
@@ -204,6 +230,7 @@ export function awardUncertainty(tender: unknown, options: AwardUncertaintyOptio
  * @param tender - the tender
  * @param options - as for {@link awardUncertainty}
  * @returns the result
+ * @category Award uncertainty
  * @example
  * ```ts
  * const ac = new AbortController();
@@ -236,8 +263,9 @@ export async function awardUncertaintyAsync(tender: unknown, options: AwardUncer
  * ```
  */
 export interface AwardDraws {
-  /** First draw index and number of draws. */
+  /** First draw index. */
   readonly firstDraw: number;
+  /** Number of draws. */
   readonly count: number;
   /** @internal The per-draw records. */
   readonly block: DrawBlock;
@@ -249,6 +277,7 @@ export interface AwardDraws {
  * @param tender - the tender
  * @param options - as for {@link awardUncertainty}; `firstDraw` and `iterations` give the range
  * @returns the draws, for {@link mergeAwardDraws}
+ * @category Award uncertainty
  * @example
  * ```ts
  * const parts = [0, 1].map((i) => awardDraws(tender, { ...opts, firstDraw: i * 5000, iterations: 5000 }));
@@ -276,6 +305,7 @@ export function awardDraws(tender: unknown, options: AwardUncertaintyOptions): A
  * @param parts - the shards' draws
  * @returns the result
  * @throws VbpInputError when the parts do not cover `[firstDraw, firstDraw + iterations)` exactly
+ * @category Award uncertainty
  * @example
  * ```ts
  * const r = mergeAwardDraws(tender, { ...opts, iterations: 10000 }, parts);
@@ -481,6 +511,6 @@ function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: Awa
   if (others.length > 0) lines.push(`${others.map((b) => `${b.supplier} wins in ${pctText(b.probabilityOfWinning)}`).join("; ")}.`);
   if (lot.probabilityNoWinner > 0) lines.push(`In ${pctText(lot.probabilityNoWinner)} of scenarios no bid wins outright (a tie after every published rule, or every bid excluded).`);
   const d = lead?.drivers.find((x) => Math.abs(x.spearman) >= 0.1);
-  if (lead !== undefined && d !== undefined) lines.push(`The input that matters most for ${lead.supplier} is the ${d.label}.`);
+  if (lead !== undefined && d !== undefined) lines.push(`The input that matters most for ${lead.supplier} is “${d.label}”.`);
   return lines.join(" ");
 }

@@ -19,15 +19,44 @@ import type { UniformSequence } from "./_internal/counterRandom.js";
  * ```
  */
 export type InputDistribution =
-  | { readonly type: "fixed"; readonly value: string | number }
-  | { readonly type: "normal"; readonly mean: string | number; readonly sd: string | number }
-  | { readonly type: "lognormal"; readonly mean: string | number; readonly sd: string | number }
-  | { readonly type: "uniform"; readonly min: string | number; readonly max: string | number }
-  | { readonly type: "triangular"; readonly min: string | number; readonly mode: string | number; readonly max: string | number }
-  | { readonly type: "pert"; readonly min: string | number; readonly mode: string | number; readonly max: string | number }
-  | { readonly type: "beta"; readonly mean: string | number; readonly sd: string | number }
-  | { readonly type: "gamma"; readonly mean: string | number; readonly sd: string | number }
-  | { readonly type: "bernoulli"; readonly p: string | number };
+  | {
+      /** A fixed value (no uncertainty). */
+      readonly type: "fixed";
+      /** The value. */
+      readonly value: string | number;
+    }
+  | {
+      /** Normal, or lognormal / beta / gamma by the method of moments. */
+      readonly type: "normal" | "lognormal" | "beta" | "gamma";
+      /** Mean (natural scale). */
+      readonly mean: string | number;
+      /** Standard deviation (natural scale). */
+      readonly sd: string | number;
+    }
+  | {
+      /** Uniform on [min, max]. */
+      readonly type: "uniform";
+      /** Lower limit. */
+      readonly min: string | number;
+      /** Upper limit (> min). */
+      readonly max: string | number;
+    }
+  | {
+      /** Triangular or PERT on [min, max] with the most likely value `mode`. */
+      readonly type: "triangular" | "pert";
+      /** Lower limit. */
+      readonly min: string | number;
+      /** Most likely value, in [min, max]. */
+      readonly mode: string | number;
+      /** Upper limit (> min). */
+      readonly max: string | number;
+    }
+  | {
+      /** An uncertain pass/fail outcome: passes with probability p. */
+      readonly type: "bernoulli";
+      /** Probability of passing, in [0, 1]. */
+      readonly p: string | number;
+    };
 
 /** @internal A checked distribution: draws from a uniform sequence, and its quantiles for one-way ranges. */
 export interface CompiledDistribution {
@@ -96,6 +125,8 @@ export function compileDistribution(raw: unknown, path: VbpPath, issues: VbpIssu
     return undefined;
   };
   const { mean = 0, sd = 0, min = 0, max = 0, mode = 0 } = v;
+  // low/high: closed-form 2.5% and 97.5% quantiles for normal, lognormal, uniform and triangular; mean ± 1.96 SD
+  // clipped to the support for PERT, beta and gamma (used only as one-way (tornado) ends, never for draws).
   switch (type) {
     case "fixed": {
       const x = v.value as number;

@@ -5,5 +5,6 @@ export { FLOAT_PRICE_KERNELS, FLOAT_VALUE_KERNELS, type FloatPriceKernel, type F
 export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
 export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
-export { weightFlips, type WeightFlip, type WeightFlipOptions } from "./weightFlips.js";
-export { awardTornado, type TornadoBar } from "./awardTornado.js";
+export { weightFlips, type WeightFlip, type WeightFlipOptions, type WeightFlipResult } from "./weightFlips.js";
+export { awardTornado, type AwardTornado, type TornadoBar, type TornadoPoint } from "./awardTornado.js";
+export type { AwardInputs } from "./_internal/plan.js";

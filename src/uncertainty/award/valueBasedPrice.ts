@@ -24,9 +24,26 @@ import { pctText } from "./_internal/words.js";
  * ```
  */
 export type ValueBasedPriceTarget =
-  | { readonly kind: "rank"; readonly rank?: number }
-  | { readonly kind: "cost-effective"; readonly thresholdPerQaly?: string }
-  | { readonly kind: "probability-of-winning"; readonly probability: number; readonly uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal"> };
+  | {
+      /** Keep a rank. */
+      readonly kind: "rank";
+      /** The rank to keep or better (default: the base-case rank). */
+      readonly rank?: number;
+    }
+  | {
+      /** Stay cost-effective against the comparator. */
+      readonly kind: "cost-effective";
+      /** Threshold per QALY (decimal string; default: the document's threshold). */
+      readonly thresholdPerQaly?: string;
+    }
+  | {
+      /** Keep a probability of winning. */
+      readonly kind: "probability-of-winning";
+      /** The probability to keep, in (0, 1]. */
+      readonly probability: number;
+      /** The award uncertainty to simulate at each trial price. */
+      readonly uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal">;
+    };
 
 /**
  * Options of {@link valueBasedPrice}.
@@ -47,7 +64,12 @@ export interface ValueBasedPriceOptions {
   /** Highest price searched (default 100 × the bid price). */
   readonly maxPrice?: string;
   /** A second input for a two-way analysis: a path into the document and the values to try. */
-  readonly twoWay?: { readonly path: VbpPath; readonly values: readonly string[] };
+  readonly twoWay?: {
+    /** Where the second input is in the document (e.g. `["options", 2, "price"]`). */
+    readonly path: VbpPath;
+    /** The values to try (decimal strings). */
+    readonly values: readonly string[];
+  };
 }
 
 /**
@@ -60,7 +82,9 @@ export interface ValueBasedPriceOptions {
  * ```
  */
 export interface ValueBasedPriceResult {
+  /** The bid. */
   readonly optionId: string;
+  /** Supplier. */
   readonly supplier: string;
   /** The bid's own price. */
   readonly bidPrice: string;
@@ -74,8 +98,9 @@ export interface ValueBasedPriceResult {
     readonly price?: string;
     /** Whether it holds at every price searched (then `price` is `maxPrice`). */
     readonly unbounded?: boolean;
-    /** What the pipeline gives at that price, and 1% above it (the check that the answer holds when applied). */
+    /** What the pipeline gives at that price (the check that the answer holds when applied). */
     readonly atPrice?: string;
+    /** What the pipeline gives 1% above it (the target fails there). */
     readonly onePercentAbove?: string;
     /** In words. */
     readonly explanation: string;
@@ -108,6 +133,7 @@ function setAt(doc: unknown, path: VbpPath, value: string): unknown {
  * @param options - the bid, the target, the step, and an optional second input
  * @returns the price(s) with the check and an explanation
  * @throws VbpInputError for a bad document or options
+ * @category Award uncertainty
  * @example
  * ```ts
  * const v = valueBasedPrice(json, { optionId: "b", target: { kind: "rank" } });
@@ -206,13 +232,21 @@ export function valueBasedPrice(document: unknown, options: ValueBasedPriceOptio
  * @param prices - the prices to try (decimal strings)
  * @param uncertainty - the award uncertainty (iterations, seed, weights, inputs)
  * @returns one point per price
+ * @category Award uncertainty
  * @example
  * ```ts
  * winProbabilityByPrice(json, "b", ["100", "110", "120"], { iterations: 2000, seed: 1, weights: { groups: ["root"] } });
  * //=> [{ price: "100", probability: 0.41 }, …]
  * ```
  */
-export function winProbabilityByPrice(document: unknown, optionId: string, prices: readonly string[], uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal">): readonly { readonly price: string; readonly probability: number; readonly standardError: number }[] {
+export function winProbabilityByPrice(document: unknown, optionId: string, prices: readonly string[], uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal">): readonly {
+  /** The price tried. */
+  readonly price: string;
+  /** Probability of winning at that price. */
+  readonly probability: number;
+  /** Its Monte Carlo standard error. */
+  readonly standardError: number;
+}[] {
   const idx = Array.isArray((document as { options?: unknown }).options) ? (document as { options: { id?: string }[] }).options.findIndex((o) => o.id === optionId) : -1;
   if (idx < 0) throw new VbpInputError([{ code: "unknown_reference", path: ["optionId"], message: `no option "${optionId}" in the document` }]);
   const issues: VbpIssue[] = [];

@@ -16,7 +16,9 @@ import { buildPlan } from "./_internal/plan.js";
  * ```
  */
 export interface WeightFlip {
+  /** The criterion. */
   readonly criterionId: string;
+  /** Its label. */
   readonly label: string;
   /** Its weight among its siblings now, percent. */
   readonly weight: string;
@@ -42,9 +44,33 @@ export interface WeightFlip {
  * ```
  */
 export interface WeightFlipOptions {
+  /** Your own price formulas and value functions (as for `scoreTender`). */
   readonly registries?: ScoringRegistries;
+  /** Float64 kernels for your own price formulas. */
   readonly priceKernels?: Readonly<Record<string, FloatPriceKernel>>;
+  /** Float64 kernels for your own value functions. */
   readonly valueKernels?: Readonly<Record<string, FloatValueKernel>>;
+}
+
+/**
+ * The result of {@link weightFlips}: per lot, the base winner and one entry per weighted criterion.
+ *
+ * @category Award uncertainty
+ * @example
+ * ```ts
+ * const r: WeightFlipResult = weightFlips(tender);
+ * ```
+ */
+export interface WeightFlipResult {
+  /** Per lot. */
+  readonly lots: readonly {
+    /** Lot id. */
+    readonly lotId: string;
+    /** Winner of the exact base-case scoring. */
+    readonly baseWinner?: string;
+    /** One entry per weighted criterion. */
+    readonly criteria: readonly WeightFlip[];
+  }[];
 }
 
 /**
@@ -58,13 +84,14 @@ export interface WeightFlipOptions {
  * @param tender - the tender
  * @param options - registries and Float64 kernels for your own formulas
  * @returns per lot: the base winner and one entry per weighted criterion
+ * @category Award uncertainty
  * @example
  * ```ts
  * weightFlips(tender).lots[0].criteria.find((c) => c.criterionId === "price")?.explanation;
  * //=> "Raising the weight of Price from 40% to 47.31% (the others in its group scaled down in proportion) makes Beta the winner instead of Acme."
  * ```
  */
-export function weightFlips(tender: unknown, options: WeightFlipOptions = {}): { readonly lots: readonly { readonly lotId: string; readonly baseWinner?: string; readonly criteria: readonly WeightFlip[] }[] } {
+export function weightFlips(tender: unknown, options: WeightFlipOptions = {}): WeightFlipResult {
   const plan = buildPlan(tender, { seed: 0, ...options });
   const { sampler } = plan;
   const flat = sampler.flat;

@@ -23,7 +23,17 @@ export interface WeightUncertainty {
   /** The sibling sets whose weights vary: `"root"` for the top-level criteria, a group's id for its children, or `"all"`. Default `["root"]`. */
   readonly groups?: "all" | readonly string[];
   /** Range of each criterion's local weight, percent (decimal strings or numbers). */
-  readonly ranges?: Readonly<Record<string, { readonly min: string | number; readonly max: string | number }>>;
+  readonly ranges?: Readonly<
+    Record<
+      string,
+      {
+        /** Lowest weight, percent of its group. */
+        readonly min: string | number;
+        /** Highest weight, percent of its group. */
+        readonly max: string | number;
+      }
+    >
+  >;
   /** Chains of sibling criterion ids, most important first: each weight is at least the next one's. */
   readonly order?: readonly (readonly string[])[];
   /** Use each criterion's published `weightRange` when `ranges` gives none. Default true. */

@@ -62,15 +62,33 @@ export interface AwardPlan {
   readonly currency: string;
 }
 
-/** @internal Options shared by every analysis built on the plan. */
-export interface PlanOptions {
+/**
+ * What is uncertain in an award: the weights and the tender inputs, with the registries and Float64 kernels of
+ * your own price formulas and value functions.
+ *
+ * @category Award uncertainty
+ * @example
+ * ```ts
+ * const u: AwardInputs = { seed: 1, weights: { groups: ["root"] }, inputs: [{ optionId: "B", input: "price", distribution: { type: "uniform", min: 9000, max: 11000 } }] };
+ * ```
+ */
+export interface AwardInputs {
+  /** Seed (a whole number from 0 to 2^53 − 1). */
   readonly seed: number;
+  /** The weight information (absent: the published weights are certain). */
   readonly weights?: WeightUncertainty;
+  /** The uncertain tender inputs. */
   readonly inputs?: readonly UncertainTenderInput[];
+  /** Your own price formulas and value functions (as for `scoreTender`). */
   readonly registries?: ScoringRegistries;
+  /** Float64 kernels for your own price formulas, by formula id. */
   readonly priceKernels?: Readonly<Record<string, FloatPriceKernel>>;
+  /** Float64 kernels for your own value functions, by function id. */
   readonly valueKernels?: Readonly<Record<string, FloatValueKernel>>;
 }
+
+/** @internal Former name. */
+export type PlanOptions = AwardInputs;
 
 const IDENTIFIERS = new Set(["id", "optionId", "supplier", "label", "lot", "isComparator"]);
 
