@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { awardCommand } from "./award.js";
 import { evaluateCommand } from "./evaluate.js";
 import { lifecycleCommand } from "./lifecycle.js";
 
@@ -8,4 +9,5 @@ import { lifecycleCommand } from "./lifecycle.js";
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [lifecycleCommand.name]: lifecycleCommand,
   [evaluateCommand.name]: evaluateCommand,
+  [awardCommand.name]: awardCommand,
 });
