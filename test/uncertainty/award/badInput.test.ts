@@ -35,6 +35,7 @@ describe("award uncertainty: clear errors before any draw", () => {
   it("a distribution on a value that cannot vary", () => {
     expect(issues({ inputs: [{ optionId: "A", input: "id", distribution: { type: "uniform", min: 1, max: 2 } }] })[0]?.message).toMatch(/identifier or a name, not a quantity/);
     expect(issues({ inputs: [{ optionId: "A", input: "q1", distribution: { type: "uniform", min: 1, max: 2 } }] })[0]?.message).toMatch(/recorded, moderated judgement is certain/);
+    expect(issues({ inputs: [{ optionId: "A", input: "q-min", distribution: { type: "bernoulli", p: 0.5 } }] })[0]?.message).toMatch(/minimum-score gate: a published rule declared certain/);
     expect(issues({ inputs: [{ optionId: "A", input: "quality", distribution: { type: "uniform", min: 1, max: 2 } }] })[0]?.message).toMatch(/group of criteria/);
     expect(issues({ inputs: [{ optionId: "A", input: "price", distribution: { type: "normal", mean: 10000, sd: 500 } }] })[0]).toEqual({ path: "inputs.0.distribution.type", message: expect.stringMatching(/price must stay above 0/) });
     expect(issues({ inputs: [{ optionId: "Z", input: "price", distribution: { type: "fixed", value: 1 } }] })[0]).toEqual({ path: "inputs.0.optionId", message: 'no bid "Z" in the tender' });

@@ -168,6 +168,9 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
     } else if (IDENTIFIERS.has(u.input)) {
       issues.push({ code: "invalid_value", path: [...p, "input"], message: `"${u.input}" is an identifier or a name, not a quantity: it cannot carry a distribution` });
       return;
+    } else if ((tender.gates ?? []).some((g) => g.id === u.input)) {
+      issues.push({ code: "invalid_value", path: [...p, "input"], message: `"${u.input}" is a minimum-score gate: a published rule declared certain; its outcome varies only through the scores it tests` });
+      return;
     } else {
       const fi = flat.findIndex((f) => f.node.id === u.input);
       const f = flat[fi] as FlatNode | undefined;
