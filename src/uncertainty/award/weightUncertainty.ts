@@ -2,7 +2,7 @@ import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { flattenCriteria, type FlatNode, type WeightedCriterionCommon } from "../../scoring/criteria.js";
 import type { Tender } from "../../scoring/tender.js";
-import type { UniformSequence } from "./_internal/counterRandom.js";
+import { DrawUniforms, type UniformSequence } from "./_internal/counterRandom.js";
 
 /**
  * What the panel knows about the weights when they are uncertain (SMAA-2, Lahdelma & Salminen 2001).
@@ -340,6 +340,28 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
     }
     globals(local, leafGlobal);
   };
+  // Pilot: rejection sampling is exact but slows down as the feasible share of the simplex shrinks. Measure the
+  // acceptance on a dedicated pilot sequence before any draw and refuse a set of ranges too tight to sample.
+  if (groups.some((g) => g.chains === undefined)) {
+    const pilot = new DrawUniforms(0x5eed).at(0x9117, 0);
+    for (const g of groups) {
+      if (g.chains !== undefined || (g.bounded && 1 - g.lower.reduce((a, x) => a + x, 0) <= EPS)) continue;
+      const one = { ...g };
+      let accepted = 0;
+      const tries = 20000;
+      for (let t = 0; t < tries; t++) if (tryOnce(one, pilot, scratch)) accepted++;
+      if (accepted < 20) {
+        const name = g.members.map((m) => flat[m]?.node.id).join(", ");
+        throw new VbpInputError([
+          {
+            code: "not_computable",
+            path: [...basePath, "ranges"],
+            message: `the weight ranges and order of ${name} leave only about ${((100 * accepted) / tries).toFixed(3)}% of the possible weightings: too little to sample exactly in reasonable time; widen the ranges (or drop ranges that the order already implies)`,
+          },
+        ]);
+      }
+    }
+  }
   const varied = groups.flatMap((g) => g.members);
   const limits = (fi: number): readonly [number, number] => {
     for (const g of groups) {
@@ -353,6 +375,22 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
   const hasOrder = groups.some((g) => g.edges.length > 0);
   const information = hasRanges && hasOrder ? "within their stated ranges and order" : hasRanges ? "within their stated ranges" : hasOrder ? "in any way that keeps their stated order" : "freely (no weight information: every split summing to 100% equally likely)";
   return { leafFlat, varies: groups.length > 0, flat, varied, sample, baseLocal, globals, siblings, limits, information };
+}
+
+/** One rejection-sampling candidate for a bounded group (true when accepted). */
+function tryOnce(g: VariedGroup, u: UniformSequence, scratch: Float64Array): boolean {
+  const n = g.members.length;
+  const shift = 1 - g.lower.reduce((s, x) => s + x, 0);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const e = -Math.log(u.next());
+    scratch[k] = e;
+    total += e;
+  }
+  for (let k = 0; k < n; k++) scratch[k] = (g.lower[k] as number) + (shift * (scratch[k] as number)) / total;
+  for (let k = 0; k < n; k++) if ((scratch[k] as number) > (g.upper[k] as number) + EPS) return false;
+  for (const [a, b] of g.edges) if ((scratch[a] as number) < (scratch[b] as number)) return false;
+  return true;
 }
 
 /** Chains that share no criterion (each a simple path), or undefined when the order is a more general graph. */

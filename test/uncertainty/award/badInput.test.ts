@@ -32,6 +32,20 @@ describe("award uncertainty: clear errors before any draw", () => {
     expect(issues({ weights: { ranges: { price: { min: 70, max: 60 } } } })[0]).toEqual({ path: "weights.ranges.price.max", message: "must be at least min (70%), got 60%" });
   });
 
+  it("ranges so tight around the simplex that exact sampling would take too long are refused before any draw", () => {
+    const criteria = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, label: `C${i}`, kind: "quantitative" as const, weight: "10", valueFunction: { fn: "linear", params: { lower: "0", upper: "1" } } }));
+    const t = { criteria, options: [{ id: "A", supplier: "A", label: "A", values: Object.fromEntries(criteria.map((c) => [c.id, "0.5"])) }] };
+    // Every weight at most 12%: feasible (the maximums add up to 120%), but only ~5 in 10 million weightings qualify.
+    let err: unknown;
+    try {
+      awardUncertainty(t, { iterations: 10, seed: 1, weights: { ranges: Object.fromEntries(criteria.map((c) => [c.id, { min: 0, max: 12 }])) } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(VbpInputError);
+    expect((err as VbpInputError).issues[0]?.message).toMatch(/leave only about 0\.000% of the possible weightings: too little to sample exactly/);
+  });
+
   it("a distribution on a value that cannot vary", () => {
     expect(issues({ inputs: [{ optionId: "A", input: "id", distribution: { type: "uniform", min: 1, max: 2 } }] })[0]?.message).toMatch(/identifier or a name, not a quantity/);
     expect(issues({ inputs: [{ optionId: "A", input: "q1", distribution: { type: "uniform", min: 1, max: 2 } }] })[0]?.message).toMatch(/recorded, moderated judgement is certain/);
