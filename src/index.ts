@@ -17,3 +17,4 @@ export * from "./pathway/index.js";
 export * from "./scoring/index.js";
 export * from "./evaluate/index.js";
 export * from "./uncertainty/index.js";
+export * from "./uncertainty/award/index.js";

@@ -86,6 +86,8 @@ export interface DocumentCommandArgs {
   readonly label: string;
   /** Boolean flags given (`--ledger`, `--summaries`, …). */
   readonly flags: Readonly<Record<string, boolean>>;
+  /** Valued options given (`--seed 7`, …), as typed. */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface DocumentCommandArgs {
 export async function readDocumentCommand(
   argv: readonly string[],
   io: CliIo,
-  command: { readonly name: string; readonly help: string; readonly booleanFlags: readonly string[]; readonly formats?: readonly string[] },
+  command: { readonly name: string; readonly help: string; readonly booleanFlags: readonly string[]; readonly formats?: readonly string[]; readonly stringOptions?: readonly string[] },
 ): Promise<DocumentCommandArgs | number> {
   const options: Record<string, { type: "string" | "boolean"; short?: string }> = {
     format: { type: "string", short: "f" },
@@ -104,6 +106,7 @@ export async function readDocumentCommand(
     help: { type: "boolean", short: "h" },
   };
   for (const flag of command.booleanFlags) options[flag] = { type: "boolean" };
+  for (const name of command.stringOptions ?? []) options[name] = { type: "string" };
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
@@ -125,5 +128,7 @@ export async function readDocumentCommand(
   const json = await readJsonInput(path, io, maxBytes);
   const flags: Record<string, boolean> = {};
   for (const flag of command.booleanFlags) flags[flag] = values[flag] === true;
-  return { format, json, label: path === "-" ? "<stdin>" : path, flags };
+  const given: Record<string, string> = {};
+  for (const name of command.stringOptions ?? []) if (typeof values[name] === "string") given[name] = values[name] as string;
+  return { format, json, label: path === "-" ? "<stdin>" : path, flags, values: given };
 }

@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { awardCommand } from "./award.js";
 import { evaluateCommand } from "./evaluate.js";
 import { lifecycleCommand } from "./lifecycle.js";
 import { dsaCommand } from "./dsa.js";
@@ -14,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [psaCommand.name]: psaCommand,
   [mergeCommand.name]: mergeCommand,
   [dsaCommand.name]: dsaCommand,
+  [awardCommand.name]: awardCommand,
 });

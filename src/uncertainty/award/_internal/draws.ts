@@ -1,0 +1,136 @@
+import { DrawUniforms } from "./counterRandom.js";
+import type { AwardPlan } from "./plan.js";
+
+/** @internal The per-draw record of a block of draws; blocks concatenate in draw order. */
+export interface DrawBlock {
+  readonly firstDraw: number;
+  readonly count: number;
+  /** Per lot: rank of each option per draw (0 = excluded), draw-major (`d * n + o`). */
+  readonly ranks: readonly Int32Array[];
+  /** Per lot: the option's standing per draw (higher is better; −Infinity when excluded or not computable). */
+  readonly standing: readonly Float64Array[];
+  /** Per lot: the aggregate figure as scored (points, price per point, monetised price; NaN when not computable). */
+  readonly measure: readonly Float64Array[];
+  /** Per lot: the sole winner per draw (−1 when none or shared). */
+  readonly winner: readonly Int32Array[];
+  /** Drawn value of each uncertain input, input-major (`k * count + d`). */
+  readonly inputs: Float64Array;
+  /** Local weight (fraction) of each varied criterion, criterion-major (`v * count + d`). */
+  readonly weights: Float64Array;
+}
+
+/**
+ * @internal Runs draws `[first, first + count)`. Every number a draw uses comes from its own counter-based
+ * stream position, so a block's content depends only on the draw indices: any split gives the same records.
+ * `fixedLocal`, when given, replaces the weight draws (confidence factors, one-way analysis).
+ */
+export function runDraws(plan: AwardPlan, first: number, count: number, fixedLocal?: Float64Array, inputOverride?: { index: number; value: number }): DrawBlock {
+  const { sampler, lots, inputs } = plan;
+  const u = new DrawUniforms(plan.seed);
+  const local = new Float64Array(sampler.flat.length);
+  const leafGlobal = new Float64Array(sampler.leafFlat.length);
+  const baseGlobal = new Float64Array(sampler.leafFlat.length);
+  sampler.globals(fixedLocal ?? sampler.baseLocal, baseGlobal);
+  const varied = sampler.varied;
+  const ranks = lots.map((k) => new Int32Array(k.n * count));
+  const standing = lots.map((k) => new Float64Array(k.n * count));
+  const measure = lots.map((k) => new Float64Array(k.n * count));
+  const winner = lots.map(() => new Int32Array(count));
+  const inputVals = new Float64Array(inputs.length * count);
+  const weightVals = new Float64Array(varied.length * count);
+  const prices = lots.map((k) => new Float64Array(k.n));
+  const values = lots.map((_, li) => new Float64Array((plan.cells[li] ?? []).length));
+  const pass = lots.map((k) => new Uint8Array(k.basePass.length));
+  const drawn = new Float64Array(inputs.length);
+  const lowWins = lots.map((k) => k.lowerIsBetter);
+  for (let d = 0; d < count; d++) {
+    const g = first + d;
+    let w = baseGlobal;
+    if (fixedLocal === undefined && sampler.varies) {
+      sampler.sample(u.at(plan.weightStream, g), local, leafGlobal);
+      w = leafGlobal;
+      for (let v = 0; v < varied.length; v++) weightVals[v * count + d] = local[varied[v] as number] as number;
+    } else {
+      const src = fixedLocal ?? sampler.baseLocal;
+      for (let v = 0; v < varied.length; v++) weightVals[v * count + d] = src[varied[v] as number] as number;
+    }
+    for (let k = 0; k < inputs.length; k++) {
+      const inp = inputs[k] as (typeof inputs)[number];
+      const x = inputOverride !== undefined ? (inputOverride.index === k ? inputOverride.value : inp.base) : inp.dist.sample(u.at(inp.stream, g));
+      drawn[k] = x;
+      inputVals[k * count + d] = x;
+    }
+    for (let li = 0; li < lots.length; li++) {
+      const kern = lots[li] as (typeof lots)[number];
+      const P = prices[li] as Float64Array;
+      P.set(kern.basePrice);
+      const V = values[li] as Float64Array;
+      const S = pass[li] as Uint8Array;
+      S.set(kern.basePass);
+      for (let k = 0; k < inputs.length; k++) {
+        const inp = inputs[k] as (typeof inputs)[number];
+        if (inp.lot !== li) continue;
+        const x = drawn[k] as number;
+        if (inp.kind === "price") P[inp.option] = x;
+        else if (inp.kind === "value") V[inp.cell] = x;
+        else S[inp.option * kern.passFailIds.length + inp.slot] = x >= 0.5 ? 1 : 0;
+      }
+      kern.run(w, P, plan.cells[li] ?? [], V, S);
+      const n = kern.n;
+      const R = ranks[li] as Int32Array;
+      const St = standing[li] as Float64Array;
+      const M = measure[li] as Float64Array;
+      for (let o = 0; o < n; o++) {
+        const r = kern.rank[o] as number;
+        const m = kern.measure[o] as number;
+        R[d * n + o] = r;
+        M[d * n + o] = m;
+        St[d * n + o] = r === 0 || Number.isNaN(m) ? -Infinity : lowWins[li] === true ? -m : m;
+      }
+      (winner[li] as Int32Array)[d] = kern.winner();
+    }
+  }
+  return { firstDraw: first, count, ranks, standing, measure, winner, inputs: inputVals, weights: weightVals };
+}
+
+/** @internal Concatenates blocks (in draw order) into one. */
+export function concatBlocks(plan: AwardPlan, blocks: readonly DrawBlock[]): DrawBlock {
+  const sorted = [...blocks].sort((a, b) => a.firstDraw - b.firstDraw);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as DrawBlock;
+    const cur = sorted[i] as DrawBlock;
+    if (prev.firstDraw + prev.count !== cur.firstDraw) throw new RangeError(`blocks leave a gap or overlap at draw ${cur.firstDraw}`);
+  }
+  const count = sorted.reduce((s, b) => s + b.count, 0);
+  const first = sorted[0]?.firstDraw ?? 0;
+  const cat = <T extends Int32Array | Float64Array>(make: (n: number) => T, pick: (b: DrawBlock) => T): T => {
+    const out = make(sorted.reduce((s, b) => s + pick(b).length, 0));
+    let at = 0;
+    for (const b of sorted) {
+      out.set(pick(b), at);
+      at += pick(b).length;
+    }
+    return out;
+  };
+  const majorCat = (pick: (b: DrawBlock) => Float64Array, rows: number): Float64Array => {
+    const out = new Float64Array(rows * count);
+    for (let r = 0; r < rows; r++) {
+      let at = 0;
+      for (const b of sorted) {
+        out.set(pick(b).subarray(r * b.count, (r + 1) * b.count), r * count + at);
+        at += b.count;
+      }
+    }
+    return out;
+  };
+  return {
+    firstDraw: first,
+    count,
+    ranks: plan.lots.map((_, li) => cat((n) => new Int32Array(n), (b) => b.ranks[li] as Int32Array)),
+    standing: plan.lots.map((_, li) => cat((n) => new Float64Array(n), (b) => b.standing[li] as Float64Array)),
+    measure: plan.lots.map((_, li) => cat((n) => new Float64Array(n), (b) => b.measure[li] as Float64Array)),
+    winner: plan.lots.map((_, li) => cat((n) => new Int32Array(n), (b) => b.winner[li] as Int32Array)),
+    inputs: majorCat((b) => b.inputs, plan.inputs.length),
+    weights: majorCat((b) => b.weights, plan.sampler.varied.length),
+  };
+}

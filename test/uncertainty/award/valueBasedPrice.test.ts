@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, valueBasedPrice, winProbabilityByPrice } from "../../../src/index.js";
+import { workedDocument } from "./helpers.js";
+
+function rankAt(doc: Record<string, unknown>, optionId: string, price: string): number | undefined {
+  const d = structuredClone(doc) as { options: { id: string; price?: string }[] };
+  d.options.find((o) => o.id === optionId)!.price = price;
+  return evaluate(d, { summaries: false }).ranking.find((r) => r.optionId === optionId)?.rank;
+}
+
+describe("value-based price through evaluate", () => {
+  it("the runner-up of the worked tender keeps its rank up to the value-based price, and not 1% above it", () => {
+    const doc = workedDocument();
+    const base = evaluate(doc, { summaries: false });
+    const runnerUp = base.ranking.find((r) => r.rank === 2)!;
+    expect(runnerUp.optionId).toBe("b");
+    const v = valueBasedPrice(doc, { optionId: runnerUp.optionId, target: { kind: "rank" } });
+    const p = v.prices[0]!;
+    expect(p.price).toBeDefined();
+    const price = Number(p.price);
+    expect(price).toBeGreaterThan(109); // it can charge more than its bid and still come second
+    // Applied through evaluate: rank 2 at the price, worse 1% above it.
+    expect(rankAt(doc, "b", p.price!)).toBe(2);
+    const above = (Math.ceil(price * 1.01 * 100) / 100).toFixed(2);
+    const r = rankAt(doc, "b", above);
+    expect(r === undefined || r > 2).toBe(true);
+    // And one penny above the stated price already loses the rank (the bisection's bound is tight).
+    expect(rankAt(doc, "b", (price + 0.01).toFixed(2))).not.toBe(2);
+    expect(p.explanation).toMatch(/^Bramley Healthcare plc keeps rank 2 or better up to a price of £\d+\.\d\d \([\d.]+% above its bid of £109\.00\): at that price it ranks 2nd; at £[\d.]+ \(1% above\) it ranks 3rd\.$/);
+  });
+
+  it("the winner's highest price that still wins, cost-effectiveness at the threshold, and a two-way analysis", () => {
+    const doc = workedDocument();
+    const win = valueBasedPrice(doc, { optionId: "a", target: { kind: "rank", rank: 1 } });
+    const wp = win.prices[0]!.price!;
+    expect(rankAt(doc, "a", wp)).toBe(1);
+    expect(rankAt(doc, "a", (Number(wp) + 0.01).toFixed(2))).not.toBe(1);
+    const ce = valueBasedPrice(doc, { optionId: "a", target: { kind: "cost-effective" } });
+    const cp = ce.prices[0]!;
+    expect(cp.atPrice).toMatch(/incremental net monetary benefit of £\d/);
+    expect(cp.onePercentAbove).toMatch(/incremental net monetary benefit of -£|−£/);
+    // Two-way: a's value-based price for rank 1 falls as b's bid falls.
+    const bIndex = (doc.options as { id: string }[]).findIndex((o) => o.id === "b");
+    const two = valueBasedPrice(doc, { optionId: "a", target: { kind: "rank", rank: 1 }, twoWay: { path: ["options", bIndex, "price"], values: ["100", "109", "118"] } });
+    const ps = two.prices.map((x) => Number(x.price));
+    expect(ps[0]!).toBeLessThan(ps[1]!);
+    expect(ps[1]!).toBeLessThan(ps[2]!);
+    expect(two.prices[1]!.price).toBe(wp);
+  });
+
+  it("the probability of winning falls as the bid price rises (a curve under uncertainty)", () => {
+    const doc = workedDocument();
+    const curve = winProbabilityByPrice(doc, "b", ["100", "109", "118", "130"], { iterations: 1500, seed: 8, weights: { groups: ["root"] } });
+    const p = curve.map((c) => c.probability);
+    for (let i = 1; i < p.length; i++) expect(p[i]!).toBeLessThanOrEqual(p[i - 1]!);
+    expect(p[0]!).toBeGreaterThan(p[3]!);
+  });
+});

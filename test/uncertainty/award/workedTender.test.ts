@@ -1,0 +1,34 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { awardUncertainty, scoreTender, type AwardUncertaintyResult, type BidUncertainty, type InputDistribution } from "../../../src/index.js";
+import { workedTender } from "./helpers.js";
+
+describe("probability of winning on the worked tender", () => {
+  it("explanations state the figures computed, in words, and the base case agrees with the exact scoring", () => {
+    const t = workedTender();
+    const r = awardUncertainty(t, {
+      iterations: 4000,
+      seed: 2026,
+      weights: { groups: ["root"], ranges: { "whole-life-cost": { min: 30, max: 40 }, "social-value": { min: 10, max: 20 } } },
+      inputs: t.options.map((o) => ({ optionId: o.id, input: "price", distribution: { type: "pert" as const, min: (Number(o.price) * 0.95).toFixed(2), mode: o.price!, max: (Number(o.price) * 1.15).toFixed(2) } })),
+    });
+    const lot = r.lots[0]!;
+    const exact = scoreTender(t).lots[0]!;
+    expect(lot.baseWinner).toBe(exact.winner);
+    expect(lot.bids.map((b) => b.baseRank)).toEqual(exact.options.map((o) => o.rank));
+    const winner = lot.bids.find((b) => b.optionId === exact.winner)!;
+    const pct = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
+    expect(lot.summary).toContain(`${winner.supplier} (${winner.label}), the most advantageous tender in the base case, wins in ${pct(winner.probabilityOfWinning)} of 4,000 scenarios`);
+    for (const b of lot.bids) {
+      expect(b.rankAcceptability.reduce((s, x) => s + x, 0) + b.probabilityExcluded).toBeCloseTo(1, 12);
+      if (b.probabilityOfWinning > 0 && b.probabilityOfWinning < 1) expect(b.explanation).toContain(`wins in ${pct(b.probabilityOfWinning)} of 4,000 simulated scenarios`);
+    }
+    // The excluded bid (it has no carbon reduction plan) stays excluded: a gate declared certain does not vary.
+    expect(lot.bids.find((b) => b.baseRank === undefined)!.probabilityExcluded).toBe(1);
+  });
+
+  it("public types", () => {
+    expectTypeOf<AwardUncertaintyResult["lots"][number]["bids"][number]>().toEqualTypeOf<BidUncertainty>();
+    expectTypeOf<BidUncertainty["rankAcceptability"]>().toEqualTypeOf<readonly number[]>();
+    expectTypeOf<{ type: "pert"; min: "1"; mode: "2"; max: "3" }>().toMatchTypeOf<InputDistribution>();
+  });
+});
