@@ -1,5 +1,5 @@
 import { differenceInMonths } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import {
