@@ -1,14 +1,36 @@
 import { defineConfig } from "tsup";
 
+/**
+ * One module per concept: each folder is its own entry (and subpath export), built with code splitting so a
+ * bundler that honours `sideEffects: false` keeps only the chunks a caller's imports reach. The root entry
+ * re-exports the browser-safe entries; `node` holds what needs Node (files, XLSX).
+ */
+export const SUBPATHS = [
+  "errors",
+  "money",
+  "time",
+  "lifecycle",
+  "pathway",
+  "sustainability",
+  "analysis",
+  "scoring",
+  "evaluate",
+] as const;
+
+const entry: Record<string, string> = { index: "src/index.ts" };
+for (const name of SUBPATHS) entry[`${name}/index`] = `src/${name}/index.ts`;
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry,
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
     clean: true,
+    splitting: true,
     target: "es2022",
     platform: "neutral",
+    external: [/^node:/],
     treeshake: true,
   },
   {

@@ -1,0 +1,44 @@
+// Browser bundle sizes of what a platform imports from the published package: each import is bundled with
+// esbuild for the browser, minified, and gzipped, exactly as a consumer's build would (the package resolves
+// to itself through its own "exports", so the built dist/ and its `sideEffects: false` are what is measured).
+import { build } from "esbuild";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** The imports a platform writes, and the most gzip bytes each may cost. */
+export const BUNDLE_BUDGETS = [
+  { code: 'import { money } from "vbp-score";', name: "money", maxGzip: 20 * 1024 },
+  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", maxGzip: 120 * 1024 },
+];
+
+/** Bundles one import for the browser; returns minified and gzip bytes and the bytes per package. */
+export async function bundleSize(code) {
+  const name = /import \{ (\w+) \}/.exec(code)?.[1] ?? "x";
+  const r = await build({
+    stdin: { contents: `${code}\nglobalThis.__keep = ${name};`, resolveDir: root, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const out = r.outputFiles[0].contents;
+  const byPackage = {};
+  for (const [file, v] of Object.entries(Object.values(r.metafile.outputs)[0].inputs)) {
+    const pkg = file.includes("node_modules/") ? file.split("node_modules/").at(-1).split("/")[0] : "vbp-score";
+    byPackage[pkg] = (byPackage[pkg] ?? 0) + v.bytesInOutput;
+  }
+  const zodLocales = Object.keys(Object.values(r.metafile.outputs)[0].inputs).filter((f) => /zod\/v4\/locales\/(?!en\.js)/.test(f) && r.metafile.outputs[Object.keys(r.metafile.outputs)[0]].inputs[f].bytesInOutput > 0);
+  return { minified: out.length, gzip: gzipSync(out).length, byPackage, zodLocales };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const b of BUNDLE_BUDGETS) {
+    const s = await bundleSize(b.code);
+    console.log(`${b.code}  ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.minified / 1024).toFixed(1)} KB minified; budget ${b.maxGzip / 1024} KB) ${JSON.stringify(s.byPackage)}`);
+  }
+}
