@@ -1,6 +1,7 @@
 import { Dec, decString, toDec, type DecimalInput } from "../_lib/decimal.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import { CURRENCIES, isCurrencyCode, type CurrencyCode } from "./currencies.js";
+import { formatAmount } from "./formatAmount.js";
 
 /**
  * An exact amount of one currency, as plain data: the amount is a decimal string (never a binary float),
@@ -179,14 +180,21 @@ export function roundMoney(a: Money, options: { readonly decimals?: number; read
 
 /**
  * Formats an amount for people: currency symbol, thousands separators, rounded half-even to the minor unit.
+ * With `locale`, the locale's own conventions from `Intl.NumberFormat` (exact, half-even; see
+ * {@link formatAmount}); without, the library's fixed English form.
  *
  * @example
  * ```ts
  * formatMoney(money("-1234567.895", "GBP"));
  * //=> "-£1,234,567.90"
+ * formatMoney(money("1234.5", "EUR"), { locale: "en-US" });
+ * //=> "€1,234.50"
  * ```
  */
-export function formatMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean } = {}): string {
+export function formatMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean; readonly locale?: string } = {}): string {
+  if (options.locale !== undefined && (options.rule ?? "half-even") === "half-even" && options.symbol !== false) {
+    return formatAmount(a.amount, a.currency, { locale: options.locale, decimals: options.decimals ?? CURRENCIES[a.currency].exponent });
+  }
   const info = CURRENCIES[a.currency];
   const places = options.decimals ?? info.exponent;
   const d = new Dec(a.amount).toDecimalPlaces(places, ROUNDING[options.rule ?? "half-even"]);
