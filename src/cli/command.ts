@@ -8,8 +8,10 @@ export const EXIT = Object.freeze({
   invalidInput: 1,
   /** The command line is wrong: unknown command or flag, missing or unreadable file. */
   usage: 2,
+  /** Done, but some input rows or options were excluded (each reported on stderr with its line or id). */
+  excluded: 3,
   /** A bug: an unexpected error inside the library (please report it). */
-  internal: 3,
+  internal: 4,
 });
 
 /**

@@ -11,3 +11,7 @@ export { formatCsvProblem, type CsvRecord, type CsvRowProblem } from "./csv/reco
 export { csvLayoutGuide, csvTemplate } from "./csv/template.js";
 export { readCatalogueCsv, type CatalogueRows } from "./csv/catalogue.js";
 export { evaluateCatalogueCsv, evaluateCatalogueRows, safeEvaluateCatalogueCsv, type CatalogueEvaluation, type CatalogueExclusion } from "./csv/evaluateCatalogue.js";
+export { readLifecycleLinesCsv, type LifecycleLines } from "./csv/lifecycleLines.js";
+export { readEvaluatorScoresCsv, type EvaluatorScoreRows } from "./csv/evaluatorScores.js";
+export { documentJsonSchema, jsonSchemaId, JSON_SCHEMA_NAMES, SCHEMA_VERSION, type JsonSchemaName } from "./jsonSchema.js";
+export { fromOcdsAwardCriteria, toOcdsAwardCriteria, type ImportedOcdsCriteria, type OcdsAwardCriteria, type OcdsAwardCriterion, type OcdsCriterionNumber } from "./ocds.js";

@@ -4,6 +4,7 @@ import { safeRunModel } from "../../pathway/runModel.js";
 import { EXIT, type CliCommand } from "../command.js";
 import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
+import { CATALOGUE_HELP, isCatalogueRun, runCatalogueEvaluate } from "./evaluateCatalogue.js";
 
 const HELP = `Usage: vbp evaluate <file.json | -> [options]
 
@@ -25,8 +26,9 @@ Options:
       --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help           show this help
 
-Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error.
-`;
+Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error, 3 some catalogue
+rows excluded (each printed with its line).
+${CATALOGUE_HELP}`;
 
 function isPathwayModel(json: unknown): boolean {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
@@ -35,6 +37,7 @@ function isPathwayModel(json: unknown): boolean {
 }
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
+  if (isCatalogueRun(argv)) return runCatalogueEvaluate(argv, io);
   const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;

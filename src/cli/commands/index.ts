@@ -1,6 +1,8 @@
 import type { CliCommand } from "../command.js";
 import { evaluateCommand } from "./evaluate.js";
 import { lifecycleCommand } from "./lifecycle.js";
+import { schemaCommand } from "./schema.js";
+import { templateCommand } from "./template.js";
 
 /**
  * The registry of `vbp` commands, by name. Adding a command is one file in this folder and one line here.
@@ -8,4 +10,6 @@ import { lifecycleCommand } from "./lifecycle.js";
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [lifecycleCommand.name]: lifecycleCommand,
   [evaluateCommand.name]: evaluateCommand,
+  [templateCommand.name]: templateCommand,
+  [schemaCommand.name]: schemaCommand,
 });

@@ -1,9 +1,10 @@
-import * as z from "zod";
+import type * as z from "zod";
 import { evaluationDocumentSchema } from "../../evaluate/schema.js";
 import type { EvaluationOption } from "../../evaluate/document.js";
 import { fromZodIssues } from "../../schema/issues.js";
 import { CATALOGUE_CARBON_STAGES, CATALOGUE_EFFECT_OPS, CSV_LAYOUTS } from "./layouts.js";
 import { readCsvRecords, type CsvRowProblem } from "./records.js";
+import { schemaPart } from "./schemaPart.js";
 
 /**
  * A catalogue CSV read row by row: the options of the valid rows, the file line of every option id, and one
@@ -70,10 +71,7 @@ function roleOf(column: string): ColumnRole | string {
 
 /** The evaluation document's option schema (one option on its own), taken from the document schema. */
 function optionSchema(): z.ZodType {
-  const doc = evaluationDocumentSchema as unknown as z.ZodType;
-  const options = doc instanceof z.ZodObject ? (doc.shape as Record<string, z.ZodType>).options : undefined;
-  if (!(options instanceof z.ZodArray)) throw new Error("vbp-score internal: the evaluation document has no options array");
-  return options.element as z.ZodType;
+  return schemaPart(evaluationDocumentSchema as unknown as z.ZodType, ["options", "[]"]);
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
