@@ -15,9 +15,10 @@ export const SUBPATHS = [
   "analysis",
   "scoring",
   "evaluate",
+  "interop",
 ] as const;
 
-const entry: Record<string, string> = { index: "src/index.ts" };
+const entry: Record<string, string> = { index: "src/index.ts", node: "src/node.ts" };
 for (const name of SUBPATHS) entry[`${name}/index`] = `src/${name}/index.ts`;
 
 export default defineConfig([
