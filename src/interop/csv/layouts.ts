@@ -39,8 +39,13 @@ export interface CsvLayout {
   readonly description: string;
   /** The columns, fixed ones first, then the families. */
   readonly columns: readonly CsvColumn[];
-  /** Template: header and example rows (cells by column name). */
-  readonly template: { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /** Template: header and example rows. */
+  readonly template: {
+    /** Column names, in order. */
+    readonly header: readonly string[];
+    /** Example rows, one cell per header column. */
+    readonly rows: readonly (readonly string[])[];
+  };
 }
 
 /**
