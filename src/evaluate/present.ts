@@ -9,6 +9,7 @@ import type { PathwayResult } from "../pathway/types.js";
 import type { EvaluationResult, RankedRow } from "./result.js";
 import { cash, num } from "./_internal/explain.js";
 import { escapeMarkdownText, spreadsheetSafeText } from "./_internal/escape.js";
+import { formatAmount } from "../money/formatAmount.js";
 
 /**
  * A table as data: header labels, rows of string cells and per-column alignment.
@@ -44,13 +45,13 @@ function topCriteria(result: EvaluationResult): { id: string; label: string }[] 
  * evaluationTable(result).headers[0]; //=> "Rank"
  * ```
  */
-export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean } = {}): EvaluationTable {
+export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean; readonly locale?: string | undefined } = {}): EvaluationTable {
   const exact = options.exact ?? false;
   const crit = topCriteria(result);
   const hasNmb = result.referenceData.threshold !== undefined;
   const lots = new Set(result.ranking.map((r) => r.lot));
   const showLot = lots.size > 1;
-  const money = (v: string) => (exact ? v : cash(v, result.currency));
+  const money = (v: string) => (exact ? v : options.locale !== undefined ? formatAmount(v, result.currency, { locale: options.locale }) : cash(v, result.currency));
   const headers = [
     ...(showLot ? ["Lot"] : []),
     "Rank",
@@ -143,15 +144,16 @@ export function renderCsvTable(t: EvaluationTable): string {
 
 /**
  * The ranked value table as aligned text, followed by a one-line note of the basis (horizon, patients,
- * discounting, threshold).
+ * discounting, threshold). With `locale`, money in the table follows that locale (`Intl.NumberFormat`, exact,
+ * half-even); without, the library's fixed English form.
  *
  * @example
  * ```ts
  * const text = formatEvaluationTable(evaluate(doc)); // the ranked table, ready to print
  * ```
  */
-export function formatEvaluationTable(result: EvaluationResult): string {
-  return `${renderTextTable(evaluationTable(result))}\n${basisText(result)}\n`;
+export function formatEvaluationTable(result: EvaluationResult, options: { readonly locale?: string | undefined } = {}): string {
+  return `${renderTextTable(evaluationTable(result, options))}\n${basisText(result)}\n`;
 }
 
 /**

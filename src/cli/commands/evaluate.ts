@@ -5,6 +5,7 @@ import { EXIT, type CliCommand } from "../command.js";
 import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 import { CATALOGUE_HELP, isCatalogueRun, runCatalogueEvaluate } from "./evaluateCatalogue.js";
+import { callerLocale } from "../locale.js";
 
 const HELP = `Usage: vbp evaluate <file.json | -> [options]
 
@@ -70,7 +71,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   io.stdout(`${result.title}\n\nRanked value table\n\n`);
-  io.stdout(formatEvaluationTable(result));
+  io.stdout(formatEvaluationTable(result, { locale: callerLocale() }));
   io.stdout("\nWhy each option scored as it did\n");
   for (const e of result.explanations) {
     io.stdout(`\n${e.headline}\n`);

@@ -11,6 +11,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
 import { DEFAULT_MAX_BYTES, InvalidInputError, parseMaxBytes, readJsonInput } from "../input.js";
 import { FileUnreadableError, InputTooLargeError, type CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
+import { callerLocale } from "../locale.js";
 
 /** Help text for the catalogue options of `vbp evaluate`. */
 export const CATALOGUE_HELP = `
@@ -117,7 +118,7 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
     if (format === "json") io.stdout(`${JSON.stringify({ rows: run.rows, evaluated: run.evaluated, excluded: run.excluded, result }, null, 2)}\n`);
     else if (format === "csv") io.stdout(evaluationCsv(result));
     else if (format === "md") io.stdout(evaluationMarkdownReport(result, { summaries: v.summaries === true }));
-    else io.stdout(`${result.title}\n\nRanked value table (${run.evaluated} of ${run.rows} catalogue rows evaluated)\n\n${formatEvaluationTable(result)}`);
+    else io.stdout(`${result.title}\n\nRanked value table (${run.evaluated} of ${run.rows} catalogue rows evaluated)\n\n${formatEvaluationTable(result, { locale: callerLocale() })}`);
     if (run.excluded.length > 0) {
       io.stderr(`${catalogueFile}: ${run.excluded.length} of ${run.rows} rows excluded, ${run.evaluated} evaluated\n`);
       for (const x of run.excluded) for (const p of x.problems) io.stderr(`${catalogueFile}: ${formatCsvProblem(p)}\n`);
