@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "bench/**/*.mjs"],
+    files: ["scripts/**/*.mjs", "bench/**/*.mjs", "examples/**/*.mjs"],
     languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly", performance: "readonly", structuredClone: "readonly", globalThis: "readonly", setInterval: "readonly", clearInterval: "readonly" } },
   },
   {

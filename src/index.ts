@@ -18,3 +18,4 @@ export * from "./scoring/index.js";
 export * from "./evaluate/index.js";
 export * from "./uncertainty/index.js";
 export * from "./uncertainty/award/index.js";
+export * from "./interop/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Dec, decString, sumDec } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { formatMoney } from "../money/money.js";

@@ -3,7 +3,7 @@ import { parseOptions, type ParsedOption } from "./_internal/options.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { nonNegativeDecimalSchema } from "../schema/primitives.js";
-import { z } from "zod";
+import * as z from "zod";
 import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
 import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decString } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fail } from "../errors/VbpInputError.js";
 import type { OptionResult, OutcomeTotals, PathwayResult } from "../pathway/types.js";
 import { parseWith } from "../schema/issues.js";

@@ -8,7 +8,7 @@ export const EXIT = Object.freeze({
   invalidInput: 1,
   /** The command line is wrong: unknown command or flag, missing or unreadable file. */
   usage: 2,
-  /** Some options were invalid and left out (a catalogue run): the rest is in the output, the excluded ones on stderr. */
+  /** Done, but some input rows or options were excluded (each reported on stderr with its line or id). */
   excluded: 3,
   /** A bug: an unexpected error inside the library (please report it). */
   internal: 4,

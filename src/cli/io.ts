@@ -14,6 +14,20 @@ export interface CliIo {
   readonly readStdin: (maxBytes: number) => Promise<string>;
   /** Reads a UTF-8 file, checking its size against `maxBytes` before reading. */
   readonly readFile: (path: string, maxBytes: number) => Promise<string>;
+  /** Opens a file for the output (`-o/--output`); absent where the CLI may not write files. */
+  readonly openOutput?: (path: string) => Promise<OutputFile>;
+  /** Whether standard error is a terminal (progress is shown only then). */
+  readonly stderrIsTTY?: boolean;
+  /** Draws progress on standard error (a terminal); absent means no progress is shown. */
+  readonly progressStream?: NodeJS.WritableStream;
+}
+
+/** An output file being written: text in order, then closed (flushed) before the command's exit. */
+export interface OutputFile {
+  /** Appends text. */
+  readonly write: (text: string) => void;
+  /** Flushes and closes; rejects if the file could not be written. */
+  readonly close: () => Promise<void>;
 }
 
 /** The input is larger than the allowed number of bytes. */
@@ -62,10 +76,44 @@ export async function readLimited(chunks: AsyncIterable<Uint8Array | string> | I
   return decode(all);
 }
 
+/**
+ * Standard output that stops quietly when the reader goes away (`vbp … | head`): the EPIPE error is caught
+ * once, further output is dropped, and the command ends with its own exit code instead of a stack trace.
+ */
+function quietPipeStdout(): (text: string) => void {
+  let closed = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") closed = true;
+    else throw e;
+  });
+  return (text) => {
+    if (!closed) process.stdout.write(text);
+  };
+}
+
 /** The real Node.js streams and file system. */
 export function nodeIo(): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: quietPipeStdout(),
+    stderrIsTTY: process.stderr.isTTY === true,
+    progressStream: process.stderr,
+    openOutput: async (path) => {
+      const { createWriteStream } = await import("node:fs");
+      const stream = createWriteStream(resolve(path), { encoding: "utf8" });
+      let failure: Error | undefined;
+      stream.on("error", (e) => (failure = e));
+      await new Promise<void>((ok, fail) => {
+        stream.once("open", () => ok());
+        stream.once("error", (e) => fail(new FileUnreadableError(path, e.message)));
+      });
+      return {
+        write: (text) => void stream.write(text),
+        close: () =>
+          new Promise<void>((ok, fail) => {
+            stream.end(() => (failure === undefined ? ok() : fail(failure)));
+          }),
+      };
+    },
     stderr: (text) => void process.stderr.write(text),
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes),
     readFile: async (path, maxBytes) => {

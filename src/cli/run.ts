@@ -5,6 +5,7 @@ import { nodeIo, type CliIo } from "./io.js";
 import { VERSION } from "./version.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import { formatIssue } from "../errors/issue.js";
+import { takeOutputOption, withOutputFile } from "./output.js";
 
 function mainHelp(commands: Readonly<Record<string, CliCommand>>): string {
   const names = Object.keys(commands);
@@ -18,10 +19,12 @@ Commands:
 ${list}
 
 Options:
-  -h, --help     show this help (vbp <command> --help for a command's own)
-  -v, --version  print the version
+  -h, --help           show this help (vbp <command> --help for a command's own)
+  -v, --version        print the version
+  -o, --output <file>  write the command's output to a file instead of standard output (any command)
 
-Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 some options excluded as invalid (catalogue), 4 internal error.
+Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 done but some rows or options excluded (each reported),
+4 internal error.
 `;
 }
 
@@ -52,9 +55,24 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo(), command
     io.stderr(`vbp: ${first.startsWith("-") ? `unknown option "${first}"` : `unknown command "${first}"`}; commands: ${Object.keys(commands).join(", ")} (vbp --help)\n`);
     return EXIT.usage;
   }
+  let file: Awaited<ReturnType<typeof withOutputFile>>["file"] | undefined;
   try {
-    return await command.run(rest, io);
+    const taken = takeOutputOption(rest);
+    let commandIo = io;
+    if (taken.output !== undefined) {
+      const opened = await withOutputFile(io, taken.output);
+      commandIo = opened.io;
+      file = opened.file;
+    }
+    const code = await command.run(taken.argv, commandIo);
+    if (file !== undefined) {
+      const f = file;
+      file = undefined;
+      await f.close();
+    }
+    return code;
   } catch (e) {
+    if (file !== undefined) await file.close().catch(() => undefined);
     if (e instanceof UsageError) {
       io.stderr(`vbp ${command.name}: ${e.message}\nRun "vbp ${command.name} --help" for usage.\n`);
       return EXIT.usage;

@@ -8,6 +8,8 @@ import { Dec, decString } from "../_lib/decimal.js";
 import type { PathwayResult } from "../pathway/types.js";
 import type { EvaluationResult, RankedRow } from "./result.js";
 import { cash, num } from "./_internal/explain.js";
+import { escapeMarkdownText, spreadsheetSafeText } from "./_internal/escape.js";
+import { formatAmount } from "../money/formatAmount.js";
 
 /**
  * A table as data: header labels, rows of string cells and per-column alignment.
@@ -43,13 +45,13 @@ function topCriteria(result: EvaluationResult): { id: string; label: string }[] 
  * evaluationTable(result).headers[0]; //=> "Rank"
  * ```
  */
-export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean } = {}): EvaluationTable {
+export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean; readonly locale?: string | undefined } = {}): EvaluationTable {
   const exact = options.exact ?? false;
   const crit = topCriteria(result);
   const hasNmb = result.referenceData.threshold !== undefined;
   const lots = new Set(result.ranking.map((r) => r.lot));
   const showLot = lots.size > 1;
-  const money = (v: string) => (exact ? v : cash(v, result.currency));
+  const money = (v: string) => (exact ? v : options.locale !== undefined ? formatAmount(v, result.currency, { locale: options.locale }) : cash(v, result.currency));
   const headers = [
     ...(showLot ? ["Lot"] : []),
     "Rank",
@@ -113,7 +115,8 @@ export function renderTextTable(t: EvaluationTable): string {
 }
 
 /**
- * Renders a table as GitHub-flavoured Markdown.
+ * Renders a table as GitHub-flavoured Markdown. Raw HTML in a cell is escaped (shown as written, never
+ * rendered), as are `|` and line breaks.
  *
  * @example
  * ```ts
@@ -121,7 +124,7 @@ export function renderTextTable(t: EvaluationTable): string {
  * ```
  */
 export function renderMarkdownTable(t: EvaluationTable): string {
-  const esc = (c: string) => c.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const esc = (c: string) => escapeMarkdownText(c).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
   const out = [`| ${t.headers.map(esc).join(" | ")} |`, `| ${t.align.map((a) => (a === "right" ? "--:" : "---")).join(" | ")} |`, ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`)];
   return `${out.join("\n")}\n`;
 }
@@ -141,19 +144,21 @@ export function renderCsvTable(t: EvaluationTable): string {
 
 /**
  * The ranked value table as aligned text, followed by a one-line note of the basis (horizon, patients,
- * discounting, threshold).
+ * discounting, threshold). With `locale`, money in the table follows that locale (`Intl.NumberFormat`, exact,
+ * half-even); without, the library's fixed English form.
  *
  * @example
  * ```ts
  * const text = formatEvaluationTable(evaluate(doc)); // the ranked table, ready to print
  * ```
  */
-export function formatEvaluationTable(result: EvaluationResult): string {
-  return `${renderTextTable(evaluationTable(result))}\n${basisText(result)}\n`;
+export function formatEvaluationTable(result: EvaluationResult, options: { readonly locale?: string | undefined } = {}): string {
+  return `${renderTextTable(evaluationTable(result, options))}\n${basisText(result)}\n`;
 }
 
 /**
- * The ranked value table as CSV, every digit kept.
+ * The ranked value table as CSV, every digit kept, with an `Option id` column to join on. Text cells that a
+ * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`.
  *
  * @example
  * ```ts
@@ -161,7 +166,10 @@ export function formatEvaluationTable(result: EvaluationResult): string {
  * ```
  */
 export function evaluationCsv(result: EvaluationResult): string {
-  return renderCsvTable(evaluationTable(result, { exact: true }));
+  const t = evaluationTable(result, { exact: true });
+  const text = new Set(["Lot", "Supplier", "Product", "Gates"]);
+  const rows = t.rows.map((r, i) => [spreadsheetSafeText(result.ranking[i]!.optionId), ...r.map((c, j) => (text.has(t.headers[j]!) ? spreadsheetSafeText(c) : c))]);
+  return renderCsvTable({ headers: ["Option id", ...t.headers], rows, align: ["left", ...t.align] });
 }
 
 /** One line saying what the figures rest on. */
@@ -217,7 +225,8 @@ export function costEffectivenessTable(result: EvaluationResult): EvaluationTabl
  */
 export function evaluationMarkdownReport(result: EvaluationResult, options: { readonly summaries?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`# ${result.title}`, "");
+  const md = escapeMarkdownText;
+  out.push(`# ${md(result.title)}`, "");
   out.push("## Ranked value table", "", renderMarkdownTable(evaluationTable(result)), basisText(result), "");
   out.push("## Cost-effectiveness (per patient)", "", renderMarkdownTable(costEffectivenessTable(result)));
   const breakdown: EvaluationTable = {
@@ -237,30 +246,34 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
   out.push("## Cost and carbon per patient, by part", "", renderMarkdownTable(breakdown));
   out.push("## Explanations", "");
   for (const e of result.explanations) {
-    out.push(`### ${e.headline}`, "");
-    for (const l of e.lines) out.push(`- ${l}`);
+    out.push(`### ${md(e.headline)}`, "");
+    for (const l of e.lines) out.push(`- ${md(l)}`);
     out.push("");
   }
   if (result.warnings.length > 0) {
     out.push("## Warnings", "");
-    for (const w of result.warnings) out.push(`- ${w.path.length > 0 ? `\`${pathText(w.path)}\`: ` : ""}${w.message}`);
+    for (const w of result.warnings) out.push(`- ${w.path.length > 0 ? `\`${pathText(w.path).replace(/`/g, "'")}\`: ` : ""}${md(w.message)}`);
     out.push("");
   }
   out.push("## Reference data", "");
+  const refs: string[] = [];
   const d = result.referenceData.discounting;
-  out.push(`- Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
+  refs.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
   const t = result.referenceData.threshold;
-  if (t !== undefined) out.push(`- Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
-  for (const f of result.referenceData.carbonFactors) out.push(`- Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
+  if (t !== undefined) refs.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
+  for (const f of result.referenceData.carbonFactors) refs.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
   const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) out.push(`- Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
-  for (const p of result.referenceData.weightPolicies) out.push(`- Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
-  for (const g of result.referenceData.sustainabilityGates) out.push(`- Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
-  for (const a of result.assumptions) out.push(`- Assumption: ${a}`);
+  if (cv !== undefined) refs.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+  for (const p of result.referenceData.weightPolicies) refs.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
+  for (const g of result.referenceData.sustainabilityGates) refs.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
+  for (const a of result.assumptions) refs.push(`Assumption: ${a}`);
+  for (const r of refs) out.push(`- ${md(r)}`);
   out.push("");
   if (options.summaries === true) {
     out.push("## Assessment summaries", "");
-    for (const s of result.assessmentSummaries) out.push(s.markdown.replace(/^## /gm, "### "), "");
+    // Summaries arrive as Markdown built from supplier text; only their HTML is neutralised (no summary uses
+    // a block quote, so ">" is escaped with the rest).
+    for (const s of result.assessmentSummaries) out.push(md(s.markdown).replace(/^## /gm, "### "), "");
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }

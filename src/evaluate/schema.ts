@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";

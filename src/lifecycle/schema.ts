@@ -1,6 +1,6 @@
 import { resolveDiscountSchedule, resolveSource, type ScheduleFields } from "../schema/resolve.js";
 import { differenceInMonths } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import {

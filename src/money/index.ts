@@ -1,3 +1,4 @@
+export { formatAmount } from "./formatAmount.js";
 export { CURRENCIES, CURRENCY_CODES, isCurrencyCode, type CurrencyCode, type CurrencyInfo } from "./currencies.js";
 export {
   addMoney,

@@ -4,6 +4,7 @@ import { VbpInputError } from "../errors/VbpInputError.js";
 import type { VbpPath } from "../errors/issue.js";
 import { checkDecimalInput, DECIMAL_PATTERN } from "../schema/decimalInput.js";
 import { CURRENCIES, isCurrencyCode, type CurrencyCode } from "./currencies.js";
+import { formatAmount } from "./formatAmount.js";
 
 /**
  * An exact amount of one currency, as plain data: the amount is a decimal string (never a binary float),
@@ -243,15 +244,23 @@ export function roundMoney(a: Money, options: { readonly decimals?: number; read
 
 /**
  * Formats an amount for people: currency symbol, thousands separators, rounded half-even to the minor unit.
+ * With `locale`, the locale's own conventions from `Intl.NumberFormat` (exact, half-even; see
+ * {@link formatAmount}); without, the library's fixed English form.
  *
  * @example
  * ```ts
  * formatMoney(money("-1234567.895", "GBP"));
  * //=> "-£1,234,567.90"
+ * formatMoney(money("1234.5", "EUR"), { locale: "en-US" });
+ * //=> "€1,234.50"
  * ```
  */
-export function formatMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean } = {}): string {
+export function formatMoney(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean; readonly locale?: string } = {}): string {
   const amount = checked(a, ["a"]);
+  if (options.locale !== undefined && (options.rule ?? "half-even") === "half-even" && options.symbol !== false) {
+    const { places } = presentation(a.currency, options);
+    return formatAmount(decString(amount), a.currency, { locale: options.locale, decimals: places });
+  }
   const info = CURRENCIES[a.currency];
   const { places, rounding } = presentation(a.currency, options);
   if (options.symbol !== undefined && typeof options.symbol !== "boolean") {

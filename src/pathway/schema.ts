@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "../schema/decimalInput.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Dec } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { checkDecimalInput } from "../schema/decimalInput.js";

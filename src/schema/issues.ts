@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { VbpIssue, VbpIssueCode } from "../errors/issue.js";
 import { protoKeyIssues } from "./protoKeys.js";

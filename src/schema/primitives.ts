@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Dec } from "../_lib/decimal.js";
 import { CURRENCY_CODES } from "../money/currencies.js";
 import { isIsoDate } from "../time/dates.js";

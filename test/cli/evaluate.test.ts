@@ -39,7 +39,7 @@ describe("vbp evaluate", () => {
   it("--format csv prints the ranked table with every digit; md prints the report; stdin with -", async () => {
     const csv = memoryIo();
     expect(await run(["evaluate", TENDER, "--format", "csv"], csv)).toBe(0);
-    expect(csv.out().split("\r\n")[0]).toMatch(/^Rank,Supplier,Product,Total,/);
+    expect(csv.out().split("\r\n")[0]).toMatch(/^Option id,Rank,Supplier,Product,Total,/);
     const md = memoryIo({}, tenderText);
     expect(await run(["evaluate", "-", "--format", "md", "--summaries"], md)).toBe(0);
     expect(md.out()).toMatch(/^# Lot 3: single-use negative pressure wound therapy/);

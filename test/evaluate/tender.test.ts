@@ -155,7 +155,7 @@ describe("presentation", () => {
 
   it("CSV keeps every digit; the Markdown report has the tables, explanations and reference data", () => {
     const csv = evaluationCsv(result).split("\r\n");
-    expect(csv[0]).toBe("Rank,Supplier,Product,Total,1 Whole-life cost,2 Efficiency,3 Patient and staff,4 Supply chain,5 Social value,6 Purpose,Cost/patient (GBP),QALYs/patient,NMB/patient (GBP),kgCO2e/patient,Gates");
+    expect(csv[0]).toBe("Option id,Rank,Supplier,Product,Total,1 Whole-life cost,2 Efficiency,3 Patient and staff,4 Supply chain,5 Social value,6 Purpose,Cost/patient (GBP),QALYs/patient,NMB/patient (GBP),kgCO2e/patient,Gates");
     expect(csv[1]).toContain(`,${option("a").costs.wholePathway},`);
     const md = evaluationMarkdownReport(result, { summaries: true });
     for (const h of ["## Ranked value table", "## Cost-effectiveness (per patient)", "## Cost and carbon per patient, by part", "## Explanations", "## Reference data", "## Assessment summaries"]) expect(md).toContain(h);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { decimalSchema, nonNegativeDecimalSchema, isoDateSchema } from "../../src/schema/primitives.js";
 import { safeParseWith } from "../../src/schema/issues.js";
 import { formatIssue } from "../../src/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { checkWeightPolicy, globalWeights, makeTenderSchema, parseTender, PRICE_FORMULAS, scoreTender, tenderJsonSchema, tenderSchema, type PriceFormula } from "../../src/scoring/index.js";
 import { handTender } from "./fixtures.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Dec } from "../../_lib/decimal.js";
 import { parseWith } from "../../schema/issues.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, textSchema } from "../../schema/primitives.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, decString } from "../../_lib/decimal.js";
 
 /** @internal How ratios (ICERs) are presented: computation is exact, only the output may be rounded. */

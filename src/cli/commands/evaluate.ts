@@ -7,6 +7,8 @@ import { safeRunModel } from "../../pathway/runModel.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
+import { CATALOGUE_HELP, isCatalogueRun, runCatalogueEvaluate } from "./evaluateCatalogue.js";
+import { callerLocale } from "../locale.js";
 
 const HELP = `Usage: vbp evaluate <file.json | -> [options]
 
@@ -35,8 +37,9 @@ Options:
   -h, --help           show this help
 
 Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 usage error,
-3 some options were invalid and excluded (each printed on stderr with its rules; the rest is in the output).
-`;
+3 some options or catalogue rows were invalid and excluded (each printed on stderr with its rules and line;
+the rest is in the output).
+${CATALOGUE_HELP}`;
 
 function isPathwayModel(json: unknown): boolean {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
@@ -45,6 +48,7 @@ function isPathwayModel(json: unknown): boolean {
 }
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
+  if (isCatalogueRun(argv)) return runCatalogueEvaluate(argv, io);
   const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid"], formats: ["table", "json", "ndjson", "csv", "md"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
@@ -93,7 +97,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     return done();
   }
   io.stdout(`${result.title}\n\nRanked value table\n\n`);
-  io.stdout(formatEvaluationTable(result));
+  io.stdout(formatEvaluationTable(result, { locale: callerLocale() }));
   io.stdout("\nWhy each option scored as it did\n");
   for (const e of result.explanations) {
     io.stdout(`\n${e.headline}\n`);

@@ -5,6 +5,8 @@ import { lifecycleCommand } from "./lifecycle.js";
 import { dsaCommand } from "./dsa.js";
 import { mergeCommand } from "./merge.js";
 import { psaCommand } from "./psa.js";
+import { schemaCommand } from "./schema.js";
+import { templateCommand } from "./template.js";
 
 /**
  * The registry of `vbp` commands, by name. Adding a command is one file in this folder and one line here.
@@ -16,4 +18,6 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [mergeCommand.name]: mergeCommand,
   [dsaCommand.name]: dsaCommand,
   [awardCommand.name]: awardCommand,
+  [templateCommand.name]: templateCommand,
+  [schemaCommand.name]: schemaCommand,
 });

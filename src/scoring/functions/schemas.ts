@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, sourceSchema } from "../../schema/primitives.js";
 import { moderate, type EvaluatorScore, type ModerationInput, type ModerationMethod } from "./moderation.js";

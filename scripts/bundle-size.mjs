@@ -1,0 +1,50 @@
+// Browser bundle sizes of what a platform imports from the published package: each import is bundled with
+// esbuild for the browser, minified, and gzipped, exactly as a consumer's build would (the package resolves
+// to itself through its own "exports", so the built dist/ and its `sideEffects: false` are what is measured).
+import { build } from "esbuild";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The imports a platform writes: the target each should meet (gzip bytes), and the ceiling the check
+ * enforces. Where the ceiling is above the target, the target is not met yet: the check prints the gap and
+ * fails on any growth past the ceiling.
+ */
+export const BUNDLE_BUDGETS = [
+  { code: 'import { money } from "vbp-score";', name: "money", targetGzip: 20 * 1024, maxGzip: 20 * 1024 },
+  // 121.7 KB today: zod classic (~28 KB gzip, its JSON Schema processors included) and the schemas' field
+  // descriptions (~10 KB gzip) are most of what separates it from the 120 KB target.
+  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 122 * 1024 },
+];
+
+/** Bundles one import for the browser; returns minified and gzip bytes and the bytes per package. */
+export async function bundleSize(code) {
+  const name = /import \{ (\w+) \}/.exec(code)?.[1] ?? "x";
+  const r = await build({
+    stdin: { contents: `${code}\nglobalThis.__keep = ${name};`, resolveDir: root, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const out = r.outputFiles[0].contents;
+  const byPackage = {};
+  for (const [file, v] of Object.entries(Object.values(r.metafile.outputs)[0].inputs)) {
+    const pkg = file.includes("node_modules/") ? file.split("node_modules/").at(-1).split("/")[0] : "vbp-score";
+    byPackage[pkg] = (byPackage[pkg] ?? 0) + v.bytesInOutput;
+  }
+  const zodLocales = Object.keys(Object.values(r.metafile.outputs)[0].inputs).filter((f) => /zod\/v4\/locales\/(?!en\.js)/.test(f) && r.metafile.outputs[Object.keys(r.metafile.outputs)[0]].inputs[f].bytesInOutput > 0);
+  return { minified: out.length, gzip: gzipSync(out).length, byPackage, zodLocales };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const b of BUNDLE_BUDGETS) {
+    const s = await bundleSize(b.code);
+    console.log(`${b.code}  ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.minified / 1024).toFixed(1)} KB minified; target ${b.targetGzip / 1024} KB) ${JSON.stringify(s.byPackage)}`);
+  }
+}
