@@ -2,8 +2,10 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // svg (Node-only: loads vega) is built with the core so both share one copy of the library's code.
+    entry: { index: "src/index.ts", svg: "src/svg.ts" },
     format: ["esm", "cjs"],
+    splitting: true,
     dts: true,
     sourcemap: true,
     clean: true,

@@ -14,3 +14,4 @@ export * from "./sustainability/index.js";
 export * from "./pathway/index.js";
 export * from "./scoring/index.js";
 export * from "./evaluate/index.js";
+export * from "./present/index.js";

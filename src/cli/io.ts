@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
 /**
@@ -14,6 +14,8 @@ export interface CliIo {
   readonly readStdin: (maxBytes: number) => Promise<string>;
   /** Reads a UTF-8 file, checking its size against `maxBytes` before reading. */
   readonly readFile: (path: string, maxBytes: number) => Promise<string>;
+  /** Writes a UTF-8 file (commands that write files, such as `vbp report --html`); absent in read-only hosts. */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 /** The input is larger than the allowed number of bytes. */
@@ -86,5 +88,6 @@ export function nodeIo(): CliIo {
         throw new FileUnreadableError(path, String((e as Error).message));
       }
     },
+    writeFile: (path, text) => writeFile(resolve(path), text, "utf8"),
   };
 }
