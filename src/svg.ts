@@ -11,6 +11,7 @@ import { evaluationCharts } from "./present/evaluationCharts.js";
 import { evaluationHtmlReport, type HtmlReportOptions, type RenderedChart } from "./present/htmlReport.js";
 import type { VegaLiteSpec } from "./present/vegaLite.js";
 import type { EvaluationResult } from "./evaluate/result.js";
+import { VbpInputError } from "./errors/VbpInputError.js";
 
 export type { RenderedChart, HtmlReportOptions } from "./present/htmlReport.js";
 export type { VegaLiteSpec } from "./present/vegaLite.js";
@@ -19,10 +20,11 @@ export type { EvaluationResult } from "./evaluate/result.js";
 /**
  * Renders a Vega-Lite specification to an SVG string with vega's headless view (no browser, no canvas: text
  * widths are estimated). The specification must carry its data inline, as the library's chart builders do;
- * the view is given no loader, so nothing is fetched.
+ * one that points at a URL is refused, and the view's loader refuses every request, so nothing is fetched.
  *
  * @param spec - a Vega-Lite specification (from any of the chart builders)
  * @returns one `<svg>` element
+ * @throws VbpInputError (at the `data.url` path) when the specification points at data to load
  * @example
  * ```ts
  * import { renderChartSvg } from "vbp-score/svg";
@@ -31,13 +33,51 @@ export type { EvaluationResult } from "./evaluate/result.js";
  * @category Charts
  */
 export async function renderChartSvg(spec: VegaLiteSpec): Promise<string> {
-  const vega = compile(spec as never).spec;
-  const view = new View(parse(vega), { renderer: "none", loader: noLoader() as never });
+  const url = findDataUrl(spec, []);
+  if (url !== undefined) {
+    throw new VbpInputError([{ code: "invalid_value", path: url, message: "charts must carry their data inline (data.values): rendering never loads anything" }]);
+  }
+  const problems: string[] = [];
+  const vega = compile(spec as never, { logger: collect(problems) as never }).spec;
+  const view = new View(parse(vega), { renderer: "none", loader: noLoader() as never, logger: collect(problems) as never });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    const errors = problems.filter((p) => p.startsWith("error"));
+    if (errors.length > 0) throw new Error(`vbp-score/svg: the chart did not render: ${errors.join("; ")}`);
+    return svg;
   } finally {
     view.finalize();
   }
+}
+
+/** The path of the first `data.url` in a specification, if any. */
+function findDataUrl(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findDataUrl(value[i], [...path, i]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "data" && typeof v === "object" && v !== null && "url" in v) return [...path, "data", "url"];
+    const found = findDataUrl(v, [...path, k]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A vega logger that keeps warnings and errors instead of printing them. */
+function collect(into: string[]) {
+  const logger = {
+    level: () => logger,
+    error: (...m: unknown[]) => (into.push(`error: ${m.map(String).join(" ")}`), logger),
+    warn: (...m: unknown[]) => (into.push(`warn: ${m.map(String).join(" ")}`), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
 }
 
 /** A vega loader that refuses every request: charts carry their data, so any load is a mistake. */

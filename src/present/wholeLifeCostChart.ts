@@ -111,7 +111,7 @@ export function wholeLifeCostChart(rows: readonly WholeLifeCostRow[], options: C
       height: height ?? null,
       mark: { type: "bar", tooltip: true },
       encoding: {
-        x: { field: "year", type: "ordinal", title: "Year" },
+        x: { field: "year", type: "ordinal", title: "Year", axis: { labelAngle: 0 } },
         y: { field: "amount", type: "quantitative", title: `Cost${unit}`, stack: "zero", axis: { format: "~s" } },
         color: { field: "category", type: "nominal", title: "Category", legend: { orient: "bottom", columns: 4 } },
         tooltip: [

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { compile } from "vega-lite";
 import { evaluate, type EvaluationResult, type VegaLiteSpec } from "../../src/index.js";
+import type { Doc } from "../evaluate/helpers.js";
 
 /** The worked tender, evaluated with its ledgers and summaries (every chart has data). */
-export function tenderResult(edit: (doc: any) => void = () => {}): EvaluationResult {
+export function tenderResult(edit: (doc: Doc) => void = () => {}): EvaluationResult {
   const doc = JSON.parse(readFileSync("examples/tender/tender.json", "utf8"));
   edit(doc);
   return evaluate(doc, { ledger: true, summaries: true });
