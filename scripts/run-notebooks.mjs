@@ -39,11 +39,11 @@ if (probe.status !== 0) missing("Jupyter's nbconvert is not installed (Debian: a
 
 // A private Jupyter home: the Deno kernel spec lives here only for this run.
 const home = mkdtempSync(join(tmpdir(), "vbp-notebooks-"));
-const kernelDir = join(home, "data", "kernels", "vbp-deno");
+const kernelDir = join(home, "data", "kernels", "deno");
 mkdirSync(kernelDir, { recursive: true });
 writeFileSync(
   join(kernelDir, "kernel.json"),
-  JSON.stringify({ argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"], display_name: "Deno (vbp-score)", language: "typescript" }, null, 2),
+  JSON.stringify({ argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"], display_name: "Deno", language: "typescript" }, null, 2),
 );
 const env = {
   ...process.env,
@@ -69,7 +69,7 @@ for (const nb of notebooks) {
   const t0 = Date.now();
   const r = spawnSync(
     "jupyter",
-    ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=vbp-deno", "--ExecutePreprocessor.timeout=300", "--output-dir", out, join(dir, nb)],
+    ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=300", "--output-dir", out, join(dir, nb)],
     { cwd: dir, env, encoding: "utf8" },
   );
   if (r.status !== 0) {
