@@ -42,6 +42,11 @@ export interface PsaDraws {
   readonly comparatorId: string;
   /** Every option's draws; all the same length. */
   readonly options: readonly OptionDraws[];
+  /**
+   * Which draws to use: draw k is left out when `valid[k]` is 0 (a PSA marks draws that made the model
+   * invalid this way). Default: every draw.
+   */
+  readonly valid?: ArrayLike<number>;
 }
 
 /**
@@ -68,7 +73,8 @@ export interface CostEffectivenessPlaneOptions extends ChartOptions {
 /**
  * The cost-effectiveness plane: for each option other than the comparator, every draw's incremental QALYs
  * (x) and incremental cost (y), the mean increment as a large marker, and the threshold line `Δcost =
- * threshold × ΔQALY` when a threshold is given (below the line is cost-effective).
+ * threshold × ΔQALY` when a threshold is given (below the line is cost-effective). Draws marked invalid in
+ * `valid` are left out of the points and the means. A PSA result plugs in as it is.
  *
  * @param draws - per-option cost and QALY draws of equal length, and the comparator's id
  * @throws VbpInputError when there are no draws, lengths differ, a value is not finite, the comparator is
@@ -85,12 +91,18 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
   const maxPoints = options.maxPointsPerOption ?? 1000;
   if (!Number.isInteger(maxPoints) || maxPoints < 1) issues.add("invalid_value", ["maxPointsPerOption"], `must be a whole number ≥ 1, got ${String(maxPoints)}`);
   if (options.threshold !== undefined && (!Number.isFinite(options.threshold) || options.threshold < 0)) issues.add("invalid_value", ["threshold"], `must be a finite number ≥ 0, got ${String(options.threshold)}`);
-  const n = checkDraws(opts, issues);
+  const valid = draws?.valid;
+  const use = (k: number) => valid === undefined || valid[k] !== 0;
+  const n = checkDraws(opts, issues, use);
+  if (valid !== undefined && valid.length !== n) issues.add("invalid_value", ["valid"], `must hold one flag per draw (${n}), got ${valid.length}`);
+  let used = 0;
+  for (let k = 0; k < n; k++) if (use(k)) used++;
+  if (n > 0 && used === 0) issues.add("invalid_value", ["valid"], "leaves no draw to plot");
   const comparator = opts.find((o) => o?.optionId === draws?.comparatorId);
   if (comparator === undefined) issues.add("unknown_reference", ["comparatorId"], `must be the id of one of the options, got ${JSON.stringify(draws?.comparatorId)}`);
   issues.throwIfAny();
   const c = comparator!;
-  const step = Math.max(1, Math.ceil(n / maxPoints));
+  const step = Math.max(1, Math.ceil(used / maxPoints));
   const points: JsonValue[] = [];
   const means: JsonValue[] = [];
   let lo = 0;
@@ -100,16 +112,18 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
     const label = o.label ?? o.optionId;
     let sq = 0;
     let sc = 0;
+    let kept = 0;
     for (let k = 0; k < n; k++) {
+      if (!use(k)) continue;
       const dq = o.qalys[k]! - c.qalys[k]!;
       const dc = o.costs[k]! - c.costs[k]!;
       sq += dq;
       sc += dc;
       lo = Math.min(lo, dq);
       hi = Math.max(hi, dq);
-      if (k % step === 0) points.push({ option: label, draw: k + 1, incrementalQalys: dq, incrementalCost: dc });
+      if (kept++ % step === 0) points.push({ option: label, draw: k + 1, incrementalQalys: dq, incrementalCost: dc });
     }
-    means.push({ option: label, incrementalQalys: sq / n, incrementalCost: sc / n });
+    means.push({ option: label, incrementalQalys: sq / used, incrementalCost: sc / used });
   }
   const cur = options.currency !== undefined ? ` (${options.currency})` : "";
   const x = { field: "incrementalQalys", type: "quantitative", title: "Incremental QALYs per patient" } as const;
@@ -132,7 +146,7 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
 }
 
 /** Checks every option's draws; returns the common draw count. */
-function checkDraws(opts: readonly OptionDraws[], issues: IssueList): number {
+function checkDraws(opts: readonly OptionDraws[], issues: IssueList, use: (k: number) => boolean): number {
   let n: number | undefined;
   const seen = new Set<string>();
   opts.forEach((o, i) => {
@@ -148,7 +162,7 @@ function checkDraws(opts: readonly OptionDraws[], issues: IssueList): number {
       if (n === undefined) n = a.length;
       if (a.length !== n) issues.add("invalid_value", ["options", i, key], `must hold ${n} draws like the first option, got ${a.length}`);
       for (let k = 0; k < a.length; k++) {
-        if (!Number.isFinite(a[k])) {
+        if (use(k) && !Number.isFinite(a[k])) {
           issues.add("invalid_value", ["options", i, key, k], `must be a finite number, got ${String(a[k])}`);
           break;
         }

@@ -11,8 +11,8 @@ export { scoreBreakdownChart, scoreBreakdownData, type ScoreBreakdownRow } from 
 export { wholeLifeCostChart, wholeLifeCostData, type WholeLifeCostDataOptions, type WholeLifeCostRow } from "./wholeLifeCostChart.js";
 export { carbonBySourceChart, carbonBySourceData, type CarbonBySourceRow } from "./carbonChart.js";
 export { costEffectivenessPlaneChart, type CostEffectivenessPlaneOptions, type OptionDraws, type PsaDraws } from "./costEffectivenessPlaneChart.js";
-export { acceptabilityCurveChart, type AcceptabilityData, type AcceptabilityPoint } from "./acceptabilityCurveChart.js";
-export { tornadoChart, type TornadoData, type TornadoRow } from "./tornadoChart.js";
+export { acceptabilityCurveChart, type AcceptabilityChartOptions, type AcceptabilityCurves, type AcceptabilityFrontier } from "./acceptabilityCurveChart.js";
+export { tornadoChart, type TornadoBar, type TornadoChartOptions, type TornadoData } from "./tornadoChart.js";
 export { rankAcceptabilityChart, type RankAcceptabilityRow } from "./rankAcceptabilityChart.js";
 export { evaluationCharts, type EvaluationChart } from "./evaluationCharts.js";
 export { escapeHtml, renderHtmlTable } from "./html.js";

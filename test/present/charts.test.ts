@@ -30,13 +30,15 @@ function layerValues(spec: VegaLiteSpec, i: number): Record<string, unknown>[] {
 const draws = (id: string, costs: number[], qalys: number[], label?: string): OptionDraws => ({ optionId: id, costs, qalys, ...(label !== undefined ? { label } : {}) });
 const psa = { comparatorId: "soc", options: [draws("soc", [100, 110, 90, 100], [1, 1.1, 0.9, 1]), draws("new", [150, 170, 120, 160], [1.01, 1.2, 0.95, 1.04], "New device")] };
 const ceac = {
-  curves: [0, 10000, 20000, 30000].flatMap((t, i) => [
-    { threshold: t, optionId: "soc", probability: 1 - i * 0.3 },
-    { threshold: t, optionId: "new", probability: i * 0.3 },
-  ]),
-  frontier: [0, 10000, 20000, 30000].map((t, i) => (i < 2 ? { threshold: t, optionId: "soc", probability: 1 - i * 0.3 } : { threshold: t, optionId: "new", probability: i * 0.3 })),
+  thresholds: [0, 10000, 20000, 30000],
+  options: [
+    { optionId: "soc", probability: [1, 0.7, 0.4, 0.1] },
+    { optionId: "new", probability: new Float64Array([0, 0.3, 0.6, 0.9]) },
+  ],
 };
-const tornado = { output: "Incremental cost (£)", base: 100, rows: [{ parameter: "small", low: 95, high: 104 }, { parameter: "big", low: 20, high: 260, lowInput: 0.1, highInput: "0.9" }, { parameter: "middle", low: 150, high: 60 }] };
+const ceaf = { points: [0, 10000, 20000, 30000].map((t, i) => (i < 2 ? { threshold: t, optionId: "soc", probability: 1 - i * 0.3 } : { threshold: t, optionId: "new", probability: i * 0.3 })) };
+const bar = (parameter: string, outputAtLow: number, outputAtHigh: number, low: number | string = 1, high: number | string = 2) => ({ parameter, low, high, outputAtLow, outputAtHigh });
+const tornado = { output: "Incremental cost (£)", base: 100, bars: [bar("small", 95, 104), bar("big", 20, 260, 0.1, "0.9"), bar("middle", 150, 60)] };
 const ranks = [{ optionId: "a", label: "A", probabilities: [0.6, 0.3, 0.1] }, { optionId: "b", probabilities: new Float64Array([0.3, 0.5, 0.2]) }, { optionId: "c", probabilities: [0.1, 0.2, 0.7] }];
 
 const every: [string, () => VegaLiteSpec][] = [
@@ -44,7 +46,7 @@ const every: [string, () => VegaLiteSpec][] = [
   ["whole-life cost", () => wholeLifeCostChart(wholeLifeCostData(result.stages.lifecycle!), { currency: "GBP" })],
   ["carbon by source", () => carbonBySourceChart(carbonBySourceData(result))],
   ["CE plane", () => costEffectivenessPlaneChart(psa, { threshold: 20000, currency: "GBP" })],
-  ["CEAC and CEAF", () => acceptabilityCurveChart(ceac)],
+  ["CEAC and CEAF", () => acceptabilityCurveChart(ceac, { frontier: ceaf, labels: { new: "New device" } })],
   ["tornado", () => tornadoChart(tornado)],
   ["rank acceptability", () => rankAcceptabilityChart(ranks)],
 ];
@@ -121,6 +123,14 @@ describe("cost-effectiveness plane", () => {
     for (const p of line) expect(p.incrementalCost).toBeCloseTo(20000 * (p.incrementalQalys as number), 9);
   });
 
+  it("leaves out draws marked invalid (their values may be NaN)", () => {
+    const spec = costEffectivenessPlaneChart({ ...psa, valid: new Uint8Array([1, 0, 1, 1]), options: [psa.options[0]!, draws("new", [150, Number.NaN, 120, 160], [1.01, Number.NaN, 0.95, 1.04])] });
+    expect(layerValues(spec, 0).map((p) => p.draw)).toEqual([1, 3, 4]);
+    expect(layerValues(spec, 1)[0]!.incrementalCost).toBeCloseTo(140 / 3, 12);
+    expect(issuesOf(() => costEffectivenessPlaneChart({ ...psa, valid: [0, 0, 0, 0] }))[0]!.message).toBe("leaves no draw to plot");
+    expect(issuesOf(() => costEffectivenessPlaneChart({ ...psa, valid: [1] }))[0]!.path).toEqual(["valid"]);
+  });
+
   it("thins long runs to at most maxPointsPerOption points, while the mean uses every draw", () => {
     const n = 2500;
     const soc = draws("soc", Array.from({ length: n }, () => 0), Array.from({ length: n }, () => 0));
@@ -162,25 +172,40 @@ describe("cost-effectiveness plane", () => {
 
 describe("acceptability curves, tornado and rank acceptability", () => {
   it("CEAC draws one line per option and the frontier over them", () => {
-    const spec = acceptabilityCurveChart(ceac);
-    expect(new Set(layerValues(spec, 0).map((p) => p.option))).toEqual(new Set(["soc", "new"]));
-    expect(layerValues(spec, 1).map((p) => p.option)).toEqual(["soc", "soc", "new", "new"]);
-    const issues = issuesOf(() => acceptabilityCurveChart({ curves: [{ threshold: -1, optionId: "", probability: 1.2 }] }));
-    expect(issues.map((i) => i.path.join("."))).toEqual(["curves.0.threshold", "curves.0.optionId", "curves.0.probability"]);
+    const spec = acceptabilityCurveChart(ceac, { frontier: ceaf, labels: { new: "New device" } });
+    expect(layerValues(spec, 0).filter((p) => p.option === "New device").map((p) => [p.threshold, p.probability])).toEqual([
+      [0, 0],
+      [10000, 0.3],
+      [20000, 0.6],
+      [30000, 0.9],
+    ]);
+    expect(layerValues(spec, 1).map((p) => p.option)).toEqual(["soc", "soc", "New device", "New device"]);
+    expect((spec.layer as unknown[]).length).toBe(2);
+    expect((acceptabilityCurveChart(ceac).layer as unknown[]).length).toBe(1);
+    const issues = issuesOf(() => acceptabilityCurveChart({ thresholds: [-1, 5], options: [{ optionId: "", probability: [1.2] }] }, { frontier: { points: [{ threshold: 0, optionId: "a", probability: Number.NaN }] } }));
+    expect(issues.map((i) => i.path.join("."))).toEqual(["thresholds.0", "options.0.optionId", "options.0.probability", "options.0.probability.0", "frontier.points.0.probability"]);
   });
 
   it("tornado sorts parameters by swing, widest first, and starts bars at the base case", () => {
-    const spec = tornadoChart(tornado);
+    const spec = tornadoChart(tornado, { labels: { big: "Big one" } });
     const bars = layerValues(spec, 0);
-    expect([...new Set(bars.map((b) => b.parameter))]).toEqual(["big", "middle", "small"]);
-    expect(bars.every((b) => b.base === 100)).toBe(true);
-    expect(bars.find((b) => b.parameter === "big" && b.end === "high value")!.input).toBe("0.9");
-    expect([...new Set(layerValues(tornadoChart(tornado, { maxRows: 1 }), 0).map((b) => b.parameter))]).toEqual(["big"]);
-    const issues = issuesOf(() => tornadoChart({ output: "x", base: Number.POSITIVE_INFINITY, rows: [{ parameter: "p", low: 1, high: 2 }, { parameter: "p", low: 1, high: 2 }] }));
+    expect([...new Set(bars.map((b) => b.parameter))]).toEqual(["Big one", "middle", "small"]);
+    expect(bars.every((b) => b.from === 100)).toBe(true);
+    expect(bars.find((b) => b.parameter === "Big one" && b.end === "high value")).toMatchObject({ input: "0.9", value: 260, swing: 240 });
+    expect([...new Set(layerValues(tornadoChart(tornado, { maxBars: 1 }), 0).map((b) => b.parameter))]).toEqual(["big"]);
+    const issues = issuesOf(() => tornadoChart({ output: "x", base: Number.POSITIVE_INFINITY, bars: [bar("p", 1, 2), bar("p", 1, Number.NaN)] }));
     expect(issues.map((i) => [i.code, i.path.join(".")])).toEqual([
       ["invalid_type", "base"],
-      ["duplicate_id", "rows.1.parameter"],
+      ["duplicate_id", "bars.1.parameter"],
+      ["invalid_type", "bars.1.outputAtHigh"],
     ]);
+  });
+
+  it("tornado: an output described as data gets a readable title; without a base case each bar spans low to high", () => {
+    const spec = tornadoChart({ output: { measure: "incrementalNmb", optionId: "npwt", threshold: 25000 }, bars: [bar("p", 10, 30)] });
+    expect(spec.title).toBe("Tornado: Incremental net monetary benefit: npwt at 25,000 per QALY");
+    expect(layerValues(spec, 0).map((b) => b.from)).toEqual([20, 20]);
+    expect((spec.layer as unknown[]).length).toBe(1);
   });
 
   it("rank acceptability stacks each option's rank probabilities; rows must sum to 1 and agree in length", () => {

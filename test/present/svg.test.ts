@@ -17,7 +17,7 @@ describe("vbp-score/svg", () => {
   });
 
   it("renders the same specification to the same SVG (deterministic)", async () => {
-    const spec = tornadoChart({ output: "ICER", base: 6276, rows: [{ parameter: "rr", low: 3000, high: 12000 }] });
+    const spec = tornadoChart({ output: "ICER", base: 6276, bars: [{ parameter: "rr", low: 0.365, high: 0.71, outputAtLow: 3000, outputAtHigh: 12000 }] });
     expect(await renderChartSvg(spec)).toBe(await renderChartSvg(spec));
   });
 
