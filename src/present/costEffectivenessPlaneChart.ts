@@ -107,6 +107,8 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
   const means: JsonValue[] = [];
   let lo = 0;
   let hi = 0;
+  let costLo = 0;
+  let costHi = 0;
   for (const o of opts) {
     if (o === c) continue;
     const label = o.label ?? o.optionId;
@@ -121,13 +123,17 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
       sc += dc;
       lo = Math.min(lo, dq);
       hi = Math.max(hi, dq);
+      costLo = Math.min(costLo, dc);
+      costHi = Math.max(costHi, dc);
       if (kept++ % step === 0) points.push({ option: label, draw: k + 1, incrementalQalys: dq, incrementalCost: dc });
     }
     means.push({ option: label, incrementalQalys: sq / used, incrementalCost: sc / used });
   }
   const cur = options.currency !== undefined ? ` (${options.currency})` : "";
   const x = { field: "incrementalQalys", type: "quantitative", title: "Incremental QALYs per patient" } as const;
-  const y = { field: "incrementalCost", type: "quantitative", title: `Incremental cost per patient${cur}` } as const;
+  // The cost axis spans the draws (and 0); the threshold line is clipped to it rather than stretching it.
+  const pad = (costHi - costLo) * 0.05 || 1;
+  const y = { field: "incrementalCost", type: "quantitative", title: `Incremental cost per patient${cur}`, scale: { domain: [costLo - pad, costHi + pad] } } as const;
   const color = { field: "option", type: "nominal", title: `Versus ${c.label ?? c.optionId}`, legend: { orient: "bottom" } } as const;
   const layers: JsonValue[] = [
     { data: { values: points }, mark: { type: "point", filled: true, size: 12, opacity: 0.35 }, encoding: { x, y, color, tooltip: [{ field: "option" }, { field: "draw" }, { ...x, format: ".4f" }, { ...y, format: ",.2f" }] } },
@@ -138,7 +144,7 @@ export function costEffectivenessPlaneChart(draws: PsaDraws, options: CostEffect
   if (options.threshold !== undefined) {
     layers.push({
       data: { values: [{ incrementalQalys: lo, incrementalCost: lo * options.threshold, line: `${options.threshold.toLocaleString("en-GB")} per QALY` }, { incrementalQalys: hi, incrementalCost: hi * options.threshold, line: `${options.threshold.toLocaleString("en-GB")} per QALY` }] },
-      mark: { type: "line", color: "#b91c1c", strokeWidth: 1.5 },
+      mark: { type: "line", color: "#b91c1c", strokeWidth: 1.5, clip: true },
       encoding: { x, y, tooltip: [{ field: "line", title: "Threshold" }] },
     });
   }

@@ -12,7 +12,7 @@ export { wholeLifeCostChart, wholeLifeCostData, type WholeLifeCostDataOptions, t
 export { carbonBySourceChart, carbonBySourceData, type CarbonBySourceRow } from "./carbonChart.js";
 export { costEffectivenessPlaneChart, type CostEffectivenessPlaneOptions, type OptionDraws, type PsaDraws } from "./costEffectivenessPlaneChart.js";
 export { acceptabilityCurveChart, type AcceptabilityChartOptions, type AcceptabilityCurves, type AcceptabilityFrontier } from "./acceptabilityCurveChart.js";
-export { tornadoChart, type TornadoBar, type TornadoChartOptions, type TornadoData } from "./tornadoChart.js";
+export { tornadoChart, type TornadoBar, type TornadoChartOptions, type TornadoData, type TornadoOutput } from "./tornadoChart.js";
 export { rankAcceptabilityChart, type RankAcceptabilityRow } from "./rankAcceptabilityChart.js";
 export { evaluationCharts, type EvaluationChart } from "./evaluationCharts.js";
 export { escapeHtml, renderHtmlTable } from "./html.js";

@@ -29,6 +29,26 @@ export interface TornadoBar {
 }
 
 /**
+ * What a tornado measures, described as data (as a one-way sensitivity analysis describes its output).
+ *
+ * @example
+ * ```ts
+ * const o: TornadoOutput = { measure: "incrementalNmb", optionId: "npwt", threshold: 25000 };
+ * ```
+ * @category Charts
+ */
+export interface TornadoOutput {
+  /** `costs`, `qalys`, `lifeYears`, `carbonKg`, `nmb`, `incrementalCosts`, `incrementalQalys`, `incrementalNmb`, `icer`, or another name shown as it is. */
+  readonly measure: string;
+  /** The option measured. */
+  readonly optionId: string;
+  /** The option it is compared with (incremental measures). */
+  readonly comparatorId?: string;
+  /** Willingness to pay per QALY (NMB measures). */
+  readonly threshold?: number;
+}
+
+/**
  * Data for {@link tornadoChart}: what is measured, its base-case value and one bar per parameter. A tornado
  * result of the one-way sensitivity analysis has this shape (its `output` is an object naming the measure
  * and option).
@@ -41,7 +61,7 @@ export interface TornadoBar {
  */
 export interface TornadoData {
   /** The axis title, or the output's description `{ measure, optionId, comparatorId?, threshold? }`. */
-  readonly output: string | { readonly measure: string; readonly optionId: string; readonly comparatorId?: string; readonly threshold?: number };
+  readonly output: string | TornadoOutput;
   /** The output at the base case: the bars start here (absent: each bar spans low to high). */
   readonly base?: number;
   /** One bar per parameter, in any order (the chart sorts by swing). */

@@ -80,7 +80,7 @@ const CONFIG: JsonValue = {
   font: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#e5e7eb" },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260, titleLimit: 320 },
   title: { fontSize: 14, anchor: "start" },
 };
 

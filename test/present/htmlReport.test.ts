@@ -57,3 +57,14 @@ describe("HTML report", () => {
     );
   });
 });
+
+describe("Markdown report", () => {
+  it("shows HTML in the document as text instead of passing it through", async () => {
+    const { evaluationMarkdownReport } = await import("../../src/index.js");
+    const md = evaluationMarkdownReport(tenderResult((doc) => (doc.options[1].supplier = HOSTILE)), { summaries: true });
+    expect(md).not.toMatch(/<script|<img/i);
+    expect(md).toContain("&lt;script&gt;alert(\"x\")&lt;/script&gt;");
+    // A document without markup reads exactly as before.
+    expect(evaluationMarkdownReport(tenderResult(), { summaries: true })).not.toContain("&lt;");
+  });
+});
