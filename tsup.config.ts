@@ -18,7 +18,8 @@ export const SUBPATHS = [
   "interop",
 ] as const;
 
-const entry: Record<string, string> = { index: "src/index.ts", node: "src/node.ts" };
+// svg (Node-only: loads vega) is built with the core so both share one copy of the library's code.
+const entry: Record<string, string> = { index: "src/index.ts", svg: "src/svg.ts" };
 for (const name of SUBPATHS) entry[`${name}/index`] = `src/${name}/index.ts`;
 // Not exported: separate entries only so that OCDS and the JSON Schema generator land in chunks of their own,
 // apart from the CSV readers (papaparse, which does not declare itself free of side effects).
@@ -29,10 +30,10 @@ export default defineConfig([
   {
     entry,
     format: ["esm", "cjs"],
+    splitting: true,
     dts: true,
     sourcemap: true,
     clean: true,
-    splitting: true,
     target: "es2022",
     platform: "neutral",
     external: [/^node:/],

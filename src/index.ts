@@ -19,3 +19,4 @@ export * from "./evaluate/index.js";
 export * from "./uncertainty/index.js";
 export * from "./uncertainty/award/index.js";
 export * from "./interop/index.js";
+export * from "./present/index.js";

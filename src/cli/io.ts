@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
 /**
@@ -20,6 +20,8 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
   /** Draws progress on standard error (a terminal); absent means no progress is shown. */
   readonly progressStream?: NodeJS.WritableStream;
+  /** Writes a UTF-8 file (commands that write files, such as `vbp report --html`); absent in read-only hosts. */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 /** An output file being written: text in order, then closed (flushed) before the command's exit. */
@@ -134,5 +136,6 @@ export function nodeIo(): CliIo {
         throw new FileUnreadableError(path, String((e as Error).message));
       }
     },
+    writeFile: (path, text) => writeFile(resolve(path), text, "utf8"),
   };
 }

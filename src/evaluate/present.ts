@@ -217,6 +217,7 @@ export function costEffectivenessTable(result: EvaluationResult): EvaluationTabl
 /**
  * A Markdown report: the ranked value table, the cost-effectiveness table, the cost breakdown, each
  * option's explanation, warnings, the reference data used, and (optionally) the assessment summaries.
+ * Text from the document is never passed through as HTML: `<` and `>` are written as `&lt;` and `&gt;`.
  *
  * @example
  * ```ts
@@ -275,7 +276,9 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
     // a block quote, so ">" is escaped with the rest).
     for (const s of result.assessmentSummaries) out.push(md(s.markdown).replace(/^## /gm, "### "), "");
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  // The report writes no HTML of its own: any < or > came from the document, and is shown, never rendered.
+  const text = out.join("\n").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `${text.replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 function pathText(path: readonly (string | number)[]): string {

@@ -1,6 +1,8 @@
 /**
- * Node-only entry (`vbp-score/node`): PSA over worker_threads. Not imported by the browser core.
+ * Node-only entry (`vbp-score/node`): PSA over worker_threads, XLSX workbooks of an evaluation (exceljs) and
+ * evaluator score sheets read back from XLSX with per-cell errors. Not imported by the browser core.
  *
  * @module
  */
 export { runPsaParallel, type ParallelPsaSettings } from "./runPsaParallel.js";
+export { evaluationWorkbook, evaluatorScoreWorkbook, readEvaluatorScoresXlsx } from "./xlsx.js";

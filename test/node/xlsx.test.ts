@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { evaluate, formatCsvProblem } from "../../src/index.js";
-import { evaluationWorkbook, evaluatorScoreWorkbook, readEvaluatorScoresXlsx } from "../../src/node.js";
+import { evaluationWorkbook, evaluatorScoreWorkbook, readEvaluatorScoresXlsx } from "../../src/node/index.js";
 import { tenderDoc } from "../evaluate/helpers.js";
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

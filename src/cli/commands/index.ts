@@ -7,6 +7,7 @@ import { mergeCommand } from "./merge.js";
 import { psaCommand } from "./psa.js";
 import { schemaCommand } from "./schema.js";
 import { templateCommand } from "./template.js";
+import { reportCommand } from "./report.js";
 
 /**
  * The registry of `vbp` commands, by name. Adding a command is one file in this folder and one line here.
@@ -20,4 +21,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   [awardCommand.name]: awardCommand,
   [templateCommand.name]: templateCommand,
   [schemaCommand.name]: schemaCommand,
+  [reportCommand.name]: reportCommand,
 });
