@@ -4,6 +4,7 @@
  * @module
  */
 import { Dec } from "../_lib/decimal.js";
+import { VbpInputError } from "../errors/VbpInputError.js";
 import type { EvaluationResult } from "../evaluate/result.js";
 import { IssueList, spec, type ChartOptions, type VegaLiteSpec } from "./vegaLite.js";
 
@@ -42,6 +43,9 @@ const PATHWAY_SOURCE = "patient pathway";
  * @category Charts
  */
 export function carbonBySourceData(result: EvaluationResult): CarbonBySourceRow[] {
+  if (result.stages === undefined) {
+    throw new VbpInputError([{ code: "invalid_value", path: ["stages"], message: 'carbon by source needs a result evaluated with detail "full" (a compact catalogue result has no stage detail)' }]);
+  }
   const footprints = new Map(result.stages.carbon.options.map((o) => [o.optionId, o] as const));
   const out: CarbonBySourceRow[] = [];
   for (const o of result.options) {

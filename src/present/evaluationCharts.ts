@@ -46,12 +46,12 @@ export function evaluationCharts(result: EvaluationResult): EvaluationChart[] {
     const title = "Tender points by criterion";
     out.push({ id: "score-breakdown", title, spec: scoreBreakdownChart(scores, { title }) });
   }
-  const lifecycle = result.stages.lifecycle;
+  const lifecycle = result.stages?.lifecycle;
   if (lifecycle?.ledger !== undefined && lifecycle.ledger.length > 0) {
     const title = `Whole-life cost by category and year (present value, ${result.currency})`;
     out.push({ id: "whole-life-cost", title, spec: wholeLifeCostChart(wholeLifeCostData(lifecycle), { title, currency: result.currency }) });
   }
-  const carbon = carbonBySourceData(result);
+  const carbon = result.stages === undefined ? [] : carbonBySourceData(result);
   if (carbon.length > 0) {
     const title = "Carbon per patient by source (kgCO2e)";
     out.push({ id: "carbon-by-source", title, spec: carbonBySourceChart(carbon, { title }) });

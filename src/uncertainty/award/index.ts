@@ -6,5 +6,5 @@ export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
 export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
 export { weightFlips, type WeightFlip, type WeightFlipOptions, type WeightFlipResult } from "./weightFlips.js";
-export { awardTornado, type AwardTornado, type TornadoBar, type TornadoPoint } from "./awardTornado.js";
+export { awardTornado, type AwardTornado, type TornadoBar as AwardTornadoBar, type TornadoPoint as AwardTornadoPoint } from "./awardTornado.js";
 export type { AwardInputs } from "./_internal/plan.js";
