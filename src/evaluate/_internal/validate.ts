@@ -14,6 +14,7 @@ import * as z from "zod";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
+import { protoKeyIssues } from "../../schema/protoKeys.js";
 import type { PathwayCompilation } from "../../pathway/runModel.js";
 import type { EvaluationDocument, EvaluationOption } from "../document.js";
 import type { ExcludedOption, InvalidOptions } from "../result.js";
@@ -147,12 +148,21 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
       } else byOption.set(i, fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] })));
     });
   }
+  // `__proto__` keys are refused everywhere (zod's records would drop them silently): an option's own belong to
+  // that option, any other to the document.
+  const frameProto: VbpIssue[] = [];
+  for (const p of tooMany ? [] : protoKeyIssues(input)) {
+    const k = p.path[0] === "options" && typeof p.path[1] === "number" ? p.path[1] : undefined;
+    if (k === undefined) frameProto.push(p);
+    else byOption.set(k, [...(byOption.get(k) ?? []), p]);
+  }
   // Every issue in the order found (fields, then cross-references, then each part's rules).
   const found: VbpIssue[] = [...byOption.keys()].sort((a, b) => a - b).flatMap((k) => byOption.get(k) ?? []);
   const fail = (more: readonly VbpIssue[]): never => {
     throw new VbpInputError([...more, ...found]);
   };
-  if (!frame.success) fail(fromZodIssues(frame.error.issues));
+  if (!frame.success) fail([...fromZodIssues(frame.error.issues), ...frameProto]);
+  if (frameProto.length > 0) fail(frameProto);
   const frameDoc = frame.data as unknown as EvaluationDocument;
 
   // 2. Cross-references and each part's rules, on the options that parsed. A tender record of an option
