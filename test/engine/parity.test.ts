@@ -119,6 +119,58 @@ const cohortArb = fc
     };
   });
 
+/** A random tree: node i branches to later nodes (last branch "rest"), with independent risks, effects and times. */
+const treeArb = fc
+  .record({
+    n: fc.integer({ min: 2, max: 9 }),
+    probs: fc.array(prob, { minLength: 9, maxLength: 9 }),
+    costs: fc.array(money, { minLength: 9, maxLength: 9 }),
+    times: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 9, maxLength: 9 }),
+    risk: prob,
+    hr: fc.integer({ min: 0, max: 300 }).map((x) => (x / 100).toString()),
+    rr: fc.integer({ min: 0, max: 100 }).map((x) => (x / 100).toString()),
+  })
+  .map(({ n, probs, costs, times, risk, hr, rr }): PathwayModel => ({
+    id: "gen-tree",
+    parameters: [{ id: "p_risk", value: risk }, { id: "hr", value: hr }],
+    tree: {
+      root: "n0",
+      nodes: [
+        ...Array.from({ length: n }, (_, i) => {
+          const kids = [i + 1, i + 2].filter((k) => k < n);
+          return {
+            id: `n${i}`,
+            timeYears: times[i]! / 10,
+            items: [{ id: "x", category: i % 2 === 0 ? "staff" : "drugs", quantity: 1, unitCost: costs[i]! }],
+            qalys: { expr: `${probs[i]} / 10` },
+            events: [{ name: "e", count: 1 }],
+            ...(i === 0 ? { risks: [{ to: "adverse", probability: { param: "p_risk" } }] } : {}),
+            ...(kids.length > 0 ? { branches: kids.map((k, j) => ({ to: `n${k}`, probability: j === kids.length - 1 ? ("rest" as const) : (Number(probs[i]) / 2).toString() })) } : {}),
+          };
+        }),
+        { id: "adverse", items: [{ id: "care", category: "staff", quantity: 2, unitCost: 150 }], qalys: "-0.01", events: [{ name: "adverse", count: 1 }] },
+      ],
+    },
+    options: [
+      { id: "cmp", isComparator: true },
+      { id: "hr", effects: [{ op: "hazardRatio", target: { node: "n0", branch: "adverse" }, value: { param: "hr" } }] },
+      { id: "rr", effects: n > 2 ? [{ op: "multiply", target: { node: "n0", branch: "n1" }, value: rr }] : [], extraCosts: [{ id: "price", amount: "99.99", timeYears: 2 }] },
+    ],
+    volumes: { patientsPerYear: 100, years: 3 },
+  }));
+
+describe("engine parity on generated trees (fast-check, fixed seed)", () => {
+  it("Float64 and Decimal agree to 1e-12 relative on every figure (risks, hazard ratios, discounting, volumes)", () => {
+    fc.assert(
+      fc.property(treeArb, (model) => {
+        const compiled = compileModel(model);
+        expectParity(compiled.evaluate(), compiled.evaluate({}, { engine: "exact" }));
+      }),
+      { numRuns: 60, seed: 42 },
+    );
+  });
+});
+
 describe("engine parity on generated cohort models (fast-check, fixed seed)", () => {
   it("Float64 and Decimal agree to 1e-12 relative on every figure", () => {
     fc.assert(
