@@ -35,4 +35,51 @@ describe("Sick-Sicker (4 states × 75 cycles × 4 strategies): engine vs hand lo
   }, { iterations: 3, warmupIterations: 1 });
 });
 
+// Probabilistic use: 1,000 parameter sets at once against the hand loop run 1,000 times.
+const n = 1000;
+const draws = { parameterIds: ["c_H", "u_S1"], count: n, values: new Float64Array(2 * n) };
+for (let d = 0; d < n; d++) {
+  draws.values[d] = 1900 + (d % 200);
+  draws.values[n + d] = 0.7 + (d % 10) / 100;
+}
+describe("Sick-Sicker, 1,000 parameter sets", () => {
+  bench("hand loop × 1,000 (yardstick)", () => {
+    for (let d = 0; d < n; d++) {
+      sickSickerHandLoop({ ...SICK_SICKER_INPUTS, c_H: draws.values[d]!, u_S1: draws.values[n + d]! }, out, scratch);
+      sink += out[0]!;
+    }
+  });
+  bench("compiled.evaluateDraws(1,000 draws)", () => {
+    sink += compiled.evaluateDraws(draws).options[0]!.costs[0]!;
+  });
+});
+
+// A 10,000-cycle horizon (the cap) and hostile expressions (refused without computing them).
+const long = sickSickerModel();
+// The same 75 years in 10,000 cycles of 0.0075 years (rates converted over the cycle length).
+const longModel = {
+  ...long,
+  parameters: long.parameters!.map((p) => (typeof p.value === "object" && "expr" in p.value ? { ...p, value: { expr: p.value.expr.replace(", 1)", ", 0.0075)") } } : p)),
+  markov: [{ ...long.markov![0]!, cycleLengthYears: "0.0075", horizonYears: 75 }],
+};
+const hostile = ["exp(1e12)", "10^999999999999", "9^9^9"].map((expr) => ({ ...long, parameters: [...long.parameters!, { id: "hostile", value: { expr } }] }));
+describe("limits", () => {
+  bench("runModel, 10,000 cycles (4 options, ledger off, with traces)", () => {
+    sink += runModel(longModel, { ledger: false }).options.length;
+  }, { iterations: 3, warmupIterations: 1 });
+  const compiledLong = compileModel(longModel);
+  bench("compiled.evaluate, 10,000 cycles (4 options, ledger and traces off)", () => {
+    sink += compiledLong.evaluate({}, { ledger: false, traces: false }).options.length;
+  }, { iterations: 3, warmupIterations: 1 });
+  bench("compileModel refusing exp(1e12), 10^999999999999 and 9^9^9", () => {
+    for (const m of hostile) {
+      try {
+        compileModel(m);
+      } catch {
+        sink += 1;
+      }
+    }
+  });
+});
+
 export { sink };

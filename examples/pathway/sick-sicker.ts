@@ -11,7 +11,7 @@
 import type { PathwayModel } from "../../src/index.js";
 
 /** Base-case inputs (DARTH Sick-Sicker, Table 2). */
-export const SICK_SICKER_INPUTS = Object.freeze({
+export const SICK_SICKER_INPUTS: Readonly<Record<"r_HD" | "r_HS1" | "r_S1H" | "r_S1S2" | "hr_S1" | "hr_S2" | "hr_S1S2_trtB" | "c_H" | "c_S1" | "c_S2" | "c_trtA" | "c_trtB" | "u_H" | "u_S1" | "u_S2" | "u_trtA", number>> = Object.freeze({
   r_HD: 0.002,
   r_HS1: 0.15,
   r_S1H: 0.5,

@@ -405,7 +405,12 @@ export interface MarkovState {
     /** kgCO2e once on entry. */
     readonly carbonKg?: TimeValueInput;
     /** Events counted on entry. */
-    readonly events?: readonly { readonly name: string; readonly count: TimeValueInput }[];
+    readonly events?: readonly {
+      /** Event name (results sum counts by name). */
+      readonly name: string;
+      /** Events per patient entering the state (may depend on cycle and age). */
+      readonly count: TimeValueInput;
+    }[];
   };
 }
 

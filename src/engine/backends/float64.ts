@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { decString, Dec } from "../../_lib/decimal.js";
 import { RULE, type Calculator, type Rule, type ScheduleData, type TableData, type TableMode } from "./calculator.js";
 
 interface ParsedSchedule {
@@ -25,7 +24,20 @@ interface ParsedTable {
 export function float64Text(x: number): string {
   if (x === 0) return "0";
   const s = String(x);
-  return s.includes("e") ? decString(new Dec(s)) : s;
+  const e = s.indexOf("e");
+  if (e < 0) return s;
+  // Move the decimal point of the shortest digits by the exponent (plain string work, no allocation of numbers).
+  const neg = s[0] === "-";
+  const mantissa = s.slice(neg ? 1 : 0, e);
+  const exp = Number(s.slice(e + 1));
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exp;
+  let out: string;
+  if (point <= 0) out = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) out = digits + "0".repeat(point - digits.length);
+  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return neg ? `-${out}` : out;
 }
 
 /** A Float64 calculator over `lanes` draws. Caches parsed schedules and tables per instance (no module state). */

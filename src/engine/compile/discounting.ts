@@ -11,8 +11,27 @@ import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../../time/schedules.
 import type { ScheduleData } from "../backends/calculator.js";
 import type { Issues } from "./context.js";
 
-/** The range of annual discount rates a pathway model accepts: 0% to 25% a year. */
-export const DISCOUNT_RATE_RANGE = Object.freeze({ min: 0, max: 0.25 });
+/**
+ * The range of annual discount rates a pathway model accepts: 0% to 25% a year (a rate outside it is an
+ * error naming the schedule step).
+ *
+ * @example
+ * ```ts
+ * DISCOUNT_RATE_RANGE.max; //=> 0.25
+ * ```
+ * @category Engine
+ */
+export const DISCOUNT_RATE_RANGE: {
+  /** Lowest annual rate accepted. */
+  readonly min: number;
+  /** Highest annual rate accepted. */
+  readonly max: number;
+} = Object.freeze({
+  /** Lowest annual rate accepted. */
+  min: 0,
+  /** Highest annual rate accepted. */
+  max: 0.25,
+});
 
 /** Resolves a schedule id or object (default NICE 3.5%) and compiles it to data. */
 export function compileDiscounting(

@@ -19,9 +19,9 @@ export interface EntryGroup<V> {
   readonly list: readonly { readonly share: V; readonly nodeId: string | undefined }[];
 }
 
-/** One part of a cycle's value with its data as registers. */
+/** One part of a cycle's value: boundary k and registers holding its weight and discount data. */
 interface PlanPart<V> {
-  readonly k: number;
+  k: number;
   readonly coeff: V;
   /** coeff × cost discount factor, coeff × health discount factor. */
   readonly coeffC: V;
@@ -30,63 +30,63 @@ interface PlanPart<V> {
   readonly dfh: V;
 }
 
-/** The data of every cycle of a Markov model as registers: built once per run registers (the same for every option). */
-interface CyclePlan<V> {
-  readonly parts: readonly (readonly PlanPart<V>[])[];
-  readonly entries: readonly (PlanPart<V> & { readonly unit: boolean })[];
-  readonly env: readonly { readonly cycle: V; readonly time: V; readonly age: V }[];
-}
-
-function cyclePlan<V>(calc: Calculator<V>, regs: RunRegisters<V>, program: Program, m: CMarkov): CyclePlan<V> {
-  const hit = regs.plans.get(m.index);
-  if (hit !== undefined) return hit as CyclePlan<V>;
-  const halfL = calc.constant(m.halfCycleLength);
-  const L = calc.constant(m.cycleLength);
-  const factors = new Map<string, V>();
-  const factor = (which: "cost" | "health", half: number): V => {
-    const key = `${which}|${half}`;
-    let v = factors.get(key);
-    if (v === undefined) {
-      const t = calc.register();
-      calc.mul(t, calc.constant(String(half)), halfL);
-      v = calc.register();
-      calc.discount(v, which === "cost" ? program.costSchedule : program.healthSchedule, t);
-      factors.set(key, v);
-    }
-    return v;
-  };
-  const products = new Map<string, V>();
-  const part = (k: number, coeffIndex: number, half: number): PlanPart<V> => {
-    const coeff = calc.constant(m.weights[coeffIndex]!);
-    const dfc = factor("cost", half);
-    const dfh = factor("health", half);
-    const prod = (which: string, df: V): V => {
-      const key = `${which}|${coeffIndex}|${half}`;
-      let v = products.get(key);
-      if (v === undefined) {
-        v = calc.register();
-        calc.mul(v, coeff, df);
-        products.set(key, v);
-      }
-      return v;
-    };
-    return { k, coeff, coeffC: prod("c", dfc), coeffH: prod("h", dfh), dfc, dfh };
-  };
-  const startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
-  const plan: CyclePlan<V> = {
-    parts: m.parts.map((list) => list.map((x) => part(x.k, x.coeff, x.half))),
-    entries: m.entries.map((x) => ({ ...part(0, x.coeff, x.half), unit: m.weights[x.coeff] === "1" })),
-    env: m.parts.map((_, i) => {
-      const cycle = calc.constant(String(i + 1));
-      const time = calc.register();
-      calc.mul(time, calc.constant(String(i)), L);
-      const age = calc.register();
-      if (startAge !== undefined) calc.add(age, startAge, time);
-      return { cycle, time, age };
-    }),
-  };
-  regs.plans.set(m.index, plan);
-  return plan;
+/**
+ * The data of each cycle (within-cycle weights × discount factors, cycle variables) written into a few
+ * reused registers as the cycles go: no allocation per cycle, so a 10,000-cycle horizon stays cheap.
+ */
+class CyclePlan<V> {
+  private readonly parts: PlanPart<V>[];
+  private readonly first: PlanPart<V>[];
+  readonly entry: PlanPart<V> & { unit: boolean };
+  readonly env: { readonly cycle: V; readonly time: V; readonly age: V };
+  private readonly t: V;
+  private readonly halfL: V;
+  private readonly L: V;
+  private readonly startAge: V | undefined;
+  constructor(
+    private readonly calc: Calculator<V>,
+    private readonly program: Program,
+    private readonly m: CMarkov,
+  ) {
+    const r = (): V => calc.register();
+    const part = (): PlanPart<V> => ({ k: 0, coeff: r(), coeffC: r(), coeffH: r(), dfc: r(), dfh: r() });
+    this.parts = [part(), part()];
+    this.first = [this.parts[0]!];
+    this.entry = { ...part(), unit: true };
+    this.env = { cycle: r(), time: r(), age: r() };
+    this.t = r();
+    this.halfL = calc.constant(m.halfCycleLength);
+    this.L = calc.constant(m.cycleLength);
+    this.startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
+  }
+  private fill(p: PlanPart<V>, coeffIndex: number, half: number): void {
+    const calc = this.calc;
+    calc.copy(p.coeff, calc.constant(this.m.weights[coeffIndex]!));
+    calc.setText(this.t, String(half));
+    calc.mul(this.t, this.t, this.halfL);
+    calc.discount(p.dfc, this.program.costSchedule, this.t);
+    calc.discount(p.dfh, this.program.healthSchedule, this.t);
+    calc.mul(p.coeffC, p.coeff, p.dfc);
+    calc.mul(p.coeffH, p.coeff, p.dfh);
+  }
+  /** Sets the registers for cycle n; returns its parts. */
+  cycle(n: number): readonly PlanPart<V>[] {
+    const calc = this.calc;
+    calc.setText(this.env.cycle, String(n));
+    calc.setText(this.t, String(n - 1));
+    calc.mul(this.env.time, this.t, this.L);
+    if (this.startAge !== undefined) calc.add(this.env.age, this.startAge, this.env.time);
+    const list = this.m.parts[n - 1]!;
+    list.forEach((x, i) => {
+      const p = this.parts[i]!;
+      p.k = x.k;
+      this.fill(p, x.coeff, x.half);
+    });
+    const e = this.m.entries[n - 1]!;
+    this.fill(this.entry, e.coeff, e.half);
+    this.entry.unit = this.m.weights[e.coeff] === "1";
+    return list.length === 2 ? this.parts : this.first;
+  }
 }
 
 /** next := prev · P and inflow := what enters each state from another one (sparse rows). */
@@ -133,11 +133,13 @@ export function runCohort<V>(
   const tol = calc.constant(m.tolerance);
   const L = calc.constant(m.cycleLength);
   // Cycle variables.
-  const plan = cyclePlan(calc, regs, program, m);
-  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: plan.env[0]! };
+  let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
+  if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
+  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: plan.env };
+  let parts = plan.cycle(1);
   const setEnv = (n: number): void => {
     env.cycle = n;
-    env.regs = plan.env[n - 1]!;
+    parts = plan.cycle(n);
   };
 
   // Transition matrix of the current cycle (sparse rows).
@@ -284,7 +286,7 @@ export function runCohort<V>(
       }
       sv.carbon = st.carbon === undefined ? undefined : values.value(st.carbon, env);
     });
-    for (const part of plan.parts[n - 1]!) {
+    for (const part of parts) {
       const { dfc, dfh, coeff } = part;
       for (let gi = 0; gi < traces.length; gi++) {
         const t = traces[gi]!;
@@ -329,7 +331,7 @@ export function runCohort<V>(
       }
     }
     // One-off values on entering a state during cycle n.
-    const ent = plan.entries[n - 1]!;
+    const ent = plan.entry;
     const ecoeff = ent.coeff;
     for (let gi = 0; gi < traces.length; gi++) {
       const t = traces[gi]!;
