@@ -5,14 +5,17 @@
  *
  * @module
  */
-export type { EvaluationDocument, EvaluationOption, EvaluationPathway, EvaluationTender, ThresholdInput } from "./document.js";
+export type { EvaluationDocument, EvaluationKind, EvaluationOption, EvaluationPathway, EvaluationTender, ThresholdInput } from "./document.js";
 export { EVALUATION_METRICS, type EvaluationMetric, type EvaluationMetricId, type EvaluationMetricName } from "./metrics.js";
 export { evaluationDocumentJsonSchema, evaluationDocumentSchema, parseEvaluationDocument, safeParseEvaluationDocument } from "./schema.js";
 export { evaluate, safeEvaluate } from "./evaluate.js";
 export type {
   EvaluatedOption,
   EvaluateOptions,
+  EvaluationDetail,
   EvaluationReferenceData,
+  ExcludedOption,
+  InvalidOptions,
   EvaluationResult,
   OptionCarbon,
   OptionCosts,
