@@ -3,7 +3,10 @@ import { defineConfig } from "tsup";
 /**
  * One module per concept: each folder is its own entry (and subpath export), built with code splitting so a
  * bundler that honours `sideEffects: false` keeps only the chunks a caller's imports reach. The root entry
- * re-exports the browser-safe entries; `node` holds what needs Node (files, XLSX).
+ * re-exports the browser-safe entries; `node` holds what needs Node (files, XLSX, worker threads).
+ *
+ * No config cleans `dist/`: the configs build in parallel and one would delete the others' output (the `node`
+ * declarations went missing that way). `npm run build` empties `dist/` first.
  */
 export const SUBPATHS = [
   "errors",
@@ -16,6 +19,9 @@ export const SUBPATHS = [
   "scoring",
   "evaluate",
   "interop",
+  "engine",
+  "uncertainty",
+  "present",
 ] as const;
 
 // svg (Node-only: loads vega) is built with the core so both share one copy of the library's code.
@@ -23,6 +29,8 @@ const entry: Record<string, string> = { index: "src/index.ts", svg: "src/svg.ts"
 for (const name of SUBPATHS) entry[`${name}/index`] = `src/${name}/index.ts`;
 // Not exported: separate entries only so that OCDS and the JSON Schema generator land in chunks of their own,
 // apart from the CSV readers (papaparse, which does not declare itself free of side effects).
+// Award uncertainty is re-exported by the root only; an entry of its own keeps it out of the root chunk.
+entry["uncertainty/award/index"] = "src/uncertainty/award/index.ts";
 entry["interop/ocds"] = "src/interop/ocds.ts";
 entry["interop/jsonSchema"] = "src/interop/jsonSchema.ts";
 
@@ -33,7 +41,7 @@ export default defineConfig([
     splitting: true,
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     target: "es2022",
     platform: "neutral",
     external: [/^node:/],
