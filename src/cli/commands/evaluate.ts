@@ -1,5 +1,5 @@
 import { safeEvaluate } from "../../evaluate/evaluate.js";
-import { evaluationCsvTable, evaluationMarkdownReport, evaluationTable, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
+import { evaluationCsvTable, evaluationMarkdownReport, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
 import type { EvaluationResult } from "../../evaluate/result.js";
 import { formatIssue } from "../../errors/issue.js";
 import { streamCsv, streamJson, streamNdjson } from "../stream.js";
