@@ -25,7 +25,7 @@ function fail(message) {
 
 function missing(message) {
   if (ifAvailable && !inCi) {
-    console.log(`notebooks: SKIPPED, ${message} (docs/guide-notebooks.md says how to set it up; CI runs them)`);
+    console.log(`notebooks: SKIPPED, ${message} (docs/guide-charts-notebooks.md says how to set it up; CI runs them)`);
     process.exit(0);
   }
   fail(`${message}: see docs/guide-notebooks.md for the one-time setup`);
