@@ -44,8 +44,8 @@ export type ThresholdInput =
   | {
       /** ISO 3166 code of the jurisdiction, e.g. "GB-ENG". */
       readonly jurisdiction: string;
-      /** Evaluation programme, e.g. "healthtech". */
-      readonly programme?: string;
+      /** Evaluation programme the tender falls under, e.g. "healthtech" (required: NICE thresholds differ by programme). */
+      readonly programme: string;
       /** Decision date (YYYY-MM-DD): the threshold in force on that day is used. */
       readonly on: string;
       /** Which end of the published range to use. */

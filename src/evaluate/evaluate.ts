@@ -145,8 +145,8 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
     const t = doc.threshold;
     if ("perQaly" in t) threshold = { perQaly: t.perQaly, id: "explicit", ...(t.source !== undefined ? { source: t.source } : {}) };
     else {
-      const found = stage(() => thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, ...(t.programme !== undefined ? { programme: t.programme } : {}) }), (p) => ["threshold", ...p]);
-      threshold = { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, source: found.source };
+      const found = stage(() => thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, programme: t.programme }), (p) => ["threshold", ...p]);
+      threshold = { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, programme: t.programme, source: found.source };
     }
   }
 

@@ -171,7 +171,7 @@ function basisText(r: EvaluationResult): string {
   return (
     `Per patient, discounted to ${r.priceBaseDate} (costs: ${d.costs.label}; health: ${d.health.label}; ${d.timing.position} of year), ` +
     `${r.horizonYears} years × ${num(r.patientsPerYear, 0)} patients a year; amounts in ${r.currency}` +
-    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""})` : "") +
+    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""}${t.programme !== undefined ? `, ${t.programme} programme` : ""})` : "") +
     `. The comparator (current practice) is the reference and is not scored.`
   );
 }
@@ -250,7 +250,7 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
   const d = result.referenceData.discounting;
   out.push(`- Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
   const t = result.referenceData.threshold;
-  if (t !== undefined) out.push(`- Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
+  if (t !== undefined) out.push(`- Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
   for (const f of result.referenceData.carbonFactors) out.push(`- Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
   const cv = result.referenceData.carbonValues;
   if (cv !== undefined) out.push(`- Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);

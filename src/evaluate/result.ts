@@ -199,6 +199,8 @@ export interface EvaluationReferenceData {
     readonly id: string;
     /** Which bound of the published range (lookups). */
     readonly bound?: "lower" | "upper";
+    /** The evaluation programme whose threshold was used (lookups), e.g. "healthtech". */
+    readonly programme?: string;
     /** Where it comes from. */
     readonly source?: Source;
   };

@@ -128,7 +128,11 @@ const thresholdSchema = z
     z
       .strictObject({
         jurisdiction: z.string().min(1).max(20).meta({ description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
-        programme: z.string().min(1).max(100).optional().meta({ description: "Evaluation programme, e.g. healthtech." }),
+        programme: z
+          .string()
+          .min(1)
+          .max(100)
+          .meta({ description: "Evaluation programme the tender falls under (e.g. healthtech for a device procurement, technology-appraisal for medicines): thresholds differ by programme, so it is required." }),
         on: isoDateSchema.meta({ description: "Decision date: the threshold in force on that day is used." }),
         bound: z.enum(["lower", "upper"]).meta({ description: "Which end of the published range to use." }),
       })
@@ -250,7 +254,7 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolea
   // Threshold lookup.
   if (doc.threshold !== undefined && "jurisdiction" in doc.threshold) {
     try {
-      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, ...(doc.threshold.programme !== undefined ? { programme: doc.threshold.programme } : {}) });
+      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, programme: doc.threshold.programme });
       if (t.currency !== doc.currency) add(ctx, ["threshold"], `the threshold found ("${t.id}") is in ${t.currency}, but the document's currency is ${doc.currency}`, "currency_mismatch");
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;

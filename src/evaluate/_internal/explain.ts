@@ -140,7 +140,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     lines.push(`QALYs per patient ${num(e.qalysPerPatient, 4)}${e.isComparator ? "" : ` (${signed(dQ, 4)} vs current practice)`}${events !== "" ? `; expected events per patient: ${events}` : ""}.`);
     if (e.netMonetaryBenefitPerPatient !== undefined && lambda !== undefined) {
       lines.push(
-        `Net monetary benefit at ${money(lambda)} per QALY: ${money(e.netMonetaryBenefitPerPatient)} per patient` +
+        `Net monetary benefit at ${money(lambda)} per QALY${r.referenceData.threshold?.programme !== undefined ? ` (the ${r.referenceData.threshold.programme} programme's threshold, ${r.referenceData.threshold.id})` : ""}: ${money(e.netMonetaryBenefitPerPatient)} per patient` +
           (e.incrementalNetMonetaryBenefitPerPatient !== undefined && !e.isComparator ? ` (${signedCash(new Dec(e.incrementalNetMonetaryBenefitPerPatient), r.currency)} vs current practice).` : "."),
       );
     }
