@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { PriceIndexSeries } from "../time/indexation.js";
 import type { Source } from "../reference/source.js";
 import type { DecisionTree, DiscountingSettings, Effect, ExtraCost, LifeTable, MarkovModel, Parameter } from "../pathway/model.js";
 import type { LifecycleCostItemInput } from "../lifecycle/document.js";
@@ -218,5 +219,10 @@ export interface EvaluationDocument {
     readonly treatment: "externality" | "criterion";
     /** Carbon value scenario (default central). */
     readonly scenario?: CarbonValueScenario;
+    /**
+     * Deflator that re-bases the carbon values (DESNZ: 2022 prices) to the evaluation's price year (the year of
+     * `priceBaseDate`); default {@link HMT_GDP_DEFLATORS}. It must have both years.
+     */
+    readonly priceIndex?: PriceIndexSeries;
   };
 }

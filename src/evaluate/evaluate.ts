@@ -18,6 +18,9 @@ import { pairwiseComparison } from "../analysis/pairwise.js";
 import { netMonetaryBenefit, type NetMonetaryBenefitResult } from "../analysis/nmb.js";
 import type { CeaOption } from "../analysis/types.js";
 import { thresholdFor } from "../reference/thresholds.js";
+import { HMT_GDP_DEFLATORS, rebaseFactor } from "../reference/deflators.js";
+import { DESNZ_CARBON_VALUES } from "../sustainability/carbonValues.js";
+import type { PriceIndexSeries } from "../time/indexation.js";
 import { scoreTender } from "../scoring/scoreTender.js";
 import { assessmentSummaries, assessmentSummaryMarkdown } from "../scoring/summary.js";
 import { WEIGHT_POLICIES, type WeightPolicy } from "../scoring/policies.js";
@@ -153,6 +156,18 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
   // 3. Per-option figures.
   const carbonValuation = doc.carbonValuation;
   let carbonValuesRef: EvaluationReferenceData["carbonValues"];
+  // Monetised carbon is restated in the evaluation's price year (the year of priceBaseDate) before it is added
+  // to costs in that year's prices: the carbon values' own price year (DESNZ: 2022) is never mixed in silently.
+  const priceYear = String(startYear);
+  const priceIndex: PriceIndexSeries = (carbonValuation?.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS;
+  const rebase =
+    carbonValuation === undefined
+      ? undefined
+      : {
+          fromYear: DESNZ_CARBON_VALUES.priceYear,
+          toYear: priceYear,
+          factor: stage(() => rebaseFactor(priceIndex, DESNZ_CARBON_VALUES.priceYear, priceYear), (p) => ["carbonValuation", "priceIndex", ...p]),
+        };
   const lifecycleById = new Map((lifecycle?.options ?? []).map((x) => [x.optionId, x] as const));
   const computed = doc.options.map((o, i): Computed => {
     const pr = pathway.options[i] as OptionResult;
@@ -174,6 +189,8 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
             emissions,
             scenarios: [scenario],
             treatment: carbonValuation.treatment,
+            priceYear,
+            priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
             discount: {
               schedule: { id: costSchedule.id, label: costSchedule.label, steps: costSchedule.steps.map((s) => ({ fromYear: s.fromYear, rate: s.rate })) },
               baseYear: startYear,
@@ -187,7 +204,16 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
       carbonPv = new Dec(sc?.totalPresentValue?.amount ?? "0");
       carbonCost = toLedgerScale(carbonPv.div(discountedPatients));
       const firstSource = sc?.lines[0]?.source;
-      carbonValuesRef ??= { seriesId: m.seriesId, priceYear: m.priceYear, scenario, treatment: carbonValuation.treatment, ...(firstSource !== undefined ? { source: firstSource } : {}) };
+      carbonValuesRef ??= {
+        seriesId: m.seriesId,
+        priceYear: m.priceYear,
+        scenario,
+        treatment: carbonValuation.treatment,
+        ...(firstSource !== undefined ? { source: firstSource } : {}),
+        ...(rebase !== undefined
+          ? { rebasing: { fromPriceYear: rebase.fromYear, toPriceYear: rebase.toYear, factor: rebase.factor, indexId: priceIndex.id, indexLabel: priceIndex.label, ...(priceIndex.source !== undefined ? { indexSource: priceIndex.source } : {}) } }
+          : {}),
+      };
     }
     const ext = carbonValuation?.treatment === "externality" && carbonCost !== undefined ? carbonCost : ZERO;
     return {

@@ -253,7 +253,11 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
   if (t !== undefined) out.push(`- Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
   for (const f of result.referenceData.carbonFactors) out.push(`- Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
   const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) out.push(`- Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+  if (cv !== undefined) {
+    out.push(`- Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+    const rb = cv.rebasing;
+    if (rb !== undefined) out.push(`- Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
+  }
   for (const p of result.referenceData.weightPolicies) out.push(`- Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
   for (const g of result.referenceData.sustainabilityGates) out.push(`- Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
   for (const a of result.assumptions) out.push(`- Assumption: ${a}`);

@@ -210,8 +210,23 @@ export interface EvaluationReferenceData {
   readonly carbonValues?: {
     /** Series id. */
     readonly seriesId: string;
-    /** Price year of the values. */
+    /** Price year of the values as used: the evaluation's (the year of `priceBaseDate`). */
     readonly priceYear: string;
+    /** How the values were re-based from the series' own price year to the evaluation's, and with what. */
+    readonly rebasing?: {
+      /** The carbon value series' price year (DESNZ: "2022"). */
+      readonly fromPriceYear: string;
+      /** The evaluation's price year. */
+      readonly toPriceYear: string;
+      /** index[toPriceYear] / index[fromPriceYear], exact. */
+      readonly factor: string;
+      /** Deflator series id. */
+      readonly indexId: string;
+      /** Deflator series name. */
+      readonly indexLabel: string;
+      /** Where the deflators come from. */
+      readonly indexSource?: Source;
+    };
     /** Scenario. */
     readonly scenario: string;
     /** How monetised carbon enters the evaluation. */

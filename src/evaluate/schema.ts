@@ -13,7 +13,7 @@ import { parseWith, safeParseWith, fromZodIssues } from "../schema/issues.js";
 import { currencySchema, decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, positiveDecimalSchema, sourceSchema, textSchema } from "../schema/primitives.js";
 import { pathwayModelSchema, pathwayModelStructureSchema } from "../pathway/schema.js";
 import { lifecycleDocumentSchema } from "../lifecycle/schema.js";
-import { carbonInputSchema, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
+import { carbonInputSchema, priceIndexSeriesShape, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
 import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
 import { tenderSchema } from "../scoring/schema.js";
 import { flattenCriteria } from "../scoring/criteria.js";
@@ -214,6 +214,9 @@ const documentShape = z.strictObject({
         .enum(["externality", "criterion"])
         .meta({ description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
       scenario: z.enum(["central", "low", "high"]).optional().meta({ description: "DESNZ carbon value scenario (default central)." }),
+      priceIndex: priceIndexSeriesShape
+        .optional()
+        .meta({ description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." }),
     })
     .optional()
     .meta({ description: "Monetise carbon with the DESNZ carbon values for appraisal." }),

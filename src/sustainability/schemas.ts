@@ -51,7 +51,8 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  * priceIndexSeriesShape.parse({ id: "gdp", label: "GDP deflator", values: { "2022": 100, "2025": "108.5" } });
  * ```
  */
-const priceIndexSeriesShape = z
+/** @internal */
+export const priceIndexSeriesShape = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier recorded with results." }),
     label: textSchema(300).meta({ description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." }),
