@@ -32,6 +32,7 @@ import { evaluationDocumentShallowSchema, safeParseEvaluationDocument } from "./
 import { safeParseWith } from "../schema/issues.js";
 import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
 import { explainOptions, rankingRows } from "./_internal/explain.js";
+import { overtakingAnswers, overtakingText } from "./_internal/overtaking.js";
 
 function stage<T>(f: () => T, map: (p: VbpPath) => VbpPath): T {
   try {
@@ -117,7 +118,26 @@ export function safeEvaluate(document: unknown, options: EvaluateOptions = {}): 
   return safely(() => evaluate(document, options));
 }
 
-function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): EvaluationResult {
+/** Internal switches for the re-runs of the overtaking solver. */
+interface RunMode {
+  /** A re-run inside the solver: no rank reversal (the ranking alone is read). */
+  readonly solving?: boolean;
+}
+
+function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions, mode: RunMode = {}): EvaluationResult {
+  const result = evaluateOnce(doc, options, mode);
+  if (options.overtaking !== true || mode.solving === true) return result;
+  const answers = overtakingAnswers(doc, result, (d) => evaluateOnce(d, { summaries: false, ledger: false }, { solving: true }));
+  const names = new Map(result.options.map((o) => [o.optionId, `${o.supplier} (${o.label})`] as const));
+  const byOption = new Map(answers.map((a) => [a.optionId, a] as const));
+  const explanations = result.explanations.map((e) => {
+    const a = byOption.get(e.optionId);
+    return a === undefined ? e : { ...e, lines: [...e.lines, overtakingText(a, names.get(a.targetOptionId) ?? a.targetOptionId, result.currency)] };
+  });
+  return { ...result, explanations, overtaking: answers };
+}
+
+function evaluateOnce(doc: EvaluationDocument, options: EvaluateOptions, mode: RunMode): EvaluationResult {
   const ledger = options.ledger ?? false;
   const timing = doc.discounting.timing ?? DEFAULT_TIMING;
   const costSchedule = schedule(doc.discounting.costs);
@@ -341,7 +361,12 @@ function evaluateParsed(doc: EvaluationDocument, options: EvaluateOptions): Eval
   // 7. Tender.
   const tenderIdx = tenderOptionIndexes(doc);
   const ownPassFail = doc.tender.passFail?.length ?? 0;
-  const tender = stage(() => scoreTender(buildTender(doc, values, gateRecords)), (p) => mapTenderPath(p, tenderIdx, ownPassFail));
+  // The scoring module's own overtaking answers treat each criterion's value as an independent input; here the
+  // values are derived from shared inputs (a price feeds several criteria), so they are solved through the whole
+  // job instead (evaluateParsed, { overtaking: true }).
+  const built = buildTender(doc, values, gateRecords);
+  const settings = { ...(built.settings ?? {}), overtaking: false, ...(mode.solving === true ? { rankReversal: false } : {}) };
+  const tender = stage(() => scoreTender({ ...built, settings }), (p) => mapTenderPath(p, tenderIdx, ownPassFail));
   const indexById = new Map(doc.options.map((o, i) => [o.id, i] as const));
   const warnings: VbpIssue[] = tender.warnings.map((w) => ({ ...w, path: mapTenderPath(w.path, tenderIdx, ownPassFail) }));
   for (const lot of tender.lots) {

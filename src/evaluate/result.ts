@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { VbpIssue } from "../errors/issue.js";
+import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
 import type { DiscountTiming } from "../time/discount.js";
 import type { DiscountSchedule } from "../time/schedules.js";
@@ -248,6 +248,88 @@ export interface EvaluationReferenceData {
 }
 
 /**
+ * Which underlying input of a bid an overtaking answer moves.
+ *
+ * @example
+ * ```ts
+ * const l: OvertakingLever = "relative-risk";
+ * ```
+ */
+export type OvertakingLever = "price" | "quantity" | "relative-risk" | "carbon" | "quality-level";
+
+/**
+ * One way for a bid to overtake the bid ranked above it: one input of the evaluation document moved, the whole
+ * job re-run, every criterion fed by that input re-scored.
+ *
+ * @example
+ * ```ts
+ * const c: OvertakingChange = { lever: "price", label: "bid price per unit", path: ["options", 2, "price"], current: "109",
+ *   possible: true, required: "101.98", changePercent: "6.44", change: "bid price per unit ≤ 101.98 (now 109; 6.44% lower)",
+ *   criteriaMoved: [{ criterionId: "bid-price", label: "1.1 Bid price", fromPoints: "10.1", toPoints: "10.8" }], verified: true, runs: 9 };
+ * ```
+ */
+export interface OvertakingChange {
+  /** What kind of input moves. */
+  readonly lever: OvertakingLever;
+  /** The input, in words. */
+  readonly label: string;
+  /** Where the input is in the evaluation document. */
+  readonly path: VbpPath;
+  /** Its value now. */
+  readonly current: string;
+  /** Whether changing this input alone can overtake (within its admissible range). */
+  readonly possible: boolean;
+  /**
+   * The value that overtakes, stated in the input's unit (pennies for prices; finer when the change is small),
+   * rounded away from the current value; applying it and re-running the evaluation overtakes (`verified`).
+   */
+  readonly required?: string;
+  /** The change as a percentage of the current value (2 places). */
+  readonly changePercent?: string;
+  /** The answer in words. */
+  readonly change: string;
+  /** The bid's criteria whose points change when the input is applied, with the points before and after. */
+  readonly criteriaMoved: readonly {
+    /** Criterion id. */
+    readonly criterionId: string;
+    /** Criterion label. */
+    readonly label: string;
+    /** Points now. */
+    readonly fromPoints: string;
+    /** Points with the change applied. */
+    readonly toPoints: string;
+  }[];
+  /** The target's criteria that change too (e.g. price scores relative to the lowest bid). */
+  readonly targetCriteriaMoved?: OvertakingChange["criteriaMoved"];
+  /** True when the stated figure was applied through the whole job and the bid then ranks above its target. */
+  readonly verified: boolean;
+  /** Whole-job runs used to find the answer. */
+  readonly runs: number;
+}
+
+/**
+ * What it would take for a ranked bid to overtake the bid ranked directly above it, solved through the whole
+ * job (see {@link evaluate} with `{ overtaking: true }`).
+ *
+ * @example
+ * ```ts
+ * result.overtaking?.[0]?.changes.filter((c) => c.possible).map((c) => c.change);
+ * ```
+ */
+export interface OvertakingAnswer {
+  /** The bid. */
+  readonly optionId: string;
+  /** Its lot. */
+  readonly lot: string;
+  /** The bid ranked directly above it. */
+  readonly targetOptionId: string;
+  /** The gap in the aggregate measure (points under a weighted sum). */
+  readonly gap: string;
+  /** One answer per input that can be moved. */
+  readonly changes: readonly OvertakingChange[];
+}
+
+/**
  * The result of the whole job: every stage's result, the ranking and the explanations.
  *
  * @example
@@ -312,6 +394,8 @@ export interface EvaluationResult {
   readonly warnings: readonly VbpIssue[];
   /** Assumptions made by the stages (factor years, carbon value extrapolation...). */
   readonly assumptions: readonly string[];
+  /** What each ranked bid would need to overtake the one above it (only with `{ overtaking: true }`). */
+  readonly overtaking?: readonly OvertakingAnswer[];
 }
 
 /**
@@ -327,4 +411,9 @@ export interface EvaluateOptions {
   readonly ledger?: boolean;
   /** Build the assessment summaries (default true). */
   readonly summaries?: boolean;
+  /**
+   * Solve what each ranked bid would need to overtake the bid above it, through the whole job (default false:
+   * each answer re-runs the evaluation a few dozen times).
+   */
+  readonly overtaking?: boolean;
 }
