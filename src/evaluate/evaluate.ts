@@ -33,6 +33,7 @@ import { safeParseWith } from "../schema/issues.js";
 import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
 import { explainOptions, rankingRows } from "./_internal/explain.js";
 import { overtakingAnswers, overtakingText } from "./_internal/overtaking.js";
+import { classifyCriteria, isPriceDerivedMetric } from "./_internal/classify.js";
 
 function stage<T>(f: () => T, map: (p: VbpPath) => VbpPath): T {
   try {
@@ -356,7 +357,8 @@ function evaluateOnce(doc: EvaluationDocument, options: EvaluateOptions, mode: R
     for (const e of evaluated) (values.get(e.optionId) as Record<string, string>)[criterionId] = decString(new Dec(metricValue(m.base, m.arg, e)).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN));
   }
   if (metricIssues.length > 0) throw new VbpInputError(metricIssues);
-  const withMetrics: EvaluatedOption[] = evaluated.map((e) => ({ ...e, metrics: values.get(e.optionId) ?? {} }));
+  const priceDerived = new Set(Object.entries(doc.criterionMetrics ?? {}).flatMap(([id, name]) => (isPriceDerivedMetric(name) ? [id] : [])));
+  const withMetricsAll: EvaluatedOption[] = evaluated.map((e) => ({ ...e, metrics: values.get(e.optionId) ?? {} }));
 
   // 7. Tender.
   const tenderIdx = tenderOptionIndexes(doc);
@@ -366,12 +368,26 @@ function evaluateOnce(doc: EvaluationDocument, options: EvaluateOptions, mode: R
   // job instead (evaluateParsed, { overtaking: true }).
   const built = buildTender(doc, values, gateRecords);
   const settings = { ...(built.settings ?? {}), overtaking: false, ...(mode.solving === true ? { rankReversal: false } : {}) };
-  const tender = stage(() => scoreTender({ ...built, settings }), (p) => mapTenderPath(p, tenderIdx, ownPassFail));
+  const criteria = classifyCriteria(built.criteria, doc.criterionMetrics);
+  const tender = stage(() => scoreTender({ ...built, criteria, settings }), (p) => mapTenderPath(p, tenderIdx, ownPassFail));
+  // A bid excluded before price is opened shows no price-derived figure anywhere: its price, lifecycle and
+  // whole-pathway cost, NMB and the metrics derived from them are withheld, and cost-effectiveness is re-run
+  // without it.
+  const sealed = new Set(tender.lots.flatMap((l) => l.options.filter((o) => o.status === "excluded" && o.totalPoints === undefined).map((o) => o.optionId)));
   const indexById = new Map(doc.options.map((o, i) => [o.id, i] as const));
   const warnings: VbpIssue[] = tender.warnings.map((w) => ({ ...w, path: mapTenderPath(w.path, tenderIdx, ownPassFail) }));
   for (const lot of tender.lots) {
     for (const o of lot.options) for (const f of o.flags) warnings.push({ code: "policy", severity: "warning", path: ["options", indexById.get(o.optionId) ?? 0, "price"], message: `${o.supplier} (${o.label}): ${f.message}` });
   }
+
+  const withMetrics: EvaluatedOption[] = withMetricsAll.map((e) => (sealed.has(e.optionId) ? sealOption(e, priceDerived) : e));
+  let costEffectiveness = { incremental, pairwise, ...(nmb !== undefined ? { netMonetaryBenefit: nmb } : {}) };
+  if (sealed.size > 0) {
+    const open = cea.filter((c) => !sealed.has(c.id));
+    const nmbOpen = threshold !== undefined ? netMonetaryBenefit(open, { thresholds: threshold.perQaly, comparator: comparatorId }) : undefined;
+    costEffectiveness = { incremental: incrementalAnalysis(open), pairwise: pairwiseComparison(open, { comparator: comparatorId }), ...(nmbOpen !== undefined ? { netMonetaryBenefit: nmbOpen } : {}) };
+  }
+  const lifecycleShown = lifecycle === undefined || sealed.size === 0 ? lifecycle : { ...lifecycle, options: lifecycle.options.filter((o) => !sealed.has(o.optionId)) };
 
   const policies: WeightPolicy[] = (doc.tender.settings?.policies ?? []).map((p) => (typeof p === "string" ? WEIGHT_POLICIES[p] : p));
   const referenceData: EvaluationReferenceData = {
@@ -392,32 +408,44 @@ function evaluateOnce(doc: EvaluationDocument, options: EvaluateOptions, mode: R
     discountedPatients: decString(discountedPatients.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)),
     comparatorId,
     options: withMetrics,
-    costEffectiveness: { incremental, pairwise, ...(nmb !== undefined ? { netMonetaryBenefit: nmb } : {}) },
+    costEffectiveness,
     tender,
     referenceData,
   };
-  const summaries = options.summaries === false ? [] : assessmentSummaries(tender).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) }));
+  const summaries = options.summaries === false ? [] : assessmentSummaries(tender, { individualMarks: options.individualMarks === true }).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) }));
   return {
     ...base,
     ranking: rankingRows(base),
     explanations: explainOptions(base),
     assessmentSummaries: summaries,
-    stages: { pathway, ...(lifecycle !== undefined ? { lifecycle } : {}), carbon },
+    stages: { pathway, ...(lifecycleShown !== undefined ? { lifecycle: lifecycleShown } : {}), carbon },
     warnings,
     assumptions,
+  };
+}
+
+/** The option as shown when its price was not opened: no price, nothing computed from it. */
+function sealOption(e: EvaluatedOption, priceDerived: ReadonlySet<string>): EvaluatedOption {
+  const { price: _price, netMonetaryBenefitPerPatient: _nmb, incrementalNetMonetaryBenefitPerPatient: _inmb, costs, metrics, ...rest } = e;
+  const { lifecycle: _l, wholePathway: _w, lifecycleNetPresentCost: _n, wholePathwayPopulation: _p, ...keptCosts } = costs;
+  return {
+    ...rest,
+    priceNotOpened: true,
+    costs: keptCosts,
+    metrics: Object.fromEntries(Object.entries(metrics).filter(([id]) => !priceDerived.has(id))),
   };
 }
 
 function metricValue(base: string, arg: string | undefined, e: EvaluatedOption): string {
   switch (base) {
     case "wholePathwayCostPerPatient":
-      return e.costs.wholePathway;
+      return e.costs.wholePathway ?? "0";
     case "lifecycleCostPerPatient":
-      return e.costs.lifecycle;
+      return e.costs.lifecycle ?? "0";
     case "pathwayCostPerPatient":
       return e.costs.pathway;
     case "lifecycleNetPresentCost":
-      return e.costs.lifecycleNetPresentCost;
+      return e.costs.lifecycleNetPresentCost ?? "0";
     case "qalysPerPatient":
       return e.qalysPerPatient;
     case "lifeYearsPerPatient":

@@ -8,6 +8,7 @@ import { Dec, decString } from "../_lib/decimal.js";
 import type { PathwayResult } from "../pathway/types.js";
 import type { EvaluationResult, RankedRow } from "./result.js";
 import { cash, num } from "./_internal/explain.js";
+import { roundToTotal } from "../scoring/display.js";
 
 /**
  * A table as data: header labels, rows of string cells and per-column alignment.
@@ -64,18 +65,18 @@ export function evaluationTable(result: EvaluationResult, options: { readonly ex
     "Gates",
   ];
   const rows = result.ranking.map((r: RankedRow) => {
-    const pts = new Map(r.points.map((p) => [p.criterionId, p.points] as const));
+    // Shown points follow DISPLAY_RULE: the criterion columns add up exactly to the shown total.
+    const shown = roundToTotal(r.points.map((p) => p.points));
+    const isSum = r.total !== "" && r.points.length > 0 && new Dec(r.total).eq(r.points.reduce((a, p) => a.plus(new Dec(p.points)), new Dec(0)));
+    const pts = new Map(r.points.map((p, i) => [p.criterionId, exact ? p.points : (shown.parts[i] as string)] as const));
     return [
       ...(showLot ? [r.lot] : []),
       r.rank !== undefined ? String(r.rank) : r.status === "comparator" ? "ref" : "-",
       r.supplier,
       r.label,
-      r.total === "" ? "" : exact ? r.total : num(r.total, 2),
-      ...crit.map((c) => {
-        const p = pts.get(c.id);
-        return p === undefined ? "" : exact ? p : num(p, 2);
-      }),
-      money(r.wholePathwayCostPerPatient),
+      r.total === "" ? (r.status === "excluded" ? "no total" : "") : exact ? r.total : isSum ? shown.total : num(r.total, 2),
+      ...crit.map((c) => pts.get(c.id) ?? ""),
+      r.wholePathwayCostPerPatient === "" ? "not opened" : money(r.wholePathwayCostPerPatient),
       exact ? r.qalysPerPatient : num(r.qalysPerPatient, 4),
       ...(hasNmb ? [r.netMonetaryBenefitPerPatient === undefined ? "" : money(r.netMonetaryBenefitPerPatient)] : []),
       exact ? r.carbonKgPerPatient : num(r.carbonKgPerPatient, 2),
@@ -224,10 +225,10 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
     headers: ["Option", "Lifecycle", "Pathway", "Carbon (monetised)", "Whole pathway", "kgCO2e pathway", "kgCO2e product", "kgCO2e total"],
     rows: result.options.map((o) => [
       `${o.supplier} — ${o.label}`,
-      cash(o.costs.lifecycle, result.currency),
+      o.costs.lifecycle === undefined ? "not opened" : cash(o.costs.lifecycle, result.currency),
       cash(o.costs.pathway, result.currency),
       cash(o.costs.carbonExternality, result.currency),
-      cash(o.costs.wholePathway, result.currency),
+      o.costs.wholePathway === undefined ? "not opened" : cash(o.costs.wholePathway, result.currency),
       num(o.carbon.pathwayKgPerPatient, 2),
       num(o.carbon.productKgPerPatient, 2),
       num(o.carbon.kgPerPatient, 2),

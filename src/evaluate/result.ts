@@ -21,6 +21,8 @@ import type { WeightPolicy } from "../scoring/policies.js";
 
 /**
  * Per-patient cost of one option, by part. `wholePathway = lifecycle + pathway + carbonExternality`, exactly.
+ * The parts computed from the bid price (lifecycle, whole pathway and their population totals) are absent for
+ * a bid excluded before its price was opened.
  *
  * @example
  * ```ts
@@ -30,17 +32,17 @@ import type { WeightPolicy } from "../scoring/policies.js";
  */
 export interface OptionCosts {
   /** Lifecycle net present cost ÷ discounted patient volume (0 when the option has no lifecycle costs). */
-  readonly lifecycle: string;
+  readonly lifecycle?: string;
   /** Discounted pathway cost per patient (the pathway module's per-patient cost). */
   readonly pathway: string;
   /** Monetised carbon per patient, when carbon is treated as an externality; otherwise "0". */
   readonly carbonExternality: string;
   /** lifecycle + pathway + carbonExternality. */
-  readonly wholePathway: string;
+  readonly wholePathway?: string;
   /** Lifecycle net present cost over the horizon, all patients. */
-  readonly lifecycleNetPresentCost: string;
+  readonly lifecycleNetPresentCost?: string;
   /** Whole-pathway cost per patient × discounted patient volume. */
-  readonly wholePathwayPopulation: string;
+  readonly wholePathwayPopulation?: string;
   /** Discounted pathway cost per patient by category (e.g. bed-days), from the pathway ledger. */
   readonly byCategory: Readonly<Record<string, string>>;
 }
@@ -86,8 +88,10 @@ export interface EvaluatedOption {
   readonly isComparator: boolean;
   /** Lot ("default" when the tender declares none). */
   readonly lot: string;
-  /** Bid price per unit, when given. */
+  /** Bid price per unit, when given (absent when the bid was excluded before its price was opened). */
   readonly price?: string;
+  /** True when the bid was excluded before its price was opened: no figure derived from its price is shown. */
+  readonly priceNotOpened?: boolean;
   /** Costs per patient by part. */
   readonly costs: OptionCosts;
   /** Discounted QALYs per patient. */
@@ -144,7 +148,7 @@ export interface RankedRow {
     /** Points available. */
     readonly maxPoints: string;
   }[];
-  /** Whole-pathway cost per patient. */
+  /** Whole-pathway cost per patient ("" when the bid's price was not opened). */
   readonly wholePathwayCostPerPatient: string;
   /** QALYs per patient. */
   readonly qalysPerPatient: string;
@@ -411,6 +415,8 @@ export interface EvaluateOptions {
   readonly ledger?: boolean;
   /** Build the assessment summaries (default true). */
   readonly summaries?: boolean;
+  /** Include each evaluator's own level and reason in the assessment summaries (default false: moderated scores and reasons only). */
+  readonly individualMarks?: boolean;
   /**
    * Solve what each ranked bid would need to overtake the bid above it, through the whole job (default false:
    * each answer re-runs the evaluation a few dozen times).

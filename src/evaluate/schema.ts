@@ -23,6 +23,7 @@ import type { Tender } from "../scoring/tender.js";
 import { thresholdFor } from "../reference/thresholds.js";
 import type { EvaluationDocument } from "./document.js";
 import { readMetricName } from "./metrics.js";
+import { classifyCriteria } from "./_internal/classify.js";
 import { buildCarbonInput, buildLifecycleDocument, buildPathwayModel, buildTender, mapCarbonPath, mapLifecyclePath, mapPathwayPath, mapTenderPath, tenderOptionIndexes } from "./_internal/assemble.js";
 
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
@@ -312,7 +313,8 @@ function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolea
     add(ctx, ["carbonValuation"], `the DESNZ carbon values are in GBP, but the document's currency is ${doc.currency}`, "currency_mismatch");
   }
   if (doc.tender.settings?.policyMode === "error") {
-    for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(doc.tender.criteria, p, ["tender", "criteria"]), (x) => x, seen);
+    const classified = classifyCriteria(doc.tender.criteria, doc.criterionMetrics);
+    for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(classified, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
   // Each part, validated by its own module; paths translated back into this document. These need unique

@@ -22,7 +22,8 @@ export {
 export { checkWeightPolicy, NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightPolicy, type WeightPolicyId, type WeightPolicyRule } from "./policies.js";
 export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderJsonSchema, tenderSchema, type ScoringRegistries } from "./schema.js";
 export { safeScoreTender, scoreTender } from "./scoreTender.js";
-export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary } from "./summary.js";
+export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary, type AssessmentSummaryOptions } from "./summary.js";
+export { DISPLAY_RULE, roundToTotal, showPoints, showValue } from "./display.js";
 export type {
   AggregationMethod,
   ConsensusRecord,
@@ -30,6 +31,7 @@ export type {
   GateOutcome,
   LotResult,
   MinimumScoreGate,
+  ModerationChange,
   TenderOptionResult,
   Overtaking,
   OvertakingStep,
