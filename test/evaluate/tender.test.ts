@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
+import { readFileSync } from "node:fs";
 import { evaluate, evaluationCsv, evaluationMarkdownReport, evaluationTable, formatEvaluationTable, type EvaluationResult, type ScoreNode } from "../../src/index.js";
 import { plainJsonProblems, tenderDoc } from "./helpers.js";
 
@@ -82,6 +83,29 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     const status = Object.fromEntries(result.costEffectiveness.pairwise.map((p) => [p.id, p.status]));
     expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", e: "more costly, more effective", f: "more costly, more effective" });
     expect(status.d).toBeUndefined();
+  });
+});
+
+describe("worked tender (defect 8): PPN 002 themes, a second lot, price in several criteria explained", () => {
+  it("social value uses the PPN 002 model (PPN 06/20 was replaced from October 2025)", () => {
+    const doc = tenderDoc();
+    expect(doc.socialValue.themeSet).toBe("ppn-002");
+    const themes = option("a").socialValue!.themes.map((t) => t.themeId);
+    expect(themes).toEqual(["clean-energy-superpower", "kickstart-economic-growth", "break-down-barriers-to-opportunity", "build-an-nhs-fit-for-the-future"]);
+  });
+
+  it("shows a second lot, scored on its own (its own lowest price and winner)", () => {
+    const lot4 = result.tender.lots.find((l) => l.lotId === "lot-4")!;
+    expect(lot4.label).toBe("Lot 4: 14-day sNPWT systems");
+    expect(lot4.options.map((o) => o.optionId)).toEqual(["e", "f"]);
+    expect(lot4.lowestPrice).toBe("158");
+    expect(result.tender.lots.find((l) => l.lotId === "lot-3")!.lowestPrice).toBe("79");
+  });
+
+  it("the README explains why price appears in more than one criterion", () => {
+    const readme = readFileSync("examples/tender/README.md", "utf8");
+    expect(readme).toContain("## Why the price counts in three criteria");
+    expect(readme).toContain("PPN 002");
   });
 });
 
