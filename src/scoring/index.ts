@@ -23,6 +23,7 @@ export { checkWeightPolicy, NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightP
 export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderJsonSchema, tenderSchema, type ScoringRegistries } from "./schema.js";
 export { safeScoreTender, scoreTender } from "./scoreTender.js";
 export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary, type AssessmentSummaryOptions } from "./summary.js";
+export { formulaDiagnostic, utilityIndex, type AwardRule, type AwardRuleOutcome, type FormulaDiagnostic, type UtilityIndexBid } from "./formulaDiagnostic.js";
 export { DISPLAY_RULE, roundToTotal, showPoints, showValue } from "./display.js";
 export type {
   AggregationMethod,
