@@ -24,6 +24,15 @@ describe("vbp evaluate", () => {
     expect(io.err()).toBe("");
   });
 
+  it("--individual-marks shows each evaluator's level and reason; without it only the moderated ones", async () => {
+    const plain = memoryIo();
+    expect(await run(["evaluate", TENDER, "--summaries"], plain)).toBe(0);
+    expect(plain.out()).not.toContain("Evaluator panel-");
+    const io = memoryIo();
+    expect(await run(["evaluate", TENDER, "--summaries", "--individual-marks"], io)).toBe(0);
+    expect(io.out()).toContain("Evaluator panel-clinical-lead (level 3)");
+  });
+
   it("--summaries adds the assessment summaries", async () => {
     const io = memoryIo();
     expect(await run(["evaluate", TENDER, "--summaries"], io)).toBe(0);

@@ -22,6 +22,9 @@ Options:
   -f, --format <fmt>   table (default), json, csv or md (md: the full Markdown report)
       --summaries      also print the assessment summaries (Procurement Act 2023 s50)
       --ledger         keep the pathway, lifecycle and carbon ledgers in --format json
+      --overtaking     solve what each ranked bid needs to overtake the one above it, through the whole
+                       evaluation (re-runs it a few dozen times per bid)
+      --individual-marks  show each evaluator's own level and reason in the assessment summaries
       --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help           show this help
 
@@ -35,7 +38,7 @@ function isPathwayModel(json: unknown): boolean {
 }
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger"] });
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "overtaking", "individual-marks"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
@@ -51,7 +54,12 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
 
-  const r = safeEvaluate(json, { ledger: values.ledger === true, summaries: withSummaries || format === "json" });
+  const r = safeEvaluate(json, {
+    ledger: values.ledger === true,
+    summaries: withSummaries || format === "json",
+    overtaking: args.flags.overtaking === true,
+    individualMarks: args.flags["individual-marks"] === true,
+  });
   if (!r.success) return reportIssues(io, label, r.error.issues);
   const result = r.data;
   if (format === "json") {
