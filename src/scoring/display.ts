@@ -18,6 +18,22 @@ export const DISPLAY_RULE =
   "Points are shown to 2 decimal places. The total shown is the exact total rounded half-even; the parts shown are rounded by the largest remainder method, so they add up exactly to the total shown. Money is shown with its currency and 2 decimal places; shares as percentages to 2 decimal places.";
 
 /**
+ * Parts and total as shown under {@link DISPLAY_RULE}.
+ *
+ * @example
+ * ```ts
+ * const r: ShownParts = { parts: ["0.34", "0.33", "0.33"], total: "1.00" };
+ * ```
+ * @category Presentation
+ */
+export interface ShownParts {
+  /** The shown parts, in input order (fixed-point strings). */
+  readonly parts: string[];
+  /** The shown total (fixed-point string); the parts add up to it exactly. */
+  readonly total: string;
+}
+
+/**
  * Rounds parts so that the shown parts add up exactly to the shown total (largest remainder method, Hamilton):
  * the total is rounded half-even to `places`; each part is rounded down to `places`; the units still missing
  * go, one each, to the parts with the largest remainders (earlier parts first on equal remainders).
@@ -33,7 +49,7 @@ export const DISPLAY_RULE =
  * ```
  * @category Presentation
  */
-export function roundToTotal(parts: readonly string[], places = 2): { parts: string[]; total: string } {
+export function roundToTotal(parts: readonly string[], places = 2): ShownParts {
   const exact = parts.map((p) => new Dec(p));
   const total = sumDec(exact).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN);
   const unit = new Dec(10).pow(-places);

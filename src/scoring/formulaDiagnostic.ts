@@ -26,6 +26,23 @@ export interface UtilityIndexBid {
 }
 
 /**
+ * One bid's utility index and rank.
+ *
+ * @example
+ * ```ts
+ * const r: UtilityIndexRow = { id: "A", index: "0.48", rank: 2 };
+ * ```
+ */
+export interface UtilityIndexRow {
+  /** Bid id. */
+  readonly id: string;
+  /** The index U (12 places). */
+  readonly index: string;
+  /** Rank, 1 = highest index; equal indexes share a rank. */
+  readonly rank: number;
+}
+
+/**
  * The utility index ("value for money") of each bid, highest first:
  * `U = (1 − (Qbest − Q) × N) / P × Pbest`, with `N = quality weight / price weight`, Qbest the best quality and
  * Pbest the lowest price (Stilger, Siderius & van Raaij 2017; the Negometrix "Utility index").
@@ -45,7 +62,7 @@ export interface UtilityIndexBid {
  * //=> [["A", "0.8"], ["B", "0.8"]]  // 10% less quality for 20% less price: equal value at N = 1
  * ```
  */
-export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readonly quality: string; readonly price: string }): { id: string; index: string; rank: number }[] {
+export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readonly quality: string; readonly price: string }): UtilityIndexRow[] {
   if (!Array.isArray(bids) || bids.length === 0) fail({ code: "too_small", path: ["bids"], message: "must have at least 1 bid" });
   const wq = new Dec(weights.quality);
   const wp = new Dec(weights.price);
@@ -75,7 +92,20 @@ export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readon
  * const rules: AwardRule[] = [{ formula: "linear-between-limits" }, { award: "utility-index" }];
  * ```
  */
-export type AwardRule = PriceFormulaSpec | { readonly award: "utility-index" };
+export type AwardRule = PriceFormulaSpec | UtilityIndexRule;
+
+/**
+ * The utility index as an award rule for {@link formulaDiagnostic}.
+ *
+ * @example
+ * ```ts
+ * const r: UtilityIndexRule = { award: "utility-index" };
+ * ```
+ */
+export interface UtilityIndexRule {
+  /** The rule: the utility index, computed from each bid's quality share and price. */
+  readonly award: "utility-index";
+}
 
 /**
  * The outcome of one award rule in one lot.
