@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";

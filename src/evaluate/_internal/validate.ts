@@ -10,7 +10,7 @@
  * @internal
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
