@@ -21,3 +21,6 @@ export * from "./uncertainty/index.js";
 export * from "./uncertainty/award/index.js";
 export * from "./interop/index.js";
 export * from "./present/index.js";
+// Two modules name a tornado bar: the chart's keeps the name, the award analysis's is AwardTornadoBar here.
+export type { TornadoBar } from "./present/index.js";
+export type { TornadoBar as AwardTornadoBar } from "./uncertainty/award/index.js";

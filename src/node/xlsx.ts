@@ -127,7 +127,7 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
     ledgerRows.push([o.optionId, o.supplier, o.label, "total", "Whole-pathway cost per patient", c.wholePathway]);
     for (const [category, amount] of Object.entries(c.byCategory)) ledgerRows.push([o.optionId, o.supplier, o.label, `pathway: ${category}`, "of which, by pathway cost category", amount]);
   }
-  for (const l of result.stages.lifecycle?.ledger ?? []) {
+  for (const l of result.stages?.lifecycle?.ledger ?? []) {
     ledgerRows.push([l.optionId, "", "", `cash flow: ${l.itemId} (${l.kind})`, `period ${l.period} from ${l.periodStart}, ${l.quantity} ${l.unit} × ${l.unitCost}, factor ${l.discountFactor}`, l.discounted]);
   }
   addSheet(

@@ -42,7 +42,7 @@ const PATHWAY_SOURCE = "patient pathway";
  * @category Charts
  */
 export function carbonBySourceData(result: EvaluationResult): CarbonBySourceRow[] {
-  const footprints = new Map(result.stages.carbon.options.map((o) => [o.optionId, o] as const));
+  const footprints = new Map((result.stages?.carbon.options ?? []).map((o) => [o.optionId, o] as const));
   const out: CarbonBySourceRow[] = [];
   for (const o of result.options) {
     const option = `${o.supplier} — ${o.label}${o.isComparator ? " (comparator)" : ""}`;

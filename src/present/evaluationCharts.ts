@@ -46,7 +46,7 @@ export function evaluationCharts(result: EvaluationResult): EvaluationChart[] {
     const title = "Tender points by criterion";
     out.push({ id: "score-breakdown", title, spec: scoreBreakdownChart(scores, { title }) });
   }
-  const lifecycle = result.stages.lifecycle;
+  const lifecycle = result.stages?.lifecycle;
   if (lifecycle?.ledger !== undefined && lifecycle.ledger.length > 0) {
     const title = `Whole-life cost by category and year (present value, ${result.currency})`;
     out.push({ id: "whole-life-cost", title, spec: wholeLifeCostChart(wholeLifeCostData(lifecycle), { title, currency: result.currency }) });

@@ -43,7 +43,7 @@ const ranks = [{ optionId: "a", label: "A", probabilities: [0.6, 0.3, 0.1] }, { 
 
 const every: [string, () => VegaLiteSpec][] = [
   ["score breakdown", () => scoreBreakdownChart(scoreBreakdownData(result))],
-  ["whole-life cost", () => wholeLifeCostChart(wholeLifeCostData(result.stages.lifecycle!), { currency: "GBP" })],
+  ["whole-life cost", () => wholeLifeCostChart(wholeLifeCostData(result.stages!.lifecycle!), { currency: "GBP" })],
   ["carbon by source", () => carbonBySourceChart(carbonBySourceData(result))],
   ["CE plane", () => costEffectivenessPlaneChart(psa, { threshold: 20000, currency: "GBP" })],
   ["CEAC and CEAF", () => acceptabilityCurveChart(ceac, { frontier: ceaf, labels: { new: "New device" } })],
@@ -61,7 +61,7 @@ describe("chart specifications", () => {
 
   it("evaluationCharts gives the three evaluation charts when the ledger is kept, two without it", () => {
     expect(evaluationCharts(result).map((c) => c.id)).toEqual(["score-breakdown", "whole-life-cost", "carbon-by-source"]);
-    const noLedger = { ...result, stages: { ...result.stages, lifecycle: { ...result.stages.lifecycle!, ledger: undefined } } };
+    const noLedger = { ...result, stages: { ...result.stages, lifecycle: { ...result.stages!.lifecycle!, ledger: undefined } } };
     expect(evaluationCharts(noLedger as never).map((c) => c.id)).toEqual(["score-breakdown", "carbon-by-source"]);
   });
 });
@@ -78,7 +78,7 @@ describe("data from an evaluation", () => {
   });
 
   it("whole-life cost rows add up to each option's present cost, and undiscounted to its undiscounted cost", () => {
-    const lc = result.stages.lifecycle!;
+    const lc = result.stages!.lifecycle!;
     for (const discounted of [true, false]) {
       const rows = wholeLifeCostData(lc, { discounted });
       for (const o of lc.options) {
@@ -90,7 +90,7 @@ describe("data from an evaluation", () => {
   });
 
   it("whole-life cost needs the ledger: a clear error otherwise", () => {
-    const { ledger: _ledger, ...noLedger } = result.stages.lifecycle!;
+    const { ledger: _ledger, ...noLedger } = result.stages!.lifecycle!;
     const issues = issuesOf(() => wholeLifeCostData(noLedger));
     expect(issues[0]!.path).toEqual(["ledger"]);
     expect(issues[0]!.message).toMatch(/ledger: true/);

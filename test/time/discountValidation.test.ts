@@ -12,7 +12,7 @@ function thrown(f: () => unknown): VbpIssue[] {
   throw new Error("expected a VbpInputError");
 }
 
-const schedule = (steps: { fromYear: number; rate: string | number }[]): DiscountSchedule => ({ id: "s", label: "S", steps });
+const schedule = (steps: { fromYear: number; rate: string | number }[]): DiscountSchedule => ({ id: "s", label: "S", steps: steps as unknown as DiscountSchedule["steps"] });
 const nice = DISCOUNT_SCHEDULES["nice-3.5"];
 
 describe("discounting: a caller's schedule is checked, every problem at once with its path", () => {
