@@ -62,13 +62,22 @@ import { overtakingFor } from "./_internal/overtakingRun.js";
  * ```
  */
 export function evaluate(document: unknown, options: EvaluateOptions = {}): EvaluationResult {
+  return evaluateWithValues(document, options).result;
+}
+
+/**
+ * @internal {@link evaluate}, with the raw value of every metric-fed criterion for every option, including
+ * the price-derived values a bid excluded before price does not show (the award analyses re-score the tender
+ * with gates that may pass in a draw).
+ */
+export function evaluateWithValues(document: unknown, options: EvaluateOptions = {}): { result: EvaluationResult; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
   // The one validation pass: every problem at once, no engine run; a catalogue sets invalid options aside.
   const prepared = prepareEvaluation(document, options.invalidOptions);
   const toInput = (p: VbpPath): VbpPath => (p[0] === "options" && typeof p[1] === "number" ? ["options", prepared.inputIndex[p[1]] ?? p[1], ...p.slice(2)] : p);
   try {
     const run = runStages(prepared, options, { scoreTrees: options.overtaking === true ? "full" : undefined });
-    if (options.overtaking !== true) return run.result;
-    return overtakingFor(run.result, run.prepared, document, (p) => runStages(p, { summaries: false, ledger: false }, { solving: true, scoreTrees: "full" }).result);
+    if (options.overtaking !== true) return run;
+    return { ...run, result: overtakingFor(run.result, run.prepared, document, (p) => runStages(p, { summaries: false, ledger: false }, { solving: true, scoreTrees: "full" }).result) };
   } catch (e) {
     // Problems only the stages can find (a value rule of the pathway, a metric no option has).
     if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((i) => ({ ...i, path: toInput(i.path) })));
@@ -102,7 +111,11 @@ interface RunMode {
  * decimals) → cost-effectiveness → social value and gates → metrics → tender → the written result.
  * Returns the document as the stages used it (after any exclusion the pathway's rules forced).
  */
-function runStages(initial: PreparedEvaluation, options: EvaluateOptions, mode: RunMode = {}): { result: EvaluationResult; prepared: PreparedEvaluation } {
+function runStages(
+  initial: PreparedEvaluation,
+  options: EvaluateOptions,
+  mode: RunMode = {},
+): { result: EvaluationResult; prepared: PreparedEvaluation; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
   const kind = initial.doc.kind ?? "tender";
   const detail: EvaluationDetail = options.detail ?? (kind === "catalogue" ? "compact" : "full");
   const full = detail === "full";
@@ -212,7 +225,7 @@ function runStages(initial: PreparedEvaluation, options: EvaluateOptions, mode: 
     warnings,
     assumptions,
   };
-  return { result, prepared: pathway.prepared };
+  return { result, prepared: pathway.prepared, values };
 }
 
 /** The cost-effectiveness threshold: explicit, or looked up in the dated data (checked while validating). */

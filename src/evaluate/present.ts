@@ -167,10 +167,15 @@ export function formatEvaluationTable(result: EvaluationResult, options: { reado
  * ```
  */
 export function evaluationCsv(result: EvaluationResult): string {
+  return renderCsvTable(evaluationCsvTable(result));
+}
+
+/** @internal The table {@link evaluationCsv} writes (also streamed by the CLI): option ids first, text made spreadsheet-safe. */
+export function evaluationCsvTable(result: EvaluationResult): EvaluationTable {
   const t = evaluationTable(result, { exact: true });
   const text = new Set(["Lot", "Supplier", "Product", "Gates"]);
   const rows = t.rows.map((r, i) => [spreadsheetSafeText(result.ranking[i]!.optionId), ...r.map((c, j) => (text.has(t.headers[j]!) ? spreadsheetSafeText(c) : c))]);
-  return renderCsvTable({ headers: ["Option id", ...t.headers], rows, align: ["left", ...t.align] });
+  return { headers: ["Option id", ...t.headers], rows, align: ["left", ...t.align] };
 }
 
 /** One line saying what the figures rest on. */

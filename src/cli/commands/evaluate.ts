@@ -1,5 +1,5 @@
 import { safeEvaluate } from "../../evaluate/evaluate.js";
-import { evaluationMarkdownReport, evaluationTable, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
+import { evaluationCsvTable, evaluationMarkdownReport, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
 import type { EvaluationResult } from "../../evaluate/result.js";
 import { formatIssue } from "../../errors/issue.js";
 import { streamCsv, streamJson, streamNdjson } from "../stream.js";
@@ -93,7 +93,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     return done();
   }
   if (format === "csv") {
-    const t = evaluationTable(result, { exact: true });
+    const t = evaluationCsvTable(result);
     streamCsv(io, t.headers, t.rows);
     return done();
   }
