@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import * as api from "../../src/index.js";
 import { chancellorHivModel } from "../../examples/pathway/chancellor-hiv.js";
 import { surgicalSiteInfectionModel } from "../../examples/pathway/surgical-site-infection.js";
