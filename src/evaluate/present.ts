@@ -43,7 +43,8 @@ function topCriteria(result: EvaluationResult): { id: string; label: string }[] 
  *
  * @example
  * ```ts
- * evaluationTable(result).headers[0]; //=> "Rank"
+ * // A tender with several lots (the worked tender has two) starts with the lot; one lot starts with "Rank".
+ * evaluationTable(result).headers[0]; //=> "Lot"
  * ```
  */
 export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean; readonly locale?: string | undefined } = {}): EvaluationTable {

@@ -183,7 +183,8 @@ export interface OptionExplanation {
  *
  * @example
  * ```ts
- * result.referenceData.threshold?.perQaly; //=> "25000"
+ * // The worked tender (HealthTech programme, lower bound): NICE's £20,000–£30,000 range.
+ * result.referenceData.threshold?.perQaly; //=> "20000"
  * ```
  */
 export interface EvaluationReferenceData {

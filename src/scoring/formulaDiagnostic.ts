@@ -112,7 +112,8 @@ export interface UtilityIndexRule {
  *
  * @example
  * ```ts
- * diagnostic.outcomes[1]?.winner; //=> "B"
+ * const diagnostic = formulaDiagnostic(tender, [{ formula: "linear-between-limits" }, { award: "utility-index" }]);
+ * diagnostic.outcomes.map((o) => `${o.rule} (${o.lotId}): ${o.winner ?? "no single winner"}`);
  * ```
  */
 export interface AwardRuleOutcome {

@@ -26,7 +26,7 @@ export interface AssessmentSummaryOptions {
  * @example
  * ```ts
  * const line = assessmentSummaries(result)[1].lines[0];
- * line.comparison; //=> "You scored 28.8 of 36 points (good (4)): 7.2 fewer than the most advantageous tender, which scored 36 (excellent (5))."
+ * line.comparison; //=> "You scored 28.80 of 36.00 points (good (4)): 7.20 fewer than the most advantageous tender, which scored 36.00 (excellent (5))."
  * ```
  */
 export interface AssessmentLine {
@@ -70,7 +70,7 @@ export interface AssessmentLine {
  * @example
  * ```ts
  * const s = assessmentSummaries(result)[1];
- * s.overview; //=> "Your tender (Infusion pump A) scored 84.3 of 100 points and ranked 2 of 3 in this tender. …"
+ * s.overview; //=> "Your tender (Infusion pump A) scored 84.30 of 100.00 points and ranked 2 of 3 in this tender. …"
  * ```
  */
 export interface AssessmentSummary {
@@ -249,7 +249,7 @@ function summaryFor(result: TenderResult, lot: LotResult, o: TenderOptionResult,
  * ```ts
  * const summaries = assessmentSummaries(scoreTender(tender));
  * summaries[1].lines[0].comparison;
- * //=> "You scored 28.8 of 36 points (good (4)): 7.2 fewer than the most advantageous tender, which scored 36 (excellent (5))."
+ * //=> "You scored 28.80 of 36.00 points (good (4)): 7.20 fewer than the most advantageous tender, which scored 36.00 (excellent (5))."
  * ```
  */
 export function assessmentSummaries(result: TenderResult, options: AssessmentSummaryOptions = {}): AssessmentSummary[] {
