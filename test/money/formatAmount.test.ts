@@ -47,7 +47,7 @@ describe("formatAmount: Intl.NumberFormat, exact decimal strings, half-even", ()
 
 describe("formatMoney with a locale", () => {
   it("agrees with the fixed English form for GBP in en-GB, digit for digit", () => {
-    for (const a of ["0", "-0.005", "0.015", "1234567.895", "-99999999999999999.995"]) {
+    for (const a of ["0", "-0.005", "0.015", "1234567.895", "-999999999999999.995"]) {
       expect(formatMoney(money(a, "GBP"), { locale: "en-GB" })).toBe(formatMoney(money(a, "GBP")));
     }
   });
