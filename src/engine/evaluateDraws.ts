@@ -48,6 +48,7 @@ export interface DrawOutcomes {
   readonly count: number;
   /** One entry per option, in model order. */
   readonly options: readonly {
+    /** Option id. */
     readonly optionId: string;
     /** Discounted cost per patient, one per draw. */
     readonly costs: Float64Array;

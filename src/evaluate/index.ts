@@ -5,13 +5,14 @@
  *
  * @module
  */
-export type { EvaluationDocument, EvaluationOption, EvaluationPathway, EvaluationTender, ThresholdInput } from "./document.js";
+export type { EvaluationDocument, EvaluationKind, EvaluationOption, EvaluationPathway, EvaluationTender, ThresholdInput } from "./document.js";
 export { EVALUATION_METRICS, type EvaluationMetric, type EvaluationMetricId, type EvaluationMetricName } from "./metrics.js";
 export { evaluationDocumentJsonSchema, evaluationDocumentSchema, parseEvaluationDocument, safeParseEvaluationDocument } from "./schema.js";
 export { evaluate, safeEvaluate } from "./evaluate.js";
 export type {
   EvaluatedOption,
   EvaluateOptions,
+  EvaluationDetail,
   EvaluationReferenceData,
   EvaluationResult,
   OvertakingAnswer,
@@ -21,6 +22,8 @@ export type {
   OptionCosts,
   OptionExplanation,
   RankedRow,
+  ExcludedOption,
+  InvalidOptions,
 } from "./result.js";
 export {
   costEffectivenessTable,

@@ -412,7 +412,12 @@ export interface MarkovState {
     /** kgCO2e once on entry. */
     readonly carbonKg?: TimeValueInput;
     /** Events counted on entry. */
-    readonly events?: readonly { readonly name: string; readonly count: TimeValueInput }[];
+    readonly events?: readonly {
+      /** Event name. */
+      readonly name: string;
+      /** Events per patient entering. */
+      readonly count: TimeValueInput;
+    }[];
   };
 }
 

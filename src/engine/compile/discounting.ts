@@ -12,7 +12,12 @@ import type { ScheduleData } from "../backends/calculator.js";
 import type { Issues } from "./context.js";
 
 /** The range of annual discount rates a pathway model accepts: 0% to 25% a year. */
-export const DISCOUNT_RATE_RANGE = Object.freeze({ min: 0, max: 0.25 });
+export const DISCOUNT_RATE_RANGE = Object.freeze({
+  /** Lowest annual rate accepted (0%). */
+  min: 0,
+  /** Highest annual rate accepted (25%). */
+  max: 0.25,
+});
 
 /** Resolves a schedule id or object (default NICE 3.5%) and compiles it to data. */
 export function compileDiscounting(

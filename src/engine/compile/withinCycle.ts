@@ -42,12 +42,19 @@ import type { Issues } from "./context.js";
  * @category Pathway
  */
 export const WITHIN_CYCLE_METHODS = Object.freeze({
+  /** No correction. */
   none: "the end-of-cycle count (no correction)",
+  /** Start-of-cycle count. */
   start: "the start-of-cycle count",
+  /** Half-cycle correction. */
   "half-cycle": "half-cycle correction (Sonnenberg & Beck 1993): end counts, plus half the start, less half the last",
+  /** Trapezoidal rule. */
   trapezoid: "trapezoidal rule: weights 1/2, 1, …, 1, 1/2 at boundaries 0…N",
+  /** Simpson's 1/3 rule. */
   simpson: "Simpson's 1/3 rule, weights (1, 4, 2, 4, …, 4, 1)/3 at boundaries 0…N; needs an even number of cycles",
+  /** Simpson's 1/3 and 3/8 rules. */
   "simpson-3/8": "Simpson's 1/3 rule over pairs of cycles and the 3/8 rule over the last three when the number of cycles is odd",
+  /** darthtools' Simpson weights. */
   "simpson-darthtools": "darthtools gen_wcc(\"Simpson1/3\"): 1/3 at both ends, 2/3 at odd and 4/3 at even interior boundaries, any number of cycles; entries weighted like their boundary",
 } as const);
 
