@@ -9,6 +9,7 @@ export { DECIMAL_INPUT_LIMITS } from "./schema/decimalInput.js";
 export * from "./money/index.js";
 export * from "./time/index.js";
 export type { Source } from "./reference/source.js";
+export { HMT_GDP_DEFLATORS, rebaseFactor, type DeflatorSeries } from "./reference/deflators.js";
 export * from "./lifecycle/index.js";
 export * from "./analysis/index.js";
 export * from "./sustainability/index.js";

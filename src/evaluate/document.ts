@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { PriceIndexSeries } from "../time/indexation.js";
 import type { Source } from "../reference/source.js";
 import type { DecisionTree, DiscountingSettings, Effect, ExtraCost, LifeTable, MarkovModel, Parameter } from "../pathway/model.js";
 import type { LifecycleCostItemInput } from "../lifecycle/document.js";
@@ -44,8 +45,8 @@ export type ThresholdInput =
   | {
       /** ISO 3166 code of the jurisdiction, e.g. "GB-ENG". */
       readonly jurisdiction: string;
-      /** Evaluation programme, e.g. "healthtech". */
-      readonly programme?: string;
+      /** Evaluation programme the tender falls under, e.g. "healthtech" (required: NICE thresholds differ by programme). */
+      readonly programme: string;
       /** Decision date (YYYY-MM-DD): the threshold in force on that day is used. */
       readonly on: string;
       /** Which end of the published range to use. */
@@ -234,5 +235,10 @@ export interface EvaluationDocument {
     readonly treatment: "externality" | "criterion";
     /** Carbon value scenario (default central). */
     readonly scenario?: CarbonValueScenario;
+    /**
+     * Deflator that re-bases the carbon values (DESNZ: 2022 prices) to the evaluation's price year (the year of
+     * `priceBaseDate`); default {@link HMT_GDP_DEFLATORS}. It must have both years.
+     */
+    readonly priceIndex?: PriceIndexSeries;
   };
 }

@@ -17,6 +17,8 @@ import { sustainabilityStage } from "./_internal/sustainabilityStage.js";
 import { metricsStage } from "./_internal/metricsStage.js";
 import { tenderStage } from "./_internal/tenderStage.js";
 import { writeOption } from "./_internal/writeResult.js";
+import { priceDerivedCriteria, sealedBids, sealOption } from "./_internal/sealed.js";
+import { overtakingFor } from "./_internal/overtakingRun.js";
 
 /**
  * One call for the whole job: validates an evaluation document, then runs pathway + lifecycle + carbon →
@@ -41,8 +43,15 @@ import { writeOption } from "./_internal/writeResult.js";
  * ranking, without per-option explanations, score-tree traces and stage results (ask with `detail: "full"`).
  * Time and memory grow linearly with the options (see the whole-job guide for measured figures).
  *
+ * A bid excluded before its price is opened shows no figure derived from the price (no lifecycle or
+ * whole-pathway cost, no NMB, no price-derived metric) and is left out of the cost-effectiveness analysis.
+ * With `{ overtaking: true }`, each ranked bid gets what it would need to overtake the bid above it, solved
+ * through the whole job: one input of the bid moved at a time (price, units per patient, a relative risk, a
+ * lifecycle quantity, a product carbon factor, a moderated level), every stage re-run, every criterion it
+ * feeds re-scored, and the stated answer checked by applying it (`result.overtaking`).
+ *
  * @param document - an evaluation document (validated here; see {@link evaluationDocumentSchema})
- * @param options - `{ ledger, summaries, detail, invalidOptions }`
+ * @param options - `{ ledger, summaries, detail, invalidOptions, overtaking, individualMarks }`
  * @returns the {@link EvaluationResult}
  * @throws VbpInputError listing every problem with its path in the document
  * @example
@@ -53,11 +62,22 @@ import { writeOption } from "./_internal/writeResult.js";
  * ```
  */
 export function evaluate(document: unknown, options: EvaluateOptions = {}): EvaluationResult {
+  return evaluateWithValues(document, options).result;
+}
+
+/**
+ * @internal {@link evaluate}, with the raw value of every metric-fed criterion for every option, including
+ * the price-derived values a bid excluded before price does not show (the award analyses re-score the tender
+ * with gates that may pass in a draw).
+ */
+export function evaluateWithValues(document: unknown, options: EvaluateOptions = {}): { result: EvaluationResult; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
   // The one validation pass: every problem at once, no engine run; a catalogue sets invalid options aside.
   const prepared = prepareEvaluation(document, options.invalidOptions);
   const toInput = (p: VbpPath): VbpPath => (p[0] === "options" && typeof p[1] === "number" ? ["options", prepared.inputIndex[p[1]] ?? p[1], ...p.slice(2)] : p);
   try {
-    return runStages(prepared, options);
+    const run = runStages(prepared, options, { scoreTrees: options.overtaking === true ? "full" : undefined });
+    if (options.overtaking !== true) return run;
+    return { ...run, result: overtakingFor(run.result, run.prepared, document, (p) => runStages(p, { summaries: false, ledger: false }, { solving: true, scoreTrees: "full" }).result) };
   } catch (e) {
     // Problems only the stages can find (a value rule of the pathway, a metric no option has).
     if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((i) => ({ ...i, path: toInput(i.path) })));
@@ -78,14 +98,28 @@ export function safeEvaluate(document: unknown, options: EvaluateOptions = {}): 
   return safely(() => evaluate(document, options));
 }
 
+/** Internal switches of a run. */
+interface RunMode {
+  /** A re-run inside the overtaking solver: the ranking and score trees alone are read. */
+  readonly solving?: boolean;
+  /** Score trees to build, whatever the detail (the overtaking solver compares leaves). */
+  readonly scoreTrees?: "full" | undefined;
+}
+
 /**
  * The stages in order, on typed values: pathway, lifecycle and carbon → figures per option (exact
  * decimals) → cost-effectiveness → social value and gates → metrics → tender → the written result.
+ * Returns the document as the stages used it (after any exclusion the pathway's rules forced).
  */
-function runStages(initial: PreparedEvaluation, options: EvaluateOptions): EvaluationResult {
+function runStages(
+  initial: PreparedEvaluation,
+  options: EvaluateOptions,
+  mode: RunMode = {},
+): { result: EvaluationResult; prepared: PreparedEvaluation; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
   const kind = initial.doc.kind ?? "tender";
   const detail: EvaluationDetail = options.detail ?? (kind === "catalogue" ? "compact" : "full");
   const full = detail === "full";
+  const solving = mode.solving === true;
   const ledger = options.ledger ?? false;
 
   // 1. Pathway (may exclude options of a catalogue whose effects break a value rule), lifecycle, carbon.
@@ -116,12 +150,28 @@ function runStages(initial: PreparedEvaluation, options: EvaluateOptions): Evalu
     return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(social !== undefined ? { social } : {}) };
   });
   const values = metricsStage(doc, sources);
-  const scored = tenderStage(doc, values, sustainability.gateRecords, full ? "full" : "top-level");
+  const scored = tenderStage(doc, values, sustainability.gateRecords, full || mode.scoreTrees === "full" ? "full" : "top-level", solving);
+  // A bid excluded before price is opened shows no price-derived figure anywhere, and cost-effectiveness is
+  // re-run without it.
+  const sealed = sealedBids(scored.tender);
+  const priceDerived = priceDerivedCriteria(doc);
+  const ceaShown =
+    sealed.size === 0
+      ? cea
+      : costEffectivenessStage(
+          doc,
+          figures.map((f) => f.wholePathway),
+          figures.map((f) => f.qalys),
+          comparatorId,
+          threshold?.perQaly,
+          (id) => !sealed.has(id),
+        );
 
   // 6. The result, written once.
   const written = doc.options.map((o, i) => {
     const s = sources[i]!;
-    return writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? s.social : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
+    const w = writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? s.social : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
+    return sealed.has(o.id) ? sealOption(w, priceDerived) : w;
   });
   const policies: WeightPolicy[] = (doc.tender.settings?.policies ?? []).map((p) => (typeof p === "string" ? WEIGHT_POLICIES[p] : p));
   const referenceData: EvaluationReferenceData = {
@@ -158,21 +208,24 @@ function runStages(initial: PreparedEvaluation, options: EvaluateOptions): Evalu
     discountedPatients: decString(ctx.discountedPatients.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)),
     comparatorId,
     options: written,
-    costEffectiveness: { incremental: cea.incremental, pairwise: cea.pairwise, ...(cea.nmb !== undefined ? { netMonetaryBenefit: cea.nmb } : {}) },
+    costEffectiveness: { incremental: ceaShown.incremental, pairwise: ceaShown.pairwise, ...(ceaShown.nmb !== undefined ? { netMonetaryBenefit: ceaShown.nmb } : {}) },
     tender: scored.tender,
     referenceData,
   };
-  const summaries = (options.summaries ?? full) ? assessmentSummaries(scored.tender).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) })) : [];
+  const summaries =
+    !solving && (options.summaries ?? full) ? assessmentSummaries(scored.tender, { individualMarks: options.individualMarks === true }).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) })) : [];
+  const lifecycleShown = lifecycle.result === undefined || sealed.size === 0 ? lifecycle.result : { ...lifecycle.result, options: lifecycle.result.options.filter((o) => !sealed.has(o.optionId)) };
   const footprint = ledger ? carbon.footprint : { ...carbon.footprint, options: carbon.footprint.options.map((o) => ({ ...o, ledger: [] })) };
-  return {
+  const result: EvaluationResult = {
     ...base,
     ranking: rankingRows(base),
-    explanations: full ? explainOptions(base) : [],
+    explanations: full && !solving ? explainOptions(base) : [],
     assessmentSummaries: summaries,
-    ...(full ? { stages: { pathway: pathway.result, ...(lifecycle.result !== undefined ? { lifecycle: lifecycle.result } : {}), carbon: footprint } } : {}),
+    ...(full ? { stages: { pathway: pathway.result, ...(lifecycleShown !== undefined ? { lifecycle: lifecycleShown } : {}), carbon: footprint } } : {}),
     warnings,
     assumptions,
   };
+  return { result, prepared: pathway.prepared, values };
 }
 
 /** The cost-effectiveness threshold: explicit, or looked up in the dated data (checked while validating). */
@@ -180,6 +233,6 @@ function thresholdOf(doc: PreparedEvaluation["doc"]): EvaluationReferenceData["t
   const t = doc.threshold;
   if (t === undefined) return undefined;
   if ("perQaly" in t) return { perQaly: t.perQaly, id: "explicit", ...(t.source !== undefined ? { source: t.source } : {}) };
-  const found = thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, ...(t.programme !== undefined ? { programme: t.programme } : {}) });
-  return { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, source: found.source };
+  const found = thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, programme: t.programme });
+  return { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, programme: t.programme, source: found.source };
 }

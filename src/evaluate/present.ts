@@ -10,6 +10,7 @@ import type { EvaluationResult, RankedRow } from "./result.js";
 import { cash, num } from "./_internal/explain.js";
 import { escapeMarkdownText, spreadsheetSafeText } from "./_internal/escape.js";
 import { formatAmount } from "../money/formatAmount.js";
+import { roundToTotal } from "../scoring/display.js";
 
 /**
  * A table as data: header labels, rows of string cells and per-column alignment.
@@ -42,7 +43,8 @@ function topCriteria(result: EvaluationResult): { id: string; label: string }[] 
  *
  * @example
  * ```ts
- * evaluationTable(result).headers[0]; //=> "Rank"
+ * // A tender with several lots (the worked tender has two) starts with the lot; one lot starts with "Rank".
+ * evaluationTable(result).headers[0]; //=> "Lot"
  * ```
  */
 export function evaluationTable(result: EvaluationResult, options: { readonly exact?: boolean; readonly locale?: string | undefined } = {}): EvaluationTable {
@@ -66,18 +68,18 @@ export function evaluationTable(result: EvaluationResult, options: { readonly ex
     "Gates",
   ];
   const rows = result.ranking.map((r: RankedRow) => {
-    const pts = new Map(r.points.map((p) => [p.criterionId, p.points] as const));
+    // Shown points follow DISPLAY_RULE: the criterion columns add up exactly to the shown total.
+    const shown = roundToTotal(r.points.map((p) => p.points));
+    const isSum = r.total !== "" && r.points.length > 0 && new Dec(r.total).eq(r.points.reduce((a, p) => a.plus(new Dec(p.points)), new Dec(0)));
+    const pts = new Map(r.points.map((p, i) => [p.criterionId, exact ? p.points : (shown.parts[i] as string)] as const));
     return [
       ...(showLot ? [r.lot] : []),
       r.rank !== undefined ? String(r.rank) : r.status === "comparator" ? "ref" : "-",
       r.supplier,
       r.label,
-      r.total === "" ? "" : exact ? r.total : num(r.total, 2),
-      ...crit.map((c) => {
-        const p = pts.get(c.id);
-        return p === undefined ? "" : exact ? p : num(p, 2);
-      }),
-      money(r.wholePathwayCostPerPatient),
+      r.total === "" ? (r.status === "excluded" ? "no total" : "") : exact ? r.total : isSum ? shown.total : num(r.total, 2),
+      ...crit.map((c) => pts.get(c.id) ?? ""),
+      r.wholePathwayCostPerPatient === "" ? "not opened" : money(r.wholePathwayCostPerPatient),
       exact ? r.qalysPerPatient : num(r.qalysPerPatient, 4),
       ...(hasNmb ? [r.netMonetaryBenefitPerPatient === undefined ? "" : money(r.netMonetaryBenefitPerPatient)] : []),
       exact ? r.carbonKgPerPatient : num(r.carbonKgPerPatient, 2),
@@ -184,7 +186,7 @@ function basisText(r: EvaluationResult): string {
   return (
     `Per patient, discounted to ${r.priceBaseDate} (costs: ${d.costs.label}; health: ${d.health.label}; ${d.timing.position} of year), ` +
     `${r.horizonYears} years × ${num(r.patientsPerYear, 0)} patients a year; amounts in ${r.currency}` +
-    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""})` : "") +
+    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""}${t.programme !== undefined ? `, ${t.programme} programme` : ""})` : "") +
     `. The comparator (current practice) is the reference and is not scored.`
   );
 }
@@ -239,10 +241,10 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
     headers: ["Option", "Lifecycle", "Pathway", "Carbon (monetised)", "Whole pathway", "kgCO2e pathway", "kgCO2e product", "kgCO2e total"],
     rows: result.options.map((o) => [
       `${o.supplier} — ${o.label}`,
-      cash(o.costs.lifecycle, result.currency),
+      o.costs.lifecycle === undefined ? "not opened" : cash(o.costs.lifecycle, result.currency),
       cash(o.costs.pathway, result.currency),
       cash(o.costs.carbonExternality, result.currency),
-      cash(o.costs.wholePathway, result.currency),
+      o.costs.wholePathway === undefined ? "not opened" : cash(o.costs.wholePathway, result.currency),
       num(o.carbon.pathwayKgPerPatient, 2),
       num(o.carbon.productKgPerPatient, 2),
       num(o.carbon.kgPerPatient, 2),
@@ -266,10 +268,14 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
   const d = result.referenceData.discounting;
   refs.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
   const t = result.referenceData.threshold;
-  if (t !== undefined) refs.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
+  if (t !== undefined) refs.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
   for (const f of result.referenceData.carbonFactors) refs.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
   const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) refs.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+  if (cv !== undefined) {
+    refs.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+    const rb = cv.rebasing;
+    if (rb !== undefined) refs.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
+  }
   for (const p of result.referenceData.weightPolicies) refs.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
   for (const g of result.referenceData.sustainabilityGates) refs.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
   for (const a of result.assumptions) refs.push(`Assumption: ${a}`);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { EvaluationKind } from "./document.js";
-import type { VbpIssue } from "../errors/issue.js";
+import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
 import type { DiscountTiming } from "../time/discount.js";
 import type { DiscountSchedule } from "../time/schedules.js";
@@ -22,6 +22,8 @@ import type { WeightPolicy } from "../scoring/policies.js";
 
 /**
  * Per-patient cost of one option, by part. `wholePathway = lifecycle + pathway + carbonExternality`, exactly.
+ * The parts computed from the bid price (lifecycle, whole pathway and their population totals) are absent for
+ * a bid excluded before its price was opened.
  *
  * @example
  * ```ts
@@ -31,17 +33,17 @@ import type { WeightPolicy } from "../scoring/policies.js";
  */
 export interface OptionCosts {
   /** Lifecycle net present cost ÷ discounted patient volume (0 when the option has no lifecycle costs). */
-  readonly lifecycle: string;
+  readonly lifecycle?: string;
   /** Discounted pathway cost per patient (the pathway module's per-patient cost). */
   readonly pathway: string;
   /** Monetised carbon per patient, when carbon is treated as an externality; otherwise "0". */
   readonly carbonExternality: string;
   /** lifecycle + pathway + carbonExternality. */
-  readonly wholePathway: string;
+  readonly wholePathway?: string;
   /** Lifecycle net present cost over the horizon, all patients. */
-  readonly lifecycleNetPresentCost: string;
+  readonly lifecycleNetPresentCost?: string;
   /** Whole-pathway cost per patient × discounted patient volume. */
-  readonly wholePathwayPopulation: string;
+  readonly wholePathwayPopulation?: string;
   /** Discounted pathway cost per patient by category (e.g. bed-days), from the pathway ledger. */
   readonly byCategory: Readonly<Record<string, string>>;
 }
@@ -87,8 +89,10 @@ export interface EvaluatedOption {
   readonly isComparator: boolean;
   /** Lot ("default" when the tender declares none). */
   readonly lot: string;
-  /** Bid price per unit, when given. */
+  /** Bid price per unit, when given (absent when the bid was excluded before its price was opened). */
   readonly price?: string;
+  /** True when the bid was excluded before its price was opened: no figure derived from its price is shown. */
+  readonly priceNotOpened?: boolean;
   /** Costs per patient by part. */
   readonly costs: OptionCosts;
   /** Discounted QALYs per patient. */
@@ -145,7 +149,7 @@ export interface RankedRow {
     /** Points available. */
     readonly maxPoints: string;
   }[];
-  /** Whole-pathway cost per patient. */
+  /** Whole-pathway cost per patient ("" when the bid's price was not opened). */
   readonly wholePathwayCostPerPatient: string;
   /** QALYs per patient. */
   readonly qalysPerPatient: string;
@@ -179,7 +183,8 @@ export interface OptionExplanation {
  *
  * @example
  * ```ts
- * result.referenceData.threshold?.perQaly; //=> "25000"
+ * // The worked tender (HealthTech programme, lower bound): NICE's £20,000–£30,000 range.
+ * result.referenceData.threshold?.perQaly; //=> "20000"
  * ```
  */
 export interface EvaluationReferenceData {
@@ -200,6 +205,8 @@ export interface EvaluationReferenceData {
     readonly id: string;
     /** Which bound of the published range (lookups). */
     readonly bound?: "lower" | "upper";
+    /** The evaluation programme whose threshold was used (lookups), e.g. "healthtech". */
+    readonly programme?: string;
     /** Where it comes from. */
     readonly source?: Source;
   };
@@ -209,8 +216,23 @@ export interface EvaluationReferenceData {
   readonly carbonValues?: {
     /** Series id. */
     readonly seriesId: string;
-    /** Price year of the values. */
+    /** Price year of the values as used: the evaluation's (the year of `priceBaseDate`). */
     readonly priceYear: string;
+    /** How the values were re-based from the series' own price year to the evaluation's, and with what. */
+    readonly rebasing?: {
+      /** The carbon value series' price year (DESNZ: "2022"). */
+      readonly fromPriceYear: string;
+      /** The evaluation's price year. */
+      readonly toPriceYear: string;
+      /** index[toPriceYear] / index[fromPriceYear], exact. */
+      readonly factor: string;
+      /** Deflator series id. */
+      readonly indexId: string;
+      /** Deflator series name. */
+      readonly indexLabel: string;
+      /** Where the deflators come from. */
+      readonly indexSource?: Source;
+    };
     /** Scenario. */
     readonly scenario: string;
     /** How monetised carbon enters the evaluation. */
@@ -229,6 +251,88 @@ export interface EvaluationReferenceData {
     /** Where the requirement comes from. */
     readonly source?: Source;
   }[];
+}
+
+/**
+ * Which underlying input of a bid an overtaking answer moves.
+ *
+ * @example
+ * ```ts
+ * const l: OvertakingLever = "relative-risk";
+ * ```
+ */
+export type OvertakingLever = "price" | "quantity" | "relative-risk" | "carbon" | "quality-level";
+
+/**
+ * One way for a bid to overtake the bid ranked above it: one input of the evaluation document moved, the whole
+ * job re-run, every criterion fed by that input re-scored.
+ *
+ * @example
+ * ```ts
+ * const c: OvertakingChange = { lever: "price", label: "bid price per unit", path: ["options", 2, "price"], current: "109",
+ *   possible: true, required: "101.98", changePercent: "6.44", change: "bid price per unit ≤ 101.98 (now 109; 6.44% lower)",
+ *   criteriaMoved: [{ criterionId: "bid-price", label: "1.1 Bid price", fromPoints: "10.1", toPoints: "10.8" }], verified: true, runs: 9 };
+ * ```
+ */
+export interface OvertakingChange {
+  /** What kind of input moves. */
+  readonly lever: OvertakingLever;
+  /** The input, in words. */
+  readonly label: string;
+  /** Where the input is in the evaluation document. */
+  readonly path: VbpPath;
+  /** Its value now. */
+  readonly current: string;
+  /** Whether changing this input alone can overtake (within its admissible range). */
+  readonly possible: boolean;
+  /**
+   * The value that overtakes, stated in the input's unit (pennies for prices; finer when the change is small),
+   * rounded away from the current value; applying it and re-running the evaluation overtakes (`verified`).
+   */
+  readonly required?: string;
+  /** The change as a percentage of the current value (2 places). */
+  readonly changePercent?: string;
+  /** The answer in words. */
+  readonly change: string;
+  /** The bid's criteria whose points change when the input is applied, with the points before and after. */
+  readonly criteriaMoved: readonly {
+    /** Criterion id. */
+    readonly criterionId: string;
+    /** Criterion label. */
+    readonly label: string;
+    /** Points now. */
+    readonly fromPoints: string;
+    /** Points with the change applied. */
+    readonly toPoints: string;
+  }[];
+  /** The target's criteria that change too (e.g. price scores relative to the lowest bid). */
+  readonly targetCriteriaMoved?: OvertakingChange["criteriaMoved"];
+  /** True when the stated figure was applied through the whole job and the bid then ranks above its target. */
+  readonly verified: boolean;
+  /** Whole-job runs used to find the answer. */
+  readonly runs: number;
+}
+
+/**
+ * What it would take for a ranked bid to overtake the bid ranked directly above it, solved through the whole
+ * job (see {@link evaluate} with `{ overtaking: true }`).
+ *
+ * @example
+ * ```ts
+ * result.overtaking?.[0]?.changes.filter((c) => c.possible).map((c) => c.change);
+ * ```
+ */
+export interface OvertakingAnswer {
+  /** The bid. */
+  readonly optionId: string;
+  /** Its lot. */
+  readonly lot: string;
+  /** The bid ranked directly above it. */
+  readonly targetOptionId: string;
+  /** The gap in the aggregate measure (points under a weighted sum). */
+  readonly gap: string;
+  /** One answer per input that can be moved. */
+  readonly changes: readonly OvertakingChange[];
 }
 
 /**
@@ -305,6 +409,8 @@ export interface EvaluationResult {
   readonly warnings: readonly VbpIssue[];
   /** Assumptions made by the stages (factor years, carbon value extrapolation...). */
   readonly assumptions: readonly string[];
+  /** What each ranked bid would need to overtake the one above it (only with `{ overtaking: true }`). */
+  readonly overtaking?: readonly OvertakingAnswer[];
 }
 
 /**
@@ -320,6 +426,13 @@ export interface EvaluateOptions {
   readonly ledger?: boolean;
   /** Build the assessment summaries (default: true when `detail` is "full"). */
   readonly summaries?: boolean;
+  /** Include each evaluator's own level and reason in the assessment summaries (default false: moderated scores and reasons only). */
+  readonly individualMarks?: boolean;
+  /**
+   * Solve what each ranked bid would need to overtake the bid above it, through the whole job (default false:
+   * each answer re-runs the evaluation a few dozen times).
+   */
+  readonly overtaking?: boolean;
   /**
    * What to do with invalid options: "fail" the whole run listing every problem, or "exclude" them (each
    * reported in `excluded` by id and rule) and evaluate the rest. Default: "exclude" for a document of

@@ -13,15 +13,19 @@ import { parseWith, safeParseWith } from "../schema/issues.js";
 import { currencySchema, decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, positiveDecimalSchema, sourceSchema, textSchema } from "../schema/primitives.js";
 import { pathwayModelStructureSchema } from "../pathway/schema.js";
 import { lifecycleDocumentSchema } from "../lifecycle/schema.js";
-import { carbonInputSchema, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
+import { carbonInputSchema, priceIndexSeriesShape, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
 import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
 import { tenderSchema } from "../scoring/schema.js";
 import { flattenCriteria } from "../scoring/criteria.js";
 import { checkWeightPolicy } from "../scoring/policies.js";
 import { thresholdFor } from "../reference/thresholds.js";
+import { HMT_GDP_DEFLATORS, rebaseFactor } from "../reference/deflators.js";
+import { DESNZ_CARBON_VALUES } from "../sustainability/carbonValues.js";
+import type { PriceIndexSeries } from "../time/indexation.js";
 import type { EvaluationDocument } from "./document.js";
 import { readMetricName } from "./metrics.js";
 import { checkParts } from "./_internal/checkParts.js";
+import { classifyCriteria } from "./_internal/classify.js";
 
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
 function core(s: z.ZodType): z.ZodType {
@@ -130,7 +134,11 @@ const thresholdSchema = z
     z
       .strictObject({
         jurisdiction: z.string().min(1).max(20).meta({ description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
-        programme: z.string().min(1).max(100).optional().meta({ description: "Evaluation programme, e.g. healthtech." }),
+        programme: z
+          .string()
+          .min(1)
+          .max(100)
+          .meta({ description: "Evaluation programme the tender falls under (e.g. healthtech for a device procurement, technology-appraisal for medicines): thresholds differ by programme, so it is required." }),
         on: isoDateSchema.meta({ description: "Decision date: the threshold in force on that day is used." }),
         bound: z.enum(["lower", "upper"]).meta({ description: "Which end of the published range to use." }),
       })
@@ -220,6 +228,9 @@ export const documentShape = z.strictObject({
         .enum(["externality", "criterion"])
         .meta({ description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
       scenario: z.enum(["central", "low", "high"]).optional().meta({ description: "DESNZ carbon value scenario (default central)." }),
+      priceIndex: priceIndexSeriesShape
+        .optional()
+        .meta({ description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." }),
     })
     .optional()
     .meta({ description: "Monetise carbon with the DESNZ carbon values for appraisal." }),
@@ -260,7 +271,7 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep:
   // Threshold lookup.
   if (doc.threshold !== undefined && "jurisdiction" in doc.threshold) {
     try {
-      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, ...(doc.threshold.programme !== undefined ? { programme: doc.threshold.programme } : {}) });
+      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, programme: doc.threshold.programme });
       if (t.currency !== doc.currency) add(ctx, ["threshold"], `the threshold found ("${t.id}") is in ${t.currency}, but the document's currency is ${doc.currency}`, "currency_mismatch");
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;
@@ -315,8 +326,18 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep:
   if (doc.carbonValuation !== undefined && doc.currency !== "GBP") {
     add(ctx, ["carbonValuation"], `the DESNZ carbon values are in GBP, but the document's currency is ${doc.currency}`, "currency_mismatch");
   }
+  // The deflator that re-bases the carbon values to the evaluation's price year must have both years.
+  if (doc.carbonValuation !== undefined) {
+    try {
+      rebaseFactor((doc.carbonValuation.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS, DESNZ_CARBON_VALUES.priceYear, doc.priceBaseDate.slice(0, 4), ["carbonValuation", "priceIndex"]);
+    } catch (e) {
+      if (!(e instanceof VbpInputError)) throw e;
+      for (const i of e.issues) add(ctx, i.path, i.message, i.code);
+    }
+  }
   if (doc.tender.settings?.policyMode === "error") {
-    for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(doc.tender.criteria, p, ["tender", "criteria"]), (x) => x, seen);
+    const classified = classifyCriteria(doc.tender.criteria, doc.criterionMetrics);
+    for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(classified, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
   // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths

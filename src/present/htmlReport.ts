@@ -147,10 +147,10 @@ function breakdownTable(result: EvaluationResult): EvaluationTable {
     headers: ["Option", "Lifecycle", "Pathway", "Carbon (monetised)", "Whole pathway", "kgCO2e pathway", "kgCO2e product", "kgCO2e total"],
     rows: result.options.map((o) => [
       `${o.supplier} — ${o.label}${o.isComparator ? " (comparator)" : ""}`,
-      cash(o.costs.lifecycle, result.currency),
+      o.costs.lifecycle === undefined ? "not opened" : cash(o.costs.lifecycle, result.currency),
       cash(o.costs.pathway, result.currency),
       cash(o.costs.carbonExternality, result.currency),
-      cash(o.costs.wholePathway, result.currency),
+      o.costs.wholePathway === undefined ? "not opened" : cash(o.costs.wholePathway, result.currency),
       num(o.carbon.pathwayKgPerPatient, 2),
       num(o.carbon.productKgPerPatient, 2),
       num(o.carbon.kgPerPatient, 2),
@@ -165,7 +165,7 @@ function basis(r: EvaluationResult): string {
   return (
     `Per patient, discounted to ${r.priceBaseDate} (costs: ${d.costs.label}; health: ${d.health.label}; ${d.timing.position} of year), ` +
     `${r.horizonYears} years × ${num(r.patientsPerYear, 0)} patients a year; amounts in ${r.currency}` +
-    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""})` : "") +
+    (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""}${t.programme !== undefined ? `, ${t.programme} programme` : ""})` : "") +
     ". The comparator (current practice) is the reference and is not scored."
   );
 }
@@ -175,10 +175,14 @@ function sourceLines(result: EvaluationResult): string[] {
   const d = result.referenceData.discounting;
   out.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
   const t = result.referenceData.threshold;
-  if (t !== undefined) out.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
+  if (t !== undefined) out.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
   for (const f of result.referenceData.carbonFactors) out.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
   const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) out.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+  if (cv !== undefined) {
+    out.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+    const rb = cv.rebasing;
+    if (rb !== undefined) out.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
+  }
   for (const p of result.referenceData.weightPolicies) out.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
   for (const g of result.referenceData.sustainabilityGates) out.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
   for (const a of result.assumptions) out.push(`Assumption: ${a}`);
@@ -194,7 +198,7 @@ function summaryHtml(s: AssessmentSummary): string {
   if (scored.length > 0) {
     const headers = ["Criterion", "Max", "Your points", "Your assessment", ...(vs ? ["Winner's points", "Winner's assessment"] : [])];
     const rows = scored.map((l) => [l.label, num(l.maxPoints, 2), num(l.points, 2), l.assessed ?? "", ...(vs ? [l.winnerPoints !== undefined ? num(l.winnerPoints, 2) : "", l.winnerAssessed ?? ""] : [])]);
-    rows.push(["Total", "100.00", num(s.totalPoints, 2), "", ...(vs ? [num(s.winner?.totalPoints ?? "0", 2), ""] : [])]);
+    rows.push(["Total", "100.00", s.totalPoints === undefined ? "no total" : num(s.totalPoints, 2), "", ...(vs ? [num(s.winner?.totalPoints ?? "0", 2), ""] : [])]);
     out.push(renderHtmlTable({ headers, rows, align: headers.map((h) => (h === "Max" || h.endsWith("points") ? "right" : "left")) }));
   }
   out.push("<h4>Reasons</h4><ul>");

@@ -63,12 +63,12 @@ export interface ThresholdQuery {
 
 const NICE_2026: Source = Object.freeze({
   publisher: "National Institute for Health and Care Excellence",
-  title: "Changes to NICE's cost-effectiveness thresholds: implementation across NICE work programmes (ECD19)",
+  title: "Changes to NICE's cost-effectiveness thresholds: questions and answers (\"Are you changing the threshold for all NICE evaluations (digital, healthtech, guidelines) or just medicines?\")",
   publishedOn: "2025-12-01",
   validFrom: "2026-04-01",
-  url: "https://www.nice.org.uk/corporate/ecd19/chapter/implementation-across-nice-work-programmes",
+  url: "https://indepth.nice.org.uk/changes-to-nices-cost-effectiveness-thresholds/index.html",
   note:
-    "Government announcement of 1 December 2025: NICE's standard threshold rises from £20,000–£30,000 to £25,000–£35,000 per QALY, applied from the DHSC direction expected April 2026 (1 April 2026 is used here; override if your evaluation follows a different date). The announcement spoke of new medicines; NICE's implementation statement covers technology appraisals for medicines and HealthTech products. Q&A: https://indepth.nice.org.uk/changes-to-nices-cost-effectiveness-thresholds/index.html",
+    "Government announcement of 1 December 2025: NICE's standard threshold rises from £20,000–£30,000 to £25,000–£35,000 per QALY, applied from the DHSC direction expected April 2026 (1 April 2026 is used here; override if your evaluation follows a different date). Scope: NICE's Q&A answers that, at this stage, the change applies only to medicines (technology appraisals), not to digital, HealthTech or guidelines; this entry is therefore scoped to the technology-appraisal programme. NICE's implementation statement (ECD19, https://www.nice.org.uk/corporate/ecd19/chapter/implementation-across-nice-work-programmes) is worded more widely; if NICE extends the range to other programmes, pass your own data or a newer release of this list.",
 });
 
 const NICE_PMG36: Source = Object.freeze({
@@ -76,28 +76,33 @@ const NICE_PMG36: Source = Object.freeze({
   title: "NICE health technology evaluations: the manual (PMG36), chapter 6 (committee recommendations: cost-effectiveness thresholds)",
   publishedOn: "2022-01-31",
   url: "https://www.nice.org.uk/process/pmg36",
-  note: "£20,000–£30,000 per QALY gained: the range NICE has used since its April 2004 Guide to the methods of technology appraisal (validFrom 2004-04-01 marks that guide's month) until the April 2026 change.",
+  note: "£20,000–£30,000 per QALY gained: the range NICE has used since its April 2004 Guide to the methods of technology appraisal (validFrom 2004-04-01 marks that guide's month). For technology appraisals it applies until the April 2026 change; for HealthTech, digital and guideline programmes it stays in force (NICE's Q&A on the 2026 change: the new range applies at this stage only to medicines).",
 });
+
+/** Programmes other than technology appraisals, which keep £20,000–£30,000 after April 2026. */
+const OTHER_PROGRAMMES = Object.freeze(["healthtech", "digital", "guidelines", "diagnostics", "interventional-procedures"]);
 
 /**
  * Cost-effectiveness thresholds the library ships, as data with sources. Any lookup can use a caller's own
  * list instead.
  *
- * - `nice-2004`: NICE (England), £20,000–£30,000 per QALY, to 31 March 2026.
- * - `nice-2026`: NICE (England), £25,000–£35,000 per QALY, from 1 April 2026 (DHSC direction; see the source note
- *   on dating and on scope for HealthTech).
+ * - `nice-2004`: NICE (England) technology appraisals, £20,000–£30,000 per QALY, to 31 March 2026.
+ * - `nice-2026`: NICE (England) technology appraisals (medicines), £25,000–£35,000 per QALY, from 1 April 2026
+ *   (DHSC direction; NICE's Q&A scopes the change to medicines at this stage).
+ * - `nice-2004-other`: NICE (England) HealthTech, digital, guideline, diagnostics and interventional-procedure
+ *   programmes, £20,000–£30,000 per QALY, still in force (the 2026 change does not apply to them yet).
  *
  * @example
  * ```ts
  * COST_EFFECTIVENESS_THRESHOLDS.map((t) => `${t.id}: ${t.lower}–${t.upper}`);
- * //=> ["nice-2004: 20000–30000", "nice-2026: 25000–35000"]
+ * //=> ["nice-2004: 20000–30000", "nice-2026: 25000–35000", "nice-2004-other: 20000–30000"]
  * ```
  */
 export const COST_EFFECTIVENESS_THRESHOLDS: readonly CostEffectivenessThreshold[] = Object.freeze([
   Object.freeze({
     id: "nice-2004",
     jurisdiction: "GB-ENG",
-    programmes: Object.freeze(["technology-appraisal", "healthtech"]),
+    programmes: Object.freeze(["technology-appraisal"]),
     currency: "GBP",
     lower: "20000",
     upper: "30000",
@@ -109,13 +114,24 @@ export const COST_EFFECTIVENESS_THRESHOLDS: readonly CostEffectivenessThreshold[
   Object.freeze({
     id: "nice-2026",
     jurisdiction: "GB-ENG",
-    programmes: Object.freeze(["technology-appraisal", "healthtech"]),
+    programmes: Object.freeze(["technology-appraisal"]),
     currency: "GBP",
     lower: "25000",
     upper: "35000",
     unit: "per QALY",
     validFrom: "2026-04-01",
     source: NICE_2026,
+  } as const),
+  Object.freeze({
+    id: "nice-2004-other",
+    jurisdiction: "GB-ENG",
+    programmes: OTHER_PROGRAMMES,
+    currency: "GBP",
+    lower: "20000",
+    upper: "30000",
+    unit: "per QALY",
+    validFrom: "2004-04-01",
+    source: NICE_PMG36,
   } as const),
 ]);
 
@@ -161,8 +177,8 @@ const querySchema = z.strictObject({
  * @throws VbpInputError for an unknown jurisdiction or programme, a date with no threshold in force, an ambiguous match, or invalid data
  * @example
  * ```ts
- * thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-06-30" }).lower; //=> "25000"
- * thresholdFor({ jurisdiction: "GB-ENG", on: "2025-06-30" }).upper;                          //=> "30000"
+ * thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2026-06-30" }).lower; //=> "25000"
+ * thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-06-30" }).lower;           //=> "20000"
  * ```
  */
 export function thresholdFor(query: ThresholdQuery, data: readonly CostEffectivenessThreshold[] = COST_EFFECTIVENESS_THRESHOLDS): CostEffectivenessThreshold {

@@ -133,6 +133,19 @@ export interface QuantitativeCriterion extends WeightedCriterionCommon {
   readonly valueFunction: ValueFunctionRef;
   /** Unit of the raw value, for reports (e.g. "kgCO2e per procedure"). */
   readonly unit?: string;
+  /**
+   * The value is computed from the bid price (e.g. whole-life cost, net monetary benefit): it is not scored,
+   * nor shown, for a tender excluded before price is opened, and a gate on it is applied after price.
+   */
+  readonly priceDerived?: boolean;
+  /**
+   * What the value measures, for weight policies: `"whole-life-cost"` (acquisition, running and disposal cost of
+   * the product, counted in the NHS VBP whole-life cost limit like a price criterion), `"other-cost"` (e.g. bed
+   * days saved: a cost, but an efficiency gain) or `"not-cost"`. A policy that needs it warns when it is missing.
+   */
+  readonly costClass?: "whole-life-cost" | "other-cost" | "not-cost";
+  /** How reports show the raw value: `"money"` (in the tender currency), `"share"` (a 0–1 share, shown as a percentage) or `"number"` (default: with the unit). */
+  readonly display?: "money" | "share" | "number";
 }
 
 /**

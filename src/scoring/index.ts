@@ -22,7 +22,11 @@ export {
 export { checkWeightPolicy, NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightPolicy, type WeightPolicyId, type WeightPolicyRule } from "./policies.js";
 export { criterionSchema, makeTenderSchema, parseTender, safeParseTender, tenderJsonSchema, tenderSchema, type ScoringRegistries } from "./schema.js";
 export { safeScoreTender, scoreTender } from "./scoreTender.js";
-export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary } from "./summary.js";
+export { assessmentSummaries, assessmentSummaryMarkdown, type AssessmentLine, type AssessmentSummary, type AssessmentSummaryOptions } from "./summary.js";
+export { formulaDiagnostic, utilityIndex, type AwardRule, type AwardRuleOutcome, type FormulaDiagnostic, type UtilityIndexBid, type UtilityIndexRow, type UtilityIndexRule } from "./formulaDiagnostic.js";
+export { AHP_SOURCE, ahpWeights, SAATY_RANDOM_INDEX, type AhpMatrix, type AhpResult } from "./ahp.js";
+export { evidenceExpectation, NHS_VBP_STANDARD, type EvidenceMaturityRow, type NhsVbpDomain, type NhsVbpStandard } from "./nhsVbpStandard.js";
+export { DISPLAY_RULE, roundToTotal, showPoints, showValue, type ShownParts } from "./display.js";
 export type {
   AggregationMethod,
   ConsensusRecord,
@@ -30,6 +34,7 @@ export type {
   GateOutcome,
   LotResult,
   MinimumScoreGate,
+  ModerationChange,
   TenderOptionResult,
   Overtaking,
   OvertakingStep,

@@ -21,6 +21,13 @@ export interface WeightPolicyRule {
   readonly percent: string;
   /** What the rule is called in messages (e.g. "social value weight"). */
   readonly description: string;
+  /**
+   * `"whole-life-cost"`: the rule also counts, wherever they sit in the tree, every price criterion and every
+   * quantitative criterion whose `costClass` is `"whole-life-cost"` (a cost is a cost whatever it is tagged);
+   * a quantitative criterion outside the tagged criteria with no `costClass` draws a warning, since the rule
+   * cannot tell whether it is a whole-life cost.
+   */
+  readonly countsByKind?: "whole-life-cost";
 }
 
 /**
@@ -78,7 +85,7 @@ export const WEIGHT_POLICIES: Readonly<Record<WeightPolicyId, WeightPolicy>> = O
     rules: Object.freeze([
       { kind: "min", tags: NHS_VBP_VALUE_DOMAINS, percent: "60", description: "weight across the five value domains (social value; efficiency; patient and staff; supply chain; purpose)" },
       { kind: "min", tags: ["social-value"], percent: "10", description: "social value weight" },
-      { kind: "max", tags: ["whole-life-cost"], percent: "40", description: "whole-life cost weight" },
+      { kind: "max", tags: ["whole-life-cost"], percent: "40", description: "whole-life cost weight", countsByKind: "whole-life-cost" },
     ] as const),
     source: {
       publisher: "Department of Health and Social Care, NHS England and NHS Supply Chain",
@@ -142,6 +149,29 @@ export function taggedWeight(flat: readonly FlatNode[], tags: readonly string[])
   return { weight: sumDec(counted.map((c) => c.globalWeight)), nodes: counted };
 }
 
+/** Adds price criteria and whole-life-cost metrics outside the tagged subtrees; warns about unclassified metrics. */
+function withCostsByKind(flat: readonly FlatNode[], tagged: { weight: Dec; nodes: FlatNode[] }, p: WeightPolicy, rule: WeightPolicyRule, issues: VbpIssue[]): { weight: Dec; nodes: FlatNode[] } {
+  const inside = (i: number): boolean => {
+    for (let q = i; q >= 0; q = (flat[q] as FlatNode).parent) if (tagged.nodes.includes(flat[q] as FlatNode)) return true;
+    return false;
+  };
+  const extra: FlatNode[] = [];
+  flat.forEach((f, i) => {
+    const n = f.node;
+    if (inside(i)) return;
+    if (n.kind === "price" || (n.kind === "quantitative" && n.costClass === "whole-life-cost")) extra.push(f);
+    else if (n.kind === "quantitative" && n.costClass === undefined) {
+      issues.push({
+        code: "policy",
+        severity: "warning",
+        path: [...f.path, "costClass"],
+        message: `criterion ${n.id} (${decString(f.globalWeight)}%) is not classified: the ${p.label} ${rule.description} rule cannot tell whether it is a whole-life cost; set costClass ("whole-life-cost", "other-cost" or "not-cost")`,
+      });
+    }
+  });
+  return { weight: tagged.weight.plus(sumDec(extra.map((e) => e.globalWeight))), nodes: [...tagged.nodes, ...extra] };
+}
+
 /**
  * Checks a criteria tree against a weight policy. Each breach is an issue with `severity: "warning"`, code
  * `"policy"`, and the path of the criterion concerned (the largest tagged criterion for a maximum; the criteria
@@ -167,7 +197,8 @@ export function checkWeightPolicy(criteria: readonly Criterion[], policy: Weight
   const flat = flattenCriteria(criteria, basePath);
   const issues: VbpIssue[] = [];
   for (const rule of p.rules) {
-    const { weight, nodes } = taggedWeight(flat, rule.tags);
+    const tagged = taggedWeight(flat, rule.tags);
+    const { weight, nodes } = rule.countsByKind === "whole-life-cost" ? withCostsByKind(flat, tagged, p, rule, issues) : tagged;
     const bound = new Dec(rule.percent);
     const tags = rule.tags.map((t) => `"${t}"`).join(", ");
     if (rule.kind === "min" && weight.lt(bound)) {

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
-import { currencySchema, decimalSchema, idSchema, positiveDecimalSchema, textSchema } from "../schema/primitives.js";
+import { currencySchema, decimalSchema, idSchema, isoDateSchema, positiveDecimalSchema, textSchema } from "../schema/primitives.js";
 import type { Criterion } from "./criteria.js";
 import { makePriceFormulaSpecSchema, makeValueFunctionSpecSchema, qualitativeScaleSchema, type PriceFormula, type ValueFunction } from "./functions/index.js";
 import { WEIGHT_POLICIES } from "./policies.js";
@@ -59,6 +59,9 @@ const consensusRecordSchema = z.strictObject({
   optionId: idSchema.meta({ description: "The option." }),
   level: z.union([z.string().max(50), z.number()]).transform(String).meta({ description: "Agreed level (scale level value)." }),
   reason: textSchema(8000).meta({ description: "The panel's agreed reason, quoted in the assessment summary." }),
+  moderator: textSchema(200).min(1).optional().meta({ description: "Who chaired the moderation that agreed this level (audit trail; required when the level changes any evaluator's score)." }),
+  date: isoDateSchema.optional().meta({ description: "Date the level was agreed, YYYY-MM-DD (audit trail)." }),
+  round: z.number().int().min(1).max(100).optional().meta({ description: "Moderation round (1 = first meeting) in which the level was agreed (audit trail)." }),
 });
 
 const passFailRecordSchema = z.strictObject({
@@ -95,6 +98,10 @@ const policyRuleSchema = z.strictObject({
   tags: z.array(tagSchema).min(1).max(50).meta({ description: "Tags whose global weights are added." }),
   percent: decimalSchema.meta({ description: "The bound, percent." }),
   description: textSchema(300).meta({ description: "What the rule is called in messages." }),
+  countsByKind: z
+    .literal("whole-life-cost")
+    .optional()
+    .meta({ description: "Also count every price criterion and every quantitative criterion with costClass whole-life-cost, wherever they sit; warn about unclassified quantitative criteria." }),
 });
 
 const weightPolicySchema = z.strictObject({
@@ -134,6 +141,18 @@ const settingsSchema = z.strictObject({
   maxWeightSpread: decimalSchema.optional().meta({ description: "Largest spread (max − min, percentage points) of a published weight range." }),
   rankReversal: z.boolean().optional().meta({ description: "Compute rank reversals (default true)." }),
   overtaking: z.boolean().optional().meta({ description: "Compute what each option needs to overtake the next-ranked one (default true)." }),
+  moderation: z
+    .strictObject({
+      wideDisagreementSpread: positiveDecimalSchema
+        .optional()
+        .meta({ description: "Flag a response when the evaluators' levels differ by at least this much (highest − lowest level value; default 2)." }),
+      medianBetweenLevels: z
+        .enum(["interpolate", "lower", "upper"])
+        .optional()
+        .meta({ description: "When a median (even panel) falls between two scale levels: interpolate the points between them (default), or take the lower or the upper level." }),
+    })
+    .optional()
+    .meta({ description: "Moderation rules: wide-disagreement flag and the rule for a median between levels." }),
 });
 
 /**
@@ -166,6 +185,15 @@ const quantitativeCriterionSchema = z
     kind: z.literal("quantitative").meta({ description: "A leaf scored from a raw value per option with a value function." }),
     valueFunction: makeValueFunctionSpecSchema(reg.valueFunctions).meta({ description: "The value function, direction and parameters." }),
     unit: textSchema(100).optional().meta({ description: "Unit of the raw value, e.g. \"kgCO2e per procedure\"." }),
+    priceDerived: z
+      .boolean()
+      .optional()
+      .meta({ description: "The value is computed from the bid price (e.g. whole-life cost): not scored or shown for a tender excluded before price is opened; gates on it apply after price." }),
+    costClass: z
+      .enum(["whole-life-cost", "other-cost", "not-cost"])
+      .optional()
+      .meta({ description: "What the value measures, for weight policies: whole-life-cost counts in the NHS VBP whole-life cost limit like a price criterion." }),
+    display: z.enum(["money", "share", "number"]).optional().meta({ description: "How reports show the raw value: money, a 0–1 share as a percentage, or a number with its unit (default)." }),
   })
   .meta({ description: "Quantitative criterion." });
 

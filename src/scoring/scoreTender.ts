@@ -12,6 +12,8 @@ import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
   AggregationMethod,
+  ConsensusRecord,
+  ModerationChange,
   EvaluatorScoreRecord,
   GateOutcome,
   LotResult,
@@ -41,6 +43,8 @@ interface Leaf {
   readonly scale?: QualitativeScale;
   /** Points of each level of the scale (qualitative leaves), computed once. */
   readonly levelPoints?: readonly Dec[];
+  /** A quantitative leaf whose value is computed from the bid price: sealed with the price. */
+  readonly priceDerived: boolean;
 }
 
 /** A leaf's score for one option. */
@@ -121,7 +125,8 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     const scale = n.kind === "qualitative" ? resolveScale(n) : undefined;
     const maxStr = decString(f.globalWeight);
     const levelPoints = scale?.levels.map((l) => new Dec(scaleScore(l.value, maxStr, scale).points));
-    leaves.push({ index: i, node: n, max: f.globalWeight, maxStr, ...(scale !== undefined ? { scale } : {}), ...(levelPoints !== undefined ? { levelPoints } : {}) });
+    const priceDerived = n.kind === "quantitative" && n.priceDerived === true;
+    leaves.push({ index: i, node: n, max: f.globalWeight, maxStr, priceDerived, ...(scale !== undefined ? { scale } : {}), ...(levelPoints !== undefined ? { levelPoints } : {}) });
   });
   const leavesUnder: number[][] = flat.map(() => []);
   leaves.forEach((l, li) => {
@@ -163,19 +168,65 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
 }
 
 /** Scores a qualitative leaf for one option: moderation (consensus, mean or median), then the scale. */
-function qualitativeLeaf(leaf: Leaf, scores: readonly EvaluatorScoreRecord[], consensus: { level: string; reason: string } | undefined): LeafScore {
+function qualitativeLeaf(run: Run, leaf: Leaf, optionId: string, scores: readonly EvaluatorScoreRecord[], consensus: { record: ConsensusRecord; index: number } | undefined, warnings: VbpIssue[]): LeafScore {
   const node = leaf.node as QualitativeCriterion;
   const scale = leaf.scale as QualitativeScale;
   const method = node.moderation ?? (consensus !== undefined ? "consensus" : "median");
   const individual = scores.map((x) => ({ evaluatorId: x.evaluatorId, level: x.level, reason: x.reason }));
-  const m = moderate({ individual, ...(consensus !== undefined ? { consensus } : {}), method }, scale);
+  const rules = run.tender.settings?.moderation;
+  const m = moderate(
+    {
+      individual,
+      ...(consensus !== undefined ? { consensus: { level: consensus.record.level, reason: consensus.record.reason } } : {}),
+      method,
+      ...(rules?.medianBetweenLevels !== undefined ? { medianBetweenLevels: rules.medianBetweenLevels } : {}),
+    },
+    scale,
+  );
   const trace = scaleScore(m.level, leaf.maxStr, scale, { betweenLevels: true });
+  const limit = new Dec(rules?.wideDisagreementSpread ?? "2");
+  const wide = new Dec(m.spread).gte(limit);
+  const c = consensus?.record;
+  const audit: ModerationChange[] = (m.changedFrom ?? []).map((e) => ({
+    evaluatorId: e.evaluatorId,
+    fromLevel: e.level,
+    toLevel: m.level,
+    ...(c?.moderator !== undefined ? { moderator: c.moderator } : {}),
+    ...(c?.date !== undefined ? { date: c.date } : {}),
+    ...(c?.round !== undefined ? { round: c.round } : {}),
+  }));
+  if (audit.length > 0 && consensus !== undefined && (c?.moderator === undefined || c.date === undefined || c.round === undefined)) {
+    const missing = [c?.moderator === undefined ? "moderator" : "", c?.date === undefined ? "date" : "", c?.round === undefined ? "round" : ""].filter((x) => x !== "");
+    warnings.push({
+      code: "policy",
+      severity: "warning",
+      path: ["consensus", consensus.index],
+      message: `${node.id} for option "${optionId}": the moderated level ${m.level} changes ${audit.map((a) => `${a.evaluatorId}'s ${a.fromLevel}`).join(", ")} but the audit trail lacks ${missing.join(", ")}: record who moderated, when and in which round`,
+    });
+  }
+  if (wide) {
+    const lo = individual.length === 0 ? "" : m.individual.reduce((a, b) => (new Dec(a.level).lte(new Dec(b.level)) ? a : b)).level;
+    const hi = individual.length === 0 ? "" : m.individual.reduce((a, b) => (new Dec(a.level).gte(new Dec(b.level)) ? a : b)).level;
+    warnings.push({
+      code: "policy",
+      severity: "warning",
+      path: ["evaluatorScores"],
+      message: `${node.id} for option "${optionId}": wide disagreement, evaluators' levels range from ${lo} to ${hi} (spread ${m.spread} ≥ ${decString(limit)}): record at moderation why the panel settled on ${m.level}`,
+    });
+  }
   return {
     points: new Dec(trace.points),
     trace,
     raw: trace.level,
     level: { value: trace.level, label: trace.label, descriptor: trace.descriptor },
-    moderation: { method: m.method, reason: m.reason, individual: m.individual.map((x) => ({ evaluatorId: x.evaluatorId, level: x.level, reason: x.reason })) },
+    moderation: {
+      method: m.method,
+      reason: m.reason,
+      individual: m.individual.map((x) => ({ evaluatorId: x.evaluatorId, level: x.level, reason: x.reason })),
+      spread: m.spread,
+      wideDisagreement: wide,
+      ...(audit.length > 0 ? { audit } : {}),
+    },
   };
 }
 
@@ -265,11 +316,11 @@ function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => D
 }
 
 function gateStage(run: Run, gate: MinimumScoreGate): GateOutcome["stage"] {
-  return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price") ? "after-price" : "before-price";
+  return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price" || (run.leaves[li] as Leaf).priceDerived) ? "after-price" : "before-price";
 }
 
 /** Stage 1: everything that does not depend on the other options' prices. */
-function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
+function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue[] = []): OptionState[] {
   const t = run.tender;
   const scoresBy = new Map<string, EvaluatorScoreRecord[]>();
   for (const s of t.evaluatorScores ?? []) {
@@ -278,7 +329,7 @@ function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
     if (list === undefined) scoresBy.set(k, [s]);
     else list.push(s);
   }
-  const consensusBy = new Map((t.consensus ?? []).map((c) => [pairKey(c.criterionId, c.optionId), { level: c.level, reason: c.reason }] as const));
+  const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
@@ -296,7 +347,7 @@ function stageOne(run: Run, options: readonly TenderOption[]): OptionState[] {
     const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf, li) => {
       if (leaf.node.kind === "qualitative") {
         const k = pairKey(leaf.node.id, o.id);
-        return qualitativeLeaf(leaf, scoresBy.get(k) ?? [], consensusBy.get(k));
+        return qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       }
       if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id, valueScoringOf(leaf, li));
       return undefined;
@@ -657,8 +708,11 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     }
     const s = leafScore(run.leafOfFlat.get(fi) as number);
     if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
+    const display = n.kind === "quantitative" ? (n.display ?? (n.unit !== undefined && n.unit.startsWith(run.currency) ? "money" : "number")) : undefined;
     const node: ScoreNode = {
       ...baseFields,
+      ...(n.kind === "quantitative" && n.unit !== undefined ? { unit: n.unit } : {}),
+      ...(display !== undefined ? { display } : {}),
       points: decString(s.points),
       fraction: fraction(s.points, f.globalWeight),
       ...(s.raw !== undefined ? { raw: s.raw } : {}),
@@ -721,23 +775,28 @@ function analysesFor(settings: NonNullable<Tender["settings"]>, lotId: string, n
   return { rankReversal: decide("rankReversal", "rank reversal"), overtaking: decide("overtaking", "overtaking"), warnings };
 }
 
-function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[], analyses: { rankReversal: boolean; overtaking: boolean }): LotResult {
-  const states = stageOne(run, options);
+function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[], analyses: { rankReversal: boolean; overtaking: boolean }, warnings: VbpIssue[]): LotResult {
+  const states = stageOne(run, options, warnings);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
+    // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
+    const sealed = p === undefined && !s.eligibleForPrice;
+    const failedBefore = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;
+      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore.join(", ")} before price evaluation)` };
       if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
       if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      const failed = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
-      return { points: ZERO, ...(s.price !== undefined ? { raw: decString(s.price) } : {}), notScored: `price not opened: failed ${failed.join(", ")} before price evaluation` };
+      return { points: ZERO, notScored: `price not opened: failed ${failedBefore.join(", ")} before price evaluation` };
     };
+    const sealedPoints = sealed ? sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : []))) : ZERO;
+    const quality = s.quality.minus(sealedPoints);
     const pricePoints = p?.pricePoints ?? ZERO;
-    const totalPoints = s.quality.plus(pricePoints);
+    const totalPoints = quality.plus(pricePoints);
     const rankNo = ranking.ranks.get(s.option.id);
     const measure = p?.measure;
     const tie = ranking.tieNotes.get(s.option.id);
@@ -748,15 +807,16 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
       lot: lotId,
       status: rankNo === undefined ? "excluded" : "ranked",
       ...(rankNo !== undefined ? { rank: rankNo } : {}),
-      ...(measure !== undefined
-        ? { total: decString(measure) }
-        : run.aggregation === "weighted-sum"
-          ? { total: decString(totalPoints) }
-          : { totalStatus: p === undefined ? "not computed: excluded before price was opened" : "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)" }),
-      totalPoints: decString(totalPoints),
-      qualityPoints: decString(s.quality),
-      pricePoints: decString(pricePoints),
-      ...(s.price !== undefined ? { price: decString(s.price) } : {}),
+      ...(sealed
+        ? { totalStatus: "not computed: excluded before price was opened" }
+        : measure !== undefined
+          ? { total: decString(measure) }
+          : run.aggregation === "weighted-sum"
+            ? { total: decString(totalPoints) }
+            : { totalStatus: p === undefined ? "not computed: excluded before price was opened" : "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)" }),
+      ...(sealed ? {} : { totalPoints: decString(totalPoints), pricePoints: decString(pricePoints) }),
+      qualityPoints: decString(quality),
+      ...(s.price !== undefined && !sealed ? { price: decString(s.price) } : {}),
       scoreTree: buildTree(run, leafScore, s.passFail),
       gates: [...s.gates, ...(p?.afterGates ?? [])],
       flags: flags.get(s.option.id) ?? [],
@@ -871,7 +931,7 @@ export function scoreParsedTender(t: Tender, registries: ScoringRegistries = {},
       const bids = byLot.get(id) as TenderOption[];
       const analyses = analysesFor(settings, id, bids.length);
       warnings.push(...analyses.warnings);
-      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses);
+      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses, warnings);
     }),
     warnings,
   };

@@ -65,6 +65,12 @@ export interface ConsensusRecord {
   readonly level: string;
   /** The panel's agreed reason, quoted in the assessment summary. */
   readonly reason: string;
+  /** Who chaired the moderation that agreed this level (audit trail; expected whenever the level changes an evaluator's score). */
+  readonly moderator?: string;
+  /** Date the level was agreed (YYYY-MM-DD). */
+  readonly date?: string;
+  /** Moderation round (1 = first meeting) in which the level was agreed. */
+  readonly round?: number;
 }
 
 /**
@@ -178,6 +184,13 @@ export interface TenderSettings {
   readonly maxWeightSpread?: string;
   /** Compute rank reversals (re-score without each option). Default true. */
   readonly rankReversal?: boolean;
+  /** Moderation rules: the spread that flags wide disagreement, and the rule for a median between two levels. */
+  readonly moderation?: {
+    /** Flag a response when the evaluators' levels differ by at least this much (highest − lowest level value). Default `"2"`. */
+    readonly wideDisagreementSpread?: string;
+    /** A median (even panel) between two levels: `"interpolate"` the points (default), or take the `"lower"` or `"upper"` level. */
+    readonly medianBetweenLevels?: "interpolate" | "lower" | "upper";
+  };
   /** Compute what each option would need to overtake the next-ranked one. Default true. */
   readonly overtaking?: boolean;
 }
@@ -246,6 +259,30 @@ export interface RecordedScore {
 }
 
 /**
+ * One change made at moderation: an evaluator's level replaced by the moderated level, with who moderated,
+ * when, and in which round.
+ *
+ * @example
+ * ```ts
+ * const c: ModerationChange = { evaluatorId: "E3", fromLevel: "4", toLevel: "3", moderator: "Head of procurement", date: "2026-10-14", round: 1 };
+ * ```
+ */
+export interface ModerationChange {
+  /** Evaluator whose score was changed. */
+  readonly evaluatorId: string;
+  /** The evaluator's own level. */
+  readonly fromLevel: string;
+  /** The moderated level. */
+  readonly toLevel: string;
+  /** Who moderated (absent when not recorded: the result then carries a warning). */
+  readonly moderator?: string;
+  /** When (YYYY-MM-DD). */
+  readonly date?: string;
+  /** Moderation round. */
+  readonly round?: number;
+}
+
+/**
  * One node of an option's score tree. The points of a group are the exact sum of its children's points.
  *
  * @example
@@ -290,7 +327,17 @@ export interface ScoreNode {
     readonly reason: string;
     /** Each evaluator's score. */
     readonly individual: readonly RecordedScore[];
+    /** Highest minus lowest individual level value. */
+    readonly spread?: string;
+    /** True when the spread reaches the tender's wide-disagreement spread (default 2 levels). */
+    readonly wideDisagreement?: boolean;
+    /** Every individual score the moderated level changed: who, from and to, by whom, when and in which round. */
+    readonly audit?: readonly ModerationChange[];
   };
+  /** Unit of the raw value (quantitative leaves). */
+  readonly unit?: string;
+  /** How the raw value is shown (quantitative leaves): money, a 0–1 share as a percentage, or a number. */
+  readonly display?: "money" | "share" | "number";
   /** For pass/fail criteria: the outcome and reason. */
   readonly passFail?: {
     /** Whether the option passed. */
@@ -407,13 +454,13 @@ export interface TenderOptionResult {
   readonly total?: string;
   /** Why `total` is absent, e.g. "quality score 0: price per quality point is undefined". */
   readonly totalStatus?: string;
-  /** Sum of the points of every scored criterion (0–100). */
-  readonly totalPoints: string;
-  /** Points of every scored criterion except price. */
+  /** Sum of the points of every scored criterion (0–100). Absent for a tender excluded before price was opened: it has no total. */
+  readonly totalPoints?: string;
+  /** Points of every scored criterion except price (for a tender excluded before price: the criteria scored before price only). */
   readonly qualityPoints: string;
-  /** Points of the price criteria. */
-  readonly pricePoints: string;
-  /** Bid price, if any. */
+  /** Points of the price criteria (absent for a tender excluded before price was opened). */
+  readonly pricePoints?: string;
+  /** Bid price, if any (absent for a tender excluded before price was opened: its price is not disclosed). */
   readonly price?: string;
   /** The score tree, whose leaves' points sum exactly to `totalPoints`. */
   readonly scoreTree: readonly ScoreNode[];

@@ -51,6 +51,7 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  * priceIndexSeriesShape.parse({ id: "gdp", label: "GDP deflator", values: { "2022": 100, "2025": "108.5" } });
  * ```
  */
+/** @internal */
 export const priceIndexSeriesShape = z
   .strictObject({
     id: idSchema.meta({ description: "Identifier recorded with results." }),

@@ -91,8 +91,8 @@ describe("doc comment examples", () => {
   });
 
   it("thresholds", () => {
-    expect(thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-06-30" }).lower).toBe("25000");
-    expect(thresholdFor({ jurisdiction: "GB-ENG", on: "2025-06-30" }).upper).toBe("30000");
-    expect(COST_EFFECTIVENESS_THRESHOLDS.map((t) => `${t.id}: ${t.lower}–${t.upper}`)).toEqual(["nice-2004: 20000–30000", "nice-2026: 25000–35000"]);
+    expect(thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2026-06-30" }).lower).toBe("25000");
+    expect(thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-06-30" }).lower).toBe("20000");
+    expect(COST_EFFECTIVENESS_THRESHOLDS.map((t) => `${t.id}: ${t.lower}–${t.upper}`)).toEqual(["nice-2004: 20000–30000", "nice-2026: 25000–35000", "nice-2004-other: 20000–30000"]);
   });
 });

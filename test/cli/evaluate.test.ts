@@ -14,14 +14,23 @@ describe("vbp evaluate", () => {
     expect(await run(["evaluate", TENDER], io)).toBe(0);
     const out = io.out();
     expect(out).toContain("Ranked value table");
-    expect(out).toMatch(/\n {3}1 {2}Aldgate Medical Ltd +AirSeal sNPWT 7-day kit +73\.39 /);
-    expect(out).toMatch(/\n {3}2 {2}Bramley Healthcare plc /);
-    expect(out).toMatch(/\n {3}- {2}Dunmore Devices GmbH .*failed: crp\n/);
+    expect(out).toMatch(/\nlot-3 +1 {2}Aldgate Medical Ltd +AirSeal sNPWT 7-day kit +70\.73 /);
+    expect(out).toMatch(/\nlot-3 +2 {2}Bramley Healthcare plc /);
+    expect(out).toMatch(/\nlot-3 +- {2}Dunmore Devices GmbH .*failed: crp\n/);
     expect(out).toContain("Why each option scored as it did");
-    expect(out).toContain("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 with 70.24 of 100 points");
+    expect(out).toContain("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 67.69 of 100 points");
     expect(out).toContain("Warnings");
     expect(out).not.toContain("Assessment summaries");
     expect(io.err()).toBe("");
+  });
+
+  it("--individual-marks shows each evaluator's level and reason; without it only the moderated ones", async () => {
+    const plain = memoryIo();
+    expect(await run(["evaluate", TENDER, "--summaries"], plain)).toBe(0);
+    expect(plain.out()).not.toContain("Evaluator panel-");
+    const io = memoryIo();
+    expect(await run(["evaluate", TENDER, "--summaries", "--individual-marks"], io)).toBe(0);
+    expect(io.out()).toContain("Evaluator panel-clinical-lead (level 3)");
   });
 
   it("--summaries adds the assessment summaries", async () => {
@@ -39,10 +48,10 @@ describe("vbp evaluate", () => {
   it("--format csv prints the ranked table with every digit; md prints the report; stdin with -", async () => {
     const csv = memoryIo();
     expect(await run(["evaluate", TENDER, "--format", "csv"], csv)).toBe(0);
-    expect(csv.out().split("\r\n")[0]).toMatch(/^Option id,Rank,Supplier,Product,Total,/);
+    expect(csv.out().split("\r\n")[0]).toMatch(/^Option id,Lot,Rank,Supplier,Product,Total,/);
     const md = memoryIo({}, tenderText);
     expect(await run(["evaluate", "-", "--format", "md", "--summaries"], md)).toBe(0);
-    expect(md.out()).toMatch(/^# Lot 3: single-use negative pressure wound therapy/);
+    expect(md.out()).toMatch(/^# Single-use negative pressure wound therapy/);
     expect(md.out()).toContain("## Assessment summaries");
   });
 

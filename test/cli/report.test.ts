@@ -43,7 +43,7 @@ describe("vbp report", () => {
     expect(page.out()).not.toContain('<section id="summaries">');
     const md = memoryIo();
     expect(await run(["report", TENDER], md)).toBe(0);
-    expect(md.out()).toMatch(/^# Lot 3/);
+    expect(md.out()).toMatch(/^# Single-use negative pressure wound therapy/);
     expect(md.out()).toContain("## Assessment summaries");
   });
 

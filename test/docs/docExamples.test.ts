@@ -151,6 +151,19 @@ function callerData(file: string, symbol: string): Record<string, () => unknown>
       ...pathwayPieces(),
     };
   }
+  if (file.startsWith("src/present") || file.startsWith("src/node") || file.startsWith("src/uncertainty/award") || file.startsWith("src/interop/csv/evaluateCatalogue")) {
+    // Charts, reports, workbooks and award analyses of the worked tender.
+    const doc = () => JSON.parse(read("examples/tender/tender.json")) as unknown;
+    return {
+      doc,
+      json: doc,
+      tenderText: () => read("examples/tender/tender.json"),
+      result: () => api.evaluate(doc() as never),
+      tender: () => api.tenderOfEvaluation(doc()),
+      readFileSync: () => readFileSync,
+      writeFileSync: () => () => undefined,
+    };
+  }
   if (file.startsWith("src/evaluate") || file.startsWith("src/errors")) {
     const doc = () => JSON.parse(read("examples/tender/tender.json")) as unknown;
     return { doc, json: doc, text: () => read("examples/tender/tender.json"), result: () => api.evaluate(doc() as never), readFileSync: () => readFileSync };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
-import { evaluate, evaluationCsv, evaluationMarkdownReport, formatEvaluationTable, type EvaluationResult, type ScoreNode } from "../../src/index.js";
+import { readFileSync } from "node:fs";
+import { evaluate, evaluationCsv, evaluationMarkdownReport, evaluationTable, formatEvaluationTable, type EvaluationResult, type ScoreNode } from "../../src/index.js";
 import { plainJsonProblems, tenderDoc } from "./helpers.js";
 
 // One evaluation of the worked tender shared by the read-only tests below (the run takes ~0.3 s).
@@ -31,9 +32,11 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     // current: 1.20 + 3 min × £48/h (2.40) + 0.05 = 3.65; Aldgate: 128 + 10 min (8.00) + 0.30 = 136.30
     expect(option("current").costs.lifecycle).toBe("3.65");
     expect(option("a").costs.lifecycle).toBe("136.3");
+    // Dunmore was excluded before its price was opened: no lifecycle cost (it contains the price) is shown.
+    expect(option("d").costs.lifecycle).toBeUndefined();
     // Carrow: 79 + 12 min (9.60) + 0.30 = 88.90, plus £6,000 training at the start ÷ discounted patients
     // 1200 × (1 + 1/1.035 + 1/1.035²) = 1200 × 2.8996942… = 3479.6331… → 6000 / 3479.6331 = 1.72432…; 88.90 + 1.72432 = 90.62432
-    expect(D(option("c").costs.lifecycle).toDecimalPlaces(5).toString()).toBe("90.62432");
+    expect(D(option("c").costs.lifecycle!).toDecimalPlaces(5).toString()).toBe("90.62432");
     expect(D(result.discountedPatients).toDecimalPlaces(4).toString()).toBe("3479.6331");
   });
 
@@ -43,20 +46,28 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     expect(option("a").eventsPerPatient).toEqual({ ssi: "0.06", readmission: "0.015" });
   });
 
-  it("threshold looked up from the dated NICE data (lower bound from April 2026), with its source", () => {
-    expect(result.referenceData.threshold).toMatchObject({ perQaly: "25000", id: "nice-2026", bound: "lower" });
+  it("threshold: the tender names its programme (healthtech), so NICE's £20,000 lower bound applies, with its source", () => {
+    // The £25,000–£35,000 range from April 2026 applies to technology appraisals (medicines) only (NICE Q&A);
+    // a device procurement under the HealthTech programme keeps £20,000–£30,000 (PMG36).
+    expect(result.referenceData.threshold).toMatchObject({ perQaly: "20000", id: "nice-2004-other", bound: "lower", programme: "healthtech" });
     expect(result.referenceData.threshold?.source?.publisher).toContain("National Institute for Health and Care Excellence");
-    // NMB = QALYs × 25,000 − whole-pathway cost, exactly
-    for (const o of result.options) expect(D(o.netMonetaryBenefitPerPatient!).eq(D(o.qalysPerPatient).times(25000).minus(D(o.costs.wholePathway)))).toBe(true);
+    // NMB = QALYs × 20,000 − whole-pathway cost, exactly (every bid whose price was opened)
+    for (const o of result.options.filter((x) => x.priceNotOpened !== true)) expect(D(o.netMonetaryBenefitPerPatient!).eq(D(o.qalysPerPatient).times(20000).minus(D(o.costs.wholePathway!)))).toBe(true);
   });
 
-  it("ranking: Aldgate first, Bramley second, Carrow third; Dunmore excluded at the carbon reduction plan gate", () => {
-    expect(result.ranking.map((r) => [r.optionId, r.rank ?? r.status])).toEqual([
-      ["a", 1],
-      ["b", 2],
-      ["c", 3],
-      ["d", "excluded"],
-      ["current", "comparator"],
+  it("ranking: lot 3 Aldgate, Bramley, Carrow, Dunmore excluded at the carbon reduction plan gate; lot 4 Eastgate, Fenwick", () => {
+    expect(result.ranking.map((r) => [r.lot, r.optionId, r.rank ?? r.status])).toEqual([
+      ["lot-3", "a", 1],
+      ["lot-3", "b", 2],
+      ["lot-3", "c", 3],
+      ["lot-3", "d", "excluded"],
+      ["lot-4", "e", 1],
+      ["lot-4", "f", 2],
+      ["default", "current", "comparator"],
+    ]);
+    expect(result.tender.lots.map((l) => [l.lotId, l.winner])).toEqual([
+      ["lot-3", "a"],
+      ["lot-4", "e"],
     ]);
     const d = result.ranking.find((r) => r.optionId === "d")!;
     expect(d.gates).toBe("failed: crp");
@@ -70,19 +81,43 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     expect(result.warnings).toEqual([expect.objectContaining({ severity: "warning", path: ["options", 3, "price"], message: expect.stringContaining("33.3% below the mean") })]);
   });
 
-  it("cost-effectiveness: the three ranked products dominate current practice; Dunmore has an ICER", () => {
+  it("cost-effectiveness: the lot 3 products dominate current practice; Dunmore (price not opened) is left out", () => {
     const status = Object.fromEntries(result.costEffectiveness.pairwise.map((p) => [p.id, p.status]));
-    expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", d: "more costly, more effective" });
+    expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", e: "more costly, more effective", f: "more costly, more effective" });
+    expect(status.d).toBeUndefined();
+  });
+});
+
+describe("worked tender (defect 8): PPN 002 themes, a second lot, price in several criteria explained", () => {
+  it("social value uses the PPN 002 model (PPN 06/20 was replaced from October 2025)", () => {
+    const doc = tenderDoc();
+    expect(doc.socialValue.themeSet).toBe("ppn-002");
+    const themes = option("a").socialValue!.themes.map((t) => t.themeId);
+    expect(themes).toEqual(["clean-energy-superpower", "kickstart-economic-growth", "break-down-barriers-to-opportunity", "build-an-nhs-fit-for-the-future"]);
+  });
+
+  it("shows a second lot, scored on its own (its own lowest price and winner)", () => {
+    const lot4 = result.tender.lots.find((l) => l.lotId === "lot-4")!;
+    expect(lot4.label).toBe("Lot 4: 14-day sNPWT systems");
+    expect(lot4.options.map((o) => o.optionId)).toEqual(["e", "f"]);
+    expect(lot4.lowestPrice).toBe("158");
+    expect(result.tender.lots.find((l) => l.lotId === "lot-3")!.lowestPrice).toBe("79");
+  });
+
+  it("the README explains why price appears in more than one criterion", () => {
+    const readme = readFileSync("examples/tender/README.md", "utf8");
+    expect(readme).toContain("## Why the price counts in three criteria");
+    expect(readme).toContain("PPN 002");
   });
 });
 
 describe("reconciliation", () => {
   it("whole-pathway cost per patient = lifecycle + pathway + carbon externality, exactly, for every option", () => {
-    for (const o of result.options) {
+    for (const o of result.options.filter((x) => x.priceNotOpened !== true)) {
       const c = o.costs;
-      expect(D(c.lifecycle).plus(c.pathway).plus(c.carbonExternality).eq(D(c.wholePathway))).toBe(true);
+      expect(D(c.lifecycle!).plus(c.pathway).plus(c.carbonExternality).eq(D(c.wholePathway!))).toBe(true);
       // The tender scores the figure to the penny (half-even): bids are assessed in pence.
-      expect(o.metrics["pathway-cost"]).toBe(D(c.wholePathway).toDecimalPlaces(2, Exact.ROUND_HALF_EVEN).toString());
+      expect(o.metrics["pathway-cost"]).toBe(D(c.wholePathway!).toDecimalPlaces(2, Exact.ROUND_HALF_EVEN).toString());
     }
   });
 
@@ -95,9 +130,9 @@ describe("reconciliation", () => {
   });
 
   it("population whole-pathway cost = lifecycle NPC + pathway population cost + monetised carbon (present values)", () => {
-    for (const o of result.options) {
+    for (const o of result.options.filter((x) => x.priceNotOpened !== true)) {
       const pathwayPop = result.stages!.pathway.options.find((x) => x.optionId === o.optionId)!.population!.costs.discounted;
-      const pop = D(o.costs.wholePathwayPopulation).minus(o.costs.lifecycleNetPresentCost).minus(pathwayPop);
+      const pop = D(o.costs.wholePathwayPopulation!).minus(o.costs.lifecycleNetPresentCost!).minus(pathwayPop);
       // carbon present value ≈ carbon externality per patient × discounted patients (per-patient figure rounded at 20 places)
       expect(pop.minus(D(o.costs.carbonExternality).times(result.discountedPatients)).abs().lt("1e-12")).toBe(true);
     }
@@ -109,13 +144,13 @@ describe("reconciliation", () => {
         if (n.children !== undefined) expect(check(n.children).eq(D(n.points))).toBe(true);
         return s.plus(n.kind === "pass-fail" ? 0 : n.points);
       }, D("0"));
-    for (const o of result.tender.lots[0]!.options) expect(check(o.scoreTree).eq(D(o.totalPoints))).toBe(true);
+    for (const o of result.tender.lots.flatMap((l) => l.options)) expect(check(o.scoreTree).eq(D(o.totalPoints ?? o.qualityPoints))).toBe(true);
   });
 
   it("the ranked table's points per criterion are the score tree's top level", () => {
     for (const row of result.ranking.filter((r) => r.status !== "comparator")) {
-      const t = result.tender.lots[0]!.options.find((o) => o.optionId === row.optionId)!;
-      expect(row.points.reduce((s, p) => s.plus(p.points), D("0")).eq(D(t.totalPoints))).toBe(true);
+      const t = result.tender.lots.flatMap((l) => l.options).find((o) => o.optionId === row.optionId)!;
+      expect(row.points.reduce((s, p) => s.plus(p.points), D("0")).eq(D(t.totalPoints ?? t.qualityPoints))).toBe(true);
     }
   });
 });
@@ -143,37 +178,82 @@ describe("result is plain JSON", () => {
 });
 
 describe("presentation", () => {
-  it("the ranked value table shows rank, supplier, points per domain, cost, QALYs, NMB, carbon and gates", () => {
+  it("the ranked value table shows lot, rank, supplier, points per domain, cost, QALYs, NMB, carbon and gates", () => {
     const text = formatEvaluationTable(result);
     const lines = text.split("\n");
-    expect(lines[0]).toMatch(/^Rank {2}Supplier +Product +Total {2}1 Whole-life cost {2}2 Efficiency/);
+    expect(lines[0]).toMatch(/^Lot {6}Rank {2}Supplier +Product +Total {2}1 Whole-life cost {2}2 Efficiency/);
     expect(lines[0]).toMatch(/Cost\/patient {2}QALYs\/patient {2}NMB\/patient {2}kgCO2e\/patient {2}Gates$/);
-    expect(lines[2]).toMatch(/^ {3}1 {2}Aldgate Medical Ltd .* £3,387\.98 +0\.7982 +£16,567\.02 +136\.39 {2}passed$/);
-    expect(lines[6]).toMatch(/^ ref {2}Current practice .*comparator$/);
-    expect(text).toContain("NMB at £25,000.00 per QALY (nice-2026, lower bound)");
+    expect(lines[2]).toMatch(/^lot-3 +1 {2}Aldgate Medical Ltd .* £3,394\.90 +0\.7982 +£12,569\.10 +136\.39 {2}passed$/);
+    // Dunmore, excluded before price: no total, no cost, no NMB.
+    expect(lines[5]).toMatch(/^lot-3 +- {2}Dunmore Devices GmbH +Dunmore VacuClose +no total .* not opened +0\.7980 +138\.23 {2}failed: crp$/);
+    expect(lines[8]).toMatch(/^default +ref {2}Current practice .*comparator$/);
+    expect(text).toContain("NMB at £20,000.00 per QALY (nice-2004-other, lower bound, healthtech programme)");
+  });
+
+  it("the shown criterion points add up to the shown total in every row (one display rule)", () => {
+    const t = evaluationTable(result);
+    const totalCol = t.headers.indexOf("Total");
+    const firstCrit = totalCol + 1;
+    const lastCrit = t.headers.indexOf("Cost/patient");
+    for (const row of t.rows) {
+      if (!/^\d/.test(row[totalCol] ?? "")) continue;
+      const sum = row.slice(firstCrit, lastCrit).reduce((s, c) => s.plus(c), D("0"));
+      expect(sum.toFixed(2)).toBe(row[totalCol]);
+    }
   });
 
   it("CSV keeps every digit; the Markdown report has the tables, explanations and reference data", () => {
     const csv = evaluationCsv(result).split("\r\n");
-    expect(csv[0]).toBe("Option id,Rank,Supplier,Product,Total,1 Whole-life cost,2 Efficiency,3 Patient and staff,4 Supply chain,5 Social value,6 Purpose,Cost/patient (GBP),QALYs/patient,NMB/patient (GBP),kgCO2e/patient,Gates");
+    expect(csv[0]).toBe("Option id,Lot,Rank,Supplier,Product,Total,1 Whole-life cost,2 Efficiency,3 Patient and staff,4 Supply chain,5 Social value,6 Purpose,Cost/patient (GBP),QALYs/patient,NMB/patient (GBP),kgCO2e/patient,Gates");
     expect(csv[1]).toContain(`,${option("a").costs.wholePathway},`);
     const md = evaluationMarkdownReport(result, { summaries: true });
     for (const h of ["## Ranked value table", "## Cost-effectiveness (per patient)", "## Cost and carbon per patient, by part", "## Explanations", "## Reference data", "## Assessment summaries"]) expect(md).toContain(h);
-    expect(md).toContain("- Threshold: £25,000.00 per QALY (nice-2026");
+    expect(md).toContain("- Threshold: £20,000.00 per QALY (nice-2004-other, healthtech programme");
+    expect(md).toContain("- Carbon values re-based from 2022 to 2026 prices: × 1.1805");
   });
 
   it("explanations read as plain sentences a procurement officer can follow", () => {
     const b = result.explanations.find((e) => e.optionId === "b")!;
-    expect(b.headline).toBe("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 with 70.24 of 100 points");
-    expect(b.lines[0]).toBe("Whole-pathway cost per patient £3,392.43 = product lifecycle £115.70 + care on the pathway £3,237.83 + monetised carbon £38.90; £19.51 less than current practice (£3,411.94).");
-    expect(b.lines.join("\n")).toContain("To overtake Aldgate Medical Ltd (AirSeal sNPWT 7-day kit) it needs 3.15 more points");
+    expect(b.headline).toBe("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 67.69 of 100 points");
+    expect(b.lines[0]).toBe("Whole-pathway cost per patient £3,399.45 = product lifecycle £115.70 + care on the pathway £3,237.83 + monetised carbon £45.93; £20.01 less than current practice (£3,419.46).");
     const d = result.explanations.find((e) => e.optionId === "d")!;
-    expect(d.headline).toContain("excluded (crp)");
+    expect(d.headline).toContain("excluded in Lot 3: 7-day sNPWT kits before price was opened (crp)");
+    // No price-derived figure for the bid whose price was not opened (defect 4).
+    const dText = d.lines.join("\n");
+    expect(dText).not.toMatch(/£142|Whole-pathway cost per patient £|Net monetary benefit at/);
+  });
+
+  it("a bid excluded before price is opened shows no price-derived figure anywhere (defect 4)", () => {
+    const d = option("d");
+    expect(d.priceNotOpened).toBe(true);
+    expect(d.price).toBeUndefined();
+    expect(d.netMonetaryBenefitPerPatient).toBeUndefined();
+    expect(Object.keys(d.metrics).sort()).toEqual(["bed-days", "sv-commitments"]);
+    const dt = result.tender.lots[0]!.options.find((o) => o.optionId === "d")!;
+    expect([dt.total, dt.totalPoints, dt.price, dt.pricePoints]).toEqual([undefined, undefined, undefined, undefined]);
+    const leaves = (n: readonly ScoreNode[]): ScoreNode[] => n.flatMap((x) => (x.children !== undefined ? leaves(x.children) : [x]));
+    for (const id of ["bid-price", "pathway-cost", "health-gain"]) {
+      const leaf = leaves(dt.scoreTree).find((x) => x.criterionId === id)!;
+      expect(leaf.raw).toBeUndefined();
+      expect(leaf.notScored).toBeDefined();
+    }
+    expect(result.stages!.lifecycle?.options.map((o) => o.optionId)).not.toContain("d");
+    expect(result.costEffectiveness.incremental.options.map((o) => o.id)).not.toContain("d");
+    const summary = result.assessmentSummaries.find((s) => s.summary.optionId === "d")!;
+    expect(summary.summary.totalPoints).toBeUndefined();
+    expect(summary.markdown).not.toContain("£142");
+    expect(summary.markdown).toContain("| **Total** | 100.00 | **—** | no total: excluded before price was opened |");
+    const row = result.ranking.find((r) => r.optionId === "d")!;
+    expect([row.total, row.wholePathwayCostPerPatient, row.netMonetaryBenefitPerPatient]).toEqual(["", "", undefined]);
+    expect(JSON.stringify({ o: d, t: dt, s: summary, r: row })).not.toContain("142");
   });
 
   it("the runner-up's assessment summary (Procurement Act 2023 s50) reads as text", () => {
+    // Snapshot updated deliberately: threshold scope (£20,000 for HealthTech), carbon re-based to 2026 prices,
+    // PPN 002 themes, moderated reasons only, one display rule with units.
     const s = result.assessmentSummaries.find((x) => x.summary.optionId === "b")!;
     expect(s.summary.rank).toBe(2);
+    expect(s.markdown).not.toContain("Evaluator panel-");
     expect(s.markdown).toMatchSnapshot();
   });
 });

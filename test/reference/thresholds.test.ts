@@ -17,13 +17,29 @@ const src = { publisher: "Test board", title: "Local rules", publishedOn: "2026-
 describe("thresholdFor", () => {
   it("returns the NICE range in force on the date (£20k–£30k to 31 March 2026, £25k–£35k from 1 April 2026)", () => {
     // NICE ECD19 (implementation of the threshold change) and the government announcement of 1 December 2025.
-    const before = thresholdFor({ jurisdiction: "GB-ENG", on: "2026-03-31" });
+    const before = thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2026-03-31" });
     expect([before.id, before.lower, before.upper, before.currency, before.unit]).toEqual(["nice-2004", "20000", "30000", "GBP", "per QALY"]);
-    const after = thresholdFor({ jurisdiction: "GB-ENG", programme: "healthtech", on: "2026-04-01" });
+    const after = thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2026-04-01" });
     expect([after.id, after.lower, after.upper]).toEqual(["nice-2026", "25000", "35000"]);
-    expect(after.source.url).toMatch(/^https:\/\/www\.nice\.org\.uk\//);
+    expect(after.source.url).toMatch(/^https:\/\/indepth\.nice\.org\.uk\//);
     expect(after.validFrom).toBe("2026-04-01");
     expect(thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2040-01-01" }).id).toBe("nice-2026");
+  });
+
+  it("scopes the 2026 range to technology appraisals (medicines); HealthTech, digital and guidelines keep £20k–£30k", () => {
+    // NICE, "Changes to NICE's cost-effectiveness thresholds" Q&A: "Are you changing the threshold for all NICE
+    // evaluations (digital, healthtech, guidelines) or just medicines?" — at this stage, medicines only.
+    // NICE PMG36 chapter 6: £20,000–£30,000 per QALY for the other programmes.
+    for (const programme of ["healthtech", "digital", "guidelines"]) {
+      const t = thresholdFor({ jurisdiction: "GB-ENG", programme, on: "2026-09-01" });
+      expect([t.id, t.lower, t.upper]).toEqual(["nice-2004-other", "20000", "30000"]);
+      expect(t.source.title).toContain("PMG36");
+    }
+    const ta = thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "2026-09-01" });
+    expect(ta.source.note).toContain("only to medicines (technology appraisals)");
+    expect(ta.source.url).toBe("https://indepth.nice.org.uk/changes-to-nices-cost-effectiveness-thresholds/index.html");
+    // Without a programme, the lookup is ambiguous (two programmes' entries in force): it must be named.
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-09-01" }))[0]).toContain("name the programme");
   });
 
   it("ships the data frozen, each entry with a source", () => {
@@ -36,11 +52,11 @@ describe("thresholdFor", () => {
 
   it("reports unknown jurisdictions, programmes and dates, naming what is available", () => {
     expect(issuesOf(() => thresholdFor({ jurisdiction: "FR", on: "2026-06-01" }))).toEqual(['unknown_reference query.jurisdiction: no threshold for jurisdiction "FR" (known: GB-ENG)']);
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "guidelines", on: "2026-06-01" }))).toEqual([
-      'unknown_reference query.programme: no threshold for programme "guidelines" in GB-ENG (known: healthtech, technology-appraisal)',
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "orphan", on: "2026-06-01" }))).toEqual([
+      'unknown_reference query.programme: no threshold for programme "orphan" in GB-ENG (known: diagnostics, digital, guidelines, healthtech, interventional-procedures, technology-appraisal)',
     ]);
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "1999-01-01" }))).toEqual([
-      "not_computable query.on: no threshold in force on 1999-01-01 for GB-ENG; available: nice-2004 2004-04-01–2026-03-31; nice-2026 2026-04-01–open",
+    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "1999-01-01" }))).toEqual([
+      "not_computable query.on: no threshold in force on 1999-01-01 for GB-ENG (technology-appraisal); available: nice-2004 2004-04-01–2026-03-31; nice-2026 2026-04-01–open",
     ]);
     expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-02-30" }))).toEqual(['invalid_format query.on: must be a calendar date in YYYY-MM-DD form, got "2026-02-30"']);
   });

@@ -111,7 +111,13 @@ describe("gates", () => {
     const b = byId(lot, "B");
     expect(b.status).toBe("excluded");
     expect(b.rank).toBeUndefined();
-    expect(b.pricePoints).toBe("0");
+    // Excluded before price is opened: no price, no price points and no total are shown (defect 4).
+    expect(b.pricePoints).toBeUndefined();
+    expect(b.totalPoints).toBeUndefined();
+    expect(b.total).toBeUndefined();
+    expect(b.price).toBeUndefined();
+    expect(b.totalStatus).toBe("not computed: excluded before price was opened");
+    expect(b.scoreTree[2]?.raw).toBeUndefined();
     expect(b.scoreTree[2]?.notScored).toContain("quality-65");
     expect(b.gates[0]?.reason).toBe(
       "Quality threshold: score on quality 36 of 60 points = 60% is below the minimum of 65% (3 points short); excluded before price is opened (its price is not scored and does not count as the lowest price)",
@@ -121,7 +127,7 @@ describe("gates", () => {
     expect(lot.options.map((o) => [o.optionId, o.total])).toEqual([
       ["A", "90.3"],
       ["C", "89.2"],
-      ["B", "41"],
+      ["B", undefined], // no total for a tender excluded before price (it was 41: quality only, printed like a total)
     ]);
     expect(byId(lot, "A").gates[0]?.passed).toBe(true);
   });
@@ -304,6 +310,10 @@ describe("moderation", () => {
         { evaluatorId: "E1", level: "3", reason: "partly evidenced" },
         { evaluatorId: "E2", level: "4", reason: "good evidence" },
       ],
+      spread: "1",
+      wideDisagreement: false,
+      // The consensus changed E2's 4; the record names no moderator, date or round, so the result warns.
+      audit: [{ evaluatorId: "E2", fromLevel: "4", toLevel: "3" }],
     });
   });
   it("consensus moderation without a record, or a record under mean moderation, is an input error", () => {

@@ -33,6 +33,9 @@ Options:
       --compact        compact detail for a tender (figures, scores and ranking only)
       --exclude-invalid  evaluate the valid options and report the invalid ones (default for kind "catalogue")
       --fail-invalid     any invalid option fails the run (default for a tender)
+      --overtaking     solve what each ranked bid needs to overtake the one above it, through the whole
+                       evaluation (re-runs it a few dozen times per bid)
+      --individual-marks  show each evaluator's own level and reason in the assessment summaries
       --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help           show this help
 
@@ -49,7 +52,7 @@ function isPathwayModel(json: unknown): boolean {
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
   if (isCatalogueRun(argv)) return runCatalogueEvaluate(argv, io);
-  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid"], formats: ["table", "json", "ndjson", "csv", "md"] });
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid", "overtaking", "individual-marks"], formats: ["table", "json", "ndjson", "csv", "md"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
@@ -75,6 +78,8 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     ...(withSummaries || (format === "json" && detail !== "compact") ? { summaries: true } : {}),
     ...(detail !== undefined ? { detail } : {}),
     ...(invalidOptions !== undefined ? { invalidOptions } : {}),
+    ...(f.overtaking === true ? { overtaking: true } : {}),
+    ...(f["individual-marks"] === true ? { individualMarks: true } : {}),
   });
   if (!r.success) return reportIssues(io, label, r.error.issues);
   const result = r.data;

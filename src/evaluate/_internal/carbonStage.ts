@@ -2,6 +2,11 @@
  * Stage 1c, carbon: the product footprint of every option (carbon module, typed input), and, when the
  * document asks, carbon monetised with the DESNZ values for appraisal.
  *
+ * Monetised carbon is restated in the evaluation's price year (the year of `priceBaseDate`) before it is added
+ * to costs in that year's prices: the carbon values' own price year (DESNZ: 2022) is re-based with the
+ * document's deflator (default: HM Treasury GDP deflators), never mixed in silently; the result records the
+ * factor and the index. (The deflator's coverage of both years is checked while validating.)
+ *
  * Monetisation: the carbon value of each year (£/tCO2e, with any re-basing and the module's assumptions)
  * is looked up once for the run through `monetiseCarbon`; each option's present value is then
  * `Σ_y round₂₀(round₂₀(kg_y ÷ 1000 × value_y) × DF_y)`, the module's own line formula, with kg_y = pathway
@@ -16,6 +21,9 @@ import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
 import type { OptionResult } from "../../pathway/types.js";
 import type { EvaluationDocument } from "../document.js";
 import type { EvaluationReferenceData } from "../result.js";
+import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
+import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
+import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
 import type { EvaluationContext } from "./context.js";
 
@@ -48,17 +56,36 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const scenario = valuation.scenario ?? "central";
   const years = Array.from({ length: H }, (_, y) => ctx.startYear + y);
   const s = ctx.costSchedule;
+  const priceYear = String(ctx.startYear);
+  const priceIndex: PriceIndexSeries = (valuation.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS;
+  const factor = rebaseFactor(priceIndex, DESNZ_CARBON_VALUES.priceYear, priceYear, ["carbonValuation", "priceIndex"]);
   const m = monetiseCarbon({
     emissions: years.map((year) => ({ year, kgCO2e: "1000" })),
     scenarios: [scenario],
     treatment: valuation.treatment,
+    priceYear,
+    priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
     discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
   });
   for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   const lines = m.scenarios[0]?.lines ?? [];
   const valuePerTonne = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0"));
   const firstSource = lines[0]?.source;
-  const carbonValues = { seriesId: m.seriesId, priceYear: m.priceYear, scenario, treatment: valuation.treatment, ...(firstSource !== undefined ? { source: firstSource } : {}) };
+  const carbonValues = {
+    seriesId: m.seriesId,
+    priceYear: m.priceYear,
+    scenario,
+    treatment: valuation.treatment,
+    ...(firstSource !== undefined ? { source: firstSource } : {}),
+    rebasing: {
+      fromPriceYear: DESNZ_CARBON_VALUES.priceYear,
+      toPriceYear: priceYear,
+      factor,
+      indexId: priceIndex.id,
+      indexLabel: priceIndex.label,
+      ...(priceIndex.source !== undefined ? { indexSource: priceIndex.source } : {}),
+    },
+  };
 
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];

@@ -22,8 +22,21 @@ export interface CostEffectivenessStage {
   readonly nmbRows: ReadonlyMap<string, NetMonetaryBenefitRow>;
 }
 
-export function costEffectivenessStage(doc: EvaluationDocument, wholeCost: readonly Dec[], qalys: readonly Dec[], comparatorId: string, threshold: string | undefined): CostEffectivenessStage {
-  const parsed = doc.options.map((o, index) => ({ index, id: o.id, label: o.label, cost: wholeCost[index] as Dec, effect: qalys[index] as Dec }));
+/**
+ * @param include - the options analysed (default all); a bid excluded before its price was opened is left out
+ *   of the analysis shown (its whole-pathway cost derives from the price)
+ */
+export function costEffectivenessStage(
+  doc: EvaluationDocument,
+  wholeCost: readonly Dec[],
+  qalys: readonly Dec[],
+  comparatorId: string,
+  threshold: string | undefined,
+  include: (optionId: string) => boolean = () => true,
+): CostEffectivenessStage {
+  const parsed = doc.options
+    .flatMap((o, i) => (include(o.id) ? [{ id: o.id, label: o.label, cost: wholeCost[i] as Dec, effect: qalys[i] as Dec }] : []))
+    .map((o, index) => ({ index, ...o }));
   const incremental = parsedIncrementalAnalysis(parsed);
   const pairwise = parsedPairwiseComparison(parsed, { comparator: comparatorId });
   const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId);

@@ -9,6 +9,7 @@ import { formatMoney, type Money } from "../../money/money.js";
 import type { PairwiseComparison } from "../../analysis/pairwise.js";
 import type { LotResult, ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
 import type { EvaluatedOption, EvaluationResult, OptionExplanation, RankedRow } from "../result.js";
+import { roundToTotal } from "../../scoring/display.js";
 
 /** The part of the result the explanations read. */
 export type ExplainInput = Pick<EvaluationResult, "currency" | "options" | "costEffectiveness" | "tender" | "comparatorId" | "referenceData">;
@@ -56,7 +57,7 @@ export function rankingRows(r: ExplainInput): RankedRow[] {
   const byId = new Map(r.options.map((o) => [o.optionId, o] as const));
   const rows: RankedRow[] = [];
   const common = (e: EvaluatedOption) => ({
-    wholePathwayCostPerPatient: e.costs.wholePathway,
+    wholePathwayCostPerPatient: e.costs.wholePathway ?? "",
     qalysPerPatient: e.qalysPerPatient,
     ...(e.netMonetaryBenefitPerPatient !== undefined ? { netMonetaryBenefitPerPatient: e.netMonetaryBenefitPerPatient } : {}),
     carbonKgPerPatient: e.carbon.kgPerPatient,
@@ -73,7 +74,7 @@ export function rankingRows(r: ExplainInput): RankedRow[] {
         optionId: o.optionId,
         supplier: o.supplier,
         label: o.label,
-        total: o.total ?? o.totalPoints,
+        total: o.total ?? o.totalPoints ?? "",
         points: topLevel(o).map((n) => ({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints })),
         ...common(e),
         gates: failed.length === 0 ? "passed" : `failed: ${failed.map((g) => g.gateId).join(", ")}`,
@@ -125,14 +126,25 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
   return r.options.map((e) => {
     const lines: string[] = [];
     const c = e.costs;
-    const parts = [`product lifecycle ${money(c.lifecycle)}`, `care on the pathway ${money(c.pathway)}`];
-    if (!new Dec(c.carbonExternality).isZero()) parts.push(`monetised carbon ${money(c.carbonExternality)}`);
-    const dCost = new Dec(c.wholePathway).minus(new Dec(comparator.costs.wholePathway));
+    const compWhole = comparator.costs.wholePathway ?? "0";
     const dQ = new Dec(e.qalysPerPatient).minus(new Dec(comparator.qalysPerPatient));
     const dKg = new Dec(e.carbon.kgPerPatient).minus(new Dec(comparator.carbon.kgPerPatient));
+    if (c.wholePathway === undefined || c.lifecycle === undefined) {
+      // Price not opened: no figure derived from the bid price is shown.
+      lines.push(`Care on the pathway ${money(c.pathway)} per patient; the bid price was not opened, so no whole-pathway cost, lifecycle cost or net monetary benefit is shown.`);
+      lines.push(`QALYs per patient ${num(e.qalysPerPatient, 4)} (${signed(dQ, 4)} vs current practice).`);
+      lines.push(`Carbon ${num(e.carbon.kgPerPatient, 2)} kgCO2e per patient (pathway ${num(e.carbon.pathwayKgPerPatient, 2)} + product ${num(e.carbon.productKgPerPatient, 2)}), ${signed(dKg, 2)} kg vs current practice.`);
+      if (e.socialValue !== undefined) lines.push(`Social value: ${num(e.socialValue.total, 2)} of ${num(e.socialValue.maximum, 2)} framework points (${num(decString(new Dec(e.socialValue.normalised).times(100)), 2)}%).`);
+      const t = tenderById.get(e.optionId);
+      if (t !== undefined) t.o.gates.filter((g) => !g.passed).forEach((g) => lines.push(`Excluded at gate ${g.gateId}: ${g.reason}`));
+      return { optionId: e.optionId, headline: `${e.supplier} — ${e.label}: excluded${t !== undefined && t.lot.lotId !== "default" ? ` in ${t.lot.label}` : ""} before price was opened (${t?.o.gates.filter((g) => !g.passed).map((g) => g.gateId).join(", ") ?? ""})`, lines };
+    }
+    const parts = [`product lifecycle ${money(c.lifecycle)}`, `care on the pathway ${money(c.pathway)}`];
+    if (!new Dec(c.carbonExternality).isZero()) parts.push(`monetised carbon ${money(c.carbonExternality)}`);
+    const dCost = new Dec(c.wholePathway).minus(new Dec(compWhole));
     lines.push(
       `Whole-pathway cost per patient ${money(c.wholePathway)} = ${parts.join(" + ")}` +
-        (e.isComparator ? "." : `; ${dCost.isZero() ? "the same as" : dCost.lt(0) ? `${money(decString(dCost.neg()))} less than` : `${money(decString(dCost))} more than`} current practice (${money(comparator.costs.wholePathway)}).`),
+        (e.isComparator ? "." : `; ${dCost.isZero() ? "the same as" : dCost.lt(0) ? `${money(decString(dCost.neg()))} less than` : `${money(decString(dCost))} more than`} current practice (${money(compWhole)}).`),
     );
     const events = Object.entries(e.eventsPerPatient)
       .map(([k, v]) => `${k} ${num(decString(new Dec(v).times(100)), 2)}%`)
@@ -140,7 +152,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     lines.push(`QALYs per patient ${num(e.qalysPerPatient, 4)}${e.isComparator ? "" : ` (${signed(dQ, 4)} vs current practice)`}${events !== "" ? `; expected events per patient: ${events}` : ""}.`);
     if (e.netMonetaryBenefitPerPatient !== undefined && lambda !== undefined) {
       lines.push(
-        `Net monetary benefit at ${money(lambda)} per QALY: ${money(e.netMonetaryBenefitPerPatient)} per patient` +
+        `Net monetary benefit at ${money(lambda)} per QALY${r.referenceData.threshold?.programme !== undefined ? ` (the ${r.referenceData.threshold.programme} programme's threshold, ${r.referenceData.threshold.id})` : ""}: ${money(e.netMonetaryBenefitPerPatient)} per patient` +
           (e.incrementalNetMonetaryBenefitPerPatient !== undefined && !e.isComparator ? ` (${signedCash(new Dec(e.incrementalNetMonetaryBenefitPerPatient), r.currency)} vs current practice).` : "."),
       );
     }
@@ -150,7 +162,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
       `Carbon ${num(e.carbon.kgPerPatient, 2)} kgCO2e per patient (pathway ${num(e.carbon.pathwayKgPerPatient, 2)} + product ${num(e.carbon.productKgPerPatient, 2)})` +
         (e.isComparator ? "." : `, ${signed(dKg, 2)} kg vs current practice.`),
     );
-    if (e.socialValue !== undefined) lines.push(`Social value: ${num(e.socialValue.total, 2)} of ${num(e.socialValue.maximum, 2)} framework points (${num(decString(new Dec(e.socialValue.normalised).times(100)), 1)}%).`);
+    if (e.socialValue !== undefined) lines.push(`Social value: ${num(e.socialValue.total, 2)} of ${num(e.socialValue.maximum, 2)} framework points (${num(decString(new Dec(e.socialValue.normalised).times(100)), 2)}%).`);
     if (e.isComparator) {
       lines.push("Current practice is the reference for the comparison; it is not a bid and is not scored.");
       return { optionId: e.optionId, headline: `${e.supplier} — ${e.label}: current practice (comparator)`, lines };
@@ -160,17 +172,21 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     const { o, lot } = t;
     const { ranked, second } = factsOf(lot);
     const where = lot.lotId === "default" ? "" : ` in ${lot.label}`;
-    const pts = topLevel(o)
-      .map((n) => `${n.label} ${num(n.points, 2)}/${num(n.maxPoints, 2)}`)
-      .join("; ");
-    lines.push(`Points: ${pts}.`);
+    // The shown points add up to the shown total (largest remainder; see DISPLAY_RULE).
+    const top = topLevel(o);
+    const shown = roundToTotal(top.map((n) => n.points));
+    const pts = top.map((n, i) => `${n.label} ${shown.parts[i] ?? ""}/${num(n.maxPoints, 2)}`).join("; ");
+    lines.push(o.totalPoints === undefined ? `Points on the criteria scored before price: ${pts} (no total: excluded before price was opened).` : `Points: ${pts}; total ${shown.total}.`);
     const failed = o.gates.filter((g) => !g.passed);
     failed.forEach((g) => lines.push(`Excluded at gate ${g.gateId}: ${g.reason}`));
     if (o.tieBreak !== undefined) lines.push(`Tie: ${o.tieBreak}`);
     o.flags.forEach((f) => lines.push(`Price flag: ${f.message}`));
     if (o.rank === 1) {
       const next = second;
-      if (next !== undefined) lines.push(`It is the most advantageous tender${where}, ${num(decString(new Dec(o.totalPoints).minus(new Dec(next.totalPoints))), 2)} points ahead of ${supplierOf.get(next.optionId) ?? next.optionId}.`);
+      if (next !== undefined && next.totalPoints !== undefined && o.totalPoints !== undefined) {
+        const ahead = new Dec(num(o.totalPoints, 2).replace(/,/g, "")).minus(new Dec(num(next.totalPoints, 2).replace(/,/g, "")));
+        lines.push(`It is the most advantageous tender${where}, ${ahead.toFixed(2)} points ahead of ${supplierOf.get(next.optionId) ?? next.optionId}.`);
+      }
       else lines.push(`It is the most advantageous tender${where}.`);
     }
     if (o.overtaking !== undefined) {
@@ -190,7 +206,7 @@ export function explainOptions(r: ExplainInput): OptionExplanation[] {
     }
     const headline =
       o.status === "ranked"
-        ? `${e.supplier} — ${e.label}: ranked ${o.rank ?? "?"} of ${ranked}${where} with ${num(o.totalPoints, 2)} of ${num(maxTotal(o), 0)} points`
+        ? `${e.supplier} — ${e.label}: ranked ${o.rank ?? "?"} of ${ranked}${where} with ${num(o.totalPoints ?? "0", 2)} of ${num(maxTotal(o), 0)} points`
         : `${e.supplier} — ${e.label}: excluded${where} (${failed.map((g) => g.gateId).join(", ")})`;
     return { optionId: e.optionId, headline, lines };
   });

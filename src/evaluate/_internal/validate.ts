@@ -139,30 +139,39 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   const parsed: EvaluationOption[] = [];
   const parsedIndex: number[] = [];
   const tooMany = rawOptions.length > MAX_EVALUATION_OPTIONS;
+  // `__proto__` keys are refused everywhere (JSON.parse makes them own keys that a schema may not see): one in
+  // an option is that option's problem, anywhere else the document's.
+  const protoByOption = new Map<number, VbpIssue[]>();
+  const protoDoc: VbpIssue[] = [];
+  for (const p of protoKeyIssues(input)) {
+    const k = optionIndexOf(p);
+    if (k !== undefined && k < rawOptions.length && !tooMany) protoByOption.set(k, [...(protoByOption.get(k) ?? []), p]);
+    else protoDoc.push(p);
+  }
   if (!tooMany) {
     rawOptions.forEach((o, i) => {
       const r = optionSchema.safeParse(o, { reportInput: true });
-      if (r.success) {
+      const proto = protoByOption.get(i);
+      if (proto !== undefined) {
+        const own = r.success ? [] : fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] as VbpPath }));
+        const at = new Set(own.map((x) => JSON.stringify(x.path)));
+        byOption.set(i, [...own, ...proto.filter((p) => !at.has(JSON.stringify(p.path)))]);
+      } else if (r.success) {
         parsed.push(r.data as unknown as EvaluationOption);
         parsedIndex.push(i);
       } else byOption.set(i, fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] })));
     });
-  }
-  // `__proto__` keys are refused everywhere (zod's records would drop them silently): an option's own belong to
-  // that option, any other to the document.
-  const frameProto: VbpIssue[] = [];
-  for (const p of tooMany ? [] : protoKeyIssues(input)) {
-    const k = p.path[0] === "options" && typeof p.path[1] === "number" ? p.path[1] : undefined;
-    if (k === undefined) frameProto.push(p);
-    else byOption.set(k, [...(byOption.get(k) ?? []), p]);
   }
   // Every issue in the order found (fields, then cross-references, then each part's rules).
   const found: VbpIssue[] = [...byOption.keys()].sort((a, b) => a - b).flatMap((k) => byOption.get(k) ?? []);
   const fail = (more: readonly VbpIssue[]): never => {
     throw new VbpInputError([...more, ...found]);
   };
-  if (!frame.success) fail([...fromZodIssues(frame.error.issues), ...frameProto]);
-  if (frameProto.length > 0) fail(frameProto);
+  if (!frame.success || protoDoc.length > 0) {
+    const own = frame.success ? [] : fromZodIssues(frame.error.issues);
+    const at = new Set(own.map((x) => JSON.stringify(x.path)));
+    fail([...own, ...protoDoc.filter((p) => !at.has(JSON.stringify(p.path)))]);
+  }
   const frameDoc = frame.data as unknown as EvaluationDocument;
 
   // 2. Cross-references and each part's rules, on the options that parsed. A tender record of an option

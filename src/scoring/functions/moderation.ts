@@ -68,6 +68,12 @@ export interface ModerationInput {
   readonly consensus?: ModerationConsensus | undefined;
   /** How to combine; default `consensus` when a consensus is given, else `median`. */
   readonly method?: ModerationMethod | undefined;
+  /**
+   * The stated rule for a median that falls between two levels of the scale (an even panel split across two
+   * levels): `"interpolate"` (default: the value midway, scored between the two levels' points), `"lower"` (the
+   * lower level: a level must be earned by at least half the panel) or `"upper"` (the higher level).
+   */
+  readonly medianBetweenLevels?: "interpolate" | "lower" | "upper" | undefined;
 }
 
 /**
@@ -223,6 +229,18 @@ export function moderate(input: ModerationInput, scale: QualitativeScale): Moder
     const mid = Math.floor(sorted.length / 2);
     value = sorted.length % 2 === 1 ? (sorted[mid] as Dec) : (sorted[mid - 1] as Dec).plus(sorted[mid] as Dec).div(2);
     reason = `median of ${values.length} evaluators' scores (${sorted.map(decString).join(", ")}) = ${show(value)}`;
+    if (sorted.length % 2 === 0 && findLevel(c, decString(value)) < 0) {
+      const rule = input.medianBetweenLevels ?? "interpolate";
+      const lowerV = sorted[mid - 1] as Dec;
+      const upperV = sorted[mid] as Dec;
+      if (rule === "lower") {
+        value = lowerV;
+        reason += `, between levels ${decString(lowerV)} and ${decString(upperV)}: the lower level is taken (stated rule: a median between levels scores the lower level)`;
+      } else if (rule === "upper") {
+        value = upperV;
+        reason += `, between levels ${decString(lowerV)} and ${decString(upperV)}: the upper level is taken (stated rule: a median between levels scores the upper level)`;
+      } else reason += `, between levels ${decString(lowerV)} and ${decString(upperV)}: scored midway between their points (stated rule: a median between levels is interpolated)`;
+    }
   }
   value = value.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
   const on = findLevel(c, decString(value));

@@ -2,6 +2,7 @@ import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
+import { absoluteLinear, absoluteProportionalDeviation, optimalPrice } from "./absolutePrice.js";
 import { bound, collect, describe, equals, fromResult, readDecimal, show, trace, under, type ScoreTrace } from "./trace.js";
 
 /**
@@ -310,6 +311,9 @@ function frozenFormula(f: PriceFormula): PriceFormula {
  * - `mean-based`: `max × (1 − (P − Pmean)/(b × Pmean))` clipped to [0, max].
  * - `ratio-to-reference`: `max × R / P`, capped at max (fixed reference R).
  * - `proportional-to-budget`: `max × (B − P)/B` (fixed budget B).
+ * - `absolute-linear`: `max × (C − P)/(C − F)` between a stated floor F and ceiling C (absolute scoring).
+ * - `absolute-proportional-deviation`: `max × (1 − (P − R)/R)` against a stated reference R (absolute scoring).
+ * - `optimal-price`: full marks up to a stated optimal price, linear to 0 at a stated ceiling.
  *
  * Each carries its rank-reversal behaviour. Sources: Bergman & Lundberg (2013), Journal of Purchasing & Supply
  * Management 19(2) 73–83; Chen (2008), Journal of Public Procurement 8(3) 407–430; Stilger, Siderius & van Raaij
@@ -328,6 +332,9 @@ export const PRICE_FORMULAS: Readonly<Record<PriceFormulaId, PriceFormula>> & Re
   "mean-based": frozenFormula(meanBased()),
   "ratio-to-reference": frozenFormula(ratioToReference()),
   "proportional-to-budget": frozenFormula(proportionalToBudget()),
+  "absolute-linear": frozenFormula(absoluteLinear()),
+  "absolute-proportional-deviation": frozenFormula(absoluteProportionalDeviation()),
+  "optimal-price": frozenFormula(optimalPrice()),
 });
 
 /**
@@ -345,7 +352,10 @@ export type PriceFormulaId =
   | "logarithmic"
   | "mean-based"
   | "ratio-to-reference"
-  | "proportional-to-budget";
+  | "proportional-to-budget"
+  | "absolute-linear"
+  | "absolute-proportional-deviation"
+  | "optimal-price";
 
 /** @internal Looks up the formula and parses its parameters; issues use paths under `spec`. */
 export function resolvePriceFormula(

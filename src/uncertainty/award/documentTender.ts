@@ -1,6 +1,7 @@
-import { evaluate } from "../../evaluate/evaluate.js";
+import { evaluateWithValues } from "../../evaluate/evaluate.js";
 import { parseEvaluationDocument } from "../../evaluate/schema.js";
 import { buildTender } from "../../evaluate/_internal/assemble.js";
+import { classifyCriteria } from "../../evaluate/_internal/classify.js";
 import type { EvaluationResult } from "../../evaluate/result.js";
 import type { PassFailRecord, ScoreNode, Tender } from "../../scoring/tender.js";
 
@@ -28,9 +29,13 @@ function passFailNodes(tree: readonly ScoreNode[], out: Map<string, { passed: bo
  * ```
  */
 export function tenderOfEvaluation(document: unknown, evaluated?: EvaluationResult): Tender {
-  const result = evaluated ?? evaluate(document, { summaries: false });
+  // A bid excluded before price shows no price-derived metric; the tender still needs its values (in a draw
+  // where its gate passes, its price is opened), so they are taken from the run itself.
+  const sealed = evaluated === undefined || evaluated.options.some((o) => o.priceNotOpened === true);
+  const run = sealed ? evaluateWithValues(document, { summaries: false }) : undefined;
+  const result = evaluated ?? (run as NonNullable<typeof run>).result;
   const doc = parseEvaluationDocument(document);
-  const values = new Map(result.options.map((o) => [o.optionId, o.metrics] as const));
+  const values = run?.values ?? new Map(result.options.map((o) => [o.optionId, o.metrics] as const));
   const own = new Set((doc.tender.passFail ?? []).map((p) => `${p.criterionId}\u0000${p.optionId}`));
   const gateIds = new Set(Object.keys(doc.criterionGates ?? {}));
   const records: PassFailRecord[] = [];
@@ -43,5 +48,7 @@ export function tenderOfEvaluation(document: unknown, evaluated?: EvaluationResu
       }
     }
   }
-  return buildTender(doc, values, records);
+  // Classified as the evaluation classifies them (price-derived criteria are sealed with the price).
+  const tender = buildTender(doc, values, records);
+  return { ...tender, criteria: classifyCriteria(tender.criteria, doc.criterionMetrics) };
 }

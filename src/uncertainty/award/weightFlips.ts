@@ -172,6 +172,23 @@ export function weightFlips(tender: unknown, options: WeightFlipOptions = {}): W
           stated = stated.plus(up ? "0.01" : "-0.01");
           if (stated.lt(0) || stated.gt(100)) break;
         }
+        // Sibling weights are stated to 2 decimals, so near a tie the exact winner can flip in a sliver short of
+        // the Float64 boundary: the ten hundredths before the stated weight are checked exactly too, and the
+        // nearest that changes the winner is stated.
+        if (verified) {
+          const from = stated;
+          for (let k = 1; k <= 10; k++) {
+            const back = from.plus(up ? new Dec(-0.01).times(k) : new Dec(0.01).times(k));
+            if (up ? !back.gt(new Dec(node.weight)) : !back.lt(new Dec(node.weight))) break;
+            const exact = exactWithWeight(plan.tender, node.id, back);
+            if (exact === undefined || exact.criteria === plan.tender.criteria) continue;
+            const lot = scoreTender(exact, options.registries ?? {}).lots[li];
+            if (lot !== undefined && lot.winner !== baseId) {
+              newWinner = lot.winner;
+              stated = back;
+            }
+          }
+        }
         const whoNew = newWinner === undefined ? "no single winner (a tie on every published rule)" : `${kern.options[kern.optionIds.indexOf(newWinner)]?.supplier ?? newWinner} the winner`;
         const whoOld = baseId === undefined ? "" : ` instead of ${kern.options[base]?.supplier ?? baseId}`;
         return {

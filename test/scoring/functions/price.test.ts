@@ -169,6 +169,9 @@ describe("rank reversal", () => {
           { formula: "ratio-to-reference", params: { reference: "5000" } },
           { formula: "proportional-to-budget", params: { budget: "600000" } },
           { formula: "linear-between-limits", params: { floor: "1000", ceiling: "800000" } },
+          { formula: "absolute-linear", params: { floor: "1000", ceiling: "800000" } },
+          { formula: "absolute-proportional-deviation", params: { reference: "5000" } },
+          { formula: "optimal-price", params: { optimal: "5000", ceiling: "800000" } },
         ]) {
           expect(priceScore(p, [p, ...others], "40", spec).points).toBe(priceScore(p, [p], "40", spec).points);
         }
@@ -193,6 +196,9 @@ describe("price formulas: properties", () => {
     { formula: "mean-based", params: { band: "0.3" } },
     { formula: "ratio-to-reference", params: { reference: "2500.50" } },
     { formula: "proportional-to-budget", params: { budget: "750000" } },
+    { formula: "absolute-linear", params: { floor: "100", ceiling: "500000" } },
+    { formula: "absolute-proportional-deviation", params: { reference: "2500" } },
+    { formula: "optimal-price", params: { optimal: "2500", ceiling: "600000" } },
   ];
 
   it("covers every built-in formula", () => {
@@ -263,7 +269,7 @@ describe("price formulas: errors and registration", () => {
         code: "unknown_reference",
         path: ["spec", "formula"],
         message:
-          'unknown price formula "cheapest"; known formulas: relative-to-lowest, proportional-deviation, linear-between-limits, logarithmic, mean-based, ratio-to-reference, proportional-to-budget',
+          'unknown price formula "cheapest"; known formulas: relative-to-lowest, proportional-deviation, linear-between-limits, logarithmic, mean-based, ratio-to-reference, proportional-to-budget, absolute-linear, absolute-proportional-deviation, optimal-price',
       },
       { code: "unknown_reference", path: ["price"], message: "must be one of allPrices (every valid bid price, this one included), got 9000" },
     ]);

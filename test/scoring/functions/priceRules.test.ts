@@ -135,7 +135,7 @@ describe("price formulas: bad input is reported in full, with code, path and mes
       {
         code: "unknown_reference",
         path: ["spec", "formula"],
-        message: 'unknown price formula "cheapest-wins"; known formulas: relative-to-lowest, proportional-deviation, linear-between-limits, logarithmic, mean-based, ratio-to-reference, proportional-to-budget',
+        message: 'unknown price formula "cheapest-wins"; known formulas: relative-to-lowest, proportional-deviation, linear-between-limits, logarithmic, mean-based, ratio-to-reference, proportional-to-budget, absolute-linear, absolute-proportional-deviation, optimal-price',
       },
     ]);
     expect(thrown(() => priceScores(["8000"], "40", null as never))).toEqual([{ code: "invalid_type", path: ["spec"], message: "must be an object { formula, params? }" }]);

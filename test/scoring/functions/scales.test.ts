@@ -139,7 +139,14 @@ describe("moderation", () => {
     expect(mean.changedFrom).toBeUndefined();
     // median of 3, 4 (default without a consensus): (3 + 4)/2 = 3.5, between levels
     const median = moderate({ individual: [e1, e2] }, NHS);
-    expect(median).toMatchObject({ method: "median", level: "3.5", reason: "median of 2 evaluators' scores (3, 4) = 3.5" });
+    expect(median).toMatchObject({
+      method: "median",
+      level: "3.5",
+      reason: "median of 2 evaluators' scores (3, 4) = 3.5, between levels 3 and 4: scored midway between their points (stated rule: a median between levels is interpolated)",
+    });
+    // The stated alternatives: the lower or the upper level.
+    expect(moderate({ individual: [e1, e2], medianBetweenLevels: "lower" }, NHS)).toMatchObject({ level: "3", label: "good" });
+    expect(moderate({ individual: [e1, e2], medianBetweenLevels: "upper" }, NHS)).toMatchObject({ level: "4", label: "outstanding" });
     expect(median.label).toBeUndefined();
     expect(scaleScore(median.level, "20", NHS, { betweenLevels: true }).points).toBe("17.5"); // 20 × 3.5/4
     // mean of 3, 4, 4 = 11/3 = 3.666…: 20 dp
