@@ -28,7 +28,8 @@ export type { EvaluationResult } from "./evaluate/result.js";
  * @example
  * ```ts
  * import { renderChartSvg } from "vbp-score/svg";
- * const svg = await renderChartSvg(scoreBreakdownChart(scoreBreakdownData(result)));
+ * const svg = await renderChartSvg(scoreBreakdownChart([{ option: "A", criterion: "Price", points: 40, maxPoints: 40 }]));
+ * svg.startsWith("<svg"); //=> true
  * ```
  * @category Charts
  */
@@ -92,7 +93,26 @@ function noLoader() {
  *
  * @example
  * ```ts
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
  * const charts = await renderEvaluationCharts(evaluate(doc, { ledger: true }));
+ * charts.map((c) => c.id); //=> ["score-breakdown", "carbon-by-source"]
  * ```
  * @category Charts
  */
@@ -111,8 +131,27 @@ export async function renderEvaluationCharts(result: EvaluationResult): Promise<
  * @param options - `summaries` (default `true`); `charts` replaces the rendered ones
  * @example
  * ```ts
- * import { writeFileSync } from "node:fs";
- * writeFileSync("report.html", await evaluationHtmlReportWithCharts(evaluate(doc, { ledger: true, summaries: true })));
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const html = await evaluationHtmlReportWithCharts(evaluate(doc, { ledger: true, summaries: true }));
+ * // in Node: writeFileSync("report.html", html) (import { writeFileSync } from "node:fs")
+ * html.startsWith("<!DOCTYPE html>"); //=> true
  * ```
  * @category Reports
  */

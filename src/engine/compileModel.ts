@@ -34,8 +34,19 @@ export interface CompiledEvaluateOptions {
  *
  * @example
  * ```ts
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ * };
  * const compiled = compileModel(model);
- * compiled.evaluate({ p_ssi: 0.04 }).options[0].perPatient.costs.discounted;
+ * compiled.evaluate({ p_ssi: 0.04 }).options[0].perPatient.costs.discounted; //=> "1131.60000000000001"
  * ```
  * @category Engine
  */
@@ -101,9 +112,20 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
  * @throws VbpInputError listing every structural problem with its path
  * @example
  * ```ts
- * const compiled = compileModel(chancellorHivModel());
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ * };
+ * const compiled = compileModel(model);
  * const base = compiled.evaluate();
- * const draws = compiled.evaluateDraws({ parameterIds: ["rr"], count: 2, values: Float64Array.from([0.5, 0.6]) });
+ * const draws = compiled.evaluateDraws({ parameterIds: ["p_ssi"], count: 2, values: Float64Array.from([0.04, 0.06]) });
  * draws.options[1].costs.length; //=> 2
  * ```
  * @category Engine

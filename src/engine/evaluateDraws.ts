@@ -38,8 +38,20 @@ export interface ParameterDraws {
  *
  * @example
  * ```ts
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ * };
+ * const draws: ParameterDraws = { parameterIds: ["p_ssi", "c_bed_day"], count: 3, values: Float64Array.from([0.04, 0.05, 0.06, 340, 345, 350]) };
  * const out: DrawOutcomes = compileModel(model).evaluateDraws(draws);
- * out.options[1].costs[0]; // discounted cost per patient of option 1 in draw 0
+ * out.options[1].costs[0]; //=> 1092.12 (discounted cost per patient of option 1 in draw 0)
  * ```
  * @category Engine
  */

@@ -128,7 +128,13 @@ export function toOcdsAwardCriteria(criteria: readonly Criterion[]): OcdsAwardCr
  * @category Interop
  * @example
  * ```ts
+ * const release = { tender: { lots: [{ awardCriteria: { criteria: [
+ *   { type: "quality", name: "Service quality", numbers: [{ number: 60, weight: "percentageExact" }] },
+ *   { type: "price", name: "Price", numbers: [{ number: 40, weight: "percentageExact" }] },
+ * ] } }] } };
  * const { criteria, assumptions } = fromOcdsAwardCriteria(release.tender.lots[0].awardCriteria);
+ * criteria.map((c) => [c.kind, c.weight]); //=> [["qualitative", "60"], ["price", "40"]]
+ * assumptions.length; //=> 2 (each default chosen, in words: review them)
  * ```
  */
 export interface ImportedOcdsCriteria {

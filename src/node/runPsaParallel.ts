@@ -36,7 +36,21 @@ type WorkerData = ReturnType<typeof evaluateDrawRange>;
  * @example
  * ```ts
  * import { runPsaParallel } from "vbp-score/node";
- * const psa = await runPsaParallel(doc, { iterations: 10000, seed: 2026, workers: 2 });
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const run = () => runPsaParallel(model, { iterations: 10000, seed: 2026, workers: 2 });
+ * // const psa = await run(); starts 2 worker threads (built package only) and gives the same result as
+ * // runPsa(model, { iterations: 10000, seed: 2026 }); psa.options[1].costs.length is 10000
  * ```
  * @category Node
  */

@@ -71,7 +71,27 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[]
  * @example
  * ```ts
  * import { evaluationWorkbook } from "vbp-score/node";
- * writeFileSync("evaluation.xlsx", await evaluationWorkbook(evaluate(doc, { ledger: true })));
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const bytes = await evaluationWorkbook(evaluate(doc, { ledger: true }));
+ * // writeFileSync("evaluation.xlsx", bytes);
+ * [bytes[0], bytes[1]]; //=> [0x50, 0x4b] (an .xlsx file is a zip archive)
  * ```
  */
 export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint8Array> {
@@ -171,7 +191,9 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
  * @category Interop
  * @example
  * ```ts
- * writeFileSync("scores.xlsx", await evaluatorScoreWorkbook([{ criterionId: "ease-of-use", optionId: "p-1", evaluatorId: "ann" }]));
+ * const bytes = await evaluatorScoreWorkbook([{ criterionId: "ease-of-use", optionId: "p-1", evaluatorId: "ann" }]);
+ * // writeFileSync("scores.xlsx", bytes);
+ * (await readEvaluatorScoresXlsx(bytes)).problems.length; //=> 2 (level and reason are still blank)
  * ```
  */
 export async function evaluatorScoreWorkbook(rows: readonly { readonly criterionId: string; readonly optionId: string; readonly evaluatorId: string }[]): Promise<Uint8Array> {
@@ -203,8 +225,11 @@ function cellText(cell: ExcelJS.Cell): string {
  * @example
  * ```ts
  * import { readEvaluatorScoresXlsx } from "vbp-score/node";
- * const s = await readEvaluatorScoresXlsx(readFileSync("scores.xlsx"));
- * for (const p of s.problems) console.error(formatCsvProblem(p)); // "line 7 (id p-3) Scores!D7: …"
+ * const sheet = await evaluatorScoreWorkbook([{ criterionId: "ease-of-use", optionId: "p-1", evaluatorId: "ann" }]);
+ * const s = await readEvaluatorScoresXlsx(sheet); // in Node: readEvaluatorScoresXlsx(readFileSync("scores.xlsx"))
+ * for (const p of s.problems) console.error(formatCsvProblem(p));
+ * s.problems.map(formatCsvProblem); // a sheet sent back unfilled:
+ * //=> ["line 2 (id p-1) Scores!D2: is required", "line 2 (id p-1) Scores!E2: is required (string)"]
  * ```
  */
 export async function readEvaluatorScoresXlsx(bytes: Uint8Array, options: { readonly sheet?: string } = {}): Promise<EvaluatorScoreRows> {

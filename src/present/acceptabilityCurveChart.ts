@@ -57,6 +57,7 @@ export interface AcceptabilityFrontier {
  *
  * @example
  * ```ts
+ * const ceafResult: AcceptabilityFrontier = { points: [{ threshold: 20000, optionId: "pico", probability: 0.55 }] };
  * const o: AcceptabilityChartOptions = { frontier: ceafResult, labels: { pico: "PICO 7" }, currency: "GBP" };
  * ```
  * @category Charts

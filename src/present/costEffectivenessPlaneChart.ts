@@ -33,6 +33,8 @@ export interface OptionDraws {
  *
  * @example
  * ```ts
+ * const soc: OptionDraws = { optionId: "soc", label: "Standard care", costs: new Float64Array([2400, 2420]), qalys: new Float64Array([0.8, 0.79]) };
+ * const pico: OptionDraws = { optionId: "pico", label: "PICO 7", costs: new Float64Array([2510, 2490]), qalys: new Float64Array([0.81, 0.8]) };
  * const d: PsaDraws = { comparatorId: "soc", options: [soc, pico] };
  * ```
  * @category Charts
@@ -81,7 +83,21 @@ export interface CostEffectivenessPlaneOptions extends ChartOptions {
  *   unknown, or an option id repeats
  * @example
  * ```ts
- * costEffectivenessPlaneChart({ comparatorId: "soc", options: psa.options }, { threshold: 25000 });
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const psa = runPsa(model, { iterations: 500, seed: 1 });
+ * costEffectivenessPlaneChart({ comparatorId: psa.comparatorId, options: psa.options, valid: psa.valid }, { threshold: 25000 }).$schema;
+ * //=> "https://vega.github.io/schema/vega-lite/v5.json"
  * ```
  * @category Charts
  */

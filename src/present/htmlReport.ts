@@ -14,7 +14,8 @@ import { checkInlineSvg, escapeHtml as esc, renderHtmlTable } from "./html.js";
  *
  * @example
  * ```ts
- * const c: RenderedChart = { id: "score-breakdown", title: "Tender points", svg: await renderChartSvg(spec) };
+ * // the svg comes from renderChartSvg(spec) of "vbp-score/svg"
+ * const c: RenderedChart = { id: "score-breakdown", title: "Tender points", svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' };
  * ```
  * @category Reports
  */
@@ -32,7 +33,8 @@ export interface RenderedChart {
  *
  * @example
  * ```ts
- * const o: HtmlReportOptions = { charts: await renderEvaluationCharts(result), summaries: true };
+ * // charts: await renderEvaluationCharts(result) from "vbp-score/svg" renders every chart of the evaluation
+ * const o: HtmlReportOptions = { charts: [{ id: "points", title: "Tender points", svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>' }], summaries: true };
  * ```
  * @category Reports
  */
@@ -83,7 +85,27 @@ footer{margin-top:32px;color:var(--muted);font-size:12px}
  * @throws VbpInputError (`charts[i].svg`) when a chart is not one inert `<svg>` element
  * @example
  * ```ts
- * const html = evaluationHtmlReport(result, { charts: await renderEvaluationCharts(result) });
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const result = evaluate(doc, { ledger: true });
+ * // with charts: evaluationHtmlReport(result, { charts: await renderEvaluationCharts(result) }), renderEvaluationCharts from "vbp-score/svg"
+ * const html = evaluationHtmlReport(result);
  * html.startsWith("<!DOCTYPE html>"); //=> true
  * ```
  * @category Reports

@@ -32,7 +32,25 @@ export interface ScoreBreakdownRow {
  *
  * @example
  * ```ts
- * scoreBreakdownData(evaluate(doc))[0]; //=> { option: "…", criterion: "…", points: 38.5, maxPoints: 40 }
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * scoreBreakdownData(evaluate(doc))[0]; //=> { option: "1. Acme — Dressing A", criterion: "Price", points: 24, maxPoints: 40 }
  * ```
  * @category Charts
  */
@@ -55,6 +73,24 @@ export function scoreBreakdownData(result: EvaluationResult): ScoreBreakdownRow[
  * @throws VbpInputError when a row has no option or criterion name, or points that are not a finite number
  * @example
  * ```ts
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
  * const spec = scoreBreakdownChart(scoreBreakdownData(evaluate(doc)));
  * ```
  * @category Charts

@@ -55,6 +55,7 @@ export interface TornadoOutput {
  *
  * @example
  * ```ts
+ * const bar: TornadoBar = { parameter: "rr", low: 0.365, high: 0.71, outputAtLow: 4100, outputAtHigh: 12050 };
  * const d: TornadoData = { output: "ICER (£ per QALY)", base: 6276, bars: [bar] };
  * ```
  * @category Charts

@@ -51,8 +51,13 @@ export interface WholeLifeCostDataOptions {
  * @throws VbpInputError (`ledger`) when the result has no ledger
  * @example
  * ```ts
- * wholeLifeCostData(evaluateLifecycle(doc, { ledger: true }));
- * //=> [{ option: "Scanner A", category: "acquisition", year: 1, amount: 250000 }, …]
+ * const doc = { currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 2, discounting: { schedule: "nice-3.5" }, volumes: { usesPerYear: 1000 }, comparatorId: "a",
+ *   options: [
+ *     { id: "a", name: "Scanner A", items: [{ id: "capital", kind: "acquisition", label: "Purchase", unitCost: "250000" }, { id: "service", kind: "maintenance", label: "Service", unitCost: "18000", startYear: 2 }] },
+ *     { id: "b", name: "Scanner B", items: [{ id: "capital", kind: "acquisition", label: "Purchase", unitCost: "300000" }] },
+ *   ] };
+ * wholeLifeCostData(evaluateLifecycle(doc, { ledger: true }))[0];
+ * //=> { option: "Scanner A", category: "acquisition", year: 1, amount: 250000 }
  * ```
  * @category Charts
  */
@@ -85,7 +90,13 @@ export function wholeLifeCostData(lifecycle: LifecycleResult, options: WholeLife
  *   amount that is not finite
  * @example
  * ```ts
- * wholeLifeCostChart(wholeLifeCostData(result.stages.lifecycle!), { currency: "GBP" });
+ * const doc = { currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 2, discounting: { schedule: "nice-3.5" }, volumes: { usesPerYear: 1000 }, comparatorId: "a",
+ *   options: [
+ *     { id: "a", name: "Scanner A", items: [{ id: "capital", kind: "acquisition", label: "Purchase", unitCost: "250000" }, { id: "service", kind: "maintenance", label: "Service", unitCost: "18000", startYear: 2 }] },
+ *     { id: "b", name: "Scanner B", items: [{ id: "capital", kind: "acquisition", label: "Purchase", unitCost: "300000" }] },
+ *   ] };
+ * const result = evaluateLifecycle(doc, { ledger: true });
+ * wholeLifeCostChart(wholeLifeCostData(result), { currency: "GBP" }).$schema; //=> "https://vega.github.io/schema/vega-lite/v5.json"
  * ```
  * @category Charts
  */

@@ -25,9 +25,21 @@ function concat(parts: readonly Float64Array[]): Float64Array {
  * @throws VbpInputError naming the part that does not fit (other model, seed, iterations, a gap or an overlap)
  * @example
  * ```ts
- * const a = runPsa(model, { iterations: 10000, seed: 1, draws: { start: 0, count: 5000 } });
- * const b = runPsa(model, { iterations: 10000, seed: 1, draws: { start: 5000, count: 5000 } });
- * mergePsa([b, a]).options[0].costs.length; //=> 10000
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const a = runPsa(model, { iterations: 1000, seed: 1, draws: { start: 0, count: 500 } });
+ * const b = runPsa(model, { iterations: 1000, seed: 1, draws: { start: 500, count: 500 } });
+ * mergePsa([b, a]).options[0].costs.length; //=> 1000
  * ```
  * @category Uncertainty
  */

@@ -12,8 +12,22 @@ export const PSA_FILE_FORMAT = "vbp-psa/1";
  *
  * @example
  * ```ts
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const psa = runPsa(model, { iterations: 500, seed: 1 });
  * const text = JSON.stringify(psaToJson(psa));
  * const back = psaFromJson(JSON.parse(text));
+ * back.options[1].costs[7] === psa.options[1].costs[7]; //=> true
  * ```
  * @category Uncertainty
  */
@@ -29,7 +43,20 @@ export interface PsaJson {
  *
  * @example
  * ```ts
- * JSON.stringify(psaToJson(psa));
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const psa = runPsa(model, { iterations: 500, seed: 1 });
+ * JSON.stringify(psaToJson(psa)).length > 0; //=> true
  * ```
  * @category Uncertainty
  */
@@ -57,7 +84,22 @@ function floats(v: unknown, n: number, path: (string | number)[]): Float64Array 
  * @throws VbpInputError when it is not a PSA file of this version
  * @example
  * ```ts
- * const psa = psaFromJson(JSON.parse(readFileSync("shard-1.json", "utf8")));
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const text = JSON.stringify(psaToJson(runPsa(model, { iterations: 1000, seed: 1, draws: { start: 0, count: 500 } })));
+ * // in Node, text is what a worker wrote, e.g. readFileSync("shard-1.json", "utf8")
+ * const psa = psaFromJson(JSON.parse(text));
+ * [psa.start, psa.count, psa.iterations]; //=> [0, 500, 1000]
  * ```
  * @category Uncertainty
  */

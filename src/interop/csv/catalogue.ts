@@ -13,8 +13,8 @@ import { schemaPart } from "./schemaPart.js";
  * @category Interop
  * @example
  * ```ts
- * const c: CatalogueRows = readCatalogueCsv(text);
- * c.options.length; // the valid rows
+ * const c: CatalogueRows = readCatalogueCsv("id,supplier,label,price\np-1,Acme,Seal,12.50\np-2,Acme,Seal 2,-1\n");
+ * c.options.length; //=> 1 (the valid rows)
  * ```
  */
 export interface CatalogueRows {
@@ -91,7 +91,7 @@ const NO = new Set(["no", "false", "n", "0"]);
  * ```ts
  * const c = readCatalogueCsv("id,supplier,label,price\np-1,Acme,Seal,12.50\np-2,Acme,Seal 2,-1\n");
  * c.options.length; //=> 1
- * formatCsvProblem(c.problems[0]); //=> "line 3 (id p-2) price: must be greater than 0, got -1"
+ * formatCsvProblem(c.problems[0]); //=> "line 3 (id p-2) price: must be > 0, got -1"
  * ```
  */
 export function readCatalogueCsv(text: string): CatalogueRows {

@@ -14,8 +14,28 @@ import type { CsvRowProblem } from "./records.js";
  * @category Interop
  * @example
  * ```ts
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const tender = { ...doc, options: [doc.options[0]] }; // the comparator; the offers come from the CSV
+ * const csvText = "id,supplier,label,price,effect:multiply:node=surgery&branch=ssi\np-1,Acme,Dressing A,100,0.6\np-2,Bramley,Dressing B,60,0.8\np-3,Cole,Dressing C,-1,0.7\n";
  * const run: CatalogueEvaluation = evaluateCatalogueCsv(tender, csvText);
- * run.excluded.length; // rows left out, each with its line
+ * run.excluded.length; //=> 1 (rows left out, each with its line)
  * ```
  */
 export interface CatalogueEvaluation {
@@ -87,8 +107,30 @@ function rowIndexOf(issue: VbpIssue, firstRow: number, rowCount: number): number
  * @category Interop
  * @example
  * ```ts
- * const run = evaluateCatalogueCsv(JSON.parse(tenderText), readFileSync("catalogue.csv", "utf8"));
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const tender = { ...doc, options: [doc.options[0]] }; // the comparator; the offers come from the CSV
+ * const csvText = "id,supplier,label,price,effect:multiply:node=surgery&branch=ssi\np-1,Acme,Dressing A,100,0.6\np-2,Bramley,Dressing B,60,0.8\np-3,Cole,Dressing C,-1,0.7\n";
+ * // in Node: evaluateCatalogueCsv(JSON.parse(readFileSync("tender.json", "utf8")), readFileSync("catalogue.csv", "utf8"))
+ * const run = evaluateCatalogueCsv(tender, csvText);
  * for (const x of run.excluded) console.log(x.line, x.id, x.problems.map(formatCsvProblem));
+ * run.excluded.map((x) => [x.line, x.id]); //=> [[4, "p-3"]]
  * ```
  */
 export function evaluateCatalogueCsv(tender: unknown, csv: string, options: EvaluateOptions = {}): CatalogueEvaluation {
@@ -102,8 +144,29 @@ export function evaluateCatalogueCsv(tender: unknown, csv: string, options: Eval
  * @category Interop
  * @example
  * ```ts
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const tender = { ...doc, options: [doc.options[0]] }; // the comparator; the offers come from the CSV
+ * const csvText = "id,supplier,label,price,effect:multiply:node=surgery&branch=ssi\np-1,Acme,Dressing A,100,0.6\np-2,Bramley,Dressing B,60,0.8\np-3,Cole,Dressing C,-1,0.7\n";
  * const r = safeEvaluateCatalogueCsv(tender, csvText);
  * if (!r.success) console.error(r.error.issues.map(formatIssue));
+ * r.success; //=> true
  * ```
  */
 export function safeEvaluateCatalogueCsv(tender: unknown, csv: string, options: EvaluateOptions = {}): SafeResult<CatalogueEvaluation> {
@@ -121,7 +184,28 @@ export function safeEvaluateCatalogueCsv(tender: unknown, csv: string, options: 
  * @category Interop
  * @example
  * ```ts
+ * const doc = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * const tender = { ...doc, options: [doc.options[0]] }; // the comparator; the offers come from the CSV
+ * const csvText = "id,supplier,label,price,effect:multiply:node=surgery&branch=ssi\np-1,Acme,Dressing A,100,0.6\np-2,Bramley,Dressing B,60,0.8\np-3,Cole,Dressing C,-1,0.7\n";
  * const run = evaluateCatalogueRows(tender, readCatalogueCsv(csvText));
+ * run.excluded.length; //=> 1
  * ```
  */
 export function evaluateCatalogueRows(tender: unknown, rows: CatalogueRows, options: EvaluateOptions = {}): CatalogueEvaluation {

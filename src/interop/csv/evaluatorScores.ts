@@ -12,7 +12,8 @@ import { schemaPart } from "./schemaPart.js";
  * @category Interop
  * @example
  * ```ts
- * const s: EvaluatorScoreRows = readEvaluatorScoresCsv(text);
+ * const s: EvaluatorScoreRows = readEvaluatorScoresCsv("criterionId,optionId,evaluatorId,level,reason\nease,p-1,ann,3,Clear instructions\n");
+ * s.records.length; //=> 1
  * ```
  */
 export interface EvaluatorScoreRows {

@@ -13,8 +13,8 @@ import { schemaPart } from "./schemaPart.js";
  * @category Interop
  * @example
  * ```ts
- * const l: LifecycleLines = readLifecycleLinesCsv(text);
- * l.byOption.get("p-0001"); // that option's cost items
+ * const l: LifecycleLines = readLifecycleLinesCsv("optionId,id,kind,label,unitCost,basis\np-0001,apply,staff-time,Nurse time,48,per-patient\n");
+ * l.byOption.get("p-0001")?.map((i) => i.id); //=> ["apply"] (that option's cost items)
  * ```
  */
 export interface LifecycleLines {

@@ -8,6 +8,19 @@ import { pSplineSmoother } from "./pspline.js";
  *
  * @example
  * ```ts
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const psa = runPsa(model, { iterations: 500, seed: 1 });
  * const e: Evppi = evppi(psa, { parameters: ["p_ssi"], thresholds: [25000] });
  * e.points[0].perPatient;
  * ```
@@ -49,6 +62,19 @@ export interface Evppi {
  * @throws VbpInputError for an unknown or undrawn parameter, a group larger than two, or too few draws
  * @example
  * ```ts
+ * const model = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
+ * const psa = runPsa(model, { iterations: 500, seed: 1 });
  * evppi(psa, { parameters: ["p_ssi", "c_bed_day"], thresholds: [20000, 30000] });
  * ```
  * @category Uncertainty

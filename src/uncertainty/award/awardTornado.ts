@@ -59,6 +59,22 @@ export interface TornadoPoint {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
  * const r: AwardTornado = awardTornado(tender, { seed: 0, inputs });
  * ```
  */
@@ -85,7 +101,23 @@ export interface AwardTornado {
  * @category Award uncertainty
  * @example
  * ```ts
- * awardTornado(tender, { seed: 0, inputs }).lots[0].bars[0].label; //=> the input that swings a score most
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * awardTornado(tender, { seed: 0, inputs }).lots[0].bars[0].label; //=> "Acme: price" (the input that swings a score most)
  * ```
  */
 export function awardTornado(tender: unknown, options: AwardInputs): AwardTornado {

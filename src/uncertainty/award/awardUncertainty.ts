@@ -62,8 +62,24 @@ export interface InputImportance {
  * @category Award uncertainty
  * @example
  * ```ts
- * const b = awardUncertainty(tender, { iterations: 10000, seed: 1 }).lots[0].bids[0];
- * b.probabilityOfWinning; //=> 0.713
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const b = awardUncertainty(tender, { iterations: 10000, seed: 1, inputs }).lots[0].bids[0];
+ * b.probabilityOfWinning; //=> 0.8708
  * ```
  */
 export interface BidUncertainty {
@@ -110,8 +126,24 @@ export interface BidUncertainty {
  * @category Award uncertainty
  * @example
  * ```ts
- * const lot = awardUncertainty(tender, { iterations: 10000, seed: 1 }).lots[0];
- * lot.summary; //=> "How sure is the award? …"
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const lot = awardUncertainty(tender, { iterations: 10000, seed: 1, inputs }).lots[0];
+ * lot.summary; //=> "How sure is the award? Acme (Pump A), the most advantageous tender in the base case, wins in 87.1% of 10,000 scenarios …"
  * ```
  */
 export interface LotUncertainty {
@@ -135,7 +167,23 @@ export interface LotUncertainty {
  * @category Award uncertainty
  * @example
  * ```ts
- * const r: AwardUncertaintyResult = awardUncertainty(tender, { iterations: 2000, seed: 7 });
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const r: AwardUncertaintyResult = awardUncertainty(tender, { iterations: 2000, seed: 7, inputs });
  * ```
  */
 export interface AwardUncertaintyResult {
@@ -201,12 +249,27 @@ function* chunks(o: AwardUncertaintyOptions): Generator<[number, number]> {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
  * const r = awardUncertainty(tender, {
  *   iterations: 10000, seed: 2026,
  *   weights: { groups: ["root"], ranges: { price: { min: "30", max: "50" } } },
  *   inputs: [{ optionId: "B", input: "price", distribution: { type: "triangular", min: "9000", mode: "9500", max: "11000" } }],
  * });
- * r.lots[0].summary; //=> "How sure is the award? … wins in 71% of 10,000 scenarios …"
+ * r.lots[0].summary; //=> "How sure is the award? Acme (Pump A), the most advantageous tender in the base case, wins in 100% of 10,000 scenarios …"
  * ```
  */
 export function awardUncertainty(tender: unknown, options: AwardUncertaintyOptions): AwardUncertaintyResult {
@@ -233,8 +296,25 @@ export function awardUncertainty(tender: unknown, options: AwardUncertaintyOptio
  * @category Award uncertainty
  * @example
  * ```ts
- * const ac = new AbortController();
- * const r = await awardUncertaintyAsync(tender, { iterations: 100000, seed: 1, signal: ac.signal, onProgress: (p) => bar.update(p.done / p.total) });
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const ac = new AbortController(); // ac.abort() stops the run between chunks
+ * const r = await awardUncertaintyAsync(tender, { iterations: 20000, seed: 1, inputs, signal: ac.signal, onProgress: (p) => console.log(`${p.done} of ${p.total}`) });
+ * r.lots[0].bids.length; //=> 2
  * ```
  */
 export async function awardUncertaintyAsync(tender: unknown, options: AwardUncertaintyOptions): Promise<AwardUncertaintyResult> {
@@ -259,7 +339,24 @@ export async function awardUncertaintyAsync(tender: unknown, options: AwardUncer
  * @category Award uncertainty
  * @example
  * ```ts
- * const shard: AwardDraws = awardDraws(tender, { iterations: 5000, firstDraw: 5000, seed: 1 });
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const shard: AwardDraws = awardDraws(tender, { iterations: 5000, firstDraw: 5000, seed: 1, inputs });
+ * shard.count; //=> 5000
  * ```
  */
 export interface AwardDraws {
@@ -280,8 +377,26 @@ export interface AwardDraws {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const opts = { seed: 1, inputs };
  * const parts = [0, 1].map((i) => awardDraws(tender, { ...opts, firstDraw: i * 5000, iterations: 5000 }));
  * const r = mergeAwardDraws(tender, { ...opts, iterations: 10000 }, parts);
+ * r.lots[0].bids[0].probabilityOfWinning === awardUncertainty(tender, { ...opts, iterations: 10000 }).lots[0].bids[0].probabilityOfWinning; //=> true
  * ```
  */
 export function awardDraws(tender: unknown, options: AwardUncertaintyOptions): AwardDraws {
@@ -308,7 +423,26 @@ export function awardDraws(tender: unknown, options: AwardUncertaintyOptions): A
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
+ * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
+ * const opts = { seed: 1, inputs };
+ * const parts = [awardDraws(tender, { ...opts, firstDraw: 5000, iterations: 5000 }), awardDraws(tender, { ...opts, iterations: 5000 })];
  * const r = mergeAwardDraws(tender, { ...opts, iterations: 10000 }, parts);
+ * r.lots[0].bids.map((b) => b.optionId); //=> ["A", "B"]
  * ```
  */
 export function mergeAwardDraws(tender: unknown, options: AwardUncertaintyOptions, parts: readonly AwardDraws[]): AwardUncertaintyResult {

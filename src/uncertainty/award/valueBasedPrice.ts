@@ -136,8 +136,26 @@ function setAt(doc: unknown, path: VbpPath, value: string): unknown {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const json = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
  * const v = valueBasedPrice(json, { optionId: "b", target: { kind: "rank" } });
- * v.prices[0].explanation; //=> "Bramley Healthcare plc keeps rank 2 up to £131.42 a unit (20.6% above its bid of £109.00); at £132.73 (1% above) it ranks 3rd."
+ * v.prices[0].explanation; //=> "Bramley keeps rank 2 or better at every price up to £6,000.00."
  * ```
  */
 export function valueBasedPrice(document: unknown, options: ValueBasedPriceOptions): ValueBasedPriceResult {
@@ -235,8 +253,26 @@ export function valueBasedPrice(document: unknown, options: ValueBasedPriceOptio
  * @category Award uncertainty
  * @example
  * ```ts
- * winProbabilityByPrice(json, "b", ["100", "110", "120"], { iterations: 2000, seed: 1, weights: { groups: ["root"] } });
- * //=> [{ price: "100", probability: 0.41 }, …]
+ * const json = { title: "Wound dressings", currency: "GBP", priceBaseDate: "2026-04-01", horizonYears: 1, discounting: {}, patientsPerYear: "100",
+ *   pathway: { id: "ssi", parameters: [{ id: "p_ssi", value: "0.1" }], tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: 3, unitCost: 400, carbonKgPerUnit: 30 }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: 7, unitCost: 400, carbonKgPerUnit: 30 }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] } },
+ *   options: [
+ *     { id: "current", supplier: "Current practice", label: "Standard dressing", isComparator: true, price: "5" },
+ *     { id: "a", supplier: "Acme", label: "Dressing A", price: "100", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }] },
+ *     { id: "b", supplier: "Bramley", label: "Dressing B", price: "60", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.8" }] },
+ *   ],
+ *   tender: { criteria: [
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *     { id: "cost", label: "Whole-pathway cost", kind: "quantitative", weight: "60", valueFunction: { fn: "linear", direction: "lower-is-better", params: { lower: "1300", upper: "1500" } } },
+ *   ] },
+ *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
+ * };
+ * winProbabilityByPrice(json, "b", ["40", "50", "60"], { iterations: 2000, seed: 1, weights: { groups: ["root"] } }).map((p) => [p.price, p.probability]);
+ * //=> [["40", 0.694], ["50", 0.6575], ["60", 0.61]]
  * ```
  */
 export function winProbabilityByPrice(document: unknown, optionId: string, prices: readonly string[], uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal">): readonly {

@@ -58,6 +58,21 @@ export interface WeightFlipOptions {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
  * const r: WeightFlipResult = weightFlips(tender);
  * ```
  */
@@ -87,8 +102,23 @@ export interface WeightFlipResult {
  * @category Award uncertainty
  * @example
  * ```ts
+ * const tender = {
+ *   criteria: [
+ *     { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
+ *     { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
+ *   ],
+ *   options: [{ id: "A", supplier: "Acme", label: "Pump A", price: "10000" }, { id: "B", supplier: "Beta", label: "Pump B", price: "8000" }],
+ *   evaluatorScores: [
+ *     { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
+ *   ],
+ *   consensus: [
+ *     { criterionId: "quality", optionId: "A", level: "4", reason: "Strong training plan" },
+ *     { criterionId: "quality", optionId: "B", level: "3", reason: "Adequate" },
+ *   ],
+ * };
  * weightFlips(tender).lots[0].criteria.find((c) => c.criterionId === "price")?.explanation;
- * //=> "Raising the weight of Price from 40% to 47.31% (the others in its group scaled down in proportion) makes Beta the winner instead of Acme."
+ * //=> "Raising the weight of Price from 40% to 50.01% (the others in its group scaled down in proportion) makes Beta the winner instead of Acme."
  * ```
  */
 export function weightFlips(tender: unknown, options: WeightFlipOptions = {}): WeightFlipResult {

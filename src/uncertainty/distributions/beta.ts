@@ -32,7 +32,7 @@ export function betaOf(alpha: number, beta: number, type = "beta", lower = 0, wi
  *
  * @example
  * ```ts
- * createDistribution({ type: "beta", mean: 0.2, se: 0.04 }).mean; //=> 0.2
+ * createDistribution({ type: "beta", mean: 0.2, se: 0.04 }).mean; //=> 0.19999999999999998 (0.2 up to rounding)
  * ```
  * @category Uncertainty
  */

@@ -60,7 +60,7 @@ export interface LognormalLogParameters {
  * @throws VbpInputError when the mean is outside (0, 1) or the SE is too large for the mean
  * @example
  * ```ts
- * betaFromMeanSe(0.2, 0.04); //=> { alpha: 19.8, beta: 79.2 }
+ * betaFromMeanSe(0.2, 0.04); //=> { alpha: 19.800000000000004, beta: 79.20000000000002 } (19.8 and 79.2 up to rounding)
  * ```
  * @category Uncertainty
  */
@@ -106,7 +106,7 @@ export function gammaFromMeanSe(mean: number, se: number): GammaShapeScale {
  * @throws VbpInputError for a mean or SE that is not positive
  * @example
  * ```ts
- * lognormalFromMeanSe(1, 0.1).sdlog; //=> 0.0997513…
+ * lognormalFromMeanSe(1, 0.1).sdlog.toFixed(7); //=> "0.0997513"
  * ```
  * @category Uncertainty
  */
@@ -129,7 +129,7 @@ export function lognormalFromMeanSe(mean: number, se: number): LognormalLogParam
  * @throws VbpInputError when the limits are not 0 < lower < upper or the level is outside (0, 1)
  * @example
  * ```ts
- * lognormalFromCi(0.5, 0.8).sdlog; //=> 0.11989…
+ * lognormalFromCi(0.5, 0.8).sdlog.toFixed(5); //=> "0.11990"
  * ```
  * @category Uncertainty
  */

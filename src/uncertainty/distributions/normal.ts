@@ -14,7 +14,7 @@ export function standardNormal(u: UniformSource): number {
  *
  * @example
  * ```ts
- * createDistribution({ type: "normal", mean: 0, sd: 1 }).quantile(0.975); //=> 1.959963984540054
+ * createDistribution({ type: "normal", mean: 0, sd: 1 }).quantile(0.975); //=> 1.9599639845400536
  * ```
  * @category Uncertainty
  */

@@ -17,7 +17,17 @@ import { uniformDistribution } from "./uniform.js";
  *
  * @example
  * ```ts
- * const registry: DistributionRegistry = withDistributions(DEFAULT_DISTRIBUTIONS, [myExponential]);
+ * const exponential: DistributionDefinition = {
+ *   type: "exponential",
+ *   summary: "Exponential(rate)",
+ *   create(spec, path, issues) {
+ *     const rate = Number(spec.rate);
+ *     if (!(rate > 0)) { issues.push({ code: "too_small", path: [...path, "rate"], message: `must be > 0, got ${String(spec.rate)}` }); return undefined; }
+ *     return { type: "exponential", mean: 1 / rate, variance: 1 / rate ** 2, support: [0, Infinity],
+ *       sample: (u) => -Math.log(u.next()) / rate, quantile: (p) => -Math.log1p(-p) / rate };
+ *   },
+ * };
+ * const registry: DistributionRegistry = withDistributions(DEFAULT_DISTRIBUTIONS, [exponential]);
  * ```
  * @category Uncertainty
  */
@@ -32,7 +42,8 @@ export interface DistributionRegistry {
  *
  * @example
  * ```ts
- * Object.keys(DEFAULT_DISTRIBUTIONS.definitions); //=> ["beta", "gamma", "lognormal", …]
+ * Object.keys(DEFAULT_DISTRIBUTIONS.definitions);
+ * //=> ["beta", "gamma", "lognormal", "normal", "truncatedNormal", "uniform", "triangular", "pert", "fixed"]
  * ```
  * @category Uncertainty
  */
@@ -64,6 +75,16 @@ export const DEFAULT_DISTRIBUTIONS: DistributionRegistry = Object.freeze({
  * @throws VbpInputError for a duplicate or malformed name
  * @example
  * ```ts
+ * const exponential: DistributionDefinition = {
+ *   type: "exponential",
+ *   summary: "Exponential(rate)",
+ *   create(spec, path, issues) {
+ *     const rate = Number(spec.rate);
+ *     if (!(rate > 0)) { issues.push({ code: "too_small", path: [...path, "rate"], message: `must be > 0, got ${String(spec.rate)}` }); return undefined; }
+ *     return { type: "exponential", mean: 1 / rate, variance: 1 / rate ** 2, support: [0, Infinity],
+ *       sample: (u) => -Math.log(u.next()) / rate, quantile: (p) => -Math.log1p(-p) / rate };
+ *   },
+ * };
  * const r = withDistributions(DEFAULT_DISTRIBUTIONS, [exponential]);
  * createDistribution({ type: "exponential", rate: 2 }, { registry: r }).mean; //=> 0.5
  * ```

@@ -41,7 +41,7 @@ export function truncatedNormalOf(mu: number, sigma: number, a: number, b: numbe
  *
  * @example
  * ```ts
- * createDistribution({ type: "truncatedNormal", mean: 0, sd: 1, lower: 0 }).mean; //=> 0.7978845608…
+ * createDistribution({ type: "truncatedNormal", mean: 0, sd: 1, lower: 0 }).mean.toFixed(10); //=> "0.7978845608"
  * ```
  * @category Uncertainty
  */

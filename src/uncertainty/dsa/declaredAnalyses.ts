@@ -11,6 +11,21 @@ import { twoWayOn, type TwoWayResult } from "./twoWay.js";
  *
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: {
+ *     distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 } },
+ *     thresholds: [{ id: "npwt-bed-day", parameter: "c_bed_day", range: [0, 2000], option: "npwt", target: { measure: "cost" } }],
+ *   },
+ * };
  * const r: DeclaredAnalyses = runDeclaredAnalyses(doc);
  * r.thresholds.map((t) => t.summary);
  * ```
@@ -41,6 +56,22 @@ export interface DeclaredAnalyses {
  * @throws VbpInputError with paths into the `uncertainty` section
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: {
+ *     distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 } },
+ *     psa: { iterations: 1000, seed: 1, thresholds: [25000] },
+ *     oneWay: { ranges: { los: [2, 5], c_bed_day: [250, 450] } },
+ *   },
+ * };
  * runDeclaredAnalyses(doc).tornadoes[0].bars[0].parameter;
  * ```
  * @category Uncertainty

@@ -110,7 +110,11 @@ export function checkOutput(m: DsaModel, out: DsaOutput, path: (string | number)
  * @param comparatorId - default comparator
  * @example
  * ```ts
- * outputValue(figures, { measure: "icer", optionId: "b" }, "a");
+ * const figures: OptionFigures[] = [
+ *   { optionId: "a", costs: 1200, qalys: 1, lifeYears: 1, carbonKg: 12 },
+ *   { optionId: "b", costs: 1700, qalys: 1.5, lifeYears: 1.5, carbonKg: 10 },
+ * ];
+ * outputValue(figures, { measure: "icer", optionId: "b" }, "a"); //=> 1000 (£500 more for 0.5 QALYs more)
  * ```
  * @category Uncertainty
  */

@@ -29,6 +29,18 @@ export interface OneWaySettings {
  *
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
  * const r: OneWayResult = oneWaySensitivity(doc);
  * r.parameters[0].atHigh[1].costs;
  * ```
@@ -129,6 +141,18 @@ function baseValueOf(m: DsaModel, id: string): number | undefined {
  * @throws VbpInputError for an unknown parameter or one with neither a distribution nor a range
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
  * const ow = oneWaySensitivity(doc, { ranges: { c_bed_day: [250, 450] }, parameters: ["c_bed_day"] });
  * ```
  * @category Uncertainty

@@ -25,6 +25,18 @@ export interface Scenario {
  *
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
  * const r: ScenarioResult = scenarioAnalysis(doc, [{ id: "high-cost", overrides: { c_bed_day: 450 } }]);
  * ```
  * @category Uncertainty
@@ -76,6 +88,18 @@ export function scenariosOn(m: DsaModel, scenarios: readonly Scenario[]): Scenar
  * @throws VbpInputError for an unknown parameter, a non-finite value or a value that breaks a model rule, with the scenario's path
  * @example
  * ```ts
+ * const doc = { id: "ssi", currency: "GBP",
+ *   parameters: [{ id: "p_ssi", value: "0.05" }, { id: "c_bed_day", value: 345 }, { id: "los", value: 3 }, { id: "los_ssi", value: 7 }],
+ *   tree: { root: "surgery", nodes: [
+ *     { id: "surgery", items: [{ id: "bed", category: "bed-days", quantity: { param: "los" }, unitCost: { param: "c_bed_day" } }],
+ *       branches: [{ to: "ssi", probability: { param: "p_ssi" } }, { to: "healed", probability: "rest" }] },
+ *     { id: "ssi", items: [{ id: "bed", category: "bed-days", quantity: { param: "los_ssi" }, unitCost: { param: "c_bed_day" } }], qalys: "-0.02" },
+ *     { id: "healed" },
+ *   ] },
+ *   options: [{ id: "standard", isComparator: true },
+ *     { id: "npwt", effects: [{ op: "multiply", target: { node: "surgery", branch: "ssi" }, value: "0.6" }], extraCosts: [{ id: "npwt", category: "consumables", amount: "15" }] }],
+ *   uncertainty: { distributions: { p_ssi: { type: "beta", mean: 0.05, se: 0.01 }, c_bed_day: { type: "gamma", mean: 345, se: 50 }, los_ssi: { type: "gamma", mean: 7, se: 2 } } },
+ * };
  * scenarioAnalysis(doc, [{ id: "short-stay", overrides: { los: 2 } }]).scenarios[0].figures;
  * ```
  * @category Uncertainty
