@@ -58,7 +58,8 @@ export interface AhpMatrix {
  * @example
  * ```ts
  * const m: AhpMatrix = { items: ["quality", "price", "social-value"], comparisons: [["1", "3", "5"], ["1/3", "1", "3"], ["1/5", "1/3", "1"]] };
- * ahpWeights(m).consistencyRatio; //=> "0.0332…"  // λmax ≈ 3.0385, CI ≈ 0.0193, RI(3) = 0.58
+ * // λmax ≈ 3.0385, CI ≈ 0.0193, RI(3) = 0.58
+ * ahpWeights(m).consistencyRatio; //=> "0.03319…"
  * ```
  * @category Weighting
  */
