@@ -264,21 +264,7 @@ export function evaluationMarkdownReport(result: EvaluationResult, options: { re
     out.push("");
   }
   out.push("## Reference data", "");
-  const refs: string[] = [];
-  const d = result.referenceData.discounting;
-  refs.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
-  const t = result.referenceData.threshold;
-  if (t !== undefined) refs.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
-  for (const f of result.referenceData.carbonFactors) refs.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
-  const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) {
-    refs.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
-    const rb = cv.rebasing;
-    if (rb !== undefined) refs.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
-  }
-  for (const p of result.referenceData.weightPolicies) refs.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
-  for (const g of result.referenceData.sustainabilityGates) refs.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
-  for (const a of result.assumptions) refs.push(`Assumption: ${a}`);
+  const refs = referenceDataLines(result);
   for (const r of refs) out.push(`- ${md(r)}`);
   out.push("");
   if (options.summaries === true) {
@@ -327,4 +313,27 @@ export function pathwayResultsTable(result: PathwayResult): EvaluationTable {
     ];
   });
   return { headers, rows, align: headers.map((_, i) => (i === 0 ? "left" : "right")) };
+}
+
+/**
+ * @internal One line per reference figure a result rests on (discounting, threshold, emission factors, carbon
+ * values and their re-basing, weight policies, gates) and per assumption: the Markdown and HTML reports list them.
+ */
+export function referenceDataLines(result: EvaluationResult): string[] {
+  const out: string[] = [];
+  const d = result.referenceData.discounting;
+  out.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
+  const t = result.referenceData.threshold;
+  if (t !== undefined) out.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
+  for (const f of result.referenceData.carbonFactors) out.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
+  const cv = result.referenceData.carbonValues;
+  if (cv !== undefined) {
+    out.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
+    const rb = cv.rebasing;
+    if (rb !== undefined) out.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
+  }
+  for (const p of result.referenceData.weightPolicies) out.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
+  for (const g of result.referenceData.sustainabilityGates) out.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
+  for (const a of result.assumptions) out.push(`Assumption: ${a}`);
+  return out;
 }

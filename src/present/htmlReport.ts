@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { costEffectivenessTable, evaluationTable, type EvaluationTable } from "../evaluate/present.js";
+import { costEffectivenessTable, evaluationTable, referenceDataLines, type EvaluationTable } from "../evaluate/present.js";
 import type { EvaluationResult } from "../evaluate/result.js";
 import { cash, num } from "../evaluate/_internal/explain.js";
 import type { AssessmentSummary } from "../scoring/summary.js";
@@ -128,7 +128,7 @@ export function evaluationHtmlReport(result: EvaluationResult, options: HtmlRepo
   add("breakdown", "Cost and carbon per patient, by part", table(breakdownTable(result)));
   add("explanations", "Why each option scored as it did", result.explanations.map((e) => `<h3>${esc(e.headline)}</h3>${list(e.lines)}`).join(""));
   if (result.warnings.length > 0) add("warnings", "Warnings", list(result.warnings.map((w) => (w.path.length > 0 ? `${pathText(w.path)}: ${w.message}` : w.message))));
-  add("sources", "Assumptions and data sources", list(sourceLines(result)));
+  add("sources", "Assumptions and data sources", list(referenceDataLines(result)));
   if (withSummaries && result.assessmentSummaries.length > 0) {
     add("summaries", "Assessment summaries (Procurement Act 2023 s50)", result.assessmentSummaries.map((s) => summaryHtml(s.summary)).join(""));
   }
@@ -190,25 +190,6 @@ function basis(r: EvaluationResult): string {
     (t !== undefined ? `; NMB at ${cash(t.perQaly, r.currency)} per QALY (${t.id}${t.bound !== undefined ? `, ${t.bound} bound` : ""}${t.programme !== undefined ? `, ${t.programme} programme` : ""})` : "") +
     ". The comparator (current practice) is the reference and is not scored."
   );
-}
-
-function sourceLines(result: EvaluationResult): string[] {
-  const out: string[] = [];
-  const d = result.referenceData.discounting;
-  out.push(`Discounting: costs ${d.costs.label} (${d.costs.id}); health ${d.health.label} (${d.health.id}); ${d.timing.position} of period, ${d.timing.compounding} compounding.`);
-  const t = result.referenceData.threshold;
-  if (t !== undefined) out.push(`Threshold: ${cash(t.perQaly, result.currency)} per QALY (${t.id}${t.programme !== undefined ? `, ${t.programme} programme` : ""}${t.source !== undefined ? `; ${t.source.publisher}, ${t.source.title}` : ""}).`);
-  for (const f of result.referenceData.carbonFactors) out.push(`Emission factor ${f.factorId} ${f.year}: ${f.kgCO2ePerUnit} kgCO2e/${f.unit} (${f.source.publisher}, ${f.source.title}).`);
-  const cv = result.referenceData.carbonValues;
-  if (cv !== undefined) {
-    out.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
-    const rb = cv.rebasing;
-    if (rb !== undefined) out.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
-  }
-  for (const p of result.referenceData.weightPolicies) out.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
-  for (const g of result.referenceData.sustainabilityGates) out.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);
-  for (const a of result.assumptions) out.push(`Assumption: ${a}`);
-  return out;
 }
 
 function summaryHtml(s: AssessmentSummary): string {
