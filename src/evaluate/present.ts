@@ -30,8 +30,10 @@ export interface EvaluationTable {
 }
 
 function topCriteria(result: EvaluationResult): { id: string; label: string }[] {
-  const first = result.ranking.find((r) => r.points.length > 0);
-  return (first?.points ?? []).map((p) => ({ id: p.criterionId, label: p.label }));
+  // Every row's criteria, in tree order: a bid excluded before price lacks the criteria it had no points on.
+  const seen = new Map<string, string>();
+  for (const r of result.ranking) for (const p of r.points) if (!seen.has(p.criterionId)) seen.set(p.criterionId, p.label);
+  return [...seen].map(([id, label]) => ({ id, label }));
 }
 
 /**
@@ -78,7 +80,7 @@ export function evaluationTable(result: EvaluationResult, options: { readonly ex
       r.supplier,
       r.label,
       r.total === "" ? (r.status === "excluded" ? "no total" : "") : exact ? r.total : isSum ? shown.total : num(r.total, 2),
-      ...crit.map((c) => pts.get(c.id) ?? ""),
+      ...crit.map((c) => pts.get(c.id) ?? (r.status === "excluded" ? "not opened" : "")),
       r.wholePathwayCostPerPatient === "" ? "not opened" : money(r.wholePathwayCostPerPatient),
       exact ? r.qalysPerPatient : num(r.qalysPerPatient, 4),
       ...(hasNmb ? [r.netMonetaryBenefitPerPatient === undefined ? "" : money(r.netMonetaryBenefitPerPatient)] : []),
@@ -330,7 +332,13 @@ export function referenceDataLines(result: EvaluationResult): string[] {
   if (cv !== undefined) {
     out.push(`Carbon values: ${cv.seriesId}, ${cv.scenario}, in ${cv.priceYear} prices, treated as ${cv.treatment}${cv.source !== undefined ? ` (${cv.source.publisher}, ${cv.source.title})` : ""}.`);
     const rb = cv.rebasing;
-    if (rb !== undefined) out.push(`Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${rb.factor} (${rb.indexLabel}${rb.indexSource !== undefined ? `; ${rb.indexSource.publisher}, ${rb.indexSource.title}, ${rb.indexSource.publishedOn}` : ""}).`);
+    if (rb !== undefined) {
+      // The factor is shown to 6 places with the two index values it comes from; the result keeps it exact.
+      const src = rb.indexSource;
+      out.push(
+        `Carbon values re-based from ${rb.fromPriceYear} to ${rb.toPriceYear} prices: × ${num(rb.factor, 6)} (= ${rb.toIndex} ÷ ${rb.fromIndex}, ${rb.indexLabel}${src !== undefined ? `; ${src.publisher}, ${src.title}, ${src.publishedOn}${src.note !== undefined ? `. ${src.note}` : ""}` : ""}).`,
+      );
+    }
   }
   for (const p of result.referenceData.weightPolicies) out.push(`Weight policy ${p.label}: ${p.source.publisher}, ${p.source.title} (${p.source.publishedOn}).`);
   for (const g of result.referenceData.sustainabilityGates) out.push(`Sustainability gate ${g.id}: ${g.label}${g.source !== undefined ? ` (${g.source.publisher})` : ""}.`);

@@ -138,7 +138,10 @@ export interface RankedRow {
   readonly label: string;
   /** Total points (weighted sum), or the aggregation's total; "" for the comparator. */
   readonly total: string;
-  /** Points per top-level criterion, in the tree's order. */
+  /**
+   * Points per top-level criterion, in the tree's order. A criterion none of whose parts was scored (all derived
+   * from a bid price that was not opened) is left out: it has no points, not 0.
+   */
   readonly points: readonly {
     /** Criterion id. */
     readonly criterionId: string;
@@ -226,6 +229,10 @@ export interface EvaluationReferenceData {
       readonly toPriceYear: string;
       /** index[toPriceYear] / index[fromPriceYear], exact. */
       readonly factor: string;
+      /** The index value for `fromPriceYear`, as given. */
+      readonly fromIndex: string;
+      /** The index value for `toPriceYear`, as given. */
+      readonly toIndex: string;
       /** Deflator series id. */
       readonly indexId: string;
       /** Deflator series name. */

@@ -48,6 +48,12 @@ function topLevel(o: TenderOptionResult): readonly ScoreNode[] {
   return o.scoreTree.filter((n) => n.kind !== "pass-fail");
 }
 
+/** True when no leaf under the node was scored (every one is derived from a bid price that was not opened). */
+function notOpened(n: ScoreNode): boolean {
+  if (n.notScored !== undefined) return true;
+  return n.children !== undefined && n.children.length > 0 && n.children.every(notOpened);
+}
+
 function maxTotal(o: TenderOptionResult): string {
   return decString(topLevel(o).reduce((s, n) => s.plus(new Dec(n.maxPoints)), new Dec(0)));
 }
@@ -75,7 +81,8 @@ export function rankingRows(r: ExplainInput): RankedRow[] {
         supplier: o.supplier,
         label: o.label,
         total: o.total ?? o.totalPoints ?? "",
-        points: topLevel(o).map((n) => ({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints })),
+        // A criterion with nothing opened has no points: it is left out, not shown as 0.
+        points: topLevel(o).filter((n) => !notOpened(n)).map((n) => ({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints })),
         ...common(e),
         gates: failed.length === 0 ? "passed" : `failed: ${failed.map((g) => g.gateId).join(", ")}`,
       });
