@@ -6,7 +6,7 @@
 import { costEffectivenessTable, evaluationTable, referenceDataLines, type EvaluationTable } from "../evaluate/present.js";
 import type { EvaluationResult } from "../evaluate/result.js";
 import { cash, num } from "../evaluate/_internal/explain.js";
-import type { AssessmentSummary } from "../scoring/summary.js";
+import { overviewWithLot, type AssessmentSummary } from "../scoring/summary.js";
 import { checkInlineSvg, escapeHtml as esc, renderHtmlTable } from "./html.js";
 
 /**
@@ -195,7 +195,7 @@ function basis(r: EvaluationResult): string {
 function summaryHtml(s: AssessmentSummary): string {
   const out: string[] = [];
   out.push(`<section class="summary" id="summary-${esc(s.optionId)}"><h3>${esc(`${s.supplier} — ${s.label}`)}</h3>`);
-  out.push(`<p>${esc(s.lotId === "default" ? s.overview : `Lot: ${s.lotLabel}. ${s.overview}`)}</p>`);
+  out.push(`<p>${esc(overviewWithLot(s))}</p>`);
   const scored = s.lines.filter((l) => l.kind !== "pass-fail");
   const vs = s.winner !== undefined && !s.isWinner;
   if (scored.length > 0) {

@@ -1,4 +1,4 @@
-import { Dec } from "../_lib/decimal.js";
+import { decString, Dec } from "../_lib/decimal.js";
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoney } from "../money/money.js";
 import type { GateOutcome, LotResult, TenderOptionResult, RecordedScore, ScoreNode, TenderResult } from "./tender.js";
@@ -177,6 +177,10 @@ function summaryFor(result: TenderResult, lot: LotResult, o: TenderOptionResult,
         const d = new Dec(node.points).minus(new Dec(w.points)).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
         const rel = d.isZero() ? "the same as" : d.gt(0) ? `${d.toFixed(2)} more than` : `${d.neg().toFixed(2)} fewer than`;
         comparison = `${you}: ${rel} the most advantageous tender, which scored ${shownW}${wa !== undefined ? ` (${wa})` : ""}.`;
+        // Equal exact points shown a penny apart (largest remainder): say so, so the text cannot be read as a contradiction.
+        if (new Dec(node.points).eq(new Dec(w.points)) && shown !== shownW) {
+          comparison = `${you}: the same as the most advantageous tender (both ${decString(new Dec(node.points))} points exactly; each table rounds its parts so that they add up to its total, so one shows ${shownW}).`;
+        }
       }
     }
     return {
@@ -261,6 +265,18 @@ function cell(s: string): string {
 }
 
 /**
+ * The overview, preceded by the lot when the tender has lots: "Lot 3: 7-day kits. Your tender …". A label that
+ * already starts with the word "Lot" is not given a second one.
+ *
+ * @internal
+ */
+export function overviewWithLot(summary: Pick<AssessmentSummary, "lotId" | "lotLabel" | "overview">): string {
+  if (summary.lotId === "default") return summary.overview;
+  const lot = /^lot\b/i.test(summary.lotLabel.trim()) ? summary.lotLabel.trim() : `Lot: ${summary.lotLabel}`;
+  return `${lot}. ${summary.overview}`;
+}
+
+/**
  * Renders an assessment summary as Markdown: an overview, a table of the supplier's points against the
  * winner's per criterion, the reasons recorded, and the gates.
  *
@@ -276,7 +292,7 @@ export function assessmentSummaryMarkdown(summary: AssessmentSummary): string {
   const out: string[] = [];
   out.push(`## Assessment summary: ${summary.supplier} — ${summary.label}`);
   out.push("");
-  out.push(summary.lotId === "default" ? summary.overview : `Lot: ${summary.lotLabel}. ${summary.overview}`);
+  out.push(overviewWithLot(summary));
   out.push("");
   const scored = summary.lines.filter((l) => l.kind !== "pass-fail");
   if (scored.length > 0) {
