@@ -28,35 +28,40 @@ export interface DeflatorSeries extends PriceIndexSeries {
  * re-base carbon values from the DESNZ series' 2022 prices to an evaluation's price year (HM Treasury Green
  * Book: use the GDP deflator to convert between price bases).
  *
- * The values are re-referenced to 2022 = 100 (only ratios are used). They were NOT confirmed against the
- * release's spreadsheet: they are built from rounded annual growth rates (2023 +7.0%, 2024 +4.0%, 2025 +3.5%,
- * 2026 +2.5% forecast) and are flagged as unconfirmed in the source note. Pass your own series (from the
- * current release) as `carbonValuation.priceIndex` for a real award.
+ * Outturn years only (2015–2024, 2024 = 100), from the December 2025 Quarterly National Accounts release. The
+ * release gives later years (2025 onwards, OBR forecasts) only as percentage changes, and those are not
+ * shipped: an evaluation priced in 2025 or later must pass a series that covers its price year as
+ * `carbonValuation.priceIndex` (from the current release), or re-basing stops with an error naming the
+ * missing years. Nothing is extrapolated silently.
  *
  * @example
  * ```ts
- * HMT_GDP_DEFLATORS.values["2026"]; //=> "118.05"
+ * HMT_GDP_DEFLATORS.values["2022"]; //=> "90.5005"
  * ```
  * @category Reference data
  */
 export const HMT_GDP_DEFLATORS: DeflatorSeries = Object.freeze({
-  id: "hmt-gdp-deflators-2026-03",
-  label: "HM Treasury GDP deflators at market prices, calendar years (March 2026 release), 2022 = 100",
+  id: "hmt-gdp-deflators-2025-12",
+  label: "HM Treasury GDP deflators at market prices, calendar years (December 2025 release), 2024 = 100",
   values: Object.freeze({
-    "2022": "100",
-    "2023": "107",
-    "2024": "111.28",
-    "2025": "115.17",
-    "2026": "118.05",
+    "2015": "75.1536",
+    "2016": "76.4554",
+    "2017": "77.6367",
+    "2018": "79.1606",
+    "2019": "81.1085",
+    "2020": "85.2137",
+    "2021": "85.6358",
+    "2022": "90.5005",
+    "2023": "96.2507",
+    "2024": "100",
   }),
-  forecastFrom: "2026",
   source: Object.freeze({
     publisher: "HM Treasury",
-    title: "GDP deflators at market prices, and money GDP: March 2026 (Quarterly National Accounts)",
-    publishedOn: "2026-03-31",
+    title: "GDP deflators at market prices, and money GDP: December 2025 (Quarterly National Accounts)",
+    publishedOn: "2026-01-06",
     url: "https://www.gov.uk/government/collections/gdp-deflators-at-market-prices-and-money-gdp",
     note:
-      "Calendar-year GDP deflators (ONS series MNF2 outturn to 2025; OBR Spring Statement 3 March 2026 forecast from 2026). UNCONFIRMED: these values could not be checked against the release spreadsheet; they are compounded from rounded annual growth rates (2023 +7.0%, 2024 +4.0%, 2025 +3.5%, 2026 +2.5%) and re-referenced to 2022 = 100. Replace them with the published series (override carbonValuation.priceIndex) before relying on a re-based figure.",
+      "Calendar-year GDP deflator at market prices, outturn 2015–2024 (ONS series MNF2, Quarterly National Accounts), 2024 = 100, four decimal places, from the release's spreadsheet CGDP_Deflators_Qtrly_National_Accounts_December_2025_update.xlsx (calendar-year block). Forecast years (2025 onwards, OBR) are given in the release as percentage changes only and are not included: pass a series covering your price year from the current release.",
   }),
 });
 
@@ -72,7 +77,7 @@ export const HMT_GDP_DEFLATORS: DeflatorSeries = Object.freeze({
  * @throws VbpInputError (code `unknown_reference`) naming the missing years
  * @example
  * ```ts
- * rebaseFactor(HMT_GDP_DEFLATORS, "2022", "2026"); //=> "1.1805"
+ * rebaseFactor(HMT_GDP_DEFLATORS, "2022", "2024"); //=> "1.1049662709045806376760349390334860028397633162248"
  * ```
  * @category Reference data
  */
@@ -83,7 +88,7 @@ export function rebaseFactor(series: PriceIndexSeries, fromYear: string, toYear:
     const issue: VbpIssue = {
       code: "unknown_reference",
       path: [...path, "values"],
-      message: `deflator series "${series.id}" has no value for ${missing.join(" and ")}, needed to re-base from ${fromYear} to ${toYear} prices (it has ${has.length > 0 ? `${has[0]}–${has[has.length - 1]}` : "no years"}: ${has.join(", ")})`,
+      message: `deflator series "${series.id}" has no value for ${missing.join(" and ")}, needed to re-base from ${fromYear} to ${toYear} prices (it has ${has.length > 0 ? `${has[0]}–${has[has.length - 1]}` : "no years"}: ${has.join(", ")})${series.id === HMT_GDP_DEFLATORS.id ? "; the shipped HM Treasury series holds outturn years only: pass a series that covers these years (the current release's forecast years) here" : ""}`,
     };
     throw new VbpInputError([issue]);
   }

@@ -14,11 +14,11 @@ describe("vbp evaluate", () => {
     expect(await run(["evaluate", TENDER], io)).toBe(0);
     const out = io.out();
     expect(out).toContain("Ranked value table");
-    expect(out).toMatch(/\nlot-3 +1 {2}Aldgate Medical Ltd +AirSeal sNPWT 7-day kit +70\.73 /);
+    expect(out).toMatch(/\nlot-3 +1 {2}Aldgate Medical Ltd +AirSeal sNPWT 7-day kit +71\.03 /);
     expect(out).toMatch(/\nlot-3 +2 {2}Bramley Healthcare plc /);
     expect(out).toMatch(/\nlot-3 +- {2}Dunmore Devices GmbH .*failed: crp\n/);
     expect(out).toContain("Why each option scored as it did");
-    expect(out).toContain("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 67.69 of 100 points");
+    expect(out).toContain("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 68.00 of 100 points");
     expect(out).toContain("Warnings");
     expect(out).not.toContain("Assessment summaries");
     expect(io.err()).toBe("");

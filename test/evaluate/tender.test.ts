@@ -183,9 +183,11 @@ describe("presentation", () => {
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^Lot {6}Rank {2}Supplier +Product +Total {2}1 Whole-life cost {2}2 Efficiency/);
     expect(lines[0]).toMatch(/Cost\/patient {2}QALYs\/patient {2}NMB\/patient {2}kgCO2e\/patient {2}Gates$/);
-    expect(lines[2]).toMatch(/^lot-3 +1 {2}Aldgate Medical Ltd .* £3,394\.90 +0\.7982 +£12,569\.10 +136\.39 {2}passed$/);
-    // Dunmore, excluded before price: no total, no cost, no NMB.
-    expect(lines[5]).toMatch(/^lot-3 +- {2}Dunmore Devices GmbH +Dunmore VacuClose +no total .* not opened +0\.7980 +138\.23 {2}failed: crp$/);
+    expect(lines[2]).toMatch(/^lot-3 +1 {2}Aldgate Medical Ltd .* £3,393\.72 +0\.7982 +£12,570\.28 +136\.39 {2}passed$/);
+    // Dunmore, excluded before price: no total, no cost, no NMB, and no points in the price-derived domain
+    // ("not opened", not 0.00).
+    expect(lines[5]).toMatch(/^lot-3 +- {2}Dunmore Devices GmbH +Dunmore VacuClose +no total +not opened +7\.22 .* not opened +0\.7980 +138\.23 {2}failed: crp$/);
+    expect(lines[5]).not.toContain("0.00");
     expect(lines[8]).toMatch(/^default +ref {2}Current practice .*comparator$/);
     expect(text).toContain("NMB at £20,000.00 per QALY (nice-2004-other, lower bound, healthtech programme)");
   });
@@ -209,13 +211,14 @@ describe("presentation", () => {
     const md = evaluationMarkdownReport(result, { summaries: true });
     for (const h of ["## Ranked value table", "## Cost-effectiveness (per patient)", "## Cost and carbon per patient, by part", "## Explanations", "## Reference data", "## Assessment summaries"]) expect(md).toContain(h);
     expect(md).toContain("- Threshold: £20,000.00 per QALY (nice-2004-other, healthtech programme");
-    expect(md).toContain("- Carbon values re-based from 2022 to 2026 prices: × 1.1805");
+    expect(md).toContain("- Carbon values re-based from 2022 to 2026 prices: × 1.149607 (= 104.04 ÷ 90.5005, HM Treasury GDP deflators (December 2025 release, 2024 = 100), 2025 and 2026 extended at an assumed 2.0% a year;");
+    expect(md).toContain("2025 and 2026 are NOT published values");
   });
 
   it("explanations read as plain sentences a procurement officer can follow", () => {
     const b = result.explanations.find((e) => e.optionId === "b")!;
-    expect(b.headline).toBe("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 67.69 of 100 points");
-    expect(b.lines[0]).toBe("Whole-pathway cost per patient £3,399.45 = product lifecycle £115.70 + care on the pathway £3,237.83 + monetised carbon £45.93; £20.01 less than current practice (£3,419.46).");
+    expect(b.headline).toBe("Bramley Healthcare plc — Bramley NP Incision Dressing: ranked 2 of 3 in Lot 3: 7-day sNPWT kits with 68.00 of 100 points");
+    expect(b.lines[0]).toBe("Whole-pathway cost per patient £3,398.25 = product lifecycle £115.70 + care on the pathway £3,237.83 + monetised carbon £44.72; £19.92 less than current practice (£3,418.18).");
     const d = result.explanations.find((e) => e.optionId === "d")!;
     expect(d.headline).toContain("excluded in Lot 3: 7-day sNPWT kits before price was opened (crp)");
     // No price-derived figure for the bid whose price was not opened (defect 4).
@@ -250,9 +253,14 @@ describe("presentation", () => {
 
   it("the runner-up's assessment summary (Procurement Act 2023 s50) reads as text", () => {
     // Snapshot updated deliberately: threshold scope (£20,000 for HealthTech), carbon re-based to 2026 prices,
-    // PPN 002 themes, moderated reasons only, one display rule with units.
+    // PPN 002 themes, moderated reasons only, one display rule with units; then the carbon deflator (the December
+    // 2025 HM Treasury outturn) and the lot line, which no longer repeats the word "Lot".
     const s = result.assessmentSummaries.find((x) => x.summary.optionId === "b")!;
     expect(s.summary.rank).toBe(2);
+    expect(s.markdown).toContain("\nLot 3: 7-day sNPWT kits. Your tender (Bramley NP Incision Dressing) scored 68.00 of 100.00 points");
+    expect(s.markdown).not.toMatch(/Lot: Lot/);
+    // Equal points that the display rule shows a penny apart are explained, not called "the same" next to two numbers.
+    expect(s.markdown).toContain("You scored 5.63 of 7.50 points (good (3)): the same as the most advantageous tender (both 5.625 points exactly; each table rounds its parts so that they add up to its total, so one shows 5.62).");
     expect(s.markdown).not.toContain("Evaluator panel-");
     expect(s.markdown).toMatchSnapshot();
   });

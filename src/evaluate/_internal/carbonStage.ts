@@ -15,7 +15,7 @@
  * @internal
  * @module
  */
-import { Dec, toLedgerScale } from "../../_lib/decimal.js";
+import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
 import { carbonFootprintParsed, type CarbonFootprintResult } from "../../sustainability/carbonFootprint.js";
 import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
 import type { OptionResult } from "../../pathway/types.js";
@@ -81,6 +81,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       fromPriceYear: DESNZ_CARBON_VALUES.priceYear,
       toPriceYear: priceYear,
       factor,
+      fromIndex: decString(new Dec(priceIndex.values[DESNZ_CARBON_VALUES.priceYear] as string | number)),
+      toIndex: decString(new Dec(priceIndex.values[priceYear] as string | number)),
       indexId: priceIndex.id,
       indexLabel: priceIndex.label,
       ...(priceIndex.source !== undefined ? { indexSource: priceIndex.source } : {}),
