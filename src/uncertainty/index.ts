@@ -33,7 +33,7 @@ export { cePlane, type CePlane } from "./analyses/cePlane.js";
 export { ceac, pairwiseCeac, type Ceac } from "./analyses/ceac.js";
 export { ceaf, type Ceaf } from "./analyses/ceaf.js";
 export { evpi, type Evpi } from "./analyses/evpi.js";
-export { evppi, type Evppi } from "./analyses/evppi.js";
+export { evppi, type Evppi, type EvppiSettings } from "./analyses/evppi.js";
 export { convergence, type Convergence } from "./analyses/convergence.js";
 export { outputValue, type DsaOutput, type OptionFigures } from "./dsa/figures.js";
 export { oneWaySensitivity, type OneWayResult, type OneWaySettings } from "./dsa/oneWay.js";
