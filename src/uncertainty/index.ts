@@ -33,6 +33,7 @@ export { cePlane, type CePlane } from "./analyses/cePlane.js";
 export { ceac, pairwiseCeac, type Ceac } from "./analyses/ceac.js";
 export { ceaf, type Ceaf } from "./analyses/ceaf.js";
 export { evpi, type Evpi } from "./analyses/evpi.js";
+export { nmbSummary, type NmbSummary } from "./analyses/nmbSummary.js";
 export { evppi, type Evppi, type EvppiSettings } from "./analyses/evppi.js";
 export { convergence, type Convergence } from "./analyses/convergence.js";
 export { outputValue, type DsaOutput, type OptionFigures } from "./dsa/figures.js";

@@ -31,6 +31,7 @@ describe("vbp psa, vbp merge, vbp dsa", () => {
     expect(await run(["psa", "m.json", "-n", "200", "-s", "5", "--workers", "1", "--thresholds", "20000,30000"], io)).toBe(0);
     expect(io.out()).toMatch(/95% credible interval/);
     expect(io.out()).toMatch(/EVPI per patient/);
+    expect(io.out()).toMatch(/Net monetary benefit per patient \(GBP\): mean \(95% credible interval\); incremental against standard/);
     const csv = memoryIo({ "m.json": doc });
     expect(await run(["psa", "m.json", "-n", "10", "--workers", "1", "--format", "csv"], csv)).toBe(0);
     expect(csv.out().trim().split("\n").length).toBe(1 + 10 * 3);
