@@ -60,6 +60,30 @@ describe("Alarid-Escudero et al. (2023), time-dependent Sick-Sicker PSA (Table 3
     expect(psa.options.map((o) => o.optionId)).toEqual(["SoC", "A", "B", "AB"]);
   });
 
+  it("a strategy whose utility is a parameter varies with its draw (Strategy A sets the Sick utility to u_trtA)", () => {
+    const column = (id: string) => psa.parameters.values.subarray(psa.parameters.ids.indexOf(id) * psa.count, (psa.parameters.ids.indexOf(id) + 1) * psa.count);
+    const [trtA, sick] = [column("u_trtA"), column("u_S1")];
+    const u = Float64Array.from(trtA, (v, d) => v - sick[d]!);
+    const gain = (d: number) => psa.options[1]!.qalys[d]! - psa.options[0]!.qalys[d]!;
+    // A's QALY gain over SoC is the time in S1 × (u_trtA − u_S1): their Pearson correlation over the draws.
+    const n = psa.count;
+    let mu = 0;
+    let mg = 0;
+    for (let d = 0; d < n; d++) {
+      mu += u[d]! / n;
+      mg += gain(d) / n;
+    }
+    let suu = 0;
+    let sgg = 0;
+    let sug = 0;
+    for (let d = 0; d < n; d++) {
+      suu += (u[d]! - mu) ** 2;
+      sgg += (gain(d) - mg) ** 2;
+      sug += (u[d]! - mu) * (gain(d) - mg);
+    }
+    expect(sug / Math.sqrt(suu * sgg)).toBeGreaterThan(0.5);
+  });
+
   it("EVPI at $100,000 per QALY is the printed $7,836 within the Monte Carlo tolerance, and the highest on the grid", () => {
     const curve = evpi(psa, WTP).points;
     const at100k = curve[WTP.indexOf(100000)]!.perPatient;
