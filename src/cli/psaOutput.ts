@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { ceac } from "../uncertainty/analyses/ceac.js";
 import { evpi } from "../uncertainty/analyses/evpi.js";
+import { nmbSummary } from "../uncertainty/analyses/nmbSummary.js";
 import type { PsaResult } from "../uncertainty/psa.js";
 import { psaToJson } from "../uncertainty/psaJson.js";
 import type { DrawSummary } from "../uncertainty/summary.js";
@@ -46,6 +47,15 @@ export function psaTables(psa: PsaResult, thresholds: readonly number[]): { titl
         headers: ["Threshold per QALY", ...psa.options.map((o) => `P(${o.optionId})`), `EVPI per patient (${psa.currency})`, ...(e.patients !== undefined ? [`EVPI population (${psa.currency})`] : [])],
         rows: thresholds.map((t, i) => [String(t), ...c.options.map((o) => o.probability[i]!.toFixed(3)), e.points[i]!.perPatient.toFixed(2), ...(e.points[i]!.population !== undefined ? [e.points[i]!.population!.toFixed(0)] : [])]),
         align: ["right", ...psa.options.map(() => "right" as const), "right", "right"],
+      },
+    });
+    const nmb = nmbSummary(psa, thresholds);
+    out.push({
+      title: `Net monetary benefit per patient (${psa.currency}): mean (95% credible interval); incremental against ${nmb.comparatorId}`,
+      table: {
+        headers: ["Threshold per QALY", "Option", "NMB", "SD", "Incremental NMB"],
+        rows: nmb.points.flatMap((p) => p.options.map((o) => [String(p.threshold), o.optionId, withCi(o.nmb), fmt(o.nmb.sd), o.optionId === nmb.comparatorId ? "" : withCi(o.incremental)])),
+        align: ["right", "left", "right", "right", "right"],
       },
     });
   }

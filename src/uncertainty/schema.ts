@@ -13,7 +13,7 @@ const distributionSpecSchema = z
   })
   .meta({
     description:
-      "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
+      "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale}, {shape, rate} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
   });
 
 const rangeSchema = z.tuple([finite, finite]).meta({ description: "[low, high]." });

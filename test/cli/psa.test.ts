@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { psaFromJson, runPsa } from "../../src/index.js";
@@ -30,6 +31,7 @@ describe("vbp psa, vbp merge, vbp dsa", () => {
     expect(await run(["psa", "m.json", "-n", "200", "-s", "5", "--workers", "1", "--thresholds", "20000,30000"], io)).toBe(0);
     expect(io.out()).toMatch(/95% credible interval/);
     expect(io.out()).toMatch(/EVPI per patient/);
+    expect(io.out()).toMatch(/Net monetary benefit per patient \(GBP\): mean \(95% credible interval\); incremental against standard/);
     const csv = memoryIo({ "m.json": doc });
     expect(await run(["psa", "m.json", "-n", "10", "--workers", "1", "--format", "csv"], csv)).toBe(0);
     expect(csv.out().trim().split("\n").length).toBe(1 + 10 * 3);
@@ -43,6 +45,36 @@ describe("vbp psa, vbp merge, vbp dsa", () => {
     const bad = memoryIo({ "b.json": JSON.stringify({ ...JSON.parse(doc), uncertainty: { distributions: { p_ssi: { type: "beta", mean: 2, se: 0.1 } } } }) });
     expect(await run(["psa", "b.json", "--workers", "1"], bad)).toBe(1);
     expect(bad.err()).toMatch(/uncertainty\.distributions\.p_ssi\.mean/);
+  });
+
+  it("JSON output holds the seed, iterations and per-draw arrays of the run (--iterations N --seed S)", async () => {
+    const io = memoryIo({ "m.json": doc });
+    expect(await run(["psa", "m.json", "--iterations", "120", "--seed", "9", "--workers", "1", "--format", "json"], io)).toBe(0);
+    const back = psaFromJson(JSON.parse(io.out()));
+    const direct = runPsa(JSON.parse(doc), { iterations: 120, seed: 9 });
+    expect([back.seed, back.iterations, back.count]).toEqual([9, 120, 120]);
+    expect(Array.from(back.options[0]!.qalys)).toEqual(Array.from(direct.options[0]!.qalys));
+  });
+
+  it("shows a progress bar on a terminal, and nothing on standard error when piped or --quiet", async () => {
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let drawn = "";
+    terminal.on("data", (b: Buffer) => (drawn += b.toString()));
+    const tty = { ...memoryIo({ "m.json": doc }), stderrIsTTY: true, progressStream: terminal };
+    expect(await run(["psa", "m.json", "-n", "300", "--workers", "1", "--chunk-size", "100", "--format", "json"], tty)).toBe(0);
+    expect(drawn).toMatch(/300\/300 draws/);
+    expect(tty.out()).not.toMatch(/draws/); // the bar never mixes into the results
+
+    const quietTerminal = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let quietDrawn = "";
+    quietTerminal.on("data", (b: Buffer) => (quietDrawn += b.toString()));
+    const quiet = { ...memoryIo({ "m.json": doc }), stderrIsTTY: true, progressStream: quietTerminal };
+    expect(await run(["psa", "m.json", "-n", "300", "--workers", "1", "--quiet", "--format", "json"], quiet)).toBe(0);
+    expect(quietDrawn).toBe("");
+
+    const piped = memoryIo({ "m.json": doc }); // stderr is not a terminal
+    expect(await run(["psa", "m.json", "-n", "300", "--workers", "1", "--format", "json"], piped)).toBe(0);
+    expect(piped.err()).toBe("");
   });
 
   it("vbp dsa runs the declared one-way, tornado and threshold analyses", async () => {

@@ -44,6 +44,7 @@ const cases: [string, DistributionSpec][] = [
   ["beta mean/SE", { type: "beta", mean: 0.3, se: 0.05 }],
   ["beta small shapes", { type: "beta", alpha: 0.5, beta: 0.7 }],
   ["gamma shape/scale", { type: "gamma", shape: 2, scale: 500 }],
+  ["gamma shape/rate", { type: "gamma", shape: 30, rate: 200 }],
   ["gamma mean/SE", { type: "gamma", mean: 1200, se: 300 }],
   ["gamma shape < 1", { type: "gamma", shape: 0.6, scale: 1 }],
   ["lognormal meanlog/sdlog", { type: "lognormal", meanlog: -0.3, sdlog: 0.2 }],
@@ -177,6 +178,8 @@ describe("bad input is refused with its path, before any draw", () => {
   it("mixed or incomplete parameterisations, unknown keys and types", () => {
     expect(issueOf({ type: "gamma", mean: 5 })?.code).toBe("invalid_union");
     expect(issueOf({ type: "gamma", shape: 2, scale: 1, se: 3 })?.code).toBe("invalid_union");
+    expect(issueOf({ type: "gamma", shape: 2, scale: 1, rate: 1 })?.code).toBe("invalid_union");
+    expect(issueOf({ type: "gamma", shape: 2, rate: 0 })).toMatchObject({ path: ["parameters", 3, "distribution", "rate"] });
     expect(issueOf({ type: "beta", alpha: 2, beta: 3, mu: 1 })?.code).toBe("unrecognized_keys");
     expect(issueOf({ type: "weibull", shape: 2 })).toMatchObject({ path: ["parameters", 3, "distribution", "type"] });
     expect(issueOf({ type: "triangular", min: 0, mode: 5, max: 4 })).toMatchObject({ path: ["parameters", 3, "distribution", "mode"] });

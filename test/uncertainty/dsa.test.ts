@@ -34,6 +34,19 @@ describe("one-way sensitivity and tornado", () => {
     expect(() => tornado(ow, { measure: "costs", optionId: "nope" })).toThrow(/no option/);
   });
 
+  it("the ICER and incremental bars equal the differences of the one-way figures they come from", () => {
+    const pssi = ow.parameters.find((p) => p.id === "p_ssi")!;
+    const fig = (at: readonly { optionId: string; costs: number; qalys: number }[], id: string) => at.find((f) => f.optionId === id)!;
+    const icer = tornado(ow, { measure: "icer", optionId: "npwt" }).bars.find((b) => b.parameter === "p_ssi")!;
+    const low = pssi.atLow!;
+    const expected = (fig(low, "npwt").costs - fig(low, "standard").costs) / (fig(low, "npwt").qalys - fig(low, "standard").qalys);
+    expect(icer.outputAtLow).toBeCloseTo(expected, 9);
+    const dc = tornado(ow, { measure: "incrementalCosts", optionId: "npwt" }).bars.find((b) => b.parameter === "p_ssi")!;
+    expect(dc.outputAtHigh).toBeCloseTo(fig(pssi.atHigh!, "npwt").costs - fig(pssi.atHigh!, "standard").costs, 9);
+    const q = tornado(ow, { measure: "qalys", optionId: "npwt" }).bars.find((b) => b.parameter === "p_ssi")!;
+    expect(q.outputAtLow).toBe(fig(low, "npwt").qalys);
+  });
+
   it("a parameter without distribution or range is an error with its path", () => {
     expect(() => oneWaySensitivity(doc, { parameters: ["los"] })).toThrow(/neither a distribution nor a range/);
   });
@@ -45,10 +58,20 @@ describe("two-way grid and scenarios", () => {
     expect(g.cells.length).toBe(5);
     expect(g.cells[0]!.length).toBe(2);
     expect(g.cells[4]![1]!.figures![0]!.costs).toBeGreaterThan(g.cells[0]![0]!.figures![0]!.costs);
+    // A cell equals a full run of the model with both values set (the grid holds when applied).
+    const params = (model.parameters as { id: string; value: unknown }[]).map((p) => (p.id === "p_ssi" ? { ...p, value: g.x.values[3] } : p.id === "c_bed_day" ? { ...p, value: 450 } : p));
+    const r = runModel({ ...model, parameters: params }, { ledger: false });
+    r.options.forEach((o, i) => {
+      expect(g.cells[3]![1]!.figures![i]!.costs).toBeCloseTo(Number(o.perPatient.costs.discounted), 6);
+      expect(g.cells[3]![1]!.figures![i]!.qalys).toBeCloseTo(Number(o.perPatient.qalys.discounted), 9);
+    });
   });
   it("scenarios as named override sets; unknown parameters named by path", () => {
     const s = scenarioAnalysis(doc, [{ id: "long-stay", overrides: { los: 5 } }]);
     expect(s.scenarios[0]!.figures[0]!.costs).toBeGreaterThan(s.base[0]!.costs);
+    const params = (model.parameters as { id: string; value: unknown }[]).map((p) => (p.id === "los" ? { ...p, value: 5 } : p));
+    const r = runModel({ ...model, parameters: params }, { ledger: false });
+    r.options.forEach((o, i) => expect(s.scenarios[0]!.figures[i]!.costs).toBeCloseTo(Number(o.perPatient.costs.discounted), 6));
     try {
       scenarioAnalysis(doc, [{ id: "x", overrides: { nope: 1 } }]);
       expect.unreachable();

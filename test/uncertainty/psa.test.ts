@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chancellorHivModel } from "../../examples/pathway/chancellor-hiv.js";
-import { ceac, ceaf, cePlane, convergence, evpi, evppi, mergePsa, pairwiseCeac, psaFromJson, psaToJson, runPsa, thresholdRange, VbpInputError, type PsaResult } from "../../src/index.js";
+import { ceac, ceaf, cePlane, convergence, evpi, evppi, mergePsa, nmbSummary, pairwiseCeac, psaFromJson, psaToJson, runPsa, thresholdRange, VbpInputError, type PsaResult } from "../../src/index.js";
 import { ssiDocument } from "./fixtures.js";
 
 /** Every per-draw array and summary, for bit-for-bit comparison. */
@@ -173,6 +173,25 @@ describe("analyses of one PSA result", () => {
       expect(q.northEast + q.northWest + q.southEast + q.southWest).toBeCloseTo(1, 12);
       expect(plane.incrementalCosts.length).toBe(2000);
     }
+  });
+
+  it("NMB and incremental NMB per option: mean, SD and 95% credible interval; the mean is λ·E[Q] − E[C]", () => {
+    const s = nmbSummary(psa, [20000, 30000]);
+    expect(s.comparatorId).toBe("standard");
+    const at30 = s.points[1]!;
+    psa.options.forEach((o, i) => {
+      const nmb = at30.options[i]!.nmb;
+      expect(nmb.mean).toBeCloseTo(30000 * o.summary.qalys.mean - o.summary.costs.mean, 6);
+      expect(nmb.lower).toBeLessThan(nmb.upper);
+      expect(nmb.sd).toBeGreaterThan(0);
+      expect(at30.options[i]!.incremental.mean).toBeCloseTo(nmb.mean - at30.options[0]!.nmb.mean, 6);
+    });
+    expect(at30.options[0]!.incremental.sd).toBe(0);
+    // The incremental NMB's share of draws above 0 is the pairwise CEAC: its median is positive exactly when that is above ½.
+    const pw = pairwiseCeac(psa, [30000]).options[0]!.probability[0]!;
+    expect(at30.options[1]!.incremental.median > 0).toBe(pw > 0.5);
+    expect(() => nmbSummary(psa, [20000], { comparatorId: "nope" })).toThrow(/no option/);
+    expect(() => nmbSummary(psa, [20000], { level: 1 })).toThrow(VbpInputError);
   });
 
   it("convergence: the running mean ends at the summary mean, its MCSE at sd/√n", () => {

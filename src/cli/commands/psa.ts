@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { SingleBar } from "cli-progress";
 import { runPsaParallel } from "../../node/runPsaParallel.js";
 import { splitUncertaintyDocument } from "../../uncertainty/schema.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
 import { parseMaxBytes, readJsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
+import { progressBar } from "../progress.js";
 import { parseThresholds, parseWhole, writePsa } from "../psaOutput.js";
 
 const HELP = `Usage: vbp psa <file.json | -> [options]
@@ -87,9 +87,9 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
   const thresholds = parseThresholds(values.thresholds, uncertainty.psa?.thresholds ?? []);
   const draws = values.shard !== undefined ? shardRange(values.shard, iterations) : undefined;
   const total = draws?.count ?? iterations;
-  const showBar = values.quiet !== true && process.stderr.isTTY === true;
-  const bar = showBar ? new SingleBar({ stream: process.stderr, format: "PSA [{bar}] {percentage}% | {value}/{total} draws | ETA {eta}s", hideCursor: true }) : undefined;
-  bar?.start(total, 0);
+  // A bar on a terminal only (cli-progress): piped, redirected or --quiet runs write nothing to standard error.
+  const bar = values.quiet === true ? undefined : progressBar(io, total);
+  bar?.update(0, "draws");
   let psa;
   try {
     psa = await runPsaParallel(json, {
@@ -98,7 +98,7 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
       ...(draws !== undefined ? { draws } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(chunkSize !== undefined ? { chunkSize } : {}),
-      ...(bar !== undefined ? { onProgress: (p: { done: number }) => bar.update(p.done) } : {}),
+      ...(bar !== undefined ? { onProgress: (p: { done: number }) => bar.update(p.done, "draws") } : {}),
     });
   } finally {
     bar?.stop();

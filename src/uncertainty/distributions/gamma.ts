@@ -42,22 +42,25 @@ export function gammaOf(shape: number, scale: number): Distribution {
 }
 
 /**
- * Gamma, for costs and resource use: `{ type: "gamma", shape, scale }` or `{ type: "gamma", mean, se }` (method
- * of moments, {@link gammaFromMeanSe}). Mean shape × scale, variance shape × scale². Sampled by Marsaglia & Tsang (2000).
+ * Gamma, for costs, resource use and rates: `{ type: "gamma", shape, scale }`, `{ type: "gamma", shape, rate }`
+ * (rate = 1 / scale, R's `rgamma(n, shape, rate)`) or `{ type: "gamma", mean, se }` (method of moments,
+ * {@link gammaFromMeanSe}). Mean shape × scale, variance shape × scale². Sampled by Marsaglia & Tsang (2000).
  *
  * @example
  * ```ts
  * createDistribution({ type: "gamma", mean: 1000, se: 200 }).variance; //=> 40000
+ * createDistribution({ type: "gamma", shape: 30, rate: 200 }).mean; //=> 0.15
  * ```
  * @category Uncertainty
  */
 export const gammaDistribution: DistributionDefinition = Object.freeze<DistributionDefinition>({
   type: "gamma",
-  summary: "Gamma: { shape, scale } or { mean, se }",
+  summary: "Gamma: { shape, scale }, { shape, rate } or { mean, se }",
   create(spec, path, issues) {
     const r = new SpecReader(spec, path, issues);
     const form = r.form([
       ["shape", "scale"],
+      ["shape", "rate"],
       ["mean", "se"],
     ]);
     if (form === undefined) return undefined;
@@ -65,6 +68,11 @@ export const gammaDistribution: DistributionDefinition = Object.freeze<Distribut
       const shape = r.num("shape", { gt: 0 });
       const scale = r.num("scale", { gt: 0 });
       return shape === undefined || scale === undefined ? undefined : gammaOf(shape, scale);
+    }
+    if (form === 1) {
+      const shape = r.num("shape", { gt: 0 });
+      const rate = r.num("rate", { gt: 0 });
+      return shape === undefined || rate === undefined ? undefined : gammaOf(shape, 1 / rate);
     }
     const mean = r.num("mean");
     const se = r.num("se", { gt: 0 });
