@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { flatString } from "./flatString.js";
 
 /**
  * The library's private Decimal constructor: an isolated clone, so a host that configures the global
@@ -54,7 +55,7 @@ export function toLedgerScale(value: Dec): Dec {
 /** Canonical decimal string: no exponent, no trailing zeros, "-0" folded to "0". */
 export function decString(value: Dec): string {
   if (value.isZero()) return "0";
-  return value.toFixed();
+  return flatString(value.toFixed());
 }
 
 /** Sums decimals exactly (within precision). */

@@ -2,6 +2,7 @@ import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
+import { IntColumn, rowView } from "./_internal/rowView.js";
 import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
@@ -233,7 +234,155 @@ interface OptionRun {
   readonly result: Omit<LifecycleOptionResult, "payback">;
   readonly cumUnd: readonly bigint[];
   readonly cumDisc: readonly bigint[];
-  readonly rows: LifecycleLedgerRow[];
+  /** The option's ledger, in order: an item's occurrences (made when read), or residual rows made here. */
+  readonly segments: readonly LedgerSegment[];
+}
+
+/** Rows of one item of one option in the ledger: `count` occurrences, or the residual rows themselves. */
+interface LedgerSegment {
+  readonly item: number;
+  readonly count: number;
+  readonly rows?: readonly LifecycleLedgerRow[];
+}
+
+/** Quantity, unit cost and undiscounted amount of an item's occurrence (all depend on the year alone). */
+interface ItemValue {
+  readonly qty: Fixed;
+  readonly uc: Fixed;
+  readonly und: bigint;
+}
+
+/** How a non-residual item is costed: its occurrences and the value in force in any period. */
+interface ItemPlan {
+  readonly item: LifecycleCostItem;
+  readonly occ: Occurrences;
+  readonly unit: string;
+  readonly source: string | Source | undefined;
+  /** The value in period `p` (remembers the last year computed: read the periods in order). */
+  valueAt(p: number): ItemValue;
+}
+
+/** The option's yearly uses and patients (its own, else the document's). */
+function optionVolumes(ctx: Context, option: LifecycleOption): { uses: readonly Dec[] | undefined; patients: readonly Dec[] | undefined } {
+  const H = ctx.doc.horizonYears;
+  return {
+    uses: option.usesPerYear !== undefined ? yearlyVolume(option.usesPerYear, H) : ctx.docUses,
+    patients: option.patientsPerYear !== undefined ? yearlyVolume(option.patientsPerYear, H) : ctx.docPatients,
+  };
+}
+
+function planItem(
+  ctx: Context,
+  option: LifecycleOption,
+  optionIndex: number,
+  j: number,
+  volumes: { uses: readonly Dec[] | undefined; patients: readonly Dec[] | undefined },
+): ItemPlan {
+  const { ppy } = ctx;
+  const item = option.items[j]!;
+  const path = ["options", optionIndex, "items", j, "priceYear"] as const;
+  const perMinute = item.quantityUnit === "minute";
+  // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
+  const q = exactFixed(item.quantity);
+  const qDen = perMinute ? 60 : 1;
+  const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
+  const escalates = exactFixed(item.escalationRate).m !== 0n;
+  const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
+  const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
+  const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
+  const occ = occurrences(ctx, option, item);
+  const constant = volume === undefined && !escalates;
+  const fixedQty = quotientFixed(mulFixedInt(q, occ.times), qDen);
+  const volumeDen = qDen * ppy;
+  // Every amount depends only on the year: remember the last one computed.
+  let lastYear = -1;
+  let last: ItemValue = { qty: fixedQty, uc: c, und: 0n };
+  return {
+    item,
+    occ,
+    unit: perMinute ? "hour" : item.quantityUnit,
+    source: sourceOf(item),
+    valueAt(p: number): ItemValue {
+      const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
+      if (y !== lastYear && (lastYear === -1 || !constant)) {
+        // A period's quantity: quantity × yearly volume ÷ periods per year (÷ 60 for minutes), one division.
+        const qty = volume !== undefined ? quotientFixed(mulFixed(q, volume[p]!), volumeDen) : fixedQty;
+        const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
+        last = { qty, uc, und: mulToLedger(qty, uc) };
+        lastYear = y;
+      }
+      return last;
+    },
+  };
+}
+
+/** The ledger row of occurrence `k` of a planned item. */
+function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: number): LifecycleLedgerRow {
+  const p = plan.occ.periods[k]!;
+  const v = plan.valueAt(p);
+  const f = ctx.dfFixed[p]!;
+  const row: MutableRow = {
+    optionId: option.id,
+    itemId: plan.item.id,
+    kind: plan.item.kind,
+    period: p,
+    periodStart: ctx.start[p]!,
+    t: ctx.tText[p]!,
+    quantity: fixedString(v.qty.m, v.qty.s),
+    unit: plan.unit,
+    unitCost: fixedString(v.uc.m, v.uc.s),
+    undiscounted: fixedString(v.und),
+    discountFactor: ctx.dfText[p]!,
+    discounted: fixedString(roundToLedger(v.und * f.m, LEDGER_SCALE + f.s)),
+  };
+  const note = plan.occ.notes?.[k];
+  if (note !== undefined) row.note = note;
+  if (plan.source !== undefined) row.source = plan.source;
+  return row;
+}
+
+/**
+ * The ledger of every option, compact: per item of each option, where its rows start; each row is made
+ * (from the document and the compiled context) when read. Residual rows, few, are kept as made.
+ */
+function compactLedger(ctx: Context, runs: readonly { readonly optionIndex: number; readonly segments: readonly LedgerSegment[] }[]): readonly LifecycleLedgerRow[] {
+  const starts = new IntColumn();
+  const optionOf = new IntColumn();
+  const itemOf = new IntColumn();
+  const residual = new Map<number, readonly LifecycleLedgerRow[]>();
+  let length = 0;
+  for (const run of runs) {
+    for (const s of run.segments) {
+      if (s.count === 0) continue;
+      if (s.rows !== undefined) residual.set(starts.length, s.rows);
+      starts.push(length);
+      optionOf.push(run.optionIndex);
+      itemOf.push(s.item);
+      length += s.count;
+    }
+  }
+  // Reading in order (JSON, CSV, iteration) re-plans each item once.
+  let segment = -1;
+  let plan: ItemPlan | undefined;
+  let volumesOf = -1;
+  let volumes: ReturnType<typeof optionVolumes> = { uses: undefined, patients: undefined };
+  return rowView(length, (i) => {
+    const s = segment >= 0 && i >= starts.at(segment) && (segment + 1 >= starts.length || i < starts.at(segment + 1)) ? segment : starts.floorIndex(i);
+    const k = i - starts.at(s);
+    const rows = residual.get(s);
+    if (rows !== undefined) return rows[k]!;
+    const oi = optionOf.at(s);
+    const option = ctx.doc.options[oi]!;
+    if (s !== segment || plan === undefined) {
+      if (volumesOf !== oi) {
+        volumes = optionVolumes(ctx, option);
+        volumesOf = oi;
+      }
+      plan = planItem(ctx, option, oi, itemOf.at(s), volumes);
+      segment = s;
+    }
+    return ledgerRow(ctx, option, plan, k);
+  });
 }
 
 function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigint, disc: bigint): LifecycleUnitCost {
@@ -294,11 +443,11 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
 function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean): OptionRun {
   const { periods, ppy, withLedger } = ctx;
   const H = ctx.doc.horizonYears;
-  const uses = option.usesPerYear !== undefined ? yearlyVolume(option.usesPerYear, H) : ctx.docUses;
-  const patients = option.patientsPerYear !== undefined ? yearlyVolume(option.patientsPerYear, H) : ctx.docPatients;
+  const volumes = optionVolumes(ctx, option);
+  const { uses, patients } = volumes;
   const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
-  const rows: LifecycleLedgerRow[] = [];
+  const segments: LedgerSegment[] = [];
   const itemTotals: (LifecycleItemTotals | undefined)[] = new Array<LifecycleItemTotals | undefined>(option.items.length);
   const kindUnd = new Map<CostItemKind, bigint>();
   const kindDisc = new Map<CostItemKind, bigint>();
@@ -316,45 +465,13 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       residualItems.push(j);
       return;
     }
-    const path = ["options", optionIndex, "items", j, "priceYear"] as const;
-    const perMinute = item.quantityUnit === "minute";
-    const unit = perMinute ? "hour" : item.quantityUnit;
-    // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
-    const q = exactFixed(item.quantity);
-    const qDen = perMinute ? 60 : 1;
-    const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
-    const escalates = exactFixed(item.escalationRate).m !== 0n;
-    const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
-    const yearly = item.basis === "per-use" ? uses : item.basis === "per-patient" ? patients : undefined;
-    const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
-    const source = sourceOf(item);
+    const plan = planItem(ctx, option, optionIndex, j, volumes);
+    const occ = plan.occ;
     let itemUnd = 0n;
     let itemDisc = 0n;
-    // Every amount depends only on (year, times): remember the last one computed.
-    let lastYear = -1;
-    let und = 0n;
-    let qtyText = "";
-    let ucText = "";
-    let undText = "";
-    const occ = occurrences(ctx, option, item);
-    const constant = volume === undefined && !escalates;
-    const fixedQty = quotientFixed(mulFixedInt(q, occ.times), qDen);
-    const volumeDen = qDen * ppy;
     for (let k = 0; k < occ.periods.length; k++) {
       const p = occ.periods[k]!;
-      const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
-      if (y !== lastYear && (lastYear === -1 || !constant)) {
-        // A period's quantity: quantity × yearly volume ÷ periods per year (÷ 60 for minutes), one division.
-        const qty = volume !== undefined ? quotientFixed(mulFixed(q, volume[p]!), volumeDen) : fixedQty;
-        const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
-        und = mulToLedger(qty, uc);
-        lastYear = y;
-        if (withLedger) {
-          qtyText = fixedString(qty.m, qty.s);
-          ucText = fixedString(uc.m, uc.s);
-          undText = fixedString(und);
-        }
-      }
+      const und = plan.valueAt(p).und;
       const f = ctx.dfFixed[p]!;
       const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
       itemUnd += und;
@@ -362,27 +479,8 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       perUnd[p] = perUnd[p]! + und;
       perDisc[p] = perDisc[p]! + disc;
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
-      if (withLedger) {
-        const row: MutableRow = {
-          optionId: option.id,
-          itemId: item.id,
-          kind: item.kind,
-          period: p,
-          periodStart: ctx.start[p]!,
-          t: ctx.tText[p]!,
-          quantity: qtyText,
-          unit,
-          unitCost: ucText,
-          undiscounted: undText,
-          discountFactor: ctx.dfText[p]!,
-          discounted: fixedString(disc),
-        };
-        const note = occ.notes?.[k];
-        if (note !== undefined) row.note = note;
-        if (source !== undefined) row.source = source;
-        rows.push(row);
-      }
     }
+    if (withLedger) segments.push({ item: j, count: occ.periods.length });
     cashFlows += occ.periods.length;
     itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: occ.periods.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
     addToKind(item.kind, itemUnd, itemDisc);
@@ -417,6 +515,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       }
       if (lines.length === 0) lines.push({ qty: { m: 0n, s: 0 }, uc: { m: 0n, s: 0 }, note: "straight-line residual: no unexpired life at the end of the horizon" });
     }
+    const rows: LifecycleLedgerRow[] = [];
     let itemUnd = 0n;
     let itemDisc = 0n;
     for (const line of lines) {
@@ -446,6 +545,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
         rows.push(row);
       }
     }
+    if (withLedger) segments.push({ item: j, count: rows.length, rows });
     cashFlows += lines.length;
     itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: lines.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
     addToKind(item.kind, itemUnd, itemDisc);
@@ -494,7 +594,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     cycles,
     cashFlows,
   };
-  return { result, cumUnd, cumDisc, rows };
+  return { result, cumUnd, cumDisc, segments };
 }
 
 function paybackOf(ctx: Context, option: readonly bigint[], comparator: readonly bigint[]): LifecyclePayback {
@@ -558,7 +658,7 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const comparator = comparatorIndex >= 0 ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true) : undefined;
   const results: LifecycleOptionResult[] = [];
-  const ledger: LifecycleLedgerRow[] = [];
+  const ledgerRuns: { optionIndex: number; segments: readonly LedgerSegment[] }[] = [];
   doc.options.forEach((option, i) => {
     const run = i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, false);
     if (comparator === undefined) results.push(run.result);
@@ -569,7 +669,7 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
         payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
       });
     }
-    if (ctx.withLedger) for (const row of run.rows) ledger.push(row);
+    if (ctx.withLedger) ledgerRuns.push({ optionIndex: i, segments: run.segments });
   });
   const series = doc.indexation;
   return {
@@ -586,6 +686,6 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
     ...(doc.comparatorId !== undefined ? { comparatorId: doc.comparatorId } : {}),
     ledgerScale: LEDGER_SCALE,
     options: results,
-    ...(ctx.withLedger ? { ledger } : {}),
+    ...(ctx.withLedger ? { ledger: compactLedger(ctx, ledgerRuns) } : {}),
   };
 }

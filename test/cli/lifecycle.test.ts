@@ -4,6 +4,8 @@ import { run } from "../../src/cli/run.js";
 import { evaluateLifecycle } from "../../src/index.js";
 import pkg from "../../package.json" with { type: "json" };
 import { memoryIo } from "./helpers.js";
+import { ledgerTable } from "../../src/cli/commands/lifecycle.js";
+import { renderCsv } from "../../src/cli/format.js";
 
 const EXAMPLE = "examples/lifecycle/imaging-systems.json";
 const exampleText = readFileSync(EXAMPLE, "utf8");
@@ -67,6 +69,20 @@ describe("vbp lifecycle", () => {
     const rows = ledger.out().trimEnd().split("\r\n");
     const result = evaluateLifecycle(JSON.parse(exampleText));
     expect(rows.length).toBe(1 + result.ledger!.length);
+  });
+
+  it("--ledger csv streams the same records the ledger table renders; ndjson gives one line per option, then per cash flow", async () => {
+    const result = evaluateLifecycle(JSON.parse(exampleText));
+    const csv = memoryIo();
+    expect(await run(["lifecycle", EXAMPLE, "-f", "csv", "--ledger"], csv)).toBe(0);
+    expect(csv.out()).toBe(renderCsv(ledgerTable(result, true)));
+    const nd = memoryIo();
+    expect(await run(["lifecycle", EXAMPLE, "-f", "ndjson", "--ledger"], nd)).toBe(0);
+    const lines = nd.out().trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+    expect(lines).toEqual([...result.options, ...result.ledger!].map((x) => JSON.parse(JSON.stringify(x)) as unknown));
+    const lean = memoryIo();
+    expect(await run(["lifecycle", EXAMPLE, "-f", "ndjson"], lean)).toBe(0);
+    expect(lean.out().trimEnd().split("\n")).toHaveLength(result.options.length);
   });
 
   it("--format md prints Markdown tables", async () => {

@@ -6,6 +6,7 @@ import type { Source } from "../../reference/source.js";
 import { EXIT, type CliCommand } from "../command.js";
 import { renderAs, type Table } from "../format.js";
 import { readDocumentCommand, reportIssues } from "../input.js";
+import { streamCsv, streamJson, streamNdjson } from "../stream.js";
 import type { CliIo } from "../io.js";
 
 const HELP = `Usage: vbp lifecycle <file.json | -> [options]
@@ -17,7 +18,7 @@ Arguments:
   <file.json>          the document (JSON); "-" reads standard input
 
 Options:
-  -f, --format <fmt>   table (default), json, csv or md
+  -f, --format <fmt>   table (default), json, ndjson, csv or md (json, ndjson and csv stream)
       --ledger         also print every cash flow (csv: print only the ledger)
       --max-bytes <n>  largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help           show this help
@@ -65,12 +66,20 @@ export function summaryTable(r: LifecycleResult, exact: boolean): Table {
   return { headers, rows, align };
 }
 
-/** The ledger as a table: one row per cash flow. */
-export function ledgerTable(r: LifecycleResult, exact: boolean): Table {
+function ledgerHeaders(r: LifecycleResult): string[] {
+  return ["Option", "Item", "Kind", r.period === "month" ? "Month" : "Year", "Period start", "t", "Quantity", "Unit", "Unit cost", "Undiscounted", "Discount factor", "Discounted", "Note", "Source"];
+}
+
+/** The ledger's cells, one cash flow at a time (read in order: no table of every row is built). */
+function* ledgerCells(r: LifecycleResult, exact: boolean): Generator<string[]> {
   const money = (v: string) => (exact ? v : formatMoney({ amount: v, currency: r.currency as Money["currency"] }));
   const factor = (v: string) => (exact ? v : Number(v).toFixed(6));
-  const headers = ["Option", "Item", "Kind", r.period === "month" ? "Month" : "Year", "Period start", "t", "Quantity", "Unit", "Unit cost", "Undiscounted", "Discount factor", "Discounted", "Note", "Source"];
-  const rows = (r.ledger ?? []).map((x: LifecycleLedgerRow) => [
+  const ledger = r.ledger ?? [];
+  for (let i = 0; i < ledger.length; i++) yield ledgerCellsOf(ledger[i]!, exact, money, factor);
+}
+
+function ledgerCellsOf(x: LifecycleLedgerRow, exact: boolean, money: (v: string) => string, factor: (v: string) => string): string[] {
+  return [
     x.optionId,
     x.itemId,
     x.kind,
@@ -85,7 +94,13 @@ export function ledgerTable(r: LifecycleResult, exact: boolean): Table {
     money(x.discounted),
     x.note ?? "",
     sourceText(x.source),
-  ]);
+  ];
+}
+
+/** The ledger as a table: one row per cash flow. */
+export function ledgerTable(r: LifecycleResult, exact: boolean): Table {
+  const headers = ledgerHeaders(r);
+  const rows = [...ledgerCells(r, exact)];
   const right = new Set([3, 5, 6, 8, 9, 10, 11]);
   return { headers, rows, align: headers.map((_, i) => (right.has(i) ? "right" : "left")) };
 }
@@ -95,6 +110,11 @@ function trimDecimal(v: string): string {
   const point = v.indexOf(".");
   if (point < 0 || v.length - point - 1 <= 6) return v;
   return `${String(Number(v).toFixed(6)).replace(/\.?0+$/, "")}…`;
+}
+
+function* concat<T, U>(a: readonly T[], b: readonly U[]): Generator<T | U> {
+  for (let i = 0; i < a.length; i++) yield a[i]!;
+  for (let i = 0; i < b.length; i++) yield b[i]!;
 }
 
 function describeRun(r: LifecycleResult): string {
@@ -107,7 +127,7 @@ function describeRun(r: LifecycleResult): string {
 }
 
 async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = await readDocumentCommand(argv, io, { name: "lifecycle", help: HELP, booleanFlags: ["ledger"] });
+  const args = await readDocumentCommand(argv, io, { name: "lifecycle", help: HELP, booleanFlags: ["ledger"], formats: ["table", "json", "ndjson", "csv", "md"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { ledger: args.flags.ledger };
@@ -115,12 +135,19 @@ async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number>
   if (!doc.success) return reportIssues(io, label, doc.error.issues);
   const withLedger = values.ledger === true;
   const result = evaluateValidatedLifecycle(doc.data, { ledger: withLedger });
-  if (format === "json" || format === "ndjson") {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  // Machine formats stream: a ledger at catalogue scale has millions of rows, never built as one string.
+  if (format === "json") {
+    streamJson(io, result);
+    return EXIT.ok;
+  }
+  if (format === "ndjson") {
+    // One line per option, then (with --ledger) one per cash flow.
+    streamNdjson(io, withLedger ? concat(result.options, result.ledger ?? []) : result.options);
     return EXIT.ok;
   }
   if (format === "csv") {
-    io.stdout(renderAs("csv", withLedger ? ledgerTable(result, true) : summaryTable(result, true)));
+    if (withLedger) streamCsv(io, ledgerHeaders(result), ledgerCells(result, true));
+    else io.stdout(renderAs("csv", summaryTable(result, true)));
     return EXIT.ok;
   }
   const heading = (text: string) => (format === "md" ? `## ${text}\n\n` : `${text}\n\n`);

@@ -1,4 +1,5 @@
 import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
+import { flatString } from "../../_lib/flatString.js";
 
 /**
  * @internal An exact decimal as an integer mantissa and a count of decimal places: value = m × 10^−s.
@@ -123,5 +124,5 @@ export function fixedString(m: bigint, s: number = LEDGER_SCALE): string {
     frac = frac.slice(0, end);
     digits = frac.length > 0 ? `${digits.slice(0, cut)}.${frac}` : digits.slice(0, cut);
   } else if (s < 0) digits += "0".repeat(-s);
-  return neg ? `-${digits}` : digits;
+  return flatString(neg ? `-${digits}` : digits);
 }
