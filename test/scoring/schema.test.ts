@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { checkWeightPolicy, globalWeights, makeTenderSchema, parseTender, PRICE_FORMULAS, scoreTender, tenderJsonSchema, tenderSchema, type PriceFormula } from "../../src/scoring/index.js";
+import { makeTenderSchema, parseTender, PRICE_FORMULAS, scoreTender, tenderJsonSchema, tenderSchema, type PriceFormula } from "../../src/scoring/index.js";
 import { handTender } from "./fixtures.js";
 
 describe("tenderSchema", () => {
@@ -55,48 +55,5 @@ describe("tenderSchema", () => {
     expect(r.success).toBe(false);
     const paths = r.success ? [] : r.error.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(["criteria.2.kind", "settings.valuePerQualityPoint"]);
-  });
-});
-
-describe("doc examples", () => {
-  it("scoreTender", () => {
-    const result = scoreTender({
-      criteria: [
-        { id: "quality", label: "Quality", kind: "qualitative", weight: "60", scale: "0-5" },
-        { id: "price", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
-      ],
-      options: [
-        { id: "A", supplier: "Acme", label: "Pump A", price: "10000" },
-        { id: "B", supplier: "Beta", label: "Pump B", price: "8000" },
-      ],
-      evaluatorScores: [
-        { criterionId: "quality", optionId: "A", evaluatorId: "E1", level: "4", reason: "Strong training plan" },
-        { criterionId: "quality", optionId: "B", evaluatorId: "E1", level: "3", reason: "Adequate" },
-      ],
-    });
-    expect(result.lots[0]?.options.map((o) => [o.optionId, o.total])).toEqual([
-      ["A", "80"],
-      ["B", "76"],
-    ]);
-  });
-  it("globalWeights and checkWeightPolicy", () => {
-    expect(
-      globalWeights([
-        { id: "q", label: "Quality", kind: "group", weight: "60", children: [
-          { id: "q1", label: "Q1", kind: "qualitative", weight: "25", scale: "0-5" },
-          { id: "q2", label: "Q2", kind: "qualitative", weight: "75", scale: "0-5" },
-        ] },
-        { id: "p", label: "Price", kind: "price", weight: "40", formula: { formula: "relative-to-lowest" } },
-      ]).map((w) => [w.id, w.globalWeight]),
-    ).toEqual([["q", "60"], ["q1", "15"], ["q2", "45"], ["p", "40"]]);
-    expect(
-      checkWeightPolicy([
-        { id: "wlc", label: "Whole-life cost", kind: "price", weight: "55", tag: "whole-life-cost", formula: { formula: "relative-to-lowest" } },
-        { id: "sv", label: "Social value", kind: "qualitative", weight: "45", tag: "social-value", scale: "0-5" },
-      ], "nhs-vbp-2026").map((i) => i.message),
-    ).toEqual([
-      "weight across the five value domains (social value; efficiency; patient and staff; supply chain; purpose) 45% is below the NHS VBP minimum of 60% (sv 45%)",
-      "whole-life cost weight 55% exceeds the NHS VBP maximum of 40%",
-    ]);
   });
 });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import * as z from "zod";
 import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 import { Dec } from "../../src/_lib/decimal.js";
-import { carbonFootprint, pathwayCarbonActivities, safeCarbonFootprint, type CarbonInputDocument, type CarbonLedgerLine } from "../../src/sustainability/index.js";
+import { carbonFootprint, carbonInputSchema, pathwayCarbonActivities, safeCarbonFootprint, type CarbonInputDocument, type CarbonLedgerLine } from "../../src/sustainability/index.js";
 
 const GRID = { factorId: "uk-electricity-generation" } as const;
 
@@ -253,5 +254,30 @@ describe("carbonFootprint: public result types are plain data", () => {
     expectTypeOf<CarbonLedgerLine["kgCO2e"]>().toEqualTypeOf<string>();
     expectTypeOf(r.options[0]!.byStage.energy).toEqualTypeOf<string>();
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
+
+describe("carbon input schema", () => {
+  it("the input schema yields a JSON Schema with a description on every property", () => {
+    const js = z.toJSONSchema(carbonInputSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (node === null || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      if (n["properties"] !== undefined) {
+        for (const [k, v] of Object.entries(n["properties"] as Record<string, Record<string, unknown>>)) {
+          if (typeof v["description"] !== "string") missing.push(`${path}.${k}`);
+          walk(v, `${path}.${k}`);
+        }
+      }
+      for (const key of ["items", "anyOf", "oneOf", "allOf"]) {
+        const c = n[key];
+        if (Array.isArray(c)) c.forEach((x, i) => walk(x, `${path}.${key}[${i}]`));
+        else if (c !== undefined) walk(c, `${path}.${key}`);
+      }
+      if (n["additionalProperties"] !== undefined) walk(n["additionalProperties"], `${path}.*`);
+    };
+    walk(js, "$");
+    expect(missing).toEqual([]);
   });
 });
