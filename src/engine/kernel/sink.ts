@@ -60,19 +60,28 @@ export interface VectorTotals<V> {
 export class VectorSink<V> implements Sink<V> {
   readonly totals: VectorTotals<V>;
   private readonly tmp: V;
+  private readonly tmpNarrow: V;
   constructor(private readonly calc: Calculator<V>) {
     const r = (): V => calc.register();
     this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
     this.tmp = r();
+    this.tmpNarrow = calc.narrow();
+  }
+  /** quantity × unitValue into a scratch register as wide as its inputs. */
+  private product(quantity: V, unitValue: V): V {
+    const c = this.calc;
+    const out = c.isNarrow(quantity) && c.isNarrow(unitValue) ? this.tmpNarrow : this.tmp;
+    c.mul(out, quantity, unitValue);
+    return out;
   }
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
     const c = this.calc;
     const t = this.totals;
     let base: V;
     if (quantity !== undefined && unitValue !== undefined) {
-      c.mul(this.tmp, quantity, unitValue);
-      c.mul(this.tmp, this.tmp, weight);
-      base = this.tmp;
+      const qu = this.product(quantity, unitValue);
+      base = c.isNarrow(qu) && c.isNarrow(weight) ? this.tmpNarrow : this.tmp;
+      c.mul(base, qu, weight);
     } else if (quantity !== undefined || unitValue !== undefined) {
       c.mul(this.tmp, (quantity ?? unitValue)!, weight);
       base = this.tmp;
@@ -118,10 +127,8 @@ export class VectorSink<V> implements Sink<V> {
     const c = this.calc;
     const t = this.totals;
     let base: V | undefined;
-    if (quantity !== undefined && unitValue !== undefined) {
-      c.mul(this.tmp, quantity, unitValue);
-      base = this.tmp;
-    } else base = quantity ?? unitValue;
+    if (quantity !== undefined && unitValue !== undefined) base = this.product(quantity, unitValue);
+    else base = quantity ?? unitValue;
     const add = (acc: V, w: V): void => {
       if (base === undefined) c.add(acc, acc, w);
       else c.mulAdd(acc, base, w);
