@@ -81,11 +81,20 @@ function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, 
   return trace;
 }
 
-/** Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once. */
-function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V): void {
-  calc.mulAdd(acc[0]!, occ, a);
+/**
+ * Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once; `need` says
+ * which sums are read (the undiscounted one only when some figure is reported undiscounted; the health one
+ * only when health is discounted on its own schedule, else it is the cost one).
+ */
+function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
+  if (need.undiscounted) calc.mulAdd(acc[0]!, occ, a);
   calc.mulAdd(acc[1]!, occ, b);
-  calc.mulAdd(acc[2]!, occ, c);
+  if (need.health) calc.mulAdd(acc[2]!, occ, c);
+}
+
+interface Need {
+  readonly undiscounted: boolean;
+  readonly health: boolean;
 }
 
 /** Runs one Markov model for one option; returns the reported trace when asked (one draw). */
@@ -106,6 +115,7 @@ export function runCohort<V>(
   const zero = calc.constant("0");
   const tol = calc.constant(m.tolerance);
   const L = calc.constant(m.cycleLength);
+  const negTol = calc.constant(`-${m.tolerance}`);
   // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
   let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
   if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
@@ -142,8 +152,8 @@ export function runCohort<V>(
       ps.push(one);
       return;
     }
-    calc.setText(rowSum, "0");
     let hasRest = false;
+    let terms = 0;
     for (const t of row) {
       if (t.kind === "rest") {
         hasRest = true;
@@ -171,14 +181,17 @@ export function runCohort<V>(
       }
       to.push(t.to);
       ps.push(p);
-      calc.add(rowSum, rowSum, p);
+      // The sum starts at its first term (0 + p is p).
+      if (terms++ === 0) calc.copy(rowSum, p);
+      else calc.add(rowSum, rowSum, p);
     }
+    if (terms === 0) calc.setText(rowSum, "0");
     const state = m.states[r]!;
     if (hasRest) {
       const rest = rowRest[r]!;
       calc.sub(rest, one, rowSum);
-      calc.add(dev, rest, tol);
-      conds.test(calc, dev, RULE.nonNegative, undefined, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
+      // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
+      conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
       // A shortfall within the tolerance (rounding) counts as 0.
       calc.max(rest, rest, zero);
     } else {
@@ -253,6 +266,12 @@ export function runCohort<V>(
   };
   const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
   const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
+  // carbon or events (never discounted); the health sum only when health has its own schedule.
+  const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
+  const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
+  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
+  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
   const sums = traces.map(() =>
     m.states.map((_, s) => ({
       occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
@@ -289,7 +308,7 @@ export function runCohort<V>(
           const occ = occRow[s]!;
           const acc = groupSums[s]!.occ;
           if (acc !== undefined) {
-            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH);
+            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
             continue;
           }
           if (calc.allZero(occ)) continue;
@@ -334,7 +353,7 @@ export function runCohort<V>(
         const f = t.inflow[s]!;
         const acc = sums[gi]![s]!.entry;
         if (acc !== undefined) {
-          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH);
+          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
           continue;
         }
         if (calc.allZero(f)) continue;
@@ -382,7 +401,7 @@ export function runCohort<V>(
         if (acc.occ !== undefined) {
           calc.mul(und, e.share, acc.occ[0]!);
           calc.mul(dc, e.share, acc.occ[1]!);
-          calc.mul(dh, e.share, acc.occ[2]!);
+          calc.mul(dh, e.share, acc.occ[sameSchedule ? 1 : 2]!);
           const meta = stateMeta;
           meta.nodeId = e.nodeId;
           meta.stateId = st.id;
@@ -404,7 +423,7 @@ export function runCohort<V>(
         if (acc.entry !== undefined) {
           calc.mul(und, e.share, acc.entry[0]!);
           calc.mul(dc, e.share, acc.entry[1]!);
-          calc.mul(dh, e.share, acc.entry[2]!);
+          calc.mul(dh, e.share, acc.entry[sameSchedule ? 1 : 2]!);
           const meta = entryMeta;
           meta.nodeId = e.nodeId;
           meta.stateId = st.id;

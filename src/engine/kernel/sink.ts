@@ -40,6 +40,8 @@ export interface Sink<V> {
    * times an undiscounted weight and a discounted weight already summed over cycles (the model is linear
    * in the occupancy, so a state whose values do not change with the cycle is valued once).
    */
+  /** False when the sink reports discounted figures only (then undiscounted sums need not be kept); default true. */
+  readonly undiscounted?: boolean;
   aggregate?(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, undiscounted: V, discounted: V): void;
 }
 
@@ -61,7 +63,15 @@ export class VectorSink<V> implements Sink<V> {
   readonly totals: VectorTotals<V>;
   private readonly tmp: V;
   private readonly tmpNarrow: V;
-  constructor(private readonly calc: Calculator<V>) {
+  /**
+   * @param undiscounted - false when only the discounted cost, QALY and life-year totals are read (draws):
+   *   their undiscounted totals and the cost breakdown by category are then not kept (carbon and events,
+   *   never discounted, always are)
+   */
+  constructor(
+    private readonly calc: Calculator<V>,
+    readonly undiscounted = true,
+  ) {
     const r = (): V => calc.register();
     this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
     this.tmp = r();
@@ -88,6 +98,11 @@ export class VectorSink<V> implements Sink<V> {
     } else base = weight;
     switch (measure) {
       case "cost": {
+        if (!this.undiscounted) {
+          if (factor === undefined) c.add(t.costD, t.costD, base);
+          else c.mulAdd(t.costD, base, factor);
+          break;
+        }
         const cat = meta.category ?? "other";
         let pair = t.categories.get(cat);
         if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
@@ -103,12 +118,12 @@ export class VectorSink<V> implements Sink<V> {
         break;
       }
       case "qalys":
-        c.add(t.qalyU, t.qalyU, base);
+        if (this.undiscounted) c.add(t.qalyU, t.qalyU, base);
         if (factor === undefined) c.add(t.qalyD, t.qalyD, base);
         else c.mulAdd(t.qalyD, base, factor);
         break;
       case "lifeYears":
-        c.add(t.lyU, t.lyU, base);
+        if (this.undiscounted) c.add(t.lyU, t.lyU, base);
         if (factor === undefined) c.add(t.lyD, t.lyD, base);
         else c.mulAdd(t.lyD, base, factor);
         break;
@@ -138,18 +153,20 @@ export class VectorSink<V> implements Sink<V> {
         const cat = meta.category ?? "other";
         let pair = t.categories.get(cat);
         if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
-        add(t.costU, und);
-        add(pair[1], und);
         add(t.costD, disc);
-        add(pair[0], disc);
+        if (this.undiscounted) {
+          add(t.costU, und);
+          add(pair[1], und);
+          add(pair[0], disc);
+        }
         break;
       }
       case "qalys":
-        add(t.qalyU, und);
+        if (this.undiscounted) add(t.qalyU, und);
         add(t.qalyD, disc);
         break;
       case "lifeYears":
-        add(t.lyU, und);
+        if (this.undiscounted) add(t.lyU, und);
         add(t.lyD, disc);
         break;
       case "event": {
