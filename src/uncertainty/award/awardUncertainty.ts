@@ -1,8 +1,9 @@
 import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { InputDistribution } from "./distribution.js";
-import { concatBlocks, runDraws, type DrawBlock } from "./_internal/draws.js";
+import { allocateBlock, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
 import { buildPlan, type AwardInputs, type AwardPlan } from "./_internal/plan.js";
+import { quantileInPlace } from "./_internal/orderStatistics.js";
 import { midRanks, spearmanFromRanks } from "./_internal/spearman.js";
 import { pctText, probabilityWords } from "./_internal/words.js";
 
@@ -275,15 +276,15 @@ function* chunks(o: AwardUncertaintyOptions): Generator<[number, number]> {
 export function awardUncertainty(tender: unknown, options: AwardUncertaintyOptions): AwardUncertaintyResult {
   validate(options);
   const plan = buildPlan(tender, options);
-  const blocks: DrawBlock[] = [];
+  const block = allocateBlock(plan, options.firstDraw ?? 0, options.iterations);
   let done = 0;
   for (const [first, count] of chunks(options)) {
     options.signal?.throwIfAborted();
-    blocks.push(runDraws(plan, first, count));
+    fillDraws(plan, block, first - block.firstDraw, count);
     done += count;
     options.onProgress?.({ done, total: options.iterations });
   }
-  return summarise(plan, options, concatBlocks(plan, blocks));
+  return summarise(plan, options, block);
 }
 
 /**
@@ -320,16 +321,16 @@ export function awardUncertainty(tender: unknown, options: AwardUncertaintyOptio
 export async function awardUncertaintyAsync(tender: unknown, options: AwardUncertaintyOptions): Promise<AwardUncertaintyResult> {
   validate(options);
   const plan = buildPlan(tender, options);
-  const blocks: DrawBlock[] = [];
+  const block = allocateBlock(plan, options.firstDraw ?? 0, options.iterations);
   let done = 0;
   for (const [first, count] of chunks(options)) {
     await new Promise<void>((r) => setTimeout(r, 0));
     options.signal?.throwIfAborted();
-    blocks.push(runDraws(plan, first, count));
+    fillDraws(plan, block, first - block.firstDraw, count);
     done += count;
     options.onProgress?.({ done, total: options.iterations });
   }
-  return summarise(plan, options, concatBlocks(plan, blocks));
+  return summarise(plan, options, block);
 }
 
 /**
@@ -402,12 +403,11 @@ export interface AwardDraws {
 export function awardDraws(tender: unknown, options: AwardUncertaintyOptions): AwardDraws {
   validate(options);
   const plan = buildPlan(tender, options);
-  const blocks: DrawBlock[] = [];
+  const block = allocateBlock(plan, options.firstDraw ?? 0, options.iterations);
   for (const [first, count] of chunks(options)) {
     options.signal?.throwIfAborted();
-    blocks.push(runDraws(plan, first, count));
+    fillDraws(plan, block, first - block.firstDraw, count);
   }
-  const block = concatBlocks(plan, blocks);
   return { firstDraw: block.firstDraw, count: block.count, block };
 }
 
@@ -460,14 +460,6 @@ export function mergeAwardDraws(tender: unknown, options: AwardUncertaintyOption
   return summarise(plan, options, block);
 }
 
-function quantile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
-
 /** @internal Summarises a block of draws (exported for the analyses built on it). */
 export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, block: DrawBlock): AwardUncertaintyResult {
   const N = block.count;
@@ -508,25 +500,34 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
       }
     }
     // Option-major copies (one pass), so each bid's draws are read contiguously below.
+    // Tiles of 64 draws keep both the reads and the writes within a few cache lines and pages.
     const Mt = new Float64Array(n * N);
-    const Stt = new Float64Array(n * N);
-    for (let d = 0; d < N; d++) {
+    const Stt = new Float64Array(wantImportance ? n * N : 0);
+    for (let d0 = 0; d0 < N; d0 += 64) {
+      const d1 = Math.min(N, d0 + 64);
       for (let o = 0; o < n; o++) {
-        Mt[o * N + d] = R[d * n + o] === 0 ? Number.NaN : (M[d * n + o] as number);
-        Stt[o * N + d] = St[d * n + o] as number;
+        const base = o * N;
+        for (let d = d0; d < d1; d++) Mt[base + d] = R[d * n + o] === 0 ? Number.NaN : (M[d * n + o] as number);
+        if (wantImportance) for (let d = d0; d < d1; d++) Stt[base + d] = St[d * n + o] as number;
       }
     }
+    const scratch = new Float64Array(N);
     const bidsOrder = kern.optionIds.map((id, o) => ({ id, o, base: plan.base.get(id)?.rank })).sort((a, b) => (a.base ?? Infinity) - (b.base ?? Infinity) || (a.id < b.id ? -1 : 1));
     const bids: BidUncertainty[] = bidsOrder.map(({ id, o, base }) => {
       const opt = kern.options[o];
       const p = (wins[o] as number) / N;
-      // NaN (excluded or not computable) sorts last in a Float64Array: count the computed ones.
-      const sorted = Mt.subarray(o * N, (o + 1) * N).sort();
+      // The draws where the figure is computed (NaN: excluded or not computable), in draw order for the mean.
+      const mine = Mt.subarray(o * N, (o + 1) * N);
       let m = 0;
-      while (m < N && !Number.isNaN(sorted[m] as number)) m++;
       let mean = 0;
-      for (let i = 0; i < m; i++) mean += sorted[i] as number;
+      for (let d = 0; d < N; d++) {
+        const x = mine[d] as number;
+        if (x !== x) continue;
+        scratch[m++] = x;
+        mean += x;
+      }
       mean = m > 0 ? mean / m : Number.NaN;
+      const computed = scratch.subarray(0, m);
       let central: Record<string, number> | undefined;
       let cf: number | undefined;
       if (varied.length > 0 && (wins[o] as number) > 0) {
@@ -566,7 +567,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
         probabilityTiedFirst: (tiedFirst[o] as number) / N,
         probabilityExcluded: (excluded[o] as number) / N,
         rankAcceptability: ra,
-        score: { mean, low: quantile(sorted.subarray(0, m), 0.025), high: quantile(sorted.subarray(0, m), 0.975) },
+        score: { mean, low: quantileInPlace(computed, 0.025), high: quantileInPlace(computed, 0.975) },
         ...(central !== undefined ? { centralWeights: central } : {}),
         ...(cf !== undefined ? { confidenceFactor: cf } : {}),
         drivers: drivers.slice(0, 10),

@@ -2,7 +2,7 @@ import type { VbpIssue, VbpPath } from "../../../errors/issue.js";
 import { VbpInputError } from "../../../errors/VbpInputError.js";
 import type { FlatNode } from "../../../scoring/criteria.js";
 import { parseTender, type ScoringRegistries } from "../../../scoring/schema.js";
-import { scoreTender } from "../../../scoring/scoreTender.js";
+import { scoreParsedTender } from "../../../scoring/scoreTender.js";
 import type { Tender, TenderOption, TenderOptionResult } from "../../../scoring/tender.js";
 import { compileDistribution, type CompiledDistribution, type InputDistribution } from "../distribution.js";
 import type { FloatPriceKernel, FloatValueKernel } from "../floatKernels.js";
@@ -100,7 +100,10 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   if (issues.length > 0) throw new VbpInputError(issues);
   const sampler = compileWeightSampler(tender, o.weights, ["weights"]);
   const quick = { ...tender, settings: { ...(tender.settings ?? {}), rankReversal: false, overtaking: false } };
-  const scored = scoreTender(quick, o.registries ?? {});
+  // The exact base case. Worked traces are needed only to read the panel's moderated levels (qualitative
+  // criteria); without them the points alone are computed, which is much faster for large lots.
+  const panelScored = sampler.flat.some((f) => f.node.kind === "qualitative");
+  const scored = scoreParsedTender(quick, o.registries ?? {}, { scoreTrees: panelScored ? "full" : "top-level" });
   const base = new Map<string, TenderOptionResult>();
   for (const lot of scored.lots) for (const r of lot.options) base.set(r.optionId, r);
   const byLot = new Map<string, TenderOption[]>();
