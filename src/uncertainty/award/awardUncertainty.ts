@@ -80,7 +80,7 @@ export interface InputImportance {
  * };
  * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
  * const b = awardUncertainty(tender, { iterations: 10000, seed: 1, inputs }).lots[0].bids[0];
- * b.probabilityOfWinning; //=> 0.8708
+ * b.probabilityOfWinning; //=> 0.868
  * ```
  */
 export interface BidUncertainty {
@@ -144,7 +144,7 @@ export interface BidUncertainty {
  * };
  * const inputs = [{ optionId: "A", input: "price", distribution: { type: "triangular", min: "9000", mode: "10000", max: "12500" } }];
  * const lot = awardUncertainty(tender, { iterations: 10000, seed: 1, inputs }).lots[0];
- * lot.summary; //=> "How sure is the award? Acme (Pump A), the most advantageous tender in the base case, wins in 87.1% of 10,000 scenarios …"
+ * lot.summary; //=> "How sure is the award? Acme (Pump A), the most advantageous tender in the base case, wins in 86.8% of 10,000 scenarios …"
  * ```
  */
 export interface LotUncertainty {
@@ -214,7 +214,7 @@ export interface AwardUncertaintyResult {
 }
 
 const METHOD =
-  "Monte Carlo over the uncertain inputs and weights: each draw scores every lot with the tender's own rules (pass/fail and minimum-score gates, the price formula with the lowest, highest and mean price recomputed among the bids still in, aggregation, published tie-breaks, shared ranks) in Float64; the base case is the exact Decimal scoring. Weights: uniform over the weights the stated ranges and order allow (SMAA-2, Lahdelma & Salminen 2001, Operations Research 49(3) 444–454); rank acceptability, central weights and confidence factors as defined there. Random numbers: Philox4x32-10 counter-based streams (Salmon et al. 2011), one stream per input and one for the weights, so results do not depend on chunking. Importance: Spearman's rank correlation between each input and the bid's score over the draws.";
+  "Monte Carlo over the uncertain inputs and weights: each draw scores every lot with the tender's own rules (pass/fail and minimum-score gates, the price formula with the lowest, highest and mean price recomputed among the bids still in, aggregation, published tie-breaks, shared ranks) in Float64; the base case is the exact Decimal scoring. Weights: uniform over the weights the stated ranges and order allow (SMAA-2, Lahdelma & Salminen 2001, Operations Research 49(3) 444–454); rank acceptability, central weights and confidence factors as defined there. Random numbers: the library's one generator, as for model parameters (Philox4x32-10 counter-based, Salmon et al. 2011, with named streams): stream \"award:weights\" for the weights and \"award:input:<optionId>.<input>\" for each input, so results do not depend on chunking, workers or shards. Importance: Spearman's rank correlation between each input and the bid's score over the draws.";
 
 function checkIterations(n: unknown, name = "iterations"): VbpIssue[] {
   return Number.isSafeInteger(n) && (n as number) >= 1 && (n as number) <= 10_000_000 ? [] : [{ code: "invalid_value", path: [name], message: `must be a whole number from 1 to 10,000,000, got ${JSON.stringify(n)}` }];
@@ -539,7 +539,13 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
           localC[varied[v] as number] = x;
         }
         if (options.confidenceFactors !== false) {
-          const cfBlock = plan.inputs.length === 0 ? runDraws(plan, 0, 1, localC) : runDraws(plan, block.firstDraw, N, localC);
+          let cfBlock: DrawBlock;
+          if (plan.inputs.length === 0) cfBlock = runDraws(plan, 0, 1, localC);
+          else {
+            // The same input draws at the central weights: read back, not drawn again; only this lot is scored.
+            cfBlock = allocateBlock(plan, block.firstDraw, N);
+            fillDraws(plan, cfBlock, 0, N, localC, undefined, { from: block, lot: li });
+          }
           const cw = cfBlock.winner[li] as Int32Array;
           let c = 0;
           for (let d = 0; d < cfBlock.count; d++) if (cw[d] === o) c++;

@@ -1,4 +1,4 @@
-import { DrawUniforms } from "./counterRandom.js";
+import { UniformCursor } from "../../random/streams.js";
 import type { AwardPlan } from "./plan.js";
 
 /** @internal The per-draw record of a block of draws; blocks concatenate in draw order. */
@@ -17,6 +17,15 @@ export interface DrawBlock {
   readonly inputs: Float64Array;
   /** Local weight (fraction) of each varied criterion, criterion-major (`v * count + d`). */
   readonly weights: Float64Array;
+}
+
+/**
+ * @internal Re-running draws already made with other weights (SMAA-2 confidence factors): the input values are
+ * read from `from` (the same draws, same positions) instead of being drawn again, and only `lot` is scored.
+ */
+export interface DrawReuse {
+  readonly from: DrawBlock;
+  readonly lot?: number;
 }
 
 /** @internal An empty record for draws `[first, first + count)`, to be filled by {@link fillDraws}. */
@@ -48,11 +57,11 @@ export function runDraws(plan: AwardPlan, first: number, count: number, fixedLoc
  * @internal Fills positions `[offset, offset + count)` of `out` (draws `out.firstDraw + offset …`) in place: the
  * chunks of one run write into one record, so nothing is copied or concatenated afterwards.
  */
-export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count: number, fixedLocal?: Float64Array, inputOverride?: { index: number; value: number }): void {
+export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count: number, fixedLocal?: Float64Array, inputOverride?: { index: number; value: number }, reuse?: DrawReuse): void {
   const { sampler, lots, inputs } = plan;
   const total = out.count;
   const first = out.firstDraw + offset;
-  const u = new DrawUniforms(plan.seed);
+  const u = new UniformCursor(plan.seed);
   const local = new Float64Array(sampler.flat.length);
   const leafGlobal = new Float64Array(sampler.leafFlat.length);
   const baseGlobal = new Float64Array(sampler.leafFlat.length);
@@ -75,7 +84,7 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
     const at = offset + d;
     let w = baseGlobal;
     if (drawWeights) {
-      sampler.sample(u.at(plan.weightStream, g), local, leafGlobal);
+      sampler.sample(u.reset(plan.weightStream, g), local, leafGlobal);
       w = leafGlobal;
       for (let v = 0; v < nv; v++) weightVals[v * total + at] = local[varied[v] as number] as number;
     } else {
@@ -83,11 +92,19 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
     }
     for (let k = 0; k < inputs.length; k++) {
       const inp = inputs[k] as (typeof inputs)[number];
-      const x = inputOverride !== undefined ? (inputOverride.index === k ? inputOverride.value : inp.base) : inp.dist.sample(u.at(inp.stream, g));
+      const x =
+        reuse !== undefined
+          ? (reuse.from.inputs[k * reuse.from.count + at] as number)
+          : inputOverride !== undefined
+            ? inputOverride.index === k
+              ? inputOverride.value
+              : inp.base
+            : inp.dist.sample(u.reset(inp.stream, g));
       drawn[k] = x;
       inputVals[k * total + at] = x;
     }
     for (let li = 0; li < lots.length; li++) {
+      if (reuse?.lot !== undefined && reuse.lot !== li) continue;
       const kern = lots[li] as (typeof lots)[number];
       const P = prices[li] as Float64Array;
       P.set(kern.basePrice);

@@ -11,13 +11,7 @@ export function selectInPlace(a: Float64Array, k: number): number {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // Median of three as the pivot (robust to sorted and reversed input).
-    let x = a[lo] as number;
-    let y = a[mid] as number;
-    let z = a[hi] as number;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
+    const pivot = medianOfThree(a[lo] as number, a[mid] as number, a[hi] as number);
     let i = lo;
     let j = hi;
     while (i <= j) {
@@ -63,13 +57,7 @@ export function quantileInPlace(a: Float64Array, p: number): number {
 export function sortInPlace(a: Float64Array, lo = 0, hi = a.length - 1): void {
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
-    let x = a[lo] as number;
-    let y = a[mid] as number;
-    let z = a[hi] as number;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
+    const pivot = medianOfThree(a[lo] as number, a[mid] as number, a[hi] as number);
     let i = lo;
     let j = hi;
     while (i <= j) {
@@ -101,4 +89,9 @@ export function sortInPlace(a: Float64Array, lo = 0, hi = a.length - 1): void {
     }
     a[j + 1] = v;
   }
+}
+
+function medianOfThree(x: number, y: number, z: number): number {
+  if (x > y) return y > z ? y : x > z ? z : x;
+  return x > z ? x : y > z ? z : y;
 }
