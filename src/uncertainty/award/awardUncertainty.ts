@@ -582,7 +582,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
     });
     const baseWinner = plan.baseWinner[li];
     const lot: Omit<LotUncertainty, "summary"> = { lotId: kern.lotId, label: plan.lotLabels[li] as string, ...(baseWinner !== undefined ? { baseWinner } : {}), probabilityNoWinner: noWinner / N, bids };
-    return { ...lot, summary: summariseLot(lot, N, plan) };
+    return { ...lot, summary: summariseLot(lot, N, plan, li) };
   });
   return {
     seed: options.seed,
@@ -631,13 +631,14 @@ function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBe
   return parts.join(" ");
 }
 
-function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: AwardPlan): string {
+function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: AwardPlan, li: number): string {
+  // The inputs of this lot's bids only: another lot's prices and values do not move this award.
+  const inputs = plan.inputs.filter((i) => i.lot === li);
   const sorted = [...lot.bids].sort((a, b) => b.probabilityOfWinning - a.probabilityOfWinning);
   const lead = sorted[0];
   const baseWinner = lot.bids.find((b) => b.optionId === lot.baseWinner);
   const what: string[] = [];
-  if (plan.inputs.length > 0) what.push(`${plan.inputs.length} uncertain input${plan.inputs.length === 1 ? "" : "s"} (${plan.inputs.map((i) => i.label).slice(0, 4).join("; ")}${plan.inputs.length > 4 ? "; …" : ""})`);
-  if (plan.inputs.length > 0) what[0] = `${what[0]} vary as stated`;
+  if (inputs.length > 0) what.push(`${inputs.length} uncertain input${inputs.length === 1 ? "" : "s"} (${inputs.map((i) => i.label).slice(0, 4).join("; ")}${inputs.length > 4 ? "; …" : ""}) ${inputs.length === 1 ? "varies" : "vary"} as stated`);
   if (plan.sampler.varies) what.push(`the weights of ${plan.sampler.varied.map((fi) => plan.sampler.flat[fi]?.node.label).join(", ")} vary ${plan.sampler.information}`);
   const scope = what.length > 0 ? `when ${what.join(" and ")}` : "with every input fixed";
   const lines: string[] = [];
