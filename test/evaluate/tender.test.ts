@@ -55,7 +55,7 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
     for (const o of result.options.filter((x) => x.priceNotOpened !== true)) expect(D(o.netMonetaryBenefitPerPatient!).eq(D(o.qalysPerPatient).times(20000).minus(D(o.costs.wholePathway!)))).toBe(true);
   });
 
-  it("ranking: lot 3 Aldgate, Bramley, Carrow, Dunmore excluded at the carbon reduction plan gate; lot 4 Eastgate, Fenwick", () => {
+  it("ranking: lot 3 Aldgate, Bramley, Carrow, Dunmore excluded at the carbon reduction plan gate; lot 4 Eastgate, Fenwick, Greyfriars", () => {
     expect(result.ranking.map((r) => [r.lot, r.optionId, r.rank ?? r.status])).toEqual([
       ["lot-3", "a", 1],
       ["lot-3", "b", 2],
@@ -63,6 +63,7 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
       ["lot-3", "d", "excluded"],
       ["lot-4", "e", 1],
       ["lot-4", "f", 2],
+      ["lot-4", "g", 3],
       ["default", "current", "comparator"],
     ]);
     expect(result.tender.lots.map((l) => [l.lotId, l.winner])).toEqual([
@@ -83,7 +84,7 @@ describe("worked tender (examples/tender/tender.json): figures checked by hand",
 
   it("cost-effectiveness: the lot 3 products dominate current practice; Dunmore (price not opened) is left out", () => {
     const status = Object.fromEntries(result.costEffectiveness.pairwise.map((p) => [p.id, p.status]));
-    expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", e: "more costly, more effective", f: "more costly, more effective" });
+    expect(status).toMatchObject({ a: "dominant", b: "dominant", c: "dominant", e: "more costly, more effective", f: "more costly, more effective", g: "more costly, more effective" });
     expect(status.d).toBeUndefined();
   });
 });
@@ -99,7 +100,9 @@ describe("worked tender (defect 8): PPN 002 themes, a second lot, price in sever
   it("shows a second lot, scored on its own (its own lowest price and winner)", () => {
     const lot4 = result.tender.lots.find((l) => l.lotId === "lot-4")!;
     expect(lot4.label).toBe("Lot 4: 14-day sNPWT systems");
-    expect(lot4.options.map((o) => o.optionId)).toEqual(["e", "f"]);
+    expect(lot4.options.map((o) => o.optionId)).toEqual(["e", "f", "g"]);
+    // Eastgate 56.94, Fenwick 52.64, Greyfriars 51.75: the third bid is close enough that Fenwick's second place depends on its price.
+    expect(lot4.options.map((o) => Number(o.total).toFixed(2))).toEqual(["56.94", "52.64", "51.75"]);
     expect(lot4.lowestPrice).toBe("158");
     expect(result.tender.lots.find((l) => l.lotId === "lot-3")!.lowestPrice).toBe("79");
   });
@@ -188,7 +191,8 @@ describe("presentation", () => {
     // ("not opened", not 0.00).
     expect(lines[5]).toMatch(/^lot-3 +- {2}Dunmore Devices GmbH +Dunmore VacuClose +no total +not opened +7\.22 .* not opened +0\.7980 +138\.23 {2}failed: crp$/);
     expect(lines[5]).not.toContain("0.00");
-    expect(lines[8]).toMatch(/^default +ref {2}Current practice .*comparator$/);
+    expect(lines[8]).toMatch(/^lot-4 +3 {2}Greyfriars Medical Ltd /);
+    expect(lines[9]).toMatch(/^default +ref {2}Current practice .*comparator$/);
     expect(text).toContain("NMB at £20,000.00 per QALY (nice-2004-other, lower bound, healthtech programme)");
   });
 

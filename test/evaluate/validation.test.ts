@@ -64,7 +64,7 @@ describe("evaluation document: bad input names the exact path", () => {
     doc.tender.passFail.push({ criterionId: "crp", optionId: "a", passed: true, reason: "seen" });
     const m = messages(() => parseEvaluationDocument(doc));
     expect(m).toContain('tender.evaluatorScores[4].optionId: unknown option "zz"');
-    expect(m).toContain('tender.passFail[6].criterionId: criterion "crp" is decided by sustainability gates (criterionGates): remove this record');
+    expect(m).toContain('tender.passFail[7].criterionId: criterion "crp" is decided by sustainability gates (criterionGates): remove this record');
   });
 
   it("unknown sustainability gate; gate on a criterion that is not pass/fail", () => {

@@ -21,7 +21,7 @@ async function stillServes(): Promise<void> {
   const r = await post(TENDER);
   expect(r.status).toBe(200);
   const body = (await r.json()) as { ranking: { optionId: string }[]; report: string };
-  expect(body.ranking.length).toBe(7);
+  expect(body.ranking.length).toBe(8);
   expect(body.report).toContain("## Ranked value table");
 }
 

@@ -72,10 +72,10 @@ describe.skipIf(!present)("HTML report in headless Chromium", () => {
 
     // Tables: the ranked value table has a row per option, with the winner first.
     const ranking = page.locator("#ranking table tbody tr");
-    // The worked tender has two lots (six bids and current practice); the first column is the lot.
-    expect(await ranking.count()).toBe(7);
+    // The worked tender has two lots (seven bids and current practice); the first column is the lot.
+    expect(await ranking.count()).toBe(8);
     expect(await ranking.first().locator("td").nth(2).innerText()).toBe("Aldgate Medical Ltd");
-    expect(await page.locator("#summaries section.summary").count()).toBe(6);
+    expect(await page.locator("#summaries section.summary").count()).toBe(7);
 
     // Charts: three inline SVGs, laid out with a real size, holding bars.
     const figures = page.locator("figure svg");

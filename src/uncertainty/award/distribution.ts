@@ -1,6 +1,6 @@
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { betaVariate, gammaVariate, normalQuantile } from "./_internal/sampling.js";
-import type { UniformSequence } from "./_internal/counterRandom.js";
+import type { UniformSource as UniformSequence } from "../random/streams.js";
 
 /**
  * The distribution of an uncertain award input (a bid price, a criterion's raw value, a lifecycle quantity).

@@ -272,7 +272,7 @@ export function valueBasedPrice(document: unknown, options: ValueBasedPriceOptio
  *   criterionMetrics: { cost: "wholePathwayCostPerPatient" },
  * };
  * winProbabilityByPrice(json, "b", ["40", "50", "60"], { iterations: 2000, seed: 1, weights: { groups: ["root"] } }).map((p) => [p.price, p.probability]);
- * //=> [["40", 0.694], ["50", 0.6575], ["60", 0.61]]
+ * //=> [["40", 0.6735], ["50", 0.636], ["60", 0.59]]
  * ```
  */
 export function winProbabilityByPrice(document: unknown, optionId: string, prices: readonly string[], uncertainty: Omit<AwardUncertaintyOptions, "onProgress" | "signal">): readonly {

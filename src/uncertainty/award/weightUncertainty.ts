@@ -2,7 +2,7 @@ import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { flattenCriteria, type FlatNode, type WeightedCriterionCommon } from "../../scoring/criteria.js";
 import type { Tender } from "../../scoring/tender.js";
-import { DrawUniforms, type UniformSequence } from "./_internal/counterRandom.js";
+import { streamId, UniformCursor, type UniformSource as UniformSequence } from "../random/streams.js";
 
 /**
  * What the panel knows about the weights when they are uncertain (SMAA-2, Lahdelma & Salminen 2001).
@@ -343,7 +343,7 @@ export function compileWeightSampler(tender: Tender, spec: WeightUncertainty | u
   // Pilot: rejection sampling is exact but slows down as the feasible share of the simplex shrinks. Measure the
   // acceptance on a dedicated pilot sequence before any draw and refuse a set of ranges too tight to sample.
   if (groups.some((g) => g.chains === undefined)) {
-    const pilot = new DrawUniforms(0x5eed).at(0x9117, 0);
+    const pilot = new UniformCursor(0x5eed).reset(streamId("award:weights:pilot"), 0);
     for (const g of groups) {
       if (g.chains !== undefined || (g.bounded && 1 - g.lower.reduce((a, x) => a + x, 0) <= EPS)) continue;
       const one = { ...g };

@@ -9,10 +9,33 @@ function rankAt(doc: Record<string, unknown>, optionId: string, price: string): 
 }
 
 describe("value-based price through evaluate", () => {
-  it("the runner-up of the worked tender keeps its rank at any price: its points on criteria the price does not feed outscore the third bid's total", () => {
+  it("must show: the lot 4 runner-up's value-based price applied through evaluate keeps rank 2, and 1% above it does not", () => {
     const doc = workedDocument();
     const base = evaluate(doc, { summaries: false });
-    const runnerUp = base.ranking.find((r) => r.rank === 2)!;
+    const runnerUp = base.ranking.find((r) => r.lot === "lot-4" && r.rank === 2)!;
+    expect(runnerUp.optionId).toBe("f");
+    const v = valueBasedPrice(doc, { optionId: "f", target: { kind: "rank" } });
+    const p = v.prices[0]!;
+    expect(p.unbounded).toBeUndefined();
+    expect(p.price).toBe("168.87");
+    expect(p.explanation).toBe(
+      "Fenwick Medical plc keeps rank 2 or better up to a price of £168.87 (6.9% above its bid of £158.00): at that price it ranks 2nd; at £170.56 (1% above) it ranks 3rd.",
+    );
+    // Applied through evaluate, independently of the solver: rank 2 at the stated price, lost 1% above it.
+    expect(rankAt(doc, "f", p.price!)).toBe(2);
+    expect(rankAt(doc, "f", (Number(p.price) * 1.01).toFixed(2))).toBe(3);
+    // The answer is the highest such price to the penny: one penny more already loses the rank.
+    expect(rankAt(doc, "f", (Number(p.price) + 0.01).toFixed(2))).toBe(3);
+    // Everything else in the lot is as the solver left it: Eastgate still wins at that price.
+    const at = structuredClone(doc) as { options: { id: string; price?: string }[] };
+    at.options.find((o) => o.id === "f")!.price = p.price!;
+    expect(evaluate(at, { summaries: false }).tender.lots.find((l) => l.lotId === "lot-4")!.winner).toBe("e");
+  });
+
+  it("the lot 3 runner-up keeps its rank at any price: its points on criteria the price does not feed outscore the third bid's total", () => {
+    const doc = workedDocument();
+    const base = evaluate(doc, { summaries: false });
+    const runnerUp = base.ranking.find((r) => r.lot === "lot-3" && r.rank === 2)!;
     expect(runnerUp.optionId).toBe("b");
     const v = valueBasedPrice(doc, { optionId: runnerUp.optionId, target: { kind: "rank" } });
     const p = v.prices[0]!;

@@ -1,4 +1,4 @@
-import { DrawUniforms } from "./counterRandom.js";
+import { UniformCursor } from "../../random/streams.js";
 import type { AwardPlan } from "./plan.js";
 
 /** @internal The per-draw record of a block of draws; blocks concatenate in draw order. */
@@ -20,56 +20,101 @@ export interface DrawBlock {
 }
 
 /**
- * @internal Runs draws `[first, first + count)`. Every number a draw uses comes from its own counter-based
- * stream position, so a block's content depends only on the draw indices: any split gives the same records.
- * `fixedLocal`, when given, replaces the weight draws (confidence factors, one-way analysis).
+ * @internal Re-running draws already made with other weights (SMAA-2 confidence factors): the input values are
+ * read from `from` (the same draws, same positions) instead of being drawn again, and only `lot` is scored.
+ */
+export interface DrawReuse {
+  readonly from: DrawBlock;
+  readonly lot?: number;
+}
+
+/** @internal An empty record for draws `[first, first + count)`, to be filled by {@link fillDraws}. */
+export function allocateBlock(plan: AwardPlan, first: number, count: number): DrawBlock {
+  return {
+    firstDraw: first,
+    count,
+    ranks: plan.lots.map((k) => new Int32Array(k.n * count)),
+    standing: plan.lots.map((k) => new Float64Array(k.n * count)),
+    measure: plan.lots.map((k) => new Float64Array(k.n * count)),
+    winner: plan.lots.map(() => new Int32Array(count)),
+    inputs: new Float64Array(plan.inputs.length * count),
+    weights: new Float64Array(plan.sampler.varied.length * count),
+  };
+}
+
+/**
+ * @internal Runs draws `[first, first + count)` into a new record. Every number a draw uses comes from its own
+ * counter-based stream position, so a block's content depends only on the draw indices: any split gives the
+ * same records. `fixedLocal`, when given, replaces the weight draws (confidence factors, one-way analysis).
  */
 export function runDraws(plan: AwardPlan, first: number, count: number, fixedLocal?: Float64Array, inputOverride?: { index: number; value: number }): DrawBlock {
+  const out = allocateBlock(plan, first, count);
+  fillDraws(plan, out, 0, count, fixedLocal, inputOverride);
+  return out;
+}
+
+/**
+ * @internal Fills positions `[offset, offset + count)` of `out` (draws `out.firstDraw + offset …`) in place: the
+ * chunks of one run write into one record, so nothing is copied or concatenated afterwards.
+ */
+export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count: number, fixedLocal?: Float64Array, inputOverride?: { index: number; value: number }, reuse?: DrawReuse): void {
   const { sampler, lots, inputs } = plan;
-  const u = new DrawUniforms(plan.seed);
+  const total = out.count;
+  const first = out.firstDraw + offset;
+  const u = new UniformCursor(plan.seed);
   const local = new Float64Array(sampler.flat.length);
   const leafGlobal = new Float64Array(sampler.leafFlat.length);
   const baseGlobal = new Float64Array(sampler.leafFlat.length);
   sampler.globals(fixedLocal ?? sampler.baseLocal, baseGlobal);
   const varied = sampler.varied;
-  const ranks = lots.map((k) => new Int32Array(k.n * count));
-  const standing = lots.map((k) => new Float64Array(k.n * count));
-  const measure = lots.map((k) => new Float64Array(k.n * count));
-  const winner = lots.map(() => new Int32Array(count));
-  const inputVals = new Float64Array(inputs.length * count);
-  const weightVals = new Float64Array(varied.length * count);
+  const nv = varied.length;
+  const { ranks, standing, measure, winner } = out;
+  const inputVals = out.inputs;
+  const weightVals = out.weights;
   const prices = lots.map((k) => new Float64Array(k.n));
   const values = lots.map((_, li) => new Float64Array((plan.cells[li] ?? []).length));
   const pass = lots.map((k) => new Uint8Array(k.basePass.length));
   const drawn = new Float64Array(inputs.length);
   const lowWins = lots.map((k) => k.lowerIsBetter);
+  const inputsOf = lots.map((_, li) => inputs.flatMap((inp, k) => (inp.lot === li ? [k] : [])));
+  const src = fixedLocal ?? sampler.baseLocal;
+  const drawWeights = fixedLocal === undefined && sampler.varies;
   for (let d = 0; d < count; d++) {
     const g = first + d;
+    const at = offset + d;
     let w = baseGlobal;
-    if (fixedLocal === undefined && sampler.varies) {
-      sampler.sample(u.at(plan.weightStream, g), local, leafGlobal);
+    if (drawWeights) {
+      sampler.sample(u.reset(plan.weightStream, g), local, leafGlobal);
       w = leafGlobal;
-      for (let v = 0; v < varied.length; v++) weightVals[v * count + d] = local[varied[v] as number] as number;
+      for (let v = 0; v < nv; v++) weightVals[v * total + at] = local[varied[v] as number] as number;
     } else {
-      const src = fixedLocal ?? sampler.baseLocal;
-      for (let v = 0; v < varied.length; v++) weightVals[v * count + d] = src[varied[v] as number] as number;
+      for (let v = 0; v < nv; v++) weightVals[v * total + at] = src[varied[v] as number] as number;
     }
     for (let k = 0; k < inputs.length; k++) {
       const inp = inputs[k] as (typeof inputs)[number];
-      const x = inputOverride !== undefined ? (inputOverride.index === k ? inputOverride.value : inp.base) : inp.dist.sample(u.at(inp.stream, g));
+      const x =
+        reuse !== undefined
+          ? (reuse.from.inputs[k * reuse.from.count + at] as number)
+          : inputOverride !== undefined
+            ? inputOverride.index === k
+              ? inputOverride.value
+              : inp.base
+            : inp.dist.sample(u.reset(inp.stream, g));
       drawn[k] = x;
-      inputVals[k * count + d] = x;
+      inputVals[k * total + at] = x;
     }
     for (let li = 0; li < lots.length; li++) {
+      if (reuse?.lot !== undefined && reuse.lot !== li) continue;
       const kern = lots[li] as (typeof lots)[number];
       const P = prices[li] as Float64Array;
       P.set(kern.basePrice);
       const V = values[li] as Float64Array;
       const S = pass[li] as Uint8Array;
       S.set(kern.basePass);
-      for (let k = 0; k < inputs.length; k++) {
+      const mine = inputsOf[li] as number[];
+      for (let j = 0; j < mine.length; j++) {
+        const k = mine[j] as number;
         const inp = inputs[k] as (typeof inputs)[number];
-        if (inp.lot !== li) continue;
         const x = drawn[k] as number;
         if (inp.kind === "price") P[inp.option] = x;
         else if (inp.kind === "value") V[inp.cell] = x;
@@ -80,17 +125,20 @@ export function runDraws(plan: AwardPlan, first: number, count: number, fixedLoc
       const R = ranks[li] as Int32Array;
       const St = standing[li] as Float64Array;
       const M = measure[li] as Float64Array;
+      const kr = kern.rank;
+      const km = kern.measure;
+      const low = lowWins[li] === true;
+      const row = at * n;
       for (let o = 0; o < n; o++) {
-        const r = kern.rank[o] as number;
-        const m = kern.measure[o] as number;
-        R[d * n + o] = r;
-        M[d * n + o] = m;
-        St[d * n + o] = r === 0 || Number.isNaN(m) ? -Infinity : lowWins[li] === true ? -m : m;
+        const r = kr[o] as number;
+        const m = km[o] as number;
+        R[row + o] = r;
+        M[row + o] = m;
+        St[row + o] = r === 0 || m !== m ? -Infinity : low ? -m : m;
       }
-      (winner[li] as Int32Array)[d] = kern.winner();
+      (winner[li] as Int32Array)[at] = kern.winner();
     }
   }
-  return { firstDraw: first, count, ranks, standing, measure, winner, inputs: inputVals, weights: weightVals };
 }
 
 /** @internal Concatenates blocks (in draw order) into one. */

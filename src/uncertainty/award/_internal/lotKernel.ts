@@ -8,6 +8,7 @@ import { resolveValueFunction } from "../../../scoring/functions/value.js";
 import { taggedWeight } from "../../../scoring/policies.js";
 import type { AggregationMethod, MinimumScoreGate, Tender, TenderOption, TieBreakRule, TenderOptionResult } from "../../../scoring/tender.js";
 import type { ScoringRegistries } from "../../../scoring/schema.js";
+import { sortInPlace } from "./orderStatistics.js";
 import { FLOAT_PRICE_KERNELS, FLOAT_VALUE_KERNELS, type FloatPriceKernel, type FloatValueKernel } from "../floatKernels.js";
 
 /** Float64 kernels the caller adds for their own price formulas and value functions. */
@@ -83,6 +84,11 @@ export class LotKernel {
   private readonly key: Float64Array;
   private readonly sortedKeys: Float64Array;
   private readonly prices: Float64Array;
+  /** The non-price scored leaves. */
+  private readonly qualityLeaves: Int32Array;
+  /** Whether single criteria's points are read after the sum (gates, tie-breaks on a criterion or tag). */
+  private readonly needPoints: boolean;
+  private readonly priceContext: { lowest: number; highest: number; mean: number; params: Record<string, number> } = { lowest: 0, highest: 0, mean: 0, params: {} };
 
   constructor(tender: Tender, flat: readonly FlatNode[], leafFlat: readonly number[], lotId: string, options: readonly TenderOption[], base: ReadonlyMap<string, TenderOptionResult>, registries: ScoringRegistries, kernels: FloatKernels) {
     this.lotId = lotId;
@@ -129,7 +135,13 @@ export class LotKernel {
           this.baseShare[oi * L + li] = Number(scaleScore(level, "1", scale, { betweenLevels: true }).points);
         } else if (leaf.kind === "quantitative") {
           const v = (o.values ?? {})[leaf.id];
-          if (v !== undefined) this.baseShare[oi * L + li] = Number(valueScore(v, "1", leaf.valueFunction, valueFunctions).points);
+          if (v === undefined) return;
+          // The Float64 kernel when there is one (the draws score varying values with it too), else the exact function.
+          const fast = this.valueSpecs[li];
+          if (fast !== undefined) {
+            const s = fast(Number(v));
+            this.baseShare[oi * L + li] = s < 0 ? 0 : s > 1 ? 1 : s;
+          } else this.baseShare[oi * L + li] = Number(valueScore(v, "1", leaf.valueFunction, valueFunctions).points);
         }
       });
     });
@@ -196,6 +208,8 @@ export class LotKernel {
     this.key = new Float64Array(n);
     this.sortedKeys = new Float64Array(n);
     this.prices = new Float64Array(n);
+    this.qualityLeaves = Int32Array.from(leaves.flatMap((l, i) => (l.kind === "price" ? [] : [i])));
+    this.needPoints = this.gates.length > 0 || this.ties.some((t) => t.kind === "leaves");
   }
 
   /** The Float64 share function of a quantitative leaf (undefined for other leaves or when no kernel exists). */
@@ -210,24 +224,39 @@ export class LotKernel {
    */
   run(weights: Float64Array, prices: Float64Array, varying: readonly VaryingValue[], values: Float64Array, pass: Uint8Array): void {
     const { n, L } = this;
-    const share = this.share;
-    share.set(this.baseShare);
-    for (let k = 0; k < varying.length; k++) {
-      const c = varying[k] as VaryingValue;
-      const s = c.share(values[k] as number);
-      share[c.option * L + c.leaf] = s < 0 ? 0 : s > 1 ? 1 : s;
+    let share = this.baseShare;
+    if (varying.length > 0) {
+      share = this.share;
+      share.set(this.baseShare);
+      for (let k = 0; k < varying.length; k++) {
+        const c = varying[k] as VaryingValue;
+        const s = c.share(values[k] as number);
+        share[c.option * L + c.leaf] = s < 0 ? 0 : s > 1 ? 1 : s;
+      }
     }
     const pts = this.points;
     const P = this.prices;
     P.set(prices);
     const pfN = this.passFailIds.length;
+    const leaves = this.qualityLeaves;
+    const nq = leaves.length;
+    const keep = this.needPoints;
     for (let o = 0; o < n; o++) {
       let q = 0;
       const row = o * L;
-      for (let l = 0; l < L; l++) {
-        const p = this.isPrice[l] === 1 ? 0 : (weights[l] as number) * (share[row + l] as number);
-        pts[row + l] = p;
-        q += p;
+      if (keep) {
+        for (let j = 0; j < nq; j++) {
+          const l = leaves[j] as number;
+          const p = (weights[l] as number) * (share[row + l] as number);
+          pts[row + l] = p;
+          q += p;
+        }
+      } else {
+        // Only the sum is needed (no gate or tie-break reads single criteria): a plain dot product.
+        for (let j = 0; j < nq; j++) {
+          const l = leaves[j] as number;
+          q += (weights[l] as number) * (share[row + l] as number);
+        }
       }
       this.quality[o] = q;
       let ok = 1;
@@ -249,7 +278,10 @@ export class LotKernel {
         sum += p;
         cnt++;
       }
-      const ctx = { lowest: lo, highest: hi, mean: sum / cnt, params: {} as Record<string, number> };
+      const ctx = this.priceContext;
+      ctx.lowest = lo;
+      ctx.highest = hi;
+      ctx.mean = sum / cnt;
       for (let k = 0; k < this.priceLeafIdx.length; k++) {
         const li = this.priceLeafIdx[k] as number;
         const kern = this.priceKernels[k] as { share: FloatPriceKernel; params: Record<string, number> };
@@ -355,7 +387,7 @@ export class LotKernel {
     const m0 = view.length;
     const sorted = this.sortedKeys.subarray(0, m0);
     for (let i = 0; i < m0; i++) sorted[i] = -(key[view[i] as number] as number);
-    sorted.sort();
+    sortInPlace(sorted);
     let distinct = true;
     for (let i = 1; i < m0 && distinct; i++) if (sameKey(sorted[i - 1] as number, sorted[i] as number)) distinct = false;
     if (distinct) {

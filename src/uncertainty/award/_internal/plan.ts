@@ -2,12 +2,12 @@ import type { VbpIssue, VbpPath } from "../../../errors/issue.js";
 import { VbpInputError } from "../../../errors/VbpInputError.js";
 import type { FlatNode } from "../../../scoring/criteria.js";
 import { parseTender, type ScoringRegistries } from "../../../scoring/schema.js";
-import { scoreTender } from "../../../scoring/scoreTender.js";
+import { scoreParsedTender } from "../../../scoring/scoreTender.js";
 import type { Tender, TenderOption, TenderOptionResult } from "../../../scoring/tender.js";
 import { compileDistribution, type CompiledDistribution, type InputDistribution } from "../distribution.js";
 import type { FloatPriceKernel, FloatValueKernel } from "../floatKernels.js";
 import { compileWeightSampler, type WeightSampler, type WeightUncertainty } from "../weightUncertainty.js";
-import { streamOf } from "./counterRandom.js";
+import { streamId, type StreamId } from "../../random/streams.js";
 import { LotKernel, type VaryingValue } from "./lotKernel.js";
 
 /**
@@ -43,7 +43,7 @@ export interface PlannedInput {
   /** Position among the lot's varying cells (value inputs). */
   readonly cell: number;
   readonly dist: CompiledDistribution;
-  readonly stream: number;
+  readonly stream: StreamId;
   readonly base: number;
 }
 
@@ -57,7 +57,7 @@ export interface AwardPlan {
   readonly cells: readonly (readonly VaryingValue[])[];
   readonly base: ReadonlyMap<string, TenderOptionResult>;
   readonly baseWinner: readonly (string | undefined)[];
-  readonly weightStream: number;
+  readonly weightStream: StreamId;
   readonly seed: number;
   readonly currency: string;
 }
@@ -100,7 +100,10 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   if (issues.length > 0) throw new VbpInputError(issues);
   const sampler = compileWeightSampler(tender, o.weights, ["weights"]);
   const quick = { ...tender, settings: { ...(tender.settings ?? {}), rankReversal: false, overtaking: false } };
-  const scored = scoreTender(quick, o.registries ?? {});
+  // The exact base case. Worked traces are needed only to read the panel's moderated levels (qualitative
+  // criteria); without them the points alone are computed, which is much faster for large lots.
+  const panelScored = sampler.flat.some((f) => f.node.kind === "qualitative");
+  const scored = scoreParsedTender(quick, o.registries ?? {}, { scoreTrees: panelScored ? "full" : "top-level" });
   const base = new Map<string, TenderOptionResult>();
   for (const lot of scored.lots) for (const r of lot.options) base.set(r.optionId, r);
   const byLot = new Map<string, TenderOption[]>();
@@ -126,7 +129,6 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   const planned: PlannedInput[] = [];
   const cells: VaryingValue[][] = lots.map(() => []);
   const seen = new Map<string, number>();
-  const streams = new Set<number>([streamOf("weights")]);
   (o.inputs ?? []).forEach((u, k) => {
     const p: VbpPath = ["inputs", k];
     if (u === null || typeof u !== "object") {
@@ -217,9 +219,8 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
         what = n.label;
       }
     }
-    let stream = streamOf(`input:${key}`);
-    while (streams.has(stream)) stream = (stream + 0x9e3779b9) >>> 0;
-    streams.add(stream);
+    // The shared generator's named streams: "award:input:<optionId>.<input>" (a 64-bit hash of the name).
+    const stream = streamId(`award:input:${u.optionId}.${u.input}`);
     planned.push({
       id: `${u.optionId}.${u.input}`,
       label: u.label ?? `${opt.supplier}: ${what}`,
@@ -243,7 +244,7 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
     cells,
     base,
     baseWinner: scored.lots.map((l) => l.winner),
-    weightStream: streamOf("weights"),
+    weightStream: streamId("award:weights"),
     seed: o.seed,
     currency: scored.currency,
   };

@@ -1,5 +1,5 @@
 import { sampleStandardGamma } from "../../distributions/gamma.js";
-import type { UniformSequence } from "./counterRandom.js";
+import type { UniformSource as UniformSequence } from "../../random/streams.js";
 
 /**
  * The award analyses sample with the uncertainty module's samplers (one implementation of each): the normal
