@@ -126,7 +126,8 @@ function runStages(
   const pathway = pathwayStage(initial, ledger);
   const { doc, inputIndex, excluded } = pathway.prepared;
   const ctx = evaluationContext(doc);
-  const lifecycle = lifecycleStage(doc, ledger);
+  // The lifecycle stage's breakdowns are shown with full detail alone.
+  const lifecycle = lifecycleStage(doc, ledger, full);
   const carbon = carbonStage(doc, ctx, pathway.result.options);
   const assumptions = [...carbon.assumptions];
   const threshold = thresholdOf(doc);

@@ -57,6 +57,8 @@ interface Context {
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
+  /** Totals by kind, item and period are written (false: empty lists, for a caller that reads the totals alone). */
+  readonly breakdown: boolean;
 }
 
 /** Discounting time of period p (1-based) of 1/ppy years: exact rationals, so month 13 is t = 1 exactly. */
@@ -66,7 +68,7 @@ function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): D
   return new Dec(2 * p - 1).div(2 * ppy);
 }
 
-function compileContext(doc: LifecycleDocument, withLedger: boolean): Context {
+function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true): Context {
   const ppy = doc.period === "month" ? 12 : 1;
   const periods = doc.horizonYears * ppy;
   const timing = doc.discounting.timing;
@@ -112,6 +114,7 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean): Context {
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
+    breakdown,
   };
 }
 
@@ -448,7 +451,10 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
   const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const segments: LedgerSegment[] = [];
-  const itemTotals: (LifecycleItemTotals | undefined)[] = new Array<LifecycleItemTotals | undefined>(option.items.length);
+  // Per item: occurrences and exact totals.
+  const itemCount: number[] = new Array<number>(option.items.length).fill(0);
+  const itemUndAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
+  const itemDiscAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
   const kindUnd = new Map<CostItemKind, bigint>();
   const kindDisc = new Map<CostItemKind, bigint>();
   const acquisitions: { itemId: string; period: number; amount: bigint }[] = [];
@@ -482,8 +488,12 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     }
     if (withLedger) segments.push({ item: j, count: occ.periods.length });
     cashFlows += occ.periods.length;
-    itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: occ.periods.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
-    addToKind(item.kind, itemUnd, itemDisc);
+    if (ctx.breakdown) {
+      itemCount[j] = occ.periods.length;
+      itemUndAll[j] = itemUnd;
+      itemDiscAll[j] = itemDisc;
+      addToKind(item.kind, itemUnd, itemDisc);
+    }
   });
 
   // Residual value: a credit at the end of the horizon (t = H), after every purchase is known.
@@ -547,11 +557,14 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     }
     if (withLedger) segments.push({ item: j, count: rows.length, rows });
     cashFlows += lines.length;
-    itemTotals[j] = { itemId: item.id, kind: item.kind, label: item.label, occurrences: lines.length, undiscounted: fixedString(itemUnd), discounted: fixedString(itemDisc) };
-    addToKind(item.kind, itemUnd, itemDisc);
+    if (ctx.breakdown) {
+      itemCount[j] = lines.length;
+      itemUndAll[j] = itemUnd;
+      itemDiscAll[j] = itemDisc;
+      addToKind(item.kind, itemUnd, itemDisc);
+    }
   }
 
-  const byPeriod: LifecyclePeriodTotals[] = [];
   const cumUnd: bigint[] = [0n];
   const cumDisc: bigint[] = [0n];
   let runUnd = 0n;
@@ -561,21 +574,30 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     runDisc += perDisc[p]!;
     cumUnd.push(runUnd);
     cumDisc.push(runDisc);
-    byPeriod.push({
-      period: p,
-      periodStart: ctx.start[p]!,
-      t: ctx.tText[p]!,
-      discountFactor: ctx.dfText[p]!,
-      undiscounted: fixedString(perUnd[p]!),
-      discounted: fixedString(perDisc[p]!),
-      cumulativeUndiscounted: fixedString(runUnd),
-      cumulativeDiscounted: fixedString(runDisc),
-    });
   }
+  const byPeriod: LifecyclePeriodTotals[] = [];
+  const byItem: LifecycleItemTotals[] = [];
   const byKind: LifecycleKindTotals[] = [];
-  for (const kind of COST_ITEM_KINDS) {
-    const u = kindUnd.get(kind);
-    if (u !== undefined) byKind.push({ kind, undiscounted: fixedString(u), discounted: fixedString(kindDisc.get(kind)!) });
+  if (ctx.breakdown) {
+    for (let p = 1; p <= periods; p++) {
+      byPeriod.push({
+        period: p,
+        periodStart: ctx.start[p]!,
+        t: ctx.tText[p]!,
+        discountFactor: ctx.dfText[p]!,
+        undiscounted: fixedString(perUnd[p]!),
+        discounted: fixedString(perDisc[p]!),
+        cumulativeUndiscounted: fixedString(cumUnd[p]!),
+        cumulativeDiscounted: fixedString(cumDisc[p]!),
+      });
+    }
+    option.items.forEach((item, j) =>
+      byItem.push({ itemId: item.id, kind: item.kind, label: item.label, occurrences: itemCount[j]!, undiscounted: fixedString(itemUndAll[j]!), discounted: fixedString(itemDiscAll[j]!) }),
+    );
+    for (const kind of COST_ITEM_KINDS) {
+      const u = kindUnd.get(kind);
+      if (u !== undefined) byKind.push({ kind, undiscounted: fixedString(u), discounted: fixedString(kindDisc.get(kind)!) });
+    }
   }
   const cycles = option.serviceLifeYears !== undefined ? Math.ceil(H / option.serviceLifeYears) : 1;
   const result: Omit<LifecycleOptionResult, "payback"> = {
@@ -589,7 +611,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     perUse: unitCostOf(ctx, uses, runUnd, runDisc),
     perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
     byKind,
-    byItem: itemTotals as LifecycleItemTotals[],
+    byItem,
     byPeriod,
     cycles,
     cashFlows,
@@ -652,9 +674,12 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
   return doc.success ? { success: true, data: evaluateValidatedLifecycle(doc.data, options) } : doc;
 }
 
-/** @internal The engine on a document already returned by parseLifecycleDocument (no second validation). */
-export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions = {}): LifecycleResult {
-  const ctx = compileContext(doc, options.ledger ?? true);
+/**
+ * @internal The engine on a document already returned by parseLifecycleDocument (no second validation).
+ * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
+ */
+export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions & { readonly breakdown?: boolean } = {}): LifecycleResult {
+  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const comparator = comparatorIndex >= 0 ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true) : undefined;
   const results: LifecycleOptionResult[] = [];

@@ -273,7 +273,10 @@ export interface LifecycleResult {
   readonly ledgerScale: number;
   /** One entry per option, in document order. */
   readonly options: readonly LifecycleOptionResult[];
-  /** Every cash flow, option by option, item by item, period by period; absent with `{ ledger: false }`. */
+  /**
+   * Every cash flow, option by option, item by item, period by period; absent with `{ ledger: false }`. Held
+   * compactly: each row is made when read (a read-only array; a row read twice is equal, not the same object).
+   */
   readonly ledger?: readonly LifecycleLedgerRow[];
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluateLifecycle, type LifecycleLedgerRow } from "../../src/index.js";
+import { evaluateLifecycle, type LifecycleDocumentInput, type LifecycleLedgerRow } from "../../src/index.js";
 
-const imaging = JSON.parse(readFileSync("examples/lifecycle/imaging-systems.json", "utf8")) as { options: unknown[] };
+const imaging = JSON.parse(readFileSync("examples/lifecycle/imaging-systems.json", "utf8")) as LifecycleDocumentInput;
 
 // The ledger is held compactly (a few numbers per cash flow) and each row is made when read: it must read
 // exactly as the plain array of rows it stands for, however it is read.
@@ -53,7 +53,7 @@ describe("the ledger reads as a plain array of rows", () => {
   });
 
   it("a catalogue of repeated options: each copy's rows are the rows of the option it copies", () => {
-    const doc = { ...imaging, options: Array.from({ length: 40 }, (_, i) => ({ ...(imaging.options[i % 2] as object), id: `ct-${i}` })), comparatorId: "ct-0" };
+    const doc: LifecycleDocumentInput = { ...imaging, options: Array.from({ length: 40 }, (_, i) => ({ ...imaging.options[i % 2]!, id: `ct-${i}` })), comparatorId: "ct-0" };
     const big = evaluateLifecycle(doc).ledger!;
     const rowsOf = (id: string) => big.filter((x) => x.optionId === id).map((x) => ({ ...x, optionId: "" }));
     for (const i of [0, 1, 17, 38, 39]) expect(rowsOf(`ct-${i}`)).toEqual(rowsOf(`ct-${i % 2}`));

@@ -64,7 +64,7 @@ describe("money", () => {
 
   it("addition is associative and subtraction undoes it, exactly (property)", () => {
     const amount = fc
-      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+      .tuple(fc.bigInt({ min: -(10n ** 15n - 1n), max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 6 }))
       .map(([units, scale]) => {
         const s = units.toString().replace("-", "").padStart(scale + 1, "0");
         const body = scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`;

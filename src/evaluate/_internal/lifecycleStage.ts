@@ -20,12 +20,13 @@ export interface LifecycleStage {
 
 const ZERO = new Dec(0);
 
-export function lifecycleStage(doc: EvaluationDocument, ledger: boolean): LifecycleStage {
+/** `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone. */
+export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdown = true): LifecycleStage {
   const built = buildLifecycleDocument(doc);
   const perPatient: Dec[] = doc.options.map(() => ZERO);
   const netPresentCost: Dec[] = doc.options.map(() => ZERO);
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
-  const result = evaluateValidatedLifecycle(built.doc, { ledger });
+  const result = evaluateValidatedLifecycle(built.doc, { ledger, breakdown });
   result.options.forEach((o, j) => {
     const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
     perPatient[i] = o.perPatient.status === "ok" ? new Dec(o.perPatient.discounted.amount) : ZERO;

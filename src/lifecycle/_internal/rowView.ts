@@ -17,35 +17,51 @@ function indexOf(key: string | symbol, length: number): number {
   return Number.isInteger(n) && n < length ? n : -1;
 }
 
+const VIEW = Symbol("rowView");
+
+interface ViewState {
+  readonly length: number;
+  readonly rowAt: (i: number) => unknown;
+}
+
+const stateOf = (t: object): ViewState => (t as { [VIEW]: ViewState })[VIEW];
+const refuse = (): boolean => false;
+
+/** One handler for every view (a view costs its target array and its state, not a set of closures). */
+const handler: ProxyHandler<unknown[]> = {
+  get(t, key, receiver) {
+    const { length, rowAt } = stateOf(t);
+    if (key === "length") return length;
+    const i = indexOf(key, length);
+    return i >= 0 ? rowAt(i) : Reflect.get(t, key, receiver);
+  },
+  has(t, key) {
+    return indexOf(key, stateOf(t).length) >= 0 || Reflect.has(t, key);
+  },
+  ownKeys(t) {
+    const keys: string[] = [];
+    for (let i = 0; i < stateOf(t).length; i++) keys.push(String(i));
+    keys.push("length");
+    return keys;
+  },
+  getOwnPropertyDescriptor(t, key) {
+    const { length, rowAt } = stateOf(t);
+    if (key === "length") return { value: length, writable: true, enumerable: false, configurable: false };
+    const i = indexOf(key, length);
+    return i >= 0 ? { value: rowAt(i), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, key);
+  },
+  set: refuse,
+  defineProperty: refuse,
+  deleteProperty: refuse,
+  setPrototypeOf: refuse,
+  preventExtensions: refuse,
+};
+
 /** @internal An array of `length` rows, row `i` being `rowAt(i)`, made when read. */
 export function rowView<T>(length: number, rowAt: (i: number) => T): readonly T[] {
-  const target: T[] = [];
-  const refuse = (): boolean => false;
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      if (key === "length") return length;
-      const i = indexOf(key, length);
-      return i >= 0 ? rowAt(i) : Reflect.get(t, key, receiver);
-    },
-    has(t, key) {
-      return indexOf(key, length) >= 0 || Reflect.has(t, key);
-    },
-    ownKeys() {
-      const keys: string[] = [];
-      for (let i = 0; i < length; i++) keys.push(String(i));
-      keys.push("length");
-      return keys;
-    },
-    getOwnPropertyDescriptor(t, key) {
-      if (key === "length") return { value: length, writable: true, enumerable: false, configurable: false };
-      const i = indexOf(key, length);
-      return i >= 0 ? { value: rowAt(i), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, key);
-    },
-    set: refuse,
-    defineProperty: refuse,
-    deleteProperty: refuse,
-    setPrototypeOf: refuse,
-  });
+  const target: unknown[] = [];
+  Object.defineProperty(target, VIEW, { value: { length, rowAt }, configurable: true, enumerable: false, writable: false });
+  return new Proxy(target, handler) as unknown as readonly T[];
 }
 
 /** @internal A growable column of 32-bit integers. */
