@@ -109,8 +109,8 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
   const { calc, regs } = cache.last;
   const conds = new Conditions(n);
   // A draw value that is not a finite number makes its draw invalid.
+  const col = calc.register();
   for (const [i, j] of fixed) {
-    const col = calc.register();
     calc.setLanes(col, draws.values, j * n);
     conds.test(calc, col, 0, undefined, "invalid_value", ["values", draws.parameterIds[j]!], (v) => `parameter "${draws.parameterIds[j]}" is drawn as ${v}, not a finite number`);
     void i;

@@ -93,4 +93,17 @@ describe("vbp evaluate", () => {
     expect(await run(["evaluate", PATHWAY, "-f", "json"], json)).toBe(0);
     expect(JSON.parse(json.out())).toEqual(JSON.parse(JSON.stringify(runModel(JSON.parse(readFileSync(PATHWAY, "utf8")), { ledger: false }))));
   });
+
+  it("--engine exact runs a plain pathway model on the Decimal audit engine; a bad engine name is a usage error", async () => {
+    const doc = JSON.parse(readFileSync(PATHWAY, "utf8"));
+    const exact = memoryIo();
+    expect(await run(["evaluate", PATHWAY, "--engine", "exact", "-f", "json"], exact)).toBe(0);
+    expect(JSON.parse(exact.out())).toEqual(JSON.parse(JSON.stringify(runModel(doc, { ledger: false, engine: "exact" }))));
+    const f64 = memoryIo();
+    expect(await run(["evaluate", PATHWAY, "--engine", "float64", "-f", "json"], f64)).toBe(0);
+    expect(JSON.parse(f64.out())).toEqual(JSON.parse(JSON.stringify(runModel(doc, { ledger: false }))));
+    const bad = memoryIo();
+    expect(await run(["evaluate", PATHWAY, "--engine", "fast"], bad)).toBe(2);
+    expect(bad.err()).toContain('--engine must be float64 or exact, got "fast"');
+  });
 });

@@ -29,6 +29,9 @@ Options:
                        ndjson: one line per ranked row, then one per excluded option
       --summaries      also print the assessment summaries (Procurement Act 2023 s50)
       --ledger         keep the pathway, lifecycle and carbon ledgers in --format json
+      --engine <e>     for a plain pathway model: float64 (default; each ledger line the Float64 value as
+                       exact decimal text, each total the exact sum of its lines) or exact (the Decimal
+                       audit engine, 50 significant digits)
       --full           full detail for a catalogue (explanations, score trees, stage results)
       --compact        compact detail for a tender (figures, scores and ranking only)
       --exclude-invalid  evaluate the valid options and report the invalid ones (default for kind "catalogue")
@@ -52,14 +55,16 @@ function isPathwayModel(json: unknown): boolean {
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
   if (isCatalogueRun(argv)) return runCatalogueEvaluate(argv, io);
-  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid", "overtaking", "individual-marks"], formats: ["table", "json", "ndjson", "csv", "md"] });
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid", "overtaking", "individual-marks"], formats: ["table", "json", "ndjson", "csv", "md"], stringOptions: ["engine"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
   const withSummaries = values.summaries === true;
 
+  const engine = args.values?.engine;
+  if (engine !== undefined && engine !== "float64" && engine !== "exact") throw new UsageError(`--engine must be float64 or exact, got "${engine}"`);
   if (isPathwayModel(json)) {
-    const r = safeRunModel(json, { ledger: values.ledger === true });
+    const r = safeRunModel(json, { ledger: values.ledger === true, ...(engine !== undefined ? { engine } : {}) });
     if (!r.success) return reportIssues(io, label, r.error.issues);
     if (format === "json" || format === "ndjson") streamJson(io, r.data);
     else if (format === "csv") io.stdout(renderCsvTable(pathwayResultsTable(r.data)));
@@ -68,6 +73,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
 
+  if (engine !== undefined) throw new UsageError("--engine applies to a plain pathway model document; an evaluation document runs its pathway on the default Float64 engine");
   const f = args.flags;
   if (f.full === true && f.compact === true) throw new UsageError("--full and --compact cannot both be given");
   if (f["exclude-invalid"] === true && f["fail-invalid"] === true) throw new UsageError("--exclude-invalid and --fail-invalid cannot both be given");

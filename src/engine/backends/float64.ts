@@ -255,36 +255,68 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
     test(a, rule: Rule, bound, bad) {
       // `bad.length` lanes; a narrow `a` (or bound) is one value for every lane.
       const m = bad.length;
-      const narrow = a.length === 1 && m > 1;
-      if (narrow || (bound !== undefined && bound.length !== a.length)) {
-        let count = 0;
-        for (let i = 0; i < m; i++) {
-          if (bad[i] !== 0) continue;
-          if (!passes(narrow ? a[0]! : a[i]!, rule, bound === undefined ? 0 : bound.length === 1 ? bound[0]! : bound[i]!)) {
-            bad[i] = 1;
-            count++;
-          }
-        }
+      let count = 0;
+      if (a.length === 1 && m > 1) {
+        if (passes(a[0]!, rule, bound === undefined ? 0 : bound[0]!)) return 0;
+        for (let i = 0; i < m; i++) if (bad[i] === 0) {
+              bad[i] = 1;
+              count++;
+            }
         return count;
       }
-      let count = 0;
+      if (bound !== undefined && bound.length !== a.length) {
+        // A narrow bound: one limit for every lane.
+        const lim = bound[0]!;
+        switch (rule) {
+          case RULE.atLeast:
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
+          case RULE.atMost:
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! <= lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
+          default:
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !passes(a[i]!, rule, lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
+        }
+      }
       switch (rule) {
         case RULE.finite:
-          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! - a[i]! === 0)) (bad[i] = 1), count++;
+          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! - a[i]! === 0)) {
+              bad[i] = 1;
+              count++;
+            }
           return count;
         case RULE.nonNegative:
-          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= 0)) (bad[i] = 1), count++;
+          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= 0)) {
+              bad[i] = 1;
+              count++;
+            }
           return count;
         case RULE.probability:
           for (let i = 0; i < m; i++) {
             const x = a[i]!;
-            if (bad[i] === 0 && !(x >= 0 && x <= 1)) (bad[i] = 1), count++;
+            if (bad[i] === 0 && !(x >= 0 && x <= 1)) {
+              bad[i] = 1;
+              count++;
+            }
           }
           return count;
         default:
           for (let i = 0; i < m; i++) {
             if (bad[i] !== 0) continue;
-            if (!passes(a[i]!, rule, bound === undefined ? 0 : bound[i]!)) (bad[i] = 1), count++;
+            if (!passes(a[i]!, rule, bound === undefined ? 0 : bound[i]!)) {
+              bad[i] = 1;
+              count++;
+            }
           }
           return count;
       }

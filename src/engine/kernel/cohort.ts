@@ -239,8 +239,12 @@ export function runCohort<V>(
     if (!wantTrace) return;
     const row: string[] = [];
     for (let s = 0; s < S; s++) {
-      calc.setText(tmp, "0");
-      traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
+      // Σ over entry groups of occupancy × share (one group: the product itself, as 0 + x is x).
+      if (traces.length === 1) calc.mul(tmp, rowOf(traces[0]!)[s]!, shareSums[0]!);
+      else {
+        calc.setText(tmp, "0");
+        traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
+      }
       if (occNumbers !== undefined) occNumbers[recorded * S + s] = calc.number(tmp, 0);
       else row.push(calc.text(tmp, 0));
     }

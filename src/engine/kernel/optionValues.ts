@@ -356,6 +356,10 @@ export class OptionValues<V> {
       const hit = shareable ? this.regs.shared[site.id] : this.cache.get(site.id);
       if (hit !== undefined) return hit;
     }
+    return this.compute(site, env, varies, ops, shareable);
+  }
+
+  private compute(site: Site, env: CycleEnv<V> | undefined, varies: boolean, ops: readonly CEffect[] | undefined, shareable: boolean): V {
     const calc = this.calc;
     const touches = this.touchesParams;
     const when = (): string => (env !== undefined && varies ? ` in cycle ${env.cycle}` : "");
