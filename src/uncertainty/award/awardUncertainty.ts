@@ -553,7 +553,8 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
         }
       }
       const drivers: InputImportance[] = [];
-      if (wantImportance) {
+      // A bid excluded in every draw has no standing to correlate with: no drivers (not a list of zeros).
+      if (wantImportance && (excluded[o] as number) < N) {
         const rs = midRanks(Stt.subarray(o * N, (o + 1) * N));
         plan.inputs.forEach((inp, k) => {
           if (inp.lot !== li) return;

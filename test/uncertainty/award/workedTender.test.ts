@@ -23,7 +23,11 @@ describe("probability of winning on the worked tender", () => {
       if (b.probabilityOfWinning > 0 && b.probabilityOfWinning < 1) expect(b.explanation).toContain(`wins in ${pct(b.probabilityOfWinning)} of 4,000 simulated scenarios`);
     }
     // The excluded bid (it has no carbon reduction plan) stays excluded: a gate declared certain does not vary.
-    expect(lot.bids.find((b) => b.baseRank === undefined)!.probabilityExcluded).toBe(1);
+    const excluded = lot.bids.find((b) => b.baseRank === undefined)!;
+    expect(excluded.probabilityExcluded).toBe(1);
+    // Nothing moves a bid that is never in the running: no drivers are named for it.
+    expect(excluded.drivers).toEqual([]);
+    expect(excluded.explanation).not.toContain("What moves");
   });
 
   it("public types", () => {
