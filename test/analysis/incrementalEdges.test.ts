@@ -178,6 +178,23 @@ describe("incrementalAnalysis: ties, runs and shapes", () => {
     expect(thrown(() => incrementalAnalysis(one, { decimals: 2 } as never))[0]).toMatchObject({ code: "unrecognized_keys", path: ["settings", "decimals"] });
   });
 
+  it("each row carries exactly the keys of its status: no label, tiedWith or ICER key set to undefined", () => {
+    const r = incrementalAnalysis([
+      { id: "A", cost: 0, effect: 0 },
+      { id: "B", cost: 30, effect: 1 },
+      { id: "C", cost: 40, effect: 2 },
+      { id: "D", cost: 50, effect: 1 },
+      { id: "E", label: "Usual care", cost: 100, effect: 3 },
+    ]);
+    expect(r.options.map((o) => Object.keys(o))).toEqual([
+      ["id", "cost", "effect", "status", "onFrontier", "frontierPosition"],
+      ["id", "cost", "effect", "status", "onFrontier", "extendedlyDominatedBy"],
+      ["id", "cost", "effect", "status", "onFrontier", "frontierPosition", "comparedWith", "incrementalCost", "incrementalEffect", "icer"],
+      ["id", "cost", "effect", "status", "onFrontier", "dominatedBy"],
+      ["id", "label", "cost", "effect", "status", "onFrontier", "frontierPosition", "comparedWith", "incrementalCost", "incrementalEffect", "icer"],
+    ]);
+  });
+
   it("does not change the caller's options", () => {
     const opts = [
       { id: "B", cost: 30, effect: 2 },
