@@ -3,16 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { frontierOptionAt, incrementalAnalysis, VbpInputError, type CeaOption, type VbpIssue } from "../../src/index.js";
+import { thrown } from "../_helpers/thrown.js";
 
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
 
 describe("incrementalAnalysis: strict dominance against a brute-force oracle (property)", () => {
   // Small integer costs and effects, so ties, equal costs and equal effects are common.

@@ -4,21 +4,13 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { constantSchedule, DISCOUNT_SCHEDULES, discountFactor, periodDiscountFactor, VbpInputError, type DiscountSchedule, type VbpIssue } from "../../src/index.js";
+import { thrown } from "../_helpers/thrown.js";
 
 const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN });
 const d = (x: string | number) => new D(x);
 /** |a − b| ≤ 1e-45 relative to b: independent computations agree to the last few of 50 digits. */
 const close = (a: string, b: Decimal) => expect(d(a).minus(b).abs().lte(b.abs().times("1e-45"))).toBe(true);
 
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
 
 const schedule = (steps: { fromYear: number; rate: string }[]): DiscountSchedule => ({ id: "s", label: "S", steps });
 const gb = DISCOUNT_SCHEDULES["green-book"];

@@ -4,16 +4,8 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { PRICE_FORMULAS, priceScore, priceScores, VbpInputError, type PriceFormula, type PriceFormulaContext, type VbpIssue } from "../../../src/index.js";
+import { thrown } from "../../_helpers/thrown.js";
 
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
 
 const KNOWN =
   "relative-to-lowest, proportional-deviation, linear-between-limits, logarithmic, mean-based, ratio-to-reference, proportional-to-budget, absolute-linear, absolute-proportional-deviation, optimal-price";
