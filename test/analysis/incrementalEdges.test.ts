@@ -2,7 +2,7 @@
 // runs of extendedly dominated options, ICER rounding, settings refused with their path, and frozen output.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { frontierOptionAt, incrementalAnalysis, VbpInputError, type CeaOption, type VbpIssue } from "../../src/index.js";
+import { frontierOptionAt, incrementalAnalysis, type CeaOption } from "../../src/index.js";
 import { thrown } from "../_helpers/thrown.js";
 
 

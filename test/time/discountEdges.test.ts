@@ -3,7 +3,7 @@
 // here independently with decimal.js (50 significant digits, as the library).
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { constantSchedule, DISCOUNT_SCHEDULES, discountFactor, periodDiscountFactor, VbpInputError, type DiscountSchedule, type VbpIssue } from "../../src/index.js";
+import { constantSchedule, DISCOUNT_SCHEDULES, discountFactor, periodDiscountFactor, type DiscountSchedule } from "../../src/index.js";
 import { thrown } from "../_helpers/thrown.js";
 
 const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN });

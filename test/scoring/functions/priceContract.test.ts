@@ -3,7 +3,7 @@
 // own formula is given and how its result is guarded.
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { PRICE_FORMULAS, priceScore, priceScores, VbpInputError, type PriceFormula, type PriceFormulaContext, type VbpIssue } from "../../../src/index.js";
+import { PRICE_FORMULAS, priceScore, priceScores, VbpInputError, type PriceFormula, type PriceFormulaContext } from "../../../src/index.js";
 import { thrown } from "../../_helpers/thrown.js";
 
 
