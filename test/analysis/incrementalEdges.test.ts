@@ -224,3 +224,18 @@ describe("frontierOptionAt: every interval of the frontier", () => {
     expect(thrown(() => frontierOptionAt(cea, "-0.01"))).toEqual([{ code: "too_small", path: ["threshold"], message: "must be ≥ 0, got -0.01" }]);
   });
 });
+
+describe("frontierOptionAt: exact shape", () => {
+  it("names only the bounds that exist: no from for the reference, no to for the last", () => {
+    const cea = incrementalAnalysis([
+      { id: "A", cost: 0, effect: 0 },
+      { id: "B", cost: 100, effect: 1 },
+      { id: "C", cost: 1100, effect: 2 },
+    ]);
+    expect(Object.keys(frontierOptionAt(cea, 0))).toEqual(["id", "to"]);
+    expect(Object.keys(frontierOptionAt(cea, 500))).toEqual(["id", "from", "to"]);
+    expect(Object.keys(frontierOptionAt(cea, 5000))).toEqual(["id", "from"]);
+    expect(Object.keys(frontierOptionAt(incrementalAnalysis([{ id: "only", cost: 5, effect: 1 }]), 1))).toEqual(["id"]);
+    expect(Object.isFrozen(frontierOptionAt(cea, 500))).toBe(true);
+  });
+});
