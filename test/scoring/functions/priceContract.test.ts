@@ -242,3 +242,20 @@ describe("a caller's own formula", () => {
     expect(() => priceScores(["100"], "40", { formula: "own" }, { own: { ...own(() => "1"), score: () => { throw new TypeError("bug"); } } })).toThrow(TypeError);
   });
 });
+
+describe("priceScore: a bad price alone, and the mean-based floor", () => {
+  it("a price that is not a number, among good bids, is the one issue", () => {
+    expect(thrown(() => priceScore("abc", ["100", "200"], "40", { formula: "relative-to-lowest" }))).toEqual([
+      { code: "invalid_type", path: ["price"], message: 'must be a price (a finite decimal number), got "abc"' },
+    ]);
+  });
+
+  it("mean-based: a price more than (1 + b) times the mean is floored at 0, with the reason", () => {
+    // Pmean = 550, b = 0.5: 40 × (1 − (1000 − 550) / (0.5 × 550)) = 40 × (1 − 1.636364) = −25.454545…
+    expect(priceScore("1000", ["100", "1000"], "40", { formula: "mean-based", params: { band: "0.5" } })).toMatchObject({
+      points: "0",
+      substituted: "40 × (1 − (1000 − 550) / (0.5 × 550)) ≈ -25.454545 → 0",
+      notes: ["score floored at 0 (price 1000 is more than (1 + b) times the mean price 550; the formula gave -25.454545)"],
+    });
+  });
+});
