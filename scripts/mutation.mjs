@@ -2,7 +2,8 @@
 // Runs mutation testing one source file at a time, each against the tests that mirror it.
 //   npm run mutation                 every target below, one after another
 //   npm run mutation -- price        one target (price | incremental | discount | lifecycle)
-// Scores are printed by Stryker per target; the HTML report of the last target is in reports/mutation/.
+//   npm run mutation -- price --concurrency 2   more test processes (default 1; the machine may be shared)
+// Scores are printed by Stryker per target; its HTML and JSON reports are reports/mutation/<target>.html and .json.
 import { spawnSync } from "node:child_process";
 
 const TARGETS = {
@@ -12,7 +13,14 @@ const TARGETS = {
   lifecycle: { mutate: "src/lifecycle/evaluate.ts", tests: ["test/lifecycle/*.test.ts"] },
 };
 
-const asked = process.argv.slice(2);
+const args = process.argv.slice(2);
+const at = args.indexOf("--concurrency");
+const concurrency = at >= 0 ? args.splice(at, 2)[1] : undefined;
+if (at >= 0 && !/^[1-9][0-9]*$/.test(concurrency ?? "")) {
+  console.error("--concurrency takes a whole number ≥ 1");
+  process.exit(2);
+}
+const asked = args;
 const unknown = asked.filter((t) => !(t in TARGETS));
 if (unknown.length > 0) {
   console.error(`unknown target(s): ${unknown.join(", ")}; choose from ${Object.keys(TARGETS).join(", ")}`);
@@ -22,9 +30,9 @@ let failed = false;
 for (const name of asked.length > 0 ? asked : Object.keys(TARGETS)) {
   const { mutate, tests } = TARGETS[name];
   console.log(`\n=== mutation testing ${mutate} against ${tests.join(", ")}`);
-  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", mutate], {
+  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", mutate, ...(concurrency === undefined ? [] : ["--concurrency", concurrency])], {
     stdio: "inherit",
-    env: { ...process.env, CI: process.env.CI ?? "true", VBP_MUTATION_TESTS: tests.join(",") },
+    env: { ...process.env, CI: process.env.CI ?? "true", VBP_MUTATION_TESTS: tests.join(","), VBP_MUTATION_TARGET: name },
   });
   if (run.status !== 0) failed = true;
 }

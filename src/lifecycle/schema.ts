@@ -1,3 +1,4 @@
+import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
 import { resolveDiscountSchedule, resolveSource, type ScheduleFields } from "../schema/resolve.js";
 import { differenceInMonths } from "date-fns";
 import * as z from "zod";
@@ -75,34 +76,6 @@ const yearNumber = z
 const volumeSchema = z
   .union([nonNegativeDecimalSchema, z.array(nonNegativeDecimalSchema).max(LIFECYCLE_LIMITS.maxHorizonYears)])
   .meta({ description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." });
-
-const timingSchema = z
-  .strictObject({
-    position: z
-      .enum(["start", "middle", "end"])
-      .default("start")
-      .meta({ description: "Where within each period its cash flows are taken to happen: start (first year undiscounted, NICE; default), middle, or end." }),
-    compounding: z.enum(["annual", "continuous"]).default("annual").meta({ description: "Annual (1/(1+r)^t, default) or continuous (e^(−rt)) compounding." }),
-  })
-  .meta({ description: "Discounting timing convention." });
-
-const inlineScheduleSchema = z
-  .strictObject({
-    id: idSchema.meta({ description: "Identifier of the schedule, recorded with results." }),
-    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human name of the schedule." }),
-    steps: z
-      .array(
-        z.strictObject({
-          fromYear: z.number().min(0).max(10_000).meta({ description: "Years from the price base at which this rate starts; the first step starts at 0." }),
-          rate: rateSchema.meta({ description: "Annual rate as a fraction: 0.035 is 3.5% a year." }),
-        }),
-      )
-      .min(1)
-      .max(LIFECYCLE_LIMITS.maxScheduleSteps)
-      .meta({ description: "Steps in increasing fromYear; each rate applies until the next step starts." }),
-    source: sourceSchema.optional().meta({ description: "Where the rates come from." }),
-  })
-  .meta({ description: "An inline discount schedule: a constant rate is one step, a declining schedule several." });
 
 const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
 
@@ -190,11 +163,11 @@ const documentShape = z.strictObject({
   discounting: z
     .strictObject({
       schedule: z
-        .union([z.enum(scheduleIds), inlineScheduleSchema], {
+        .union([z.enum(scheduleIds), discountScheduleSchema], {
           error: `must be a bundled schedule id (${scheduleIds.join(", ")}) or an inline schedule {id, label, steps}`,
         })
         .meta({ description: "A bundled schedule id (nice-3.5, nice-1.5, green-book, green-book-health, none) or an inline schedule." }),
-      timing: timingSchema.default({ position: "start", compounding: "annual" }),
+      timing: discountTimingSchema.default({ position: "start", compounding: "annual" }),
     })
     .meta({ description: "How cash flows are discounted to the price base date." }),
   indexation: indexSeriesSchema.optional(),
@@ -281,7 +254,12 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
       compileSchedule(resolveSchedule(schedule), doc.discounting.timing.compounding);
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;
-      for (const i of e.issues) issue(ctx, ["discounting", "schedule", ...i.path], i.message, i.code);
+      // The schema has already checked each step's rate and that there is a step; only the order of the steps
+      // (first at year 0, then increasing) is the schedule's own, so only those are added: each problem once.
+      for (const i of e.issues) {
+        if (i.path[i.path.length - 1] === "fromYear" && i.code !== "invalid_value") issue(ctx, ["discounting", "schedule", ...i.path], i.message, i.code);
+        else if (i.path[i.path.length - 1] === "fromYear" && i.path[1] === 0 && i.message.startsWith("the first step")) issue(ctx, ["discounting", "schedule", ...i.path], i.message, i.code);
+      }
     }
   }
 

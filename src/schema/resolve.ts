@@ -55,7 +55,9 @@ export function resolveDiscountSchedule(schedule: ScheduleFields | undefined): D
 }
 
 /** The timing convention a document names, or the default (start of period, annual compounding). */
-export function resolveDiscountTiming(timing: Partial<DiscountTiming> | undefined): DiscountTiming {
+export function resolveDiscountTiming(
+  timing: { readonly position?: DiscountTiming["position"] | undefined; readonly compounding?: DiscountTiming["compounding"] | undefined } | undefined,
+): DiscountTiming {
   if (timing === undefined) return DEFAULT_TIMING;
   return { position: timing.position ?? DEFAULT_TIMING.position, compounding: timing.compounding ?? DEFAULT_TIMING.compounding };
 }

@@ -382,8 +382,8 @@ export interface CarbonDiscountInput<D = string> {
   readonly schedule: DiscountScheduleInput<D>;
   /** Calendar year that is year 0. */
   readonly baseYear: number;
-  /** Timing convention (default start of year, annual). */
-  readonly timing?: DiscountTiming | undefined;
+  /** Timing convention (default start of year, annual); either part may be left out and takes its default. */
+  readonly timing?: { readonly position?: DiscountTiming["position"] | undefined; readonly compounding?: DiscountTiming["compounding"] | undefined } | undefined;
 }
 
 /**

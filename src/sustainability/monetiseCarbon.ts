@@ -3,7 +3,8 @@ import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.
 import { computedMoney, money, type Money } from "../money/money.js";
 import type { Source } from "../reference/source.js";
 import { parseWith } from "../schema/issues.js";
-import { compileSchedule, DEFAULT_TIMING, factorAt, periodTime, type CompiledSchedule } from "../time/discount.js";
+import { resolveDiscountTiming } from "../schema/resolve.js";
+import { compileSchedule, factorAt, periodTime, type CompiledSchedule } from "../time/discount.js";
 import type { PriceIndexSeries } from "../time/indexation.js";
 import type { DiscountSchedule } from "../time/schedules.js";
 import { carbonValue, DESNZ_CARBON_VALUES, type CarbonValueRule, type CarbonValueScenario, type CarbonValueSeries } from "./carbonValues.js";
@@ -118,7 +119,7 @@ export function monetiseParsedCarbon(doc: CarbonMonetisationInput): MonetisedCar
     if (!assumptions.includes(a)) assumptions.push(a);
   };
   let compiled: CompiledSchedule | undefined;
-  const timing = doc.discount?.timing ?? DEFAULT_TIMING;
+  const timing = resolveDiscountTiming(doc.discount?.timing);
   if (doc.discount !== undefined) {
     try {
       compiled = compileSchedule(doc.discount.schedule as DiscountSchedule, timing.compounding);

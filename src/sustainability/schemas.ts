@@ -6,10 +6,10 @@ import {
   isoDateSchema,
   nonNegativeDecimalSchema,
   positiveDecimalSchema,
-  rateSchema,
   sourceSchema,
   textSchema,
 } from "../schema/primitives.js";
+import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
 import { UK_GHG_CONVERSION_FACTORS } from "./emissionFactors.js";
 import type {
   CarbonInput,
@@ -71,24 +71,7 @@ export const priceIndexSeriesShape = z
  * discountScheduleShape.parse({ id: "r4", label: "4%", steps: [{ fromYear: 0, rate: "0.04" }] });
  * ```
  */
-export const discountScheduleShape = z
-  .strictObject({
-    id: idSchema.meta({ description: "Identifier recorded with results." }),
-    label: textSchema(300).meta({ description: "Human name." }),
-    steps: z
-      .array(
-        z.strictObject({
-          fromYear: z.number().min(0).max(1000).meta({ description: "Years from the price base at which this rate starts (first step 0)." }),
-          rate: rateSchema.meta({ description: "Annual discount rate as a fraction: 0.035 is 3.5%." }),
-        }),
-      )
-      .min(1)
-      .max(50)
-      .readonly()
-      .meta({ description: "Steps in increasing fromYear, the first at 0." }),
-    source: sourceSchema.optional().meta({ description: "Where the rates come from." }),
-  })
-  .meta({ description: "A discount schedule: one step for a constant rate, several for a declining schedule." });
+export const discountScheduleShape = discountScheduleSchema;
 
 /**
  * zod schema of a carbon value series (£/tCO2e by year, in one price year).
@@ -306,12 +289,7 @@ export const carbonInputShape = carbonInputFields.superRefine(checkCarbonInput)
  * discountTimingShape.parse({ position: "end", compounding: "annual" });
  * ```
  */
-export const discountTimingShape = z
-  .strictObject({
-    position: z.enum(["start", "middle", "end"]).meta({ description: "Where in each year its flows happen (start: first year undiscounted)." }),
-    compounding: z.enum(["annual", "continuous"]).meta({ description: "Annual or continuous compounding." }),
-  })
-  .meta({ description: "Discounting timing convention." });
+export const discountTimingShape = discountTimingSchema;
 
 /**
  * zod schema of the input to `monetiseCarbon`: kgCO2e by year, carbon value scenarios, price year and index,

@@ -51,7 +51,7 @@ export interface CompiledSchedule {
 }
 
 /** @internal Checks a schedule: steps ascending from 0, rates finite and > −1. */
-export function compileSchedule(schedule: DiscountSchedule, compounding: DiscountTiming["compounding"] = "annual"): CompiledSchedule {
+export function compileSchedule(schedule: DiscountSchedule, compounding: DiscountTiming["compounding"]): CompiledSchedule {
   const issues: { code: "invalid_value" | "out_of_order" | "too_small"; path: (string | number)[]; message: string }[] = [];
   if (schedule.steps.length === 0) issues.push({ code: "too_small", path: ["steps"], message: "must have at least one step" });
   const steps: CompiledStep[] = [];
