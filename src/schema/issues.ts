@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { VbpIssue, VbpIssueCode } from "../errors/issue.js";
 import { protoKeyIssues } from "./protoKeys.js";
@@ -97,7 +97,7 @@ export function refinementIssues<T>(check: (value: T, ctx: z.core.$RefinementCtx
 }
 
 /** @internal Parses with a zod schema; returns data or the library's issues. Never throws for bad input. */
-export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): SafeResult<z.output<S>> {
+export function safeParseWith<S extends z.ZodMiniType>(schema: S, input: unknown): SafeResult<z.output<S>> {
   const proto = protoKeyIssues(input);
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success && proto.length === 0) return { success: true, data: r.data };
@@ -109,7 +109,7 @@ export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): S
 }
 
 /** @internal Parses with a zod schema; throws VbpInputError listing every issue. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const r = safeParseWith(schema, input);
   if (!r.success) throw r.error;
   return r.data;
