@@ -1,7 +1,7 @@
 // Package check, run after `npm run build` (part of `npm test`):
 // - the built ESM and CJS entries (root, every subpath, node) load in plain Node and agree;
 // - browser bundle sizes of `import { money }` and `import { evaluate }` (esbuild, minified, gzip), and no zod
-//   locale in them;
+//   locale nor zod's classic API in them;
 // - the shipped JSON Schema files: one per input document and result, versioned $id, equal to what the
 //   library generates;
 // - the CLI: shebang, EPIPE handled quietly (`vbp evaluate … | head`), -o/--output;
@@ -53,6 +53,7 @@ for (const b of BUNDLE_BUDGETS) {
   report.push(`bundle: ${b.code} ${kb(s.gzip)} gzip (${kb(s.minified)} minified) — target ${kb(b.targetGzip)}${met ? " met" : `: NOT MET by ${kb(s.gzip - b.targetGzip)}`}`);
   if (s.gzip > b.maxGzip) fail(`${b.code} is ${kb(s.gzip)} gzip, more than its ceiling ${kb(b.maxGzip)}`);
   if (s.zodLocales.length > 0) fail(`${b.code} bundles zod locales: ${s.zodLocales.slice(0, 3).join(", ")}`);
+  if (s.zodClassic.length > 0) fail(`${b.code} bundles zod's classic API: ${s.zodClassic.slice(0, 3).join(", ")}`);
 }
 
 // JSON Schema files

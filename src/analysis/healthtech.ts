@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec, decString, sumDec } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { formatMoney } from "../money/money.js";
@@ -120,33 +122,25 @@ export interface CostConsequenceTable {
   }[];
 }
 
-const headingSchema = z.strictObject({
-  id: idSchema.meta({ description: "Identifier used by the options." }),
-  label: textSchema(200).optional().meta({ description: "Human name." }),
-  unit: textSchema(100).optional().meta({ description: "Unit, e.g. \"days\"." }),
-});
+const headingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  id: withMeta(idSchema(), { description: "Identifier used by the options." }),
+  label: withMeta(z.optional(textSchema(200)), { description: "Human name." }),
+  unit: withMeta(z.optional(textSchema(100)), { description: "Unit, e.g. \"days\"." }),
+}));
 
-const outcomeValueSchema = z
-  .union([z.number().refine(Number.isFinite, { message: "must be a finite number" }).transform((n) => String(n)), z.string().min(1).max(200)])
-  .meta({ description: "An outcome value: a number or short text." });
+const outcomeValueSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1)).check(z.maxLength(200))]), { description: "An outcome value: a number or short text." }));
 
-const optionSchema = z.strictObject({
-  id: idSchema.meta({ description: "Identifier, unique in the table." }),
-  label: textSchema(300).optional().meta({ description: "Human name." }),
-  costs: z
-    .array(z.strictObject({ category: idSchema.meta({ description: "Cost category id." }), amount: decimalSchema.meta({ description: "Cost per patient." }) }))
-    .max(200)
-    .superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))
-    .meta({ description: "Costs per patient by category." }),
-  outcomes: z
-    .array(z.strictObject({ outcome: idSchema.meta({ description: "Outcome id." }), value: outcomeValueSchema }))
-    .max(200)
-    .superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx))
-    .optional()
-    .meta({ description: "Outcomes, numbers or short text." }),
-});
+const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  id: withMeta(idSchema(), { description: "Identifier, unique in the table." }),
+  label: withMeta(z.optional(textSchema(300)), { description: "Human name." }),
+  costs: withMeta(z
+    .array(z.strictObject({ category: withMeta(idSchema(), { description: "Cost category id." }), amount: withMeta(decimalSchema(), { description: "Cost per patient." }) })).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))), { description: "Costs per patient by category." }),
+  outcomes: withMeta(z.optional(z
+    .array(z.strictObject({ outcome: withMeta(idSchema(), { description: "Outcome id." }), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))), { description: "Outcomes, numbers or short text." }),
+}));
 
-function duplicates(ids: readonly string[], key: string, ctx: z.RefinementCtx): void {
+function duplicates(ids: readonly string[], key: string, ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) ctx.addIssue({ code: "custom", path: [i, key], message: `must be unique, got "${id}" again`, params: { vbpCode: "duplicate_id" } });
@@ -154,21 +148,16 @@ function duplicates(ids: readonly string[], key: string, ctx: z.RefinementCtx): 
   });
 }
 
-const optionsSchema = z
-  .array(optionSchema)
-  .min(1)
-  .max(1000)
-  .superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))
-  .meta({ description: "The options, in column order." });
+const optionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .array(optionSchema()).check(z.minLength(1)).check(z.maxLength(1000)).check(z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), { description: "The options, in column order." }));
 
-const ccaSchema = z
+const ccaSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    currency: currencySchema.meta({ description: "Currency of every cost." }),
-    options: optionsSchema,
-    costCategories: z.array(headingSchema).max(200).optional().meta({ description: "Cost categories in row order." }),
-    outcomes: z.array(headingSchema).max(200).optional().meta({ description: "Outcomes in row order." }),
-  })
-  .superRefine((input, ctx) => {
+    currency: withMeta(currencySchema(), { description: "Currency of every cost." }),
+    options: optionsSchema(),
+    costCategories: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), { description: "Cost categories in row order." }),
+    outcomes: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), { description: "Outcomes in row order." }),
+  }).check(z.superRefine((input, ctx) => {
     const listed = (headings: readonly { id: string }[] | undefined, used: (o: (typeof input.options)[number]) => readonly string[], key: string, itemKey: string, field: string) => {
       if (headings === undefined) return;
       const known = new Set(headings.map((h) => h.id));
@@ -180,9 +169,9 @@ const ccaSchema = z
     };
     listed(input.costCategories, (o) => o.costs.map((c) => c.category), "costCategories", "costs", "category");
     listed(input.outcomes, (o) => (o.outcomes ?? []).map((c) => c.outcome), "outcomes", "outcomes", "outcome");
-  });
+  })));
 
-function headings(given: readonly z.output<typeof headingSchema>[] | undefined, used: readonly string[]): readonly z.output<typeof headingSchema>[] {
+function headings(given: readonly z.output<ReturnType<typeof headingSchema>>[] | undefined, used: readonly string[]): readonly z.output<ReturnType<typeof headingSchema>>[] {
   if (given !== undefined) return given;
   return [...new Set(used)].map((id) => ({ id }));
 }
@@ -209,7 +198,7 @@ function headings(given: readonly z.output<typeof headingSchema>[] | undefined, 
  * ```
  */
 export function costConsequenceTable(input: CostConsequenceInput): CostConsequenceTable {
-  const s = parseWith(ccaSchema, input);
+  const s = parseWith(ccaSchema(), input);
   const categories = headings(s.costCategories, s.options.flatMap((o) => o.costs.map((c) => c.category)));
   const outcomes = headings(s.outcomes, s.options.flatMap((o) => (o.outcomes ?? []).map((c) => c.outcome)));
   const costRows = categories.map((h) =>
@@ -300,18 +289,17 @@ export interface CostComparisonTable {
   readonly rows: readonly CostComparisonRow[];
 }
 
-const ccSchema = z
+const ccSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    currency: currencySchema.meta({ description: "Currency of every cost." }),
-    comparator: idSchema.meta({ description: "Id of the comparator option." }),
-    population: nonNegativeDecimalSchema.meta({ description: "Number of patients the population figures are for." }),
-    options: optionsSchema,
-  })
-  .superRefine((input, ctx) => {
+    currency: withMeta(currencySchema(), { description: "Currency of every cost." }),
+    comparator: withMeta(idSchema(), { description: "Id of the comparator option." }),
+    population: withMeta(nonNegativeDecimalSchema(), { description: "Number of patients the population figures are for." }),
+    options: optionsSchema(),
+  }).check(z.superRefine((input, ctx) => {
     if (!input.options.some((o) => o.id === input.comparator)) {
       ctx.addIssue({ code: "custom", path: ["comparator"], message: `must be the id of one of the options, got "${input.comparator}"`, params: { vbpCode: "unknown_reference" } });
     }
-  });
+  })));
 
 /**
  * Builds a cost-comparison table (NICE HealthTech cost-comparison analysis, used when the technology is shown
@@ -336,7 +324,7 @@ const ccSchema = z
  * ```
  */
 export function costComparisonTable(input: CostComparisonInput): CostComparisonTable {
-  const s = parseWith(ccSchema, input);
+  const s = parseWith(ccSchema(), input);
   const population = new Dec(s.population);
   const totals = s.options.map((o) => sumDec(o.costs.map((c) => new Dec(c.amount))));
   const index = s.options.findIndex((o) => o.id === s.comparator);

@@ -3,7 +3,7 @@ import { parseOptions, type ParsedOption } from "./_internal/options.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { nonNegativeDecimalSchema } from "../schema/primitives.js";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
 import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
 
@@ -117,7 +117,7 @@ function firstWithEffectAtLeast(list: readonly Point[], effect: Dec): number {
  */
 export function incrementalAnalysis(options: readonly CeaOption[], settings: IncrementalSettings = {}): IncrementalAnalysis {
   const parsed = parseOptions(options);
-  parseWith(z.strictObject({ settings: ratioSettingsSchema }), { settings });
+  parseWith(z.strictObject({ settings: ratioSettingsSchema() }), { settings });
   return parsedIncrementalAnalysis(parsed, settings);
 }
 
@@ -247,7 +247,7 @@ export interface FrontierChoice {
  * ```
  */
 export function frontierOptionAt(analysis: IncrementalAnalysis, threshold: string | number): FrontierChoice {
-  const lambda = new Dec(parseWith(z.strictObject({ threshold: nonNegativeDecimalSchema }), { threshold }).threshold);
+  const lambda = new Dec(parseWith(z.strictObject({ threshold: nonNegativeDecimalSchema() }), { threshold }).threshold);
   let k = 0;
   while (k < analysis.frontierIcers.length && new Dec(analysis.frontierIcers[k] as string).lessThanOrEqualTo(lambda)) k++;
   const from = analysis.frontierIcers[k - 1];

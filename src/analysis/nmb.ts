@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec, decString } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
@@ -74,12 +76,11 @@ export interface NetMonetaryBenefitResult {
   readonly byThreshold: readonly NetMonetaryBenefitAtThreshold[];
 }
 
-const settingsSchema = z.strictObject({
-  thresholds: z
-    .union([nonNegativeDecimalSchema, z.array(nonNegativeDecimalSchema).min(1).max(10_000)])
-    .meta({ description: "Willingness to pay per unit of effect (≥ 0): one value or a list." }),
-  comparator: idSchema.optional().meta({ description: "Id of the comparator for incremental NMB." }),
-});
+const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  thresholds: withMeta(z
+    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]), { description: "Willingness to pay per unit of effect (≥ 0): one value or a list." }),
+  comparator: withMeta(z.optional(idSchema()), { description: "Id of the comparator for incremental NMB." }),
+}));
 
 /** @internal NMB = E·λ − C, exact. */
 export function nmbOf(o: { readonly cost: Dec; readonly effect: Dec }, lambda: Dec): Dec {
@@ -122,7 +123,7 @@ export function bestByNmb(options: readonly ParsedOption[], lambda: Dec): { opti
  */
 export function netMonetaryBenefit(options: readonly CeaOption[], settings: NetMonetaryBenefitSettings): NetMonetaryBenefitResult {
   const parsed = parseOptions(options);
-  const s = parseWith(z.strictObject({ settings: settingsSchema }), { settings }).settings;
+  const s = parseWith(z.strictObject({ settings: settingsSchema() }), { settings }).settings;
   return parsedNetMonetaryBenefit(parsed, (typeof s.thresholds === "string" ? [s.thresholds] : s.thresholds).map((t) => new Dec(t)), s.comparator);
 }
 

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import * as z from "zod/mini";
 import { decString } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
@@ -105,7 +106,7 @@ export interface PairwiseSettings {
  */
 export function pairwiseComparison(options: readonly CeaOption[], settings: PairwiseSettings): readonly PairwiseComparison[] {
   const parsed = parseOptions(options);
-  const s = parseWith(z.strictObject({ settings: ratioSettingsSchema.extend({ comparator: idSchema.meta({ description: "Id of the comparator." }) }) }), { settings }).settings as PairwiseSettings;
+  const s = parseWith(z.strictObject({ settings: z.extend(ratioSettingsSchema(), { comparator: withMeta(idSchema(), { description: "Id of the comparator." }) }) }), { settings }).settings as PairwiseSettings;
   return parsedPairwiseComparison(parsed, s);
 }
 

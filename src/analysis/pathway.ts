@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { fail } from "../errors/VbpInputError.js";
 import type { OptionResult, OutcomeTotals, PathwayResult } from "../pathway/types.js";
 import { parseWith } from "../schema/issues.js";
@@ -32,14 +34,12 @@ export interface PathwayReading {
   readonly discounted?: boolean;
 }
 
-const readingSchema = z.strictObject({
-  basis: z.enum(["perPatient", "population"]).optional().meta({ description: "Per-patient (default) or population totals." }),
-  effect: z
-    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: z.string().min(1).max(128).meta({ description: "Clinical event name." }) })])
-    .optional()
-    .meta({ description: "The effect: qalys (default), lifeYears, or { event } counted as events avoided." }),
-  discounted: z.boolean().optional().meta({ description: "Use discounted figures (default true)." }),
-});
+const readingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  basis: withMeta(z.optional(z.enum(["perPatient", "population"])), { description: "Per-patient (default) or population totals." }),
+  effect: withMeta(z.optional(z
+    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), { description: "Clinical event name." }) })])), { description: "The effect: qalys (default), lifeYears, or { event } counted as events avoided." }),
+  discounted: withMeta(z.optional(z.boolean()), { description: "Use discounted figures (default true)." }),
+}));
 
 function totalsOf(option: OptionResult, basis: "perPatient" | "population", index: number): OutcomeTotals {
   if (basis === "perPatient") return option.perPatient;
@@ -66,7 +66,7 @@ function negate(value: string): string {
  * ```
  */
 export function ceaOptionsFromPathway(result: PathwayResult, reading: PathwayReading = {}): readonly CeaOption[] {
-  const s = parseWith(z.strictObject({ reading: readingSchema }), { reading }).reading;
+  const s = parseWith(z.strictObject({ reading: readingSchema() }), { reading }).reading;
   const basis = s.basis ?? "perPatient";
   const discounted = s.discounted ?? true;
   const effect = s.effect ?? "qalys";
@@ -118,7 +118,7 @@ export function incrementalAnalysisOfPathway(result: PathwayResult, reading: Pat
  * ```
  */
 export function healthTechOptionsFromPathway(result: PathwayResult, reading: PathwayReading = {}): readonly HealthTechOption[] {
-  const s = parseWith(z.strictObject({ reading: readingSchema }), { reading }).reading;
+  const s = parseWith(z.strictObject({ reading: readingSchema() }), { reading }).reading;
   const basis = s.basis ?? "perPatient";
   const discounted = s.discounted ?? true;
   const pick = (p: { discounted: string; undiscounted: string }): string => (discounted ? p.discounted : p.undiscounted);

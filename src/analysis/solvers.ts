@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec, decString } from "../_lib/decimal.js";
 import { fail, VbpInputError } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
@@ -50,11 +52,11 @@ export interface RootResult {
   readonly evaluations: number;
 }
 
-const rootSettingsSchema = z.strictObject({
-  bracket: z.tuple([decimalSchema, decimalSchema]).meta({ description: "[lower, upper] ends of the search interval." }),
-  tolerance: positiveDecimalSchema.optional().meta({ description: "Absolute tolerance on x (> 0); default 1e-10." }),
-  maxIterations: z.int().min(1).max(10_000).optional().meta({ description: "Most iterations before giving up; default 200." }),
-});
+const rootSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  bracket: withMeta(z.tuple([decimalSchema(), decimalSchema()]), { description: "[lower, upper] ends of the search interval." }),
+  tolerance: withMeta(z.optional(positiveDecimalSchema()), { description: "Absolute tolerance on x (> 0); default 1e-10." }),
+  maxIterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))), { description: "Most iterations before giving up; default 200." }),
+}));
 
 function valueOf(raw: unknown, path: readonly (string | number)[], x: Dec): Dec {
   if ((typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "string") {
@@ -75,7 +77,7 @@ function brent(f: (x: Dec) => Dec, settings: RootFinderSettings, path: readonly 
     ...(settings.tolerance === undefined ? {} : { tolerance: settings.tolerance }),
     ...(settings.maxIterations === undefined ? {} : { maxIterations: settings.maxIterations }),
   };
-  const s = path.length === 0 ? parseWith(rootSettingsSchema, picked) : parseWith(z.strictObject({ settings: rootSettingsSchema }), { settings: picked }).settings;
+  const s = path.length === 0 ? parseWith(rootSettingsSchema(), picked) : parseWith(z.strictObject({ settings: rootSettingsSchema() }), { settings: picked }).settings;
   let a = new Dec(s.bracket[0]);
   let b = new Dec(s.bracket[1]);
   if (!a.lessThan(b)) fail({ code: "out_of_order", path: [...path, "bracket"], message: `lower end must be less than upper end, got [${decString(a)}, ${decString(b)}]` });
@@ -244,14 +246,14 @@ export interface BreakEvenResult {
   readonly iterations: number;
 }
 
-const alternativesSettingsSchema = z.strictObject({
-  threshold: nonNegativeDecimalSchema.meta({ description: "Willingness to pay per unit of effect (≥ 0)." }),
-  against: idSchema.optional().meta({ description: "Id of the alternative to break even with; default the best at λ." }),
-});
+const alternativesSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  threshold: withMeta(nonNegativeDecimalSchema(), { description: "Willingness to pay per unit of effect (≥ 0)." }),
+  against: withMeta(z.optional(idSchema()), { description: "Id of the alternative to break even with; default the best at λ." }),
+}));
 
 function resolveAgainst(alternatives: readonly CeaOption[], threshold: unknown, against: unknown): { lambda: Dec; target: ParsedOption; nmb: Dec } {
   const parsed = parseOptions(alternatives, "alternatives");
-  const s = parseWith(alternativesSettingsSchema, { threshold, ...(against === undefined ? {} : { against }) });
+  const s = parseWith(alternativesSettingsSchema(), { threshold, ...(against === undefined ? {} : { against }) });
   const lambda = new Dec(s.threshold);
   if (s.against === undefined) {
     const best = bestByNmb(parsed, lambda);
@@ -322,11 +324,11 @@ export interface BreakEvenPriceLinearInput {
   readonly against?: string;
 }
 
-const linearSchema = z.strictObject({
-  baseCost: decimalSchema.meta({ description: "Cost of the option except the priced item." }),
-  units: positiveDecimalSchema.meta({ description: "Units of the priced item used (> 0)." }),
-  effect: decimalSchema.meta({ description: "Effect of the option." }),
-});
+const linearSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  baseCost: withMeta(decimalSchema(), { description: "Cost of the option except the priced item." }),
+  units: withMeta(positiveDecimalSchema(), { description: "Units of the priced item used (> 0)." }),
+  effect: withMeta(decimalSchema(), { description: "Effect of the option." }),
+}));
 
 /**
  * Closed-form threshold price when cost is linear in price: `p* = (E·λ − baseCost − NMB_alt) / units`, where
@@ -344,7 +346,7 @@ const linearSchema = z.strictObject({
  */
 export function breakEvenPriceLinear(input: BreakEvenPriceLinearInput): BreakEvenResult {
   const { lambda, target, nmb } = resolveAgainst(input.alternatives, input.threshold, input.against);
-  const s = parseWith(linearSchema, { baseCost: input.baseCost, units: input.units, effect: input.effect });
+  const s = parseWith(linearSchema(), { baseCost: input.baseCost, units: input.units, effect: input.effect });
   const price = new Dec(s.effect).times(lambda).minus(s.baseCost).minus(nmb).dividedBy(s.units);
   return Object.freeze({ value: decString(price), threshold: decString(lambda), against: target.id, againstNmb: decString(nmb), method: "closed-form", iterations: 0 });
 }
@@ -389,7 +391,7 @@ export interface BreakEvenParameterInput extends RootFinderSettings {
  * ```
  */
 export function breakEvenParameter(input: BreakEvenParameterInput): BreakEvenResult {
-  const s = parseWith(alternativesSettingsSchema.extend({ option: idSchema, comparator: idSchema }), {
+  const s = parseWith(z.extend(alternativesSettingsSchema(), { option: idSchema(), comparator: idSchema() }), {
     threshold: input.threshold,
     option: input.option,
     comparator: input.comparator,

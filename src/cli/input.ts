@@ -78,8 +78,8 @@ export function reportIssues(io: CliIo, label: string, issues: readonly VbpIssue
 
 /** What a document command (`vbp lifecycle`, `vbp evaluate`) was asked to do. */
 export interface DocumentCommandArgs {
-  /** Output format (`--format`, default table); `"ndjson"` where the command accepts it. */
-  readonly format: OutputFormat | "ndjson";
+  /** Output format (`--format`, default table); `"ndjson"` and `"xlsx"` where the command accepts them. */
+  readonly format: OutputFormat | "ndjson" | "xlsx";
   /** The parsed JSON document. */
   readonly json: unknown;
   /** The input as named in messages (`<stdin>` for `-`). */
@@ -118,7 +118,7 @@ export async function readDocumentCommand(
     io.stdout(command.help);
     return EXIT.ok;
   }
-  const format = (values.format ?? "table") as OutputFormat | "ndjson";
+  const format = (values.format ?? "table") as OutputFormat | "ndjson" | "xlsx";
   const formats: readonly string[] = command.formats ?? OUTPUT_FORMATS;
   if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, got "${String(values.format)}"`);
   if (positionals.length === 0) throw new UsageError(`missing the document to evaluate: vbp ${command.name} <file.json | ->`);

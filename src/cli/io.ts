@@ -8,12 +8,19 @@ import { resolve } from "node:path";
 export interface CliIo {
   /** Writes to standard output. */
   readonly stdout: (text: string) => void;
+  /**
+   * Writes bytes (an XLSX workbook) to standard output; absent when standard output is a terminal, where
+   * bytes would be garbage (the output then needs `-o <file>`).
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
   /** Reads all of standard input, failing with {@link InputTooLargeError} past `maxBytes`. */
   readonly readStdin: (maxBytes: number) => Promise<string>;
   /** Reads a UTF-8 file, checking its size against `maxBytes` before reading. */
   readonly readFile: (path: string, maxBytes: number) => Promise<string>;
+  /** Reads a file's bytes (an XLSX workbook), checking its size against `maxBytes` before reading. */
+  readonly readFileBytes?: (path: string, maxBytes: number) => Promise<Uint8Array>;
   /** Opens a file for the output (`-o/--output`); absent where the CLI may not write files. */
   readonly openOutput?: (path: string) => Promise<OutputFile>;
   /** Whether standard error is a terminal (progress is shown only then). */
@@ -26,8 +33,8 @@ export interface CliIo {
 
 /** An output file being written: text in order, then closed (flushed) before the command's exit. */
 export interface OutputFile {
-  /** Appends text. */
-  readonly write: (text: string) => void;
+  /** Appends text, or bytes (an XLSX workbook). */
+  readonly write: (chunk: string | Uint8Array) => void;
   /** Flushes and closes; rejects if the file could not be written. */
   readonly close: () => Promise<void>;
 }
@@ -82,21 +89,48 @@ export async function readLimited(chunks: AsyncIterable<Uint8Array | string> | I
  * Standard output that stops quietly when the reader goes away (`vbp … | head`): the EPIPE error is caught
  * once, further output is dropped, and the command ends with its own exit code instead of a stack trace.
  */
-function quietPipeStdout(): (text: string) => void {
+function quietPipeStdout(): (chunk: string | Uint8Array) => void {
   let closed = false;
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") closed = true;
     else throw e;
   });
-  return (text) => {
-    if (!closed) process.stdout.write(text);
+  return (chunk) => {
+    if (!closed) process.stdout.write(chunk);
   };
+}
+
+/** Checks a file before reading it: it exists, is a file, and is at most `maxBytes`. */
+async function checkedPath(path: string, maxBytes: number): Promise<string> {
+  const full = resolve(path);
+  let size: number;
+  try {
+    const s = await stat(full);
+    if (!s.isFile()) throw new FileUnreadableError(path, "not a file");
+    size = s.size;
+  } catch (e) {
+    if (e instanceof FileUnreadableError) throw e;
+    throw new FileUnreadableError(path, (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message));
+  }
+  if (size > maxBytes) throw new InputTooLargeError(size, maxBytes);
+  return full;
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+  const full = await checkedPath(path, maxBytes);
+  try {
+    return await readFile(full);
+  } catch (e) {
+    throw new FileUnreadableError(path, String((e as Error).message));
+  }
 }
 
 /** The real Node.js streams and file system. */
 export function nodeIo(): CliIo {
+  const stdout = quietPipeStdout();
   return {
-    stdout: quietPipeStdout(),
+    stdout,
+    ...(process.stdout.isTTY === true ? {} : { stdoutBytes: stdout }),
     stderrIsTTY: process.stderr.isTTY === true,
     progressStream: process.stderr,
     openOutput: async (path) => {
@@ -109,7 +143,7 @@ export function nodeIo(): CliIo {
         stream.once("error", (e) => fail(new FileUnreadableError(path, e.message)));
       });
       return {
-        write: (text) => void stream.write(text),
+        write: (chunk) => void stream.write(chunk),
         close: () =>
           new Promise<void>((ok, fail) => {
             stream.end(() => (failure === undefined ? ok() : fail(failure)));
@@ -118,24 +152,8 @@ export function nodeIo(): CliIo {
     },
     stderr: (text) => void process.stderr.write(text),
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes),
-    readFile: async (path, maxBytes) => {
-      const full = resolve(path);
-      let size: number;
-      try {
-        const s = await stat(full);
-        if (!s.isFile()) throw new FileUnreadableError(path, "not a file");
-        size = s.size;
-      } catch (e) {
-        if (e instanceof FileUnreadableError) throw e;
-        throw new FileUnreadableError(path, (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message));
-      }
-      if (size > maxBytes) throw new InputTooLargeError(size, maxBytes);
-      try {
-        return decode(await readFile(full));
-      } catch (e) {
-        throw new FileUnreadableError(path, String((e as Error).message));
-      }
-    },
+    readFile: async (path, maxBytes) => decode(await readBytes(path, maxBytes)),
+    readFileBytes: readBytes,
     writeFile: (path, text) => writeFile(resolve(path), text, "utf8"),
   };
 }

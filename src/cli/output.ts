@@ -40,5 +40,5 @@ export async function withOutputFile(io: CliIo, path: string): Promise<{ readonl
   } catch (e) {
     throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
   }
-  return { io: { ...io, stdout: file.write }, file };
+  return { io: { ...io, stdout: file.write, stdoutBytes: file.write }, file };
 }

@@ -132,6 +132,6 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
  * @category Engine
  */
 export function compileModel(model: PathwayModel | unknown): CompiledModel {
-  const parsed = parseWith(pathwayModelStructureSchema, model) as PathwayModel;
+  const parsed = parseWith(pathwayModelStructureSchema(), model) as PathwayModel;
   return compileParsedModel(parsed);
 }

@@ -1,3 +1,7 @@
+import { withMeta } from "../schema/withMeta.js";
+import type * as zc from "zod";
+import { publicSchema } from "../schema/publicSchema.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
 /**
  * zod schema of the evaluation document. It reuses the other modules' schema pieces (pathway model and
  * effects, lifecycle cost items, carbon activities, social value, sustainability gates, tender criteria and
@@ -6,16 +10,17 @@
  *
  * @module
  */
-import * as z from "zod";
+import { $ZodArray, $ZodDefault, $ZodObject, $ZodOptional, $ZodReadonly } from "zod/v4/core";
+import * as z from "zod/mini";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { currencySchema, decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, positiveDecimalSchema, sourceSchema, textSchema } from "../schema/primitives.js";
 import { pathwayModelStructureSchema } from "../pathway/schema.js";
-import { lifecycleDocumentSchema } from "../lifecycle/schema.js";
-import { carbonInputSchema, priceIndexSeriesShape, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
+import { getLifecycleDocumentSchema } from "../lifecycle/schema.js";
+import { getCarbonInputSchema, priceIndexSeriesShape, getSocialValueInputSchema, getSupplierEvidenceSchema, getSustainabilityGateSchema } from "../sustainability/schemas.js";
 import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
-import { tenderSchema } from "../scoring/schema.js";
+import { getTenderSchema } from "../scoring/schema.js";
 import { flattenCriteria } from "../scoring/criteria.js";
 import { checkWeightPolicy } from "../scoring/policies.js";
 import { thresholdFor } from "../reference/thresholds.js";
@@ -28,219 +33,180 @@ import { checkParts } from "./_internal/checkParts.js";
 import { classifyCriteria } from "./_internal/classify.js";
 
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
-function core(s: z.ZodType): z.ZodType {
-  let x: z.ZodType = s;
+function core(s: z.ZodMiniType): z.ZodMiniType {
+  let x: z.ZodMiniType = s;
   for (let i = 0; i < 10; i++) {
-    if (x instanceof z.ZodOptional || x instanceof z.ZodDefault || x instanceof z.ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodType } } })._zod.def.innerType;
+    if (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodMiniType } } })._zod.def.innerType;
     else break;
   }
   return x;
 }
 
-function shape(s: z.ZodType, what: string): Record<string, z.ZodType> {
+function shape(s: z.ZodMiniType, what: string): Record<string, z.ZodMiniType> {
   const c = core(s);
-  if (c instanceof z.ZodObject) return c.shape as Record<string, z.ZodType>;
+  if (c instanceof $ZodObject) return c._zod.def.shape as Record<string, z.ZodMiniType>;
   throw new Error(`vbp-score internal: the ${what} schema is not an object schema`);
 }
 
-function element(s: z.ZodType, what: string): z.ZodType {
+function element(s: z.ZodMiniType, what: string): z.ZodMiniType {
   const c = core(s);
-  if (c instanceof z.ZodArray) return c.element as z.ZodType;
+  if (c instanceof $ZodArray) return c._zod.def.element as z.ZodMiniType;
   throw new Error(`vbp-score internal: the ${what} schema is not an array schema`);
 }
 
-function piece(shp: Record<string, z.ZodType>, key: string, what: string): z.ZodType {
+function piece(shp: Record<string, z.ZodMiniType>, key: string, what: string): z.ZodMiniType {
   const p = shp[key];
   if (p === undefined) throw new Error(`vbp-score internal: the ${what} schema has no "${key}"`);
   return p;
 }
 
-const pathwayShape = shape(pathwayModelStructureSchema, "pathway model");
-const pathwayOptionShape = shape(element(piece(pathwayShape, "options", "pathway model"), "pathway options"), "pathway option");
-const lifecycleShape = shape(lifecycleDocumentSchema as unknown as z.ZodType, "lifecycle document");
-const lifecycleOptionShape = shape(element(piece(lifecycleShape, "options", "lifecycle document"), "lifecycle options"), "lifecycle option");
-const lifecycleItemSchema = element(piece(lifecycleOptionShape, "items", "lifecycle option"), "lifecycle items");
-const carbonShape = shape(carbonInputSchema as unknown as z.ZodType, "carbon input");
-const carbonOptionShape = shape(element(piece(carbonShape, "options", "carbon input"), "carbon options"), "carbon option");
-const socialShape = shape(socialValueInputSchema as unknown as z.ZodType, "social value input");
-const commitmentSchema = element(piece(socialShape, "commitments", "social value input"), "commitments");
-const evidenceShape = shape(supplierEvidenceSchema as unknown as z.ZodType, "supplier evidence");
-const tenderShape = shape(tenderSchema as unknown as z.ZodType, "tender");
+const pathwayShape = /* @__PURE__ */ onFirstUse(() => shape(pathwayModelStructureSchema(), "pathway model"));
+const pathwayOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(pathwayShape(), "options", "pathway model"), "pathway options"), "pathway option"));
+const lifecycleShape = /* @__PURE__ */ onFirstUse(() => shape(getLifecycleDocumentSchema() as unknown as z.ZodMiniType, "lifecycle document"));
+const lifecycleOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(lifecycleShape(), "options", "lifecycle document"), "lifecycle options"), "lifecycle option"));
+const lifecycleItemSchema = /* @__PURE__ */ onFirstUse(() => element(piece(lifecycleOptionShape(), "items", "lifecycle option"), "lifecycle items"));
+const carbonShape = /* @__PURE__ */ onFirstUse(() => shape(getCarbonInputSchema() as unknown as z.ZodMiniType, "carbon input"));
+const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(carbonShape(), "options", "carbon input"), "carbon options"), "carbon option"));
+const socialShape = /* @__PURE__ */ onFirstUse(() => shape(getSocialValueInputSchema() as unknown as z.ZodMiniType, "social value input"));
+const commitmentSchema = /* @__PURE__ */ onFirstUse(() => element(piece(socialShape(), "commitments", "social value input"), "commitments"));
+const evidenceShape = /* @__PURE__ */ onFirstUse(() => shape(getSupplierEvidenceSchema() as unknown as z.ZodMiniType, "supplier evidence"));
+const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as unknown as z.ZodMiniType, "tender"));
 
 /** @internal Most options in one evaluation document. */
 export const MAX_EVALUATION_OPTIONS = 100_000;
 
 /** @internal One option of an evaluation document (the whole job validates each option on its own). */
-export const optionSchema = z
+export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." }),
-    supplier: textSchema(300).min(1).meta({ description: "Supplier name (current practice: the incumbent or \"Current practice\")." }),
-    label: textSchema(300).min(1).meta({ description: "Product or offer name." }),
-    isComparator: z.boolean().optional().meta({ description: "True for current practice: the reference for incremental analysis; shown in the tables but not scored in the tender. Exactly one option is the comparator." }),
-    lot: idSchema.optional().meta({ description: "Lot the option is offered for (when the tender declares lots)." }),
-    price: positiveDecimalSchema.optional().meta({ description: "Bid price per unit in the document currency (> 0); scored by the tender's price criterion." }),
-    unitsPerPatient: positiveDecimalSchema
-      .optional()
-      .meta({ description: "Units of the product used per patient: adds the lifecycle item \"bid price × units per patient\" for every patient (needs price)." }),
-    lifecycle: z
+    id: withMeta(idSchema(), { description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." }),
+    supplier: withMeta(textSchema(300).check(z.minLength(1)), { description: "Supplier name (current practice: the incumbent or \"Current practice\")." }),
+    label: withMeta(textSchema(300).check(z.minLength(1)), { description: "Product or offer name." }),
+    isComparator: withMeta(z.optional(z.boolean()), { description: "True for current practice: the reference for incremental analysis; shown in the tables but not scored in the tender. Exactly one option is the comparator." }),
+    lot: withMeta(z.optional(idSchema()), { description: "Lot the option is offered for (when the tender declares lots)." }),
+    price: withMeta(z.optional(positiveDecimalSchema()), { description: "Bid price per unit in the document currency (> 0); scored by the tender's price criterion." }),
+    unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), { description: "Units of the product used per patient: adds the lifecycle item \"bid price × units per patient\" for every patient (needs price)." }),
+    lifecycle: withMeta(z.optional(z
       .strictObject({
-        serviceLifeYears: piece(lifecycleOptionShape, "serviceLifeYears", "lifecycle option"),
-        items: z.array(lifecycleItemSchema).max(500).meta({ description: "Lifecycle cost items (staff time to apply, disposal, training, maintenance...), as in a lifecycle document." }),
-      })
-      .optional()
-      .meta({ description: "Further lifecycle costs of the option (lifecycle module cost items)." }),
-    effects: piece(pathwayOptionShape, "effects", "pathway option"),
-    extraCosts: piece(pathwayOptionShape, "extraCosts", "pathway option"),
-    carbon: z
+        serviceLifeYears: piece(lifecycleOptionShape(), "serviceLifeYears", "lifecycle option"),
+        items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), { description: "Lifecycle cost items (staff time to apply, disposal, training, maintenance...), as in a lifecycle document." }),
+      })), { description: "Further lifecycle costs of the option (lifecycle module cost items)." }),
+    effects: piece(pathwayOptionShape(), "effects", "pathway option"),
+    extraCosts: piece(pathwayOptionShape(), "extraCosts", "pathway option"),
+    carbon: withMeta(z.optional(z
       .strictObject({
-        embodied: piece(carbonOptionShape, "embodied", "carbon option"),
-        transport: piece(carbonOptionShape, "transport", "carbon option"),
-        energy: piece(carbonOptionShape, "energy", "carbon option"),
-        consumables: piece(carbonOptionShape, "consumables", "carbon option"),
-        waste: piece(carbonOptionShape, "waste", "carbon option"),
-        pathway: piece(carbonOptionShape, "pathway", "carbon option"),
-      })
-      .optional()
-      .meta({ description: "The product's carbon activities by stage; patient volume is the document's patientsPerYear." }),
-    evidence: z
+        embodied: piece(carbonOptionShape(), "embodied", "carbon option"),
+        transport: piece(carbonOptionShape(), "transport", "carbon option"),
+        energy: piece(carbonOptionShape(), "energy", "carbon option"),
+        consumables: piece(carbonOptionShape(), "consumables", "carbon option"),
+        waste: piece(carbonOptionShape(), "waste", "carbon option"),
+        pathway: piece(carbonOptionShape(), "pathway", "carbon option"),
+      })), { description: "The product's carbon activities by stage; patient volume is the document's patientsPerYear." }),
+    evidence: withMeta(z.optional(z
       .strictObject({
-        documents: piece(evidenceShape, "documents", "supplier evidence"),
-        assessments: piece(evidenceShape, "assessments", "supplier evidence"),
-      })
-      .optional()
-      .meta({ description: "The supplier's sustainability evidence, checked by the sustainability gates." }),
-    socialValue: z
+        documents: piece(evidenceShape(), "documents", "supplier evidence"),
+        assessments: piece(evidenceShape(), "assessments", "supplier evidence"),
+      })), { description: "The supplier's sustainability evidence, checked by the sustainability gates." }),
+    socialValue: withMeta(z.optional(z
       .strictObject({
-        commitments: z.array(commitmentSchema).max(500).meta({ description: "Social value commitments, scored against the document's socialValue framework." }),
-      })
-      .optional()
-      .meta({ description: "The supplier's social value offer." }),
-    values: z
-      .record(idSchema, decimalSchema)
-      .optional()
-      .meta({ description: "Raw values for quantitative criteria that no computed metric feeds, by criterion id." }),
-    note: textSchema(4000).optional().meta({ description: "Free-text note." }),
-  })
-  .meta({ description: "One option: a supplier's offer, or current practice (the comparator)." });
+        commitments: withMeta(z.array(commitmentSchema()).check(z.maxLength(500)), { description: "Social value commitments, scored against the document's socialValue framework." }),
+      })), { description: "The supplier's social value offer." }),
+    values: withMeta(z.optional(z
+      .record(idSchema(), decimalSchema())), { description: "Raw values for quantitative criteria that no computed metric feeds, by criterion id." }),
+    note: withMeta(z.optional(textSchema(4000)), { description: "Free-text note." }),
+  }), { description: "One option: a supplier's offer, or current practice (the comparator)." }));
 
-const thresholdSchema = z
+const thresholdSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
-    z
+    withMeta(z
       .strictObject({
-        perQaly: nonNegativeDecimalSchema.meta({ description: "Willingness to pay per QALY gained, in the document currency." }),
-        source: sourceSchema.optional().meta({ description: "Where the figure comes from (recorded with the results)." }),
-      })
-      .meta({ description: "An explicit threshold." }),
-    z
+        perQaly: withMeta(nonNegativeDecimalSchema(), { description: "Willingness to pay per QALY gained, in the document currency." }),
+        source: withMeta(z.optional(sourceSchema()), { description: "Where the figure comes from (recorded with the results)." }),
+      }), { description: "An explicit threshold." }),
+    withMeta(z
       .strictObject({
-        jurisdiction: z.string().min(1).max(20).meta({ description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
-        programme: z
-          .string()
-          .min(1)
-          .max(100)
-          .meta({ description: "Evaluation programme the tender falls under (e.g. healthtech for a device procurement, technology-appraisal for medicines): thresholds differ by programme, so it is required." }),
-        on: isoDateSchema.meta({ description: "Decision date: the threshold in force on that day is used." }),
-        bound: z.enum(["lower", "upper"]).meta({ description: "Which end of the published range to use." }),
-      })
-      .meta({ description: "A lookup in the dated threshold data (thresholdFor)." }),
-  ])
-  .meta({ description: "Cost-effectiveness threshold per QALY. No default: required when a metric uses net monetary benefit." });
+        jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
+        programme: withMeta(z
+          .string().check(z.minLength(1)).check(z.maxLength(100)), { description: "Evaluation programme the tender falls under (e.g. healthtech for a device procurement, technology-appraisal for medicines): thresholds differ by programme, so it is required." }),
+        on: withMeta(isoDateSchema(), { description: "Decision date: the threshold in force on that day is used." }),
+        bound: withMeta(z.enum(["lower", "upper"]), { description: "Which end of the published range to use." }),
+      }), { description: "A lookup in the dated threshold data (thresholdFor)." }),
+  ]), { description: "Cost-effectiveness threshold per QALY. No default: required when a metric uses net monetary benefit." }));
 
-const metricNameSchema = z
-  .string()
-  .min(1)
-  .max(130)
-  .meta({
+const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .string().check(z.minLength(1)).check(z.maxLength(130)), {
     description:
       "A computed metric: wholePathwayCostPerPatient, lifecycleCostPerPatient, pathwayCostPerPatient, lifecycleNetPresentCost, qalysPerPatient, lifeYearsPerPatient, netMonetaryBenefitPerPatient, incrementalNetMonetaryBenefitPerPatient, carbonKgPerPatient, carbonKgTotal, carbonCostPerPatient, socialValueScore, costCategoryPerPatient:<category> or eventsPerPatient:<event>.",
-  });
+  }));
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
-export const documentShape = z.strictObject({
-  $schema: z.string().max(2000).optional().meta({ description: "Optional address of this JSON Schema, for editors." }),
-  kind: z
-    .enum(["tender", "catalogue"])
-    .optional()
-    .meta({
+export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Optional address of this JSON Schema, for editors." }),
+  kind: withMeta(z.optional(z
+    .enum(["tender", "catalogue"])), {
       description:
         "What the run is. tender (default): any invalid option fails the whole run, listing every problem. catalogue: every valid option is evaluated and each invalid one is reported by id with the rule it breaks (result.excluded).",
     }),
-  title: textSchema(300).min(1).meta({ description: "Title of the evaluation, e.g. the lot name." }),
-  currency: currencySchema.meta({ description: "ISO 4217 currency of every amount." }),
-  priceBaseDate: isoDateSchema.meta({ description: "Price base date and start of year 1 (YYYY-MM-DD); its calendar year starts the carbon horizon." }),
-  horizonYears: z.int().min(1).max(100).meta({ description: "Horizon in whole years (1–100): patient entry years, lifecycle horizon and carbon horizon." }),
-  discounting: core(piece(pathwayShape, "discounting", "pathway model")).meta({
+  title: withMeta(textSchema(300).check(z.minLength(1)), { description: "Title of the evaluation, e.g. the lot name." }),
+  currency: withMeta(currencySchema(), { description: "ISO 4217 currency of every amount." }),
+  priceBaseDate: withMeta(isoDateSchema(), { description: "Price base date and start of year 1 (YYYY-MM-DD); its calendar year starts the carbon horizon." }),
+  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), { description: "Horizon in whole years (1–100): patient entry years, lifecycle horizon and carbon horizon." }),
+  discounting: withMeta(core(piece(pathwayShape(), "discounting", "pathway model")), {
     description: "Discount schedules for costs (lifecycle and pathway) and health (QALYs, life years), and the timing convention. Unset keys: NICE 3.5%, start of period, annual.",
   }),
-  patientsPerYear: positiveDecimalSchema.meta({ description: "Patients treated a year, constant over the horizon (> 0)." }),
-  threshold: thresholdSchema.optional(),
-  pathway: z
+  patientsPerYear: withMeta(positiveDecimalSchema(), { description: "Patients treated a year, constant over the horizon (> 0)." }),
+  threshold: z.optional(thresholdSchema()),
+  pathway: withMeta(z
     .strictObject({
-      id: piece(pathwayShape, "id", "pathway model"),
-      label: piece(pathwayShape, "label", "pathway model"),
-      parameters: piece(pathwayShape, "parameters", "pathway model"),
-      lifeTables: piece(pathwayShape, "lifeTables", "pathway model"),
-      tree: piece(pathwayShape, "tree", "pathway model"),
-      markov: piece(pathwayShape, "markov", "pathway model"),
-      source: piece(pathwayShape, "source", "pathway model"),
-      note: piece(pathwayShape, "note", "pathway model"),
-    })
-    .meta({ description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
-  options: z.array(optionSchema).min(2).max(MAX_EVALUATION_OPTIONS).meta({ description: "The options: exactly one comparator (current practice) and the offers (at most 100,000)." }),
-  tender: z
+      id: piece(pathwayShape(), "id", "pathway model"),
+      label: piece(pathwayShape(), "label", "pathway model"),
+      parameters: piece(pathwayShape(), "parameters", "pathway model"),
+      lifeTables: piece(pathwayShape(), "lifeTables", "pathway model"),
+      tree: piece(pathwayShape(), "tree", "pathway model"),
+      markov: piece(pathwayShape(), "markov", "pathway model"),
+      source: piece(pathwayShape(), "source", "pathway model"),
+      note: piece(pathwayShape(), "note", "pathway model"),
+    }), { description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), { description: "The options: exactly one comparator (current practice) and the offers (at most 100,000)." }),
+  tender: withMeta(z
     .strictObject({
-      criteria: piece(tenderShape, "criteria", "tender"),
-      lots: piece(tenderShape, "lots", "tender"),
-      evaluatorScores: piece(tenderShape, "evaluatorScores", "tender"),
-      consensus: piece(tenderShape, "consensus", "tender"),
-      passFail: piece(tenderShape, "passFail", "tender"),
-      gates: piece(tenderShape, "gates", "tender"),
-      settings: piece(tenderShape, "settings", "tender"),
-    })
-    .meta({ description: "The tender (scoring module), without options: criteria, evaluator scores, consensus, pass/fail records, gates and settings." }),
-  criterionMetrics: z
-    .record(idSchema, metricNameSchema)
-    .optional()
-    .meta({ description: "Which computed metric feeds each quantitative criterion: { criterionId: metric }." }),
-  criterionGates: z
-    .record(idSchema, z.union([idSchema, z.array(idSchema).min(1).max(50)]).meta({ description: "A gate id, or several (all must pass)." }))
-    .optional()
-    .meta({ description: "Pass/fail criteria decided by sustainability gates: { criterionId: gateId }; the gate outcome and reason become the tender's pass/fail record." }),
-  sustainabilityGates: z.array(sustainabilityGateSchema).max(50).optional().meta({ description: "Sustainability gates (default: the NHS gates: carbon reduction plan, Evergreen level 1, net zero commitment)." }),
-  socialValue: z
+      criteria: piece(tenderShape(), "criteria", "tender"),
+      lots: piece(tenderShape(), "lots", "tender"),
+      evaluatorScores: piece(tenderShape(), "evaluatorScores", "tender"),
+      consensus: piece(tenderShape(), "consensus", "tender"),
+      passFail: piece(tenderShape(), "passFail", "tender"),
+      gates: piece(tenderShape(), "gates", "tender"),
+      settings: piece(tenderShape(), "settings", "tender"),
+    }), { description: "The tender (scoring module), without options: criteria, evaluator scores, consensus, pass/fail records, gates and settings." }),
+  criterionMetrics: withMeta(z.optional(z
+    .record(idSchema(), metricNameSchema())), { description: "Which computed metric feeds each quantitative criterion: { criterionId: metric }." }),
+  criterionGates: withMeta(z.optional(z
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), { description: "A gate id, or several (all must pass)." }))), { description: "Pass/fail criteria decided by sustainability gates: { criterionId: gateId }; the gate outcome and reason become the tender's pass/fail record." }),
+  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), { description: "Sustainability gates (default: the NHS gates: carbon reduction plan, Evergreen level 1, net zero commitment)." }),
+  socialValue: withMeta(z.optional(z
     .strictObject({
-      themeSet: piece(socialShape, "themeSet", "social value input"),
-      customThemes: piece(socialShape, "customThemes", "social value input"),
-      themes: piece(socialShape, "themes", "social value input"),
-    })
-    .optional()
-    .meta({ description: "The buyer's social value framework: themes and weighted metrics (options carry their commitments)." }),
-  carbon: z
+      themeSet: piece(socialShape(), "themeSet", "social value input"),
+      customThemes: piece(socialShape(), "customThemes", "social value input"),
+      themes: piece(socialShape(), "themes", "social value input"),
+    })), { description: "The buyer's social value framework: themes and weighted metrics (options carry their commitments)." }),
+  carbon: withMeta(z.optional(z
     .strictObject({
-      factorYearRule: piece(carbonShape, "factorYearRule", "carbon input"),
-      factors: piece(carbonShape, "factors", "carbon input"),
-    })
-    .optional()
-    .meta({ description: "Emission factor year rule and caller factors for the product carbon footprint." }),
-  carbonValuation: z
+      factorYearRule: piece(carbonShape(), "factorYearRule", "carbon input"),
+      factors: piece(carbonShape(), "factors", "carbon input"),
+    })), { description: "Emission factor year rule and caller factors for the product carbon footprint." }),
+  carbonValuation: withMeta(z.optional(z
     .strictObject({
-      treatment: z
-        .enum(["externality", "criterion"])
-        .meta({ description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
-      scenario: z.enum(["central", "low", "high"]).optional().meta({ description: "DESNZ carbon value scenario (default central)." }),
-      priceIndex: priceIndexSeriesShape
-        .optional()
-        .meta({ description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." }),
-    })
-    .optional()
-    .meta({ description: "Monetise carbon with the DESNZ carbon values for appraisal." }),
-});
+      treatment: withMeta(z
+        .enum(["externality", "criterion"]), { description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
+      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), { description: "DESNZ carbon value scenario (default central)." }),
+      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), { description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." }),
+    })), { description: "Monetise carbon with the DESNZ carbon values for appraisal." }),
+}));
 
-function add(ctx: z.RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
+function add(ctx: z.core.$RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
   ctx.addIssue({ code: "custom", path: [...path], message, input: undefined, params: { vbpCode: code } });
 }
 
-function addMapped(ctx: z.RefinementCtx, issues: readonly VbpIssue[], map: (p: VbpPath) => VbpPath, seen: Set<string>): void {
+function addMapped(ctx: z.core.$RefinementCtx, issues: readonly VbpIssue[], map: (p: VbpPath) => VbpPath, seen: Set<string>): void {
   for (const i of issues) {
     const path = map(i.path);
     const key = `${path.join("\u0000")}|${i.message}`;
@@ -254,7 +220,7 @@ function addMapped(ctx: z.RefinementCtx, issues: readonly VbpIssue[], map: (p: V
  * @internal The document's own cross-references (unique option ids, one comparator, threshold lookup,
  * metric and gate maps); with `deep`, each part's own rules too ({@link checkParts}).
  */
-export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep: boolean): void {
+export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx, deep: boolean): void {
   const seen = new Set<string>();
   // Options: unique ids, exactly one comparator.
   const ids = new Map<string, number>();
@@ -346,9 +312,7 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.RefinementCtx, deep:
   addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
 }
 
-const documentSchema = documentShape
-  .superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))
-  .meta({ title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." });
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))), { title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." }));
 
 /**
  * The zod schema of an evaluation document (strict objects; every key documented). Cross-references (option
@@ -360,7 +324,10 @@ const documentSchema = documentShape
  * const r = evaluationDocumentSchema.safeParse(json);
  * ```
  */
-export const evaluationDocumentSchema: z.ZodType<EvaluationDocument, unknown> = documentSchema as unknown as z.ZodType<EvaluationDocument, unknown>;
+export const evaluationDocumentSchema: zc.ZodType<EvaluationDocument, unknown> = /* @__PURE__ */ publicSchema<EvaluationDocument, unknown>(() => getEvaluationDocumentSchema());
+
+/** @internal The library's own schema behind `evaluationDocumentSchema`, built on first use. */
+export const getEvaluationDocumentSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluationDocument, unknown> => documentSchema() as unknown as z.ZodMiniType<EvaluationDocument, unknown>);
 
 /**
  * Validates an evaluation document; throws a VbpInputError listing every problem with its path.
@@ -374,7 +341,7 @@ export const evaluationDocumentSchema: z.ZodType<EvaluationDocument, unknown> = 
  * ```
  */
 export function parseEvaluationDocument(input: unknown): EvaluationDocument {
-  return parseWith(evaluationDocumentSchema, input);
+  return parseWith(getEvaluationDocumentSchema(), input);
 }
 
 /**
@@ -387,7 +354,7 @@ export function parseEvaluationDocument(input: unknown): EvaluationDocument {
  * ```
  */
 export function safeParseEvaluationDocument(input: unknown): SafeResult<EvaluationDocument> {
-  return safeParseWith(evaluationDocumentSchema, input);
+  return safeParseWith(getEvaluationDocumentSchema(), input);
 }
 
 /**
@@ -401,5 +368,5 @@ export function safeParseEvaluationDocument(input: unknown): SafeResult<Evaluati
  * ```
  */
 export function evaluationDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(documentSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(documentSchema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

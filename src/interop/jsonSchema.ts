@@ -1,9 +1,9 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { evaluationDocumentJsonSchema } from "../evaluate/schema.js";
 import { lifecycleDocumentJsonSchema } from "../lifecycle/schema.js";
 import { pathwayModelJsonSchema } from "../pathway/schema.js";
 import { tenderJsonSchema } from "../scoring/schema.js";
-import { carbonInputSchema, carbonMonetisationInputSchema, socialValueInputSchema, supplierEvidenceSchema, sustainabilityGateSchema } from "../sustainability/schemas.js";
+import { getCarbonInputSchema, getCarbonMonetisationInputSchema, getSocialValueInputSchema, getSupplierEvidenceSchema, getSustainabilityGateSchema } from "../sustainability/schemas.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 
 /** The package version the schema `$id`s carry (kept equal to package.json by the package check). */
@@ -30,18 +30,18 @@ export type JsonSchemaName =
   | "supplier-evidence"
   | "sustainability-gate";
 
-const zodJson = (s: z.ZodType) => () => z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+const zodJson = (schema: () => z.core.$ZodType) => () => z.toJSONSchema(schema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 
 const SOURCES: Readonly<Record<JsonSchemaName, { readonly title: string; readonly build: () => Record<string, unknown> }>> = Object.freeze({
   "evaluation-document": { title: "Evaluation document (input of evaluate and vbp evaluate)", build: evaluationDocumentJsonSchema },
   "pathway-model": { title: "Patient pathway model (input of runModel)", build: pathwayModelJsonSchema },
   "lifecycle-document": { title: "Lifecycle cost document (input of evaluateLifecycle and vbp lifecycle)", build: lifecycleDocumentJsonSchema },
   tender: { title: "Tender with bids (input of scoreTender)", build: tenderJsonSchema },
-  "carbon-input": { title: "Carbon footprint input (input of carbonFootprint)", build: zodJson(carbonInputSchema as unknown as z.ZodType) },
-  "carbon-monetisation-input": { title: "Carbon monetisation input (input of monetiseCarbon)", build: zodJson(carbonMonetisationInputSchema as unknown as z.ZodType) },
-  "social-value-input": { title: "Social value input (input of scoreSocialValue)", build: zodJson(socialValueInputSchema as unknown as z.ZodType) },
-  "supplier-evidence": { title: "Supplier sustainability evidence", build: zodJson(supplierEvidenceSchema as unknown as z.ZodType) },
-  "sustainability-gate": { title: "Sustainability gate", build: zodJson(sustainabilityGateSchema as unknown as z.ZodType) },
+  "carbon-input": { title: "Carbon footprint input (input of carbonFootprint)", build: zodJson(getCarbonInputSchema) },
+  "carbon-monetisation-input": { title: "Carbon monetisation input (input of monetiseCarbon)", build: zodJson(getCarbonMonetisationInputSchema) },
+  "social-value-input": { title: "Social value input (input of scoreSocialValue)", build: zodJson(getSocialValueInputSchema) },
+  "supplier-evidence": { title: "Supplier sustainability evidence", build: zodJson(getSupplierEvidenceSchema) },
+  "sustainability-gate": { title: "Sustainability gate", build: zodJson(getSustainabilityGateSchema) },
 });
 
 /**

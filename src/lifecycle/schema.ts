@@ -1,7 +1,11 @@
 import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
+import { withMeta } from "../schema/withMeta.js";
+import type * as zc from "zod";
+import { publicSchema } from "../schema/publicSchema.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
 import { resolveDiscountSchedule, resolveSource, type ScheduleFields } from "../schema/resolve.js";
 import { differenceInMonths } from "date-fns";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import {
@@ -67,122 +71,95 @@ export function isCycleKind(kind: CostItemKind): boolean {
   return CYCLE_KINDS.has(kind);
 }
 
-const yearNumber = z
-  .number()
-  .int()
-  .min(1)
-  .max(LIFECYCLE_LIMITS.maxHorizonYears);
+const yearNumber = /* @__PURE__ */ onFirstUse(() => z
+  .number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)));
 
-const volumeSchema = z
-  .union([nonNegativeDecimalSchema, z.array(nonNegativeDecimalSchema).max(LIFECYCLE_LIMITS.maxHorizonYears)])
-  .meta({ description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." });
+const volumeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxHorizonYears))]), { description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." }));
 
 const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
 
-const indexSeriesSchema = z
+const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier of the index series, recorded with results." }),
-    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human name of the index." }),
-    values: z
-      .record(z.string().min(1).max(20), positiveDecimalSchema.meta({ description: "Index value (> 0) for this price year." }))
-      .meta({ description: "Index value by price-year label, e.g. {\"2023\": 100, \"2026\": 108.5}; labels such as \"2024/25\" work too." }),
-    source: sourceSchema.optional().meta({ description: "Where the index comes from." }),
-  })
-  .meta({ description: "A price index series used to restate item prices given in another price year to the price base." });
+    id: withMeta(idSchema(), { description: "Identifier of the index series, recorded with results." }),
+    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Human name of the index." }),
+    values: withMeta(z
+      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), { description: "Index value (> 0) for this price year." })), { description: "Index value by price-year label, e.g. {\"2023\": 100, \"2026\": 108.5}; labels such as \"2024/25\" work too." }),
+    source: withMeta(z.optional(sourceSchema()), { description: "Where the index comes from." }),
+  }), { description: "A price index series used to restate item prices given in another price year to the price base." }));
 
-const itemSourceSchema = z
-  .union([z.string().min(1).max(2000), sourceSchema])
-  .meta({ description: "Where the figure comes from: free text (e.g. \"supplier quote 2026-03\") or a structured source." });
+const itemSourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), { description: "Where the figure comes from: free text (e.g. \"supplier quote 2026-03\") or a structured source." }));
 
-const costItemSchema = z
+const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier of the item, unique within its option." }),
-    kind: z.enum(COST_ITEM_KINDS).meta({ description: "Kind of cost: acquisition, installation, training, licence, consumable, maintenance, energy, staff-time, storage, spares, downtime, disposal, residual-value or other." }),
-    label: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Human description of the item." }),
-    unitCost: nonNegativeDecimalSchema
-      .optional()
-      .meta({
+    id: withMeta(idSchema(), { description: "Identifier of the item, unique within its option." }),
+    kind: withMeta(z.enum(COST_ITEM_KINDS), { description: "Kind of cost: acquisition, installation, training, licence, consumable, maintenance, energy, staff-time, storage, spares, downtime, disposal, residual-value or other." }),
+    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Human description of the item." }),
+    unitCost: withMeta(z.optional(nonNegativeDecimalSchema()), {
         description:
           "Cost of one unit at the item's price year (≥ 0). Energy: tariff per kWh; staff time: wage rate per hour. Required except for residual-value, where it is the value recovered at the horizon (omit for straight-line over the service life).",
       }),
-    quantity: nonNegativeDecimalSchema.default("1").meta({ description: "Units per occurrence, per use or per patient (see basis); default 1. Energy: kWh; staff time: minutes or hours (see quantityUnit)." }),
-    quantityUnit: z
-      .enum(["unit", "kWh", "hour", "minute"])
-      .default("unit")
-      .meta({ description: "Unit of quantity. \"minute\" means unitCost is per hour and the costed quantity is quantity/60 hours; the others are labels." }),
-    basis: z
-      .enum(["fixed", "per-use", "per-patient"])
-      .default("fixed")
-      .meta({ description: "What quantity is multiplied by: fixed (per occurrence), per-use (× uses in the period) or per-patient (× patients in the period)." }),
-    frequency: z
-      .enum(["once", "yearly", "every-n-years", "monthly"])
-      .optional()
-      .meta({
+    quantity: withMeta(z._default(nonNegativeDecimalSchema(), "1"), { description: "Units per occurrence, per use or per patient (see basis); default 1. Energy: kWh; staff time: minutes or hours (see quantityUnit)." }),
+    quantityUnit: withMeta(z._default(z
+      .enum(["unit", "kWh", "hour", "minute"]), "unit"), { description: "Unit of quantity. \"minute\" means unitCost is per hour and the costed quantity is quantity/60 hours; the others are labels." }),
+    basis: withMeta(z._default(z
+      .enum(["fixed", "per-use", "per-patient"]), "fixed"), { description: "What quantity is multiplied by: fixed (per occurrence), per-use (× uses in the period) or per-patient (× patients in the period)." }),
+    frequency: withMeta(z.optional(z
+      .enum(["once", "yearly", "every-n-years", "monthly"])), {
         description:
           "How often a fixed item occurs: once, yearly, every-n-years (with everyYears) or monthly. Default: once for acquisition, installation, training, disposal and residual-value, yearly otherwise. Omit for per-use and per-patient items (they accrue with volume in every period).",
       }),
-    everyYears: yearNumber.optional().meta({ description: "Interval in years for frequency every-n-years." }),
-    year: yearNumber.optional().meta({ description: "For a once item: the year it happens (1 = first year of the horizon)." }),
-    date: isoDateSchema.optional().meta({ description: "For a once item: the date it happens (within the horizon); it is booked in the period containing the date." }),
-    startYear: yearNumber.optional().meta({ description: "First year (1-based, inclusive) the item applies; default 1." }),
-    endYear: yearNumber.optional().meta({ description: "Last year (inclusive) the item applies; default the horizon's last year." }),
-    startDate: isoDateSchema.optional().meta({ description: "First date the item applies (alternative to startYear); the whole period containing it counts." }),
-    endDate: isoDateSchema.optional().meta({ description: "Last date the item applies (alternative to endYear); the whole period containing it counts." }),
-    escalationRate: rateSchema.default("0").meta({ description: "Real price change per year as a fraction (0.02 is +2% a year), applied as (1+g)^(year−1) on each anniversary of the price base." }),
-    priceYear: z.string().min(1).max(20).optional().meta({ description: "Price year of unitCost if not the price base year; restated with the document's indexation series." }),
-    source: itemSourceSchema.optional(),
-  })
-  .meta({ description: "One lifecycle cost item: a unit cost times a quantity driver, at a frequency, over a window of the horizon." });
+    everyYears: withMeta(z.optional(yearNumber()), { description: "Interval in years for frequency every-n-years." }),
+    year: withMeta(z.optional(yearNumber()), { description: "For a once item: the year it happens (1 = first year of the horizon)." }),
+    date: withMeta(z.optional(isoDateSchema()), { description: "For a once item: the date it happens (within the horizon); it is booked in the period containing the date." }),
+    startYear: withMeta(z.optional(yearNumber()), { description: "First year (1-based, inclusive) the item applies; default 1." }),
+    endYear: withMeta(z.optional(yearNumber()), { description: "Last year (inclusive) the item applies; default the horizon's last year." }),
+    startDate: withMeta(z.optional(isoDateSchema()), { description: "First date the item applies (alternative to startYear); the whole period containing it counts." }),
+    endDate: withMeta(z.optional(isoDateSchema()), { description: "Last date the item applies (alternative to endYear); the whole period containing it counts." }),
+    escalationRate: withMeta(z._default(rateSchema(), "0"), { description: "Real price change per year as a fraction (0.02 is +2% a year), applied as (1+g)^(year−1) on each anniversary of the price base." }),
+    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price year of unitCost if not the price base year; restated with the document's indexation series." }),
+    source: z.optional(itemSourceSchema()),
+  }), { description: "One lifecycle cost item: a unit cost times a quantity driver, at a frequency, over a window of the horizon." }));
 
-const optionSchema = z
+const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier of the option, unique in the document." }),
-    name: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).meta({ description: "Name of the option (product, system, current practice)." }),
-    supplier: z.string().min(1).max(LIFECYCLE_LIMITS.maxLabelLength).optional().meta({ description: "Supplier offering the option." }),
-    serviceLifeYears: yearNumber
-      .optional()
-      .meta({ description: "Service life in whole years. When shorter than the horizon, acquisition, installation, training and disposal items recur each cycle; residual value covers the unexpired life." }),
-    usesPerYear: volumeSchema.optional().meta({ description: "Uses (procedures, scans) per year for this option; overrides volumes.usesPerYear." }),
-    patientsPerYear: volumeSchema.optional().meta({ description: "Patients per year for this option; overrides volumes.patientsPerYear." }),
-    items: z.array(costItemSchema).max(LIFECYCLE_LIMITS.maxItemsPerOption).meta({ description: "The option's cost items." }),
-  })
-  .meta({ description: "One option compared: a product offered by a supplier, or current practice." });
+    id: withMeta(idSchema(), { description: "Identifier of the option, unique in the document." }),
+    name: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Name of the option (product, system, current practice)." }),
+    supplier: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))), { description: "Supplier offering the option." }),
+    serviceLifeYears: withMeta(z.optional(yearNumber()), { description: "Service life in whole years. When shorter than the horizon, acquisition, installation, training and disposal items recur each cycle; residual value covers the unexpired life." }),
+    usesPerYear: withMeta(z.optional(volumeSchema()), { description: "Uses (procedures, scans) per year for this option; overrides volumes.usesPerYear." }),
+    patientsPerYear: withMeta(z.optional(volumeSchema()), { description: "Patients per year for this option; overrides volumes.patientsPerYear." }),
+    items: withMeta(z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)), { description: "The option's cost items." }),
+  }), { description: "One option compared: a product offered by a supplier, or current practice." }));
 
-const documentShape = z.strictObject({
-  $schema: z.string().max(2000).optional().meta({ description: "Optional address of this JSON Schema, for editors." }),
-  currency: currencySchema.meta({ description: "ISO 4217 currency of every amount in the document." }),
-  priceBaseDate: isoDateSchema.meta({ description: "Price base and discounting date (start of year 1), YYYY-MM-DD." }),
-  priceBaseYear: z
-    .string()
-    .min(1)
-    .max(20)
-    .optional()
-    .meta({ description: "Price-year label of the price base in the index series; default the calendar year of priceBaseDate." }),
-  horizonYears: z.number().int().min(1).max(LIFECYCLE_LIMITS.maxHorizonYears).meta({ description: "Length of the appraisal in whole years (1–200)." }),
-  period: z.enum(["year", "month"]).default("year").meta({ description: "Granularity of the cash-flow ledger: year (default) or month." }),
-  discounting: z
+const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Optional address of this JSON Schema, for editors." }),
+  currency: withMeta(currencySchema(), { description: "ISO 4217 currency of every amount in the document." }),
+  priceBaseDate: withMeta(isoDateSchema(), { description: "Price base and discounting date (start of year 1), YYYY-MM-DD." }),
+  priceBaseYear: withMeta(z.optional(z
+    .string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price-year label of the price base in the index series; default the calendar year of priceBaseDate." }),
+  horizonYears: withMeta(z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)), { description: "Length of the appraisal in whole years (1–200)." }),
+  period: withMeta(z._default(z.enum(["year", "month"]), "year"), { description: "Granularity of the cash-flow ledger: year (default) or month." }),
+  discounting: withMeta(z
     .strictObject({
-      schedule: z
-        .union([z.enum(scheduleIds), discountScheduleSchema], {
+      schedule: withMeta(z
+        .union([z.enum(scheduleIds), discountScheduleSchema()], {
           error: `must be a bundled schedule id (${scheduleIds.join(", ")}) or an inline schedule {id, label, steps}`,
-        })
-        .meta({ description: "A bundled schedule id (nice-3.5, nice-1.5, green-book, green-book-health, none) or an inline schedule." }),
-      timing: discountTimingSchema.default({ position: "start", compounding: "annual" }),
-    })
-    .meta({ description: "How cash flows are discounted to the price base date." }),
-  indexation: indexSeriesSchema.optional(),
-  volumes: z
+        }), { description: "A bundled schedule id (nice-3.5, nice-1.5, green-book, green-book-health, none) or an inline schedule." }),
+      timing: z._default(discountTimingSchema(), { position: "start", compounding: "annual" }),
+    }), { description: "How cash flows are discounted to the price base date." }),
+  indexation: z.optional(indexSeriesSchema()),
+  volumes: withMeta(z.optional(z
     .strictObject({
-      usesPerYear: volumeSchema.optional().meta({ description: "Uses per year shared by all options unless an option states its own." }),
-      patientsPerYear: volumeSchema.optional().meta({ description: "Patients per year shared by all options unless an option states its own." }),
-    })
-    .optional()
-    .meta({ description: "Activity volumes that drive per-use and per-patient items." }),
-  comparatorId: idSchema.optional().meta({ description: "Id of the option that is current practice; payback is measured against it." }),
-  options: z.array(optionSchema).min(1).max(LIFECYCLE_LIMITS.maxOptions).meta({ description: "The options compared." }),
-});
+      usesPerYear: withMeta(z.optional(volumeSchema()), { description: "Uses per year shared by all options unless an option states its own." }),
+      patientsPerYear: withMeta(z.optional(volumeSchema()), { description: "Patients per year shared by all options unless an option states its own." }),
+    })), { description: "Activity volumes that drive per-use and per-patient items." }),
+  comparatorId: withMeta(z.optional(idSchema()), { description: "Id of the option that is current practice; payback is measured against it." }),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)), { description: "The options compared." }),
+}));
 
-type Shape = z.output<typeof documentShape>;
+type Shape = z.output<ReturnType<typeof documentShape>>;
 
 /** @internal A lifecycle document after its fields are parsed, before its cross-field rules. */
 export type LifecycleDocumentFields = Shape;
@@ -193,7 +170,7 @@ export function resolveSchedule(schedule: Shape["discounting"]["schedule"] | Lif
 }
 
 /** @internal A parsed source as a Source (optional keys dropped rather than undefined): the shared resolver. */
-export function toSource(s: z.output<typeof sourceSchema> | Source): Source {
+export function toSource(s: z.output<ReturnType<typeof sourceSchema>> | Source): Source {
   return resolveSource(s);
 }
 type Ctx = z.core.$RefinementCtx<Shape>;
@@ -386,13 +363,11 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
   }
 }
 
-const documentSchema = documentShape
-  .superRefine(crossChecks)
-  .meta({ title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." });
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine(crossChecks)), { title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." }));
 
 // The hand-written document types (document.ts) must stay in step with the schema: checked at compile time
 // that both name the same keys, for the document and for a cost item.
-type Parsed = z.output<typeof documentSchema>;
+type Parsed = z.output<ReturnType<typeof documentSchema>>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 const _inStep: SameKeys<Parsed, LifecycleDocument> & SameKeys<Parsed["options"][number]["items"][number], LifecycleDocument["options"][number]["items"][number]> & SameKeys<Parsed["options"][number], LifecycleDocument["options"][number]> = true;
 void _inStep;
@@ -408,7 +383,10 @@ void _inStep;
  * const r = lifecycleDocumentSchema.safeParse(json);
  * ```
  */
-export const lifecycleDocumentSchema: z.ZodType<LifecycleDocument, LifecycleDocumentInput> = documentSchema as unknown as z.ZodType<LifecycleDocument, LifecycleDocumentInput>;
+export const lifecycleDocumentSchema: zc.ZodType<LifecycleDocument, LifecycleDocumentInput> = /* @__PURE__ */ publicSchema<LifecycleDocument, LifecycleDocumentInput>(() => getLifecycleDocumentSchema());
+
+/** @internal The library's own schema behind `lifecycleDocumentSchema`, built on first use. */
+export const getLifecycleDocumentSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<LifecycleDocument, LifecycleDocumentInput> => documentSchema() as unknown as z.ZodMiniType<LifecycleDocument, LifecycleDocumentInput>);
 
 /**
  * Validates a lifecycle document and fills in defaults.
@@ -427,7 +405,7 @@ export const lifecycleDocumentSchema: z.ZodType<LifecycleDocument, LifecycleDocu
  * ```
  */
 export function parseLifecycleDocument(input: unknown): LifecycleDocument {
-  return parseWith(documentSchema, input) as LifecycleDocument;
+  return parseWith(documentSchema(), input) as LifecycleDocument;
 }
 
 /**
@@ -440,7 +418,7 @@ export function parseLifecycleDocument(input: unknown): LifecycleDocument {
  * ```
  */
 export function safeParseLifecycleDocument(input: unknown): SafeResult<LifecycleDocument> {
-  return safeParseWith(documentSchema, input) as SafeResult<LifecycleDocument>;
+  return safeParseWith(documentSchema(), input) as SafeResult<LifecycleDocument>;
 }
 
 /**
@@ -456,5 +434,5 @@ export function safeParseLifecycleDocument(input: unknown): SafeResult<Lifecycle
  * ```
  */
 export function lifecycleDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(documentSchema, { io: "input" }) as Record<string, unknown>;
+  return z.toJSONSchema(documentSchema(), { io: "input" }) as Record<string, unknown>;
 }

@@ -4,10 +4,10 @@ import { dedupeScores, type EvaluatorScoreRows } from "../interop/csv/evaluatorS
 import { schemaPart } from "../interop/csv/schemaPart.js";
 import { CSV_LAYOUTS } from "../interop/csv/layouts.js";
 import type { CsvRowProblem } from "../interop/csv/records.js";
-import { tenderSchema } from "../scoring/schema.js";
+import { getTenderSchema } from "../scoring/schema.js";
 import type { EvaluatorScoreRecord } from "../scoring/tender.js";
 import { fromZodIssues } from "../schema/issues.js";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
@@ -19,12 +19,31 @@ interface Column {
   readonly kind: "text" | "money" | "number" | "integer";
 }
 
+/** One sheet of a workbook: its name, columns and rows (cells in column order; undefined or "" is blank). */
+interface SheetSpec {
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly (string | number | undefined)[])[];
+}
+
+/**
+ * The one workbook writer: every sheet laid out by {@link addSheet}, money formatted in `currency`; returns the
+ * `.xlsx` bytes.
+ */
+async function writeWorkbook(sheets: readonly SheetSpec[], options: { readonly currency: string; readonly title?: string }): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "vbp-score";
+  if (options.title !== undefined) wb.title = options.title;
+  for (const sheet of sheets) addSheet(wb, sheet, options.currency);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 /**
  * A sheet with a bold, frozen, filtered header row. Money and numbers are written as numbers with a display
  * format (so a procurement officer can sort and sum them), and the exact decimal string goes into the cell's
  * note when the number cannot hold every digit; text is written as text (never a formula).
  */
-function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly (readonly (string | number | undefined)[])[], currency: string): void {
+function addSheet(wb: ExcelJS.Workbook, { name, columns, rows }: SheetSpec, currency: string): void {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   const head = ws.getRow(1);
@@ -95,15 +114,11 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[]
  * ```
  */
 export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "vbp-score";
-  wb.title = result.title;
   const cur = result.currency;
   const criteria = result.ranking.find((r) => r.points.length > 0)?.points.map((p) => ({ id: p.criterionId, label: p.label })) ?? [];
-  addSheet(
-    wb,
-    "Ranking",
-    [
+  const ranking: SheetSpec = {
+    name: "Ranking",
+    columns: [
       { header: "Lot", width: 10, kind: "text" },
       { header: "Rank", width: 7, kind: "integer" },
       { header: "Option id", width: 14, kind: "text" },
@@ -117,16 +132,14 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
       { header: "kgCO2e per patient", width: 12, kind: "number" },
       { header: "Gates", width: 30, kind: "text" },
     ],
-    result.ranking.map((r) => {
+    rows: result.ranking.map((r) => {
       const pts = new Map(r.points.map((p) => [p.criterionId, p.points]));
       return [r.lot, r.rank ?? (r.status === "comparator" ? "comparator" : "excluded"), r.optionId, r.supplier, r.label, r.total, ...criteria.map((c) => pts.get(c.id)), r.wholePathwayCostPerPatient, r.qalysPerPatient, r.netMonetaryBenefitPerPatient, r.carbonKgPerPatient, r.gates];
     }),
-    cur,
-  );
-  addSheet(
-    wb,
-    "Score breakdown",
-    [
+  };
+  const breakdown: SheetSpec = {
+    name: "Score breakdown",
+    columns: [
       { header: "Option id", width: 14, kind: "text" },
       { header: "Supplier", width: 28, kind: "text" },
       { header: "Product", width: 32, kind: "text" },
@@ -135,9 +148,8 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
       { header: "Points", width: 10, kind: "number" },
       { header: "Points available", width: 12, kind: "number" },
     ],
-    result.ranking.flatMap((r) => r.points.map((p) => [r.optionId, r.supplier, r.label, p.criterionId, p.label, p.points, p.maxPoints])),
-    cur,
-  );
+    rows: result.ranking.flatMap((r) => r.points.map((p) => [r.optionId, r.supplier, r.label, p.criterionId, p.label, p.points, p.maxPoints])),
+  };
   const ledgerRows: (string | number | undefined)[][] = [];
   for (const o of result.options) {
     const c = o.costs;
@@ -150,10 +162,9 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
   for (const l of result.stages?.lifecycle?.ledger ?? []) {
     ledgerRows.push([l.optionId, "", "", `cash flow: ${l.itemId} (${l.kind})`, `period ${l.period} from ${l.periodStart}, ${l.quantity} ${l.unit} × ${l.unitCost}, factor ${l.discountFactor}`, l.discounted]);
   }
-  addSheet(
-    wb,
-    "Ledger",
-    [
+  const ledger: SheetSpec = {
+    name: "Ledger",
+    columns: [
       { header: "Option id", width: 14, kind: "text" },
       { header: "Supplier", width: 28, kind: "text" },
       { header: "Product", width: 32, kind: "text" },
@@ -161,9 +172,8 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
       { header: "What", width: 60, kind: "text" },
       { header: `Amount (${cur})`, width: 18, kind: "money" },
     ],
-    ledgerRows,
-    cur,
-  );
+    rows: ledgerRows,
+  };
   const d = result.referenceData.discounting;
   const t = result.referenceData.threshold;
   const facts: [string, string][] = [
@@ -179,9 +189,8 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
     ...result.assumptions.map((a) => ["Assumption", a] as [string, string]),
     ...result.warnings.map((w) => ["Warning", w.message] as [string, string]),
   ];
-  addSheet(wb, "Assumptions", [{ header: "Item", width: 36, kind: "text" }, { header: "Value", width: 110, kind: "text" }], facts, cur);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const assumptions: SheetSpec = { name: "Assumptions", columns: [{ header: "Item", width: 36, kind: "text" }, { header: "Value", width: 110, kind: "text" }], rows: facts };
+  return writeWorkbook([ranking, breakdown, ledger, assumptions], { currency: cur, title: result.title });
 }
 
 /**
@@ -197,10 +206,9 @@ export async function evaluationWorkbook(result: EvaluationResult): Promise<Uint
  * ```
  */
 export async function evaluatorScoreWorkbook(rows: readonly { readonly criterionId: string; readonly optionId: string; readonly evaluatorId: string }[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
   const header = CSV_LAYOUTS["evaluator-scores"].columns.map((c) => c.name);
-  addSheet(wb, "Scores", header.map((h) => ({ header: h, width: h === "reason" ? 80 : 20, kind: "text" as const })), rows.map((r) => [r.criterionId, r.optionId, r.evaluatorId, "", ""]), "GBP");
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const columns = header.map((h) => ({ header: h, width: h === "reason" ? 80 : 20, kind: "text" as const }));
+  return writeWorkbook([{ name: "Scores", columns, rows: rows.map((r) => [r.criterionId, r.optionId, r.evaluatorId, "", ""]) }], { currency: "GBP" });
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -253,7 +261,7 @@ export async function readEvaluatorScoresXlsx(bytes: Uint8Array, options: { read
   });
   for (const c of layout) if (c.required && !header.has(c.name)) problems.push({ line: 1, column: c.name, message: "required column is missing" });
   if (problems.length > 0) return { records: [], problems, rowCount: 0 };
-  const record = schemaPart(tenderSchema as unknown as z.ZodType, ["evaluatorScores", "[]"]);
+  const record = schemaPart(getTenderSchema() as unknown as z.ZodMiniType, ["evaluatorScores", "[]"]);
   const items: { line: number; value: EvaluatorScoreRecord }[] = [];
   let rowCount = 0;
   for (let r = 2; r <= ws.rowCount; r++) {

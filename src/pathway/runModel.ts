@@ -48,7 +48,7 @@ export interface RunModelOptions {
  * ```
  */
 export function runModel(model: PathwayModel | unknown, options: RunModelOptions = {}): PathwayResult {
-  const parsed = parseWith(pathwayModelStructureSchema, model) as PathwayModel;
+  const parsed = parseWith(pathwayModelStructureSchema(), model) as PathwayModel;
   return runParsedModel(parsed, options);
 }
 

@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { checkDecimalInput } from "../schema/decimalInput.js";
@@ -139,29 +141,28 @@ function isDecimal(v: unknown): v is string {
   return typeof v === "string" && checkDecimalInput(v).ok;
 }
 
-const thresholdSchema = z
+const thresholdSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    id: z.string().min(1).max(128).meta({ description: "Identifier recorded with results." }),
-    jurisdiction: z.string().min(2).max(20).meta({ description: "ISO 3166 country or subdivision code." }),
-    programmes: z.array(z.string().min(1).max(100)).min(1).max(50).meta({ description: "Evaluation programmes it applies to." }),
-    currency: currencySchema.meta({ description: "Currency of the amounts." }),
-    lower: nonNegativeDecimalSchema.meta({ description: "Lower end of the range." }),
-    upper: nonNegativeDecimalSchema.meta({ description: "Upper end of the range." }),
-    unit: z.literal("per QALY").meta({ description: "What the amount is per." }),
-    validFrom: isoDateSchema.meta({ description: "First day it applies." }),
-    validTo: isoDateSchema.optional().meta({ description: "Last day it applies (inclusive)." }),
-    source: sourceSchema.meta({ description: "Where the figures come from." }),
-  })
-  .superRefine((t, ctx) => {
+    id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), { description: "Identifier recorded with results." }),
+    jurisdiction: withMeta(z.string().check(z.minLength(2)).check(z.maxLength(20)), { description: "ISO 3166 country or subdivision code." }),
+    programmes: withMeta(z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)), { description: "Evaluation programmes it applies to." }),
+    currency: withMeta(currencySchema(), { description: "Currency of the amounts." }),
+    lower: withMeta(nonNegativeDecimalSchema(), { description: "Lower end of the range." }),
+    upper: withMeta(nonNegativeDecimalSchema(), { description: "Upper end of the range." }),
+    unit: withMeta(z.literal("per QALY"), { description: "What the amount is per." }),
+    validFrom: withMeta(isoDateSchema(), { description: "First day it applies." }),
+    validTo: withMeta(z.optional(isoDateSchema()), { description: "Last day it applies (inclusive)." }),
+    source: withMeta(sourceSchema(), { description: "Where the figures come from." }),
+  }).check(z.superRefine((t, ctx) => {
     if (isDecimal(t.lower) && isDecimal(t.upper) && new Dec(t.upper).lessThan(t.lower)) ctx.addIssue({ code: "custom", path: ["upper"], message: `must be ≥ lower (${t.lower}), got ${t.upper}`, params: { vbpCode: "out_of_order" } });
     if (typeof t.validTo === "string" && typeof t.validFrom === "string" && t.validTo < t.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: `must be on or after validFrom (${t.validFrom}), got ${t.validTo}`, params: { vbpCode: "out_of_order" } });
-  });
+  })));
 
-const querySchema = z.strictObject({
-  jurisdiction: z.string().min(1).max(20).meta({ description: "ISO 3166 code of the jurisdiction." }),
-  programme: z.string().min(1).max(100).optional().meta({ description: "Evaluation programme." }),
-  on: isoDateSchema.meta({ description: "Date of the decision." }),
-});
+const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "ISO 3166 code of the jurisdiction." }),
+  programme: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))), { description: "Evaluation programme." }),
+  on: withMeta(isoDateSchema(), { description: "Date of the decision." }),
+}));
 
 /**
  * The cost-effectiveness threshold in force in a jurisdiction (and programme) on a date.
@@ -182,8 +183,8 @@ const querySchema = z.strictObject({
  * ```
  */
 export function thresholdFor(query: ThresholdQuery, data: readonly CostEffectivenessThreshold[] = COST_EFFECTIVENESS_THRESHOLDS): CostEffectivenessThreshold {
-  const q = parseWith(z.strictObject({ query: querySchema }), { query }).query;
-  if (data !== COST_EFFECTIVENESS_THRESHOLDS) parseWith(z.strictObject({ data: z.array(thresholdSchema).min(1).max(10_000) }), { data });
+  const q = parseWith(z.strictObject({ query: querySchema() }), { query }).query;
+  if (data !== COST_EFFECTIVENESS_THRESHOLDS) parseWith(z.strictObject({ data: z.array(thresholdSchema()).check(z.minLength(1)).check(z.maxLength(10_000)) }), { data });
   const inJurisdiction = data.filter((t) => t.jurisdiction === q.jurisdiction);
   if (inJurisdiction.length === 0) {
     const known = [...new Set(data.map((t) => t.jurisdiction))].sort().join(", ");

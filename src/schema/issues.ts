@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { VbpIssue, VbpIssueCode } from "../errors/issue.js";
 import { protoKeyIssues } from "./protoKeys.js";
@@ -96,10 +96,24 @@ export function refinementIssues<T>(check: (value: T, ctx: z.core.$RefinementCtx
   return fromZodIssues(raw);
 }
 
+/**
+ * The messages the library would otherwise take from zod's locale, which is loaded only where zod's classic
+ * API is (Node, or a bundle that uses a published schema): given here, the text is the same everywhere.
+ */
+function ownMessage(issue: { readonly code?: string; readonly origin?: string; readonly options?: unknown; readonly inclusive?: boolean }): string | undefined {
+  if (issue.code === "invalid_union") {
+    if (Array.isArray(issue.options) && issue.options.length > 0) return `Invalid discriminator value. Expected ${issue.options.map((o) => `'${String(o)}'`).join(" | ")}`;
+    return issue.inclusive === false ? "Invalid input: more than one option matched" : "Invalid input";
+  }
+  if (issue.code === "invalid_key") return `Invalid key in ${issue.origin ?? "record"}`;
+  if (issue.code === "invalid_element") return `Invalid value in ${issue.origin ?? "collection"}`;
+  return undefined;
+}
+
 /** @internal Parses with a zod schema; returns data or the library's issues. Never throws for bad input. */
-export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): SafeResult<z.output<S>> {
+export function safeParseWith<S extends z.ZodMiniType>(schema: S, input: unknown): SafeResult<z.output<S>> {
   const proto = protoKeyIssues(input);
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = schema.safeParse(input, { reportInput: true, error: ownMessage });
   if (r.success && proto.length === 0) return { success: true, data: r.data };
   // `__proto__` keys are refused everywhere; the schema may report the same key, so keep one issue per path.
   const issues = r.success ? [] : fromZodIssues(r.error.issues);
@@ -109,7 +123,7 @@ export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown): S
 }
 
 /** @internal Parses with a zod schema; throws VbpInputError listing every issue. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const r = safeParseWith(schema, input);
   if (!r.success) throw r.error;
   return r.data;

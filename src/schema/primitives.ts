@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "./withMeta.js";
+import { onFirstUse } from "./onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
 import { CURRENCY_CODES } from "../money/currencies.js";
 import { isIsoDate } from "../time/dates.js";
@@ -9,22 +11,19 @@ import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "./deci
  * money never passes through a binary float twice. Follows the one decimal rule ({@link DECIMAL_INPUT_LIMITS}):
  * no hex/octal/binary, no surrounding spaces, no empty string, below 10^15, at most 100 decimal places.
  */
-export const decimalSchema = z
-  .any()
-  .transform((v: unknown, ctx): string => {
+export const decimalSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
+  .any(), z.transform((v: unknown, ctx): string => {
     const r = checkDecimalInput(v);
     if (r.ok) return r.text;
-    ctx.addIssue({ code: "custom", message: r.message, input: undefined, params: { vbpCode: r.code } });
+    ctx.issues.push({ code: "custom", message: r.message, input: v, path: [], params: { vbpCode: r.code } });
     return z.NEVER;
-  })
-  .meta({
+  })), {
     description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 100 decimal places).",
     anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }],
-  });
+  }));
 
 function boundedDecimal(min: number | undefined, minInclusive: boolean, max?: number, maxInclusive = true, description?: string) {
-  return decimalSchema
-    .superRefine((v, ctx) => {
+  return withMeta(decimalSchema().check(z.superRefine((v, ctx) => {
       if (!DECIMAL_PATTERN.test(v)) return;
       // Compared exactly: 1.000…001 (30 places) is above 1, though as a binary float it equals 1.
       const n = new Dec(v);
@@ -34,45 +33,39 @@ function boundedDecimal(min: number | undefined, minInclusive: boolean, max?: nu
       if (max !== undefined && (maxInclusive ? n.gt(max) : n.gte(max))) {
         ctx.addIssue({ code: "custom", message: `must be ${maxInclusive ? "≤" : "<"} ${max}, got ${v}`, params: { vbpCode: "too_big" } });
       }
-    })
-    .meta({ description: description ?? "A decimal number." });
+    })), { description: description ?? "A decimal number." });
 }
 
 /** A decimal ≥ 0 (prices, quantities). */
-export const nonNegativeDecimalSchema = boundedDecimal(0, true, undefined, true, "A decimal number ≥ 0, as a JSON number or a decimal string.");
+export const nonNegativeDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, undefined, true, "A decimal number ≥ 0, as a JSON number or a decimal string."));
 /** A decimal > 0. */
-export const positiveDecimalSchema = boundedDecimal(0, false, undefined, true, "A decimal number > 0, as a JSON number or a decimal string.");
+export const positiveDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, false, undefined, true, "A decimal number > 0, as a JSON number or a decimal string."));
 /** A probability in [0, 1]. */
-export const probabilitySchema = boundedDecimal(0, true, 1, true, "A probability between 0 and 1 inclusive.");
+export const probabilitySchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, 1, true, "A probability between 0 and 1 inclusive."));
 /** An annual rate (discount, escalation) as a fraction: 0.035 is 3.5%; > −1 and ≤ 1. */
-export const rateSchema = boundedDecimal(-1, false, 1, true, "An annual rate as a fraction (0.035 is 3.5%), greater than −1 and at most 1.");
+export const rateSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(-1, false, 1, true, "An annual rate as a fraction (0.035 is 3.5%), greater than −1 and at most 1."));
 
 /** A calendar date `YYYY-MM-DD`. */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: "must be a calendar date in YYYY-MM-DD form", params: { vbpCode: "invalid_format" } })
-  .meta({ description: "A calendar date in ISO form YYYY-MM-DD." });
+export const isoDateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .string().check(z.refine(isIsoDate, { message: "must be a calendar date in YYYY-MM-DD form", params: { vbpCode: "invalid_format" } })), { description: "A calendar date in ISO form YYYY-MM-DD." }));
 
 /** An ISO 4217 currency code the library knows. */
-export const currencySchema = z.enum(CURRENCY_CODES as [string, ...string[]]).meta({ description: "ISO 4217 currency code, e.g. GBP." });
+export const currencySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.enum(CURRENCY_CODES as [string, ...string[]]), { description: "ISO 4217 currency code, e.g. GBP." }));
 
 /** An identifier: letters, digits and `._:-`, 1–128 characters, starting with a letter or digit. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })
-  .meta({ description: "An identifier: 1–128 letters, digits or . _ : -, starting with a letter or digit." });
+export const idSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })), { description: "An identifier: 1–128 letters, digits or . _ : -, starting with a letter or digit." }));
 
 /** Free text with a sane length limit. */
-export const textSchema = (max = 2000) => z.string().max(max);
+export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
 
 /** Where a figure comes from. */
-export const sourceSchema = z
+export const sourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    publisher: z.string().min(1).max(300).meta({ description: "Organisation that published the figure." }),
-    title: z.string().min(1).max(500).meta({ description: "Title of the document, with section or table." }),
-    publishedOn: isoDateSchema.meta({ description: "Date the document was published (YYYY-MM-DD)." }),
-    validFrom: isoDateSchema.optional().meta({ description: "Date from which the figure applies (YYYY-MM-DD)." }),
-    url: z.string().max(2000).optional().meta({ description: "Public address of the document." }),
-    note: z.string().max(2000).optional().meta({ description: "Anything needed to apply the figure correctly." }),
-  })
-  .meta({ description: "Where a figure comes from: publisher, title and dates." });
+    publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), { description: "Organisation that published the figure." }),
+    title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), { description: "Title of the document, with section or table." }),
+    publishedOn: withMeta(isoDateSchema(), { description: "Date the document was published (YYYY-MM-DD)." }),
+    validFrom: withMeta(z.optional(isoDateSchema()), { description: "Date from which the figure applies (YYYY-MM-DD)." }),
+    url: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Public address of the document." }),
+    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Anything needed to apply the figure correctly." }),
+  }), { description: "Where a figure comes from: publisher, title and dates." }));

@@ -1,159 +1,141 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import type * as zc from "zod";
+import { publicSchema } from "../schema/publicSchema.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { currencySchema, decimalSchema, idSchema, isoDateSchema, positiveDecimalSchema, textSchema } from "../schema/primitives.js";
 import type { Criterion } from "./criteria.js";
-import { makePriceFormulaSpecSchema, makeValueFunctionSpecSchema, qualitativeScaleSchema, type PriceFormula, type ValueFunction } from "./functions/index.js";
+import { type PriceFormula, type ValueFunction } from "./functions/index.js";
+import { getQualitativeScaleSchema, priceFormulaSpecSchemaFor, valueFunctionSpecSchemaFor } from "./functions/schemas.js";
 import { WEIGHT_POLICIES } from "./policies.js";
 import type { Tender } from "./tender.js";
 import { validateTender } from "./validate.js";
 
-const tagSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "must be 1–64 lower-case letters, digits or -" })
-  .meta({ description: "Value domain the criterion counts toward in weight policies, e.g. social-value, efficiency, patient-and-staff, supply-chain, purpose, whole-life-cost, net-zero." });
+const tagSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "must be 1–64 lower-case letters, digits or -" })), { description: "Value domain the criterion counts toward in weight policies, e.g. social-value, efficiency, patient-and-staff, supply-chain, purpose, whole-life-cost, net-zero." }));
 
-const percentSchema = (description: string) => decimalSchema.meta({ description });
+const percentSchema = (description: string) => withMeta(decimalSchema(), { description });
 
-const common = {
-  id: idSchema.meta({ description: "Criterion identifier, unique across the whole tree." }),
-  label: textSchema(300).min(1).meta({ description: "Name shown to evaluators and suppliers, e.g. \"3.2 Training and support\"." }),
-  tag: tagSchema.optional(),
-  description: textSchema(4000).optional().meta({ description: "What is assessed and how, as published with the tender." }),
-};
+const common = /* @__PURE__ */ onFirstUse(() => ({
+  id: withMeta(idSchema(), { description: "Criterion identifier, unique across the whole tree." }),
+  label: withMeta(textSchema(300).check(z.minLength(1)), { description: "Name shown to evaluators and suppliers, e.g. \"3.2 Training and support\"." }),
+  tag: z.optional(tagSchema()),
+  description: withMeta(z.optional(textSchema(4000)), { description: "What is assessed and how, as published with the tender." }),
+}));
 
-const weighted = {
-  ...common,
+const weighted = /* @__PURE__ */ onFirstUse(() => ({
+  ...common(),
   weight: percentSchema("Weight among its siblings, in percent (\"25\" is 25%). Sibling weights must sum to exactly 100."),
-  weightRange: z
+  weightRange: withMeta(z.optional(z
     .strictObject({
       min: percentSchema("Lowest weight allowed, percent."),
       max: percentSchema("Highest weight allowed, percent."),
-    })
-    .optional()
-    .meta({ description: "Published weight range (EU 2014/24 Art. 67(5)); the weight used must lie within it." }),
-};
+    })), { description: "Published weight range (EU 2014/24 Art. 67(5)); the weight used must lie within it." }),
+}));
 
-const optionSchema = z.strictObject({
-  id: idSchema.meta({ description: "Option identifier, unique in the tender." }),
-  supplier: textSchema(300).min(1).meta({ description: "Supplier name." }),
-  label: textSchema(300).min(1).meta({ description: "What is offered, e.g. the product name." }),
-  price: positiveDecimalSchema.optional().meta({ description: "Bid price in the tender currency (> 0)." }),
-  values: z
-    .record(idSchema, decimalSchema)
-    .optional()
-    .meta({ description: "Raw values for quantitative criteria, by criterion id." }),
-  lot: idSchema.optional().meta({ description: "Lot the option is offered for." }),
-});
+const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  id: withMeta(idSchema(), { description: "Option identifier, unique in the tender." }),
+  supplier: withMeta(textSchema(300).check(z.minLength(1)), { description: "Supplier name." }),
+  label: withMeta(textSchema(300).check(z.minLength(1)), { description: "What is offered, e.g. the product name." }),
+  price: withMeta(z.optional(positiveDecimalSchema()), { description: "Bid price in the tender currency (> 0)." }),
+  values: withMeta(z.optional(z
+    .record(idSchema(), decimalSchema())), { description: "Raw values for quantitative criteria, by criterion id." }),
+  lot: withMeta(z.optional(idSchema()), { description: "Lot the option is offered for." }),
+}));
 
-const evaluatorScoreRecordSchema = z.strictObject({
-  criterionId: idSchema.meta({ description: "The qualitative criterion scored." }),
-  optionId: idSchema.meta({ description: "The option scored." }),
-  evaluatorId: idSchema.meta({ description: "Who scored." }),
-  level: z.union([z.string().max(50), z.number()]).transform(String).meta({ description: "Level given: the scale's level value, e.g. \"4\"." }),
-  reason: textSchema(8000).min(1).meta({ description: "The evaluator's reason (the evidence relied on), quoted in the assessment summary; required." }),
-});
+const evaluatorScoreRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  criterionId: withMeta(idSchema(), { description: "The qualitative criterion scored." }),
+  optionId: withMeta(idSchema(), { description: "The option scored." }),
+  evaluatorId: withMeta(idSchema(), { description: "Who scored." }),
+  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), { description: "Level given: the scale's level value, e.g. \"4\"." }),
+  reason: withMeta(textSchema(8000).check(z.minLength(1)), { description: "The evaluator's reason (the evidence relied on), quoted in the assessment summary; required." }),
+}));
 
-const consensusRecordSchema = z.strictObject({
-  criterionId: idSchema.meta({ description: "The qualitative criterion." }),
-  optionId: idSchema.meta({ description: "The option." }),
-  level: z.union([z.string().max(50), z.number()]).transform(String).meta({ description: "Agreed level (scale level value)." }),
-  reason: textSchema(8000).meta({ description: "The panel's agreed reason, quoted in the assessment summary." }),
-  moderator: textSchema(200).min(1).optional().meta({ description: "Who chaired the moderation that agreed this level (audit trail; required when the level changes any evaluator's score)." }),
-  date: isoDateSchema.optional().meta({ description: "Date the level was agreed, YYYY-MM-DD (audit trail)." }),
-  round: z.number().int().min(1).max(100).optional().meta({ description: "Moderation round (1 = first meeting) in which the level was agreed (audit trail)." }),
-});
+const consensusRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  criterionId: withMeta(idSchema(), { description: "The qualitative criterion." }),
+  optionId: withMeta(idSchema(), { description: "The option." }),
+  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), { description: "Agreed level (scale level value)." }),
+  reason: withMeta(textSchema(8000), { description: "The panel's agreed reason, quoted in the assessment summary." }),
+  moderator: withMeta(z.optional(textSchema(200).check(z.minLength(1))), { description: "Who chaired the moderation that agreed this level (audit trail; required when the level changes any evaluator's score)." }),
+  date: withMeta(z.optional(isoDateSchema()), { description: "Date the level was agreed, YYYY-MM-DD (audit trail)." }),
+  round: withMeta(z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))), { description: "Moderation round (1 = first meeting) in which the level was agreed (audit trail)." }),
+}));
 
-const passFailRecordSchema = z.strictObject({
-  criterionId: idSchema.meta({ description: "The pass/fail criterion." }),
-  optionId: idSchema.meta({ description: "The option." }),
-  passed: z.boolean().meta({ description: "Whether the option meets the requirement." }),
-  reason: textSchema(8000).meta({ description: "Why: evidence seen or missing." }),
-});
+const passFailRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  criterionId: withMeta(idSchema(), { description: "The pass/fail criterion." }),
+  optionId: withMeta(idSchema(), { description: "The option." }),
+  passed: withMeta(z.boolean(), { description: "Whether the option meets the requirement." }),
+  reason: withMeta(textSchema(8000), { description: "Why: evidence seen or missing." }),
+}));
 
-const gateSchema = z.strictObject({
-  id: idSchema.meta({ description: "Gate identifier." }),
-  label: textSchema(300).optional().meta({ description: "Name shown in reports, e.g. \"Quality threshold\"." }),
-  scope: z
-    .union([z.enum(["quality", "total"]), z.array(idSchema).min(1).max(500)])
-    .meta({ description: "\"quality\" (all scored criteria except price), \"total\", or a list of criterion ids whose points are added." }),
-  minimumPercent: decimalSchema.meta({ description: "Minimum, percent of the scope's maximum points (0–100)." }),
-});
+const gateSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  id: withMeta(idSchema(), { description: "Gate identifier." }),
+  label: withMeta(z.optional(textSchema(300)), { description: "Name shown in reports, e.g. \"Quality threshold\"." }),
+  scope: withMeta(z
+    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]), { description: "\"quality\" (all scored criteria except price), \"total\", or a list of criterion ids whose points are added." }),
+  minimumPercent: withMeta(decimalSchema(), { description: "Minimum, percent of the scope's maximum points (0–100)." }),
+}));
 
-const tieBreakSchema = z.discriminatedUnion("rule", [
-  z.strictObject({ rule: z.literal("higher-quality").meta({ description: "Higher quality points win." }) }),
-  z.strictObject({ rule: z.literal("lower-price").meta({ description: "Lower bid price wins." }) }),
+const tieBreakSchema = /* @__PURE__ */ onFirstUse(() => z.discriminatedUnion("rule", [
+  z.strictObject({ rule: withMeta(z.literal("higher-quality"), { description: "Higher quality points win." }) }),
+  z.strictObject({ rule: withMeta(z.literal("lower-price"), { description: "Lower bid price wins." }) }),
   z.strictObject({
-    rule: z.literal("higher-score").meta({ description: "Higher points on one criterion win." }),
-    criterionId: idSchema.meta({ description: "The criterion (leaf or group)." }),
+    rule: withMeta(z.literal("higher-score"), { description: "Higher points on one criterion win." }),
+    criterionId: withMeta(idSchema(), { description: "The criterion (leaf or group)." }),
   }),
   z.strictObject({
-    rule: z.literal("higher-tag-score").meta({ description: "Higher points on the criteria with a tag win." }),
-    tag: tagSchema,
+    rule: withMeta(z.literal("higher-tag-score"), { description: "Higher points on the criteria with a tag win." }),
+    tag: tagSchema(),
   }),
-]);
+]));
 
-const policyRuleSchema = z.strictObject({
-  kind: z.enum(["min", "max"]).meta({ description: "\"min\": tagged weight at least percent; \"max\": at most." }),
-  tags: z.array(tagSchema).min(1).max(50).meta({ description: "Tags whose global weights are added." }),
-  percent: decimalSchema.meta({ description: "The bound, percent." }),
-  description: textSchema(300).meta({ description: "What the rule is called in messages." }),
-  countsByKind: z
-    .literal("whole-life-cost")
-    .optional()
-    .meta({ description: "Also count every price criterion and every quantitative criterion with costClass whole-life-cost, wherever they sit; warn about unclassified quantitative criteria." }),
-});
+const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  kind: withMeta(z.enum(["min", "max"]), { description: "\"min\": tagged weight at least percent; \"max\": at most." }),
+  tags: withMeta(z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)), { description: "Tags whose global weights are added." }),
+  percent: withMeta(decimalSchema(), { description: "The bound, percent." }),
+  description: withMeta(textSchema(300), { description: "What the rule is called in messages." }),
+  countsByKind: withMeta(z.optional(z
+    .literal("whole-life-cost")), { description: "Also count every price criterion and every quantitative criterion with costClass whole-life-cost, wherever they sit; warn about unclassified quantitative criteria." }),
+}));
 
-const weightPolicySchema = z.strictObject({
-  id: idSchema.meta({ description: "Policy identifier." }),
-  label: textSchema(200).meta({ description: "Short name used in messages." }),
-  rules: z.array(policyRuleSchema).min(1).max(50).meta({ description: "The rules." }),
-  source: z
+const weightPolicySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  id: withMeta(idSchema(), { description: "Policy identifier." }),
+  label: withMeta(textSchema(200), { description: "Short name used in messages." }),
+  rules: withMeta(z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)), { description: "The rules." }),
+  source: withMeta(z
     .strictObject({
-      publisher: z.string().min(1).max(300).meta({ description: "Organisation that published the policy." }),
-      title: z.string().min(1).max(500).meta({ description: "Title of the document." }),
-      publishedOn: z.string().max(10).meta({ description: "Publication date (YYYY-MM-DD)." }),
-      validFrom: z.string().max(10).optional().meta({ description: "Date from which it applies (YYYY-MM-DD)." }),
-      url: z.string().max(2000).optional().meta({ description: "Public address." }),
-      note: z.string().max(2000).optional().meta({ description: "Anything needed to apply it." }),
-    })
-    .meta({ description: "Where the policy comes from." }),
-});
+      publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), { description: "Organisation that published the policy." }),
+      title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), { description: "Title of the document." }),
+      publishedOn: withMeta(z.string().check(z.maxLength(10)), { description: "Publication date (YYYY-MM-DD)." }),
+      validFrom: withMeta(z.optional(z.string().check(z.maxLength(10))), { description: "Date from which it applies (YYYY-MM-DD)." }),
+      url: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Public address." }),
+      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Anything needed to apply it." }),
+    }), { description: "Where the policy comes from." }),
+}));
 
-const settingsSchema = z.strictObject({
-  currency: currencySchema.optional().meta({ description: "Currency of prices (ISO 4217). Default GBP." }),
-  aggregation: z
-    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])
-    .optional()
-    .meta({ description: "weighted-sum (default, highest total wins), price-per-quality-point (price ÷ quality points, lowest wins) or monetised-quality (price − quality points × valuePerQualityPoint, lowest wins)." }),
-  valuePerQualityPoint: positiveDecimalSchema.optional().meta({ description: "Money value of one quality point, for monetised-quality." }),
-  tieBreak: z.array(tieBreakSchema).max(20).optional().meta({ description: "Published tie-break rules in order. Default: higher quality, then lower price. Options still tied share a rank." }),
-  policies: z
-    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema]))
-    .max(20)
-    .optional()
-    .meta({ description: "Weight policies to check: shipped ids (nhs-vbp-2026, nhs-net-zero-2022, ppn-002) or policies as data." }),
-  policyMode: z.enum(["warn", "error"]).optional().meta({ description: "warn (default): breaches are warnings; error: they stop the run." }),
-  abnormallyLowPrice: z
-    .strictObject({ percentBelowMeanOfOthers: decimalSchema.meta({ description: "Percent below the mean of the other bids that raises the flag." }) })
-    .optional()
-    .meta({ description: "Flag abnormally low prices for investigation (never an exclusion)." }),
-  maxWeightSpread: decimalSchema.optional().meta({ description: "Largest spread (max − min, percentage points) of a published weight range." }),
-  rankReversal: z.boolean().optional().meta({ description: "Compute rank reversals (default true)." }),
-  overtaking: z.boolean().optional().meta({ description: "Compute what each option needs to overtake the next-ranked one (default true)." }),
-  moderation: z
+const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  currency: withMeta(z.optional(currencySchema()), { description: "Currency of prices (ISO 4217). Default GBP." }),
+  aggregation: withMeta(z.optional(z
+    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])), { description: "weighted-sum (default, highest total wins), price-per-quality-point (price ÷ quality points, lowest wins) or monetised-quality (price − quality points × valuePerQualityPoint, lowest wins)." }),
+  valuePerQualityPoint: withMeta(z.optional(positiveDecimalSchema()), { description: "Money value of one quality point, for monetised-quality." }),
+  tieBreak: withMeta(z.optional(z.array(tieBreakSchema()).check(z.maxLength(20))), { description: "Published tie-break rules in order. Default: higher quality, then lower price. Options still tied share a rank." }),
+  policies: withMeta(z.optional(z
+    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema()])).check(z.maxLength(20))), { description: "Weight policies to check: shipped ids (nhs-vbp-2026, nhs-net-zero-2022, ppn-002) or policies as data." }),
+  policyMode: withMeta(z.optional(z.enum(["warn", "error"])), { description: "warn (default): breaches are warnings; error: they stop the run." }),
+  abnormallyLowPrice: withMeta(z.optional(z
+    .strictObject({ percentBelowMeanOfOthers: withMeta(decimalSchema(), { description: "Percent below the mean of the other bids that raises the flag." }) })), { description: "Flag abnormally low prices for investigation (never an exclusion)." }),
+  maxWeightSpread: withMeta(z.optional(decimalSchema()), { description: "Largest spread (max − min, percentage points) of a published weight range." }),
+  rankReversal: withMeta(z.optional(z.boolean()), { description: "Compute rank reversals (default true)." }),
+  overtaking: withMeta(z.optional(z.boolean()), { description: "Compute what each option needs to overtake the next-ranked one (default true)." }),
+  moderation: withMeta(z.optional(z
     .strictObject({
-      wideDisagreementSpread: positiveDecimalSchema
-        .optional()
-        .meta({ description: "Flag a response when the evaluators' levels differ by at least this much (highest − lowest level value; default 2)." }),
-      medianBetweenLevels: z
-        .enum(["interpolate", "lower", "upper"])
-        .optional()
-        .meta({ description: "When a median (even panel) falls between two scale levels: interpolate the points between them (default), or take the lower or the upper level." }),
-    })
-    .optional()
-    .meta({ description: "Moderation rules: wide-disagreement flag and the rule for a median between levels." }),
-});
+      wideDisagreementSpread: withMeta(z.optional(positiveDecimalSchema()), { description: "Flag a response when the evaluators' levels differ by at least this much (highest − lowest level value; default 2)." }),
+      medianBetweenLevels: withMeta(z.optional(z
+        .enum(["interpolate", "lower", "upper"])), { description: "When a median (even panel) falls between two scale levels: interpolate the points between them (default), or take the lower or the upper level." }),
+    })), { description: "Moderation rules: wide-disagreement flag and the rule for a median between levels." }),
+}));
 
 /**
  * Price formulas and value functions a tender may name, beyond the built-in ones.
@@ -171,94 +153,76 @@ export interface ScoringRegistries {
 }
 
 function buildSchemas(reg: ScoringRegistries) {
-const priceCriterionSchema = z
+const priceCriterionSchema = withMeta(z
   .strictObject({
-    ...weighted,
-    kind: z.literal("price").meta({ description: "A leaf scored from the bid price with a price formula." }),
-    formula: makePriceFormulaSpecSchema(reg.priceFormulas).meta({ description: "The price formula and its parameters." }),
-  })
-  .meta({ description: "Price criterion." });
+    ...weighted(),
+    kind: withMeta(z.literal("price"), { description: "A leaf scored from the bid price with a price formula." }),
+    formula: withMeta(priceFormulaSpecSchemaFor(reg.priceFormulas), { description: "The price formula and its parameters." }),
+  }), { description: "Price criterion." });
 
-const quantitativeCriterionSchema = z
+const quantitativeCriterionSchema = withMeta(z
   .strictObject({
-    ...weighted,
-    kind: z.literal("quantitative").meta({ description: "A leaf scored from a raw value per option with a value function." }),
-    valueFunction: makeValueFunctionSpecSchema(reg.valueFunctions).meta({ description: "The value function, direction and parameters." }),
-    unit: textSchema(100).optional().meta({ description: "Unit of the raw value, e.g. \"kgCO2e per procedure\"." }),
-    priceDerived: z
-      .boolean()
-      .optional()
-      .meta({ description: "The value is computed from the bid price (e.g. whole-life cost): not scored or shown for a tender excluded before price is opened; gates on it apply after price." }),
-    costClass: z
-      .enum(["whole-life-cost", "other-cost", "not-cost"])
-      .optional()
-      .meta({ description: "What the value measures, for weight policies: whole-life-cost counts in the NHS VBP whole-life cost limit like a price criterion." }),
-    display: z.enum(["money", "share", "number"]).optional().meta({ description: "How reports show the raw value: money, a 0–1 share as a percentage, or a number with its unit (default)." }),
-  })
-  .meta({ description: "Quantitative criterion." });
+    ...weighted(),
+    kind: withMeta(z.literal("quantitative"), { description: "A leaf scored from a raw value per option with a value function." }),
+    valueFunction: withMeta(valueFunctionSpecSchemaFor(reg.valueFunctions), { description: "The value function, direction and parameters." }),
+    unit: withMeta(z.optional(textSchema(100)), { description: "Unit of the raw value, e.g. \"kgCO2e per procedure\"." }),
+    priceDerived: withMeta(z.optional(z
+      .boolean()), { description: "The value is computed from the bid price (e.g. whole-life cost): not scored or shown for a tender excluded before price is opened; gates on it apply after price." }),
+    costClass: withMeta(z.optional(z
+      .enum(["whole-life-cost", "other-cost", "not-cost"])), { description: "What the value measures, for weight policies: whole-life-cost counts in the NHS VBP whole-life cost limit like a price criterion." }),
+    display: withMeta(z.optional(z.enum(["money", "share", "number"])), { description: "How reports show the raw value: money, a 0–1 share as a percentage, or a number with its unit (default)." }),
+  }), { description: "Quantitative criterion." });
 
-const qualitativeCriterionSchema = z
+const qualitativeCriterionSchema = withMeta(z
   .strictObject({
-    ...weighted,
-    kind: z.literal("qualitative").meta({ description: "A leaf scored by evaluators on a qualitative scale, then moderated." }),
-    scale: z
-      .union([z.string().min(1).max(100), qualitativeScaleSchema])
-      .meta({ description: "A scale id from QUALITATIVE_SCALES (e.g. \"nhs-five-point\") or a scale given inline." }),
-    moderation: z
-      .enum(["consensus", "mean", "median"])
-      .optional()
-      .meta({ description: "How individual scores become one: the recorded consensus (default), or the mean or median level." }),
-  })
-  .meta({ description: "Qualitative criterion." });
+    ...weighted(),
+    kind: withMeta(z.literal("qualitative"), { description: "A leaf scored by evaluators on a qualitative scale, then moderated." }),
+    scale: withMeta(z
+      .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]), { description: "A scale id from QUALITATIVE_SCALES (e.g. \"nhs-five-point\") or a scale given inline." }),
+    moderation: withMeta(z.optional(z
+      .enum(["consensus", "mean", "median"])), { description: "How individual scores become one: the recorded consensus (default), or the mean or median level." }),
+  }), { description: "Qualitative criterion." });
 
-const passFailCriterionSchema = z
+const passFailCriterionSchema = withMeta(z
   .strictObject({
-    ...common,
-    kind: z.literal("pass-fail").meta({ description: "A gate the option must pass; carries no weight." }),
-  })
-  .meta({ description: "Pass/fail criterion." });
+    ...common(),
+    kind: withMeta(z.literal("pass-fail"), { description: "A gate the option must pass; carries no weight." }),
+  }), { description: "Pass/fail criterion." });
 
-const groupCriterionSchema = z
+const groupCriterionSchema = withMeta(z
   .strictObject({
-    ...weighted,
-    kind: z.literal("group").meta({ description: "A domain or question grouping sub-criteria." }),
-    get children(): z.ZodArray<z.ZodType<Criterion>> {
-      return z.array(criterionSchema).min(1).max(500).meta({ description: "Sub-criteria; the weighted ones' weights sum to 100." });
+    ...weighted(),
+    kind: withMeta(z.literal("group"), { description: "A domain or question grouping sub-criteria." }),
+    get children(): z.ZodMiniArray<z.ZodMiniType<Criterion>> {
+      return withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), { description: "Sub-criteria; the weighted ones' weights sum to 100." });
     },
-  })
-  .meta({ description: "Group of criteria." });
+  }), { description: "Group of criteria." });
 
-  const criterionSchema: z.ZodType<Criterion> = z
-  .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema])
-  .meta({ description: "A criterion: group, price, quantitative, qualitative or pass-fail." }) as unknown as z.ZodType<Criterion>;
+  const criterionSchema: z.ZodMiniType<Criterion> = withMeta(z
+  .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema]), { description: "A criterion: group, price, quantitative, qualitative or pass-fail." }) as unknown as z.ZodMiniType<Criterion>;
 
 const tenderObjectSchema = z.strictObject({
-  criteria: z.array(criterionSchema).min(1).max(500).meta({ description: "The criteria tree; root weights sum to 100." }),
-  options: z.array(optionSchema).min(1).max(100_000).meta({ description: "The options (bids)." }),
-  lots: z
-    .array(z.strictObject({ id: idSchema.meta({ description: "Lot identifier." }), label: textSchema(300).meta({ description: "Lot name." }) }))
-    .max(1000)
-    .optional()
-    .meta({ description: "The lots; when absent every option is in one lot \"default\"." }),
-  evaluatorScores: z.array(evaluatorScoreRecordSchema).max(1_000_000).optional().meta({ description: "Individual evaluator scores on qualitative criteria." }),
-  consensus: z.array(consensusRecordSchema).max(1_000_000).optional().meta({ description: "Moderated consensus scores on qualitative criteria." }),
-  passFail: z.array(passFailRecordSchema).max(1_000_000).optional().meta({ description: "Outcomes of pass/fail criteria." }),
-  gates: z.array(gateSchema).max(100).optional().meta({ description: "Minimum-score gates." }),
-  settings: settingsSchema.optional().meta({ description: "Settings of the scoring run." }),
+  criteria: withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), { description: "The criteria tree; root weights sum to 100." }),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)), { description: "The options (bids)." }),
+  lots: withMeta(z.optional(z
+    .array(z.strictObject({ id: withMeta(idSchema(), { description: "Lot identifier." }), label: withMeta(textSchema(300), { description: "Lot name." }) })).check(z.maxLength(1000))), { description: "The lots; when absent every option is in one lot \"default\"." }),
+  evaluatorScores: withMeta(z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))), { description: "Individual evaluator scores on qualitative criteria." }),
+  consensus: withMeta(z.optional(z.array(consensusRecordSchema()).check(z.maxLength(1_000_000))), { description: "Moderated consensus scores on qualitative criteria." }),
+  passFail: withMeta(z.optional(z.array(passFailRecordSchema()).check(z.maxLength(1_000_000))), { description: "Outcomes of pass/fail criteria." }),
+  gates: withMeta(z.optional(z.array(gateSchema()).check(z.maxLength(100))), { description: "Minimum-score gates." }),
+  settings: withMeta(z.optional(settingsSchema()), { description: "Settings of the scoring run." }),
 });
 
-  const tenderSchema = tenderObjectSchema
-  .superRefine((t, ctx) => {
+  const tenderSchema = withMeta(tenderObjectSchema.check(z.superRefine((t, ctx) => {
     for (const issue of validateTender(t as Tender)) {
       ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
-  })
-  .meta({ description: "A tender to score: criteria, options, evaluator scores, gates and settings." });
+  })), { description: "A tender to score: criteria, options, evaluator scores, gates and settings." });
 
   return { criterionSchema, tenderSchema };
 }
 
-const DEFAULT_SCHEMAS = buildSchemas({});
+const DEFAULT_SCHEMAS = /* @__PURE__ */ onFirstUse(() => buildSchemas({}));
 
 /**
  * Schema of a node of the criteria tree (a group, or a price, quantitative, qualitative or pass/fail leaf),
@@ -269,7 +233,10 @@ const DEFAULT_SCHEMAS = buildSchemas({});
  * criterionSchema.parse({ id: "price", label: "Price", kind: "price", weight: 40, formula: { formula: "relative-to-lowest" } });
  * ```
  */
-export const criterionSchema: z.ZodType<Criterion> = DEFAULT_SCHEMAS.criterionSchema;
+export const criterionSchema: zc.ZodType<Criterion> = /* @__PURE__ */ publicSchema<Criterion>(() => getCriterionSchema());
+
+/** @internal The library's own schema behind `criterionSchema`, built on first use. */
+export const getCriterionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<Criterion> => DEFAULT_SCHEMAS().criterionSchema);
 
 /**
  * The zod schema of a tender: the criteria tree, options, evaluator scores, consensus records, pass/fail
@@ -282,7 +249,10 @@ export const criterionSchema: z.ZodType<Criterion> = DEFAULT_SCHEMAS.criterionSc
  * const r = tenderSchema.safeParse(json);
  * ```
  */
-export const tenderSchema: z.ZodType<Tender> = DEFAULT_SCHEMAS.tenderSchema as unknown as z.ZodType<Tender>;
+export const tenderSchema: zc.ZodType<Tender> = /* @__PURE__ */ publicSchema<Tender>(() => getTenderSchema());
+
+/** @internal The library's own schema behind `tenderSchema`, built on first use. */
+export const getTenderSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<Tender> => DEFAULT_SCHEMAS().tenderSchema as unknown as z.ZodMiniType<Tender>);
 
 /**
  * Builds the tender schema for a registry of price formulas and value functions (yours added to the built-ins).
@@ -294,22 +264,29 @@ export const tenderSchema: z.ZodType<Tender> = DEFAULT_SCHEMAS.tenderSchema as u
  * const schema = makeTenderSchema({ priceFormulas: { ...PRICE_FORMULAS, "my-formula": myFormula } });
  * ```
  */
-export function makeTenderSchema(registries: ScoringRegistries = {}): z.ZodType<Tender> {
+export function makeTenderSchema(registries: ScoringRegistries = {}): zc.ZodType<Tender> {
   const { priceFormulas, valueFunctions } = registries;
   if (priceFormulas === undefined && valueFunctions === undefined) return tenderSchema;
+  return publicSchema<Tender>(() => tenderSchemaFor(registries));
+}
+
+/** @internal The library's own tender schema for a registry of price formulas and value functions. */
+export function tenderSchemaFor(registries: ScoringRegistries = {}): z.ZodMiniType<Tender> {
+  const { priceFormulas, valueFunctions } = registries;
+  if (priceFormulas === undefined && valueFunctions === undefined) return getTenderSchema();
   // Built once per pair of registries (kept as long as the registries are): scoring the same custom
   // formulas again does not rebuild the schema.
-  const byPrice = SCHEMA_CACHE.get(priceFormulas ?? NO_REGISTRY) ?? new WeakMap<object, z.ZodType<Tender>>();
-  SCHEMA_CACHE.set(priceFormulas ?? NO_REGISTRY, byPrice);
+  const byPrice = SCHEMA_CACHE().get(priceFormulas ?? NO_REGISTRY) ?? new WeakMap<object, z.ZodMiniType<Tender>>();
+  SCHEMA_CACHE().set(priceFormulas ?? NO_REGISTRY, byPrice);
   const cached = byPrice.get(valueFunctions ?? NO_REGISTRY);
   if (cached !== undefined) return cached;
-  const built = buildSchemas(registries).tenderSchema as unknown as z.ZodType<Tender>;
+  const built = buildSchemas(registries).tenderSchema as unknown as z.ZodMiniType<Tender>;
   byPrice.set(valueFunctions ?? NO_REGISTRY, built);
   return built;
 }
 
 const NO_REGISTRY: object = Object.freeze({});
-const SCHEMA_CACHE = new WeakMap<object, WeakMap<object, z.ZodType<Tender>>>();
+const SCHEMA_CACHE = /* @__PURE__ */ onFirstUse(() => new WeakMap<object, WeakMap<object, z.ZodMiniType<Tender>>>());
 
 /**
  * Parses and checks a tender; throws a VbpInputError listing every issue with its path.
@@ -323,7 +300,7 @@ const SCHEMA_CACHE = new WeakMap<object, WeakMap<object, z.ZodType<Tender>>>();
  * ```
  */
 export function parseTender(input: unknown, registries: ScoringRegistries = {}): Tender {
-  return parseWith(makeTenderSchema(registries), input) as Tender;
+  return parseWith(tenderSchemaFor(registries), input) as Tender;
 }
 
 /**
@@ -339,7 +316,7 @@ export function parseTender(input: unknown, registries: ScoringRegistries = {}):
  * ```
  */
 export function safeParseTender(input: unknown, registries: ScoringRegistries = {}): SafeResult<Tender> {
-  return safeParseWith(makeTenderSchema(registries), input) as SafeResult<Tender>;
+  return safeParseWith(tenderSchemaFor(registries), input) as SafeResult<Tender>;
 }
 
 /**
@@ -355,5 +332,5 @@ export function safeParseTender(input: unknown, registries: ScoringRegistries = 
  * ```
  */
 export function tenderJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(tenderSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(getTenderSchema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
-import { CARBON_STAGES, carbonInputSchema } from "./schemas.js";
+import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
 
 /**
  * Lifecycle stage of an emission: embodied (manufacture), transport, energy in use, consumables, waste and
@@ -200,7 +200,7 @@ export interface CarbonFootprintResult {
  * ```
  */
 export function parseCarbonInput(input: unknown): CarbonInput {
-  return parseWith(carbonInputSchema, input);
+  return parseWith(getCarbonInputSchema(), input);
 }
 
 /**
@@ -213,7 +213,7 @@ export function parseCarbonInput(input: unknown): CarbonInput {
  * ```
  */
 export function safeParseCarbonInput(input: unknown): SafeResult<CarbonInput> {
-  return safeParseWith(carbonInputSchema, input);
+  return safeParseWith(getCarbonInputSchema(), input);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { VbpIssue } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
 import { fromZodIssues, parseWith } from "../schema/issues.js";
 import type { SupplierEvidence, SustainabilityGateRule } from "./inputTypes.js";
-import { supplierEvidenceSchema, sustainabilityGateSchema } from "./schemas.js";
+import { getSupplierEvidenceSchema, getSustainabilityGateSchema } from "./schemas.js";
 import { NHS_EVERGREEN, NHS_NET_ZERO_SUPPLIER_ROADMAP } from "./sources.js";
 
 /**
@@ -143,7 +143,7 @@ export const NHS_SUSTAINABILITY_GATES: readonly SustainabilityGate[] = Object.fr
  */
 export function evaluateSustainabilityGates(supplierEvidence: SupplierEvidence, gates: readonly SustainabilityGate[]): SustainabilityGatesResult {
   const issues: VbpIssue[] = [];
-  const ev = supplierEvidenceSchema.safeParse(supplierEvidence, { reportInput: true });
+  const ev = getSupplierEvidenceSchema().safeParse(supplierEvidence, { reportInput: true });
   if (!ev.success) issues.push(...fromZodIssues(ev.error.issues).map((i) => ({ ...i, path: ["evidence", ...i.path] })));
   if (!Array.isArray(gates)) issues.push({ code: "invalid_type", path: ["gates"], message: "must be an array of gates" });
   else {
@@ -153,7 +153,7 @@ export function evaluateSustainabilityGates(supplierEvidence: SupplierEvidence, 
       if (isCustom) {
         if (typeof (g.rule as CustomGateRule).evaluate !== "function") issues.push({ code: "invalid_type", path: ["gates", i, "rule", "evaluate"], message: "a custom rule needs an evaluate function" });
       } else {
-        const r = sustainabilityGateSchema.safeParse(g, { reportInput: true });
+        const r = getSustainabilityGateSchema().safeParse(g, { reportInput: true });
         if (!r.success) issues.push(...fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["gates", i, ...x.path] })));
       }
       if (typeof g?.id === "string") {
@@ -207,5 +207,5 @@ function decide(rule: SustainabilityGateRule | CustomGateRule, ev: SupplierEvide
  * ```
  */
 export function parseSupplierEvidence(input: unknown): SupplierEvidence {
-  return parseWith(supplierEvidenceSchema, input);
+  return parseWith(getSupplierEvidenceSchema(), input);
 }

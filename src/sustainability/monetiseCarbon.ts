@@ -9,7 +9,7 @@ import type { PriceIndexSeries } from "../time/indexation.js";
 import type { DiscountSchedule } from "../time/schedules.js";
 import { carbonValue, DESNZ_CARBON_VALUES, type CarbonValueRule, type CarbonValueScenario, type CarbonValueSeries } from "./carbonValues.js";
 import type { CarbonMonetisationInput, CarbonMonetisationInputDocument } from "./inputTypes.js";
-import { carbonMonetisationInputSchema } from "./schemas.js";
+import { getCarbonMonetisationInputSchema } from "./schemas.js";
 
 /**
  * One year's monetised emissions: a cash-flow line that whole-life costing can add as a priced externality
@@ -106,7 +106,7 @@ export interface MonetisedCarbon {
  * ```
  */
 export function monetiseCarbon(input: CarbonMonetisationInputDocument): MonetisedCarbon {
-  return monetiseParsedCarbon(parseWith(carbonMonetisationInputSchema, input));
+  return monetiseParsedCarbon(parseWith(getCarbonMonetisationInputSchema(), input));
 }
 
 /** @internal {@link monetiseCarbon} on an input already validated by `carbonMonetisationInputSchema`. */
@@ -207,7 +207,7 @@ export function safeMonetiseCarbon(input: unknown): SafeResult<MonetisedCarbon> 
  * ```
  */
 export function carbonExternalityCashFlows(input: CarbonMonetisationInputDocument, scenario: CarbonValueScenario = "central"): readonly CarbonCashFlowLine[] {
-  const { discount: _ignored, ...rest } = parseWith(carbonMonetisationInputSchema, input);
+  const { discount: _ignored, ...rest } = parseWith(getCarbonMonetisationInputSchema(), input);
   const m = monetiseCarbon({ ...rest, scenarios: [scenario] } as CarbonMonetisationInputDocument);
   return m.scenarios[0]!.lines;
 }

@@ -1,4 +1,8 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import type * as zc from "zod";
+import { publicSchema } from "../schema/publicSchema.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import {
   currencySchema,
   decimalSchema,
@@ -25,7 +29,7 @@ import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
 const MAX_OPTIONS = 100_000;
 const MAX_ITEMS = 1_000;
-const yearSchema = z.int().min(1900).max(2300);
+const yearSchema = /* @__PURE__ */ onFirstUse(() => z.int().check(z.gte(1900)).check(z.lte(2300)));
 
 function custom(ctx: z.core.$RefinementCtx, path: (string | number)[], message: string, vbpCode: string): void {
   ctx.addIssue({ code: "custom", path, message, params: { vbpCode } });
@@ -48,27 +52,25 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  *
  * @example
  * ```ts
- * priceIndexSeriesShape.parse({ id: "gdp", label: "GDP deflator", values: { "2022": 100, "2025": "108.5" } });
+ * priceIndexSeriesShape().parse({ id: "gdp", label: "GDP deflator", values: { "2022": 100, "2025": "108.5" } });
  * ```
  */
 /** @internal */
-export const priceIndexSeriesShape = z
+export const priceIndexSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier recorded with results." }),
-    label: textSchema(300).meta({ description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." }),
-    values: z
-      .record(z.string().regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" }), positiveDecimalSchema)
-      .meta({ description: "Index value (> 0) by price year label, e.g. {\"2022\": 100, \"2025\": 108.2}." }),
-    source: sourceSchema.optional().meta({ description: "Where the index comes from." }),
-  })
-  .meta({ description: "A price index used to re-base values between price years." });
+    id: withMeta(idSchema(), { description: "Identifier recorded with results." }),
+    label: withMeta(textSchema(300), { description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." }),
+    values: withMeta(z
+      .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()), { description: "Index value (> 0) by price year label, e.g. {\"2022\": 100, \"2025\": 108.2}." }),
+    source: withMeta(z.optional(sourceSchema()), { description: "Where the index comes from." }),
+  }), { description: "A price index used to re-base values between price years." }));
 
 /**
  * zod schema of a discount schedule (steps from year 0).
  *
  * @example
  * ```ts
- * discountScheduleShape.parse({ id: "r4", label: "4%", steps: [{ fromYear: 0, rate: "0.04" }] });
+ * discountScheduleShape().parse({ id: "r4", label: "4%", steps: [{ fromYear: 0, rate: "0.04" }] });
  * ```
  */
 export const discountScheduleShape = discountScheduleSchema;
@@ -78,132 +80,116 @@ export const discountScheduleShape = discountScheduleSchema;
  *
  * @example
  * ```ts
- * carbonValueSeriesShape.safeParse(DESNZ_CARBON_VALUES).success; //=> true
+ * carbonValueSeriesShape().safeParse(DESNZ_CARBON_VALUES).success; //=> true
  * ```
  */
-export const carbonValueSeriesShape = z
+export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier recorded with results." }),
-    label: textSchema(300).meta({ description: "Human name." }),
-    currency: currencySchema.meta({ description: "ISO 4217 currency of the values." }),
-    priceYear: z.string().min(1).max(20).meta({ description: "Price year the values are in (a label in the price index)." }),
-    central: z
-      .record(z.string().regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" }), nonNegativeDecimalSchema)
-      .meta({ description: "Central value per tCO2e by calendar year of emission." }),
-    lowMultiplier: nonNegativeDecimalSchema.meta({ description: "Low = central × this (DESNZ: 0.5)." }),
-    highMultiplier: nonNegativeDecimalSchema.meta({ description: "High = central × this (DESNZ: 1.5)." }),
-    source: sourceSchema.meta({ description: "Where the values come from." }),
-    note: textSchema(2000).optional().meta({ description: "Anything derived rather than published, e.g. interpolated years." }),
-  })
-  .meta({ description: "A series of carbon values per tonne CO2e by year, in one price year." });
+    id: withMeta(idSchema(), { description: "Identifier recorded with results." }),
+    label: withMeta(textSchema(300), { description: "Human name." }),
+    currency: withMeta(currencySchema(), { description: "ISO 4217 currency of the values." }),
+    priceYear: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "Price year the values are in (a label in the price index)." }),
+    central: withMeta(z
+      .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()), { description: "Central value per tCO2e by calendar year of emission." }),
+    lowMultiplier: withMeta(nonNegativeDecimalSchema(), { description: "Low = central × this (DESNZ: 0.5)." }),
+    highMultiplier: withMeta(nonNegativeDecimalSchema(), { description: "High = central × this (DESNZ: 1.5)." }),
+    source: withMeta(sourceSchema(), { description: "Where the values come from." }),
+    note: withMeta(z.optional(textSchema(2000)), { description: "Anything derived rather than published, e.g. interpolated years." }),
+  }), { description: "A series of carbon values per tonne CO2e by year, in one price year." }));
 
 /**
  * zod schema of the rule for carbon-value years without data.
  *
  * @example
  * ```ts
- * carbonValueRuleShape.parse({ outsideData: "hold-nearest" });
+ * carbonValueRuleShape().parse({ outsideData: "hold-nearest" });
  * ```
  */
-export const carbonValueRuleShape = z
+export const carbonValueRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    outsideData: z.enum(["error", "hold-nearest"]).optional().meta({ description: "Years outside the series: error (default) or hold the nearest published value." }),
-    gaps: z.enum(["error", "interpolate-linear"]).optional().meta({ description: "Missing years inside the series: error (default) or linear interpolation." }),
-  })
-  .meta({ description: "What to do for years the carbon value series does not cover; any choice is recorded as an assumption." });
+    outsideData: withMeta(z.optional(z.enum(["error", "hold-nearest"])), { description: "Years outside the series: error (default) or hold the nearest published value." }),
+    gaps: withMeta(z.optional(z.enum(["error", "interpolate-linear"])), { description: "Missing years inside the series: error (default) or linear interpolation." }),
+  }), { description: "What to do for years the carbon value series does not cover; any choice is recorded as an assumption." }));
 
 // ---------------------------------------------------------------- carbon footprint input
 
-const factorRefSchema = z
+const factorRefSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
-    z
+    withMeta(z
       .strictObject({
-        factorId: idSchema.meta({ description: "Id of a factor in the bundled UK conversion factors or in `factors` (the set for the activity year is used)." }),
-      })
-      .meta({ description: "A library factor looked up for the year the activity happens." }),
-    z
+        factorId: withMeta(idSchema(), { description: "Id of a factor in the bundled UK conversion factors or in `factors` (the set for the activity year is used)." }),
+      }), { description: "A library factor looked up for the year the activity happens." }),
+    withMeta(z
       .strictObject({
-        kgCO2ePerUnit: nonNegativeDecimalSchema.meta({ description: "kgCO2e per unit of activity, stated by the caller (e.g. a supplier's product carbon footprint)." }),
-        source: sourceSchema.optional().meta({ description: "Where the stated factor comes from (recommended)." }),
-        note: textSchema(500).optional().meta({ description: "Basis of the stated factor." }),
-      })
-      .meta({ description: "A factor stated by the caller, the same in every year." }),
-  ])
-  .meta({ description: "The emission factor: a library factor id, or a stated kgCO2e per unit (use unit \"kgCO2e\" and 1 for a stated total)." });
+        kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), { description: "kgCO2e per unit of activity, stated by the caller (e.g. a supplier's product carbon footprint)." }),
+        source: withMeta(z.optional(sourceSchema()), { description: "Where the stated factor comes from (recommended)." }),
+        note: withMeta(z.optional(textSchema(500)), { description: "Basis of the stated factor." }),
+      }), { description: "A factor stated by the caller, the same in every year." }),
+  ]), { description: "The emission factor: a library factor id, or a stated kgCO2e per unit (use unit \"kgCO2e\" and 1 for a stated total)." }));
 
-const quantitySchema = z
+const quantitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
-    z.strictObject({ perYear: nonNegativeDecimalSchema.meta({ description: "Quantity in every year of the horizon." }) }).meta({ description: "Every year." }),
-    z.strictObject({ perUse: nonNegativeDecimalSchema.meta({ description: "Quantity per use; multiplied by the option's usesPerYear." }) }).meta({ description: "Per use." }),
-    z
-      .strictObject({ perPatient: nonNegativeDecimalSchema.meta({ description: "Quantity per patient; multiplied by the option's patientsPerYear." }) })
-      .meta({ description: "Per patient." }),
-    z
+    withMeta(z.strictObject({ perYear: withMeta(nonNegativeDecimalSchema(), { description: "Quantity in every year of the horizon." }) }), { description: "Every year." }),
+    withMeta(z.strictObject({ perUse: withMeta(nonNegativeDecimalSchema(), { description: "Quantity per use; multiplied by the option's usesPerYear." }) }), { description: "Per use." }),
+    withMeta(z
+      .strictObject({ perPatient: withMeta(nonNegativeDecimalSchema(), { description: "Quantity per patient; multiplied by the option's patientsPerYear." }) }), { description: "Per patient." }),
+    withMeta(z
       .strictObject({
-        once: nonNegativeDecimalSchema.meta({ description: "Quantity in one year only." }),
-        year: yearSchema.optional().meta({ description: "Calendar year it happens (default: the first year of the horizon)." }),
-      })
-      .meta({ description: "Once." }),
-  ])
-  .meta({ description: "How much activity, and when: {perYear}, {perUse}, {perPatient} or {once, year?}." });
+        once: withMeta(nonNegativeDecimalSchema(), { description: "Quantity in one year only." }),
+        year: withMeta(z.optional(yearSchema()), { description: "Calendar year it happens (default: the first year of the horizon)." }),
+      }), { description: "Once." }),
+  ]), { description: "How much activity, and when: {perYear}, {perUse}, {perPatient} or {once, year?}." }));
 
-const activityFields = {
-  id: idSchema.meta({ description: "Identifier of the line, unique within the option." }),
-  source: textSchema(200).optional().meta({ description: "Emission source for the by-source breakdown (e.g. \"grid electricity\", \"gloves\"); default: the id." }),
-  quantity: quantitySchema,
-  unit: textSchema(50).meta({ description: "Unit of the quantity (kWh, tonne-km, unit, tonne, bed day, ...); must match a library factor's unit." }),
-  factor: factorRefSchema,
-};
+const activityFields = /* @__PURE__ */ onFirstUse(() => ({
+  id: withMeta(idSchema(), { description: "Identifier of the line, unique within the option." }),
+  source: withMeta(z.optional(textSchema(200)), { description: "Emission source for the by-source breakdown (e.g. \"grid electricity\", \"gloves\"); default: the id." }),
+  quantity: quantitySchema(),
+  unit: withMeta(textSchema(50), { description: "Unit of the quantity (kWh, tonne-km, unit, tonne, bed day, ...); must match a library factor's unit." }),
+  factor: factorRefSchema(),
+}));
 
-const activitySchema = z.strictObject(activityFields).meta({ description: "One activity line: quantity × emission factor." });
+const activitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.strictObject(activityFields()), { description: "One activity line: quantity × emission factor." }));
 
-const embodiedSchema = z
+const embodiedSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    ...activityFields,
-    serviceLifeYears: z
-      .int()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({ description: "Service life in years: with a {once} quantity, the units are bought again every serviceLifeYears within the horizon (replacements)." }),
-  })
-  .meta({ description: "Embodied (manufacture) emissions: units bought × kgCO2e per unit, with replacements." });
+    ...activityFields(),
+    serviceLifeYears: withMeta(z.optional(z
+      .int().check(z.gte(1)).check(z.lte(100))), { description: "Service life in years: with a {once} quantity, the units are bought again every serviceLifeYears within the horizon (replacements)." }),
+  }), { description: "Embodied (manufacture) emissions: units bought × kgCO2e per unit, with replacements." }));
 
-const items = <T extends z.ZodType>(s: T, d: string) => z.array(s).max(MAX_ITEMS).readonly().optional().meta({ description: d });
+const items = <T extends z.ZodMiniType>(s: T, d: string) => withMeta(z.optional(z.readonly(z.array(s).check(z.maxLength(MAX_ITEMS)))), { description: d });
 
 /**
  * zod schema of one option's carbon activities, by lifecycle stage.
  *
  * @example
  * ```ts
- * carbonOptionShape.parse({ id: "a", energy: [{ id: "p", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] });
+ * carbonOptionShape().parse({ id: "a", energy: [{ id: "p", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] });
  * ```
  */
-export const carbonOptionShape = z
+export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Option identifier (a product offer or the comparator)." }),
-    label: textSchema(300).optional().meta({ description: "Human name of the option." }),
-    patientsPerYear: nonNegativeDecimalSchema.optional().meta({ description: "Patients treated a year with this option (for per-patient figures and perPatient quantities)." }),
-    usesPerYear: nonNegativeDecimalSchema.optional().meta({ description: "Uses (procedures, tests) a year (for per-use figures and perUse quantities)." }),
-    embodied: items(embodiedSchema, "Embodied / manufacture emissions per unit bought, including replacements."),
-    transport: items(activitySchema, "Transport: tonne-km × factor, or a stated kgCO2e."),
-    energy: items(activitySchema, "Energy in use: kWh × the factor for the year the energy is used."),
-    consumables: items(activitySchema, "Consumables: kgCO2e per unit × units (per use, per year...)."),
-    waste: items(activitySchema, "Waste and disposal: tonnes × the factor for the disposal route."),
-    pathway: items(activitySchema, "Pathway activity (bed day, theatre hour, outpatient visit): count × kgCO2e per activity."),
-  })
-  .meta({ description: "An option's carbon activities by lifecycle stage." });
+    id: withMeta(idSchema(), { description: "Option identifier (a product offer or the comparator)." }),
+    label: withMeta(z.optional(textSchema(300)), { description: "Human name of the option." }),
+    patientsPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Patients treated a year with this option (for per-patient figures and perPatient quantities)." }),
+    usesPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Uses (procedures, tests) a year (for per-use figures and perUse quantities)." }),
+    embodied: items(embodiedSchema(), "Embodied / manufacture emissions per unit bought, including replacements."),
+    transport: items(activitySchema(), "Transport: tonne-km × factor, or a stated kgCO2e."),
+    energy: items(activitySchema(), "Energy in use: kWh × the factor for the year the energy is used."),
+    consumables: items(activitySchema(), "Consumables: kgCO2e per unit × units (per use, per year...)."),
+    waste: items(activitySchema(), "Waste and disposal: tonnes × the factor for the disposal route."),
+    pathway: items(activitySchema(), "Pathway activity (bed day, theatre hour, outpatient visit): count × kgCO2e per activity."),
+  }), { description: "An option's carbon activities by lifecycle stage." }));
 
-const factorOverrideSchema = z
+const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    factorId: idSchema.meta({ description: "Factor id; an existing id replaces the bundled value for that year." }),
-    year: yearSchema.meta({ description: "Calendar year of activity the factor applies to." }),
-    kgCO2ePerUnit: nonNegativeDecimalSchema.meta({ description: "kgCO2e per unit." }),
-    unit: textSchema(50).meta({ description: "Unit of activity." }),
-    label: textSchema(300).optional().meta({ description: "What the factor converts." }),
-    source: sourceSchema.meta({ description: "Where the factor comes from (recorded with results)." }),
-  })
-  .meta({ description: "A caller's emission factor, replacing or adding to the bundled data." });
+    factorId: withMeta(idSchema(), { description: "Factor id; an existing id replaces the bundled value for that year." }),
+    year: withMeta(yearSchema(), { description: "Calendar year of activity the factor applies to." }),
+    kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), { description: "kgCO2e per unit." }),
+    unit: withMeta(textSchema(50), { description: "Unit of activity." }),
+    label: withMeta(z.optional(textSchema(300)), { description: "What the factor converts." }),
+    source: withMeta(sourceSchema(), { description: "Where the factor comes from (recorded with results)." }),
+  }), { description: "A caller's emission factor, replacing or adding to the bundled data." }));
 
 /**
  * zod schema of the input to `carbonFootprint`: a horizon, factor rules and overrides, and options with their
@@ -213,23 +199,21 @@ const factorOverrideSchema = z
  *
  * @example
  * ```ts
- * z.toJSONSchema(carbonInputShape, { io: "input" });
+ * z.toJSONSchema(carbonInputShape(), { io: "input" });
  * ```
  */
-const carbonInputFields = z
+const carbonInputFields = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    startYear: yearSchema.meta({ description: "Calendar year of the first year of the horizon." }),
-    horizonYears: z.int().min(1).max(100).meta({ description: "Number of years evaluated (1–100)." }),
-    factorYearRule: z
-      .enum(["exact", "latest-available", "nearest"])
-      .optional()
-      .meta({ description: "Years without a factor set: exact (error, default), latest-available or nearest; any fallback is recorded as an assumption." }),
-    factors: z.array(factorOverrideSchema).max(MAX_ITEMS).readonly().optional().meta({ description: "Caller factors overriding or extending the bundled UK conversion factors." }),
-    options: z.array(carbonOptionShape).min(1).max(MAX_OPTIONS).readonly().meta({ description: "Options compared (offers and comparator)." }),
-  });
+    startYear: withMeta(yearSchema(), { description: "Calendar year of the first year of the horizon." }),
+    horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), { description: "Number of years evaluated (1–100)." }),
+    factorYearRule: withMeta(z.optional(z
+      .enum(["exact", "latest-available", "nearest"])), { description: "Years without a factor set: exact (error, default), latest-available or nearest; any fallback is recorded as an assumption." }),
+    factors: withMeta(z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))), { description: "Caller factors overriding or extending the bundled UK conversion factors." }),
+    options: withMeta(z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))), { description: "Options compared (offers and comparator)." }),
+  }));
 
 /** @internal The cross-field rules of a carbon input, on parsed values (the whole-job validation runs them too). */
-export function checkCarbonInput(doc: z.output<typeof carbonInputFields>, ctx: z.core.$RefinementCtx): void {
+export function checkCarbonInput(doc: z.output<ReturnType<typeof carbonInputFields>>, ctx: z.core.$RefinementCtx): void {
     const known = new Set<string>(UK_GHG_CONVERSION_FACTORS.flatMap((s) => Object.keys(s.factors)));
     const units = new Map<string, string>();
     for (const s of UK_GHG_CONVERSION_FACTORS) for (const [k, v] of Object.entries(s.factors)) units.set(k, v.unit);
@@ -276,8 +260,7 @@ export function checkCarbonInput(doc: z.output<typeof carbonInputFields>, ctx: z
     });
   }
 
-export const carbonInputShape = carbonInputFields.superRefine(checkCarbonInput)
-  .meta({ description: "Carbon footprint of options over a horizon, by lifecycle stage, with cited factors." });
+export const carbonInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(carbonInputFields().check(z.superRefine(checkCarbonInput)), { description: "Carbon footprint of options over a horizon, by lifecycle stage, with cited factors." }));
 
 // ---------------------------------------------------------------- monetisation input
 
@@ -286,7 +269,7 @@ export const carbonInputShape = carbonInputFields.superRefine(checkCarbonInput)
  *
  * @example
  * ```ts
- * discountTimingShape.parse({ position: "end", compounding: "annual" });
+ * discountTimingShape().parse({ position: "end", compounding: "annual" });
  * ```
  */
 export const discountTimingShape = discountTimingSchema;
@@ -297,47 +280,33 @@ export const discountTimingShape = discountTimingSchema;
  *
  * @example
  * ```ts
- * carbonMonetisationInputShape.parse({ emissions: [{ year: 2026, kgCO2e: 1000 }], scenarios: ["central"] });
+ * carbonMonetisationInputShape().parse({ emissions: [{ year: 2026, kgCO2e: 1000 }], scenarios: ["central"] });
  * ```
  */
-export const carbonMonetisationInputShape = z
+export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    emissions: z
+    emissions: withMeta(z.readonly(z
       .array(
         z.strictObject({
-          year: yearSchema.meta({ description: "Calendar year of emission." }),
-          kgCO2e: decimalSchema.meta({ description: "kgCO2e emitted that year (negative for avoided emissions)." }),
+          year: withMeta(yearSchema(), { description: "Calendar year of emission." }),
+          kgCO2e: withMeta(decimalSchema(), { description: "kgCO2e emitted that year (negative for avoided emissions)." }),
         }),
-      )
-      .min(1)
-      .max(1000)
-      .readonly()
-      .meta({ description: "kgCO2e by year, e.g. a carbon footprint result's byYear." }),
-    scenarios: z
-      .array(z.enum(["central", "low", "high"]))
-      .min(1)
-      .max(3)
-      .readonly()
-      .optional()
-      .meta({ description: "Carbon value scenarios to compute (default all three)." }),
-    priceYear: z.string().min(1).max(20).optional().meta({ description: "Price year of the evaluation (default: the carbon values' price year, 2022 for DESNZ)." }),
-    priceIndex: priceIndexSeriesShape.optional().meta({ description: "Index used to re-base carbon values to priceYear (required when it differs)." }),
-    carbonValues: carbonValueSeriesShape.optional().meta({ description: "Carbon value series (default DESNZ 2023, 2022 prices)." }),
-    rule: carbonValueRuleShape.optional().meta({ description: "What to do for years without a carbon value." }),
-    discount: z
+      ).check(z.minLength(1)).check(z.maxLength(1000))), { description: "kgCO2e by year, e.g. a carbon footprint result's byYear." }),
+    scenarios: withMeta(z.optional(z.readonly(z
+      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))), { description: "Carbon value scenarios to compute (default all three)." }),
+    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price year of the evaluation (default: the carbon values' price year, 2022 for DESNZ)." }),
+    priceIndex: withMeta(z.optional(priceIndexSeriesShape()), { description: "Index used to re-base carbon values to priceYear (required when it differs)." }),
+    carbonValues: withMeta(z.optional(carbonValueSeriesShape()), { description: "Carbon value series (default DESNZ 2023, 2022 prices)." }),
+    rule: withMeta(z.optional(carbonValueRuleShape()), { description: "What to do for years without a carbon value." }),
+    discount: withMeta(z.optional(z
       .strictObject({
-        schedule: discountScheduleShape.meta({ description: "Discount schedule, e.g. the Green Book." }),
-        baseYear: yearSchema.meta({ description: "Calendar year that is year 0 of discounting (the price base date's year)." }),
-        timing: discountTimingShape.optional().meta({ description: "Timing convention (default start of year, annual)." }),
-      })
-      .optional()
-      .meta({ description: "Discount the monetised values (optional)." }),
-    treatment: z
-      .enum(["externality", "criterion"])
-      .optional()
-      .meta({ description: "How the buyer uses the value: added to whole-life cost as a priced externality (EU 2014/24 Art. 68) or scored as its own criterion. Recorded only." }),
-  })
-  .superRefine((doc, ctx) => {
+        schedule: withMeta(discountScheduleShape(), { description: "Discount schedule, e.g. the Green Book." }),
+        baseYear: withMeta(yearSchema(), { description: "Calendar year that is year 0 of discounting (the price base date's year)." }),
+        timing: withMeta(z.optional(discountTimingShape()), { description: "Timing convention (default start of year, annual)." }),
+      })), { description: "Discount the monetised values (optional)." }),
+    treatment: withMeta(z.optional(z
+      .enum(["externality", "criterion"])), { description: "How the buyer uses the value: added to whole-life cost as a priced externality (EU 2014/24 Art. 68) or scored as its own criterion. Recorded only." }),
+  }).check(z.superRefine((doc, ctx) => {
     const seen = new Set<number>();
     doc.emissions.forEach((e, i) => {
       if (seen.has(e.year)) custom(ctx, ["emissions", i, "year"], `years must be unique, got ${e.year} twice`, "duplicate_id");
@@ -348,8 +317,7 @@ export const carbonMonetisationInputShape = z
         if (e.year < doc.discount!.baseYear) custom(ctx, ["emissions", i, "year"], `must not be before discount.baseYear ${doc.discount!.baseYear}, got ${e.year}`, "out_of_order");
       });
     }
-  })
-  .meta({ description: "Monetise kgCO2e by year with carbon values, re-based and optionally discounted." });
+  })), { description: "Monetise kgCO2e by year with carbon values, re-based and optionally discounted." }));
 
 // ---------------------------------------------------------------- social value
 
@@ -361,76 +329,62 @@ export const carbonMonetisationInputShape = z
  *
  * @example
  * ```ts
- * socialValueInputShape.safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
+ * socialValueInputShape().safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
  * ```
  */
-const socialValueInputFields = z
+const socialValueInputFields = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    themeSet: z.enum(["ppn-06-20", "ppn-002"]).optional().meta({ description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
-    customThemes: z
+    themeSet: withMeta(z.optional(z.enum(["ppn-06-20", "ppn-002"])), { description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
+    customThemes: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: idSchema.meta({ description: "Theme id." }),
-          label: textSchema(300).meta({ description: "Theme name." }),
-          description: textSchema(2000).optional().meta({ description: "What the theme covers." }),
+          id: withMeta(idSchema(), { description: "Theme id." }),
+          label: withMeta(textSchema(300), { description: "Theme name." }),
+          description: withMeta(z.optional(textSchema(2000)), { description: "What the theme covers." }),
         }),
-      )
-      .max(100)
-      .optional()
-      .meta({ description: "Caller themes used instead of the bundled set." }),
-    themes: z
+      ).check(z.maxLength(100))), { description: "Caller themes used instead of the bundled set." }),
+    themes: withMeta(z
       .array(
         z.strictObject({
-          themeId: idSchema.meta({ description: "Theme evaluated (must exist in the theme set)." }),
-          weight: nonNegativeDecimalSchema.meta({ description: "Weight of the theme (points or a fraction; results report both raw and normalised)." }),
-          metrics: z
+          themeId: withMeta(idSchema(), { description: "Theme evaluated (must exist in the theme set)." }),
+          weight: withMeta(nonNegativeDecimalSchema(), { description: "Weight of the theme (points or a fraction; results report both raw and normalised)." }),
+          metrics: withMeta(z
             .array(
               z.strictObject({
-                id: idSchema.meta({ description: "Metric id, unique within the theme." }),
-                label: textSchema(300).meta({ description: "What is measured, e.g. \"apprenticeship weeks on the contract\"." }),
-                unit: textSchema(50).meta({ description: "Unit commitments must use." }),
-                benchmark: positiveDecimalSchema.meta({ description: "The commitment that earns full marks (higher-is-better) or the level at which marks start to fall (lower-is-better)." }),
-                direction: z.enum(["higher-is-better", "lower-is-better"]).optional().meta({ description: "Default higher-is-better." }),
-                weight: nonNegativeDecimalSchema.optional().meta({ description: "Weight within the theme (default 1)." }),
-                evidenceRequired: z.boolean().optional().meta({ description: "Whether a commitment without evidence scores 0 (default true)." }),
+                id: withMeta(idSchema(), { description: "Metric id, unique within the theme." }),
+                label: withMeta(textSchema(300), { description: "What is measured, e.g. \"apprenticeship weeks on the contract\"." }),
+                unit: withMeta(textSchema(50), { description: "Unit commitments must use." }),
+                benchmark: withMeta(positiveDecimalSchema(), { description: "The commitment that earns full marks (higher-is-better) or the level at which marks start to fall (lower-is-better)." }),
+                direction: withMeta(z.optional(z.enum(["higher-is-better", "lower-is-better"])), { description: "Default higher-is-better." }),
+                weight: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Weight within the theme (default 1)." }),
+                evidenceRequired: withMeta(z.optional(z.boolean()), { description: "Whether a commitment without evidence scores 0 (default true)." }),
               }),
-            )
-            .min(1)
-            .max(100)
-            .meta({ description: "Measurable metrics the buyer scores within the theme." }),
+            ).check(z.minLength(1)).check(z.maxLength(100)), { description: "Measurable metrics the buyer scores within the theme." }),
         }),
-      )
-      .min(1)
-      .max(100)
-      .meta({ description: "Themes the buyer evaluates, with weights and metrics." }),
-    commitments: z
+      ).check(z.minLength(1)).check(z.maxLength(100)), { description: "Themes the buyer evaluates, with weights and metrics." }),
+    commitments: withMeta(z
       .array(
         z.strictObject({
-          id: idSchema.meta({ description: "Commitment id." }),
-          themeId: idSchema.meta({ description: "Theme the commitment addresses." }),
-          metricId: idSchema.meta({ description: "Metric within the theme." }),
-          description: textSchema(2000).meta({ description: "The commitment in the supplier's words." }),
-          target: nonNegativeDecimalSchema.meta({ description: "Measurable target in the metric's unit." }),
-          unit: textSchema(50).meta({ description: "Unit of the target (must equal the metric's unit)." }),
-          deadline: isoDateSchema.optional().meta({ description: "Date by which the target is met." }),
-          evidence: z
+          id: withMeta(idSchema(), { description: "Commitment id." }),
+          themeId: withMeta(idSchema(), { description: "Theme the commitment addresses." }),
+          metricId: withMeta(idSchema(), { description: "Metric within the theme." }),
+          description: withMeta(textSchema(2000), { description: "The commitment in the supplier's words." }),
+          target: withMeta(nonNegativeDecimalSchema(), { description: "Measurable target in the metric's unit." }),
+          unit: withMeta(textSchema(50), { description: "Unit of the target (must equal the metric's unit)." }),
+          deadline: withMeta(z.optional(isoDateSchema()), { description: "Date by which the target is met." }),
+          evidence: withMeta(z.optional(z
             .array(
               z.strictObject({
-                kind: textSchema(100).meta({ description: "Kind of evidence, e.g. \"policy\", \"report\", \"certificate\", \"case study\"." }),
-                reference: textSchema(2000).meta({ description: "Where the evidence is (URL or document reference)." }),
+                kind: withMeta(textSchema(100), { description: "Kind of evidence, e.g. \"policy\", \"report\", \"certificate\", \"case study\"." }),
+                reference: withMeta(textSchema(2000), { description: "Where the evidence is (URL or document reference)." }),
               }),
-            )
-            .max(50)
-            .optional()
-            .meta({ description: "Evidence offered for the commitment." }),
+            ).check(z.maxLength(50))), { description: "Evidence offered for the commitment." }),
         }),
-      )
-      .max(10_000)
-      .meta({ description: "The supplier's commitments." }),
-  });
+      ).check(z.maxLength(10_000)), { description: "The supplier's commitments." }),
+  }));
 
 /** @internal The cross-field rules of a social value input, on parsed values (the whole-job validation runs them too). */
-export function checkSocialValueInput(doc: z.output<typeof socialValueInputFields>, ctx: z.core.$RefinementCtx): void {
+export function checkSocialValueInput(doc: z.output<ReturnType<typeof socialValueInputFields>>, ctx: z.core.$RefinementCtx): void {
     const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : SOCIAL_VALUE_THEME_SETS[(doc.themeSet ?? "ppn-06-20") as keyof typeof SOCIAL_VALUE_THEME_SETS].themes.map((t) => t.id));
     const metrics = new Map<string, Map<string, string>>();
     doc.themes.forEach((t, i) => {
@@ -460,8 +414,7 @@ export function checkSocialValueInput(doc: z.output<typeof socialValueInputField
     });
   }
 
-export const socialValueInputShape = socialValueInputFields.superRefine(checkSocialValueInput)
-  .meta({ description: "A supplier's social value commitments scored against the buyer's themes and metrics." });
+export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(socialValueInputFields().check(z.superRefine(checkSocialValueInput)), { description: "A supplier's social value commitments scored against the buyer's themes and metrics." }));
 
 // ---------------------------------------------------------------- gates
 
@@ -470,75 +423,66 @@ export const socialValueInputShape = socialValueInputFields.superRefine(checkSoc
  *
  * @example
  * ```ts
- * supplierEvidenceShape.parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
+ * supplierEvidenceShape().parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-export const supplierEvidenceShape = z
+export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    supplierId: idSchema.meta({ description: "Supplier identifier." }),
-    documents: z
+    supplierId: withMeta(idSchema(), { description: "Supplier identifier." }),
+    documents: withMeta(z.optional(z
       .record(
-        idSchema,
+        idSchema(),
         z.strictObject({
-          published: z.boolean().meta({ description: "Whether the document is published (e.g. on the supplier's website)." }),
-          url: textSchema(2000).optional().meta({ description: "Where it is published." }),
-          publishedOn: isoDateSchema.optional().meta({ description: "Date published or last updated." }),
-          targetYear: yearSchema.optional().meta({ description: "For a net zero commitment: the target year." }),
+          published: withMeta(z.boolean(), { description: "Whether the document is published (e.g. on the supplier's website)." }),
+          url: withMeta(z.optional(textSchema(2000)), { description: "Where it is published." }),
+          publishedOn: withMeta(z.optional(isoDateSchema()), { description: "Date published or last updated." }),
+          targetYear: withMeta(z.optional(yearSchema()), { description: "For a net zero commitment: the target year." }),
         }),
-      )
-      .optional()
-      .meta({ description: "Documents by id, e.g. carbon-reduction-plan, net-zero-commitment." }),
-    assessments: z
-      .record(idSchema, z.int().min(0).max(100))
-      .optional()
-      .meta({ description: "Assessment levels by id, e.g. {\"evergreen\": 2} for an Evergreen maturity level." }),
-  })
-  .meta({ description: "A supplier's sustainability evidence." });
+      )), { description: "Documents by id, e.g. carbon-reduction-plan, net-zero-commitment." }),
+    assessments: withMeta(z.optional(z
+      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))), { description: "Assessment levels by id, e.g. {\"evergreen\": 2} for an Evergreen maturity level." }),
+  }), { description: "A supplier's sustainability evidence." }));
 
 /**
  * zod schema of a data-defined gate rule.
  *
  * @example
  * ```ts
- * gateRuleShape.parse({ kind: "minimum-level", assessment: "evergreen", minimum: 1 });
+ * gateRuleShape().parse({ kind: "minimum-level", assessment: "evergreen", minimum: 1 });
  * ```
  */
-export const gateRuleShape = z
+export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
-    z
+    withMeta(z
       .strictObject({
-        kind: z.literal("document-published").meta({ description: "Passes when the named document is published." }),
-        document: idSchema.meta({ description: "Document id in the supplier's evidence." }),
-        requireUrl: z.boolean().optional().meta({ description: "Also require a URL (default false)." }),
-        latestTargetYear: yearSchema.optional().meta({ description: "Also require a targetYear no later than this (e.g. 2045)." }),
-      })
-      .meta({ description: "Document published." }),
-    z
+        kind: withMeta(z.literal("document-published"), { description: "Passes when the named document is published." }),
+        document: withMeta(idSchema(), { description: "Document id in the supplier's evidence." }),
+        requireUrl: withMeta(z.optional(z.boolean()), { description: "Also require a URL (default false)." }),
+        latestTargetYear: withMeta(z.optional(yearSchema()), { description: "Also require a targetYear no later than this (e.g. 2045)." }),
+      }), { description: "Document published." }),
+    withMeta(z
       .strictObject({
-        kind: z.literal("minimum-level").meta({ description: "Passes when an assessment level is at least the minimum." }),
-        assessment: idSchema.meta({ description: "Assessment id in the supplier's evidence, e.g. evergreen." }),
-        minimum: z.int().min(0).max(100).meta({ description: "Minimum level." }),
-      })
-      .meta({ description: "Minimum assessment level." }),
-  ])
-  .meta({ description: "A pass/fail rule." });
+        kind: withMeta(z.literal("minimum-level"), { description: "Passes when an assessment level is at least the minimum." }),
+        assessment: withMeta(idSchema(), { description: "Assessment id in the supplier's evidence, e.g. evergreen." }),
+        minimum: withMeta(z.int().check(z.gte(0)).check(z.lte(100)), { description: "Minimum level." }),
+      }), { description: "Minimum assessment level." }),
+  ]), { description: "A pass/fail rule." }));
 
 /**
  * zod schema of a data-defined sustainability gate.
  *
  * @example
  * ```ts
- * sustainabilityGateShape.parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
+ * sustainabilityGateShape().parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-export const sustainabilityGateShape = z
+export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Gate id." }),
-    label: textSchema(300).meta({ description: "What the gate requires, in words." }),
-    rule: gateRuleShape,
-    source: sourceSchema.optional().meta({ description: "The policy the gate implements." }),
-  })
-  .meta({ description: "A pass/fail sustainability gate." });
+    id: withMeta(idSchema(), { description: "Gate id." }),
+    label: withMeta(textSchema(300), { description: "What the gate requires, in words." }),
+    rule: gateRuleShape(),
+    source: withMeta(z.optional(sourceSchema()), { description: "The policy the gate implements." }),
+  }), { description: "A pass/fail sustainability gate." }));
 
 // ---------------------------------------------------------------- public schemas, typed by the written-out input types
 
@@ -553,7 +497,10 @@ export const sustainabilityGateShape = z
  * z.toJSONSchema(carbonInputSchema, { io: "input" });
  * ```
  */
-export const carbonInputSchema: z.ZodType<CarbonInput, CarbonInputDocument> = carbonInputShape;
+export const carbonInputSchema: zc.ZodType<CarbonInput, CarbonInputDocument> = /* @__PURE__ */ publicSchema<CarbonInput, CarbonInputDocument>(() => getCarbonInputSchema());
+
+/** @internal The library's own schema behind `carbonInputSchema`, built on first use. */
+export const getCarbonInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<CarbonInput, CarbonInputDocument> => carbonInputShape());
 
 /**
  * zod schema of the input to `monetiseCarbon`: kgCO2e by year, carbon value scenarios, price year and index,
@@ -564,7 +511,10 @@ export const carbonInputSchema: z.ZodType<CarbonInput, CarbonInputDocument> = ca
  * carbonMonetisationInputSchema.parse({ emissions: [{ year: 2026, kgCO2e: 1000 }], scenarios: ["central"] });
  * ```
  */
-export const carbonMonetisationInputSchema: z.ZodType<CarbonMonetisationInput, CarbonMonetisationInputDocument> = carbonMonetisationInputShape;
+export const carbonMonetisationInputSchema: zc.ZodType<CarbonMonetisationInput, CarbonMonetisationInputDocument> = /* @__PURE__ */ publicSchema<CarbonMonetisationInput, CarbonMonetisationInputDocument>(() => getCarbonMonetisationInputSchema());
+
+/** @internal The library's own schema behind `carbonMonetisationInputSchema`, built on first use. */
+export const getCarbonMonetisationInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<CarbonMonetisationInput, CarbonMonetisationInputDocument> => carbonMonetisationInputShape());
 
 /**
  * zod schema of the input to `scoreSocialValue`: themes with weights and measurable metrics, and the
@@ -576,7 +526,10 @@ export const carbonMonetisationInputSchema: z.ZodType<CarbonMonetisationInput, C
  * socialValueInputSchema.safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
  * ```
  */
-export const socialValueInputSchema: z.ZodType<SocialValueInput, SocialValueInputDocument> = socialValueInputShape;
+export const socialValueInputSchema: zc.ZodType<SocialValueInput, SocialValueInputDocument> = /* @__PURE__ */ publicSchema<SocialValueInput, SocialValueInputDocument>(() => getSocialValueInputSchema());
+
+/** @internal The library's own schema behind `socialValueInputSchema`, built on first use. */
+export const getSocialValueInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SocialValueInput, SocialValueInputDocument> => socialValueInputShape());
 
 /**
  * zod schema of a supplier's sustainability evidence: published documents and assessment levels.
@@ -586,7 +539,10 @@ export const socialValueInputSchema: z.ZodType<SocialValueInput, SocialValueInpu
  * supplierEvidenceSchema.parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-export const supplierEvidenceSchema: z.ZodType<SupplierEvidence, SupplierEvidence> = supplierEvidenceShape;
+export const supplierEvidenceSchema: zc.ZodType<SupplierEvidence, SupplierEvidence> = /* @__PURE__ */ publicSchema<SupplierEvidence, SupplierEvidence>(() => getSupplierEvidenceSchema());
+
+/** @internal The library's own schema behind `supplierEvidenceSchema`, built on first use. */
+export const getSupplierEvidenceSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SupplierEvidence, SupplierEvidence> => supplierEvidenceShape());
 
 /**
  * zod schema of a data-defined sustainability gate.
@@ -596,4 +552,7 @@ export const supplierEvidenceSchema: z.ZodType<SupplierEvidence, SupplierEvidenc
  * sustainabilityGateSchema.parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-export const sustainabilityGateSchema: z.ZodType<SustainabilityGateDocument, SustainabilityGateDocument> = sustainabilityGateShape;
+export const sustainabilityGateSchema: zc.ZodType<SustainabilityGateDocument, SustainabilityGateDocument> = /* @__PURE__ */ publicSchema<SustainabilityGateDocument, SustainabilityGateDocument>(() => getSustainabilityGateSchema());
+
+/** @internal The library's own schema behind `sustainabilityGateSchema`, built on first use. */
+export const getSustainabilityGateSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SustainabilityGateDocument, SustainabilityGateDocument> => sustainabilityGateShape());

@@ -2,7 +2,7 @@ import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import type { SocialValueInput, SocialValueInputDocument } from "./inputTypes.js";
-import { socialValueInputSchema } from "./schemas.js";
+import { getSocialValueInputSchema } from "./schemas.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
 /**
@@ -104,7 +104,7 @@ export interface SocialValueResult {
  * ```
  */
 export function scoreSocialValue(input: SocialValueInputDocument): SocialValueResult {
-  return scoreParsedSocialValue(parseWith(socialValueInputSchema, input));
+  return scoreParsedSocialValue(parseWith(getSocialValueInputSchema(), input));
 }
 
 /** @internal {@link scoreSocialValue} on an input already validated by `socialValueInputSchema`. */

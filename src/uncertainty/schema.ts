@@ -1,38 +1,39 @@
-import * as z from "zod";
+import { withMeta } from "../schema/withMeta.js";
+import type * as zc from "zod";
+import { publicSchema } from "../schema/publicSchema.js";
+import { onFirstUse } from "../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";
 import type { DistributionSpec } from "./distributions/types.js";
 
-const num = z.union([z.number(), z.string().regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: "must be a decimal number" })]);
-const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
+const num = /* @__PURE__ */ onFirstUse(() => z.union([z.number(), z.string().check(z.regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: "must be a decimal number" }))]));
+const finite = /* @__PURE__ */ onFirstUse(() => z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })));
 
-const distributionSpecSchema = z
+const distributionSpecSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .looseObject({
-    type: z.string().min(1).max(64).meta({ description: "beta, gamma, lognormal, normal, truncatedNormal, uniform, triangular, pert, dirichlet, fixed, or a registered name." }),
-  })
-  .meta({
+    type: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(64)), { description: "beta, gamma, lognormal, normal, truncatedNormal, uniform, triangular, pert, dirichlet, fixed, or a registered name." }),
+  }), {
     description:
       "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale}, {shape, rate} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
-  });
+  }));
 
-const rangeSchema = z.tuple([finite, finite]).meta({ description: "[low, high]." });
+const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), { description: "[low, high]." }));
 
-const valuesAxisSchema = z
+const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    parameter: idSchema.meta({ description: "The parameter varied." }),
-    values: z.array(finite).min(2).max(201).optional().meta({ description: "The values to evaluate." }),
-    range: rangeSchema.optional().meta({ description: "Low and high values (default: the 2.5th and 97.5th percentiles of its distribution)." }),
-    steps: z.int().min(2).max(201).optional().meta({ description: "Number of evenly spaced values over the range (default 11)." }),
-  })
-  .meta({ description: "One axis of a two-way analysis: explicit values, or a range with a number of steps." });
+    parameter: withMeta(idSchema(), { description: "The parameter varied." }),
+    values: withMeta(z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))), { description: "The values to evaluate." }),
+    range: withMeta(z.optional(rangeSchema()), { description: "Low and high values (default: the 2.5th and 97.5th percentiles of its distribution)." }),
+    steps: withMeta(z.optional(z.int().check(z.gte(2)).check(z.lte(201))), { description: "Number of evenly spaced values over the range (default 11)." }),
+  }), { description: "One axis of a two-way analysis: explicit values, or a range with a number of steps." }));
 
-const targetSchema = z
+const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    measure: z.enum(["nmb", "cost", "qalys", "icer"]).meta({ description: "What must break even: incremental net monetary benefit (at `threshold`), incremental cost, incremental QALYs, or the ICER equal to `threshold`." }),
-    threshold: finite.min(0).optional().meta({ description: "Willingness to pay per QALY (for nmb and icer)." }),
-  })
-  .meta({ description: "The break-even condition." });
+    measure: withMeta(z.enum(["nmb", "cost", "qalys", "icer"]), { description: "What must break even: incremental net monetary benefit (at `threshold`), incremental cost, incremental QALYs, or the ICER equal to `threshold`." }),
+    threshold: withMeta(z.optional(finite().check(z.gte(0))), { description: "Willingness to pay per QALY (for nmb and icer)." }),
+  }), { description: "The break-even condition." }));
 
 /**
  * The zod schema of a document's `uncertainty` section (see {@link UncertaintySection}).
@@ -43,70 +44,54 @@ const targetSchema = z
  * ```
  * @category Uncertainty
  */
-export const uncertaintySectionSchema: z.ZodType<UncertaintySection, unknown> = z
+export const uncertaintySectionSchema: zc.ZodType<UncertaintySection, unknown> = /* @__PURE__ */ publicSchema<UncertaintySection, unknown>(() => getUncertaintySectionSchema());
+
+/** @internal The library's own schema behind `uncertaintySectionSchema`, built on first use. */
+export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<UncertaintySection, unknown> => withMeta(z
   .strictObject({
-    distributions: z
-      .record(idSchema, distributionSpecSchema)
-      .optional()
-      .meta({ description: "Distributions by parameter id; they take precedence over a parameter's own `distribution` and add the health-economics parameterisations (mean/SE, CI, PERT…)." }),
-    correlations: z
+    distributions: withMeta(z.optional(z
+      .record(idSchema(), distributionSpecSchema())), { description: "Distributions by parameter id; they take precedence over a parameter's own `distribution` and add the health-economics parameterisations (mean/SE, CI, PERT…)." }),
+    correlations: withMeta(z.optional(z
       .array(
         z.strictObject({
-          parameters: z.array(idSchema).min(2).max(100).meta({ description: "The correlated parameters (each with a univariate distribution)." }),
-          matrix: z.array(z.array(num)).meta({ description: "Correlation matrix in the order of `parameters` (symmetric, unit diagonal, positive definite)." }),
+          parameters: withMeta(z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)), { description: "The correlated parameters (each with a univariate distribution)." }),
+          matrix: withMeta(z.array(z.array(num())), { description: "Correlation matrix in the order of `parameters` (symmetric, unit diagonal, positive definite)." }),
         }),
-      )
-      .max(100)
-      .optional()
-      .meta({ description: "Correlated parameter groups, drawn through a Gaussian copula (a multivariate normal when the margins are normal)." }),
-    psa: z
+      ).check(z.maxLength(100))), { description: "Correlated parameter groups, drawn through a Gaussian copula (a multivariate normal when the margins are normal)." }),
+    psa: withMeta(z.optional(z
       .strictObject({
-        iterations: z.int().min(1).max(100_000_000).optional().meta({ description: "Number of draws (default 1,000)." }),
-        seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional().meta({ description: "Seed of the generator (default 1)." }),
-        thresholds: z.array(finite.min(0)).max(1000).optional().meta({ description: "Willingness-to-pay values per QALY for NMB summaries, CEAC and EVPI." }),
-      })
-      .optional()
-      .meta({ description: "Probabilistic sensitivity analysis settings (the CLI's flags take precedence)." }),
-    oneWay: z
+        iterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))), { description: "Number of draws (default 1,000)." }),
+        seed: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))), { description: "Seed of the generator (default 1)." }),
+        thresholds: withMeta(z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))), { description: "Willingness-to-pay values per QALY for NMB summaries, CEAC and EVPI." }),
+      })), { description: "Probabilistic sensitivity analysis settings (the CLI's flags take precedence)." }),
+    oneWay: withMeta(z.optional(z
       .strictObject({
-        parameters: z.array(idSchema).max(10000).optional().meta({ description: "Parameters to vary (default: every parameter with a distribution or a range)." }),
-        ranges: z.record(idSchema, rangeSchema).optional().meta({ description: "Low and high values by parameter; otherwise the distribution's percentiles." }),
-        percentiles: rangeSchema.optional().meta({ description: "Percentiles of the distributions used for low/high (default [0.025, 0.975])." }),
-      })
-      .optional()
-      .meta({ description: "One-way sensitivity analysis and tornado." }),
-    twoWay: z
-      .array(z.strictObject({ id: idSchema.meta({ description: "Name of the analysis." }), x: valuesAxisSchema, y: valuesAxisSchema }))
-      .max(100)
-      .optional()
-      .meta({ description: "Two-way sensitivity grids." }),
-    scenarios: z
+        parameters: withMeta(z.optional(z.array(idSchema()).check(z.maxLength(10000))), { description: "Parameters to vary (default: every parameter with a distribution or a range)." }),
+        ranges: withMeta(z.optional(z.record(idSchema(), rangeSchema())), { description: "Low and high values by parameter; otherwise the distribution's percentiles." }),
+        percentiles: withMeta(z.optional(rangeSchema()), { description: "Percentiles of the distributions used for low/high (default [0.025, 0.975])." }),
+      })), { description: "One-way sensitivity analysis and tornado." }),
+    twoWay: withMeta(z.optional(z
+      .array(z.strictObject({ id: withMeta(idSchema(), { description: "Name of the analysis." }), x: valuesAxisSchema(), y: valuesAxisSchema() })).check(z.maxLength(100))), { description: "Two-way sensitivity grids." }),
+    scenarios: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: idSchema.meta({ description: "Scenario id." }),
-          label: z.string().max(500).optional().meta({ description: "Human name." }),
-          overrides: z.record(idSchema, finite).meta({ description: "Parameter values by id." }),
+          id: withMeta(idSchema(), { description: "Scenario id." }),
+          label: withMeta(z.optional(z.string().check(z.maxLength(500))), { description: "Human name." }),
+          overrides: withMeta(z.record(idSchema(), finite()), { description: "Parameter values by id." }),
         }),
-      )
-      .max(1000)
-      .optional()
-      .meta({ description: "Named sets of parameter overrides." }),
-    thresholds: z
+      ).check(z.maxLength(1000))), { description: "Named sets of parameter overrides." }),
+    thresholds: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: idSchema.meta({ description: "Name of the analysis." }),
-          parameter: idSchema.meta({ description: "The parameter solved for." }),
-          range: rangeSchema.meta({ description: "The interval searched." }),
-          option: idSchema.meta({ description: "The option whose break-even is sought." }),
-          comparator: idSchema.optional().meta({ description: "Compared with (default the model's comparator)." }),
-          target: targetSchema,
+          id: withMeta(idSchema(), { description: "Name of the analysis." }),
+          parameter: withMeta(idSchema(), { description: "The parameter solved for." }),
+          range: withMeta(rangeSchema(), { description: "The interval searched." }),
+          option: withMeta(idSchema(), { description: "The option whose break-even is sought." }),
+          comparator: withMeta(z.optional(idSchema()), { description: "Compared with (default the model's comparator)." }),
+          target: targetSchema(),
         }),
-      )
-      .max(1000)
-      .optional()
-      .meta({ description: "Threshold (break-even) analyses on any parameter." }),
-  })
-  .meta({ description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." }) as unknown as z.ZodType<UncertaintySection, unknown>;
+      ).check(z.maxLength(1000))), { description: "Threshold (break-even) analyses on any parameter." }),
+  }), { description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." }) as unknown as z.ZodMiniType<UncertaintySection, unknown>);
 
 /**
  * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,
@@ -255,7 +240,7 @@ export interface UncertaintyDocument {
 export function splitUncertaintyDocument(document: unknown): UncertaintyDocument {
   if (document === null || typeof document !== "object" || Array.isArray(document) || !("uncertainty" in document)) return { model: document, uncertainty: {} };
   const { uncertainty, ...model } = document as Record<string, unknown>;
-  const section = parseWith(z.strictObject({ uncertainty: uncertaintySectionSchema }), { uncertainty }).uncertainty;
+  const section = parseWith(z.strictObject({ uncertainty: getUncertaintySectionSchema() }), { uncertainty }).uncertainty;
   return { model, uncertainty: section };
 }
 

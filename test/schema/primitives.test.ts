@@ -4,7 +4,7 @@ import { decimalSchema, nonNegativeDecimalSchema, isoDateSchema } from "../../sr
 import { safeParseWith } from "../../src/schema/issues.js";
 import { formatIssue } from "../../src/index.js";
 
-const doc = z.strictObject({ price: nonNegativeDecimalSchema, on: isoDateSchema, items: z.array(z.strictObject({ q: decimalSchema })).max(3) });
+const doc = z.strictObject({ price: nonNegativeDecimalSchema(), on: isoDateSchema(), items: z.array(z.strictObject({ q: decimalSchema() })).max(3) });
 
 function problems(input: unknown): string[] {
   const r = safeParseWith(doc, input);

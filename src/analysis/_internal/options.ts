@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../../schema/withMeta.js";
+import { onFirstUse } from "../../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { Dec } from "../../_lib/decimal.js";
 import { parseWith } from "../../schema/issues.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, textSchema } from "../../schema/primitives.js";
@@ -8,21 +10,17 @@ import type { CeaOption } from "../types.js";
 export const MAX_OPTIONS = 100_000;
 
 /** @internal zod schema of one cost-effectiveness option. */
-export const ceaOptionSchema = z
+export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: idSchema.meta({ description: "Identifier, unique within the analysis." }),
-    label: textSchema(300).optional().meta({ description: "Human name for tables." }),
-    cost: decimalSchema.meta({ description: "Total (discounted) cost, as a decimal string or finite number." }),
-    effect: decimalSchema.meta({ description: "Total (discounted) effect, QALYs or another outcome where more is better." }),
-  })
-  .meta({ description: "One option with its total cost and effect." });
+    id: withMeta(idSchema(), { description: "Identifier, unique within the analysis." }),
+    label: withMeta(z.optional(textSchema(300)), { description: "Human name for tables." }),
+    cost: withMeta(decimalSchema(), { description: "Total (discounted) cost, as a decimal string or finite number." }),
+    effect: withMeta(decimalSchema(), { description: "Total (discounted) effect, QALYs or another outcome where more is better." }),
+  }), { description: "One option with its total cost and effect." }));
 
 /** @internal zod schema of a list of options with unique ids. */
-export const ceaOptionsSchema = z
-  .array(ceaOptionSchema)
-  .min(1)
-  .max(MAX_OPTIONS)
-  .superRefine((options, ctx) => {
+export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+  .array(ceaOptionSchema()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS)).check(z.superRefine((options, ctx) => {
     const seen = new Map<string, number>();
     options.forEach((o, i) => {
       const first = seen.get(o.id);
@@ -30,8 +28,7 @@ export const ceaOptionsSchema = z
         ctx.addIssue({ code: "custom", path: [i, "id"], message: `must be unique, got "${o.id}" again (first used at index ${first})`, params: { vbpCode: "duplicate_id" } });
       } else seen.set(o.id, i);
     });
-  })
-  .meta({ description: "Options to compare: at least one, ids unique." });
+  })), { description: "Options to compare: at least one, ids unique." }));
 
 /** @internal An option parsed to exact decimals, with its input position. */
 export interface ParsedOption {
@@ -44,7 +41,7 @@ export interface ParsedOption {
 
 /** @internal Validates options (path prefix `options`) and converts them to exact decimals. */
 export function parseOptions(options: readonly CeaOption[], key = "options"): ParsedOption[] {
-  const parsed = parseWith(z.strictObject({ [key]: ceaOptionsSchema }), { [key]: options }) as Record<string, z.output<typeof ceaOptionsSchema>>;
+  const parsed = parseWith(z.strictObject({ [key]: ceaOptionsSchema() }), { [key]: options }) as Record<string, z.output<ReturnType<typeof ceaOptionsSchema>>>;
   const list = parsed[key] ?? [];
   return list.map((o, index) => ({
     index,
@@ -57,7 +54,7 @@ export function parseOptions(options: readonly CeaOption[], key = "options"): Pa
 
 /** @internal Validates a list of willingness-to-pay thresholds (≥ 0) under `key`. */
 export function parseThresholds(thresholds: readonly (string | number)[], key = "thresholds"): Dec[] {
-  const schema = z.strictObject({ [key]: z.array(nonNegativeDecimalSchema).min(1).max(10_000) });
+  const schema = z.strictObject({ [key]: z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000)) });
   const parsed = parseWith(schema, { [key]: thresholds }) as Record<string, string[]>;
   return (parsed[key] ?? []).map((t) => new Dec(t));
 }

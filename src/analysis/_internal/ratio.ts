@@ -1,4 +1,6 @@
-import * as z from "zod";
+import { withMeta } from "../../schema/withMeta.js";
+import { onFirstUse } from "../../schema/onFirstUse.js";
+import * as z from "zod/mini";
 import { type Dec, decString } from "../../_lib/decimal.js";
 
 /** @internal How ratios (ICERs) are presented: computation is exact, only the output may be rounded. */
@@ -7,9 +9,9 @@ export interface RatioSettings {
 }
 
 /** @internal schema for ratio presentation settings. */
-export const ratioSettingsSchema = z.strictObject({
-  icerDecimalPlaces: z.int().min(0).max(40).optional().meta({ description: "Decimal places to round ICERs to (half-even); all digits when omitted." }),
-});
+export const ratioSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
+  icerDecimalPlaces: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(40))), { description: "Decimal places to round ICERs to (half-even); all digits when omitted." }),
+}));
 
 /** @internal Formats a ratio per the settings. */
 export function formatRatio(value: Dec, settings: RatioSettings): string {

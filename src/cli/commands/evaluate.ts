@@ -9,6 +9,8 @@ import { readDocumentCommand, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 import { CATALOGUE_HELP, isCatalogueRun, runCatalogueEvaluate } from "./evaluateCatalogue.js";
 import { callerLocale } from "../locale.js";
+import { evaluationWorkbook } from "../../node/xlsx.js";
+import { workbookSink } from "../workbookOutput.js";
 
 const HELP = `Usage: vbp evaluate <file.json | -> [options]
 
@@ -24,7 +26,9 @@ Arguments:
   <file.json>          the document (JSON); "-" reads standard input
 
 Options:
-  -f, --format <fmt>   table (default), json, ndjson, csv or md (md: the full Markdown report);
+  -f, --format <fmt>   table (default), json, ndjson, csv, md (the full Markdown report) or xlsx (a
+                       workbook with Ranking, Score breakdown, Ledger and Assumptions sheets; needs
+                       -o <file.xlsx> or standard output redirected to a file; --ledger adds every cash flow);
                        json, ndjson and csv are written as they are produced (never one big string)
                        ndjson: one line per ranked row, then one per excluded option
       --summaries      also print the assessment summaries (Procurement Act 2023 s50)
@@ -55,7 +59,7 @@ function isPathwayModel(json: unknown): boolean {
 
 async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
   if (isCatalogueRun(argv)) return runCatalogueEvaluate(argv, io);
-  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid", "overtaking", "individual-marks"], formats: ["table", "json", "ndjson", "csv", "md"], stringOptions: ["engine"] });
+  const args = await readDocumentCommand(argv, io, { name: "evaluate", help: HELP, booleanFlags: ["summaries", "ledger", "full", "compact", "exclude-invalid", "fail-invalid", "overtaking", "individual-marks"], formats: ["table", "json", "ndjson", "csv", "md", "xlsx"], stringOptions: ["engine"] });
   if (typeof args === "number") return args;
   const { format, json, label } = args;
   const values = { summaries: args.flags.summaries, ledger: args.flags.ledger };
@@ -64,6 +68,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
   const engine = args.values?.engine;
   if (engine !== undefined && engine !== "float64" && engine !== "exact") throw new UsageError(`--engine must be float64 or exact, got "${engine}"`);
   if (isPathwayModel(json)) {
+    if (format === "xlsx") throw new UsageError("--format xlsx is for evaluation documents; a pathway model's results are json, csv, md or table");
     const r = safeRunModel(json, { ledger: values.ledger === true, ...(engine !== undefined ? { engine } : {}) });
     if (!r.success) return reportIssues(io, label, r.error.issues);
     if (format === "json" || format === "ndjson") streamJson(io, r.data);
@@ -75,6 +80,7 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
 
   if (engine !== undefined) throw new UsageError("--engine applies to a plain pathway model document; an evaluation document runs its pathway on the default Float64 engine");
   const f = args.flags;
+  const workbook = format === "xlsx" ? workbookSink(io) : undefined;
   if (f.full === true && f.compact === true) throw new UsageError("--full and --compact cannot both be given");
   if (f["exclude-invalid"] === true && f["fail-invalid"] === true) throw new UsageError("--exclude-invalid and --fail-invalid cannot both be given");
   const detail = f.full === true ? "full" : f.compact === true ? "compact" : undefined;
@@ -105,6 +111,10 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (format === "md") {
     io.stdout(evaluationMarkdownReport(result, { summaries: withSummaries }));
+    return done();
+  }
+  if (workbook !== undefined) {
+    workbook(await evaluationWorkbook(result));
     return done();
   }
   io.stdout(`${result.title}\n\nRanked value table\n\n`);

@@ -12,6 +12,8 @@ import { DEFAULT_MAX_BYTES, InvalidInputError, parseMaxBytes, readJsonInput } fr
 import { FileUnreadableError, InputTooLargeError, type CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
 import { callerLocale } from "../locale.js";
+import { evaluationWorkbook, readEvaluatorScoresXlsx } from "../../node/xlsx.js";
+import { isXlsxPath, workbookSink } from "../workbookOutput.js";
 
 /** Help text for the catalogue options of `vbp evaluate`. */
 export const CATALOGUE_HELP = `
@@ -20,12 +22,25 @@ Catalogue mode: vbp evaluate <tender.json> --options <catalogue.csv> [--lifecycl
                           tender: every invalid row is reported on stderr with its line, id and the rule
                           broken and left out; the valid rows are evaluated; exit 3 when rows were left out
   --lifecycle <file.csv>  add lifecycle cost lines (vbp template lifecycle-lines) to the options they name
-  --scores <file.csv>     add evaluator scores (vbp template evaluator-scores) to the tender
+  --scores <file.csv>     add evaluator scores (vbp template evaluator-scores) to the tender; a .xlsx
+                          workbook in the same layout is read too (its first sheet), every problem
+                          named by its cell (Scores!D7)
 `;
 
 /** Whether `vbp evaluate` was asked for catalogue mode. */
 export function isCatalogueRun(argv: readonly string[]): boolean {
   return argv.some((a) => a === "--options" || a.startsWith("--options="));
+}
+
+async function readWorkbook(io: CliIo, path: string, maxBytes: number): Promise<Uint8Array> {
+  if (io.readFileBytes === undefined) throw new UsageError(`cannot read the workbook ${path} here`);
+  try {
+    return await io.readFileBytes(path, maxBytes);
+  } catch (e) {
+    if (e instanceof InputTooLargeError) throw new InvalidInputError(path, [e.message]);
+    if (e instanceof FileUnreadableError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 async function readText(io: CliIo, path: string, maxBytes: number): Promise<string> {
@@ -71,8 +86,10 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
-  const format = (v.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(v.format)}"`);
+  const format = (v.format ?? "table") as OutputFormat | "xlsx";
+  const formats: readonly string[] = [...OUTPUT_FORMATS, "xlsx"];
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, got "${String(v.format)}"`);
+  const workbook = format === "xlsx" ? workbookSink(io) : undefined;
   if (parsed.positionals.length !== 1) throw new UsageError("catalogue mode takes one tender document: vbp evaluate <tender.json> --options <catalogue.csv>");
   const tenderPath = parsed.positionals[0]!;
   const maxBytes = v["max-bytes"] === undefined ? DEFAULT_MAX_BYTES * 5 : parseMaxBytes(v["max-bytes"]);
@@ -106,7 +123,7 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
     }
     if (v.scores !== undefined) {
       progress.update(step++, `reading ${v.scores}`);
-      const scores = readEvaluatorScoresCsv(await readText(io, v.scores, maxBytes));
+      const scores = isXlsxPath(v.scores) ? await readEvaluatorScoresXlsx(await readWorkbook(io, v.scores, maxBytes)) : readEvaluatorScoresCsv(await readText(io, v.scores, maxBytes));
       if (scores.problems.length > 0) return fileFailure(io, v.scores, scores.problems);
       const t = (doc.tender ?? {}) as Record<string, unknown>;
       doc = { ...doc, tender: { ...t, evaluatorScores: [...(Array.isArray(t.evaluatorScores) ? t.evaluatorScores : []), ...scores.records] } };
@@ -118,6 +135,7 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
     if (format === "json") io.stdout(`${JSON.stringify({ rows: run.rows, evaluated: run.evaluated, excluded: run.excluded, result }, null, 2)}\n`);
     else if (format === "csv") io.stdout(evaluationCsv(result));
     else if (format === "md") io.stdout(evaluationMarkdownReport(result, { summaries: v.summaries === true }));
+    else if (workbook !== undefined) workbook(await evaluationWorkbook(result));
     else io.stdout(`${result.title}\n\nRanked value table (${run.evaluated} of ${run.rows} catalogue rows evaluated)\n\n${formatEvaluationTable(result, { locale: callerLocale() })}`);
     if (run.excluded.length > 0) {
       io.stderr(`${catalogueFile}: ${run.excluded.length} of ${run.rows} rows excluded, ${run.evaluated} evaluated\n`);

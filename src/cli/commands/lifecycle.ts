@@ -150,6 +150,8 @@ async function runLifecycle(argv: readonly string[], io: CliIo): Promise<number>
     else io.stdout(renderAs("csv", summaryTable(result, true)));
     return EXIT.ok;
   }
+  // (xlsx is not among this command's formats: it is refused with the others before the document is read)
+  if (format === "xlsx") return EXIT.usage;
   const heading = (text: string) => (format === "md" ? `## ${text}\n\n` : `${text}\n\n`);
   io.stdout(heading("Lifecycle cost by option"));
   io.stdout(renderAs(format, summaryTable(result, false)));

@@ -1,3 +1,5 @@
+import { withMeta } from "../../schema/withMeta.js";
+import { onFirstUse } from "../../schema/onFirstUse.js";
 /**
  * The whole job's one validation pass. The document's fields are parsed once (each option on its own, so a
  * bad option is pinned to its index and id), then its cross-references and each part's own rules run on the
@@ -10,7 +12,7 @@
  * @internal
  * @module
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
@@ -34,13 +36,13 @@ export interface PreparedEvaluation {
   readonly groups: PathwayGroups;
 }
 
-const frameSchema = documentShape.extend({
-  options: z.array(z.unknown()).min(2).max(MAX_EVALUATION_OPTIONS).meta({ description: "The options." }),
-});
+const frameSchema = /* @__PURE__ */ onFirstUse(() => z.extend(documentShape(), {
+  options: withMeta(z.array(z.unknown()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), { description: "The options." }),
+}));
 
-function collect(check: (ctx: z.RefinementCtx) => void): VbpIssue[] {
+function collect(check: (ctx: z.core.$RefinementCtx) => void): VbpIssue[] {
   const raw: z.core.$ZodIssue[] = [];
-  check({ addIssue: (i: unknown) => raw.push(i as z.core.$ZodIssue) } as unknown as z.RefinementCtx);
+  check({ addIssue: (i: unknown) => raw.push(i as z.core.$ZodIssue) } as unknown as z.core.$RefinementCtx);
   return fromZodIssues(raw);
 }
 
@@ -129,7 +131,7 @@ function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], s
  * @throws VbpInputError with every problem, when the run cannot go on
  */
 export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions | undefined): PreparedEvaluation {
-  const frame = frameSchema.safeParse(input, { reportInput: true });
+  const frame = frameSchema().safeParse(input, { reportInput: true });
   const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
   const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
   const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
@@ -150,7 +152,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   }
   if (!tooMany) {
     rawOptions.forEach((o, i) => {
-      const r = optionSchema.safeParse(o, { reportInput: true });
+      const r = optionSchema().safeParse(o, { reportInput: true });
       const proto = protoByOption.get(i);
       if (proto !== undefined) {
         const own = r.success ? [] : fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] as VbpPath }));

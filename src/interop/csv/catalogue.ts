@@ -1,5 +1,5 @@
-import type * as z from "zod";
-import { evaluationDocumentSchema } from "../../evaluate/schema.js";
+import type * as z from "zod/mini";
+import { getEvaluationDocumentSchema } from "../../evaluate/schema.js";
 import type { EvaluationOption } from "../../evaluate/document.js";
 import { fromZodIssues } from "../../schema/issues.js";
 import { CATALOGUE_CARBON_STAGES, CATALOGUE_EFFECT_OPS, CSV_LAYOUTS } from "./layouts.js";
@@ -70,8 +70,8 @@ function roleOf(column: string): ColumnRole | string {
 }
 
 /** The evaluation document's option schema (one option on its own), taken from the document schema. */
-function optionSchema(): z.ZodType {
-  return schemaPart(evaluationDocumentSchema as unknown as z.ZodType, ["options", "[]"]);
+function optionSchema(): z.ZodMiniType {
+  return schemaPart(getEvaluationDocumentSchema() as unknown as z.ZodMiniType, ["options", "[]"]);
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -1,5 +1,5 @@
-import type * as z from "zod";
-import { tenderSchema } from "../../scoring/schema.js";
+import type * as z from "zod/mini";
+import { getTenderSchema } from "../../scoring/schema.js";
 import type { EvaluatorScoreRecord } from "../../scoring/tender.js";
 import type { CsvRowProblem } from "./records.js";
 import { bySchema, rowsOfLayout } from "./rowsOfLayout.js";
@@ -38,7 +38,7 @@ export interface EvaluatorScoreRows {
  * ```
  */
 export function readEvaluatorScoresCsv(text: string): EvaluatorScoreRows {
-  const record = schemaPart(tenderSchema as unknown as z.ZodType, ["evaluatorScores", "[]"]);
+  const record = schemaPart(getTenderSchema() as unknown as z.ZodMiniType, ["evaluatorScores", "[]"]);
   const { items, problems, rowCount } = rowsOfLayout<EvaluatorScoreRecord>(text, "evaluator-scores", bySchema(record), (rec) => ({ ...rec.cells }), (rec) => rec.cells.optionId);
   return dedupeScores(items, problems, rowCount);
 }

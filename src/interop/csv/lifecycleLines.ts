@@ -1,5 +1,5 @@
-import type * as z from "zod";
-import { lifecycleDocumentSchema } from "../../lifecycle/schema.js";
+import type * as z from "zod/mini";
+import { getLifecycleDocumentSchema } from "../../lifecycle/schema.js";
 import type { LifecycleCostItemInput } from "../../lifecycle/document.js";
 import type { CsvRowProblem } from "./records.js";
 import { rowsOfLayout } from "./rowsOfLayout.js";
@@ -41,7 +41,7 @@ const WHOLE = ["everyYears", "year", "startYear", "endYear"] as const;
  * ```
  */
 export function readLifecycleLinesCsv(text: string): LifecycleLines {
-  const item = schemaPart(lifecycleDocumentSchema as unknown as z.ZodType, ["options", "[]", "items", "[]"]);
+  const item = schemaPart(getLifecycleDocumentSchema() as unknown as z.ZodMiniType, ["options", "[]", "items", "[]"]);
   const { items, problems, rowCount } = rowsOfLayout<{ optionId: string; item: LifecycleCostItemInput }>(
     text,
     "lifecycle-lines",

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { VbpIssue } from "../../errors/issue.js";
 import { fromZodIssues } from "../../schema/issues.js";
 import { CSV_LAYOUTS, type CsvLayoutId } from "./layouts.js";
@@ -8,7 +8,7 @@ import { readCsvRecords, type CsvRecord, type CsvRowProblem } from "./records.js
 export type RowCheck<T> = (value: Record<string, unknown>) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly VbpIssue[] };
 
 /** A row check by a zod schema. */
-export function bySchema<T>(schema: z.ZodType): RowCheck<T> {
+export function bySchema<T>(schema: z.ZodMiniType): RowCheck<T> {
   return (value) => {
     const r = schema.safeParse(value);
     return r.success ? { ok: true, value: r.data as T } : { ok: false, issues: fromZodIssues(r.error.issues) };

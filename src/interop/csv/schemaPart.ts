@@ -1,13 +1,16 @@
-import * as z from "zod";
+import { $ZodArray, $ZodDefault, $ZodLazy, $ZodObject, $ZodOptional, $ZodPipe, $ZodReadonly } from "zod/v4/core";
+import * as z from "zod/mini";
+
+type AnySchema = z.core.$ZodType;
 
 /** Unwraps optional, default, readonly, pipe (its input side) and lazy wrappers of a zod schema. */
-function unwrap(s: z.ZodType): z.ZodType {
-  let x: z.ZodType = s;
+function unwrap(s: AnySchema): AnySchema {
+  let x: AnySchema = s;
   for (let i = 0; i < 20; i++) {
-    const def = (x as unknown as { _zod: { def: { innerType?: z.ZodType; in?: z.ZodType; getter?: () => z.ZodType } } })._zod.def;
-    if (x instanceof z.ZodOptional || x instanceof z.ZodDefault || x instanceof z.ZodReadonly) x = def.innerType!;
-    else if (x instanceof z.ZodPipe) x = def.in!;
-    else if (x instanceof z.ZodLazy) x = def.getter!();
+    const def = (x as unknown as { _zod: { def: { innerType?: AnySchema; in?: AnySchema; getter?: () => AnySchema } } })._zod.def;
+    if (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = def.innerType!;
+    else if (x instanceof $ZodPipe) x = def.in!;
+    else if (x instanceof $ZodLazy) x = def.getter!();
     else break;
   }
   return x;
@@ -17,13 +20,14 @@ function unwrap(s: z.ZodType): z.ZodType {
  * The part of a published document schema that one row of a CSV layout stands for, found by walking object
  * keys and array elements (`"[]"`): so a row is checked by exactly the rules its document applies.
  */
-export function schemaPart(schema: z.ZodType, path: readonly string[]): z.ZodType {
+export function schemaPart(schema: AnySchema, path: readonly string[]): z.ZodMiniType {
   let x = schema;
   for (const step of path) {
     const u = unwrap(x);
-    if (step === "[]" && u instanceof z.ZodArray) x = u.element as z.ZodType;
-    else if (step !== "[]" && u instanceof z.ZodObject && (u.shape as Record<string, z.ZodType>)[step] !== undefined) x = (u.shape as Record<string, z.ZodType>)[step]!;
+    const shape = u instanceof $ZodObject ? (u._zod.def.shape as Record<string, AnySchema>) : undefined;
+    if (step === "[]" && u instanceof $ZodArray) x = u._zod.def.element;
+    else if (step !== "[]" && shape?.[step] !== undefined) x = shape[step];
     else throw new Error(`vbp-score internal: no schema part at ${path.join(".")} (step ${step})`);
   }
-  return x;
+  return x as z.ZodMiniType;
 }

@@ -1,0 +1,13 @@
+import * as zc from "zod";
+import type * as z from "zod/mini";
+
+/**
+ * @internal The published form of one of the library's schemas: a zod schema (the classic API callers know:
+ * `parse`, `safeParse`, `optional()`, `z.toJSONSchema`) over the library's own schema, which is built on first
+ * use. The library validates with its own schemas directly, so a bundle that uses none of these published
+ * names carries neither them nor zod's classic API.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function publicSchema<Output, Input = unknown>(build: () => z.core.$ZodType): zc.ZodType<Output, Input> {
+  return zc.lazy(build) as unknown as zc.ZodType<Output, Input>;
+}
