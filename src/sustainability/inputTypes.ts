@@ -383,7 +383,14 @@ export interface CarbonDiscountInput<D = string> {
   /** Calendar year that is year 0. */
   readonly baseYear: number;
   /** Timing convention (default start of year, annual); either part may be left out and takes its default. */
-  readonly timing?: { readonly position?: DiscountTiming["position"] | undefined; readonly compounding?: DiscountTiming["compounding"] | undefined } | undefined;
+  readonly timing?:
+    | {
+        /** Where within each year its flows happen (default start: first year undiscounted). */
+        readonly position?: DiscountTiming["position"] | undefined;
+        /** Annual (default) or continuous compounding. */
+        readonly compounding?: DiscountTiming["compounding"] | undefined;
+      }
+    | undefined;
 }
 
 /**
