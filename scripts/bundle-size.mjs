@@ -17,7 +17,7 @@ export const BUNDLE_BUDGETS = [
   // 126.2 KB today (was 144.4 KB): zod/mini instead of zod's classic API (~28 KB → ~10 KB gzip of zod) and
   // every schema built on first use. The schemas' field descriptions (~10.5 KB gzip, measured by blanking them
   // in the bundle) are most of what still separates it from the 120 KB target. The ceiling stops growth.
-  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 129 * 1024 },
+  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 127 * 1024 },
 ];
 
 /** Bundles one import for the browser; returns minified and gzip bytes and the bytes per package. */

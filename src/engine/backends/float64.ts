@@ -40,32 +40,6 @@ export function float64Text(x: number): string {
   return neg ? `-${out}` : out;
 }
 
-/** Whether x keeps the rule (bound: the rule's bound, when it has one). */
-function passes(x: number, rule: Rule, bound: number): boolean {
-  switch (rule) {
-    case RULE.finite:
-      return Number.isFinite(x);
-    case RULE.nonNegative:
-      return x >= 0;
-    case RULE.positive:
-      return x > 0;
-    case RULE.nonZero:
-      return x !== 0 && !Number.isNaN(x);
-    case RULE.probability:
-      return x >= 0 && x <= 1;
-    case RULE.probabilityBelowOne:
-      return x >= 0 && x < 1;
-    case RULE.logBase:
-      return x > 0 && x !== 1;
-    case RULE.atLeast:
-      return x >= bound;
-    case RULE.atMost:
-      return x <= bound;
-    default:
-      return Math.abs(x) <= bound;
-  }
-}
-
 /** A Float64 calculator over `lanes` draws. Caches parsed schedules and tables per instance (no module state). */
 export function float64Calculator(lanes: number): Calculator<Float64Array> {
   const constants = new Map<string, Float64Array>();
@@ -113,12 +87,10 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
     kind: "float64",
     lanes,
     register: () => new Float64Array(n),
-    narrow: () => new Float64Array(1),
-    isNarrow: (a) => a.length === 1,
     constant(text) {
       let c = constants.get(text);
       if (c === undefined) {
-        c = Float64Array.of(Number(text));
+        c = new Float64Array(n).fill(Number(text));
         constants.set(text, c);
       }
       return c;
@@ -127,229 +99,111 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
     setLanes(out, values, offset) {
       for (let i = 0; i < n; i++) out[i] = values[offset + i]!;
     },
-    copy(out, a) {
-      if (a.length === out.length) out.set(a);
-      else out.fill(a[0]!);
-    },
+    copy: (out, a) => void out.set(a),
     add(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! + b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = a[i]! + y;
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = x + b[i]!;
-      } else out.fill(a[0]! + b[0]!);
+      for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!;
     },
     sub(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! - b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = a[i]! - y;
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = x - b[i]!;
-      } else out.fill(a[0]! - b[0]!);
+      for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!;
     },
     mul(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! * b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = a[i]! * y;
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = x * b[i]!;
-      } else out.fill(a[0]! * b[0]!);
+      for (let i = 0; i < n; i++) out[i] = a[i]! * b[i]!;
     },
     div(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! / b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = a[i]! / y;
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = x / b[i]!;
-      } else out.fill(a[0]! / b[0]!);
+      for (let i = 0; i < n; i++) out[i] = a[i]! / b[i]!;
     },
     pow(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = Math.pow(a[i]!, b[i]!);
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = Math.pow(a[i]!, y);
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = Math.pow(x, b[i]!);
-      } else out.fill(Math.pow(a[0]!, b[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.pow(a[i]!, b[i]!);
     },
     min(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! < b[i]! ? a[i]! : b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = (a[i]! < y ? a[i]! : y);
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = (x < b[i]! ? x : b[i]!);
-      } else out.fill((a[0]! < b[0]! ? a[0]! : b[0]!));
+      for (let i = 0; i < n; i++) out[i] = a[i]! < b[i]! ? a[i]! : b[i]!;
     },
     max(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = (a[i]! > b[i]! ? a[i]! : b[i]!);
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = (a[i]! > y ? a[i]! : y);
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = (x > b[i]! ? x : b[i]!);
-      } else out.fill((a[0]! > b[0]! ? a[0]! : b[0]!));
+      for (let i = 0; i < n; i++) out[i] = a[i]! > b[i]! ? a[i]! : b[i]!;
     },
     neg(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = -a[i]!;
-      else out.fill(-a[0]!);
+      for (let i = 0; i < n; i++) out[i] = -a[i]!;
     },
     exp(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.exp(a[i]!);
-      else out.fill(Math.exp(a[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.exp(a[i]!);
     },
     ln(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.log(a[i]!);
-      else out.fill(Math.log(a[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.log(a[i]!);
     },
     sqrt(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.sqrt(a[i]!);
-      else out.fill(Math.sqrt(a[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[i]!);
     },
     abs(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.abs(a[i]!);
-      else out.fill(Math.abs(a[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]!);
     },
     floor(out, a) {
-      const m = out.length;
-      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.floor(a[i]!);
-      else out.fill(Math.floor(a[0]!));
+      for (let i = 0; i < n; i++) out[i] = Math.floor(a[i]!);
     },
     mulAdd(out, a, b) {
-      const m = out.length;
-      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = out[i]! + a[i]! * b[i]!;
-      else if (a.length === m) {
-        const y = b[0]!;
-        for (let i = 0; i < m; i++) out[i] = out[i]! + a[i]! * y;
-      } else if (b.length === m) {
-        const x = a[0]!;
-        for (let i = 0; i < m; i++) out[i] = out[i]! + x * b[i]!;
-      } else {
-        const p = a[0]! * b[0]!;
-        for (let i = 0; i < m; i++) out[i] = out[i]! + p;
-      }
+      for (let i = 0; i < n; i++) out[i] = out[i]! + a[i]! * b[i]!;
     },
     test(a, rule: Rule, bound, bad) {
-      // `bad.length` lanes; a narrow `a` (or bound) is one value for every lane.
-      const m = bad.length;
       let count = 0;
-      if (a.length === 1 && m > 1) {
-        if (passes(a[0]!, rule, bound === undefined ? 0 : bound[0]!)) return 0;
-        for (let i = 0; i < m; i++) if (bad[i] === 0) {
-              bad[i] = 1;
-              count++;
-            }
-        return count;
-      }
-      if (bound !== undefined && bound.length !== a.length) {
-        // A narrow bound: one limit for every lane.
-        const lim = bound[0]!;
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        let ok: boolean;
         switch (rule) {
+          case RULE.finite:
+            ok = Number.isFinite(x);
+            break;
+          case RULE.nonNegative:
+            ok = x >= 0;
+            break;
+          case RULE.positive:
+            ok = x > 0;
+            break;
+          case RULE.nonZero:
+            ok = x !== 0 && !Number.isNaN(x);
+            break;
+          case RULE.probability:
+            ok = x >= 0 && x <= 1;
+            break;
+          case RULE.probabilityBelowOne:
+            ok = x >= 0 && x < 1;
+            break;
+          case RULE.logBase:
+            ok = x > 0 && x !== 1;
+            break;
           case RULE.atLeast:
-            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= lim)) {
-              bad[i] = 1;
-              count++;
-            }
-            return count;
+            ok = x >= bound![i]!;
+            break;
           case RULE.atMost:
-            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! <= lim)) {
-              bad[i] = 1;
-              count++;
-            }
-            return count;
+            ok = x <= bound![i]!;
+            break;
           default:
-            for (let i = 0; i < m; i++) if (bad[i] === 0 && !passes(a[i]!, rule, lim)) {
-              bad[i] = 1;
-              count++;
-            }
-            return count;
+            ok = Math.abs(x) <= bound![i]!;
+        }
+        if (!ok && bad[i] === 0) {
+          bad[i] = 1;
+          count++;
         }
       }
-      switch (rule) {
-        case RULE.finite:
-          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! - a[i]! === 0)) {
-              bad[i] = 1;
-              count++;
-            }
-          return count;
-        case RULE.nonNegative:
-          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= 0)) {
-              bad[i] = 1;
-              count++;
-            }
-          return count;
-        case RULE.probability:
-          for (let i = 0; i < m; i++) {
-            const x = a[i]!;
-            if (bad[i] === 0 && !(x >= 0 && x <= 1)) {
-              bad[i] = 1;
-              count++;
-            }
-          }
-          return count;
-        default:
-          for (let i = 0; i < m; i++) {
-            if (bad[i] !== 0) continue;
-            if (!passes(a[i]!, rule, bound === undefined ? 0 : bound[i]!)) {
-              bad[i] = 1;
-              count++;
-            }
-          }
-          return count;
-      }
+      return count;
     },
     fillWhere(out, bad, text) {
       const v = Number(text);
-      if (out.length === 1 && bad.length > 1) {
-        // A narrow value is filled when every lane is flagged (it holds one value for all of them).
-        for (let i = 0; i < bad.length; i++) if (bad[i] === 0) return;
-        out[0] = v;
-        return;
-      }
-      for (let i = 0; i < out.length; i++) if (bad[i] === 1) out[i] = v;
+      for (let i = 0; i < n; i++) if (bad[i] === 1) out[i] = v;
     },
     allZero(a) {
-      for (let i = 0; i < a.length; i++) if (a[i] !== 0) return false;
+      for (let i = 0; i < n; i++) if (a[i] !== 0) return false;
       return true;
     },
     allOne(a) {
-      for (let i = 0; i < a.length; i++) if (a[i] !== 1) return false;
+      for (let i = 0; i < n; i++) if (a[i] !== 1) return false;
       return true;
     },
-    number: (a, lane) => a[a.length === 1 ? 0 : lane]!,
-    text: (a, lane) => float64Text(a[a.length === 1 ? 0 : lane]!),
+    number: (a, lane) => a[lane]!,
+    text: (a, lane) => float64Text(a[lane]!),
     discount(out, schedule, t) {
       const p = parseSchedule(schedule);
-      if (t.length !== out.length) {
-        out.fill(factorAt(p, t[0]!));
-        return;
-      }
       let lastT = NaN;
       let lastF = 1;
-      for (let i = 0; i < out.length; i++) {
+      for (let i = 0; i < n; i++) {
         const ti = t[i]!;
         if (ti !== lastT) {
           lastT = ti;
@@ -363,9 +217,8 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
       const src = mode === "q" ? p.q : mode === "rate" ? p.rate : p.value;
       const keys = p.keys;
       const last = keys.length - 1;
-      const narrowKey = key.length !== out.length;
-      for (let i = 0; i < out.length; i++) {
-        const k = Math.floor(key[narrowKey ? 0 : i]!);
+      for (let i = 0; i < n; i++) {
+        const k = Math.floor(key[i]!);
         // Keys are usually consecutive whole numbers: index directly, else binary search.
         let j = k - keys[0]!;
         if (j < 0) j = 0;
