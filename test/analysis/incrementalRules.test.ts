@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { frontierOptionAt, incrementalAnalysis, safeIncrementalAnalysis, VbpInputError, type VbpIssue } from "../../src/index.js";
-
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { frontierOptionAt, incrementalAnalysis, safeIncrementalAnalysis } from "../../src/index.js";
+import { thrown } from "../_helpers/thrown.js";
 
 describe("incrementalAnalysis: dominance names the cheapest at-least-as-effective option", () => {
   it("A(0,1), B(10,5), C(20,6), D(30,2): D is dominated by B, not by C (the last undominated) nor A", () => {

@@ -14,24 +14,13 @@ import {
   safeParsePathwayModel,
   subtractMoney,
   sumMoney,
-  VbpInputError,
   type Money,
   type VbpIssue,
 } from "../../src/index.js";
 import { decimalSchema } from "../../src/schema/primitives.js";
 import { safeParseWith } from "../../src/schema/issues.js";
 import { tenderDoc } from "../evaluate/helpers.js";
-
-/** The issues a call throws as a VbpInputError, as plain { code, path, message } (fails if it does not throw one). */
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { thrown } from "../_helpers/thrown.js";
 
 function decimalIssues(v: unknown): VbpIssue[] {
   const r = safeParseWith(decimalSchema(), v);

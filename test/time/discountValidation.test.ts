@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/_lib/decimal.js";
-import { constantSchedule, DISCOUNT_SCHEDULES, discountFactor, periodDiscountFactor, VbpInputError, type DiscountSchedule, type VbpIssue } from "../../src/index.js";
-
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { constantSchedule, DISCOUNT_SCHEDULES, discountFactor, periodDiscountFactor, type DiscountSchedule } from "../../src/index.js";
+import { thrown } from "../_helpers/thrown.js";
 
 const schedule = (steps: { fromYear: number; rate: string | number }[]): DiscountSchedule => ({ id: "s", label: "S", steps: steps as { fromYear: number; rate: string }[] });
 const nice = DISCOUNT_SCHEDULES["nice-3.5"];

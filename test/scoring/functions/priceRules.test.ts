@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { priceScore, priceScores, VbpInputError, type PriceFormulaSpec, type VbpIssue } from "../../../src/index.js";
-
-function thrown(f: () => unknown): VbpIssue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { priceScore, priceScores, type PriceFormulaSpec, type VbpIssue } from "../../../src/index.js";
+import { thrown } from "../../_helpers/thrown.js";
 
 const ALL: readonly PriceFormulaSpec[] = [
   { formula: "relative-to-lowest" },
