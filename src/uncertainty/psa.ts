@@ -7,6 +7,7 @@ import type { DrawPlan } from "./draws/drawPlan.js";
 import { sampleDraws } from "./draws/sampleDraws.js";
 import { modelDrawPlan, PARAMETER_KEY_PREFIX } from "./modelDrawPlan.js";
 import { checkSeed } from "./random/seed.js";
+import { streamId } from "./random/streams.js";
 import { splitUncertaintyDocument, type UncertaintySection } from "./schema.js";
 import { summariseDraws, type DrawSummary } from "./summary.js";
 
@@ -240,26 +241,10 @@ export function checkPsaSettings(settings: PsaSettings): { iterations: number; s
   return { iterations: it, seed, chunkSize, start, count };
 }
 
-/** @internal 64-bit FNV-1a of a JSON text, as hex. */
+/** @internal 64-bit FNV-1a of a JSON text, as hex: the same hash that names random streams. */
 export function hashText(text: string): string {
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < text.length; i++) {
-    h0 ^= text.charCodeAt(i);
-    const t0 = h0 * 435;
-    let t1 = h1 * 435;
-    let t2 = h2 * 435 + (h0 << 8);
-    const t3 = h3 * 435 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    h3 = (t3 + (t2 >>> 16)) & 0xffff;
-    h2 = t2 & 0xffff;
-  }
-  return [h3, h2, h1, h0].map((x) => x.toString(16).padStart(4, "0")).join("");
+  const { hi, lo } = streamId(text);
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
 /** @internal Everything a run needs, prepared once (also by workers, from the same document). */
