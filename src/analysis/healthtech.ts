@@ -123,21 +123,21 @@ export interface CostConsequenceTable {
 }
 
 const headingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Identifier used by the options." }),
-  label: withMeta(z.optional(textSchema(200)), { description: "Human name." }),
-  unit: withMeta(z.optional(textSchema(100)), { description: "Unit, e.g. \"days\"." }),
+  id: withMeta(idSchema(), "analysis/healthtech:heading.id"),
+  label: withMeta(z.optional(textSchema(200)), "analysis/healthtech:heading.label"),
+  unit: withMeta(z.optional(textSchema(100)), "analysis/healthtech:heading.unit"),
 }));
 
 const outcomeValueSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1)).check(z.maxLength(200))]), { description: "An outcome value: a number or short text." }));
+  .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1)).check(z.maxLength(200))]), "analysis/healthtech:outcomeValue"));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Identifier, unique in the table." }),
-  label: withMeta(z.optional(textSchema(300)), { description: "Human name." }),
+  id: withMeta(idSchema(), "analysis/healthtech:option.id"),
+  label: withMeta(z.optional(textSchema(300)), "analysis/healthtech:option.label"),
   costs: withMeta(z
-    .array(z.strictObject({ category: withMeta(idSchema(), { description: "Cost category id." }), amount: withMeta(decimalSchema(), { description: "Cost per patient." }) })).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))), { description: "Costs per patient by category." }),
+    .array(z.strictObject({ category: withMeta(idSchema(), "analysis/healthtech:option.costs.category"), amount: withMeta(decimalSchema(), "analysis/healthtech:option.costs.amount") })).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))), "analysis/healthtech:option.costs"),
   outcomes: withMeta(z.optional(z
-    .array(z.strictObject({ outcome: withMeta(idSchema(), { description: "Outcome id." }), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))), { description: "Outcomes, numbers or short text." }),
+    .array(z.strictObject({ outcome: withMeta(idSchema(), "analysis/healthtech:option.outcomes.outcome"), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))), "analysis/healthtech:option.outcomes"),
 }));
 
 function duplicates(ids: readonly string[], key: string, ctx: z.core.$RefinementCtx): void {
@@ -149,14 +149,14 @@ function duplicates(ids: readonly string[], key: string, ctx: z.core.$Refinement
 }
 
 const optionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .array(optionSchema()).check(z.minLength(1)).check(z.maxLength(1000)).check(z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), { description: "The options, in column order." }));
+  .array(optionSchema()).check(z.minLength(1)).check(z.maxLength(1000)).check(z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), "analysis/healthtech:options"));
 
 const ccaSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    currency: withMeta(currencySchema(), { description: "Currency of every cost." }),
+    currency: withMeta(currencySchema(), "analysis/healthtech:cca.currency"),
     options: optionsSchema(),
-    costCategories: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), { description: "Cost categories in row order." }),
-    outcomes: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), { description: "Outcomes in row order." }),
+    costCategories: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), "analysis/healthtech:cca.costCategories"),
+    outcomes: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), "analysis/healthtech:cca.outcomes"),
   }).check(z.superRefine((input, ctx) => {
     const listed = (headings: readonly { id: string }[] | undefined, used: (o: (typeof input.options)[number]) => readonly string[], key: string, itemKey: string, field: string) => {
       if (headings === undefined) return;
@@ -291,9 +291,9 @@ export interface CostComparisonTable {
 
 const ccSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    currency: withMeta(currencySchema(), { description: "Currency of every cost." }),
-    comparator: withMeta(idSchema(), { description: "Id of the comparator option." }),
-    population: withMeta(nonNegativeDecimalSchema(), { description: "Number of patients the population figures are for." }),
+    currency: withMeta(currencySchema(), "analysis/healthtech:cc.currency"),
+    comparator: withMeta(idSchema(), "analysis/healthtech:cc.comparator"),
+    population: withMeta(nonNegativeDecimalSchema(), "analysis/healthtech:cc.population"),
     options: optionsSchema(),
   }).check(z.superRefine((input, ctx) => {
     if (!input.options.some((o) => o.id === input.comparator)) {

@@ -78,8 +78,8 @@ export interface NetMonetaryBenefitResult {
 
 const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
   thresholds: withMeta(z
-    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]), { description: "Willingness to pay per unit of effect (≥ 0): one value or a list." }),
-  comparator: withMeta(z.optional(idSchema()), { description: "Id of the comparator for incremental NMB." }),
+    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]), "analysis/nmb:settings.thresholds"),
+  comparator: withMeta(z.optional(idSchema()), "analysis/nmb:settings.comparator"),
 }));
 
 /** @internal NMB = E·λ − C, exact. */

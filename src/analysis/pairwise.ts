@@ -106,7 +106,7 @@ export interface PairwiseSettings {
  */
 export function pairwiseComparison(options: readonly CeaOption[], settings: PairwiseSettings): readonly PairwiseComparison[] {
   const parsed = parseOptions(options);
-  const s = parseWith(z.strictObject({ settings: z.extend(ratioSettingsSchema(), { comparator: withMeta(idSchema(), { description: "Id of the comparator." }) }) }), { settings }).settings as PairwiseSettings;
+  const s = parseWith(z.strictObject({ settings: z.extend(ratioSettingsSchema(), { comparator: withMeta(idSchema(), "analysis/pairwise:pairwiseComparison.s.settings.comparator") }) }), { settings }).settings as PairwiseSettings;
   return parsedPairwiseComparison(parsed, s);
 }
 

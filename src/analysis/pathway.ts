@@ -35,10 +35,10 @@ export interface PathwayReading {
 }
 
 const readingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  basis: withMeta(z.optional(z.enum(["perPatient", "population"])), { description: "Per-patient (default) or population totals." }),
+  basis: withMeta(z.optional(z.enum(["perPatient", "population"])), "analysis/pathway:reading.basis"),
   effect: withMeta(z.optional(z
-    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), { description: "Clinical event name." }) })])), { description: "The effect: qalys (default), lifeYears, or { event } counted as events avoided." }),
-  discounted: withMeta(z.optional(z.boolean()), { description: "Use discounted figures (default true)." }),
+    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "analysis/pathway:reading.effect.event") })])), "analysis/pathway:reading.effect"),
+  discounted: withMeta(z.optional(z.boolean()), "analysis/pathway:reading.discounted"),
 }));
 
 function totalsOf(option: OptionResult, basis: "perPatient" | "population", index: number): OutcomeTotals {

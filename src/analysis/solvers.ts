@@ -53,9 +53,9 @@ export interface RootResult {
 }
 
 const rootSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  bracket: withMeta(z.tuple([decimalSchema(), decimalSchema()]), { description: "[lower, upper] ends of the search interval." }),
-  tolerance: withMeta(z.optional(positiveDecimalSchema()), { description: "Absolute tolerance on x (> 0); default 1e-10." }),
-  maxIterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))), { description: "Most iterations before giving up; default 200." }),
+  bracket: withMeta(z.tuple([decimalSchema(), decimalSchema()]), "analysis/solvers:rootSettings.bracket"),
+  tolerance: withMeta(z.optional(positiveDecimalSchema()), "analysis/solvers:rootSettings.tolerance"),
+  maxIterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))), "analysis/solvers:rootSettings.maxIterations"),
 }));
 
 function valueOf(raw: unknown, path: readonly (string | number)[], x: Dec): Dec {
@@ -247,8 +247,8 @@ export interface BreakEvenResult {
 }
 
 const alternativesSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  threshold: withMeta(nonNegativeDecimalSchema(), { description: "Willingness to pay per unit of effect (≥ 0)." }),
-  against: withMeta(z.optional(idSchema()), { description: "Id of the alternative to break even with; default the best at λ." }),
+  threshold: withMeta(nonNegativeDecimalSchema(), "analysis/solvers:alternativesSettings.threshold"),
+  against: withMeta(z.optional(idSchema()), "analysis/solvers:alternativesSettings.against"),
 }));
 
 function resolveAgainst(alternatives: readonly CeaOption[], threshold: unknown, against: unknown): { lambda: Dec; target: ParsedOption; nmb: Dec } {
@@ -325,9 +325,9 @@ export interface BreakEvenPriceLinearInput {
 }
 
 const linearSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  baseCost: withMeta(decimalSchema(), { description: "Cost of the option except the priced item." }),
-  units: withMeta(positiveDecimalSchema(), { description: "Units of the priced item used (> 0)." }),
-  effect: withMeta(decimalSchema(), { description: "Effect of the option." }),
+  baseCost: withMeta(decimalSchema(), "analysis/solvers:linear.baseCost"),
+  units: withMeta(positiveDecimalSchema(), "analysis/solvers:linear.units"),
+  effect: withMeta(decimalSchema(), "analysis/solvers:linear.effect"),
 }));
 
 /**

@@ -1,3 +1,5 @@
+import { EVALUATE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
+import { described } from "../schema/describe.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
@@ -78,18 +80,18 @@ export const MAX_EVALUATION_OPTIONS = 100_000;
 /** @internal One option of an evaluation document (the whole job validates each option on its own). */
 export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." }),
-    supplier: withMeta(textSchema(300).check(z.minLength(1)), { description: "Supplier name (current practice: the incumbent or \"Current practice\")." }),
-    label: withMeta(textSchema(300).check(z.minLength(1)), { description: "Product or offer name." }),
-    isComparator: withMeta(z.optional(z.boolean()), { description: "True for current practice: the reference for incremental analysis; shown in the tables but not scored in the tender. Exactly one option is the comparator." }),
-    lot: withMeta(z.optional(idSchema()), { description: "Lot the option is offered for (when the tender declares lots)." }),
-    price: withMeta(z.optional(positiveDecimalSchema()), { description: "Bid price per unit in the document currency (> 0); scored by the tender's price criterion." }),
-    unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), { description: "Units of the product used per patient: adds the lifecycle item \"bid price × units per patient\" for every patient (needs price)." }),
+    id: withMeta(idSchema(), "evaluate:option.id"),
+    supplier: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:option.supplier"),
+    label: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:option.label"),
+    isComparator: withMeta(z.optional(z.boolean()), "evaluate:option.isComparator"),
+    lot: withMeta(z.optional(idSchema()), "evaluate:option.lot"),
+    price: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.price"),
+    unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.unitsPerPatient"),
     lifecycle: withMeta(z.optional(z
       .strictObject({
         serviceLifeYears: piece(lifecycleOptionShape(), "serviceLifeYears", "lifecycle option"),
-        items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), { description: "Lifecycle cost items (staff time to apply, disposal, training, maintenance...), as in a lifecycle document." }),
-      })), { description: "Further lifecycle costs of the option (lifecycle module cost items)." }),
+        items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), "evaluate:option.lifecycle.items"),
+      })), "evaluate:option.lifecycle"),
     effects: piece(pathwayOptionShape(), "effects", "pathway option"),
     extraCosts: piece(pathwayOptionShape(), "extraCosts", "pathway option"),
     carbon: withMeta(z.optional(z
@@ -100,60 +102,52 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         consumables: piece(carbonOptionShape(), "consumables", "carbon option"),
         waste: piece(carbonOptionShape(), "waste", "carbon option"),
         pathway: piece(carbonOptionShape(), "pathway", "carbon option"),
-      })), { description: "The product's carbon activities by stage; patient volume is the document's patientsPerYear." }),
+      })), "evaluate:option.carbon"),
     evidence: withMeta(z.optional(z
       .strictObject({
         documents: piece(evidenceShape(), "documents", "supplier evidence"),
         assessments: piece(evidenceShape(), "assessments", "supplier evidence"),
-      })), { description: "The supplier's sustainability evidence, checked by the sustainability gates." }),
+      })), "evaluate:option.evidence"),
     socialValue: withMeta(z.optional(z
       .strictObject({
-        commitments: withMeta(z.array(commitmentSchema()).check(z.maxLength(500)), { description: "Social value commitments, scored against the document's socialValue framework." }),
-      })), { description: "The supplier's social value offer." }),
+        commitments: withMeta(z.array(commitmentSchema()).check(z.maxLength(500)), "evaluate:option.socialValue.commitments"),
+      })), "evaluate:option.socialValue"),
     values: withMeta(z.optional(z
-      .record(idSchema(), decimalSchema())), { description: "Raw values for quantitative criteria that no computed metric feeds, by criterion id." }),
-    note: withMeta(z.optional(textSchema(4000)), { description: "Free-text note." }),
-  }), { description: "One option: a supplier's offer, or current practice (the comparator)." }));
+      .record(idSchema(), decimalSchema())), "evaluate:option.values"),
+    note: withMeta(z.optional(textSchema(4000)), "evaluate:option.note"),
+  }), "evaluate:option"));
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
     withMeta(z
       .strictObject({
-        perQaly: withMeta(nonNegativeDecimalSchema(), { description: "Willingness to pay per QALY gained, in the document currency." }),
-        source: withMeta(z.optional(sourceSchema()), { description: "Where the figure comes from (recorded with the results)." }),
-      }), { description: "An explicit threshold." }),
+        perQaly: withMeta(nonNegativeDecimalSchema(), "evaluate:threshold.perQaly"),
+        source: withMeta(z.optional(sourceSchema()), "evaluate:threshold.source"),
+      }), "evaluate:threshold#2"),
     withMeta(z
       .strictObject({
-        jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "ISO 3166 code of the jurisdiction, e.g. GB-ENG." }),
+        jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "evaluate:threshold.jurisdiction"),
         programme: withMeta(z
-          .string().check(z.minLength(1)).check(z.maxLength(100)), { description: "Evaluation programme the tender falls under (e.g. healthtech for a device procurement, technology-appraisal for medicines): thresholds differ by programme, so it is required." }),
-        on: withMeta(isoDateSchema(), { description: "Decision date: the threshold in force on that day is used." }),
-        bound: withMeta(z.enum(["lower", "upper"]), { description: "Which end of the published range to use." }),
-      }), { description: "A lookup in the dated threshold data (thresholdFor)." }),
-  ]), { description: "Cost-effectiveness threshold per QALY. No default: required when a metric uses net monetary benefit." }));
+          .string().check(z.minLength(1)).check(z.maxLength(100)), "evaluate:threshold.programme"),
+        on: withMeta(isoDateSchema(), "evaluate:threshold.on"),
+        bound: withMeta(z.enum(["lower", "upper"]), "evaluate:threshold.bound"),
+      }), "evaluate:threshold#3"),
+  ]), "evaluate:threshold"));
 
 const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.minLength(1)).check(z.maxLength(130)), {
-    description:
-      "A computed metric: wholePathwayCostPerPatient, lifecycleCostPerPatient, pathwayCostPerPatient, lifecycleNetPresentCost, qalysPerPatient, lifeYearsPerPatient, netMonetaryBenefitPerPatient, incrementalNetMonetaryBenefitPerPatient, carbonKgPerPatient, carbonKgTotal, carbonCostPerPatient, socialValueScore, costCategoryPerPatient:<category> or eventsPerPatient:<event>.",
-  }));
+  .string().check(z.minLength(1)).check(z.maxLength(130)), "evaluate:metricName"));
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
 export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Optional address of this JSON Schema, for editors." }),
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:documentShape.$schema"),
   kind: withMeta(z.optional(z
-    .enum(["tender", "catalogue"])), {
-      description:
-        "What the run is. tender (default): any invalid option fails the whole run, listing every problem. catalogue: every valid option is evaluated and each invalid one is reported by id with the rule it breaks (result.excluded).",
-    }),
-  title: withMeta(textSchema(300).check(z.minLength(1)), { description: "Title of the evaluation, e.g. the lot name." }),
-  currency: withMeta(currencySchema(), { description: "ISO 4217 currency of every amount." }),
-  priceBaseDate: withMeta(isoDateSchema(), { description: "Price base date and start of year 1 (YYYY-MM-DD); its calendar year starts the carbon horizon." }),
-  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), { description: "Horizon in whole years (1–100): patient entry years, lifecycle horizon and carbon horizon." }),
-  discounting: withMeta(core(piece(pathwayShape(), "discounting", "pathway model")), {
-    description: "Discount schedules for costs (lifecycle and pathway) and health (QALYs, life years), and the timing convention. Unset keys: NICE 3.5%, start of period, annual.",
-  }),
-  patientsPerYear: withMeta(positiveDecimalSchema(), { description: "Patients treated a year, constant over the horizon (> 0)." }),
+    .enum(["tender", "catalogue"])), "evaluate:documentShape.kind"),
+  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:documentShape.title"),
+  currency: withMeta(currencySchema(), "evaluate:documentShape.currency"),
+  priceBaseDate: withMeta(isoDateSchema(), "evaluate:documentShape.priceBaseDate"),
+  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:documentShape.horizonYears"),
+  discounting: withMeta(core(piece(pathwayShape(), "discounting", "pathway model")), "evaluate:documentShape.discounting"),
+  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:documentShape.patientsPerYear"),
   threshold: z.optional(thresholdSchema()),
   pathway: withMeta(z
     .strictObject({
@@ -165,8 +159,8 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       markov: piece(pathwayShape(), "markov", "pathway model"),
       source: piece(pathwayShape(), "source", "pathway model"),
       note: piece(pathwayShape(), "note", "pathway model"),
-    }), { description: "The shared patient pathway (pathway module model, without options, discounting, volumes and currency: those come from this document)." }),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), { description: "The options: exactly one comparator (current practice) and the offers (at most 100,000)." }),
+    }), "evaluate:documentShape.pathway"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:documentShape.options"),
   tender: withMeta(z
     .strictObject({
       criteria: piece(tenderShape(), "criteria", "tender"),
@@ -176,30 +170,30 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       passFail: piece(tenderShape(), "passFail", "tender"),
       gates: piece(tenderShape(), "gates", "tender"),
       settings: piece(tenderShape(), "settings", "tender"),
-    }), { description: "The tender (scoring module), without options: criteria, evaluator scores, consensus, pass/fail records, gates and settings." }),
+    }), "evaluate:documentShape.tender"),
   criterionMetrics: withMeta(z.optional(z
-    .record(idSchema(), metricNameSchema())), { description: "Which computed metric feeds each quantitative criterion: { criterionId: metric }." }),
+    .record(idSchema(), metricNameSchema())), "evaluate:documentShape.criterionMetrics"),
   criterionGates: withMeta(z.optional(z
-    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), { description: "A gate id, or several (all must pass)." }))), { description: "Pass/fail criteria decided by sustainability gates: { criterionId: gateId }; the gate outcome and reason become the tender's pass/fail record." }),
-  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), { description: "Sustainability gates (default: the NHS gates: carbon reduction plan, Evergreen level 1, net zero commitment)." }),
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:documentShape.criterionGates#2"))), "evaluate:documentShape.criterionGates"),
+  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:documentShape.sustainabilityGates"),
   socialValue: withMeta(z.optional(z
     .strictObject({
       themeSet: piece(socialShape(), "themeSet", "social value input"),
       customThemes: piece(socialShape(), "customThemes", "social value input"),
       themes: piece(socialShape(), "themes", "social value input"),
-    })), { description: "The buyer's social value framework: themes and weighted metrics (options carry their commitments)." }),
+    })), "evaluate:documentShape.socialValue"),
   carbon: withMeta(z.optional(z
     .strictObject({
       factorYearRule: piece(carbonShape(), "factorYearRule", "carbon input"),
       factors: piece(carbonShape(), "factors", "carbon input"),
-    })), { description: "Emission factor year rule and caller factors for the product carbon footprint." }),
+    })), "evaluate:documentShape.carbon"),
   carbonValuation: withMeta(z.optional(z
     .strictObject({
       treatment: withMeta(z
-        .enum(["externality", "criterion"]), { description: "externality: monetised carbon is added to whole-pathway cost (EU 2014/24 Art. 68); criterion: it is only the metric carbonCostPerPatient." }),
-      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), { description: "DESNZ carbon value scenario (default central)." }),
-      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), { description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." }),
-    })), { description: "Monetise carbon with the DESNZ carbon values for appraisal." }),
+        .enum(["externality", "criterion"]), "evaluate:documentShape.carbonValuation.treatment"),
+      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:documentShape.carbonValuation.scenario"),
+      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:documentShape.carbonValuation.priceIndex"),
+    })), "evaluate:documentShape.carbonValuation"),
 }));
 
 function add(ctx: z.core.$RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
@@ -312,7 +306,7 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx,
   addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
 }
 
-const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))), { title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." }));
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))), "evaluate:document"));
 
 /**
  * The zod schema of an evaluation document (strict objects; every key documented). Cross-references (option
@@ -324,7 +318,7 @@ const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape()
  * const r = evaluationDocumentSchema.safeParse(json);
  * ```
  */
-export const evaluationDocumentSchema: zc.ZodType<EvaluationDocument, unknown> = /* @__PURE__ */ publicSchema<EvaluationDocument, unknown>(() => getEvaluationDocumentSchema());
+export const evaluationDocumentSchema: zc.ZodType<EvaluationDocument, unknown> = /* @__PURE__ */ publicSchema<EvaluationDocument, unknown>(() => getEvaluationDocumentSchema(), EVALUATE_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `evaluationDocumentSchema`, built on first use. */
 export const getEvaluationDocumentSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluationDocument, unknown> => documentSchema() as unknown as z.ZodMiniType<EvaluationDocument, unknown>);
@@ -368,5 +362,5 @@ export function safeParseEvaluationDocument(input: unknown): SafeResult<Evaluati
  * ```
  */
 export function evaluationDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(documentSchema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(described(documentSchema(), EVALUATE_DESCRIPTION_TABLES), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

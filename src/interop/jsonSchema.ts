@@ -5,6 +5,8 @@ import { pathwayModelJsonSchema } from "../pathway/schema.js";
 import { tenderJsonSchema } from "../scoring/schema.js";
 import { getCarbonInputSchema, getCarbonMonetisationInputSchema, getSocialValueInputSchema, getSupplierEvidenceSchema, getSustainabilityGateSchema } from "../sustainability/schemas.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
+import { described } from "../schema/describe.js";
+import { SUSTAINABILITY_DESCRIPTION_TABLES } from "../sustainability/schemasDescriptions.js";
 
 /** The package version the schema `$id`s carry (kept equal to package.json by the package check). */
 export const SCHEMA_VERSION = "0.1.0";
@@ -30,7 +32,7 @@ export type JsonSchemaName =
   | "supplier-evidence"
   | "sustainability-gate";
 
-const zodJson = (schema: () => z.core.$ZodType) => () => z.toJSONSchema(schema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+const zodJson = (schema: () => z.core.$ZodType) => () => z.toJSONSchema(described(schema(), SUSTAINABILITY_DESCRIPTION_TABLES), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 
 const SOURCES: Readonly<Record<JsonSchemaName, { readonly title: string; readonly build: () => Record<string, unknown> }>> = Object.freeze({
   "evaluation-document": { title: "Evaluation document (input of evaluate and vbp evaluate)", build: evaluationDocumentJsonSchema },

@@ -1,3 +1,5 @@
+import { LIFECYCLE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
+import { described } from "../schema/describe.js";
 import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
@@ -75,88 +77,82 @@ const yearNumber = /* @__PURE__ */ onFirstUse(() => z
   .number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)));
 
 const volumeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxHorizonYears))]), { description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." }));
+  .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxHorizonYears))]), "lifecycle:volume"));
 
 const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
 
 const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier of the index series, recorded with results." }),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Human name of the index." }),
+    id: withMeta(idSchema(), "lifecycle:indexSeries.id"),
+    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:indexSeries.label"),
     values: withMeta(z
-      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), { description: "Index value (> 0) for this price year." })), { description: "Index value by price-year label, e.g. {\"2023\": 100, \"2026\": 108.5}; labels such as \"2024/25\" work too." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the index comes from." }),
-  }), { description: "A price index series used to restate item prices given in another price year to the price base." }));
+      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")), "lifecycle:indexSeries.values"),
+    source: withMeta(z.optional(sourceSchema()), "lifecycle:indexSeries.source"),
+  }), "lifecycle:indexSeries"));
 
 const itemSourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), { description: "Where the figure comes from: free text (e.g. \"supplier quote 2026-03\") or a structured source." }));
+  .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), "lifecycle:itemSource"));
 
 const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier of the item, unique within its option." }),
-    kind: withMeta(z.enum(COST_ITEM_KINDS), { description: "Kind of cost: acquisition, installation, training, licence, consumable, maintenance, energy, staff-time, storage, spares, downtime, disposal, residual-value or other." }),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Human description of the item." }),
-    unitCost: withMeta(z.optional(nonNegativeDecimalSchema()), {
-        description:
-          "Cost of one unit at the item's price year (≥ 0). Energy: tariff per kWh; staff time: wage rate per hour. Required except for residual-value, where it is the value recovered at the horizon (omit for straight-line over the service life).",
-      }),
-    quantity: withMeta(z._default(nonNegativeDecimalSchema(), "1"), { description: "Units per occurrence, per use or per patient (see basis); default 1. Energy: kWh; staff time: minutes or hours (see quantityUnit)." }),
+    id: withMeta(idSchema(), "lifecycle:costItem.id"),
+    kind: withMeta(z.enum(COST_ITEM_KINDS), "lifecycle:costItem.kind"),
+    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:costItem.label"),
+    unitCost: withMeta(z.optional(nonNegativeDecimalSchema()), "lifecycle:costItem.unitCost"),
+    quantity: withMeta(z._default(nonNegativeDecimalSchema(), "1"), "lifecycle:costItem.quantity"),
     quantityUnit: withMeta(z._default(z
-      .enum(["unit", "kWh", "hour", "minute"]), "unit"), { description: "Unit of quantity. \"minute\" means unitCost is per hour and the costed quantity is quantity/60 hours; the others are labels." }),
+      .enum(["unit", "kWh", "hour", "minute"]), "unit"), "lifecycle:costItem.quantityUnit"),
     basis: withMeta(z._default(z
-      .enum(["fixed", "per-use", "per-patient"]), "fixed"), { description: "What quantity is multiplied by: fixed (per occurrence), per-use (× uses in the period) or per-patient (× patients in the period)." }),
+      .enum(["fixed", "per-use", "per-patient"]), "fixed"), "lifecycle:costItem.basis"),
     frequency: withMeta(z.optional(z
-      .enum(["once", "yearly", "every-n-years", "monthly"])), {
-        description:
-          "How often a fixed item occurs: once, yearly, every-n-years (with everyYears) or monthly. Default: once for acquisition, installation, training, disposal and residual-value, yearly otherwise. Omit for per-use and per-patient items (they accrue with volume in every period).",
-      }),
-    everyYears: withMeta(z.optional(yearNumber()), { description: "Interval in years for frequency every-n-years." }),
-    year: withMeta(z.optional(yearNumber()), { description: "For a once item: the year it happens (1 = first year of the horizon)." }),
-    date: withMeta(z.optional(isoDateSchema()), { description: "For a once item: the date it happens (within the horizon); it is booked in the period containing the date." }),
-    startYear: withMeta(z.optional(yearNumber()), { description: "First year (1-based, inclusive) the item applies; default 1." }),
-    endYear: withMeta(z.optional(yearNumber()), { description: "Last year (inclusive) the item applies; default the horizon's last year." }),
-    startDate: withMeta(z.optional(isoDateSchema()), { description: "First date the item applies (alternative to startYear); the whole period containing it counts." }),
-    endDate: withMeta(z.optional(isoDateSchema()), { description: "Last date the item applies (alternative to endYear); the whole period containing it counts." }),
-    escalationRate: withMeta(z._default(rateSchema(), "0"), { description: "Real price change per year as a fraction (0.02 is +2% a year), applied as (1+g)^(year−1) on each anniversary of the price base." }),
-    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price year of unitCost if not the price base year; restated with the document's indexation series." }),
+      .enum(["once", "yearly", "every-n-years", "monthly"])), "lifecycle:costItem.frequency"),
+    everyYears: withMeta(z.optional(yearNumber()), "lifecycle:costItem.everyYears"),
+    year: withMeta(z.optional(yearNumber()), "lifecycle:costItem.year"),
+    date: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.date"),
+    startYear: withMeta(z.optional(yearNumber()), "lifecycle:costItem.startYear"),
+    endYear: withMeta(z.optional(yearNumber()), "lifecycle:costItem.endYear"),
+    startDate: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.startDate"),
+    endDate: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.endDate"),
+    escalationRate: withMeta(z._default(rateSchema(), "0"), "lifecycle:costItem.escalationRate"),
+    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), "lifecycle:costItem.priceYear"),
     source: z.optional(itemSourceSchema()),
-  }), { description: "One lifecycle cost item: a unit cost times a quantity driver, at a frequency, over a window of the horizon." }));
+  }), "lifecycle:costItem"));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier of the option, unique in the document." }),
-    name: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), { description: "Name of the option (product, system, current practice)." }),
-    supplier: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))), { description: "Supplier offering the option." }),
-    serviceLifeYears: withMeta(z.optional(yearNumber()), { description: "Service life in whole years. When shorter than the horizon, acquisition, installation, training and disposal items recur each cycle; residual value covers the unexpired life." }),
-    usesPerYear: withMeta(z.optional(volumeSchema()), { description: "Uses (procedures, scans) per year for this option; overrides volumes.usesPerYear." }),
-    patientsPerYear: withMeta(z.optional(volumeSchema()), { description: "Patients per year for this option; overrides volumes.patientsPerYear." }),
-    items: withMeta(z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)), { description: "The option's cost items." }),
-  }), { description: "One option compared: a product offered by a supplier, or current practice." }));
+    id: withMeta(idSchema(), "lifecycle:option.id"),
+    name: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:option.name"),
+    supplier: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))), "lifecycle:option.supplier"),
+    serviceLifeYears: withMeta(z.optional(yearNumber()), "lifecycle:option.serviceLifeYears"),
+    usesPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:option.usesPerYear"),
+    patientsPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:option.patientsPerYear"),
+    items: withMeta(z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)), "lifecycle:option.items"),
+  }), "lifecycle:option"));
 
 const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Optional address of this JSON Schema, for editors." }),
-  currency: withMeta(currencySchema(), { description: "ISO 4217 currency of every amount in the document." }),
-  priceBaseDate: withMeta(isoDateSchema(), { description: "Price base and discounting date (start of year 1), YYYY-MM-DD." }),
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "lifecycle:documentShape.$schema"),
+  currency: withMeta(currencySchema(), "lifecycle:documentShape.currency"),
+  priceBaseDate: withMeta(isoDateSchema(), "lifecycle:documentShape.priceBaseDate"),
   priceBaseYear: withMeta(z.optional(z
-    .string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price-year label of the price base in the index series; default the calendar year of priceBaseDate." }),
-  horizonYears: withMeta(z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)), { description: "Length of the appraisal in whole years (1–200)." }),
-  period: withMeta(z._default(z.enum(["year", "month"]), "year"), { description: "Granularity of the cash-flow ledger: year (default) or month." }),
+    .string().check(z.minLength(1)).check(z.maxLength(20))), "lifecycle:documentShape.priceBaseYear"),
+  horizonYears: withMeta(z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)), "lifecycle:documentShape.horizonYears"),
+  period: withMeta(z._default(z.enum(["year", "month"]), "year"), "lifecycle:documentShape.period"),
   discounting: withMeta(z
     .strictObject({
       schedule: withMeta(z
         .union([z.enum(scheduleIds), discountScheduleSchema()], {
           error: `must be a bundled schedule id (${scheduleIds.join(", ")}) or an inline schedule {id, label, steps}`,
-        }), { description: "A bundled schedule id (nice-3.5, nice-1.5, green-book, green-book-health, none) or an inline schedule." }),
+        }), "lifecycle:documentShape.discounting.schedule"),
       timing: z._default(discountTimingSchema(), { position: "start", compounding: "annual" }),
-    }), { description: "How cash flows are discounted to the price base date." }),
+    }), "lifecycle:documentShape.discounting"),
   indexation: z.optional(indexSeriesSchema()),
   volumes: withMeta(z.optional(z
     .strictObject({
-      usesPerYear: withMeta(z.optional(volumeSchema()), { description: "Uses per year shared by all options unless an option states its own." }),
-      patientsPerYear: withMeta(z.optional(volumeSchema()), { description: "Patients per year shared by all options unless an option states its own." }),
-    })), { description: "Activity volumes that drive per-use and per-patient items." }),
-  comparatorId: withMeta(z.optional(idSchema()), { description: "Id of the option that is current practice; payback is measured against it." }),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)), { description: "The options compared." }),
+      usesPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:documentShape.volumes.usesPerYear"),
+      patientsPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:documentShape.volumes.patientsPerYear"),
+    })), "lifecycle:documentShape.volumes"),
+  comparatorId: withMeta(z.optional(idSchema()), "lifecycle:documentShape.comparatorId"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)), "lifecycle:documentShape.options"),
 }));
 
 type Shape = z.output<ReturnType<typeof documentShape>>;
@@ -363,7 +359,7 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
   }
 }
 
-const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine(crossChecks)), { title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." }));
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine(crossChecks)), "lifecycle:document"));
 
 // The hand-written document types (document.ts) must stay in step with the schema: checked at compile time
 // that both name the same keys, for the document and for a cost item.
@@ -383,7 +379,7 @@ void _inStep;
  * const r = lifecycleDocumentSchema.safeParse(json);
  * ```
  */
-export const lifecycleDocumentSchema: zc.ZodType<LifecycleDocument, LifecycleDocumentInput> = /* @__PURE__ */ publicSchema<LifecycleDocument, LifecycleDocumentInput>(() => getLifecycleDocumentSchema());
+export const lifecycleDocumentSchema: zc.ZodType<LifecycleDocument, LifecycleDocumentInput> = /* @__PURE__ */ publicSchema<LifecycleDocument, LifecycleDocumentInput>(() => getLifecycleDocumentSchema(), LIFECYCLE_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `lifecycleDocumentSchema`, built on first use. */
 export const getLifecycleDocumentSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<LifecycleDocument, LifecycleDocumentInput> => documentSchema() as unknown as z.ZodMiniType<LifecycleDocument, LifecycleDocumentInput>);
@@ -434,5 +430,5 @@ export function safeParseLifecycleDocument(input: unknown): SafeResult<Lifecycle
  * ```
  */
 export function lifecycleDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(documentSchema(), { io: "input" }) as Record<string, unknown>;
+  return z.toJSONSchema(described(documentSchema(), LIFECYCLE_DESCRIPTION_TABLES), { io: "input" }) as Record<string, unknown>;
 }

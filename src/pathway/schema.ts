@@ -1,3 +1,5 @@
+import { PATHWAY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
+import { described } from "../schema/describe.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
@@ -5,7 +7,7 @@ import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
-import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "../schema/decimalInput.js";
+import { checkDecimalInput } from "../schema/decimalInput.js";
 import { currencySchema, idSchema, sourceSchema } from "../schema/primitives.js";
 import { DISCOUNT_SCHEDULES } from "../time/schedules.js";
 import { checkModel } from "../engine/checkModel.js";
@@ -108,7 +110,7 @@ function timeValue(v: unknown, add: AddIssue, path: (string | number)[], allowLi
   return plainValue(v, add, path);
 }
 
-function valueSchemaOf<T>(parse: (v: unknown, add: AddIssue) => T | undefined, description: string, anyOf: object[]) {
+function valueSchemaOf<T>(parse: (v: unknown, add: AddIssue) => T | undefined, key: string) {
   return withMeta(z.pipe(z
     .any(), z.transform((v: unknown, ctx): T => {
       let failed = false;
@@ -118,61 +120,20 @@ function valueSchemaOf<T>(parse: (v: unknown, add: AddIssue) => T | undefined, d
       });
       if (failed || r === undefined) return z.NEVER;
       return r;
-    })), { description, anyOf });
+    })), key);
 }
 
-const DECIMAL_JSON = [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }];
-const PARAM_JSON = { type: "object", properties: { param: { type: "string", description: "A parameter id." } }, required: ["param"], additionalProperties: false };
-const EXPR_JSON = { type: "object", properties: { expr: { type: "string", maxLength: 2000, description: "An arithmetic expression over parameters." } }, required: ["expr"], additionalProperties: false };
-const BY_CYCLE_JSON = {
-  type: "object",
-  properties: {
-    byCycle: {
-      type: "array",
-      description: "Steps { fromCycle, value }, the first from cycle 1.",
-      items: {
-        type: "object",
-        properties: {
-          fromCycle: { type: "integer", minimum: 1, description: "First cycle (1-based) the value applies to." },
-          value: { anyOf: [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON], description: "The value from that cycle on." },
-        },
-        required: ["fromCycle", "value"],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ["byCycle"],
-  additionalProperties: false,
-};
-const LIFE_TABLE_JSON = { type: "object", properties: { lifeTable: { type: "string", description: "A life table id." } }, required: ["lifeTable"], additionalProperties: false };
-
 /** A value: decimal, `{ param }` or `{ expr }`. */
-const valueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<ValueInput>((v, add) => plainValue(v, add, []), "A number: a decimal (JSON number or decimal string), { \"param\": id } or { \"expr\": \"text\" }.", [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON]));
-const timeValueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput>(
-  (v, add) => timeValue(v, add, [], false),
-  "A number inside a Markov model: a decimal, { \"param\": id }, { \"expr\": text } (may use cycle, time, age) or { \"byCycle\": [{ fromCycle, value }] }.",
-  [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON, BY_CYCLE_JSON],
-));
-const transitionValueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput | "rest">(
-  (v, add) => (v === "rest" ? "rest" : timeValue(v, add, [], true)),
-  "A per-cycle probability: a decimal, { \"param\" }, { \"expr\" }, { \"byCycle\" }, { \"lifeTable\": id }, or \"rest\" (the complement of the row).",
-  [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON, BY_CYCLE_JSON, LIFE_TABLE_JSON, { const: "rest" }],
-));
-const transitionRateSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput>(
-  (v, add) => timeValue(v, add, [], true),
-  "An annual rate (≥ 0), turned into a cycle probability 1 − e^(−rate × cycle length).",
-  [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON, BY_CYCLE_JSON],
-));
-const branchProbabilitySchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<ValueInput | "rest">(
-  (v, add) => (v === "rest" ? "rest" : plainValue(v, add, [])),
-  "A branch probability in [0, 1] (decimal, { \"param\" } or { \"expr\" }), or \"rest\" for 1 minus the node's other branches.",
-  [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON, { const: "rest" }],
-));
+const valueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<ValueInput>((v, add) => plainValue(v, add, []), "pathway:value"));
+const timeValueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput>((v, add) => timeValue(v, add, [], false), "pathway:timeValue"));
+const transitionValueSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput | "rest">((v, add) => (v === "rest" ? "rest" : timeValue(v, add, [], true)), "pathway:transitionValue"));
+const transitionRateSchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<TimeValueInput>((v, add) => timeValue(v, add, [], true), "pathway:transitionRate"));
+const branchProbabilitySchema = /* @__PURE__ */ onFirstUse(() => valueSchemaOf<ValueInput | "rest">((v, add) => (v === "rest" ? "rest" : plainValue(v, add, [])), "pathway:branchProbability"));
 
 const label = /* @__PURE__ */ onFirstUse(() => z.string().check(z.maxLength(500)));
 const categorySchema = /* @__PURE__ */ onFirstUse(() => z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,63}$/, { message: "must be 1–64 letters, digits, spaces or . _ : / -" })));
 
-const decimalText = (description: string) =>
+const decimalText = (key: string) =>
   valueSchemaOf<string>(
     (v, add) => {
       const r = plainValue(v, add, []);
@@ -182,307 +143,306 @@ const decimalText = (description: string) =>
       }
       return r;
     },
-    description,
-    DECIMAL_JSON,
+    key,
   );
 
 const distributionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .discriminatedUnion("type", [
     z.strictObject({
-      type: withMeta(z.literal("beta"), { description: "Beta(α, β), for probabilities and utilities." }),
-      alpha: decimalText("Shape α > 0."),
-      beta: decimalText("Shape β > 0."),
+      type: withMeta(z.literal("beta"), "pathway:distribution.type"),
+      alpha: decimalText("pathway:decimal.alpha"),
+      beta: decimalText("pathway:decimal.beta"),
     }),
     z.strictObject({
-      type: withMeta(z.literal("gamma"), { description: "Gamma(shape, scale), for costs; mean = shape × scale." }),
-      shape: decimalText("Shape k > 0."),
-      scale: decimalText("Scale θ > 0."),
+      type: withMeta(z.literal("gamma"), "pathway:distribution.type#2"),
+      shape: decimalText("pathway:decimal.shape"),
+      scale: decimalText("pathway:decimal.scale"),
     }),
     z.strictObject({
-      type: withMeta(z.literal("lognormal"), { description: "Lognormal, for relative risks, hazard ratios and costs." }),
-      meanlog: decimalText("Mean of log X."),
-      sdlog: decimalText("Standard deviation of log X, > 0."),
+      type: withMeta(z.literal("lognormal"), "pathway:distribution.type#3"),
+      meanlog: decimalText("pathway:decimal.meanlog"),
+      sdlog: decimalText("pathway:decimal.sdlog"),
     }),
     z.strictObject({
-      type: withMeta(z.literal("normal"), { description: "Normal(mean, sd²)." }),
-      mean: decimalText("Mean."),
-      sd: decimalText("Standard deviation > 0."),
+      type: withMeta(z.literal("normal"), "pathway:distribution.type#4"),
+      mean: decimalText("pathway:decimal.mean"),
+      sd: decimalText("pathway:decimal.sd"),
     }),
     z.strictObject({
-      type: withMeta(z.literal("dirichlet"), { description: "Dirichlet, for a row of transition probabilities; the parameter is one component." }),
-      alpha: withMeta(z.array(decimalText("Concentration α_i > 0.")).check(z.minLength(2)).check(z.maxLength(100)), { description: "Concentrations (e.g. observed transition counts), each > 0." }),
-      index: withMeta(z.int().check(z.gte(0)).check(z.lte(99)), { description: "Which component (0-based) this parameter is." }),
+      type: withMeta(z.literal("dirichlet"), "pathway:distribution.type#5"),
+      alpha: withMeta(z.array(decimalText("pathway:decimal.alpha#2")).check(z.minLength(2)).check(z.maxLength(100)), "pathway:distribution.alpha"),
+      index: withMeta(z.int().check(z.gte(0)).check(z.lte(99)), "pathway:distribution.index"),
     }),
-    z.strictObject({ type: withMeta(z.literal("fixed"), { description: "No uncertainty: held fixed." }) }),
-  ]), { description: "Uncertainty distribution for later probabilistic sensitivity analysis (validated, not sampled here)." }));
+    z.strictObject({ type: withMeta(z.literal("fixed"), "pathway:distribution.type#6") }),
+  ]), "pathway:distribution"));
 
 const parameterSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier used in { \"param\": id } and in expressions (expressions need letters, digits, _ and . only)." }),
-    value: withMeta(valueSchema(), { description: "Base-case value: decimal, another parameter, or an expression over parameters." }),
-    unit: withMeta(z.optional(z.string().check(z.maxLength(50))), { description: "Unit, e.g. GBP, days, per year." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the value comes from." }),
+    id: withMeta(idSchema(), "pathway:parameter.id"),
+    value: withMeta(valueSchema(), "pathway:parameter.value"),
+    unit: withMeta(z.optional(z.string().check(z.maxLength(50))), "pathway:parameter.unit"),
+    label: withMeta(z.optional(label()), "pathway:parameter.label"),
+    source: withMeta(z.optional(sourceSchema()), "pathway:parameter.source"),
     distribution: z.optional(distributionSchema()),
-  }), { description: "A named model parameter." }));
+  }), "pathway:parameter"));
 
 const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier used by { \"lifeTable\": id } and lifeTable(\"id\", age)." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    kind: withMeta(z.optional(z.enum(["qx", "mx"])), { description: "qx (default): annual probabilities of death; mx: annual (central) death rates. q = 1 − e^(−m) (constant hazard within each year of age)." }),
+    id: withMeta(idSchema(), "pathway:lifeTable.id"),
+    label: withMeta(z.optional(label()), "pathway:lifeTable.label"),
+    kind: withMeta(z.optional(z.enum(["qx", "mx"])), "pathway:lifeTable.kind"),
     rows: withMeta(z.optional(z
       .array(
         z.strictObject({
-          age: withMeta(z.int().check(z.gte(0)).check(z.lte(150)), { description: "Age in whole years." }),
-          q: z.optional(decimalText("Annual probability of death at that age, in [0, 1] (a qx table).")),
-          m: z.optional(decimalText("Annual death rate at that age, ≥ 0 (an mx table).")),
+          age: withMeta(z.int().check(z.gte(0)).check(z.lte(150)), "pathway:lifeTable.rows.age"),
+          q: z.optional(decimalText("pathway:decimal.q")),
+          m: z.optional(decimalText("pathway:decimal.m")),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(151))), { description: "Rows by ascending whole age; ages past the last row use the last row." }),
-    fromAge: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(150))), { description: "First age of values (default 0)." }),
-    values: withMeta(z.optional(z.array(decimalText("q or m at that age, as kind says.")).check(z.minLength(1)).check(z.maxLength(151))), { description: "Values for consecutive ages from fromAge." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the table comes from." }),
-  }), { description: "A life table: annual mortality by age, as probabilities (qx) or rates (mx)." }));
+      ).check(z.minLength(1)).check(z.maxLength(151))), "pathway:lifeTable.rows"),
+    fromAge: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(150))), "pathway:lifeTable.fromAge"),
+    values: withMeta(z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1)).check(z.maxLength(151))), "pathway:lifeTable.values"),
+    source: withMeta(z.optional(sourceSchema()), "pathway:lifeTable.source"),
+  }), "pathway:lifeTable"));
 
 const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier used by lookup(\"id\", key)." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
+    id: withMeta(idSchema(), "pathway:lookupTable.id"),
+    label: withMeta(z.optional(label()), "pathway:lookupTable.label"),
     rows: withMeta(z.optional(z
       .array(
         z.strictObject({
-          key: withMeta(z.int().check(z.gte(-100000)).check(z.lte(100000)), { description: "Whole key (age or cycle) from which the value applies." }),
-          value: decimalText("The value."),
+          key: withMeta(z.int().check(z.gte(-100000)).check(z.lte(100000)), "pathway:lookupTable.rows.key"),
+          value: decimalText("pathway:decimal.value"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(100000))), { description: "Rows by ascending key." }),
-    from: withMeta(z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))), { description: "First key of values (default 0)." }),
-    values: withMeta(z.optional(z.array(decimalText("The value at that key.")).check(z.minLength(1)).check(z.maxLength(100000))), { description: "Values for consecutive keys from from." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the values come from." }),
-  }), { description: "A look-up table by age or cycle, read with lookup(\"id\", key)." }));
+      ).check(z.minLength(1)).check(z.maxLength(100000))), "pathway:lookupTable.rows"),
+    from: withMeta(z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))), "pathway:lookupTable.from"),
+    values: withMeta(z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1)).check(z.maxLength(100000))), "pathway:lookupTable.values"),
+    source: withMeta(z.optional(sourceSchema()), "pathway:lookupTable.source"),
+  }), "pathway:lookupTable"));
 
-function itemSchemaOf<V extends z.ZodMiniType>(value: V, where: string) {
+function itemSchemaOf<V extends z.ZodMiniType>(value: V, kind: "item" | "stateItem") {
   return withMeta(z
     .strictObject({
-      id: withMeta(idSchema(), { description: `Identifier, unique within its ${where}.` }),
-      label: withMeta(z.optional(label()), { description: "Human name." }),
-      category: withMeta(categorySchema(), { description: "Cost category, e.g. bed-days, theatre, staff, consumables, drugs." }),
-      quantity: withMeta(value, { description: `Quantity per patient reaching the ${where} (≥ 0).` }),
-      unitCost: withMeta(value, { description: "Cost per unit, in the model currency." }),
-      carbonKgPerUnit: withMeta(z.optional(value), { description: "kgCO2e per unit." }),
-      source: withMeta(z.optional(sourceSchema()), { description: "Where the figures come from." }),
-    }), { description: "A resource used: quantity × unit cost, with a category." });
+      id: withMeta(idSchema(), `pathway:${kind}.id`),
+      label: withMeta(z.optional(label()), "pathway:itemSchemaOf.label"),
+      category: withMeta(categorySchema(), "pathway:itemSchemaOf.category"),
+      quantity: withMeta(value, `pathway:${kind}.quantity`),
+      unitCost: withMeta(value, "pathway:itemSchemaOf.unitCost"),
+      carbonKgPerUnit: withMeta(z.optional(value), "pathway:itemSchemaOf.carbonKgPerUnit"),
+      source: withMeta(z.optional(sourceSchema()), "pathway:itemSchemaOf.source"),
+    }), "pathway:itemSchemaOf");
 }
 
-const itemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(valueSchema(), "node"));
-const stateItemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(timeValueSchema(), "state (per cycle)"));
+const itemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(valueSchema(), "item"));
+const stateItemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(timeValueSchema(), "stateItem"));
 
 const stateEventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), { description: "Event name; results sum counts by name." }),
-    count: withMeta(timeValueSchema(), { description: "Events per patient entering the state (may depend on cycle and age)." }),
-  }), { description: "A clinical event counted on entry." }));
+    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), "pathway:stateEvent.name"),
+    count: withMeta(timeValueSchema(), "pathway:stateEvent.count"),
+  }), "pathway:stateEvent"));
 
 const eventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), { description: "Event name; results sum counts by name." }),
-    count: withMeta(valueSchema(), { description: "Events per patient reaching the node (or entering the state)." }),
-  }), { description: "A clinical event counted." }));
+    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), "pathway:event.name"),
+    count: withMeta(valueSchema(), "pathway:event.count"),
+  }), "pathway:event"));
 
 const branchSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    to: withMeta(idSchema(), { description: "Id of the node the branch leads to (unique among the node's branches)." }),
+    to: withMeta(idSchema(), "pathway:branch.to"),
     probability: branchProbabilitySchema(),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-  }), { description: "A chance branch." }));
+    label: withMeta(z.optional(label()), "pathway:branch.label"),
+  }), "pathway:branch"));
 
 const nodeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier, unique in the tree." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    timeYears: withMeta(z.optional(valueSchema()), { description: "When the node's costs and outcomes happen, in years from the start (default 0)." }),
-    items: withMeta(z.optional(z.array(itemSchema()).check(z.maxLength(200))), { description: "Resources used per patient reaching the node." }),
-    qalys: withMeta(z.optional(valueSchema()), { description: "QALYs gained (+) or lost (−) per patient reaching the node." }),
-    lifeYears: withMeta(z.optional(valueSchema()), { description: "Life years per patient reaching the node." }),
-    carbonKg: withMeta(z.optional(valueSchema()), { description: "kgCO2e per patient reaching the node, besides the items' carbon." }),
-    events: withMeta(z.optional(z.array(eventSchema()).check(z.maxLength(50))), { description: "Clinical events counted per patient reaching the node." }),
-    branches: withMeta(z.optional(z.array(branchSchema()).check(z.maxLength(50))), { description: "Chance branches (mutually exclusive, summing to 1); none for a leaf." }),
+    id: withMeta(idSchema(), "pathway:node.id"),
+    label: withMeta(z.optional(label()), "pathway:node.label"),
+    timeYears: withMeta(z.optional(valueSchema()), "pathway:node.timeYears"),
+    items: withMeta(z.optional(z.array(itemSchema()).check(z.maxLength(200))), "pathway:node.items"),
+    qalys: withMeta(z.optional(valueSchema()), "pathway:node.qalys"),
+    lifeYears: withMeta(z.optional(valueSchema()), "pathway:node.lifeYears"),
+    carbonKg: withMeta(z.optional(valueSchema()), "pathway:node.carbonKg"),
+    events: withMeta(z.optional(z.array(eventSchema()).check(z.maxLength(50))), "pathway:node.events"),
+    branches: withMeta(z.optional(z.array(branchSchema()).check(z.maxLength(50))), "pathway:node.branches"),
     risks: withMeta(z.optional(z
       .array(
         z.strictObject({
-          to: withMeta(idSchema(), { description: "Id of the leaf reached when the risk happens." }),
-          probability: withMeta(valueSchema(), { description: "Its probability in [0, 1]." }),
-          label: withMeta(z.optional(label()), { description: "Human name." }),
+          to: withMeta(idSchema(), "pathway:node.risks.to"),
+          probability: withMeta(valueSchema(), "pathway:node.risks.probability"),
+          label: withMeta(z.optional(label()), "pathway:node.risks.label"),
         }),
-      ).check(z.maxLength(50))), { description: "Independent risks: adverse events that can each happen, independently of each other and of the branches; each leads to a leaf whose costs and outcomes are added." }),
+      ).check(z.maxLength(50))), "pathway:node.risks"),
     enter: withMeta(z.optional(z
       .strictObject({
-        markov: withMeta(idSchema(), { description: "Id of the Markov model entered." }),
-        state: withMeta(z.optional(idSchema()), { description: "Starting state (default: the Markov model's initial distribution)." }),
-      })), { description: "A leaf may enter a Markov model with the share of patients reaching it." }),
-  }), { description: "A decision-tree node: what happens to a patient who reaches it." }));
+        markov: withMeta(idSchema(), "pathway:node.enter.markov"),
+        state: withMeta(z.optional(idSchema()), "pathway:node.enter.state"),
+      })), "pathway:node.enter"),
+  }), "pathway:node"));
 
 const treeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    root: withMeta(idSchema(), { description: "Id of the first node." }),
-    nodes: withMeta(z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)), { description: "The nodes, in any order." }),
-    tolerance: z.optional(decimalText("Tolerance for branch probabilities summing to 1 (default 1e-9).")),
-  }), { description: "A decision tree (episode of care)." }));
+    root: withMeta(idSchema(), "pathway:tree.root"),
+    nodes: withMeta(z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)), "pathway:tree.nodes"),
+    tolerance: z.optional(decimalText("pathway:decimal.tolerance")),
+  }), "pathway:tree"));
 
 const stateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier, unique in the Markov model." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    dead: withMeta(z.optional(z.boolean()), { description: "True for death: no life years, no QALYs." }),
-    utility: withMeta(z.optional(timeValueSchema()), { description: "Utility (QALY weight per year) while in the state; required unless dead." }),
-    items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), { description: "Resources used per cycle in the state." }),
-    carbonKgPerCycle: withMeta(z.optional(timeValueSchema()), { description: "kgCO2e per cycle in the state." }),
+    id: withMeta(idSchema(), "pathway:state.id"),
+    label: withMeta(z.optional(label()), "pathway:state.label"),
+    dead: withMeta(z.optional(z.boolean()), "pathway:state.dead"),
+    utility: withMeta(z.optional(timeValueSchema()), "pathway:state.utility"),
+    items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), "pathway:state.items"),
+    carbonKgPerCycle: withMeta(z.optional(timeValueSchema()), "pathway:state.carbonKgPerCycle"),
     onEntry: withMeta(z.optional(z
       .strictObject({
-        items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), { description: "Resources used once on entry (values may depend on cycle and age)." }),
-        qalys: withMeta(z.optional(timeValueSchema()), { description: "QALYs gained (+) or lost (−) once on entry." }),
-        carbonKg: withMeta(z.optional(timeValueSchema()), { description: "kgCO2e once on entry." }),
-        events: withMeta(z.optional(z.array(stateEventSchema()).check(z.maxLength(50))), { description: "Events counted on entry." }),
-      })), { description: "One-off values on entering the state from another state." }),
-  }), { description: "A Markov state." }));
+        items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), "pathway:state.onEntry.items"),
+        qalys: withMeta(z.optional(timeValueSchema()), "pathway:state.onEntry.qalys"),
+        carbonKg: withMeta(z.optional(timeValueSchema()), "pathway:state.onEntry.carbonKg"),
+        events: withMeta(z.optional(z.array(stateEventSchema()).check(z.maxLength(50))), "pathway:state.onEntry.events"),
+      })), "pathway:state.onEntry"),
+  }), "pathway:state"));
 
 const transitionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    from: withMeta(idSchema(), { description: "State left." }),
-    to: withMeta(idSchema(), { description: "State entered (may equal from)." }),
+    from: withMeta(idSchema(), "pathway:transition.from"),
+    to: withMeta(idSchema(), "pathway:transition.to"),
     probability: z.optional(transitionValueSchema()),
     rate: z.optional(transitionRateSchema()),
-  }), { description: "A transition: give exactly one of probability (or \"rest\") and rate." }));
+  }), "pathway:transition"));
 
 const markovSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    cycleLengthYears: decimalText("Cycle length in years (> 0)."),
-    horizonYears: decimalText("Horizon in years: a whole number of cycles."),
-    startAge: z.optional(decimalText("Age at the start (for life tables and the age variable).")),
+    id: withMeta(idSchema(), "pathway:markov.id"),
+    label: withMeta(z.optional(label()), "pathway:markov.label"),
+    cycleLengthYears: decimalText("pathway:decimal.cycleLengthYears"),
+    horizonYears: decimalText("pathway:decimal.horizonYears"),
+    startAge: z.optional(decimalText("pathway:decimal.startAge")),
     withinCycle: withMeta(z.optional(z
       .union([
         z.enum(["none", "start", "half-cycle", "trapezoid", "simpson", "simpson-3/8", "simpson-darthtools"]),
         z.strictObject({
-          weights: withMeta(z.optional(z.array(decimalText("Weight ≥ 0 of the occupancy at that boundary.")).check(z.minLength(2)).check(z.maxLength(10001))), { description: "One weight per cycle boundary 0…N." }),
-          weightsExpr: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "An expression of cycle (the boundary 0…N) and cycles (N)." }),
+          weights: withMeta(z.optional(z.array(decimalText("pathway:decimal.weights")).check(z.minLength(2)).check(z.maxLength(10001))), "pathway:markov.withinCycle.weights"),
+          weightsExpr: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:markov.withinCycle.weightsExpr"),
         }),
-      ])), { description: "Within-cycle correction: none (end-of-cycle occupancy, default), start, half-cycle, trapezoid, simpson (even number of cycles), simpson-3/8, simpson-darthtools; or caller weights { weights } / { weightsExpr }." }),
-    states: withMeta(z.array(stateSchema()).check(z.minLength(1)).check(z.maxLength(200)), { description: "The states." }),
-    transitions: withMeta(z.array(transitionSchema()).check(z.maxLength(40000)), { description: "Transitions; a state with none is absorbing." }),
+      ])), "pathway:markov.withinCycle"),
+    states: withMeta(z.array(stateSchema()).check(z.minLength(1)).check(z.maxLength(200)), "pathway:markov.states"),
+    transitions: withMeta(z.array(transitionSchema()).check(z.maxLength(40000)), "pathway:markov.transitions"),
     initial: withMeta(z.optional(z
       .array(
         z.strictObject({
-          state: withMeta(idSchema(), { description: "State id." }),
-          share: withMeta(valueSchema(), { description: "Share of the cohort starting there." }),
+          state: withMeta(idSchema(), "pathway:markov.initial.state"),
+          share: withMeta(valueSchema(), "pathway:markov.initial.share"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(200))), { description: "Starting distribution (shares sum to 1); default: everyone in the first state." }),
-    tolerance: z.optional(decimalText("Tolerance for rows and the initial distribution summing to 1 (default 1e-9).")),
-  }), { description: "A cohort state-transition (Markov) model." }));
+      ).check(z.minLength(1)).check(z.maxLength(200))), "pathway:markov.initial"),
+    tolerance: z.optional(decimalText("pathway:decimal.tolerance#2")),
+  }), "pathway:markov"));
 
 const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    parameter: withMeta(z.optional(idSchema()), { description: "Parameter id." }),
-    node: withMeta(z.optional(idSchema()), { description: "Tree node id." }),
-    branch: withMeta(z.optional(idSchema()), { description: "Branch: the id of the node it leads to." }),
-    item: withMeta(z.optional(idSchema()), { description: "Resource item id." }),
-    field: withMeta(z.optional(z.string().check(z.maxLength(50))), { description: "Field: quantity, unitCost, carbonKgPerUnit, qalys, lifeYears, carbonKg, timeYears, utility, carbonKgPerCycle." }),
-    event: withMeta(z.optional(z.string().check(z.maxLength(64))), { description: "Event name." }),
-    markov: withMeta(z.optional(idSchema()), { description: "Markov model id." }),
-    state: withMeta(z.optional(idSchema()), { description: "Markov state id." }),
-    from: withMeta(z.optional(idSchema()), { description: "Transition: state left." }),
-    to: withMeta(z.optional(idSchema()), { description: "Transition: state entered." }),
-    onEntry: withMeta(z.optional(z.boolean()), { description: "True to address a state's one-off entry values." }),
-  }), { description: "Where an effect applies (see the documentation for the allowed combinations)." }));
+    parameter: withMeta(z.optional(idSchema()), "pathway:target.parameter"),
+    node: withMeta(z.optional(idSchema()), "pathway:target.node"),
+    branch: withMeta(z.optional(idSchema()), "pathway:target.branch"),
+    item: withMeta(z.optional(idSchema()), "pathway:target.item"),
+    field: withMeta(z.optional(z.string().check(z.maxLength(50))), "pathway:target.field"),
+    event: withMeta(z.optional(z.string().check(z.maxLength(64))), "pathway:target.event"),
+    markov: withMeta(z.optional(idSchema()), "pathway:target.markov"),
+    state: withMeta(z.optional(idSchema()), "pathway:target.state"),
+    from: withMeta(z.optional(idSchema()), "pathway:target.from"),
+    to: withMeta(z.optional(idSchema()), "pathway:target.to"),
+    onEntry: withMeta(z.optional(z.boolean()), "pathway:target.onEntry"),
+  }), "pathway:target"));
 
 const effectSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .discriminatedUnion("op", [
     z.strictObject({
-      op: withMeta(z.enum(["set", "multiply", "add", "hazardRatio"]), { description: "set, multiply, add, or hazardRatio (transitions)." }),
+      op: withMeta(z.enum(["set", "multiply", "add", "hazardRatio"]), "pathway:effect.op"),
       target: targetSchema(),
-      value: withMeta(valueSchema(), { description: "The operand." }),
+      value: withMeta(valueSchema(), "pathway:effect.value"),
       cycles: withMeta(z.optional(z
         .strictObject({
-          from: withMeta(z.int().check(z.gte(1)), { description: "First cycle (1-based, inclusive)." }),
-          to: withMeta(z.optional(z.int().check(z.gte(1))), { description: "Last cycle (inclusive; default: the horizon)." }),
-        })), { description: "Markov targets only: the cycles the effect applies in." }),
-      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Why (e.g. the trial it comes from)." }),
+          from: withMeta(z.int().check(z.gte(1)), "pathway:effect.cycles.from"),
+          to: withMeta(z.optional(z.int().check(z.gte(1))), "pathway:effect.cycles.to"),
+        })), "pathway:effect.cycles"),
+      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:effect.note"),
     }),
     z.strictObject({
-      op: withMeta(z.literal("replaceItem"), { description: "Replace a resource item with another." }),
+      op: withMeta(z.literal("replaceItem"), "pathway:effect.op#2"),
       target: targetSchema(),
       item: itemSchema(),
-      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Why." }),
+      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:effect.note#2"),
     }),
-  ]), { description: "How an option changes the pathway." }));
+  ]), "pathway:effect"));
 
 const extraCostSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier, unique within the option." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    category: withMeta(z.optional(categorySchema()), { description: "Cost category (default device)." }),
-    amount: withMeta(valueSchema(), { description: "Amount per patient (e.g. device price, or a lifecycle cost per patient)." }),
-    carbonKg: withMeta(z.optional(valueSchema()), { description: "kgCO2e per patient." }),
-    timeYears: withMeta(z.optional(valueSchema()), { description: "When it is incurred, years from the start (default 0)." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the figure comes from." }),
-  }), { description: "A per-patient cost outside the pathway." }));
+    id: withMeta(idSchema(), "pathway:extraCost.id"),
+    label: withMeta(z.optional(label()), "pathway:extraCost.label"),
+    category: withMeta(z.optional(categorySchema()), "pathway:extraCost.category"),
+    amount: withMeta(valueSchema(), "pathway:extraCost.amount"),
+    carbonKg: withMeta(z.optional(valueSchema()), "pathway:extraCost.carbonKg"),
+    timeYears: withMeta(z.optional(valueSchema()), "pathway:extraCost.timeYears"),
+    source: withMeta(z.optional(sourceSchema()), "pathway:extraCost.source"),
+  }), "pathway:extraCost"));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier." }),
-    label: withMeta(z.optional(label()), { description: "Human name." }),
-    isComparator: withMeta(z.optional(z.boolean()), { description: "True for the comparator (current practice); exactly one option." }),
-    effects: withMeta(z.optional(z.array(effectSchema()).check(z.maxLength(1000))), { description: "Changes to the pathway, applied in order." }),
-    extraCosts: withMeta(z.optional(z.array(extraCostSchema()).check(z.maxLength(100))), { description: "Per-patient costs outside the pathway." }),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Free-text note." }),
-  }), { description: "An option: a supplier's product or the comparator." }));
+    id: withMeta(idSchema(), "pathway:option.id"),
+    label: withMeta(z.optional(label()), "pathway:option.label"),
+    isComparator: withMeta(z.optional(z.boolean()), "pathway:option.isComparator"),
+    effects: withMeta(z.optional(z.array(effectSchema()).check(z.maxLength(1000))), "pathway:option.effects"),
+    extraCosts: withMeta(z.optional(z.array(extraCostSchema()).check(z.maxLength(100))), "pathway:option.extraCosts"),
+    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:option.note"),
+  }), "pathway:option"));
 
 const scheduleSchema = /* @__PURE__ */ onFirstUse(() => z.union([
-  withMeta(z.enum(Object.keys(DISCOUNT_SCHEDULES) as [string, ...string[]]), { description: "A bundled schedule id: nice-3.5, nice-1.5, green-book, green-book-health, none." }),
+  withMeta(z.enum(Object.keys(DISCOUNT_SCHEDULES) as [string, ...string[]]), "pathway:schedule"),
   withMeta(z
     .strictObject({
-      id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), { description: "Identifier recorded with results." }),
-      label: withMeta(z.string().check(z.maxLength(500)), { description: "Human name." }),
+      id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "pathway:schedule.id"),
+      label: withMeta(z.string().check(z.maxLength(500)), "pathway:schedule.label"),
       steps: withMeta(z
         .array(
           z.strictObject({
-            fromYear: withMeta(z.number().check(z.gte(0)), { description: "Years from the price base at which the rate starts." }),
-            rate: decimalText("Annual rate as a fraction (0.035 is 3.5%)."),
+            fromYear: withMeta(z.number().check(z.gte(0)), "pathway:schedule.steps.fromYear"),
+            rate: decimalText("pathway:decimal.rate"),
           }),
-        ).check(z.minLength(1)).check(z.maxLength(50)), { description: "Steps in increasing fromYear, the first at 0." }),
-      source: withMeta(z.optional(sourceSchema()), { description: "Where the rates come from." }),
-    }), { description: "A discount schedule." }),
+        ).check(z.minLength(1)).check(z.maxLength(50)), "pathway:schedule.steps"),
+      source: withMeta(z.optional(sourceSchema()), "pathway:schedule.source"),
+    }), "pathway:schedule#2"),
 ]));
 
 const structureSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Identifier recorded with the results." }),
-  label: withMeta(z.optional(label()), { description: "Human name." }),
-  currency: withMeta(z.optional(currencySchema()), { description: "ISO 4217 currency of all costs (default GBP)." }),
-  parameters: withMeta(z.optional(z.array(parameterSchema()).check(z.maxLength(10000))), { description: "Named parameters." }),
-  lifeTables: withMeta(z.optional(z.array(lifeTableSchema()).check(z.maxLength(50))), { description: "Life tables (qx or mx by age) for age-dependent mortality." }),
-  lookupTables: withMeta(z.optional(z.array(lookupTableSchema()).check(z.maxLength(200))), { description: "Look-up tables by age or cycle, read with lookup(\"id\", key)." }),
-  allowUtilityAboveOne: withMeta(z.optional(z.boolean()), { description: "Allow utilities above 1 (better than full health); an error otherwise." }),
+  id: withMeta(idSchema(), "pathway:structure.id"),
+  label: withMeta(z.optional(label()), "pathway:structure.label"),
+  currency: withMeta(z.optional(currencySchema()), "pathway:structure.currency"),
+  parameters: withMeta(z.optional(z.array(parameterSchema()).check(z.maxLength(10000))), "pathway:structure.parameters"),
+  lifeTables: withMeta(z.optional(z.array(lifeTableSchema()).check(z.maxLength(50))), "pathway:structure.lifeTables"),
+  lookupTables: withMeta(z.optional(z.array(lookupTableSchema()).check(z.maxLength(200))), "pathway:structure.lookupTables"),
+  allowUtilityAboveOne: withMeta(z.optional(z.boolean()), "pathway:structure.allowUtilityAboveOne"),
   tree: z.optional(treeSchema()),
-  markov: withMeta(z.optional(z.array(markovSchema()).check(z.maxLength(50))), { description: "Markov models, entered from tree leaves (or the single model the cohort starts in)." }),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100000)), { description: "The options compared; exactly one is the comparator." }),
+  markov: withMeta(z.optional(z.array(markovSchema()).check(z.maxLength(50))), "pathway:structure.markov"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100000)), "pathway:structure.options"),
   discounting: withMeta(z.optional(z
     .strictObject({
-      costs: withMeta(z.optional(scheduleSchema()), { description: "Schedule for costs (default nice-3.5)." }),
-      health: withMeta(z.optional(scheduleSchema()), { description: "Schedule for QALYs and life years (default nice-3.5)." }),
+      costs: withMeta(z.optional(scheduleSchema()), "pathway:structure.discounting.costs"),
+      health: withMeta(z.optional(scheduleSchema()), "pathway:structure.discounting.health"),
       timing: withMeta(z.optional(z
         .strictObject({
-          position: withMeta(z.enum(["start", "middle", "end"]), { description: "Where within a period its flows happen." }),
-          compounding: withMeta(z.enum(["annual", "continuous"]), { description: "Annual or continuous compounding." }),
-        })), { description: "Timing convention (default start of period, annual)." }),
-    })), { description: "Discount schedules and timing." }),
+          position: withMeta(z.enum(["start", "middle", "end"]), "pathway:structure.discounting.timing.position"),
+          compounding: withMeta(z.enum(["annual", "continuous"]), "pathway:structure.discounting.timing.compounding"),
+        })), "pathway:structure.discounting.timing"),
+    })), "pathway:structure.discounting"),
   volumes: withMeta(z.optional(z
     .strictObject({
       patientsPerYear: withMeta(z
-        .union([decimalText("Patients a year."), z.array(decimalText("Patients in that year.")).check(z.minLength(1)).check(z.maxLength(200))]), { description: "A constant number a year (with years) or one number per year." }),
-      years: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(200))), { description: "Years, when patientsPerYear is a constant (default 1)." }),
-    })), { description: "Expected patient volumes, for population totals." }),
-  source: withMeta(z.optional(sourceSchema()), { description: "Where the model comes from." }),
-  note: withMeta(z.optional(z.string().check(z.maxLength(5000))), { description: "Free-text note." }),
+        .union([decimalText("pathway:decimal.value#2"), z.array(decimalText("pathway:decimal.value#3")).check(z.minLength(1)).check(z.maxLength(200))]), "pathway:structure.volumes.patientsPerYear"),
+      years: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(200))), "pathway:structure.volumes.years"),
+    })), "pathway:structure.volumes"),
+  source: withMeta(z.optional(sourceSchema()), "pathway:structure.source"),
+  note: withMeta(z.optional(z.string().check(z.maxLength(5000))), "pathway:structure.note"),
 }));
 
 /** @internal The structural schema only (no cross-field checks); runModel runs the checks while compiling. */
@@ -498,14 +458,14 @@ export const pathwayModelStructureSchema = /* @__PURE__ */ onFirstUse(() => stru
  * const r = pathwayModelSchema.safeParse(json);
  * ```
  */
-export const pathwayModelSchema: zc.ZodType<PathwayModel, unknown> = /* @__PURE__ */ publicSchema<PathwayModel, unknown>(() => getPathwayModelSchema());
+export const pathwayModelSchema: zc.ZodType<PathwayModel, unknown> = /* @__PURE__ */ publicSchema<PathwayModel, unknown>(() => getPathwayModelSchema(), PATHWAY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `pathwayModelSchema`, built on first use. */
 export const getPathwayModelSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<PathwayModel, unknown> => withMeta(structureSchema().check(z.superRefine((model, ctx) => {
     for (const issue of checkModel(model as PathwayModel)) {
       ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
-  })), { description: "A whole-pathway model (vbp-score): parameters, a decision tree and/or Markov models, and the options compared." }) as unknown as z.ZodMiniType<PathwayModel, unknown>);
+  })), "pathway:pathwayModel") as unknown as z.ZodMiniType<PathwayModel, unknown>);
 
 /**
  * Parses and checks a model document; throws VbpInputError listing every problem with its path.
@@ -542,5 +502,5 @@ export function safeParsePathwayModel(input: unknown): SafeResult<PathwayModel> 
  * ```
  */
 export function pathwayModelJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(getPathwayModelSchema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(described(getPathwayModelSchema(), PATHWAY_DESCRIPTION_TABLES), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

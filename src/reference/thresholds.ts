@@ -143,25 +143,25 @@ function isDecimal(v: unknown): v is string {
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), { description: "Identifier recorded with results." }),
-    jurisdiction: withMeta(z.string().check(z.minLength(2)).check(z.maxLength(20)), { description: "ISO 3166 country or subdivision code." }),
-    programmes: withMeta(z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)), { description: "Evaluation programmes it applies to." }),
-    currency: withMeta(currencySchema(), { description: "Currency of the amounts." }),
-    lower: withMeta(nonNegativeDecimalSchema(), { description: "Lower end of the range." }),
-    upper: withMeta(nonNegativeDecimalSchema(), { description: "Upper end of the range." }),
-    unit: withMeta(z.literal("per QALY"), { description: "What the amount is per." }),
-    validFrom: withMeta(isoDateSchema(), { description: "First day it applies." }),
-    validTo: withMeta(z.optional(isoDateSchema()), { description: "Last day it applies (inclusive)." }),
-    source: withMeta(sourceSchema(), { description: "Where the figures come from." }),
+    id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "reference/thresholds:threshold.id"),
+    jurisdiction: withMeta(z.string().check(z.minLength(2)).check(z.maxLength(20)), "reference/thresholds:threshold.jurisdiction"),
+    programmes: withMeta(z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)), "reference/thresholds:threshold.programmes"),
+    currency: withMeta(currencySchema(), "reference/thresholds:threshold.currency"),
+    lower: withMeta(nonNegativeDecimalSchema(), "reference/thresholds:threshold.lower"),
+    upper: withMeta(nonNegativeDecimalSchema(), "reference/thresholds:threshold.upper"),
+    unit: withMeta(z.literal("per QALY"), "reference/thresholds:threshold.unit"),
+    validFrom: withMeta(isoDateSchema(), "reference/thresholds:threshold.validFrom"),
+    validTo: withMeta(z.optional(isoDateSchema()), "reference/thresholds:threshold.validTo"),
+    source: withMeta(sourceSchema(), "reference/thresholds:threshold.source"),
   }).check(z.superRefine((t, ctx) => {
     if (isDecimal(t.lower) && isDecimal(t.upper) && new Dec(t.upper).lessThan(t.lower)) ctx.addIssue({ code: "custom", path: ["upper"], message: `must be ≥ lower (${t.lower}), got ${t.upper}`, params: { vbpCode: "out_of_order" } });
     if (typeof t.validTo === "string" && typeof t.validFrom === "string" && t.validTo < t.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: `must be on or after validFrom (${t.validFrom}), got ${t.validTo}`, params: { vbpCode: "out_of_order" } });
   })));
 
 const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "ISO 3166 code of the jurisdiction." }),
-  programme: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))), { description: "Evaluation programme." }),
-  on: withMeta(isoDateSchema(), { description: "Date of the decision." }),
+  jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "reference/thresholds:query.jurisdiction"),
+  programme: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))), "reference/thresholds:query.programme"),
+  on: withMeta(isoDateSchema(), "reference/thresholds:query.on"),
 }));
 
 /**

@@ -25,25 +25,23 @@ export const DISCOUNT_SCHEDULE_LIMITS = Object.freeze({
 export const discountScheduleSchema = /* @__PURE__ */ onFirstUse(() =>
   withMeta(
     z.strictObject({
-      id: withMeta(idSchema(), { description: "Identifier of the schedule, recorded with results." }),
-      label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)), { description: "Human name of the schedule." }),
+      id: withMeta(idSchema(), "schema/discounting:discountSchedule.id"),
+      label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)), "schema/discounting:discountSchedule.label"),
       steps: withMeta(
         z
           .array(
             z.strictObject({
-              fromYear: withMeta(z.number().check(z.gte(0)).check(z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)), {
-                description: "Years from the price base at which this rate starts; the first step starts at 0.",
-              }),
-              rate: withMeta(rateSchema(), { description: "Annual rate as a fraction: 0.035 is 3.5% a year." }),
+              fromYear: withMeta(z.number().check(z.gte(0)).check(z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)), "schema/discounting:discountSchedule.steps.fromYear"),
+              rate: withMeta(rateSchema(), "schema/discounting:discountSchedule.steps.rate"),
             }),
           )
           .check(z.minLength(1))
           .check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxSteps)),
-        { description: "Steps in increasing fromYear; each rate applies until the next step starts." },
+        "schema/discounting:discountSchedule.steps",
       ),
-      source: withMeta(z.optional(sourceSchema()), { description: "Where the rates come from." }),
+      source: withMeta(z.optional(sourceSchema()), "schema/discounting:discountSchedule.source"),
     }),
-    { description: "An inline discount schedule: a constant rate is one step, a declining schedule several." },
+    "schema/discounting:discountSchedule",
   ),
 );
 
@@ -51,11 +49,9 @@ export const discountScheduleSchema = /* @__PURE__ */ onFirstUse(() =>
 export const discountTimingSchema = /* @__PURE__ */ onFirstUse(() =>
   withMeta(
     z.strictObject({
-      position: withMeta(z._default(z.enum(["start", "middle", "end"]), "start"), {
-        description: "Where within each period its cash flows are taken to happen: start (first year undiscounted, NICE; default), middle, or end.",
-      }),
-      compounding: withMeta(z._default(z.enum(["annual", "continuous"]), "annual"), { description: "Annual (1/(1+r)^t, default) or continuous (e^(−rt)) compounding." }),
+      position: withMeta(z._default(z.enum(["start", "middle", "end"]), "start"), "schema/discounting:discountTiming.position"),
+      compounding: withMeta(z._default(z.enum(["annual", "continuous"]), "annual"), "schema/discounting:discountTiming.compounding"),
     }),
-    { description: "Discounting timing convention." },
+    "schema/discounting:discountTiming",
   ),
 );

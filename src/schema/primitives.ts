@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
 import { CURRENCY_CODES } from "../money/currencies.js";
 import { isIsoDate } from "../time/dates.js";
-import { checkDecimalInput, DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "./decimalInput.js";
+import { checkDecimalInput, DECIMAL_PATTERN } from "./decimalInput.js";
 
 /**
  * A decimal value: a decimal string (`"12.50"`, `"1e3"`) or a finite JSON number, normalised to a string so
@@ -17,12 +17,9 @@ export const decimalSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
     if (r.ok) return r.text;
     ctx.issues.push({ code: "custom", message: r.message, input: v, path: [], params: { vbpCode: r.code } });
     return z.NEVER;
-  })), {
-    description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 100 decimal places).",
-    anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }],
-  }));
+  })), "schema/primitives:decimal"));
 
-function boundedDecimal(min: number | undefined, minInclusive: boolean, max?: number, maxInclusive = true, description?: string) {
+function boundedDecimal(min: number | undefined, minInclusive: boolean, max: number | undefined, maxInclusive: boolean, key: string) {
   return withMeta(decimalSchema().check(z.superRefine((v, ctx) => {
       if (!DECIMAL_PATTERN.test(v)) return;
       // Compared exactly: 1.000…001 (30 places) is above 1, though as a binary float it equals 1.
@@ -33,28 +30,28 @@ function boundedDecimal(min: number | undefined, minInclusive: boolean, max?: nu
       if (max !== undefined && (maxInclusive ? n.gt(max) : n.gte(max))) {
         ctx.addIssue({ code: "custom", message: `must be ${maxInclusive ? "≤" : "<"} ${max}, got ${v}`, params: { vbpCode: "too_big" } });
       }
-    })), { description: description ?? "A decimal number." });
+    })), key);
 }
 
 /** A decimal ≥ 0 (prices, quantities). */
-export const nonNegativeDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, undefined, true, "A decimal number ≥ 0, as a JSON number or a decimal string."));
+export const nonNegativeDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, undefined, true, "schema/primitives:nonNegativeDecimal"));
 /** A decimal > 0. */
-export const positiveDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, false, undefined, true, "A decimal number > 0, as a JSON number or a decimal string."));
+export const positiveDecimalSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, false, undefined, true, "schema/primitives:positiveDecimal"));
 /** A probability in [0, 1]. */
-export const probabilitySchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, 1, true, "A probability between 0 and 1 inclusive."));
+export const probabilitySchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(0, true, 1, true, "schema/primitives:probability"));
 /** An annual rate (discount, escalation) as a fraction: 0.035 is 3.5%; > −1 and ≤ 1. */
-export const rateSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(-1, false, 1, true, "An annual rate as a fraction (0.035 is 3.5%), greater than −1 and at most 1."));
+export const rateSchema = /* @__PURE__ */ onFirstUse(() => boundedDecimal(-1, false, 1, true, "schema/primitives:rate"));
 
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.refine(isIsoDate, { message: "must be a calendar date in YYYY-MM-DD form", params: { vbpCode: "invalid_format" } })), { description: "A calendar date in ISO form YYYY-MM-DD." }));
+  .string().check(z.refine(isIsoDate, { message: "must be a calendar date in YYYY-MM-DD form", params: { vbpCode: "invalid_format" } })), "schema/primitives:isoDate"));
 
 /** An ISO 4217 currency code the library knows. */
-export const currencySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.enum(CURRENCY_CODES as [string, ...string[]]), { description: "ISO 4217 currency code, e.g. GBP." }));
+export const currencySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.enum(CURRENCY_CODES as [string, ...string[]]), "schema/primitives:currency"));
 
 /** An identifier: letters, digits and `._:-`, 1–128 characters, starting with a letter or digit. */
 export const idSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })), { description: "An identifier: 1–128 letters, digits or . _ : -, starting with a letter or digit." }));
+  .string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })), "schema/primitives:id"));
 
 /** Free text with a sane length limit. */
 export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
@@ -62,10 +59,10 @@ export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
 /** Where a figure comes from. */
 export const sourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), { description: "Organisation that published the figure." }),
-    title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), { description: "Title of the document, with section or table." }),
-    publishedOn: withMeta(isoDateSchema(), { description: "Date the document was published (YYYY-MM-DD)." }),
-    validFrom: withMeta(z.optional(isoDateSchema()), { description: "Date from which the figure applies (YYYY-MM-DD)." }),
-    url: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Public address of the document." }),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Anything needed to apply the figure correctly." }),
-  }), { description: "Where a figure comes from: publisher, title and dates." }));
+    publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "schema/primitives:source.publisher"),
+    title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), "schema/primitives:source.title"),
+    publishedOn: withMeta(isoDateSchema(), "schema/primitives:source.publishedOn"),
+    validFrom: withMeta(z.optional(isoDateSchema()), "schema/primitives:source.validFrom"),
+    url: withMeta(z.optional(z.string().check(z.maxLength(2000))), "schema/primitives:source.url"),
+    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "schema/primitives:source.note"),
+  }), "schema/primitives:source"));

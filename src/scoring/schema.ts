@@ -1,3 +1,5 @@
+import { SCORING_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
+import { described } from "../schema/describe.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
@@ -14,127 +16,127 @@ import type { Tender } from "./tender.js";
 import { validateTender } from "./validate.js";
 
 const tagSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "must be 1–64 lower-case letters, digits or -" })), { description: "Value domain the criterion counts toward in weight policies, e.g. social-value, efficiency, patient-and-staff, supply-chain, purpose, whole-life-cost, net-zero." }));
+  .string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "must be 1–64 lower-case letters, digits or -" })), "scoring:tag"));
 
-const percentSchema = (description: string) => withMeta(decimalSchema(), { description });
+const percentSchema = (key: string) => withMeta(decimalSchema(), key);
 
 const common = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), { description: "Criterion identifier, unique across the whole tree." }),
-  label: withMeta(textSchema(300).check(z.minLength(1)), { description: "Name shown to evaluators and suppliers, e.g. \"3.2 Training and support\"." }),
+  id: withMeta(idSchema(), "scoring:common.id"),
+  label: withMeta(textSchema(300).check(z.minLength(1)), "scoring:common.label"),
   tag: z.optional(tagSchema()),
-  description: withMeta(z.optional(textSchema(4000)), { description: "What is assessed and how, as published with the tender." }),
+  description: withMeta(z.optional(textSchema(4000)), "scoring:common.description"),
 }));
 
 const weighted = /* @__PURE__ */ onFirstUse(() => ({
   ...common(),
-  weight: percentSchema("Weight among its siblings, in percent (\"25\" is 25%). Sibling weights must sum to exactly 100."),
+  weight: percentSchema("scoring:percent.weight"),
   weightRange: withMeta(z.optional(z
     .strictObject({
-      min: percentSchema("Lowest weight allowed, percent."),
-      max: percentSchema("Highest weight allowed, percent."),
-    })), { description: "Published weight range (EU 2014/24 Art. 67(5)); the weight used must lie within it." }),
+      min: percentSchema("scoring:percent.min"),
+      max: percentSchema("scoring:percent.max"),
+    })), "scoring:weighted.weightRange"),
 }));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Option identifier, unique in the tender." }),
-  supplier: withMeta(textSchema(300).check(z.minLength(1)), { description: "Supplier name." }),
-  label: withMeta(textSchema(300).check(z.minLength(1)), { description: "What is offered, e.g. the product name." }),
-  price: withMeta(z.optional(positiveDecimalSchema()), { description: "Bid price in the tender currency (> 0)." }),
+  id: withMeta(idSchema(), "scoring:option.id"),
+  supplier: withMeta(textSchema(300).check(z.minLength(1)), "scoring:option.supplier"),
+  label: withMeta(textSchema(300).check(z.minLength(1)), "scoring:option.label"),
+  price: withMeta(z.optional(positiveDecimalSchema()), "scoring:option.price"),
   values: withMeta(z.optional(z
-    .record(idSchema(), decimalSchema())), { description: "Raw values for quantitative criteria, by criterion id." }),
-  lot: withMeta(z.optional(idSchema()), { description: "Lot the option is offered for." }),
+    .record(idSchema(), decimalSchema())), "scoring:option.values"),
+  lot: withMeta(z.optional(idSchema()), "scoring:option.lot"),
 }));
 
 const evaluatorScoreRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), { description: "The qualitative criterion scored." }),
-  optionId: withMeta(idSchema(), { description: "The option scored." }),
-  evaluatorId: withMeta(idSchema(), { description: "Who scored." }),
-  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), { description: "Level given: the scale's level value, e.g. \"4\"." }),
-  reason: withMeta(textSchema(8000).check(z.minLength(1)), { description: "The evaluator's reason (the evidence relied on), quoted in the assessment summary; required." }),
+  criterionId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.criterionId"),
+  optionId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.optionId"),
+  evaluatorId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.evaluatorId"),
+  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), "scoring:evaluatorScoreRecord.level"),
+  reason: withMeta(textSchema(8000).check(z.minLength(1)), "scoring:evaluatorScoreRecord.reason"),
 }));
 
 const consensusRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), { description: "The qualitative criterion." }),
-  optionId: withMeta(idSchema(), { description: "The option." }),
-  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), { description: "Agreed level (scale level value)." }),
-  reason: withMeta(textSchema(8000), { description: "The panel's agreed reason, quoted in the assessment summary." }),
-  moderator: withMeta(z.optional(textSchema(200).check(z.minLength(1))), { description: "Who chaired the moderation that agreed this level (audit trail; required when the level changes any evaluator's score)." }),
-  date: withMeta(z.optional(isoDateSchema()), { description: "Date the level was agreed, YYYY-MM-DD (audit trail)." }),
-  round: withMeta(z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))), { description: "Moderation round (1 = first meeting) in which the level was agreed (audit trail)." }),
+  criterionId: withMeta(idSchema(), "scoring:consensusRecord.criterionId"),
+  optionId: withMeta(idSchema(), "scoring:consensusRecord.optionId"),
+  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), "scoring:consensusRecord.level"),
+  reason: withMeta(textSchema(8000), "scoring:consensusRecord.reason"),
+  moderator: withMeta(z.optional(textSchema(200).check(z.minLength(1))), "scoring:consensusRecord.moderator"),
+  date: withMeta(z.optional(isoDateSchema()), "scoring:consensusRecord.date"),
+  round: withMeta(z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))), "scoring:consensusRecord.round"),
 }));
 
 const passFailRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), { description: "The pass/fail criterion." }),
-  optionId: withMeta(idSchema(), { description: "The option." }),
-  passed: withMeta(z.boolean(), { description: "Whether the option meets the requirement." }),
-  reason: withMeta(textSchema(8000), { description: "Why: evidence seen or missing." }),
+  criterionId: withMeta(idSchema(), "scoring:passFailRecord.criterionId"),
+  optionId: withMeta(idSchema(), "scoring:passFailRecord.optionId"),
+  passed: withMeta(z.boolean(), "scoring:passFailRecord.passed"),
+  reason: withMeta(textSchema(8000), "scoring:passFailRecord.reason"),
 }));
 
 const gateSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Gate identifier." }),
-  label: withMeta(z.optional(textSchema(300)), { description: "Name shown in reports, e.g. \"Quality threshold\"." }),
+  id: withMeta(idSchema(), "scoring:gate.id"),
+  label: withMeta(z.optional(textSchema(300)), "scoring:gate.label"),
   scope: withMeta(z
-    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]), { description: "\"quality\" (all scored criteria except price), \"total\", or a list of criterion ids whose points are added." }),
-  minimumPercent: withMeta(decimalSchema(), { description: "Minimum, percent of the scope's maximum points (0–100)." }),
+    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]), "scoring:gate.scope"),
+  minimumPercent: withMeta(decimalSchema(), "scoring:gate.minimumPercent"),
 }));
 
 const tieBreakSchema = /* @__PURE__ */ onFirstUse(() => z.discriminatedUnion("rule", [
-  z.strictObject({ rule: withMeta(z.literal("higher-quality"), { description: "Higher quality points win." }) }),
-  z.strictObject({ rule: withMeta(z.literal("lower-price"), { description: "Lower bid price wins." }) }),
+  z.strictObject({ rule: withMeta(z.literal("higher-quality"), "scoring:tieBreak.rule") }),
+  z.strictObject({ rule: withMeta(z.literal("lower-price"), "scoring:tieBreak.rule#2") }),
   z.strictObject({
-    rule: withMeta(z.literal("higher-score"), { description: "Higher points on one criterion win." }),
-    criterionId: withMeta(idSchema(), { description: "The criterion (leaf or group)." }),
+    rule: withMeta(z.literal("higher-score"), "scoring:tieBreak.rule#3"),
+    criterionId: withMeta(idSchema(), "scoring:tieBreak.criterionId"),
   }),
   z.strictObject({
-    rule: withMeta(z.literal("higher-tag-score"), { description: "Higher points on the criteria with a tag win." }),
+    rule: withMeta(z.literal("higher-tag-score"), "scoring:tieBreak.rule#4"),
     tag: tagSchema(),
   }),
 ]));
 
 const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  kind: withMeta(z.enum(["min", "max"]), { description: "\"min\": tagged weight at least percent; \"max\": at most." }),
-  tags: withMeta(z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)), { description: "Tags whose global weights are added." }),
-  percent: withMeta(decimalSchema(), { description: "The bound, percent." }),
-  description: withMeta(textSchema(300), { description: "What the rule is called in messages." }),
+  kind: withMeta(z.enum(["min", "max"]), "scoring:policyRule.kind"),
+  tags: withMeta(z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)), "scoring:policyRule.tags"),
+  percent: withMeta(decimalSchema(), "scoring:policyRule.percent"),
+  description: withMeta(textSchema(300), "scoring:policyRule.description"),
   countsByKind: withMeta(z.optional(z
-    .literal("whole-life-cost")), { description: "Also count every price criterion and every quantitative criterion with costClass whole-life-cost, wherever they sit; warn about unclassified quantitative criteria." }),
+    .literal("whole-life-cost")), "scoring:policyRule.countsByKind"),
 }));
 
 const weightPolicySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), { description: "Policy identifier." }),
-  label: withMeta(textSchema(200), { description: "Short name used in messages." }),
-  rules: withMeta(z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)), { description: "The rules." }),
+  id: withMeta(idSchema(), "scoring:weightPolicy.id"),
+  label: withMeta(textSchema(200), "scoring:weightPolicy.label"),
+  rules: withMeta(z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)), "scoring:weightPolicy.rules"),
   source: withMeta(z
     .strictObject({
-      publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), { description: "Organisation that published the policy." }),
-      title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), { description: "Title of the document." }),
-      publishedOn: withMeta(z.string().check(z.maxLength(10)), { description: "Publication date (YYYY-MM-DD)." }),
-      validFrom: withMeta(z.optional(z.string().check(z.maxLength(10))), { description: "Date from which it applies (YYYY-MM-DD)." }),
-      url: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Public address." }),
-      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Anything needed to apply it." }),
-    }), { description: "Where the policy comes from." }),
+      publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "scoring:weightPolicy.source.publisher"),
+      title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), "scoring:weightPolicy.source.title"),
+      publishedOn: withMeta(z.string().check(z.maxLength(10)), "scoring:weightPolicy.source.publishedOn"),
+      validFrom: withMeta(z.optional(z.string().check(z.maxLength(10))), "scoring:weightPolicy.source.validFrom"),
+      url: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring:weightPolicy.source.url"),
+      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring:weightPolicy.source.note"),
+    }), "scoring:weightPolicy.source"),
 }));
 
 const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  currency: withMeta(z.optional(currencySchema()), { description: "Currency of prices (ISO 4217). Default GBP." }),
+  currency: withMeta(z.optional(currencySchema()), "scoring:settings.currency"),
   aggregation: withMeta(z.optional(z
-    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])), { description: "weighted-sum (default, highest total wins), price-per-quality-point (price ÷ quality points, lowest wins) or monetised-quality (price − quality points × valuePerQualityPoint, lowest wins)." }),
-  valuePerQualityPoint: withMeta(z.optional(positiveDecimalSchema()), { description: "Money value of one quality point, for monetised-quality." }),
-  tieBreak: withMeta(z.optional(z.array(tieBreakSchema()).check(z.maxLength(20))), { description: "Published tie-break rules in order. Default: higher quality, then lower price. Options still tied share a rank." }),
+    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])), "scoring:settings.aggregation"),
+  valuePerQualityPoint: withMeta(z.optional(positiveDecimalSchema()), "scoring:settings.valuePerQualityPoint"),
+  tieBreak: withMeta(z.optional(z.array(tieBreakSchema()).check(z.maxLength(20))), "scoring:settings.tieBreak"),
   policies: withMeta(z.optional(z
-    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema()])).check(z.maxLength(20))), { description: "Weight policies to check: shipped ids (nhs-vbp-2026, nhs-net-zero-2022, ppn-002) or policies as data." }),
-  policyMode: withMeta(z.optional(z.enum(["warn", "error"])), { description: "warn (default): breaches are warnings; error: they stop the run." }),
+    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema()])).check(z.maxLength(20))), "scoring:settings.policies"),
+  policyMode: withMeta(z.optional(z.enum(["warn", "error"])), "scoring:settings.policyMode"),
   abnormallyLowPrice: withMeta(z.optional(z
-    .strictObject({ percentBelowMeanOfOthers: withMeta(decimalSchema(), { description: "Percent below the mean of the other bids that raises the flag." }) })), { description: "Flag abnormally low prices for investigation (never an exclusion)." }),
-  maxWeightSpread: withMeta(z.optional(decimalSchema()), { description: "Largest spread (max − min, percentage points) of a published weight range." }),
-  rankReversal: withMeta(z.optional(z.boolean()), { description: "Compute rank reversals (default true)." }),
-  overtaking: withMeta(z.optional(z.boolean()), { description: "Compute what each option needs to overtake the next-ranked one (default true)." }),
+    .strictObject({ percentBelowMeanOfOthers: withMeta(decimalSchema(), "scoring:settings.abnormallyLowPrice.percentBelowMeanOfOthers") })), "scoring:settings.abnormallyLowPrice"),
+  maxWeightSpread: withMeta(z.optional(decimalSchema()), "scoring:settings.maxWeightSpread"),
+  rankReversal: withMeta(z.optional(z.boolean()), "scoring:settings.rankReversal"),
+  overtaking: withMeta(z.optional(z.boolean()), "scoring:settings.overtaking"),
   moderation: withMeta(z.optional(z
     .strictObject({
-      wideDisagreementSpread: withMeta(z.optional(positiveDecimalSchema()), { description: "Flag a response when the evaluators' levels differ by at least this much (highest − lowest level value; default 2)." }),
+      wideDisagreementSpread: withMeta(z.optional(positiveDecimalSchema()), "scoring:settings.moderation.wideDisagreementSpread"),
       medianBetweenLevels: withMeta(z.optional(z
-        .enum(["interpolate", "lower", "upper"])), { description: "When a median (even panel) falls between two scale levels: interpolate the points between them (default), or take the lower or the upper level." }),
-    })), { description: "Moderation rules: wide-disagreement flag and the rule for a median between levels." }),
+        .enum(["interpolate", "lower", "upper"])), "scoring:settings.moderation.medianBetweenLevels"),
+    })), "scoring:settings.moderation"),
 }));
 
 /**
@@ -156,68 +158,68 @@ function buildSchemas(reg: ScoringRegistries) {
 const priceCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("price"), { description: "A leaf scored from the bid price with a price formula." }),
-    formula: withMeta(priceFormulaSpecSchemaFor(reg.priceFormulas), { description: "The price formula and its parameters." }),
-  }), { description: "Price criterion." });
+    kind: withMeta(z.literal("price"), "scoring:buildSchemas.priceCriterion.kind"),
+    formula: withMeta(priceFormulaSpecSchemaFor(reg.priceFormulas), "scoring:buildSchemas.priceCriterion.formula"),
+  }), "scoring:buildSchemas.priceCriterion");
 
 const quantitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("quantitative"), { description: "A leaf scored from a raw value per option with a value function." }),
-    valueFunction: withMeta(valueFunctionSpecSchemaFor(reg.valueFunctions), { description: "The value function, direction and parameters." }),
-    unit: withMeta(z.optional(textSchema(100)), { description: "Unit of the raw value, e.g. \"kgCO2e per procedure\"." }),
+    kind: withMeta(z.literal("quantitative"), "scoring:buildSchemas.quantitativeCriterion.kind"),
+    valueFunction: withMeta(valueFunctionSpecSchemaFor(reg.valueFunctions), "scoring:buildSchemas.quantitativeCriterion.valueFunction"),
+    unit: withMeta(z.optional(textSchema(100)), "scoring:buildSchemas.quantitativeCriterion.unit"),
     priceDerived: withMeta(z.optional(z
-      .boolean()), { description: "The value is computed from the bid price (e.g. whole-life cost): not scored or shown for a tender excluded before price is opened; gates on it apply after price." }),
+      .boolean()), "scoring:buildSchemas.quantitativeCriterion.priceDerived"),
     costClass: withMeta(z.optional(z
-      .enum(["whole-life-cost", "other-cost", "not-cost"])), { description: "What the value measures, for weight policies: whole-life-cost counts in the NHS VBP whole-life cost limit like a price criterion." }),
-    display: withMeta(z.optional(z.enum(["money", "share", "number"])), { description: "How reports show the raw value: money, a 0–1 share as a percentage, or a number with its unit (default)." }),
-  }), { description: "Quantitative criterion." });
+      .enum(["whole-life-cost", "other-cost", "not-cost"])), "scoring:buildSchemas.quantitativeCriterion.costClass"),
+    display: withMeta(z.optional(z.enum(["money", "share", "number"])), "scoring:buildSchemas.quantitativeCriterion.display"),
+  }), "scoring:buildSchemas.quantitativeCriterion");
 
 const qualitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("qualitative"), { description: "A leaf scored by evaluators on a qualitative scale, then moderated." }),
+    kind: withMeta(z.literal("qualitative"), "scoring:buildSchemas.qualitativeCriterion.kind"),
     scale: withMeta(z
-      .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]), { description: "A scale id from QUALITATIVE_SCALES (e.g. \"nhs-five-point\") or a scale given inline." }),
+      .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]), "scoring:buildSchemas.qualitativeCriterion.scale"),
     moderation: withMeta(z.optional(z
-      .enum(["consensus", "mean", "median"])), { description: "How individual scores become one: the recorded consensus (default), or the mean or median level." }),
-  }), { description: "Qualitative criterion." });
+      .enum(["consensus", "mean", "median"])), "scoring:buildSchemas.qualitativeCriterion.moderation"),
+  }), "scoring:buildSchemas.qualitativeCriterion");
 
 const passFailCriterionSchema = withMeta(z
   .strictObject({
     ...common(),
-    kind: withMeta(z.literal("pass-fail"), { description: "A gate the option must pass; carries no weight." }),
-  }), { description: "Pass/fail criterion." });
+    kind: withMeta(z.literal("pass-fail"), "scoring:buildSchemas.passFailCriterion.kind"),
+  }), "scoring:buildSchemas.passFailCriterion");
 
 const groupCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("group"), { description: "A domain or question grouping sub-criteria." }),
+    kind: withMeta(z.literal("group"), "scoring:buildSchemas.groupCriterion.kind"),
     get children(): z.ZodMiniArray<z.ZodMiniType<Criterion>> {
-      return withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), { description: "Sub-criteria; the weighted ones' weights sum to 100." });
+      return withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), "scoring:buildSchemas.groupCriterion#2");
     },
-  }), { description: "Group of criteria." });
+  }), "scoring:buildSchemas.groupCriterion");
 
   const criterionSchema: z.ZodMiniType<Criterion> = withMeta(z
-  .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema]), { description: "A criterion: group, price, quantitative, qualitative or pass-fail." }) as unknown as z.ZodMiniType<Criterion>;
+  .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema]), "scoring:buildSchemas.criterion") as unknown as z.ZodMiniType<Criterion>;
 
 const tenderObjectSchema = z.strictObject({
-  criteria: withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), { description: "The criteria tree; root weights sum to 100." }),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)), { description: "The options (bids)." }),
+  criteria: withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), "scoring:buildSchemas.tenderObject.criteria"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)), "scoring:buildSchemas.tenderObject.options"),
   lots: withMeta(z.optional(z
-    .array(z.strictObject({ id: withMeta(idSchema(), { description: "Lot identifier." }), label: withMeta(textSchema(300), { description: "Lot name." }) })).check(z.maxLength(1000))), { description: "The lots; when absent every option is in one lot \"default\"." }),
-  evaluatorScores: withMeta(z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))), { description: "Individual evaluator scores on qualitative criteria." }),
-  consensus: withMeta(z.optional(z.array(consensusRecordSchema()).check(z.maxLength(1_000_000))), { description: "Moderated consensus scores on qualitative criteria." }),
-  passFail: withMeta(z.optional(z.array(passFailRecordSchema()).check(z.maxLength(1_000_000))), { description: "Outcomes of pass/fail criteria." }),
-  gates: withMeta(z.optional(z.array(gateSchema()).check(z.maxLength(100))), { description: "Minimum-score gates." }),
-  settings: withMeta(z.optional(settingsSchema()), { description: "Settings of the scoring run." }),
+    .array(z.strictObject({ id: withMeta(idSchema(), "scoring:buildSchemas.tenderObject.lots.id"), label: withMeta(textSchema(300), "scoring:buildSchemas.tenderObject.lots.label") })).check(z.maxLength(1000))), "scoring:buildSchemas.tenderObject.lots"),
+  evaluatorScores: withMeta(z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.evaluatorScores"),
+  consensus: withMeta(z.optional(z.array(consensusRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.consensus"),
+  passFail: withMeta(z.optional(z.array(passFailRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.passFail"),
+  gates: withMeta(z.optional(z.array(gateSchema()).check(z.maxLength(100))), "scoring:buildSchemas.tenderObject.gates"),
+  settings: withMeta(z.optional(settingsSchema()), "scoring:buildSchemas.tenderObject.settings"),
 });
 
   const tenderSchema = withMeta(tenderObjectSchema.check(z.superRefine((t, ctx) => {
     for (const issue of validateTender(t as Tender)) {
       ctx.addIssue({ code: "custom", path: [...issue.path], message: issue.message, input: undefined, params: { vbpCode: issue.code } });
     }
-  })), { description: "A tender to score: criteria, options, evaluator scores, gates and settings." });
+  })), "scoring:buildSchemas.tender");
 
   return { criterionSchema, tenderSchema };
 }
@@ -233,7 +235,7 @@ const DEFAULT_SCHEMAS = /* @__PURE__ */ onFirstUse(() => buildSchemas({}));
  * criterionSchema.parse({ id: "price", label: "Price", kind: "price", weight: 40, formula: { formula: "relative-to-lowest" } });
  * ```
  */
-export const criterionSchema: zc.ZodType<Criterion> = /* @__PURE__ */ publicSchema<Criterion>(() => getCriterionSchema());
+export const criterionSchema: zc.ZodType<Criterion> = /* @__PURE__ */ publicSchema<Criterion>(() => getCriterionSchema(), SCORING_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `criterionSchema`, built on first use. */
 export const getCriterionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<Criterion> => DEFAULT_SCHEMAS().criterionSchema);
@@ -249,7 +251,7 @@ export const getCriterionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<C
  * const r = tenderSchema.safeParse(json);
  * ```
  */
-export const tenderSchema: zc.ZodType<Tender> = /* @__PURE__ */ publicSchema<Tender>(() => getTenderSchema());
+export const tenderSchema: zc.ZodType<Tender> = /* @__PURE__ */ publicSchema<Tender>(() => getTenderSchema(), SCORING_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `tenderSchema`, built on first use. */
 export const getTenderSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<Tender> => DEFAULT_SCHEMAS().tenderSchema as unknown as z.ZodMiniType<Tender>);
@@ -267,7 +269,7 @@ export const getTenderSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<Tend
 export function makeTenderSchema(registries: ScoringRegistries = {}): zc.ZodType<Tender> {
   const { priceFormulas, valueFunctions } = registries;
   if (priceFormulas === undefined && valueFunctions === undefined) return tenderSchema;
-  return publicSchema<Tender>(() => tenderSchemaFor(registries));
+  return publicSchema<Tender>(() => tenderSchemaFor(registries), SCORING_DESCRIPTION_TABLES);
 }
 
 /** @internal The library's own tender schema for a registry of price formulas and value functions. */
@@ -332,5 +334,5 @@ export function safeParseTender(input: unknown, registries: ScoringRegistries = 
  * ```
  */
 export function tenderJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(getTenderSchema(), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(described(getTenderSchema(), SCORING_DESCRIPTION_TABLES), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { SUSTAINABILITY_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
@@ -58,12 +59,12 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
 /** @internal */
 export const priceIndexSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier recorded with results." }),
-    label: withMeta(textSchema(300), { description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." }),
+    id: withMeta(idSchema(), "sustainability:priceIndexSeriesShape.id"),
+    label: withMeta(textSchema(300), "sustainability:priceIndexSeriesShape.label"),
     values: withMeta(z
-      .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()), { description: "Index value (> 0) by price year label, e.g. {\"2022\": 100, \"2025\": 108.2}." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the index comes from." }),
-  }), { description: "A price index used to re-base values between price years." }));
+      .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()), "sustainability:priceIndexSeriesShape.values"),
+    source: withMeta(z.optional(sourceSchema()), "sustainability:priceIndexSeriesShape.source"),
+  }), "sustainability:priceIndexSeriesShape"));
 
 /**
  * zod schema of a discount schedule (steps from year 0).
@@ -85,17 +86,17 @@ export const discountScheduleShape = discountScheduleSchema;
  */
 export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier recorded with results." }),
-    label: withMeta(textSchema(300), { description: "Human name." }),
-    currency: withMeta(currencySchema(), { description: "ISO 4217 currency of the values." }),
-    priceYear: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), { description: "Price year the values are in (a label in the price index)." }),
+    id: withMeta(idSchema(), "sustainability:carbonValueSeriesShape.id"),
+    label: withMeta(textSchema(300), "sustainability:carbonValueSeriesShape.label"),
+    currency: withMeta(currencySchema(), "sustainability:carbonValueSeriesShape.currency"),
+    priceYear: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "sustainability:carbonValueSeriesShape.priceYear"),
     central: withMeta(z
-      .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()), { description: "Central value per tCO2e by calendar year of emission." }),
-    lowMultiplier: withMeta(nonNegativeDecimalSchema(), { description: "Low = central × this (DESNZ: 0.5)." }),
-    highMultiplier: withMeta(nonNegativeDecimalSchema(), { description: "High = central × this (DESNZ: 1.5)." }),
-    source: withMeta(sourceSchema(), { description: "Where the values come from." }),
-    note: withMeta(z.optional(textSchema(2000)), { description: "Anything derived rather than published, e.g. interpolated years." }),
-  }), { description: "A series of carbon values per tonne CO2e by year, in one price year." }));
+      .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()), "sustainability:carbonValueSeriesShape.central"),
+    lowMultiplier: withMeta(nonNegativeDecimalSchema(), "sustainability:carbonValueSeriesShape.lowMultiplier"),
+    highMultiplier: withMeta(nonNegativeDecimalSchema(), "sustainability:carbonValueSeriesShape.highMultiplier"),
+    source: withMeta(sourceSchema(), "sustainability:carbonValueSeriesShape.source"),
+    note: withMeta(z.optional(textSchema(2000)), "sustainability:carbonValueSeriesShape.note"),
+  }), "sustainability:carbonValueSeriesShape"));
 
 /**
  * zod schema of the rule for carbon-value years without data.
@@ -107,9 +108,9 @@ export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(
  */
 export const carbonValueRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    outsideData: withMeta(z.optional(z.enum(["error", "hold-nearest"])), { description: "Years outside the series: error (default) or hold the nearest published value." }),
-    gaps: withMeta(z.optional(z.enum(["error", "interpolate-linear"])), { description: "Missing years inside the series: error (default) or linear interpolation." }),
-  }), { description: "What to do for years the carbon value series does not cover; any choice is recorded as an assumption." }));
+    outsideData: withMeta(z.optional(z.enum(["error", "hold-nearest"])), "sustainability:carbonValueRuleShape.outsideData"),
+    gaps: withMeta(z.optional(z.enum(["error", "interpolate-linear"])), "sustainability:carbonValueRuleShape.gaps"),
+  }), "sustainability:carbonValueRuleShape"));
 
 // ---------------------------------------------------------------- carbon footprint input
 
@@ -117,47 +118,47 @@ const factorRefSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
     withMeta(z
       .strictObject({
-        factorId: withMeta(idSchema(), { description: "Id of a factor in the bundled UK conversion factors or in `factors` (the set for the activity year is used)." }),
-      }), { description: "A library factor looked up for the year the activity happens." }),
+        factorId: withMeta(idSchema(), "sustainability:factorRef.factorId"),
+      }), "sustainability:factorRef#2"),
     withMeta(z
       .strictObject({
-        kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), { description: "kgCO2e per unit of activity, stated by the caller (e.g. a supplier's product carbon footprint)." }),
-        source: withMeta(z.optional(sourceSchema()), { description: "Where the stated factor comes from (recommended)." }),
-        note: withMeta(z.optional(textSchema(500)), { description: "Basis of the stated factor." }),
-      }), { description: "A factor stated by the caller, the same in every year." }),
-  ]), { description: "The emission factor: a library factor id, or a stated kgCO2e per unit (use unit \"kgCO2e\" and 1 for a stated total)." }));
+        kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), "sustainability:factorRef.kgCO2ePerUnit"),
+        source: withMeta(z.optional(sourceSchema()), "sustainability:factorRef.source"),
+        note: withMeta(z.optional(textSchema(500)), "sustainability:factorRef.note"),
+      }), "sustainability:factorRef#3"),
+  ]), "sustainability:factorRef"));
 
 const quantitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
-    withMeta(z.strictObject({ perYear: withMeta(nonNegativeDecimalSchema(), { description: "Quantity in every year of the horizon." }) }), { description: "Every year." }),
-    withMeta(z.strictObject({ perUse: withMeta(nonNegativeDecimalSchema(), { description: "Quantity per use; multiplied by the option's usesPerYear." }) }), { description: "Per use." }),
+    withMeta(z.strictObject({ perYear: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.perYear") }), "sustainability:quantity#2"),
+    withMeta(z.strictObject({ perUse: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.perUse") }), "sustainability:quantity#3"),
     withMeta(z
-      .strictObject({ perPatient: withMeta(nonNegativeDecimalSchema(), { description: "Quantity per patient; multiplied by the option's patientsPerYear." }) }), { description: "Per patient." }),
+      .strictObject({ perPatient: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.perPatient") }), "sustainability:quantity#4"),
     withMeta(z
       .strictObject({
-        once: withMeta(nonNegativeDecimalSchema(), { description: "Quantity in one year only." }),
-        year: withMeta(z.optional(yearSchema()), { description: "Calendar year it happens (default: the first year of the horizon)." }),
-      }), { description: "Once." }),
-  ]), { description: "How much activity, and when: {perYear}, {perUse}, {perPatient} or {once, year?}." }));
+        once: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.once"),
+        year: withMeta(z.optional(yearSchema()), "sustainability:quantity.year"),
+      }), "sustainability:quantity#5"),
+  ]), "sustainability:quantity"));
 
 const activityFields = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), { description: "Identifier of the line, unique within the option." }),
-  source: withMeta(z.optional(textSchema(200)), { description: "Emission source for the by-source breakdown (e.g. \"grid electricity\", \"gloves\"); default: the id." }),
+  id: withMeta(idSchema(), "sustainability:activityFields.id"),
+  source: withMeta(z.optional(textSchema(200)), "sustainability:activityFields.source"),
   quantity: quantitySchema(),
-  unit: withMeta(textSchema(50), { description: "Unit of the quantity (kWh, tonne-km, unit, tonne, bed day, ...); must match a library factor's unit." }),
+  unit: withMeta(textSchema(50), "sustainability:activityFields.unit"),
   factor: factorRefSchema(),
 }));
 
-const activitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.strictObject(activityFields()), { description: "One activity line: quantity × emission factor." }));
+const activitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.strictObject(activityFields()), "sustainability:activity"));
 
 const embodiedSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
     ...activityFields(),
     serviceLifeYears: withMeta(z.optional(z
-      .int().check(z.gte(1)).check(z.lte(100))), { description: "Service life in years: with a {once} quantity, the units are bought again every serviceLifeYears within the horizon (replacements)." }),
-  }), { description: "Embodied (manufacture) emissions: units bought × kgCO2e per unit, with replacements." }));
+      .int().check(z.gte(1)).check(z.lte(100))), "sustainability:embodied.serviceLifeYears"),
+  }), "sustainability:embodied"));
 
-const items = <T extends z.ZodMiniType>(s: T, d: string) => withMeta(z.optional(z.readonly(z.array(s).check(z.maxLength(MAX_ITEMS)))), { description: d });
+const items = <T extends z.ZodMiniType>(s: T, key: string) => withMeta(z.optional(z.readonly(z.array(s).check(z.maxLength(MAX_ITEMS)))), key);
 
 /**
  * zod schema of one option's carbon activities, by lifecycle stage.
@@ -169,27 +170,27 @@ const items = <T extends z.ZodMiniType>(s: T, d: string) => withMeta(z.optional(
  */
 export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Option identifier (a product offer or the comparator)." }),
-    label: withMeta(z.optional(textSchema(300)), { description: "Human name of the option." }),
-    patientsPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Patients treated a year with this option (for per-patient figures and perPatient quantities)." }),
-    usesPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Uses (procedures, tests) a year (for per-use figures and perUse quantities)." }),
-    embodied: items(embodiedSchema(), "Embodied / manufacture emissions per unit bought, including replacements."),
-    transport: items(activitySchema(), "Transport: tonne-km × factor, or a stated kgCO2e."),
-    energy: items(activitySchema(), "Energy in use: kWh × the factor for the year the energy is used."),
-    consumables: items(activitySchema(), "Consumables: kgCO2e per unit × units (per use, per year...)."),
-    waste: items(activitySchema(), "Waste and disposal: tonnes × the factor for the disposal route."),
-    pathway: items(activitySchema(), "Pathway activity (bed day, theatre hour, outpatient visit): count × kgCO2e per activity."),
-  }), { description: "An option's carbon activities by lifecycle stage." }));
+    id: withMeta(idSchema(), "sustainability:carbonOptionShape.id"),
+    label: withMeta(z.optional(textSchema(300)), "sustainability:carbonOptionShape.label"),
+    patientsPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:carbonOptionShape.patientsPerYear"),
+    usesPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:carbonOptionShape.usesPerYear"),
+    embodied: items(embodiedSchema(), "sustainability:activities.embodied"),
+    transport: items(activitySchema(), "sustainability:activities.transport"),
+    energy: items(activitySchema(), "sustainability:activities.energy"),
+    consumables: items(activitySchema(), "sustainability:activities.consumables"),
+    waste: items(activitySchema(), "sustainability:activities.waste"),
+    pathway: items(activitySchema(), "sustainability:activities.pathway"),
+  }), "sustainability:carbonOptionShape"));
 
 const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    factorId: withMeta(idSchema(), { description: "Factor id; an existing id replaces the bundled value for that year." }),
-    year: withMeta(yearSchema(), { description: "Calendar year of activity the factor applies to." }),
-    kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), { description: "kgCO2e per unit." }),
-    unit: withMeta(textSchema(50), { description: "Unit of activity." }),
-    label: withMeta(z.optional(textSchema(300)), { description: "What the factor converts." }),
-    source: withMeta(sourceSchema(), { description: "Where the factor comes from (recorded with results)." }),
-  }), { description: "A caller's emission factor, replacing or adding to the bundled data." }));
+    factorId: withMeta(idSchema(), "sustainability:factorOverride.factorId"),
+    year: withMeta(yearSchema(), "sustainability:factorOverride.year"),
+    kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), "sustainability:factorOverride.kgCO2ePerUnit"),
+    unit: withMeta(textSchema(50), "sustainability:factorOverride.unit"),
+    label: withMeta(z.optional(textSchema(300)), "sustainability:factorOverride.label"),
+    source: withMeta(sourceSchema(), "sustainability:factorOverride.source"),
+  }), "sustainability:factorOverride"));
 
 /**
  * zod schema of the input to `carbonFootprint`: a horizon, factor rules and overrides, and options with their
@@ -204,12 +205,12 @@ const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
  */
 const carbonInputFields = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    startYear: withMeta(yearSchema(), { description: "Calendar year of the first year of the horizon." }),
-    horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), { description: "Number of years evaluated (1–100)." }),
+    startYear: withMeta(yearSchema(), "sustainability:carbonInputFields.startYear"),
+    horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "sustainability:carbonInputFields.horizonYears"),
     factorYearRule: withMeta(z.optional(z
-      .enum(["exact", "latest-available", "nearest"])), { description: "Years without a factor set: exact (error, default), latest-available or nearest; any fallback is recorded as an assumption." }),
-    factors: withMeta(z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))), { description: "Caller factors overriding or extending the bundled UK conversion factors." }),
-    options: withMeta(z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))), { description: "Options compared (offers and comparator)." }),
+      .enum(["exact", "latest-available", "nearest"])), "sustainability:carbonInputFields.factorYearRule"),
+    factors: withMeta(z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))), "sustainability:carbonInputFields.factors"),
+    options: withMeta(z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))), "sustainability:carbonInputFields.options"),
   }));
 
 /** @internal The cross-field rules of a carbon input, on parsed values (the whole-job validation runs them too). */
@@ -260,7 +261,7 @@ export function checkCarbonInput(doc: z.output<ReturnType<typeof carbonInputFiel
     });
   }
 
-export const carbonInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(carbonInputFields().check(z.superRefine(checkCarbonInput)), { description: "Carbon footprint of options over a horizon, by lifecycle stage, with cited factors." }));
+export const carbonInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(carbonInputFields().check(z.superRefine(checkCarbonInput)), "sustainability:carbonInputShape"));
 
 // ---------------------------------------------------------------- monetisation input
 
@@ -288,24 +289,24 @@ export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => wit
     emissions: withMeta(z.readonly(z
       .array(
         z.strictObject({
-          year: withMeta(yearSchema(), { description: "Calendar year of emission." }),
-          kgCO2e: withMeta(decimalSchema(), { description: "kgCO2e emitted that year (negative for avoided emissions)." }),
+          year: withMeta(yearSchema(), "sustainability:carbonMonetisationInputShape.emissions.year"),
+          kgCO2e: withMeta(decimalSchema(), "sustainability:carbonMonetisationInputShape.emissions.kgCO2e"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(1000))), { description: "kgCO2e by year, e.g. a carbon footprint result's byYear." }),
+      ).check(z.minLength(1)).check(z.maxLength(1000))), "sustainability:carbonMonetisationInputShape.emissions"),
     scenarios: withMeta(z.optional(z.readonly(z
-      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))), { description: "Carbon value scenarios to compute (default all three)." }),
-    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), { description: "Price year of the evaluation (default: the carbon values' price year, 2022 for DESNZ)." }),
-    priceIndex: withMeta(z.optional(priceIndexSeriesShape()), { description: "Index used to re-base carbon values to priceYear (required when it differs)." }),
-    carbonValues: withMeta(z.optional(carbonValueSeriesShape()), { description: "Carbon value series (default DESNZ 2023, 2022 prices)." }),
-    rule: withMeta(z.optional(carbonValueRuleShape()), { description: "What to do for years without a carbon value." }),
+      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))), "sustainability:carbonMonetisationInputShape.scenarios"),
+    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), "sustainability:carbonMonetisationInputShape.priceYear"),
+    priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "sustainability:carbonMonetisationInputShape.priceIndex"),
+    carbonValues: withMeta(z.optional(carbonValueSeriesShape()), "sustainability:carbonMonetisationInputShape.carbonValues"),
+    rule: withMeta(z.optional(carbonValueRuleShape()), "sustainability:carbonMonetisationInputShape.rule"),
     discount: withMeta(z.optional(z
       .strictObject({
-        schedule: withMeta(discountScheduleShape(), { description: "Discount schedule, e.g. the Green Book." }),
-        baseYear: withMeta(yearSchema(), { description: "Calendar year that is year 0 of discounting (the price base date's year)." }),
-        timing: withMeta(z.optional(discountTimingShape()), { description: "Timing convention (default start of year, annual)." }),
-      })), { description: "Discount the monetised values (optional)." }),
+        schedule: withMeta(discountScheduleShape(), "sustainability:carbonMonetisationInputShape.discount.schedule"),
+        baseYear: withMeta(yearSchema(), "sustainability:carbonMonetisationInputShape.discount.baseYear"),
+        timing: withMeta(z.optional(discountTimingShape()), "sustainability:carbonMonetisationInputShape.discount.timing"),
+      })), "sustainability:carbonMonetisationInputShape.discount"),
     treatment: withMeta(z.optional(z
-      .enum(["externality", "criterion"])), { description: "How the buyer uses the value: added to whole-life cost as a priced externality (EU 2014/24 Art. 68) or scored as its own criterion. Recorded only." }),
+      .enum(["externality", "criterion"])), "sustainability:carbonMonetisationInputShape.treatment"),
   }).check(z.superRefine((doc, ctx) => {
     const seen = new Set<number>();
     doc.emissions.forEach((e, i) => {
@@ -317,7 +318,7 @@ export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => wit
         if (e.year < doc.discount!.baseYear) custom(ctx, ["emissions", i, "year"], `must not be before discount.baseYear ${doc.discount!.baseYear}, got ${e.year}`, "out_of_order");
       });
     }
-  })), { description: "Monetise kgCO2e by year with carbon values, re-based and optionally discounted." }));
+  })), "sustainability:carbonMonetisationInputShape"));
 
 // ---------------------------------------------------------------- social value
 
@@ -334,53 +335,53 @@ export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => wit
  */
 const socialValueInputFields = /* @__PURE__ */ onFirstUse(() => z
   .strictObject({
-    themeSet: withMeta(z.optional(z.enum(["ppn-06-20", "ppn-002"])), { description: "Bundled theme set: ppn-06-20 (five themes, as adopted by the NHS) or ppn-002 (five missions). Default ppn-06-20." }),
+    themeSet: withMeta(z.optional(z.enum(["ppn-06-20", "ppn-002"])), "sustainability:socialValueInputFields.themeSet"),
     customThemes: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: withMeta(idSchema(), { description: "Theme id." }),
-          label: withMeta(textSchema(300), { description: "Theme name." }),
-          description: withMeta(z.optional(textSchema(2000)), { description: "What the theme covers." }),
+          id: withMeta(idSchema(), "sustainability:socialValueInputFields.customThemes.id"),
+          label: withMeta(textSchema(300), "sustainability:socialValueInputFields.customThemes.label"),
+          description: withMeta(z.optional(textSchema(2000)), "sustainability:socialValueInputFields.customThemes.description"),
         }),
-      ).check(z.maxLength(100))), { description: "Caller themes used instead of the bundled set." }),
+      ).check(z.maxLength(100))), "sustainability:socialValueInputFields.customThemes"),
     themes: withMeta(z
       .array(
         z.strictObject({
-          themeId: withMeta(idSchema(), { description: "Theme evaluated (must exist in the theme set)." }),
-          weight: withMeta(nonNegativeDecimalSchema(), { description: "Weight of the theme (points or a fraction; results report both raw and normalised)." }),
+          themeId: withMeta(idSchema(), "sustainability:socialValueInputFields.themes.themeId"),
+          weight: withMeta(nonNegativeDecimalSchema(), "sustainability:socialValueInputFields.themes.weight"),
           metrics: withMeta(z
             .array(
               z.strictObject({
-                id: withMeta(idSchema(), { description: "Metric id, unique within the theme." }),
-                label: withMeta(textSchema(300), { description: "What is measured, e.g. \"apprenticeship weeks on the contract\"." }),
-                unit: withMeta(textSchema(50), { description: "Unit commitments must use." }),
-                benchmark: withMeta(positiveDecimalSchema(), { description: "The commitment that earns full marks (higher-is-better) or the level at which marks start to fall (lower-is-better)." }),
-                direction: withMeta(z.optional(z.enum(["higher-is-better", "lower-is-better"])), { description: "Default higher-is-better." }),
-                weight: withMeta(z.optional(nonNegativeDecimalSchema()), { description: "Weight within the theme (default 1)." }),
-                evidenceRequired: withMeta(z.optional(z.boolean()), { description: "Whether a commitment without evidence scores 0 (default true)." }),
+                id: withMeta(idSchema(), "sustainability:socialValueInputFields.themes.metrics.id"),
+                label: withMeta(textSchema(300), "sustainability:socialValueInputFields.themes.metrics.label"),
+                unit: withMeta(textSchema(50), "sustainability:socialValueInputFields.themes.metrics.unit"),
+                benchmark: withMeta(positiveDecimalSchema(), "sustainability:socialValueInputFields.themes.metrics.benchmark"),
+                direction: withMeta(z.optional(z.enum(["higher-is-better", "lower-is-better"])), "sustainability:socialValueInputFields.themes.metrics.direction"),
+                weight: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:socialValueInputFields.themes.metrics.weight"),
+                evidenceRequired: withMeta(z.optional(z.boolean()), "sustainability:socialValueInputFields.themes.metrics.evidenceRequired"),
               }),
-            ).check(z.minLength(1)).check(z.maxLength(100)), { description: "Measurable metrics the buyer scores within the theme." }),
+            ).check(z.minLength(1)).check(z.maxLength(100)), "sustainability:socialValueInputFields.themes.metrics"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(100)), { description: "Themes the buyer evaluates, with weights and metrics." }),
+      ).check(z.minLength(1)).check(z.maxLength(100)), "sustainability:socialValueInputFields.themes"),
     commitments: withMeta(z
       .array(
         z.strictObject({
-          id: withMeta(idSchema(), { description: "Commitment id." }),
-          themeId: withMeta(idSchema(), { description: "Theme the commitment addresses." }),
-          metricId: withMeta(idSchema(), { description: "Metric within the theme." }),
-          description: withMeta(textSchema(2000), { description: "The commitment in the supplier's words." }),
-          target: withMeta(nonNegativeDecimalSchema(), { description: "Measurable target in the metric's unit." }),
-          unit: withMeta(textSchema(50), { description: "Unit of the target (must equal the metric's unit)." }),
-          deadline: withMeta(z.optional(isoDateSchema()), { description: "Date by which the target is met." }),
+          id: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.id"),
+          themeId: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.themeId"),
+          metricId: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.metricId"),
+          description: withMeta(textSchema(2000), "sustainability:socialValueInputFields.commitments.description"),
+          target: withMeta(nonNegativeDecimalSchema(), "sustainability:socialValueInputFields.commitments.target"),
+          unit: withMeta(textSchema(50), "sustainability:socialValueInputFields.commitments.unit"),
+          deadline: withMeta(z.optional(isoDateSchema()), "sustainability:socialValueInputFields.commitments.deadline"),
           evidence: withMeta(z.optional(z
             .array(
               z.strictObject({
-                kind: withMeta(textSchema(100), { description: "Kind of evidence, e.g. \"policy\", \"report\", \"certificate\", \"case study\"." }),
-                reference: withMeta(textSchema(2000), { description: "Where the evidence is (URL or document reference)." }),
+                kind: withMeta(textSchema(100), "sustainability:socialValueInputFields.commitments.evidence.kind"),
+                reference: withMeta(textSchema(2000), "sustainability:socialValueInputFields.commitments.evidence.reference"),
               }),
-            ).check(z.maxLength(50))), { description: "Evidence offered for the commitment." }),
+            ).check(z.maxLength(50))), "sustainability:socialValueInputFields.commitments.evidence"),
         }),
-      ).check(z.maxLength(10_000)), { description: "The supplier's commitments." }),
+      ).check(z.maxLength(10_000)), "sustainability:socialValueInputFields.commitments"),
   }));
 
 /** @internal The cross-field rules of a social value input, on parsed values (the whole-job validation runs them too). */
@@ -414,7 +415,7 @@ export function checkSocialValueInput(doc: z.output<ReturnType<typeof socialValu
     });
   }
 
-export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(socialValueInputFields().check(z.superRefine(checkSocialValueInput)), { description: "A supplier's social value commitments scored against the buyer's themes and metrics." }));
+export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(socialValueInputFields().check(z.superRefine(checkSocialValueInput)), "sustainability:socialValueInputShape"));
 
 // ---------------------------------------------------------------- gates
 
@@ -428,20 +429,20 @@ export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(s
  */
 export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    supplierId: withMeta(idSchema(), { description: "Supplier identifier." }),
+    supplierId: withMeta(idSchema(), "sustainability:supplierEvidenceShape.supplierId"),
     documents: withMeta(z.optional(z
       .record(
         idSchema(),
         z.strictObject({
-          published: withMeta(z.boolean(), { description: "Whether the document is published (e.g. on the supplier's website)." }),
-          url: withMeta(z.optional(textSchema(2000)), { description: "Where it is published." }),
-          publishedOn: withMeta(z.optional(isoDateSchema()), { description: "Date published or last updated." }),
-          targetYear: withMeta(z.optional(yearSchema()), { description: "For a net zero commitment: the target year." }),
+          published: withMeta(z.boolean(), "sustainability:supplierEvidenceShape.documents.published"),
+          url: withMeta(z.optional(textSchema(2000)), "sustainability:supplierEvidenceShape.documents.url"),
+          publishedOn: withMeta(z.optional(isoDateSchema()), "sustainability:supplierEvidenceShape.documents.publishedOn"),
+          targetYear: withMeta(z.optional(yearSchema()), "sustainability:supplierEvidenceShape.documents.targetYear"),
         }),
-      )), { description: "Documents by id, e.g. carbon-reduction-plan, net-zero-commitment." }),
+      )), "sustainability:supplierEvidenceShape.documents"),
     assessments: withMeta(z.optional(z
-      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))), { description: "Assessment levels by id, e.g. {\"evergreen\": 2} for an Evergreen maturity level." }),
-  }), { description: "A supplier's sustainability evidence." }));
+      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))), "sustainability:supplierEvidenceShape.assessments"),
+  }), "sustainability:supplierEvidenceShape"));
 
 /**
  * zod schema of a data-defined gate rule.
@@ -455,18 +456,18 @@ export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
     withMeta(z
       .strictObject({
-        kind: withMeta(z.literal("document-published"), { description: "Passes when the named document is published." }),
-        document: withMeta(idSchema(), { description: "Document id in the supplier's evidence." }),
-        requireUrl: withMeta(z.optional(z.boolean()), { description: "Also require a URL (default false)." }),
-        latestTargetYear: withMeta(z.optional(yearSchema()), { description: "Also require a targetYear no later than this (e.g. 2045)." }),
-      }), { description: "Document published." }),
+        kind: withMeta(z.literal("document-published"), "sustainability:gateRuleShape.kind"),
+        document: withMeta(idSchema(), "sustainability:gateRuleShape.document"),
+        requireUrl: withMeta(z.optional(z.boolean()), "sustainability:gateRuleShape.requireUrl"),
+        latestTargetYear: withMeta(z.optional(yearSchema()), "sustainability:gateRuleShape.latestTargetYear"),
+      }), "sustainability:gateRuleShape#2"),
     withMeta(z
       .strictObject({
-        kind: withMeta(z.literal("minimum-level"), { description: "Passes when an assessment level is at least the minimum." }),
-        assessment: withMeta(idSchema(), { description: "Assessment id in the supplier's evidence, e.g. evergreen." }),
-        minimum: withMeta(z.int().check(z.gte(0)).check(z.lte(100)), { description: "Minimum level." }),
-      }), { description: "Minimum assessment level." }),
-  ]), { description: "A pass/fail rule." }));
+        kind: withMeta(z.literal("minimum-level"), "sustainability:gateRuleShape.kind#2"),
+        assessment: withMeta(idSchema(), "sustainability:gateRuleShape.assessment"),
+        minimum: withMeta(z.int().check(z.gte(0)).check(z.lte(100)), "sustainability:gateRuleShape.minimum"),
+      }), "sustainability:gateRuleShape#3"),
+  ]), "sustainability:gateRuleShape"));
 
 /**
  * zod schema of a data-defined sustainability gate.
@@ -478,11 +479,11 @@ export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
  */
 export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Gate id." }),
-    label: withMeta(textSchema(300), { description: "What the gate requires, in words." }),
+    id: withMeta(idSchema(), "sustainability:sustainabilityGateShape.id"),
+    label: withMeta(textSchema(300), "sustainability:sustainabilityGateShape.label"),
     rule: gateRuleShape(),
-    source: withMeta(z.optional(sourceSchema()), { description: "The policy the gate implements." }),
-  }), { description: "A pass/fail sustainability gate." }));
+    source: withMeta(z.optional(sourceSchema()), "sustainability:sustainabilityGateShape.source"),
+  }), "sustainability:sustainabilityGateShape"));
 
 // ---------------------------------------------------------------- public schemas, typed by the written-out input types
 
@@ -497,7 +498,7 @@ export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => withMeta
  * z.toJSONSchema(carbonInputSchema, { io: "input" });
  * ```
  */
-export const carbonInputSchema: zc.ZodType<CarbonInput, CarbonInputDocument> = /* @__PURE__ */ publicSchema<CarbonInput, CarbonInputDocument>(() => getCarbonInputSchema());
+export const carbonInputSchema: zc.ZodType<CarbonInput, CarbonInputDocument> = /* @__PURE__ */ publicSchema<CarbonInput, CarbonInputDocument>(() => getCarbonInputSchema(), SUSTAINABILITY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `carbonInputSchema`, built on first use. */
 export const getCarbonInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<CarbonInput, CarbonInputDocument> => carbonInputShape());
@@ -511,7 +512,7 @@ export const getCarbonInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType
  * carbonMonetisationInputSchema.parse({ emissions: [{ year: 2026, kgCO2e: 1000 }], scenarios: ["central"] });
  * ```
  */
-export const carbonMonetisationInputSchema: zc.ZodType<CarbonMonetisationInput, CarbonMonetisationInputDocument> = /* @__PURE__ */ publicSchema<CarbonMonetisationInput, CarbonMonetisationInputDocument>(() => getCarbonMonetisationInputSchema());
+export const carbonMonetisationInputSchema: zc.ZodType<CarbonMonetisationInput, CarbonMonetisationInputDocument> = /* @__PURE__ */ publicSchema<CarbonMonetisationInput, CarbonMonetisationInputDocument>(() => getCarbonMonetisationInputSchema(), SUSTAINABILITY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `carbonMonetisationInputSchema`, built on first use. */
 export const getCarbonMonetisationInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<CarbonMonetisationInput, CarbonMonetisationInputDocument> => carbonMonetisationInputShape());
@@ -526,7 +527,7 @@ export const getCarbonMonetisationInputSchema = /* @__PURE__ */ onFirstUse((): z
  * socialValueInputSchema.safeParse({ themes: [], commitments: [] }).success; //=> false (at least one theme)
  * ```
  */
-export const socialValueInputSchema: zc.ZodType<SocialValueInput, SocialValueInputDocument> = /* @__PURE__ */ publicSchema<SocialValueInput, SocialValueInputDocument>(() => getSocialValueInputSchema());
+export const socialValueInputSchema: zc.ZodType<SocialValueInput, SocialValueInputDocument> = /* @__PURE__ */ publicSchema<SocialValueInput, SocialValueInputDocument>(() => getSocialValueInputSchema(), SUSTAINABILITY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `socialValueInputSchema`, built on first use. */
 export const getSocialValueInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SocialValueInput, SocialValueInputDocument> => socialValueInputShape());
@@ -539,7 +540,7 @@ export const getSocialValueInputSchema = /* @__PURE__ */ onFirstUse((): z.ZodMin
  * supplierEvidenceSchema.parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-export const supplierEvidenceSchema: zc.ZodType<SupplierEvidence, SupplierEvidence> = /* @__PURE__ */ publicSchema<SupplierEvidence, SupplierEvidence>(() => getSupplierEvidenceSchema());
+export const supplierEvidenceSchema: zc.ZodType<SupplierEvidence, SupplierEvidence> = /* @__PURE__ */ publicSchema<SupplierEvidence, SupplierEvidence>(() => getSupplierEvidenceSchema(), SUSTAINABILITY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `supplierEvidenceSchema`, built on first use. */
 export const getSupplierEvidenceSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SupplierEvidence, SupplierEvidence> => supplierEvidenceShape());
@@ -552,7 +553,7 @@ export const getSupplierEvidenceSchema = /* @__PURE__ */ onFirstUse((): z.ZodMin
  * sustainabilityGateSchema.parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-export const sustainabilityGateSchema: zc.ZodType<SustainabilityGateDocument, SustainabilityGateDocument> = /* @__PURE__ */ publicSchema<SustainabilityGateDocument, SustainabilityGateDocument>(() => getSustainabilityGateSchema());
+export const sustainabilityGateSchema: zc.ZodType<SustainabilityGateDocument, SustainabilityGateDocument> = /* @__PURE__ */ publicSchema<SustainabilityGateDocument, SustainabilityGateDocument>(() => getSustainabilityGateSchema(), SUSTAINABILITY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `sustainabilityGateSchema`, built on first use. */
 export const getSustainabilityGateSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<SustainabilityGateDocument, SustainabilityGateDocument> => sustainabilityGateShape());

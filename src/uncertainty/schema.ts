@@ -1,3 +1,4 @@
+import { UNCERTAINTY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
@@ -13,27 +14,24 @@ const finite = /* @__PURE__ */ onFirstUse(() => z.number().check(z.refine(Number
 
 const distributionSpecSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .looseObject({
-    type: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(64)), { description: "beta, gamma, lognormal, normal, truncatedNormal, uniform, triangular, pert, dirichlet, fixed, or a registered name." }),
-  }), {
-    description:
-      "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale}, {shape, rate} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
-  }));
+    type: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(64)), "uncertainty:distributionSpec.type"),
+  }), "uncertainty:distributionSpec"));
 
-const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), { description: "[low, high]." }));
+const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), "uncertainty:range"));
 
 const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    parameter: withMeta(idSchema(), { description: "The parameter varied." }),
-    values: withMeta(z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))), { description: "The values to evaluate." }),
-    range: withMeta(z.optional(rangeSchema()), { description: "Low and high values (default: the 2.5th and 97.5th percentiles of its distribution)." }),
-    steps: withMeta(z.optional(z.int().check(z.gte(2)).check(z.lte(201))), { description: "Number of evenly spaced values over the range (default 11)." }),
-  }), { description: "One axis of a two-way analysis: explicit values, or a range with a number of steps." }));
+    parameter: withMeta(idSchema(), "uncertainty:valuesAxis.parameter"),
+    values: withMeta(z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))), "uncertainty:valuesAxis.values"),
+    range: withMeta(z.optional(rangeSchema()), "uncertainty:valuesAxis.range"),
+    steps: withMeta(z.optional(z.int().check(z.gte(2)).check(z.lte(201))), "uncertainty:valuesAxis.steps"),
+  }), "uncertainty:valuesAxis"));
 
 const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    measure: withMeta(z.enum(["nmb", "cost", "qalys", "icer"]), { description: "What must break even: incremental net monetary benefit (at `threshold`), incremental cost, incremental QALYs, or the ICER equal to `threshold`." }),
-    threshold: withMeta(z.optional(finite().check(z.gte(0))), { description: "Willingness to pay per QALY (for nmb and icer)." }),
-  }), { description: "The break-even condition." }));
+    measure: withMeta(z.enum(["nmb", "cost", "qalys", "icer"]), "uncertainty:target.measure"),
+    threshold: withMeta(z.optional(finite().check(z.gte(0))), "uncertainty:target.threshold"),
+  }), "uncertainty:target"));
 
 /**
  * The zod schema of a document's `uncertainty` section (see {@link UncertaintySection}).
@@ -44,54 +42,54 @@ const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
  * ```
  * @category Uncertainty
  */
-export const uncertaintySectionSchema: zc.ZodType<UncertaintySection, unknown> = /* @__PURE__ */ publicSchema<UncertaintySection, unknown>(() => getUncertaintySectionSchema());
+export const uncertaintySectionSchema: zc.ZodType<UncertaintySection, unknown> = /* @__PURE__ */ publicSchema<UncertaintySection, unknown>(() => getUncertaintySectionSchema(), UNCERTAINTY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `uncertaintySectionSchema`, built on first use. */
 export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<UncertaintySection, unknown> => withMeta(z
   .strictObject({
     distributions: withMeta(z.optional(z
-      .record(idSchema(), distributionSpecSchema())), { description: "Distributions by parameter id; they take precedence over a parameter's own `distribution` and add the health-economics parameterisations (mean/SE, CI, PERT…)." }),
+      .record(idSchema(), distributionSpecSchema())), "uncertainty:uncertaintySection.distributions"),
     correlations: withMeta(z.optional(z
       .array(
         z.strictObject({
-          parameters: withMeta(z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)), { description: "The correlated parameters (each with a univariate distribution)." }),
-          matrix: withMeta(z.array(z.array(num())), { description: "Correlation matrix in the order of `parameters` (symmetric, unit diagonal, positive definite)." }),
+          parameters: withMeta(z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)), "uncertainty:uncertaintySection.correlations.parameters"),
+          matrix: withMeta(z.array(z.array(num())), "uncertainty:uncertaintySection.correlations.matrix"),
         }),
-      ).check(z.maxLength(100))), { description: "Correlated parameter groups, drawn through a Gaussian copula (a multivariate normal when the margins are normal)." }),
+      ).check(z.maxLength(100))), "uncertainty:uncertaintySection.correlations"),
     psa: withMeta(z.optional(z
       .strictObject({
-        iterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))), { description: "Number of draws (default 1,000)." }),
-        seed: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))), { description: "Seed of the generator (default 1)." }),
-        thresholds: withMeta(z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))), { description: "Willingness-to-pay values per QALY for NMB summaries, CEAC and EVPI." }),
-      })), { description: "Probabilistic sensitivity analysis settings (the CLI's flags take precedence)." }),
+        iterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))), "uncertainty:uncertaintySection.psa.iterations"),
+        seed: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))), "uncertainty:uncertaintySection.psa.seed"),
+        thresholds: withMeta(z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))), "uncertainty:uncertaintySection.psa.thresholds"),
+      })), "uncertainty:uncertaintySection.psa"),
     oneWay: withMeta(z.optional(z
       .strictObject({
-        parameters: withMeta(z.optional(z.array(idSchema()).check(z.maxLength(10000))), { description: "Parameters to vary (default: every parameter with a distribution or a range)." }),
-        ranges: withMeta(z.optional(z.record(idSchema(), rangeSchema())), { description: "Low and high values by parameter; otherwise the distribution's percentiles." }),
-        percentiles: withMeta(z.optional(rangeSchema()), { description: "Percentiles of the distributions used for low/high (default [0.025, 0.975])." }),
-      })), { description: "One-way sensitivity analysis and tornado." }),
+        parameters: withMeta(z.optional(z.array(idSchema()).check(z.maxLength(10000))), "uncertainty:uncertaintySection.oneWay.parameters"),
+        ranges: withMeta(z.optional(z.record(idSchema(), rangeSchema())), "uncertainty:uncertaintySection.oneWay.ranges"),
+        percentiles: withMeta(z.optional(rangeSchema()), "uncertainty:uncertaintySection.oneWay.percentiles"),
+      })), "uncertainty:uncertaintySection.oneWay"),
     twoWay: withMeta(z.optional(z
-      .array(z.strictObject({ id: withMeta(idSchema(), { description: "Name of the analysis." }), x: valuesAxisSchema(), y: valuesAxisSchema() })).check(z.maxLength(100))), { description: "Two-way sensitivity grids." }),
+      .array(z.strictObject({ id: withMeta(idSchema(), "uncertainty:uncertaintySection.twoWay.id"), x: valuesAxisSchema(), y: valuesAxisSchema() })).check(z.maxLength(100))), "uncertainty:uncertaintySection.twoWay"),
     scenarios: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: withMeta(idSchema(), { description: "Scenario id." }),
-          label: withMeta(z.optional(z.string().check(z.maxLength(500))), { description: "Human name." }),
-          overrides: withMeta(z.record(idSchema(), finite()), { description: "Parameter values by id." }),
+          id: withMeta(idSchema(), "uncertainty:uncertaintySection.scenarios.id"),
+          label: withMeta(z.optional(z.string().check(z.maxLength(500))), "uncertainty:uncertaintySection.scenarios.label"),
+          overrides: withMeta(z.record(idSchema(), finite()), "uncertainty:uncertaintySection.scenarios.overrides"),
         }),
-      ).check(z.maxLength(1000))), { description: "Named sets of parameter overrides." }),
+      ).check(z.maxLength(1000))), "uncertainty:uncertaintySection.scenarios"),
     thresholds: withMeta(z.optional(z
       .array(
         z.strictObject({
-          id: withMeta(idSchema(), { description: "Name of the analysis." }),
-          parameter: withMeta(idSchema(), { description: "The parameter solved for." }),
-          range: withMeta(rangeSchema(), { description: "The interval searched." }),
-          option: withMeta(idSchema(), { description: "The option whose break-even is sought." }),
-          comparator: withMeta(z.optional(idSchema()), { description: "Compared with (default the model's comparator)." }),
+          id: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.id"),
+          parameter: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.parameter"),
+          range: withMeta(rangeSchema(), "uncertainty:uncertaintySection.thresholds.range"),
+          option: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.option"),
+          comparator: withMeta(z.optional(idSchema()), "uncertainty:uncertaintySection.thresholds.comparator"),
           target: targetSchema(),
         }),
-      ).check(z.maxLength(1000))), { description: "Threshold (break-even) analyses on any parameter." }),
-  }), { description: "Uncertainty analyses of the model: distributions, correlations, PSA settings, one-way, two-way, scenarios and thresholds." }) as unknown as z.ZodMiniType<UncertaintySection, unknown>);
+      ).check(z.maxLength(1000))), "uncertainty:uncertaintySection.thresholds"),
+  }), "uncertainty:uncertaintySection") as unknown as z.ZodMiniType<UncertaintySection, unknown>);
 
 /**
  * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,

@@ -12,11 +12,11 @@ export const MAX_OPTIONS = 100_000;
 /** @internal zod schema of one cost-effectiveness option. */
 export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier, unique within the analysis." }),
-    label: withMeta(z.optional(textSchema(300)), { description: "Human name for tables." }),
-    cost: withMeta(decimalSchema(), { description: "Total (discounted) cost, as a decimal string or finite number." }),
-    effect: withMeta(decimalSchema(), { description: "Total (discounted) effect, QALYs or another outcome where more is better." }),
-  }), { description: "One option with its total cost and effect." }));
+    id: withMeta(idSchema(), "analysis/options:ceaOption.id"),
+    label: withMeta(z.optional(textSchema(300)), "analysis/options:ceaOption.label"),
+    cost: withMeta(decimalSchema(), "analysis/options:ceaOption.cost"),
+    effect: withMeta(decimalSchema(), "analysis/options:ceaOption.effect"),
+  }), "analysis/options:ceaOption"));
 
 /** @internal zod schema of a list of options with unique ids. */
 export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
@@ -28,7 +28,7 @@ export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         ctx.addIssue({ code: "custom", path: [i, "id"], message: `must be unique, got "${o.id}" again (first used at index ${first})`, params: { vbpCode: "duplicate_id" } });
       } else seen.set(o.id, i);
     });
-  })), { description: "Options to compare: at least one, ids unique." }));
+  })), "analysis/options:ceaOptions"));
 
 /** @internal An option parsed to exact decimals, with its input position. */
 export interface ParsedOption {

@@ -10,7 +10,7 @@ export interface RatioSettings {
 
 /** @internal schema for ratio presentation settings. */
 export const ratioSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  icerDecimalPlaces: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(40))), { description: "Decimal places to round ICERs to (half-even); all digits when omitted." }),
+  icerDecimalPlaces: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(40))), "analysis/ratio:ratioSettings.icerDecimalPlaces"),
 }));
 
 /** @internal Formats a ratio per the settings. */

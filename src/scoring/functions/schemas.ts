@@ -1,3 +1,4 @@
+import { SCORING_FUNCTIONS_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
 import { withMeta } from "../../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../../schema/publicSchema.js";
@@ -32,17 +33,17 @@ const paramName = /* @__PURE__ */ onFirstUse(() => z
  * A record of named parameters. zod's record silently drops an own `__proto__` key; here it is an error, as
  * unknown keys are everywhere else. The JSON Schema is given explicitly (the guard is a pipe).
  */
-function paramsRecord<V extends z.ZodMiniType>(value: V, jsonValue: Record<string, unknown>, description: string) {
+function paramsRecord<V extends z.ZodMiniType>(value: V, key: string) {
   return withMeta(z.pipe(z
     .any().check(z.superRefine((raw: unknown, ctx) => {
       if (raw !== null && typeof raw === "object" && Object.hasOwn(raw, "__proto__")) {
         ctx.addIssue({ code: "custom", path: ["__proto__"], message: 'unknown key "__proto__" (not allowed)', input: undefined, params: { vbpCode: "unrecognized_keys" } });
       }
-    })), z.record(paramName(), value)), { description, type: "object", propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$" }, additionalProperties: jsonValue });
+    })), z.record(paramName(), value)), key);
 }
 
 const levelInput = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
-  .union([z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), z.number()]), z.transform((v) => String(v))), { description: 'A level of the scale, by value ("3" or 3) or label ("good", case-insensitive).' }));
+  .union([z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), z.number()]), z.transform((v) => String(v))), "scoring/functions:levelInput"));
 
 /**
  * Builds the schema of a price formula spec that checks names and parameters against a registry (use it
@@ -56,7 +57,7 @@ const levelInput = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
  * ```
  */
 export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS): zc.ZodType<PriceFormulaSpec, unknown> {
-  return publicSchema<PriceFormulaSpec, unknown>(() => priceFormulaSpecSchemaFor(formulas));
+  return publicSchema<PriceFormulaSpec, unknown>(() => priceFormulaSpecSchemaFor(formulas), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 }
 
 /** @internal The library's own schema behind `makePriceFormulaSpecSchema`. */
@@ -64,13 +65,9 @@ export function priceFormulaSpecSchemaFor(formulas: Readonly<Record<string, Pric
   return withMeta(z
     .strictObject({
       formula: withMeta(z
-        .string().check(z.minLength(1)).check(z.maxLength(128)), { description: `Price formula identifier; built-in: ${Object.keys(PRICE_FORMULAS).join(", ")}.` }),
-      params: z.optional(paramsRecord(
-        decimalSchema(),
-        { anyOf: [{ type: "number" }, { type: "string" }] },
-        "The formula's parameters by name, as decimals (logarithmic: A; linear-between-limits: floor, ceiling; mean-based: band; ratio-to-reference: reference; proportional-to-budget: budget).",
-      )),
-    }).check(z.superRefine((spec, ctx) => report(ctx, () => resolvePriceFormula(spec, formulas), 1))), { description: "How bid prices are turned into points: a named price formula and its parameters." });
+        .string().check(z.minLength(1)).check(z.maxLength(128)), "scoring/functions:priceFormulaSpecSchemaFor.formula"),
+      params: z.optional(paramsRecord(decimalSchema(), "scoring/functions:priceFormulaParams")),
+    }).check(z.superRefine((spec, ctx) => report(ctx, () => resolvePriceFormula(spec, formulas), 1))), "scoring/functions:priceFormulaSpecSchemaFor");
 }
 
 /**
@@ -82,7 +79,7 @@ export function priceFormulaSpecSchemaFor(formulas: Readonly<Record<string, Pric
  * priceFormulaSpecSchema.parse({ formula: "logarithmic", params: { A: 2 } }); //=> { formula: "logarithmic", params: { A: "2" } }
  * ```
  */
-export const priceFormulaSpecSchema: zc.ZodType<PriceFormulaSpec, unknown> = /* @__PURE__ */ publicSchema<PriceFormulaSpec, unknown>(() => getPriceFormulaSpecSchema());
+export const priceFormulaSpecSchema: zc.ZodType<PriceFormulaSpec, unknown> = /* @__PURE__ */ publicSchema<PriceFormulaSpec, unknown>(() => getPriceFormulaSpecSchema(), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `priceFormulaSpecSchema`, built on first use. */
 export const getPriceFormulaSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<PriceFormulaSpec, unknown> => priceFormulaSpecSchemaFor());
@@ -98,7 +95,7 @@ export const getPriceFormulaSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMin
  * ```
  */
 export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): zc.ZodType<ValueFunctionSpec, unknown> {
-  return publicSchema<ValueFunctionSpec, unknown>(() => valueFunctionSpecSchemaFor(functions));
+  return publicSchema<ValueFunctionSpec, unknown>(() => valueFunctionSpecSchemaFor(functions), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 }
 
 /** @internal The library's own schema behind `makeValueFunctionSpecSchema`. */
@@ -106,15 +103,11 @@ export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, Va
   return withMeta(z
     .strictObject({
       fn: withMeta(z
-        .string().check(z.minLength(1)).check(z.maxLength(128)), { description: `Value function identifier; built-in: ${Object.keys(VALUE_FUNCTIONS).join(", ")}.` }),
+        .string().check(z.minLength(1)).check(z.maxLength(128)), "scoring/functions:valueFunctionSpecSchemaFor.fn"),
       direction: withMeta(z.optional(z
-        .enum(["higher-is-better", "lower-is-better"])), { description: 'Which way the measured value is better; default "higher-is-better".' }),
-      params: z.optional(paramsRecord(
-        z.unknown(),
-        {},
-        "The function's parameters: linear and logarithmic: lower, upper; piecewise-linear: points [{ x, y }]; step: steps [{ x, y }], otherwise; proportional-to-best: best. y is a share of the maximum points (0–1).",
-      )),
-    }).check(z.superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))), { description: "How a measured value (days, %, kgCO2e, years) is turned into points: a named value function, its direction and parameters." });
+        .enum(["higher-is-better", "lower-is-better"])), "scoring/functions:valueFunctionSpecSchemaFor.direction"),
+      params: z.optional(paramsRecord(z.unknown(), "scoring/functions:valueFunctionParams")),
+    }).check(z.superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))), "scoring/functions:valueFunctionSpecSchemaFor");
 }
 
 /**
@@ -126,17 +119,17 @@ export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, Va
  * valueFunctionSpecSchema.parse({ fn: "linear", params: { lower: 0, upper: 10 } });
  * ```
  */
-export const valueFunctionSpecSchema: zc.ZodType<ValueFunctionSpec, unknown> = /* @__PURE__ */ publicSchema<ValueFunctionSpec, unknown>(() => getValueFunctionSpecSchema());
+export const valueFunctionSpecSchema: zc.ZodType<ValueFunctionSpec, unknown> = /* @__PURE__ */ publicSchema<ValueFunctionSpec, unknown>(() => getValueFunctionSpecSchema(), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `valueFunctionSpecSchema`, built on first use. */
 export const getValueFunctionSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<ValueFunctionSpec, unknown> => valueFunctionSpecSchemaFor());
 
 const levelSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
-    value: withMeta(nonNegativeDecimalSchema(), { description: "Numeric value of the level (≥ 0); points = maxPoints × value / highest value." }),
-    label: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), { description: "Short name of the level, unique within the scale." }),
-    descriptor: withMeta(z.string().check(z.maxLength(4000)), { description: "What a response must show to be given this level." }),
-  }), { description: "One level of a qualitative scale." }));
+    value: withMeta(nonNegativeDecimalSchema(), "scoring/functions:level.value"),
+    label: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), "scoring/functions:level.label"),
+    descriptor: withMeta(z.string().check(z.maxLength(4000)), "scoring/functions:level.descriptor"),
+  }), "scoring/functions:level"));
 
 /**
  * Schema of a qualitative scale: `{ id, label, levels: [{ value, label, descriptor }], source?, note? }`;
@@ -147,17 +140,17 @@ const levelSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
  * qualitativeScaleSchema.parse(QUALITATIVE_SCALES["0-5"]);
  * ```
  */
-export const qualitativeScaleSchema: zc.ZodType<QualitativeScale, unknown> = /* @__PURE__ */ publicSchema<QualitativeScale, unknown>(() => getQualitativeScaleSchema());
+export const qualitativeScaleSchema: zc.ZodType<QualitativeScale, unknown> = /* @__PURE__ */ publicSchema<QualitativeScale, unknown>(() => getQualitativeScaleSchema(), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `qualitativeScaleSchema`, built on first use. */
 export const getQualitativeScaleSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<QualitativeScale, unknown> => withMeta(z.pipe(z
   .strictObject({
-    id: withMeta(idSchema(), { description: "Identifier of the scale, recorded with scores." }),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), { description: "Human name of the scale." }),
-    levels: withMeta(z.array(levelSchema()).check(z.minLength(2)).check(z.maxLength(101)), { description: "The levels, worst first (2–101 levels)." }),
-    source: withMeta(z.optional(sourceSchema()), { description: "Where the scale and its descriptors come from." }),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), { description: "Anything needed to apply the scale correctly." }),
-  }).check(z.superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))), z.transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)), { description: "A qualitative scoring scale: levels with values and descriptors." }));
+    id: withMeta(idSchema(), "scoring/functions:qualitativeScale.id"),
+    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "scoring/functions:qualitativeScale.label"),
+    levels: withMeta(z.array(levelSchema()).check(z.minLength(2)).check(z.maxLength(101)), "scoring/functions:qualitativeScale.levels"),
+    source: withMeta(z.optional(sourceSchema()), "scoring/functions:qualitativeScale.source"),
+    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring/functions:qualitativeScale.note"),
+  }).check(z.superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))), z.transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)), "scoring/functions:qualitativeScale"));
 
 /**
  * Schema of one evaluator's score `{ evaluatorId, level, reason }` (level by value or label; reason required).
@@ -167,15 +160,15 @@ export const getQualitativeScaleSchema = /* @__PURE__ */ onFirstUse((): z.ZodMin
  * evaluatorScoreSchema.parse({ evaluatorId: "E1", level: 3, reason: "Clear plan" }); //=> { evaluatorId: "E1", level: "3", reason: "Clear plan" }
  * ```
  */
-export const evaluatorScoreSchema: zc.ZodType<EvaluatorScore, unknown> = /* @__PURE__ */ publicSchema<EvaluatorScore, unknown>(() => getEvaluatorScoreSchema());
+export const evaluatorScoreSchema: zc.ZodType<EvaluatorScore, unknown> = /* @__PURE__ */ publicSchema<EvaluatorScore, unknown>(() => getEvaluatorScoreSchema(), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `evaluatorScoreSchema`, built on first use. */
 export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluatorScore, unknown> => withMeta(z
   .strictObject({
-    evaluatorId: withMeta(idSchema(), { description: "Who scored: an identifier unique within the panel." }),
+    evaluatorId: withMeta(idSchema(), "scoring/functions:evaluatorScore.evaluatorId"),
     level: levelInput(),
-    reason: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)), { description: "Why: the evidence in the response that justifies the level." }),
-  }), { description: "One evaluator's score for one response, with the reason." }));
+    reason: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)), "scoring/functions:evaluatorScore.reason"),
+  }), "scoring/functions:evaluatorScore"));
 
 /**
  * Builds the schema of a moderation record for a given scale: levels are checked against it and a consensus
@@ -189,22 +182,22 @@ export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniT
  * ```
  */
 export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]): zc.ZodType<ModerationInput, unknown> {
-  return publicSchema<ModerationInput, unknown>(() => moderationInputSchemaFor(scale));
+  return publicSchema<ModerationInput, unknown>(() => moderationInputSchemaFor(scale), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 }
 
 /** @internal The library's own schema behind `makeModerationInputSchema`. */
 export function moderationInputSchemaFor(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]): z.ZodMiniType<ModerationInput, unknown> {
   return withMeta(z
     .strictObject({
-      individual: withMeta(z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)), { description: "Every evaluator's own score, as given before moderation." }),
+      individual: withMeta(z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)), "scoring/functions:moderationInputSchemaFor.individual"),
       consensus: withMeta(z.optional(z
         .strictObject({
           level: levelInput(),
-          reason: withMeta(z.string().check(z.maxLength(5000)), { description: "Why the panel agreed this level; required when it differs from any individual score." }),
-        })), { description: "The level agreed at moderation and the reason." }),
+          reason: withMeta(z.string().check(z.maxLength(5000)), "scoring/functions:moderationInputSchemaFor.consensus.reason"),
+        })), "scoring/functions:moderationInputSchemaFor.consensus"),
       method: withMeta(z.optional(z
-        .enum(["consensus", "mean", "median"] satisfies ModerationMethod[])), { description: 'How the scores combine; default "consensus" when a consensus is given, else "median".' }),
-    }).check(z.superRefine((input, ctx) => report(ctx, () => moderate(stripUndefined(input), scale), 0))), { description: "The individual scores for one response and the moderated consensus." });
+        .enum(["consensus", "mean", "median"] satisfies ModerationMethod[])), "scoring/functions:moderationInputSchemaFor.method"),
+    }).check(z.superRefine((input, ctx) => report(ctx, () => moderate(stripUndefined(input), scale), 0))), "scoring/functions:moderationInputSchemaFor");
 }
 
 function stripUndefined<T extends object>(o: T): T {

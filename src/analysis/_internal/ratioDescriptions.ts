@@ -1,0 +1,10 @@
+import type * as z from "zod/mini";
+
+/**
+ * @internal The descriptions (and other JSON Schema metadata) of the schemas in ratio.ts, by the key each
+ * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
+ * carry the text: they are attached when a JSON Schema is generated.
+ */
+export const ANALYSIS_RATIO_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+  "analysis/ratio:ratioSettings.icerDecimalPlaces": { description: "Decimal places to round ICERs to (half-even); all digits when omitted." },
+};

@@ -1,0 +1,10 @@
+import type * as z from "zod/mini";
+
+/**
+ * @internal The descriptions (and other JSON Schema metadata) of the schemas in validate.ts, by the key each
+ * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
+ * carry the text: they are attached when a JSON Schema is generated.
+ */
+export const EVALUATE_VALIDATE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+  "evaluate/validate:frame.options": { description: "The options." },
+};
