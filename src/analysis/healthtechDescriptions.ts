@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 
 /**
@@ -5,7 +6,7 @@ import type * as z from "zod/mini";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const ANALYSIS_HEALTHTECH_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const ANALYSIS_HEALTHTECH_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "analysis/healthtech:heading.id": { description: "Identifier used by the options." },
   "analysis/healthtech:heading.label": { description: "Human name." },
   "analysis/healthtech:heading.unit": { description: "Unit, e.g. \"days\"." },
@@ -24,4 +25,4 @@ export const ANALYSIS_HEALTHTECH_DESCRIPTIONS: Readonly<Record<string, z.core.Gl
   "analysis/healthtech:cc.currency": { description: "Currency of every cost." },
   "analysis/healthtech:cc.comparator": { description: "Id of the comparator option." },
   "analysis/healthtech:cc.population": { description: "Number of patients the population figures are for." },
-};
+}));

@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 
 /**
@@ -5,6 +6,6 @@ import type * as z from "zod/mini";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const ANALYSIS_PAIRWISE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const ANALYSIS_PAIRWISE_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "analysis/pairwise:pairwiseComparison.s.settings.comparator": { description: "Id of the comparator." },
-};
+}));

@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 
 /**
@@ -5,9 +6,9 @@ import type * as z from "zod/mini";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const ANALYSIS_PATHWAY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const ANALYSIS_PATHWAY_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "analysis/pathway:reading.basis": { description: "Per-patient (default) or population totals." },
   "analysis/pathway:reading.effect": { description: "The effect: qalys (default), lifeYears, or { event } counted as events avoided." },
   "analysis/pathway:reading.effect.event": { description: "Clinical event name." },
   "analysis/pathway:reading.discounted": { description: "Use discounted figures (default true)." },
-};
+}));

@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 
 /**
@@ -5,7 +6,7 @@ import type * as z from "zod/mini";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const ANALYSIS_SOLVERS_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const ANALYSIS_SOLVERS_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "analysis/solvers:rootSettings.bracket": { description: "[lower, upper] ends of the search interval." },
   "analysis/solvers:rootSettings.tolerance": { description: "Absolute tolerance on x (> 0); default 1e-10." },
   "analysis/solvers:rootSettings.maxIterations": { description: "Most iterations before giving up; default 200." },
@@ -14,4 +15,4 @@ export const ANALYSIS_SOLVERS_DESCRIPTIONS: Readonly<Record<string, z.core.Globa
   "analysis/solvers:linear.baseCost": { description: "Cost of the option except the priced item." },
   "analysis/solvers:linear.units": { description: "Units of the priced item used (> 0)." },
   "analysis/solvers:linear.effect": { description: "Effect of the option." },
-};
+}));

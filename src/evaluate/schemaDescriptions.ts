@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -15,7 +16,7 @@ import { UNCERTAINTY_DESCRIPTIONS } from "../uncertainty/schemaDescriptions.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const EVALUATE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const EVALUATE_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "evaluate:option": { description: "One option: a supplier's offer, or current practice (the comparator)." },
   "evaluate:option.id": { description: "Option identifier, unique in the document; also its id in the pathway, lifecycle, carbon and tender results." },
   "evaluate:option.supplier": { description: "Supplier name (current practice: the incumbent or \"Current practice\")." },
@@ -72,7 +73,7 @@ export const EVALUATE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> 
   "evaluate:documentShape.carbonValuation.scenario": { description: "DESNZ carbon value scenario (default central)." },
   "evaluate:documentShape.carbonValuation.priceIndex": { description: "Deflator used to re-base the carbon values (2022 prices) to the evaluation's price year, the year of priceBaseDate (default: HM Treasury GDP deflators shipped with the library). It must cover both years." },
   "evaluate:document": { title: "vbp-score evaluation document", description: "One document for the whole job: pathway, lifecycle costs, carbon, social value, gates and the tender." },
-};
+}));
 
 /** @internal Every description table the evaluation document schemas need. */
-export const EVALUATE_DESCRIPTION_TABLES: readonly DescriptionTable[] = [EVALUATE_DESCRIPTIONS, EVALUATE_VALIDATE_DESCRIPTIONS, PATHWAY_DESCRIPTIONS, LIFECYCLE_DESCRIPTIONS, SUSTAINABILITY_DESCRIPTIONS, SCORING_DESCRIPTIONS, SCORING_FUNCTIONS_DESCRIPTIONS, REFERENCE_THRESHOLDS_DESCRIPTIONS, UNCERTAINTY_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const EVALUATE_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [EVALUATE_DESCRIPTIONS(), EVALUATE_VALIDATE_DESCRIPTIONS(), PATHWAY_DESCRIPTIONS(), LIFECYCLE_DESCRIPTIONS(), SUSTAINABILITY_DESCRIPTIONS(), SCORING_DESCRIPTIONS(), SCORING_FUNCTIONS_DESCRIPTIONS(), REFERENCE_THRESHOLDS_DESCRIPTIONS(), UNCERTAINTY_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

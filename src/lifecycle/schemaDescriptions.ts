@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -7,7 +8,7 @@ import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const LIFECYCLE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const LIFECYCLE_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "lifecycle:volume": { description: "A yearly volume: one decimal ≥ 0 for every year, or an array with exactly one value per year of the horizon (year 1 first)." },
   "lifecycle:indexSeries": { description: "A price index series used to restate item prices given in another price year to the price base." },
   "lifecycle:indexSeries.id": { description: "Identifier of the index series, recorded with results." },
@@ -62,7 +63,7 @@ export const LIFECYCLE_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>>
   "lifecycle:documentShape.comparatorId": { description: "Id of the option that is current practice; payback is measured against it." },
   "lifecycle:documentShape.options": { description: "The options compared." },
   "lifecycle:document": { title: "vbp-score lifecycle document", description: "A whole-life cost comparison of options over a horizon (EU 2014/24 Art. 68 life-cycle costing)." },
-};
+}));
 
 /** @internal Every description table the lifecycle document schemas need. */
-export const LIFECYCLE_DESCRIPTION_TABLES: readonly DescriptionTable[] = [LIFECYCLE_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const LIFECYCLE_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [LIFECYCLE_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

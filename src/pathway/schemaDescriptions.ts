@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -8,32 +9,33 @@ import { DECIMAL_INPUT_LIMITS, DECIMAL_PATTERN } from "../schema/decimalInput.js
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-const DECIMAL_JSON = [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }];
-const PARAM_JSON = { type: "object", properties: { param: { type: "string", description: "A parameter id." } }, required: ["param"], additionalProperties: false };
-const EXPR_JSON = { type: "object", properties: { expr: { type: "string", maxLength: 2000, description: "An arithmetic expression over parameters." } }, required: ["expr"], additionalProperties: false };
-const BY_CYCLE_JSON = {
-  type: "object",
-  properties: {
-    byCycle: {
-      type: "array",
-      description: "Steps { fromCycle, value }, the first from cycle 1.",
-      items: {
-        type: "object",
-        properties: {
-          fromCycle: { type: "integer", minimum: 1, description: "First cycle (1-based) the value applies to." },
-          value: { anyOf: [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON], description: "The value from that cycle on." },
+export const PATHWAY_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => {
+  // The JSON Schema of the value forms a pipe accepts (the pipe itself has none).
+  const DECIMAL_JSON = [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }];
+  const PARAM_JSON = { type: "object", properties: { param: { type: "string", description: "A parameter id." } }, required: ["param"], additionalProperties: false };
+  const EXPR_JSON = { type: "object", properties: { expr: { type: "string", maxLength: 2000, description: "An arithmetic expression over parameters." } }, required: ["expr"], additionalProperties: false };
+  const BY_CYCLE_JSON = {
+    type: "object",
+    properties: {
+      byCycle: {
+        type: "array",
+        description: "Steps { fromCycle, value }, the first from cycle 1.",
+        items: {
+          type: "object",
+          properties: {
+            fromCycle: { type: "integer", minimum: 1, description: "First cycle (1-based) the value applies to." },
+            value: { anyOf: [...DECIMAL_JSON, PARAM_JSON, EXPR_JSON], description: "The value from that cycle on." },
+          },
+          required: ["fromCycle", "value"],
+          additionalProperties: false,
         },
-        required: ["fromCycle", "value"],
-        additionalProperties: false,
       },
     },
-  },
-  required: ["byCycle"],
-  additionalProperties: false,
-};
-const LIFE_TABLE_JSON = { type: "object", properties: { lifeTable: { type: "string", description: "A life table id." } }, required: ["lifeTable"], additionalProperties: false };
-
-export const PATHWAY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+    required: ["byCycle"],
+    additionalProperties: false,
+  };
+  const LIFE_TABLE_JSON = { type: "object", properties: { lifeTable: { type: "string", description: "A life table id." } }, required: ["lifeTable"], additionalProperties: false };
+  return {
   "pathway:distribution": { description: "Uncertainty distribution for later probabilistic sensitivity analysis (validated, not sampled here)." },
   "pathway:distribution.type": { description: "Beta(α, β), for probabilities and utilities." },
   "pathway:distribution.type#2": { description: "Gamma(shape, scale), for costs; mean = shape × scale." },
@@ -223,7 +225,8 @@ export const PATHWAY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> =
   "pathway:item.quantity": { description: "Quantity per patient reaching the node (≥ 0)." },
   "pathway:stateItem.id": { description: "Identifier, unique within its state (per cycle)." },
   "pathway:stateItem.quantity": { description: "Quantity per patient reaching the state (per cycle) (≥ 0)." },
-};
+  };
+});
 
 /** @internal Every description table the pathway model schemas need. */
-export const PATHWAY_DESCRIPTION_TABLES: readonly DescriptionTable[] = [PATHWAY_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const PATHWAY_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [PATHWAY_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

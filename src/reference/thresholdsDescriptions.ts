@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -7,7 +8,7 @@ import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const REFERENCE_THRESHOLDS_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const REFERENCE_THRESHOLDS_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "reference/thresholds:threshold.id": { description: "Identifier recorded with results." },
   "reference/thresholds:threshold.jurisdiction": { description: "ISO 3166 country or subdivision code." },
   "reference/thresholds:threshold.programmes": { description: "Evaluation programmes it applies to." },
@@ -21,7 +22,7 @@ export const REFERENCE_THRESHOLDS_DESCRIPTIONS: Readonly<Record<string, z.core.G
   "reference/thresholds:query.jurisdiction": { description: "ISO 3166 code of the jurisdiction." },
   "reference/thresholds:query.programme": { description: "Evaluation programme." },
   "reference/thresholds:query.on": { description: "Date of the decision." },
-};
+}));
 
 /** @internal Every description table the threshold schemas need. */
-export const REFERENCE_THRESHOLDS_DESCRIPTION_TABLES: readonly DescriptionTable[] = [REFERENCE_THRESHOLDS_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const REFERENCE_THRESHOLDS_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [REFERENCE_THRESHOLDS_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

@@ -39,7 +39,7 @@ export function attachDescriptions(root: z.core.$ZodType, tables: readonly Descr
 }
 
 /** @internal `schema` with the descriptions of `tables` attached (see {@link attachDescriptions}). */
-export function described<S extends z.core.$ZodType>(schema: S, tables: readonly DescriptionTable[]): S {
-  attachDescriptions(schema, tables);
+export function described<S extends z.core.$ZodType>(schema: S, tables: () => readonly DescriptionTable[]): S {
+  attachDescriptions(schema, tables());
   return schema;
 }

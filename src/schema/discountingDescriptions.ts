@@ -1,3 +1,4 @@
+import { onFirstUse } from "./onFirstUse.js";
 import type * as z from "zod/mini";
 
 /**
@@ -5,7 +6,7 @@ import type * as z from "zod/mini";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const SCHEMA_DISCOUNTING_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const SCHEMA_DISCOUNTING_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "schema/discounting:discountSchedule": { description: "An inline discount schedule: a constant rate is one step, a declining schedule several." },
   "schema/discounting:discountSchedule.id": { description: "Identifier of the schedule, recorded with results." },
   "schema/discounting:discountSchedule.label": { description: "Human name of the schedule." },
@@ -20,4 +21,4 @@ export const SCHEMA_DISCOUNTING_DESCRIPTIONS: Readonly<Record<string, z.core.Glo
     description: "Where within each period its cash flows are taken to happen: start (first year undiscounted, NICE; default), middle, or end.",
   },
   "schema/discounting:discountTiming.compounding": { description: "Annual (1/(1+r)^t, default) or continuous (e^(−rt)) compounding." },
-};
+}));

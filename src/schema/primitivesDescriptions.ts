@@ -1,3 +1,4 @@
+import { onFirstUse } from "./onFirstUse.js";
 import type * as z from "zod/mini";
 import { DECIMAL_PATTERN } from "./decimalInput.js";
 import { DECIMAL_INPUT_LIMITS } from "./decimalInput.js";
@@ -7,7 +8,7 @@ import { DECIMAL_INPUT_LIMITS } from "./decimalInput.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const SCHEMA_PRIMITIVES_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const SCHEMA_PRIMITIVES_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "schema/primitives:decimal": {
     description: "A decimal number, as a JSON number or a decimal string such as \"1249.99\" (strings keep every digit; below 10^15, at most 100 decimal places).",
     anyOf: [{ type: "number" }, { type: "string", pattern: DECIMAL_PATTERN.source, maxLength: DECIMAL_INPUT_LIMITS.maxLength }],
@@ -26,4 +27,4 @@ export const SCHEMA_PRIMITIVES_DESCRIPTIONS: Readonly<Record<string, z.core.Glob
   "schema/primitives:positiveDecimal": { description: "A decimal number > 0, as a JSON number or a decimal string." },
   "schema/primitives:probability": { description: "A probability between 0 and 1 inclusive." },
   "schema/primitives:rate": { description: "An annual rate as a fraction (0.035 is 3.5%), greater than −1 and at most 1." },
-};
+}));

@@ -10,10 +10,10 @@ import { attachDescriptions, type DescriptionTable } from "./describe.js";
  * carries neither them, nor zod's classic API, nor the descriptions.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function publicSchema<Output, Input = unknown>(build: () => z.core.$ZodType, tables: readonly DescriptionTable[]): zc.ZodType<Output, Input> {
+export function publicSchema<Output, Input = unknown>(build: () => z.core.$ZodType, tables: () => readonly DescriptionTable[]): zc.ZodType<Output, Input> {
   return zc.lazy(() => {
     const schema = build();
-    attachDescriptions(schema, tables);
+    attachDescriptions(schema, tables());
     return schema;
   }) as unknown as zc.ZodType<Output, Input>;
 }

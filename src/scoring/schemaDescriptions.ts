@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -8,7 +9,7 @@ import { SCORING_FUNCTIONS_DESCRIPTIONS } from "./functions/schemasDescriptions.
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const SCORING_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const SCORING_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "scoring:tag": { description: "Value domain the criterion counts toward in weight policies, e.g. social-value, efficiency, patient-and-staff, supply-chain, purpose, whole-life-cost, net-zero." },
   "scoring:common.id": { description: "Criterion identifier, unique across the whole tree." },
   "scoring:common.label": { description: "Name shown to evaluators and suppliers, e.g. \"3.2 Training and support\"." },
@@ -108,7 +109,7 @@ export const SCORING_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> =
   "scoring:percent.weight": { description: "Weight among its siblings, in percent (\"25\" is 25%). Sibling weights must sum to exactly 100." },
   "scoring:percent.min": { description: "Lowest weight allowed, percent." },
   "scoring:percent.max": { description: "Highest weight allowed, percent." },
-};
+}));
 
 /** @internal Every description table the tender schemas need. */
-export const SCORING_DESCRIPTION_TABLES: readonly DescriptionTable[] = [SCORING_DESCRIPTIONS, SCORING_FUNCTIONS_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const SCORING_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [SCORING_DESCRIPTIONS(), SCORING_FUNCTIONS_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -7,7 +8,7 @@ import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const SUSTAINABILITY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const SUSTAINABILITY_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "sustainability:priceIndexSeriesShape": { description: "A price index used to re-base values between price years." },
   "sustainability:priceIndexSeriesShape.id": { description: "Identifier recorded with results." },
   "sustainability:priceIndexSeriesShape.label": { description: "Human name of the index, e.g. \"HM Treasury GDP deflator\"." },
@@ -137,7 +138,7 @@ export const SUSTAINABILITY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalM
   "sustainability:activities.consumables": { description: "Consumables: kgCO2e per unit × units (per use, per year...)." },
   "sustainability:activities.waste": { description: "Waste and disposal: tonnes × the factor for the disposal route." },
   "sustainability:activities.pathway": { description: "Pathway activity (bed day, theatre hour, outpatient visit): count × kgCO2e per activity." },
-};
+}));
 
 /** @internal Every description table the sustainability schemas need. */
-export const SUSTAINABILITY_DESCRIPTION_TABLES: readonly DescriptionTable[] = [SUSTAINABILITY_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const SUSTAINABILITY_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [SUSTAINABILITY_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

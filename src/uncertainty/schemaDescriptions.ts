@@ -1,3 +1,4 @@
+import { onFirstUse } from "../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
@@ -7,7 +8,7 @@ import { SCHEMA_DESCRIPTION_TABLES } from "../schema/descriptions.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const UNCERTAINTY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const UNCERTAINTY_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "uncertainty:distributionSpec": {
     description:
       "A distribution: beta {alpha, beta} or {mean, se}; gamma {shape, scale}, {shape, rate} or {mean, se}; lognormal {meanlog, sdlog}, {mean, se} or {ci95: [lower, upper]}; normal {mean, sd}; truncatedNormal {mean, sd, lower?, upper?}; uniform {min, max}; triangular / pert {min, mode, max}; dirichlet {alpha: [...], index, group?}; fixed {value?}.",
@@ -47,7 +48,7 @@ export const UNCERTAINTY_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta
   "uncertainty:uncertaintySection.thresholds.range": { description: "The interval searched." },
   "uncertainty:uncertaintySection.thresholds.option": { description: "The option whose break-even is sought." },
   "uncertainty:uncertaintySection.thresholds.comparator": { description: "Compared with (default the model's comparator)." },
-};
+}));
 
 /** @internal Every description table the uncertainty schemas need. */
-export const UNCERTAINTY_DESCRIPTION_TABLES: readonly DescriptionTable[] = [UNCERTAINTY_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const UNCERTAINTY_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [UNCERTAINTY_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);

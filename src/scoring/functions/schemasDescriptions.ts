@@ -1,3 +1,4 @@
+import { onFirstUse } from "../../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../../schema/descriptions.js";
@@ -9,7 +10,7 @@ import { VALUE_FUNCTIONS } from "./value.js";
  * schema names in its `withMeta` call. Kept apart from the schemas so that code which only validates does not
  * carry the text: they are attached when a JSON Schema is generated.
  */
-export const SCORING_FUNCTIONS_DESCRIPTIONS: Readonly<Record<string, z.core.GlobalMeta>> = {
+export const SCORING_FUNCTIONS_DESCRIPTIONS = /* @__PURE__ */ onFirstUse((): Readonly<Record<string, z.core.GlobalMeta>> => ({
   "scoring/functions:levelInput": { description: 'A level of the scale, by value ("3" or 3) or label ("good", case-insensitive).' },
   "scoring/functions:priceFormulaSpecSchemaFor": { description: "How bid prices are turned into points: a named price formula and its parameters." },
   "scoring/functions:priceFormulaSpecSchemaFor.formula": { description: `Price formula identifier; built-in: ${Object.keys(PRICE_FORMULAS).join(", ")}.` },
@@ -36,7 +37,7 @@ export const SCORING_FUNCTIONS_DESCRIPTIONS: Readonly<Record<string, z.core.Glob
   "scoring/functions:moderationInputSchemaFor.method": { description: 'How the scores combine; default "consensus" when a consensus is given, else "median".' },
   "scoring/functions:priceFormulaParams": { description: "The formula's parameters by name, as decimals (logarithmic: A; linear-between-limits: floor, ceiling; mean-based: band; ratio-to-reference: reference; proportional-to-budget: budget).", type: "object", propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$" }, additionalProperties: { anyOf: [{ type: "number" }, { type: "string" }] } },
   "scoring/functions:valueFunctionParams": { description: "The function's parameters: linear and logarithmic: lower, upper; piecewise-linear: points [{ x, y }]; step: steps [{ x, y }], otherwise; proportional-to-best: best. y is a share of the maximum points (0–1).", type: "object", propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$" }, additionalProperties: {} },
-};
+}));
 
 /** @internal Every description table the price formula, value function and scale schemas need. */
-export const SCORING_FUNCTIONS_DESCRIPTION_TABLES: readonly DescriptionTable[] = [SCORING_FUNCTIONS_DESCRIPTIONS, ...SCHEMA_DESCRIPTION_TABLES];
+export const SCORING_FUNCTIONS_DESCRIPTION_TABLES = /* @__PURE__ */ onFirstUse((): readonly DescriptionTable[] => [SCORING_FUNCTIONS_DESCRIPTIONS(), ...SCHEMA_DESCRIPTION_TABLES()]);
