@@ -1,3 +1,4 @@
+import { fstatSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
@@ -27,6 +28,10 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
   /** Draws progress on standard error (a terminal); absent means no progress is shown. */
   readonly progressStream?: NodeJS.WritableStream;
+  /** Whether standard output is a pipe into another program (`vbp … | head`): no progress is drawn then. */
+  readonly stdoutIsPipe?: boolean;
+  /** Whether the CI environment variable is set (a build log): no progress is drawn then. */
+  readonly ci?: boolean;
   /** Writes a UTF-8 file (commands that write files, such as `vbp report --html`); absent in read-only hosts. */
   readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
@@ -125,6 +130,16 @@ async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
+/** Whether a file descriptor is a pipe (or socket), as standard output is in `vbp … | head`. */
+function isPipe(fd: number): boolean {
+  try {
+    const s = fstatSync(fd);
+    return s.isFIFO() || s.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** The real Node.js streams and file system. */
 export function nodeIo(): CliIo {
   const stdout = quietPipeStdout();
@@ -133,6 +148,8 @@ export function nodeIo(): CliIo {
     ...(process.stdout.isTTY === true ? {} : { stdoutBytes: stdout }),
     stderrIsTTY: process.stderr.isTTY === true,
     progressStream: process.stderr,
+    stdoutIsPipe: isPipe(1),
+    ci: process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0",
     openOutput: async (path) => {
       const { createWriteStream } = await import("node:fs");
       const stream = createWriteStream(resolve(path), { encoding: "utf8" });

@@ -40,5 +40,6 @@ export async function withOutputFile(io: CliIo, path: string): Promise<{ readonl
   } catch (e) {
     throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
   }
-  return { io: { ...io, stdout: file.write, stdoutBytes: file.write }, file };
+  // The results go to the file, so a bar on the terminal disturbs nothing.
+  return { io: { ...io, stdout: file.write, stdoutBytes: file.write, stdoutIsPipe: false }, file };
 }

@@ -19,6 +19,7 @@ import { tenderStage } from "./_internal/tenderStage.js";
 import { writeOption } from "./_internal/writeResult.js";
 import { priceDerivedCriteria, sealedBids, sealOption } from "./_internal/sealed.js";
 import { overtakingFor } from "./_internal/overtakingRun.js";
+import { stageReporter } from "./progress.js";
 
 /**
  * One call for the whole job: validates an evaluation document, then runs pathway + lifecycle + carbon →
@@ -73,6 +74,7 @@ export function evaluate(document: unknown, options: EvaluateOptions = {}): Eval
 export function evaluateWithValues(document: unknown, options: EvaluateOptions = {}): { result: EvaluationResult; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
   // The one validation pass: every problem at once, no engine run; a catalogue sets invalid options aside.
   const prepared = prepareEvaluation(document, options.invalidOptions);
+  stageReporter(options.onProgress, prepared.doc.options.length)("validate", prepared.doc.options.length);
   const toInput = (p: VbpPath): VbpPath => (p[0] === "options" && typeof p[1] === "number" ? ["options", prepared.inputIndex[p[1]] ?? p[1], ...p.slice(2)] : p);
   try {
     const run = runStages(prepared, options, { scoreTrees: options.overtaking === true ? "full" : undefined });
@@ -125,10 +127,15 @@ function runStages(
   // 1. Pathway (may exclude options of a catalogue whose effects break a value rule), lifecycle, carbon.
   const pathway = pathwayStage(initial, ledger);
   const { doc, inputIndex, excluded } = pathway.prepared;
+  const n = doc.options.length;
+  const report = stageReporter(solving ? undefined : options.onProgress, n);
+  report("pathway", n);
   const ctx = evaluationContext(doc);
   // The lifecycle stage's breakdowns are shown with full detail alone.
-  const lifecycle = lifecycleStage(doc, ledger, full);
+  const lifecycle = lifecycleStage(doc, ledger, full, (done) => report("lifecycle", done));
+  report("lifecycle", n);
   const carbon = carbonStage(doc, ctx, pathway.result.options);
+  report("carbon", n);
   const assumptions = [...carbon.assumptions];
   const threshold = thresholdOf(doc);
   const figures = optionFigures(doc, pathway.result.options, lifecycle, carbon);
@@ -143,6 +150,7 @@ function runStages(
     threshold?.perQaly,
   );
 
+  report("cost-effectiveness", n);
   // 3. Social value and sustainability gates; 4. metrics → tender values; 5. the tender.
   const sustainability = sustainabilityStage(doc);
   const sources = doc.options.map((o, i) => {
@@ -168,10 +176,13 @@ function runStages(
           (id) => !sealed.has(id),
         );
 
+  report("tender", n);
+
   // 6. The result, written once.
   const written = doc.options.map((o, i) => {
     const s = sources[i]!;
     const w = writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? s.social : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
+    report("result", i + 1);
     return sealed.has(o.id) ? sealOption(w, priceDerived) : w;
   });
   const policies: WeightPolicy[] = (doc.tender.settings?.policies ?? []).map((p) => (typeof p === "string" ? WEIGHT_POLICIES[p] : p));
@@ -215,6 +226,7 @@ function runStages(
   };
   const summaries =
     !solving && (options.summaries ?? full) ? assessmentSummaries(scored.tender, { individualMarks: options.individualMarks === true }).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) })) : [];
+  report("summaries", n);
   const lifecycleShown = lifecycle.result === undefined || sealed.size === 0 ? lifecycle.result : { ...lifecycle.result, options: lifecycle.result.options.filter((o) => !sealed.has(o.optionId)) };
   const footprint = ledger ? carbon.footprint : { ...carbon.footprint, options: carbon.footprint.options.map((o) => ({ ...o, ledger: [] })) };
   const result: EvaluationResult = {

@@ -9,6 +9,7 @@ export type { EvaluationDocument, EvaluationKind, EvaluationOption, EvaluationPa
 export { EVALUATION_METRICS, type EvaluationMetric, type EvaluationMetricId, type EvaluationMetricName } from "./metrics.js";
 export { evaluationDocumentJsonSchema, evaluationDocumentSchema, parseEvaluationDocument, safeParseEvaluationDocument } from "./schema.js";
 export { evaluate, safeEvaluate } from "./evaluate.js";
+export { EVALUATION_STAGES, type EvaluationProgress, type EvaluationStage } from "./progress.js";
 export type {
   EvaluatedOption,
   EvaluateOptions,

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { EvaluationProgress } from "./progress.js";
 import type { EvaluationKind } from "./document.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import type { Source } from "../reference/source.js";
@@ -452,6 +453,12 @@ export interface EvaluateOptions {
    * and cost-effectiveness only. Default: "full" for a tender, "compact" for a catalogue.
    */
   readonly detail?: EvaluationDetail;
+  /**
+   * Called as the run progresses: the stage, and the options it has processed out of the run's options
+   * (see {@link EvaluationProgress}). The library only calls it: drawing a bar, and how often, is the
+   * caller's (the `vbp` CLI draws one on a terminal). Not called by the re-runs of the overtaking solver.
+   */
+  readonly onProgress?: (progress: EvaluationProgress) => void;
 }
 
 /**

@@ -678,7 +678,7 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
  * @internal The engine on a document already returned by parseLifecycleDocument (no second validation).
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
  */
-export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions & { readonly breakdown?: boolean } = {}): LifecycleResult {
+export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void } = {}): LifecycleResult {
   const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const comparator = comparatorIndex >= 0 ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true) : undefined;
@@ -695,6 +695,7 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
       });
     }
     if (ctx.withLedger) ledgerRuns.push({ optionIndex: i, segments: run.segments });
+    options.onOption?.(i + 1);
   });
   const series = doc.indexation;
   return {

@@ -1,4 +1,5 @@
 import { safeEvaluate } from "../../evaluate/evaluate.js";
+import { evaluationProgressBar } from "../progress.js";
 import { evaluationCsvTable, evaluationMarkdownReport, formatEvaluationTable, pathwayResultsTable, renderCsvTable, renderMarkdownTable, renderTextTable } from "../../evaluate/present.js";
 import type { EvaluationResult } from "../../evaluate/result.js";
 import { formatIssue } from "../../errors/issue.js";
@@ -85,7 +86,10 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
   if (f["exclude-invalid"] === true && f["fail-invalid"] === true) throw new UsageError("--exclude-invalid and --fail-invalid cannot both be given");
   const detail = f.full === true ? "full" : f.compact === true ? "compact" : undefined;
   const invalidOptions = f["exclude-invalid"] === true ? "exclude" : f["fail-invalid"] === true ? "fail" : undefined;
-  const r = safeEvaluate(json, {
+  // On a terminal: every option through every stage (a catalogue of thousands takes a while).
+  const progress = evaluationProgressBar(io);
+  const evaluated = (): ReturnType<typeof safeEvaluate> => safeEvaluate(json, {
+    onProgress: progress.onProgress,
     ledger: values.ledger === true,
     ...(withSummaries || (format === "json" && detail !== "compact") ? { summaries: true } : {}),
     ...(detail !== undefined ? { detail } : {}),
@@ -93,6 +97,12 @@ async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> 
     ...(f.overtaking === true ? { overtaking: true } : {}),
     ...(f["individual-marks"] === true ? { individualMarks: true } : {}),
   });
+  let r: ReturnType<typeof safeEvaluate>;
+  try {
+    r = evaluated();
+  } finally {
+    progress.stop();
+  }
   if (!r.success) return reportIssues(io, label, r.error.issues);
   const result = r.data;
   const done = (): number => reportExcluded(io, label, result.excluded);

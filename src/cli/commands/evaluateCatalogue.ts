@@ -10,7 +10,7 @@ import { EXIT, UsageError } from "../command.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
 import { DEFAULT_MAX_BYTES, InvalidInputError, parseMaxBytes, readJsonInput } from "../input.js";
 import { FileUnreadableError, InputTooLargeError, type CliIo } from "../io.js";
-import { progressBar } from "../progress.js";
+import { evaluationProgressBar } from "../progress.js";
 import { callerLocale } from "../locale.js";
 import { evaluationWorkbook, readEvaluatorScoresXlsx } from "../../node/xlsx.js";
 import { isXlsxPath, workbookSink } from "../workbookOutput.js";
@@ -94,21 +94,20 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
   const tenderPath = parsed.positionals[0]!;
   const maxBytes = v["max-bytes"] === undefined ? DEFAULT_MAX_BYTES * 5 : parseMaxBytes(v["max-bytes"]);
   const catalogueFile = v.options!;
-  const extra = (v.lifecycle === undefined ? 0 : 1) + (v.scores === undefined ? 0 : 1);
-  const progress = progressBar(io, 3 + extra);
+  // On a terminal: the files being read, then every option through every stage of the evaluation.
+  const progress = evaluationProgressBar(io);
   try {
-    progress.update(0, `reading ${tenderPath}`);
+    progress.phase(`reading ${tenderPath}`);
     const tender = await readJsonInput(tenderPath, io, maxBytes);
     if (typeof tender !== "object" || tender === null || Array.isArray(tender)) throw new InvalidInputError(tenderPath, ["the tender must be an evaluation document (a JSON object)"]);
-    progress.update(1, `checking the rows of ${catalogueFile}`);
+    progress.phase(`checking the rows of ${catalogueFile}`);
     const rows = readCatalogueCsv(await readText(io, catalogueFile, maxBytes));
     const header = rows.problems.filter((p) => p.line <= 1);
     if (header.length > 0) return fileFailure(io, catalogueFile, header);
     let doc = tender as Record<string, unknown>;
     let options: readonly EvaluationOption[] = rows.options;
-    let step = 2;
     if (v.lifecycle !== undefined) {
-      progress.update(step++, `reading ${v.lifecycle}`);
+      progress.phase(`reading ${v.lifecycle}`);
       const lines = readLifecycleLinesCsv(await readText(io, v.lifecycle, maxBytes));
       const known = new Set([...rows.lineOf.keys(), ...(Array.isArray(doc.options) ? (doc.options as { id?: unknown }[]).map((o) => String(o.id)) : [])]);
       const unknown: CsvRowProblem[] = [...lines.byOption.keys()].filter((id) => !known.has(id)).map((id) => ({ line: 0, id, column: "optionId", message: `no option "${id}" in the tender or the catalogue` }));
@@ -122,14 +121,14 @@ export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): 
       if (Array.isArray(doc.options)) doc = { ...doc, options: (doc.options as EvaluationOption[]).map((o) => (typeof o === "object" && o !== null ? withLines(o) : o)) };
     }
     if (v.scores !== undefined) {
-      progress.update(step++, `reading ${v.scores}`);
+      progress.phase(`reading ${v.scores}`);
       const scores = isXlsxPath(v.scores) ? await readEvaluatorScoresXlsx(await readWorkbook(io, v.scores, maxBytes)) : readEvaluatorScoresCsv(await readText(io, v.scores, maxBytes));
       if (scores.problems.length > 0) return fileFailure(io, v.scores, scores.problems);
       const t = (doc.tender ?? {}) as Record<string, unknown>;
       doc = { ...doc, tender: { ...t, evaluatorScores: [...(Array.isArray(t.evaluatorScores) ? t.evaluatorScores : []), ...scores.records] } };
     }
-    progress.update(step, `evaluating ${options.length} options`);
-    const run = evaluateCatalogueRows(doc, { ...rows, options }, { ledger: v.ledger === true, summaries: v.summaries === true || format === "json" });
+    progress.phase(`evaluating ${options.length} options`);
+    const run = evaluateCatalogueRows(doc, { ...rows, options }, { ledger: v.ledger === true, summaries: v.summaries === true || format === "json", onProgress: progress.onProgress });
     progress.stop();
     const result = run.result;
     if (format === "json") io.stdout(`${JSON.stringify({ rows: run.rows, evaluated: run.evaluated, excluded: run.excluded, result }, null, 2)}\n`);

@@ -88,8 +88,8 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
   const draws = values.shard !== undefined ? shardRange(values.shard, iterations) : undefined;
   const total = draws?.count ?? iterations;
   // A bar on a terminal only (cli-progress): piped, redirected or --quiet runs write nothing to standard error.
-  const bar = values.quiet === true ? undefined : progressBar(io, total);
-  bar?.update(0, "draws");
+  const bar = values.quiet === true ? undefined : progressBar(io, total, { unit: "draws" });
+  bar?.update(0, "");
   let psa;
   try {
     psa = await runPsaParallel(json, {
@@ -98,7 +98,7 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
       ...(draws !== undefined ? { draws } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(chunkSize !== undefined ? { chunkSize } : {}),
-      ...(bar !== undefined ? { onProgress: (p: { done: number }) => bar.update(p.done, "draws") } : {}),
+      ...(bar !== undefined ? { onProgress: (p: { done: number }) => bar.update(p.done, "") } : {}),
     });
   } finally {
     bar?.stop();

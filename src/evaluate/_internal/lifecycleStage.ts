@@ -20,13 +20,16 @@ export interface LifecycleStage {
 
 const ZERO = new Dec(0);
 
-/** `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone. */
-export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdown = true): LifecycleStage {
+/**
+ * `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone. `onOption`
+ * hears how many of the document's options are done.
+ */
+export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdown = true, onOption?: (done: number) => void): LifecycleStage {
   const built = buildLifecycleDocument(doc);
   const perPatient: Dec[] = doc.options.map(() => ZERO);
   const netPresentCost: Dec[] = doc.options.map(() => ZERO);
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
-  const result = evaluateValidatedLifecycle(built.doc, { ledger, breakdown });
+  const result = evaluateValidatedLifecycle(built.doc, { ledger, breakdown, ...(onOption !== undefined ? { onOption } : {}) });
   result.options.forEach((o, j) => {
     const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
     perPatient[i] = o.perPatient.status === "ok" ? new Dec(o.perPatient.discounted.amount) : ZERO;
