@@ -30,15 +30,15 @@ export function runTree<V>(
   schedules: { readonly cost: ScheduleData; readonly health: ScheduleData },
   shared?: TreeSharedValues<V>,
 ): Entry<V>[] {
-  const share = shared?.sharesWith(conds) === true ? shared : undefined;
+  const share = shared?.conds === conds ? shared : undefined;
   const value = (site: Site): V => (share === undefined ? values.value(site) : share.value(values, site));
   const entries: Entry<V>[] = [];
   const reach: V[] = tree.nodes.map(() => regs.tempText("0"));
   calc.setText(reach[tree.root]!, "1");
   const one = calc.constant("1");
   const tol = calc.constant(tree.tolerance);
-  const dfcOwn = regs.temp();
-  const dfhOwn = regs.temp();
+  const dfc = regs.temp();
+  const dfh = regs.temp();
   const sum = regs.temp();
   const rest = regs.temp();
   const touched = values.touchesParams;
@@ -48,12 +48,9 @@ export function runTree<V>(
     const r = reach[x]!;
     if (calc.allZero(r)) continue;
     meta.nodeId = node.id;
-    const discount = (cost: V, health: V): void => {
-      const t = value(node.time);
-      calc.discount(cost, schedules.cost, t);
-      calc.discount(health, schedules.health, t);
-    };
-    const [dfc, dfh] = share?.discountFactors(values, node, discount) ?? (discount(dfcOwn, dfhOwn), [dfcOwn, dfhOwn]);
+    const t = value(node.time);
+    calc.discount(dfc, schedules.cost, t);
+    calc.discount(dfh, schedules.health, t);
     for (const orig of node.items) {
       const it = values.item(orig);
       const q = value(it.quantity);
