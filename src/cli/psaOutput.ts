@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { ceac } from "../uncertainty/analyses/ceac.js";
 import { evpi } from "../uncertainty/analyses/evpi.js";
+import { evppi } from "../uncertainty/analyses/evppi.js";
+import { VbpInputError } from "../errors/VbpInputError.js";
 import { nmbSummary } from "../uncertainty/analyses/nmbSummary.js";
 import type { PsaResult } from "../uncertainty/psa.js";
 import { psaToJson } from "../uncertainty/psaJson.js";
@@ -79,12 +81,61 @@ export function psaCsvTable(psa: PsaResult): Table {
   return { headers: ["draw", "option", "costs", "qalys", "lifeYears", "carbonKg", "valid", ...ids], rows };
 }
 
-/** Writes a PSA result in the chosen format to standard output or a file. */
-export async function writePsa(io: CliIo, psa: PsaResult, format: OutputFormat, thresholds: readonly number[], output: string | undefined): Promise<void> {
+/** A parameter group named for the EVPPI table. */
+export interface EvppiGroup {
+  readonly name: string;
+  readonly parameters: readonly string[];
+}
+
+/** Parses repeated `--evppi [name=]id,id,…` flags. */
+export function parseEvppiGroups(texts: readonly string[] | undefined): readonly EvppiGroup[] {
+  return (texts ?? []).map((text) => {
+    const m = /^(?:([^=,\s]+)=)?([^=\s]+)$/.exec(text.trim());
+    const ids = m === null ? [] : m[2]!.split(",").map((x) => x.trim());
+    if (m === null || ids.some((x) => x === "")) throw new UsageError(`--evppi must be a parameter group "id,id,…" or "name=id,id,…" (drawn parameter ids, no spaces), got "${text}"`);
+    return { name: m[1] ?? ids.join("+"), parameters: ids };
+  });
+}
+
+/** Checks that EVPPI groups come with thresholds, on a whole analysis, in a format that shows tables. */
+export function checkEvppiRequest(groups: readonly EvppiGroup[], thresholds: readonly number[], format: OutputFormat, shard: boolean): void {
+  if (groups.length === 0) return;
+  if (shard) throw new UsageError("--evppi needs every draw of the analysis: run the shards with --format json, then vbp merge <shards…> --thresholds … --evppi …");
+  if (thresholds.length === 0) throw new UsageError("--evppi needs --thresholds (willingness-to-pay values per QALY), or uncertainty.psa.thresholds in the document");
+  if (format === "json" || format === "csv") throw new UsageError(`--evppi is shown with --format table or md, not ${format} (a json file can be analysed again with vbp merge <file> --evppi …)`);
+}
+
+/** EVPPI of each group at each threshold (Strong, Oakley & Brennan 2014 regression; see \`evppi\`). */
+export function evppiTable(psa: PsaResult, groups: readonly EvppiGroup[], thresholds: readonly number[]): { title: string; table: Table } {
+  const rows: string[][] = [];
+  const methods = new Set<string>();
+  for (const g of groups) {
+    let e;
+    try {
+      e = evppi(psa, { parameters: g.parameters, thresholds });
+    } catch (err) {
+      if (err instanceof VbpInputError) throw new UsageError(`--evppi ${g.name}: ${err.issues.map((i) => i.message).join("; ")}`);
+      throw err;
+    }
+    methods.add(e.method);
+    for (const p of e.points) rows.push([g.name, g.parameters.join(", "), String(p.threshold), p.perPatient.toFixed(2), ...(p.population !== undefined ? [p.population.toFixed(0)] : psa.discountedPatients !== undefined ? [""] : [])]);
+  }
+  return {
+    title: `EVPPI per parameter group (${[...methods].join("; ")}; ${psa.count.toLocaleString("en-GB")} draws)`,
+    table: {
+      headers: ["Group", "Parameters", "Threshold per QALY", `EVPPI per patient (${psa.currency})`, ...(psa.discountedPatients !== undefined ? [`EVPPI population (${psa.currency})`] : [])],
+      rows,
+      align: ["left", "left", "right", "right", "right"],
+    },
+  };
+}
+
+/** Writes a PSA result in the chosen format to standard output or a file (with EVPPI tables for the groups). */
+export async function writePsa(io: CliIo, psa: PsaResult, format: OutputFormat, thresholds: readonly number[], output: string | undefined, groups: readonly EvppiGroup[] = []): Promise<void> {
   let text: string;
   if (format === "json") text = `${JSON.stringify(psaToJson(psa))}\n`;
   else if (format === "csv") text = renderAs("csv", psaCsvTable(psa));
-  else text = psaTables(psa, thresholds).map((t) => (format === "md" ? `## ${t.title}\n\n` : `${t.title}\n\n`) + renderAs(format, t.table)).join("\n");
+  else text = [...psaTables(psa, thresholds), ...(groups.length > 0 ? [evppiTable(psa, groups, thresholds)] : [])].map((t) => (format === "md" ? `## ${t.title}\n\n` : `${t.title}\n\n`) + renderAs(format, t.table)).join("\n");
   if (output === undefined) io.stdout(text);
   else await writeFile(output, text, "utf8");
 }

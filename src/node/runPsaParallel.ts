@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { PathwayModel } from "../pathway/model.js";
+import { createPsaPool } from "./psaPool.js";
 import { assemblePsa, checkPsaSettings, drawnParameterIds, evaluateDrawRange, preparePsa, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
 
 /**
@@ -20,11 +20,10 @@ export interface ParallelPsaSettings extends Omit<PsaSettings, "registry"> {
   readonly workerScript?: URL;
 }
 
-type WorkerData = ReturnType<typeof evaluateDrawRange>;
-
 /**
- * Runs a PSA over `worker_threads` (Node only): the draws are split into one contiguous block per worker,
- * each worker prepares the same document and evaluates its block, and the blocks are joined in draw order.
+ * Runs one PSA over `worker_threads` (Node only): starts a {@link createPsaPool | pool} for this run, hands
+ * it the draws in blocks, joins them in draw order and closes it. For several analyses, create the pool
+ * once with `createPsaPool` instead: a worker's start-up costs about as much as thousands of draws.
  * The result is bit-identical to `runPsa` with the same seed, whatever the number of workers (every draw is
  * a pure function of the seed, its streams and its index). The document is checked here, before any worker
  * starts. Custom distribution registries cannot cross threads: use `runPsa` for those.
@@ -60,69 +59,16 @@ export async function runPsaParallel(model: PathwayModel | unknown, settings: Pa
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new VbpInputError([{ code: "invalid_value", path: ["workers"], message: `must be a whole number from 1 to 256, got ${String(workers)}` }]);
   const prepared = preparePsa(model, settings);
   settings.signal?.throwIfAborted();
-  const ids = drawnParameterIds(prepared.plan);
-  const n = Math.min(workers, run.count);
+  const n = Math.min(workers, Math.ceil(run.count / run.chunkSize));
   if (n === 1) {
     const data = evaluateDrawRange(prepared, run.seed, run.start, run.count, run.chunkSize, (done) => settings.onProgress?.({ done, total: run.count }), settings.signal);
-    return assemblePsa(prepared, run, ids, data);
+    return assemblePsa(prepared, run, drawnParameterIds(prepared.plan), data);
   }
-  const bounds = Array.from({ length: n + 1 }, (_, i) => run.start + Math.floor((i * run.count) / n));
-  const done = new Array<number>(n).fill(0);
-  const script = settings.workerScript ?? new URL("./psaWorker.js", import.meta.url);
-  const threads: Worker[] = [];
-  const abort = () => threads.forEach((t) => void t.terminate());
-  settings.signal?.addEventListener("abort", abort, { once: true });
+  const { workers: _, workerScript, ...psa } = settings;
+  const pool = await createPsaPool({ workers: n, ...(workerScript !== undefined ? { workerScript } : {}) });
   try {
-    const parts = await Promise.all(
-      bounds.slice(0, n).map(
-        (start, i) =>
-          new Promise<WorkerData>((resolve, reject) => {
-            const w = new Worker(script, {
-              workerData: { document: model, uncertainty: settings.uncertainty, seed: run.seed, start, count: bounds[i + 1]! - start, chunkSize: run.chunkSize },
-            });
-            threads.push(w);
-            w.on("message", (msg: { type: string; done?: number; data?: WorkerData; message?: string }) => {
-              if (msg.type === "progress") {
-                done[i] = msg.done!;
-                settings.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: run.count });
-              } else if (msg.type === "result") resolve(msg.data!);
-              else reject(new Error(`PSA worker ${i} failed: ${msg.message ?? "unknown error"}`));
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => {
-              if (settings.signal?.aborted === true) reject(settings.signal.reason);
-              else if (code !== 0) reject(new Error(`PSA worker ${i} stopped with exit code ${code}`));
-            });
-          }),
-      ),
-    );
-    settings.signal?.throwIfAborted();
-    const k = ids.length;
-    const count = run.count;
-    const parameters = new Float64Array(k * count);
-    const valid = new Uint8Array(count);
-    const options = prepared.compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) }));
-    const conditions = new Map<string, WorkerData["conditions"][number]>();
-    parts.forEach((p, i) => {
-      const off = bounds[i]! - run.start;
-      const m = bounds[i + 1]! - bounds[i]!;
-      for (let c = 0; c < k; c++) parameters.set(p.parameters.subarray(c * m, (c + 1) * m), c * count + off);
-      valid.set(p.valid, off);
-      p.options.forEach((o, j) => {
-        options[j]!.costs.set(o.costs, off);
-        options[j]!.qalys.set(o.qalys, off);
-        options[j]!.lifeYears.set(o.lifeYears, off);
-        options[j]!.carbonKg.set(o.carbonKg, off);
-      });
-      for (const c of p.conditions) {
-        const key = `${c.code}|${c.path.join(".")}`;
-        const prev = conditions.get(key);
-        conditions.set(key, prev === undefined ? c : { ...prev, count: prev.count + c.count, firstDraw: Math.min(prev.firstDraw, c.firstDraw) });
-      }
-    });
-    return assemblePsa(prepared, run, ids, { parameters, options, valid, conditions: [...conditions.values()] });
+    return await pool.run(model, psa);
   } finally {
-    settings.signal?.removeEventListener("abort", abort);
-    abort();
+    await pool.close();
   }
 }

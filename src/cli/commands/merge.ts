@@ -5,7 +5,7 @@ import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
 import { parseMaxBytes, readJsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
-import { parseThresholds, writePsa } from "../psaOutput.js";
+import { checkEvppiRequest, parseEvppiGroups, parseThresholds, writePsa } from "../psaOutput.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 
 const HELP = `Usage: vbp merge <shard.json…> [options]
@@ -15,6 +15,8 @@ iterations) into one PSA result, identical to a single run. Every shard must be 
 
 Options:
       --thresholds <l,…> willingness-to-pay values per QALY for the CEAC and EVPI table
+      --evppi <group>    EVPPI of a parameter group at the thresholds ("id,id,…" or "name=id,id,…"; repeat
+                         for more groups), on the merged draws; table or md formats
   -f, --format <fmt>     table (default), json (the merged PSA file), csv or md
   -o, --output <file>    write to a file instead of standard output
       --max-bytes <n>    largest shard file accepted, in bytes (default 1073741824 = 1 GB)
@@ -30,7 +32,7 @@ async function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { thresholds: { type: "string" }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { thresholds: { type: "string" }, evppi: { type: "string", multiple: true }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -43,6 +45,9 @@ async function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
   const format = (values.format ?? "table") as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
   if (positionals.length === 0) throw new UsageError("give the shard files to merge: vbp merge shard-1.json shard-2.json …");
+  const thresholds = parseThresholds(values.thresholds);
+  const groups = parseEvppiGroups(values.evppi);
+  checkEvppiRequest(groups, thresholds, format, false);
   const maxBytes = values["max-bytes"] === undefined ? 1024 * 1024 * 1024 : parseMaxBytes(values["max-bytes"]);
   const parts = [];
   for (const path of positionals) {
@@ -60,7 +65,7 @@ async function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
     if (e instanceof VbpInputError) throw new VbpInputError(e.issues.map((x) => ({ ...x, path: typeof x.path[0] === "number" ? [positionals[x.path[0]]!, ...x.path.slice(1)] : x.path })));
     throw e;
   }
-  await writePsa(io, merged, format, parseThresholds(values.thresholds), values.output);
+  await writePsa(io, merged, format, thresholds, values.output, groups);
   return EXIT.ok;
 }
 

@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
 import { parseMaxBytes, readJsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
-import { parseThresholds, parseWhole, writePsa } from "../psaOutput.js";
+import { checkEvppiRequest, parseEvppiGroups, parseThresholds, parseWhole, writePsa } from "../psaOutput.js";
 
 const HELP = `Usage: vbp psa <file.json | -> [options]
 
@@ -25,6 +25,10 @@ Options:
   -w, --workers <k>      worker threads (default: the cores available)
       --chunk-size <c>   draws evaluated at once (default 1000; never changes the results)
       --thresholds <l,…> willingness-to-pay values per QALY for the CEAC and EVPI table
+      --evppi <group>    EVPPI of a parameter group at the thresholds: "id,id,…" or "name=id,id,…" (drawn
+                         parameters); repeat for more groups. Regression on the PSA draws (Strong, Oakley &
+                         Brennan 2014): P-spline for 1–2 parameters, Gaussian process for 3 or more.
+                         Shown with --format table or md; for shards, give it to vbp merge
   -f, --format <fmt>     table (default), json (a mergeable PSA file), csv (one row per draw and option) or md
   -o, --output <file>    write to a file instead of standard output
       --quiet            no progress bar (it is shown only on a terminal anyway)
@@ -58,6 +62,7 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
         workers: { type: "string", short: "w" },
         "chunk-size": { type: "string" },
         thresholds: { type: "string" },
+        evppi: { type: "string", multiple: true },
         format: { type: "string", short: "f" },
         output: { type: "string", short: "o" },
         quiet: { type: "boolean" },
@@ -86,6 +91,8 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
   const seed = seedFlag ?? uncertainty.psa?.seed ?? 1;
   const thresholds = parseThresholds(values.thresholds, uncertainty.psa?.thresholds ?? []);
   const draws = values.shard !== undefined ? shardRange(values.shard, iterations) : undefined;
+  const groups = parseEvppiGroups(values.evppi);
+  checkEvppiRequest(groups, thresholds, format, draws !== undefined);
   const total = draws?.count ?? iterations;
   // A bar on a terminal only (cli-progress): piped, redirected or --quiet runs write nothing to standard error.
   const bar = values.quiet === true ? undefined : progressBar(io, total, { unit: "draws" });
@@ -103,7 +110,7 @@ async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     bar?.stop();
   }
-  await writePsa(io, psa, format, draws === undefined ? thresholds : [], values.output);
+  await writePsa(io, psa, format, draws === undefined ? thresholds : [], values.output, groups);
   return EXIT.ok;
 }
 

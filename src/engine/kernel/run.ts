@@ -12,6 +12,7 @@ import { Conditions } from "./conditions.js";
 import { computeParameters, OptionValues, RunRegisters } from "./optionValues.js";
 import { rowMeta, type Sink } from "./sink.js";
 import { runTree, type Entry } from "./tree.js";
+import { TreeSharedValues } from "./treeSharedValues.js";
 
 /** How the parameter vector is set before a run. */
 export interface ParameterInput<V> {
@@ -48,6 +49,7 @@ export function runProgram<V, S extends Sink<V>>(
   for (const i of input.fixed) input.set(i, base[i]!);
   computeParameters(calc, regs, baseConds, program, input.fixed, base);
   const operandRegs = new Map<CEffect, V>();
+  const treeShared = program.tree !== undefined ? new TreeSharedValues(calc, baseConds, program) : undefined;
   let optParams: V[] | undefined;
   const out: OptionRunResult<S>[] = [];
   for (const o of program.options) {
@@ -65,7 +67,7 @@ export function runProgram<V, S extends Sink<V>>(
     } else values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
     const traces: MarkovTrace[] = [];
     const entries: Entry<V>[] = [];
-    if (program.tree !== undefined) entries.push(...runTree(calc, regs, conds, program.tree, values, sink, { cost: program.costSchedule, health: program.healthSchedule }));
+    if (program.tree !== undefined) entries.push(...runTree(calc, regs, conds, program.tree, values, sink, { cost: program.costSchedule, health: program.healthSchedule }, treeShared));
     else if (program.rootMarkov !== undefined) entries.push({ markov: program.rootMarkov, state: undefined, share: calc.constant("1"), nodeId: undefined });
     for (const m of program.markov) {
       const groups = new Map<string, { state: number | undefined; list: { share: V; nodeId: string | undefined }[] }>();
