@@ -201,7 +201,7 @@ export interface AwardUncertaintyResult {
     /** Name in words. */
     readonly label: string;
     /** Distribution type. */
-    readonly distribution: InputDistribution["type"];
+    readonly distribution: InputDistribution["type"] | (string & {});
     /** Base-case value. */
     readonly base: number;
   }[];
@@ -557,7 +557,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
       if (wantImportance && (excluded[o] as number) < N) {
         const rs = midRanks(Stt.subarray(o * N, (o + 1) * N));
         plan.inputs.forEach((inp, k) => {
-          if (inp.lot !== li) return;
+          if (!inp.lots.includes(li)) return;
           drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(spearmanFromRanks(inputRanks[k] as Float64Array, rs)) });
         });
         varied.forEach((_, v) => drivers.push({ inputId: `weight:${variedIds[v]}`, label: `weight of ${variedLabels[v]}`, spearman: round4(spearmanFromRanks(weightRanks[v] as Float64Array, rs)) }));
@@ -634,7 +634,7 @@ function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBe
 
 function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: AwardPlan, li: number): string {
   // The inputs of this lot's bids only: another lot's prices and values do not move this award.
-  const inputs = plan.inputs.filter((i) => i.lot === li);
+  const inputs = plan.inputs.filter((i) => i.lots.includes(li));
   const sorted = [...lot.bids].sort((a, b) => b.probabilityOfWinning - a.probabilityOfWinning);
   const lead = sorted[0];
   const baseWinner = lot.bids.find((b) => b.optionId === lot.baseWinner);

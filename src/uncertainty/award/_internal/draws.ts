@@ -1,4 +1,7 @@
+import { VbpInputError } from "../../../errors/VbpInputError.js";
+import { sampleDraws } from "../../draws/sampleDraws.js";
 import { UniformCursor } from "../../random/streams.js";
+import { seriesValue } from "./documentModel.js";
 import type { AwardPlan } from "./plan.js";
 
 /** @internal The per-draw record of a block of draws; blocks concatenate in draw order. */
@@ -79,6 +82,40 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
   const inputsOf = lots.map((_, li) => inputs.flatMap((inp, k) => (inp.lot === li ? [k] : [])));
   const src = fixedLocal ?? sampler.baseLocal;
   const drawWeights = fixedLocal === undefined && sampler.varies;
+  const nk = inputs.length;
+  // 1. The inputs of the whole chunk: the shared draw plan (one stream per key), or read back, or fixed.
+  if (reuse !== undefined) {
+    for (let k = 0; k < nk; k++) inputVals.set(reuse.from.inputs.subarray(k * reuse.from.count + offset, k * reuse.from.count + offset + count), k * total + offset);
+  } else if (inputOverride !== undefined) {
+    for (let k = 0; k < nk; k++) inputVals.fill(inputOverride.index === k ? inputOverride.value : (inputs[k] as (typeof inputs)[number]).base, k * total + offset, k * total + offset + count);
+  } else if (nk > 0) {
+    const m = sampleDraws(plan.drawPlan, plan.seed, first, count);
+    for (let k = 0; k < nk; k++) inputVals.set(m.values.subarray(k * count, (k + 1) * count), k * total + offset);
+  }
+  // 2. The pathway over the chunk's parameter draws at once (Float64, vectorised over draws): each output's
+  // change from the base case.
+  const pw = plan.document?.pathway;
+  let series: Float64Array[] = [];
+  if (pw !== undefined) {
+    const np = pw.parameterIds.length;
+    const values = new Float64Array(np * count);
+    for (let j = 0; j < np; j++) {
+      const k = plan.documentInputs[pw.parameterInputs[j] as number] as number;
+      values.set(inputVals.subarray(k * total + offset, k * total + offset + count), j * count);
+    }
+    const out = pw.compiled.evaluateDraws({ parameterIds: pw.parameterIds, count, values });
+    if (out.conditions.length > 0) {
+      const c = out.conditions[0]!;
+      throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: `in ${c.count} of draws ${first}–${first + count - 1} the drawn pathway parameters break a rule of the pathway (first at draw ${first + c.firstDraw}): ${c.message}; narrow the distributions so every draw is a valid pathway` }]);
+    }
+    series = pw.series.map((x, i) => {
+      const v = Float64Array.from(seriesValue(out, x));
+      const b = pw.base[i] as number;
+      for (let d = 0; d < count; d++) v[d] = (v[d] as number) - b;
+      return v;
+    });
+  }
+  const docCells = plan.documentCells;
   for (let d = 0; d < count; d++) {
     const g = first + d;
     const at = offset + d;
@@ -90,19 +127,7 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
     } else {
       for (let v = 0; v < nv; v++) weightVals[v * total + at] = src[varied[v] as number] as number;
     }
-    for (let k = 0; k < inputs.length; k++) {
-      const inp = inputs[k] as (typeof inputs)[number];
-      const x =
-        reuse !== undefined
-          ? (reuse.from.inputs[k * reuse.from.count + at] as number)
-          : inputOverride !== undefined
-            ? inputOverride.index === k
-              ? inputOverride.value
-              : inp.base
-            : inp.dist.sample(u.reset(inp.stream, g));
-      drawn[k] = x;
-      inputVals[k * total + at] = x;
-    }
+    for (let k = 0; k < nk; k++) drawn[k] = inputVals[k * total + at] as number;
     for (let li = 0; li < lots.length; li++) {
       if (reuse?.lot !== undefined && reuse.lot !== li) continue;
       const kern = lots[li] as (typeof lots)[number];
@@ -118,7 +143,16 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
         const x = drawn[k] as number;
         if (inp.kind === "price") P[inp.option] = x;
         else if (inp.kind === "value") V[inp.cell] = x;
-        else S[inp.option * kern.passFailIds.length + inp.slot] = x >= 0.5 ? 1 : 0;
+        else if (inp.kind === "pass") S[inp.option * kern.passFailIds.length + inp.slot] = x >= 0.5 ? 1 : 0;
+      }
+      const dc = docCells[li] as (typeof docCells)[number];
+      for (let j = 0; j < dc.length; j++) {
+        const c = dc[j] as (typeof dc)[number];
+        let v = c.base;
+        for (const t of c.terms) v += t.slope * ((drawn[t.input] as number) - (inputs[t.input] as (typeof inputs)[number]).base);
+        for (const t of c.cross) v += t.coef * ((drawn[t.a] as number) - (inputs[t.a] as (typeof inputs)[number]).base) * ((drawn[t.b] as number) - (inputs[t.b] as (typeof inputs)[number]).base);
+        for (const t of c.pathway) v += t.coef * ((series[t.series] as Float64Array)[d] as number);
+        V[c.cell] = v;
       }
       kern.run(w, P, plan.cells[li] ?? [], V, S);
       const n = kern.n;
