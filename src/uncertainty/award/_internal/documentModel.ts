@@ -24,6 +24,13 @@ import { readMetricName } from "../../../evaluate/metrics.js";
 import { evaluationContext } from "../../../evaluate/_internal/context.js";
 import { carbonStage } from "../../../evaluate/_internal/carbonStage.js";
 import { prepareEvaluation } from "../../../evaluate/_internal/validate.js";
+import { pathwayStage } from "../../../evaluate/_internal/pathwayStage.js";
+import { lifecycleStage } from "../../../evaluate/_internal/lifecycleStage.js";
+import { optionFigures } from "../../../evaluate/_internal/figures.js";
+import { costEffectivenessStage } from "../../../evaluate/_internal/costEffectivenessStage.js";
+import { sustainabilityStage } from "../../../evaluate/_internal/sustainabilityStage.js";
+import { metricsStage } from "../../../evaluate/_internal/metricsStage.js";
+import type { EvaluationDocument } from "../../../evaluate/document.js";
 import type { CompiledModel } from "../../../engine/compileModel.js";
 import type { DrawOutcomes } from "../../../engine/evaluateDraws.js";
 import type { OptionResult } from "../../../pathway/types.js";
@@ -185,11 +192,23 @@ function refusal(canonical: readonly (string | number)[], value: unknown): strin
   return `${where} cannot vary in the award's draws: lifecycle, carbon and social value figures of an option (options.<id>.lifecycle|carbon|socialValue…) and pathway parameter values (pathway.parameters.<id>.value) may carry a distribution`;
 }
 
+/** The value at a raw path, or undefined when the path does not exist. */
+function valueAt(doc: unknown, raw: readonly (string | number)[]): unknown {
+  let cur: unknown = doc;
+  for (const k of raw) {
+    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/** A copy of the document with one value changed (written as the value it replaces was: number or decimal text). */
 function setAt(doc: unknown, raw: readonly (string | number)[], value: number): unknown {
   const copy = structuredClone(doc) as Record<string | number, unknown>;
   let cur = copy;
   for (let i = 0; i < raw.length - 1; i++) cur = cur[raw[i] as string | number] as Record<string | number, unknown>;
-  cur[raw[raw.length - 1] as string | number] = new Dec(value).toFixed();
+  const key = raw[raw.length - 1] as string | number;
+  cur[key] = typeof cur[key] === "number" ? value : new Dec(value).toFixed();
   return copy;
 }
 
@@ -199,11 +218,32 @@ function rawValues(doc: unknown): ReadonlyMap<string, Readonly<Record<string, st
 }
 
 /**
+ * The same raw values from the exact stages that lifecycle, carbon and social value figures feed (lifecycle,
+ * carbon, figures, cost-effectiveness, social value, metrics), on the validated document with one figure
+ * changed and the base case's pathway result: the pathway does not read these figures, and the document was
+ * validated at the distributions' ends beforehand.
+ */
+function stageValues(doc: EvaluationDocument, pathway: readonly OptionResult[], threshold: string | undefined): ReadonlyMap<string, Readonly<Record<string, string>>> {
+  const ctx = evaluationContext(doc);
+  const figures = optionFigures(doc, pathway, lifecycleStage(doc, false, false), carbonStage(doc, ctx, pathway));
+  const comparatorId = (doc.options.find((o) => o.isComparator === true) ?? doc.options[0])!.id;
+  const cea = costEffectivenessStage(doc, figures.map((f) => f.wholePathway), figures.map((f) => f.qalys), comparatorId, threshold);
+  const sustainability = sustainabilityStage(doc);
+  return metricsStage(
+    doc,
+    doc.options.map((o, i) => {
+      const nmb = cea.nmbRows.get(o.id);
+      const social = sustainability.social.get(o.id);
+      return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(social !== undefined ? { social } : {}) };
+    }),
+  );
+}
+
+/**
  * @internal Checks the uncertain values of a document (every problem with its path under `at`) and measures
  * how the tender's raw values follow them.
  */
 export function buildDocumentModel(document: unknown, specs: readonly UncertainDocumentValue[], registry: DistributionRegistry | undefined, at: VbpPath): DocumentModel {
-  const tender = tenderOfEvaluation(document);
   const issues: VbpIssue[] = [];
   const inputs: (DocumentInput & { raw: (string | number)[]; line: string })[] = [];
   const seen = new Map<string, number>();
@@ -240,13 +280,14 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
   });
   if (issues.length > 0) throw new VbpInputError(issues);
 
-  const doc = prepareEvaluation(document, undefined).doc;
+  const prepared = prepareEvaluation(document, undefined);
+  const doc = prepared.doc;
   const metrics = Object.entries(doc.criterionMetrics ?? {}).flatMap(([criterionId, name]) => {
     const m = readMetricName(name);
     return m === undefined ? [] : [{ criterionId, ...m }];
   });
-  const baseValues = rawValues(document);
   const tol = (dp: number): number => 2 * 10 ** -dp;
+  let baseValues: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map();
   const cellTerms = new Map<string, { terms: { input: number; slope: number }[]; cross: { a: number; b: number; coef: number }[]; pathway: { series: number; coef: number }[] }>();
   const cellOf = (optionId: string, criterionId: string) => {
     const key = `${optionId}\u0000${criterionId}`;
@@ -255,18 +296,37 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
     return c;
   };
   const valueOf = (vals: ReadonlyMap<string, Readonly<Record<string, string>>>, o: string, c: string): number => Number(vals.get(o)?.[c] ?? "0");
-  const exactAt = (changes: readonly { raw: readonly (string | number)[]; value: number }[], k: number): ReadonlyMap<string, Readonly<Record<string, string>>> | undefined => {
+  // The document is validated once with every figure at its 2.5% point and once at its 97.5% point.
+  const proportional = inputs.flatMap((inp, k) => (inp.kind === "proportional" && inp.dist.high > inp.dist.low ? [k] : []));
+  for (const end of ["low", "high"] as const) {
+    if (proportional.length === 0) break;
     let d = document;
-    for (const ch of changes) d = setAt(d, ch.raw, ch.value);
+    for (const k of proportional) d = setAt(d, (inputs[k] as (typeof inputs)[number]).raw, (inputs[k] as DocumentInput).dist[end]);
     try {
-      return rawValues(d);
+      prepareEvaluation(d, undefined);
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;
-      const inp = inputs[k] as DocumentInput;
-      issues.push({ code: "invalid_value", path: [...inp.declaredAt, "distribution"], message: `at ${changes.map((c) => c.value).join(" and ")} (the 2.5% or 97.5% point) the document is no longer valid: ${e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` });
-      return undefined;
+      issues.push({ code: "invalid_value", path: [...at], message: `with every uncertain value at its ${end === "low" ? "2.5%" : "97.5%"} point the document is no longer valid: ${e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` });
     }
+  }
+  if (issues.length > 0) throw new VbpInputError(issues);
+  const basePathway = proportional.length > 0 ? pathwayStage(prepared, false).result.options : [];
+  const baseRun = evaluateWithValues(document, { summaries: false, detail: "compact" });
+  const tender = tenderOfEvaluation(document, baseRun.result);
+  const threshold = baseRun.result.referenceData.threshold?.perQaly;
+  const exactAt = (changes: readonly { raw: readonly (string | number)[]; value: number }[], _k: number): ReadonlyMap<string, Readonly<Record<string, string>>> | undefined => {
+    // The validated document has the caller's shape; where it does not (a value the schema rewrites), the
+    // whole evaluation of the caller's document is run instead.
+    if (changes.every((ch) => numeric(valueAt(prepared.doc, ch.raw)) !== undefined)) {
+      let d: unknown = prepared.doc;
+      for (const ch of changes) d = setAt(d, ch.raw, ch.value);
+      return stageValues(d as EvaluationDocument, basePathway, threshold);
+    }
+    let d: unknown = document;
+    for (const ch of changes) d = setAt(d, ch.raw, ch.value);
+    return rawValues(d);
   };
+  baseValues = baseRun.values;
   // Lifecycle, carbon and social value figures: measured through the exact evaluation.
   const slopes = new Map<number, Map<string, number>>();
   inputs.forEach((inp, k) => {
@@ -324,7 +384,6 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
   const paramIdx = inputs.flatMap((inp, k) => (inp.kind === "parameter" ? [k] : []));
   let pathway: DocumentModel["pathway"];
   if (paramIdx.length > 0) {
-    const prepared = prepareEvaluation(document, undefined);
     const compiled = prepared.pathway.compiled as CompiledModel;
     const programParams = new Map(compiled.model.parameters?.map((p) => [p.id, p] as const) ?? []);
     for (const k of paramIdx) {
@@ -334,8 +393,7 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
     }
     if (issues.length > 0) throw new VbpInputError(issues);
     const ctx = evaluationContext(prepared.doc);
-    const threshold = evaluateWithValues(document, { summaries: false, detail: "compact" }).result.referenceData.threshold;
-    const lambda = threshold === undefined ? 0 : Number(threshold.perQaly);
+    const lambda = threshold === undefined ? 0 : Number(threshold);
     // Monetised carbon per kgCO2e per patient: the carbon stage itself, at 0 and 1,000 kg per patient.
     let kappa = 0;
     if (prepared.doc.carbonValuation !== undefined) {
