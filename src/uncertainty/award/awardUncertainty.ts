@@ -1,7 +1,7 @@
 import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { InputDistribution } from "./distribution.js";
-import { allocateBlock, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
+import { allocateBlock, blockPathway, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
 import { buildPlan, type AwardInputs, type AwardPlan } from "./_internal/plan.js";
 import { quantileInPlace } from "./_internal/orderStatistics.js";
 import { midRanks, spearmanFromRanks } from "./_internal/spearman.js";
@@ -469,6 +469,8 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
   const variedLabels = varied.map((fi) => sampler.flat[fi]?.node.label as string);
   const wantImportance = options.importance !== false;
   const labelOf = new Map(variedIds.map((id, v) => [id, variedLabels[v] as string] as const));
+  // The pathway over the block's draws, computed once for every confidence-factor re-run that reads them back.
+  let pathwayOfBlock: readonly Float64Array[] | undefined;
   const inputRanks = wantImportance ? plan.inputs.map((_, k) => midRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
   const weightRanks = wantImportance ? varied.map((_, v) => midRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
   const lots: LotUncertainty[] = plan.lots.map((kern, li) => {
@@ -476,7 +478,6 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
     const R = block.ranks[li] as Int32Array;
     const W = block.winner[li] as Int32Array;
     const M = block.measure[li] as Float64Array;
-    const St = block.standing[li] as Float64Array;
     const rankCount = new Float64Array(n * n);
     const wins = new Float64Array(n);
     const tiedFirst = new Float64Array(n);
@@ -502,13 +503,20 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
     // Option-major copies (one pass), so each bid's draws are read contiguously below.
     // Tiles of 64 draws keep both the reads and the writes within a few cache lines and pages.
     const Mt = new Float64Array(n * N);
+    const low = kern.lowerIsBetter === true;
     const Stt = new Float64Array(wantImportance ? n * N : 0);
     for (let d0 = 0; d0 < N; d0 += 64) {
       const d1 = Math.min(N, d0 + 64);
       for (let o = 0; o < n; o++) {
         const base = o * N;
         for (let d = d0; d < d1; d++) Mt[base + d] = R[d * n + o] === 0 ? Number.NaN : (M[d * n + o] as number);
-        if (wantImportance) for (let d = d0; d < d1; d++) Stt[base + d] = St[d * n + o] as number;
+        // The standing (higher is better; −Infinity when excluded or not computable), for the importance.
+        if (wantImportance) {
+          for (let d = d0; d < d1; d++) {
+            const m = Mt[base + d] as number;
+            Stt[base + d] = m !== m ? -Infinity : low ? -m : m;
+          }
+        }
       }
     }
     const scratch = new Float64Array(N);
@@ -544,7 +552,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
           else {
             // The same input draws at the central weights: read back, not drawn again; only this lot is scored.
             cfBlock = allocateBlock(plan, block.firstDraw, N);
-            fillDraws(plan, cfBlock, 0, N, localC, undefined, { from: block, lot: li });
+            fillDraws(plan, cfBlock, 0, N, localC, undefined, { from: block, lot: li, pathway: (pathwayOfBlock ??= blockPathway(plan, block)) });
           }
           const cw = cfBlock.winner[li] as Int32Array;
           let c = 0;
