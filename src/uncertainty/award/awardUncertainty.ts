@@ -4,7 +4,7 @@ import type { InputDistribution } from "./distribution.js";
 import { allocateBlock, blockPathway, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
 import { buildPlan, type AwardInputs, type AwardPlan } from "./_internal/plan.js";
 import { quantileInPlace } from "./_internal/orderStatistics.js";
-import { midRanks, spearmanFromRanks } from "./_internal/spearman.js";
+import { centredRanks, rankCorrelation, type CentredRanks } from "./_internal/spearman.js";
 import { pctText, probabilityWords } from "./_internal/words.js";
 
 export type { UncertainTenderInput } from "./_internal/plan.js";
@@ -471,8 +471,8 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
   const labelOf = new Map(variedIds.map((id, v) => [id, variedLabels[v] as string] as const));
   // The pathway over the block's draws, computed once for every confidence-factor re-run that reads them back.
   let pathwayOfBlock: readonly Float64Array[] | undefined;
-  const inputRanks = wantImportance ? plan.inputs.map((_, k) => midRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
-  const weightRanks = wantImportance ? varied.map((_, v) => midRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
+  const inputRanks = wantImportance ? plan.inputs.map((_, k) => centredRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
+  const weightRanks = wantImportance ? varied.map((_, v) => centredRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
   const lots: LotUncertainty[] = plan.lots.map((kern, li) => {
     const n = kern.n;
     const R = block.ranks[li] as Int32Array;
@@ -563,12 +563,12 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
       const drivers: InputImportance[] = [];
       // A bid excluded in every draw has no standing to correlate with: no drivers (not a list of zeros).
       if (wantImportance && (excluded[o] as number) < N) {
-        const rs = midRanks(Stt.subarray(o * N, (o + 1) * N));
+        const rs = centredRanks(Stt.subarray(o * N, (o + 1) * N));
         plan.inputs.forEach((inp, k) => {
           if (!inp.lots.includes(li)) return;
-          drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(spearmanFromRanks(inputRanks[k] as Float64Array, rs)) });
+          drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(rankCorrelation(inputRanks[k] as CentredRanks, rs)) });
         });
-        varied.forEach((_, v) => drivers.push({ inputId: `weight:${variedIds[v]}`, label: `weight of ${variedLabels[v]}`, spearman: round4(spearmanFromRanks(weightRanks[v] as Float64Array, rs)) }));
+        varied.forEach((_, v) => drivers.push({ inputId: `weight:${variedIds[v]}`, label: `weight of ${variedLabels[v]}`, spearman: round4(rankCorrelation(weightRanks[v] as CentredRanks, rs)) }));
         drivers.sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman));
       }
       const ra = Array.from({ length: n }, (_, r) => (rankCount[o * n + r] as number) / N);
