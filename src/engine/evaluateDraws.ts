@@ -72,6 +72,8 @@ export interface DrawOutcomes {
     readonly carbonKg: Float64Array;
     /** Expected event counts per patient, by event name. */
     readonly events: Readonly<Record<string, Float64Array>>;
+    /** Discounted cost per patient by cost category (the categories the option's pathway has). */
+    readonly costCategories: Readonly<Record<string, Float64Array>>;
   }[];
   /** 1 for a valid draw; 0 when the draw met a condition (its outputs are then 0, never NaN). */
   readonly valid: Uint8Array;
@@ -118,13 +120,15 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws): D
     for (const v of [t.costD, t.qalyD, t.lyD, t.carbon, ...t.events.values()]) checkFinite(calc, conds, v, ["options", oi], `a total of option "${o.id}"`);
     const events: Record<string, Float64Array> = {};
     for (const [k, v] of t.events) events[k] = v;
-    return { optionId: o.id, costs: t.costD, qalys: t.qalyD, lifeYears: t.lyD, carbonKg: t.carbon, events };
+    const costCategories: Record<string, Float64Array> = {};
+    for (const [k, pair] of t.categories) costCategories[k] = pair[0];
+    return { optionId: o.id, costs: t.costD, qalys: t.qalyD, lifeYears: t.lyD, carbonKg: t.carbon, events, costCategories };
   });
   // Invalid draws: outputs 0 (flagged in `valid`).
   const valid = conds.valid;
   if (!conds.allValid) {
     for (const o of options) {
-      for (const arr of [o.costs, o.qalys, o.lifeYears, o.carbonKg, ...Object.values(o.events)]) for (let d = 0; d < n; d++) if (valid[d] === 0) arr[d] = 0;
+      for (const arr of [o.costs, o.qalys, o.lifeYears, o.carbonKg, ...Object.values(o.events), ...Object.values(o.costCategories)]) for (let d = 0; d < n; d++) if (valid[d] === 0) arr[d] = 0;
     }
   }
   return { count: n, options, valid, conditions: conds.list() };

@@ -18,6 +18,7 @@ export { uniformDistribution } from "./distributions/uniform.js";
 export { triangularDistribution } from "./distributions/triangular.js";
 export { pertDistribution } from "./distributions/pert.js";
 export { fixedDistribution } from "./distributions/fixed.js";
+export { bernoulliDistribution } from "./distributions/bernoulli.js";
 export { createDirichlet, type Dirichlet } from "./distributions/dirichlet.js";
 export { createDistribution, DEFAULT_DISTRIBUTIONS, safeCreateDistribution, withDistributions, type DistributionRegistry } from "./distributions/registry.js";
 export { createDrawPlan, type CorrelationSpec, type DrawPlan, type DrawPlanSpec, type UncertainQuantitySpec } from "./draws/drawPlan.js";

@@ -1,15 +1,15 @@
 import { safely } from "../../errors/VbpInputError.js";
 import { renderCsvTable, renderMarkdownTable, renderTextTable, type EvaluationTable } from "../../evaluate/present.js";
 import { awardUncertainty, type AwardUncertaintyOptions, type AwardUncertaintyResult } from "../../uncertainty/award/awardUncertainty.js";
-import { tenderOfEvaluation } from "../../uncertainty/award/documentTender.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { readDocumentCommand, readJsonInput, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
 
 const HELP = `Usage: vbp award <file.json | -> [options]
 
-How sure is the award? Simulates the award under uncertainty: weights (SMAA-2) and uncertain bid prices,
-measured values and pass/fail outcomes, carried through the tender's own scoring rules in every draw.
+How sure is the award? Simulates the award under uncertainty: weights (SMAA-2), uncertain bid prices, measured values and
+pass/fail outcomes, and uncertain values of an evaluation document (pathway parameters, lifecycle, carbon
+and social value figures), carried through the tender's own scoring rules in every draw.
 Prints, per lot, the summary in words and per bid the probability of winning, its rank distribution and
 what drives it. Accepts an evaluation document (the raw values come from its exact evaluation) or a tender.
 
@@ -19,7 +19,10 @@ Arguments:
 Options:
       --iterations <n>      number of draws (default 10000)
       --seed <s>            seed, a whole number (default 1); the same seed gives the same result
-      --uncertainty <file>  JSON { "weights": {...}, "inputs": [...] } stating what is uncertain
+      --uncertainty <file>  JSON { "weights": {...}, "inputs": [...], "documentValues": [...] } stating
+                            what is uncertain: weights, bid prices and raw values, and (for an
+                            evaluation document) lifecycle, carbon, social value figures and pathway
+                            parameters by path, e.g. "pathway.parameters.p_ssi.value"
                             (default: the top-level weights, with no weight information)
   -f, --format <fmt>        table (default), json, csv or md
       --max-bytes <n>       largest input accepted, in bytes (default 20971520 = 20 MB)
@@ -60,15 +63,15 @@ async function runAward(argv: readonly string[], io: CliIo): Promise<number> {
   const v = args.values ?? {};
   const iterations = wholeNumber(v.iterations, "iterations", 10000);
   const seed = wholeNumber(v.seed, "seed", 1);
-  let spec: Pick<AwardUncertaintyOptions, "weights" | "inputs"> = { weights: { groups: ["root"] } };
+  let spec: Pick<AwardUncertaintyOptions, "weights" | "inputs" | "documentValues"> = { weights: { groups: ["root"] } };
   if (v.uncertainty !== undefined) {
     const raw = await readJsonInput(v.uncertainty, io, 20 * 1024 * 1024);
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`--uncertainty must name a JSON object { "weights": …, "inputs": […] }`);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`--uncertainty must name a JSON object { "weights": …, "inputs": […], "documentValues": […] }`);
     spec = raw as typeof spec;
   }
-  const json = args.json as Record<string, unknown>;
-  const isEvaluation = json !== null && typeof json === "object" && "tender" in json && "options" in json;
-  const r = safely(() => awardUncertainty(isEvaluation ? tenderOfEvaluation(json) : json, { ...spec, iterations, seed }));
+  // An evaluation document is analysed as a whole (its raw values come from its exact evaluation and follow
+  // any uncertain document values); a tender is scored as it is.
+  const r = safely(() => awardUncertainty(args.json, { ...spec, iterations, seed }));
   if (!r.success) return reportIssues(io, args.label, r.error.issues);
   const table = rows(r.data);
   if (args.format === "json") io.stdout(`${JSON.stringify(r.data, null, 2)}\n`);

@@ -142,7 +142,7 @@ export function awardTornado(tender: unknown, options: AwardInputs): AwardTornad
   plan.inputs.forEach((inp, k) => {
     const lo = runDraws(plan, 0, 1, sampler.baseLocal, { index: k, value: inp.dist.low });
     const hi = runDraws(plan, 0, 1, sampler.baseLocal, { index: k, value: inp.dist.high });
-    addBar(inp.id, inp.label, inp.dist.low, inp.dist.high, lo, hi, [inp.lot]);
+    addBar(inp.id, inp.label, inp.dist.low, inp.dist.high, lo, hi, inp.lots);
   });
   for (const fi of sampler.varied) {
     const [lower, upper] = sampler.limits(fi);

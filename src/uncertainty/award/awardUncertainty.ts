@@ -1,10 +1,10 @@
 import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { InputDistribution } from "./distribution.js";
-import { allocateBlock, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
+import { allocateBlock, blockPathway, concatBlocks, fillDraws, runDraws, type DrawBlock } from "./_internal/draws.js";
 import { buildPlan, type AwardInputs, type AwardPlan } from "./_internal/plan.js";
 import { quantileInPlace } from "./_internal/orderStatistics.js";
-import { midRanks, spearmanFromRanks } from "./_internal/spearman.js";
+import { centredRanks, rankCorrelation, type CentredRanks } from "./_internal/spearman.js";
 import { pctText, probabilityWords } from "./_internal/words.js";
 
 export type { UncertainTenderInput } from "./_internal/plan.js";
@@ -201,7 +201,7 @@ export interface AwardUncertaintyResult {
     /** Name in words. */
     readonly label: string;
     /** Distribution type. */
-    readonly distribution: InputDistribution["type"];
+    readonly distribution: InputDistribution["type"] | (string & {});
     /** Base-case value. */
     readonly base: number;
   }[];
@@ -469,14 +469,15 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
   const variedLabels = varied.map((fi) => sampler.flat[fi]?.node.label as string);
   const wantImportance = options.importance !== false;
   const labelOf = new Map(variedIds.map((id, v) => [id, variedLabels[v] as string] as const));
-  const inputRanks = wantImportance ? plan.inputs.map((_, k) => midRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
-  const weightRanks = wantImportance ? varied.map((_, v) => midRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
+  // The pathway over the block's draws, computed once for every confidence-factor re-run that reads them back.
+  let pathwayOfBlock: readonly Float64Array[] | undefined;
+  const inputRanks = wantImportance ? plan.inputs.map((_, k) => centredRanks(block.inputs.subarray(k * N, (k + 1) * N))) : [];
+  const weightRanks = wantImportance ? varied.map((_, v) => centredRanks(block.weights.subarray(v * N, (v + 1) * N))) : [];
   const lots: LotUncertainty[] = plan.lots.map((kern, li) => {
     const n = kern.n;
     const R = block.ranks[li] as Int32Array;
     const W = block.winner[li] as Int32Array;
     const M = block.measure[li] as Float64Array;
-    const St = block.standing[li] as Float64Array;
     const rankCount = new Float64Array(n * n);
     const wins = new Float64Array(n);
     const tiedFirst = new Float64Array(n);
@@ -502,13 +503,20 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
     // Option-major copies (one pass), so each bid's draws are read contiguously below.
     // Tiles of 64 draws keep both the reads and the writes within a few cache lines and pages.
     const Mt = new Float64Array(n * N);
+    const low = kern.lowerIsBetter === true;
     const Stt = new Float64Array(wantImportance ? n * N : 0);
     for (let d0 = 0; d0 < N; d0 += 64) {
       const d1 = Math.min(N, d0 + 64);
       for (let o = 0; o < n; o++) {
         const base = o * N;
         for (let d = d0; d < d1; d++) Mt[base + d] = R[d * n + o] === 0 ? Number.NaN : (M[d * n + o] as number);
-        if (wantImportance) for (let d = d0; d < d1; d++) Stt[base + d] = St[d * n + o] as number;
+        // The standing (higher is better; −Infinity when excluded or not computable), for the importance.
+        if (wantImportance) {
+          for (let d = d0; d < d1; d++) {
+            const m = Mt[base + d] as number;
+            Stt[base + d] = m !== m ? -Infinity : low ? -m : m;
+          }
+        }
       }
     }
     const scratch = new Float64Array(N);
@@ -544,7 +552,7 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
           else {
             // The same input draws at the central weights: read back, not drawn again; only this lot is scored.
             cfBlock = allocateBlock(plan, block.firstDraw, N);
-            fillDraws(plan, cfBlock, 0, N, localC, undefined, { from: block, lot: li });
+            fillDraws(plan, cfBlock, 0, N, localC, undefined, { from: block, lot: li, pathway: (pathwayOfBlock ??= blockPathway(plan, block)) });
           }
           const cw = cfBlock.winner[li] as Int32Array;
           let c = 0;
@@ -555,12 +563,12 @@ export function summarise(plan: AwardPlan, options: AwardUncertaintyOptions, blo
       const drivers: InputImportance[] = [];
       // A bid excluded in every draw has no standing to correlate with: no drivers (not a list of zeros).
       if (wantImportance && (excluded[o] as number) < N) {
-        const rs = midRanks(Stt.subarray(o * N, (o + 1) * N));
+        const rs = centredRanks(Stt.subarray(o * N, (o + 1) * N));
         plan.inputs.forEach((inp, k) => {
-          if (inp.lot !== li) return;
-          drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(spearmanFromRanks(inputRanks[k] as Float64Array, rs)) });
+          if (!inp.lots.includes(li)) return;
+          drivers.push({ inputId: inp.id, label: inp.label, spearman: round4(rankCorrelation(inputRanks[k] as CentredRanks, rs)) });
         });
-        varied.forEach((_, v) => drivers.push({ inputId: `weight:${variedIds[v]}`, label: `weight of ${variedLabels[v]}`, spearman: round4(spearmanFromRanks(weightRanks[v] as Float64Array, rs)) }));
+        varied.forEach((_, v) => drivers.push({ inputId: `weight:${variedIds[v]}`, label: `weight of ${variedLabels[v]}`, spearman: round4(rankCorrelation(weightRanks[v] as CentredRanks, rs)) }));
         drivers.sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman));
       }
       const ra = Array.from({ length: n }, (_, r) => (rankCount[o * n + r] as number) / N);
@@ -634,7 +642,7 @@ function explainBid(b: Omit<BidUncertainty, "explanation">, N: number, lowerIsBe
 
 function summariseLot(lot: Omit<LotUncertainty, "summary">, N: number, plan: AwardPlan, li: number): string {
   // The inputs of this lot's bids only: another lot's prices and values do not move this award.
-  const inputs = plan.inputs.filter((i) => i.lot === li);
+  const inputs = plan.inputs.filter((i) => i.lots.includes(li));
   const sorted = [...lot.bids].sort((a, b) => b.probabilityOfWinning - a.probabilityOfWinning);
   const lead = sorted[0];
   const baseWinner = lot.bids.find((b) => b.optionId === lot.baseWinner);

@@ -4,6 +4,7 @@ export type { InputDistribution } from "./distribution.js";
 export { FLOAT_PRICE_KERNELS, FLOAT_VALUE_KERNELS, type FloatPriceKernel, type FloatValueKernel } from "./floatKernels.js";
 export type { WeightUncertainty } from "./weightUncertainty.js";
 export { tenderOfEvaluation } from "./documentTender.js";
+export type { UncertainDocumentValue } from "./_internal/documentModel.js";
 export { valueBasedPrice, winProbabilityByPrice, type ValueBasedPriceOptions, type ValueBasedPriceResult, type ValueBasedPriceTarget } from "./valueBasedPrice.js";
 export { weightFlips, type WeightFlip, type WeightFlipOptions, type WeightFlipResult } from "./weightFlips.js";
 export { awardTornado, type AwardTornado, type TornadoBar as AwardTornadoBar, type TornadoPoint as AwardTornadoPoint } from "./awardTornado.js";

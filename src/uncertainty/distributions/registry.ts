@@ -1,5 +1,6 @@
 import { VbpInputError, safely, type SafeResult } from "../../errors/VbpInputError.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
+import { bernoulliDistribution } from "./bernoulli.js";
 import { betaDistribution } from "./beta.js";
 import { fixedDistribution } from "./fixed.js";
 import { gammaDistribution } from "./gamma.js";
@@ -38,12 +39,12 @@ export interface DistributionRegistry {
 
 /**
  * The built-in univariate distributions: beta, gamma, lognormal, normal, truncatedNormal, uniform, triangular,
- * pert and fixed (Dirichlet rows are handled as groups, see {@link createDirichlet}).
+ * pert, fixed and bernoulli (Dirichlet rows are handled as groups, see {@link createDirichlet}).
  *
  * @example
  * ```ts
  * Object.keys(DEFAULT_DISTRIBUTIONS.definitions);
- * //=> ["beta", "gamma", "lognormal", "normal", "truncatedNormal", "uniform", "triangular", "pert", "fixed"]
+ * //=> ["beta", "gamma", "lognormal", "normal", "truncatedNormal", "uniform", "triangular", "pert", "fixed", "bernoulli"]
  * ```
  * @category Uncertainty
  */
@@ -60,6 +61,7 @@ export const DEFAULT_DISTRIBUTIONS: DistributionRegistry = Object.freeze({
         triangularDistribution,
         pertDistribution,
         fixedDistribution,
+        bernoulliDistribution,
       ].map((d) => [d.type, d]),
     ),
   ),

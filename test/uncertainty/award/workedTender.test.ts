@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { awardUncertainty, scoreTender, type AwardUncertaintyResult, type BidUncertainty, type InputDistribution } from "../../../src/index.js";
-import { workedTender } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { workedDocument, workedTender } from "./helpers.js";
 
 describe("probability of winning on the worked tender", () => {
   it("explanations state the figures computed, in words, and the base case agrees with the exact scoring", () => {
@@ -29,6 +30,18 @@ describe("probability of winning on the worked tender", () => {
     expect(excluded.drivers).toEqual([]);
     expect(excluded.explanation).not.toContain("What moves");
   });
+
+  it("the example's stated uncertainty (examples/tender/award-uncertainty.json) draws pathway parameters and lifecycle lines of the document", () => {
+    const spec = JSON.parse(readFileSync(new URL("../../../examples/tender/award-uncertainty.json", import.meta.url), "utf8")) as Pick<Parameters<typeof awardUncertainty>[1], "weights" | "inputs" | "documentValues">;
+    const r = awardUncertainty(workedDocument(), { ...spec, iterations: 1000, seed: 2026 });
+    expect(r.inputs.map((i) => i.inputId)).toEqual(expect.arrayContaining(["parameter:p_ssi", "parameter:c_bed_day", "parameter:los_ssi", "document:options.a.lifecycle.items.apply.quantity"]));
+    const lot3 = r.lots[0]!;
+    expect(lot3.summary).toMatch(/9 uncertain inputs \(Aldgate Medical Ltd: price; Bramley Healthcare plc: price; Carrow Surgical Ltd: price; risk of SSI with a standard dressing; …\)/);
+    // Bed-day cost moves every whole-pathway cost: it is named among what moves Aldgate's score.
+    expect(lot3.bids[0]!.drivers.map((d) => d.label)).toContain("cost of a bed day");
+    expect(lot3.bids[0]!.probabilityOfWinning).toBeGreaterThan(0.5);
+    expect(lot3.bids[0]!.probabilityOfWinning).toBeLessThan(0.9);
+  }, 120_000);
 
   it("public types", () => {
     expectTypeOf<AwardUncertaintyResult["lots"][number]["bids"][number]>().toEqualTypeOf<BidUncertainty>();

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { awardUncertainty, mergeAwardDraws, type AwardDraws, type AwardUncertaintyOptions } from "../../../src/index.js";
-import { workedTender } from "./helpers.js";
+import { workedDocument, workedTender } from "./helpers.js";
 
 // The worker runs as plain JavaScript: bundle the fixture from the source once.
 let script: URL;
@@ -27,9 +27,9 @@ const options: AwardUncertaintyOptions = {
   ],
 };
 
-function inWorker(first: number, count: number): Promise<AwardDraws> {
+function inWorker(first: number, count: number, tender: unknown = workedTender(), opts: AwardUncertaintyOptions = options): Promise<AwardDraws> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(script, { workerData: { tender: workedTender(), options: { ...options, firstDraw: first, iterations: count, chunkSize: 97 } } });
+    const w = new Worker(script, { workerData: { tender, options: { ...opts, firstDraw: first, iterations: count, chunkSize: 97 } } });
     w.once("message", (m: AwardDraws) => {
       resolve(m);
       void w.terminate();
@@ -56,4 +56,21 @@ describe("seeded reproducibility across worker threads", () => {
     });
     expect(mergeAwardDraws(workedTender(), { ...options, seed: 1 }, [other])).not.toEqual(single);
   }, 120_000);
+
+  it("with uncertain document values (pathway parameters through evaluateDraws, a lifecycle line): 2 worker threads merge to the single-thread result, bit for bit", async () => {
+    const doc = workedDocument();
+    const opts: AwardUncertaintyOptions = {
+      ...options,
+      iterations: 800,
+      inputs: [],
+      documentValues: [
+        { path: "pathway.parameters.p_ssi.value", distribution: { type: "beta", mean: 0.12, se: 0.02 } },
+        { path: "options.a.lifecycle.items.apply.quantity", distribution: { type: "triangular", min: 8, mode: 10, max: 15 } },
+      ],
+    };
+    const single = awardUncertainty(doc, opts);
+    const parts = await Promise.all([inWorker(0, 301, doc, opts), inWorker(301, 499, doc, opts)]);
+    expect(mergeAwardDraws(doc, opts, parts)).toEqual(single);
+    expect(mergeAwardDraws(doc, { ...opts, seed: 2 }, [await inWorker(0, 800, doc, { ...opts, seed: 2 })])).not.toEqual(single);
+  }, 180_000);
 });

@@ -1,4 +1,7 @@
+import { VbpInputError } from "../../../errors/VbpInputError.js";
+import { sampleDraws } from "../../draws/sampleDraws.js";
 import { UniformCursor } from "../../random/streams.js";
+import { seriesValue } from "./documentModel.js";
 import type { AwardPlan } from "./plan.js";
 
 /** @internal The per-draw record of a block of draws; blocks concatenate in draw order. */
@@ -7,8 +10,6 @@ export interface DrawBlock {
   readonly count: number;
   /** Per lot: rank of each option per draw (0 = excluded), draw-major (`d * n + o`). */
   readonly ranks: readonly Int32Array[];
-  /** Per lot: the option's standing per draw (higher is better; −Infinity when excluded or not computable). */
-  readonly standing: readonly Float64Array[];
   /** Per lot: the aggregate figure as scored (points, price per point, monetised price; NaN when not computable). */
   readonly measure: readonly Float64Array[];
   /** Per lot: the sole winner per draw (−1 when none or shared). */
@@ -26,6 +27,8 @@ export interface DrawBlock {
 export interface DrawReuse {
   readonly from: DrawBlock;
   readonly lot?: number;
+  /** The pathway output changes of `from` ({@link blockPathway}), when already computed. */
+  readonly pathway?: readonly Float64Array[];
 }
 
 /** @internal An empty record for draws `[first, first + count)`, to be filled by {@link fillDraws}. */
@@ -34,7 +37,6 @@ export function allocateBlock(plan: AwardPlan, first: number, count: number): Dr
     firstDraw: first,
     count,
     ranks: plan.lots.map((k) => new Int32Array(k.n * count)),
-    standing: plan.lots.map((k) => new Float64Array(k.n * count)),
     measure: plan.lots.map((k) => new Float64Array(k.n * count)),
     winner: plan.lots.map(() => new Int32Array(count)),
     inputs: new Float64Array(plan.inputs.length * count),
@@ -68,17 +70,37 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
   sampler.globals(fixedLocal ?? sampler.baseLocal, baseGlobal);
   const varied = sampler.varied;
   const nv = varied.length;
-  const { ranks, standing, measure, winner } = out;
+  const { ranks, measure, winner } = out;
   const inputVals = out.inputs;
   const weightVals = out.weights;
   const prices = lots.map((k) => new Float64Array(k.n));
   const values = lots.map((_, li) => new Float64Array((plan.cells[li] ?? []).length));
   const pass = lots.map((k) => new Uint8Array(k.basePass.length));
   const drawn = new Float64Array(inputs.length);
-  const lowWins = lots.map((k) => k.lowerIsBetter);
   const inputsOf = lots.map((_, li) => inputs.flatMap((inp, k) => (inp.lot === li ? [k] : [])));
   const src = fixedLocal ?? sampler.baseLocal;
   const drawWeights = fixedLocal === undefined && sampler.varies;
+  const nk = inputs.length;
+  // 1. The inputs of the whole chunk: the shared draw plan (one stream per key), or read back, or fixed.
+  if (reuse !== undefined) {
+    for (let k = 0; k < nk; k++) inputVals.set(reuse.from.inputs.subarray(k * reuse.from.count + offset, k * reuse.from.count + offset + count), k * total + offset);
+  } else if (inputOverride !== undefined) {
+    for (let k = 0; k < nk; k++) inputVals.fill(inputOverride.index === k ? inputOverride.value : (inputs[k] as (typeof inputs)[number]).base, k * total + offset, k * total + offset + count);
+  } else if (nk > 0) {
+    const m = sampleDraws(plan.drawPlan, plan.seed, first, count);
+    for (let k = 0; k < nk; k++) inputVals.set(m.values.subarray(k * count, (k + 1) * count), k * total + offset);
+  }
+  // 2. The pathway over the chunk's parameter draws at once (Float64, vectorised over draws): each output's
+  // change from the base case. Re-runs over draws already made (confidence factors) read it back.
+  let series: readonly Float64Array[] = [];
+  let seriesAt = 0;
+  if (plan.document?.pathway !== undefined) {
+    if (reuse !== undefined) {
+      series = reuse.pathway ?? blockPathway(plan, reuse.from);
+      seriesAt = offset;
+    } else series = pathwaySeries(plan, inputVals, total, offset, count, first);
+  }
+  const docCells = plan.documentCells;
   for (let d = 0; d < count; d++) {
     const g = first + d;
     const at = offset + d;
@@ -90,19 +112,7 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
     } else {
       for (let v = 0; v < nv; v++) weightVals[v * total + at] = src[varied[v] as number] as number;
     }
-    for (let k = 0; k < inputs.length; k++) {
-      const inp = inputs[k] as (typeof inputs)[number];
-      const x =
-        reuse !== undefined
-          ? (reuse.from.inputs[k * reuse.from.count + at] as number)
-          : inputOverride !== undefined
-            ? inputOverride.index === k
-              ? inputOverride.value
-              : inp.base
-            : inp.dist.sample(u.reset(inp.stream, g));
-      drawn[k] = x;
-      inputVals[k * total + at] = x;
-    }
+    for (let k = 0; k < nk; k++) drawn[k] = inputVals[k * total + at] as number;
     for (let li = 0; li < lots.length; li++) {
       if (reuse?.lot !== undefined && reuse.lot !== li) continue;
       const kern = lots[li] as (typeof lots)[number];
@@ -118,27 +128,64 @@ export function fillDraws(plan: AwardPlan, out: DrawBlock, offset: number, count
         const x = drawn[k] as number;
         if (inp.kind === "price") P[inp.option] = x;
         else if (inp.kind === "value") V[inp.cell] = x;
-        else S[inp.option * kern.passFailIds.length + inp.slot] = x >= 0.5 ? 1 : 0;
+        else if (inp.kind === "pass") S[inp.option * kern.passFailIds.length + inp.slot] = x >= 0.5 ? 1 : 0;
+      }
+      const dc = docCells[li] as (typeof docCells)[number];
+      for (let j = 0; j < dc.length; j++) {
+        const c = dc[j] as (typeof dc)[number];
+        let v = c.base;
+        for (const t of c.terms) v += t.slope * ((drawn[t.input] as number) - (inputs[t.input] as (typeof inputs)[number]).base);
+        for (const t of c.cross) v += t.coef * ((drawn[t.a] as number) - (inputs[t.a] as (typeof inputs)[number]).base) * ((drawn[t.b] as number) - (inputs[t.b] as (typeof inputs)[number]).base);
+        for (const t of c.pathway) v += t.coef * ((series[t.series] as Float64Array)[seriesAt + d] as number);
+        V[c.cell] = v;
       }
       kern.run(w, P, plan.cells[li] ?? [], V, S);
       const n = kern.n;
       const R = ranks[li] as Int32Array;
-      const St = standing[li] as Float64Array;
       const M = measure[li] as Float64Array;
       const kr = kern.rank;
       const km = kern.measure;
-      const low = lowWins[li] === true;
       const row = at * n;
       for (let o = 0; o < n; o++) {
         const r = kr[o] as number;
         const m = km[o] as number;
         R[row + o] = r;
         M[row + o] = m;
-        St[row + o] = r === 0 || m !== m ? -Infinity : low ? -m : m;
       }
       (winner[li] as Int32Array)[at] = kern.winner();
     }
   }
+}
+
+/** @internal The pathway output changes of a whole block (computed once for the re-runs that read it back). */
+export function blockPathway(plan: AwardPlan, block: DrawBlock): readonly Float64Array[] {
+  return pathwaySeries(plan, block.inputs, block.count, 0, block.count, block.firstDraw);
+}
+
+/**
+ * The pathway over draws `[offset, offset + count)` of an input record (input-major, `total` per input): each
+ * output series' change from the base case, per draw.
+ */
+function pathwaySeries(plan: AwardPlan, inputVals: Float64Array, total: number, offset: number, count: number, first: number): Float64Array[] {
+  const pw = plan.document?.pathway;
+  if (pw === undefined || count === 0) return [];
+  const np = pw.parameterIds.length;
+  const values = new Float64Array(np * count);
+  for (let j = 0; j < np; j++) {
+    const k = plan.documentInputs[pw.parameterInputs[j] as number] as number;
+    values.set(inputVals.subarray(k * total + offset, k * total + offset + count), j * count);
+  }
+  const out = pw.compiled.evaluateDraws({ parameterIds: pw.parameterIds, count, values });
+  if (out.conditions.length > 0) {
+    const c = out.conditions[0]!;
+    throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: `in ${c.count} of draws ${first}–${first + count - 1} the drawn pathway parameters break a rule of the pathway (first at draw ${first + c.firstDraw}): ${c.message}; narrow the distributions so every draw is a valid pathway` }]);
+  }
+  return pw.series.map((x, i) => {
+    const v = Float64Array.from(seriesValue(out, x));
+    const b = pw.base[i] as number;
+    for (let d = 0; d < count; d++) v[d] = (v[d] as number) - b;
+    return v;
+  });
 }
 
 /** @internal Concatenates blocks (in draw order) into one. */
@@ -175,7 +222,6 @@ export function concatBlocks(plan: AwardPlan, blocks: readonly DrawBlock[]): Dra
     firstDraw: first,
     count,
     ranks: plan.lots.map((_, li) => cat((n) => new Int32Array(n), (b) => b.ranks[li] as Int32Array)),
-    standing: plan.lots.map((_, li) => cat((n) => new Float64Array(n), (b) => b.standing[li] as Float64Array)),
     measure: plan.lots.map((_, li) => cat((n) => new Float64Array(n), (b) => b.measure[li] as Float64Array)),
     winner: plan.lots.map((_, li) => cat((n) => new Int32Array(n), (b) => b.winner[li] as Int32Array)),
     inputs: majorCat((b) => b.inputs, plan.inputs.length),

@@ -5,9 +5,14 @@ import { parseTender, type ScoringRegistries } from "../../../scoring/schema.js"
 import { scoreParsedTender } from "../../../scoring/scoreTender.js";
 import type { Tender, TenderOption, TenderOptionResult } from "../../../scoring/tender.js";
 import { compileDistribution, type CompiledDistribution, type InputDistribution } from "../distribution.js";
+import type { DistributionRegistry } from "../../distributions/registry.js";
+import type { DistributionSpec } from "../../distributions/types.js";
+import { createDrawPlan, type DrawPlan } from "../../draws/drawPlan.js";
+import { buildDocumentModel, type DocumentModel, type UncertainDocumentValue } from "./documentModel.js";
 import type { FloatPriceKernel, FloatValueKernel } from "../floatKernels.js";
 import { compileWeightSampler, type WeightSampler, type WeightUncertainty } from "../weightUncertainty.js";
 import { streamId, type StreamId } from "../../random/streams.js";
+import type { VbpPath as Path } from "../../../errors/issue.js";
 import { LotKernel, type VaryingValue } from "./lotKernel.js";
 
 /**
@@ -25,8 +30,8 @@ export interface UncertainTenderInput {
   readonly optionId: string;
   /** `"price"`, or the id of a quantitative criterion (its raw value) or of a pass/fail criterion (its outcome). */
   readonly input: string;
-  /** The distribution. */
-  readonly distribution: InputDistribution;
+  /** The distribution (the PSA's distributions; see {@link InputDistribution}). */
+  readonly distribution: InputDistribution | DistributionSpec;
   /** How to name the input in explanations (default: "<supplier>: <criterion label or price>"). */
   readonly label?: string;
 }
@@ -34,10 +39,15 @@ export interface UncertainTenderInput {
 /** @internal One compiled uncertain input. */
 export interface PlannedInput {
   readonly id: string;
+  /** Its column key in the draw plan, which also names its random stream. */
+  readonly key: string;
   readonly label: string;
+  /** The lot of a tender input (−1 for a document value). */
   readonly lot: number;
+  /** The lots it can move. */
+  readonly lots: readonly number[];
   readonly option: number;
-  readonly kind: "price" | "value" | "pass";
+  readonly kind: "price" | "value" | "pass" | "document";
   /** Leaf index (value) or pass/fail index (pass). */
   readonly slot: number;
   /** Position among the lot's varying cells (value inputs). */
@@ -45,6 +55,19 @@ export interface PlannedInput {
   readonly dist: CompiledDistribution;
   readonly stream: StreamId;
   readonly base: number;
+  /** Where it was declared (for error paths). */
+  readonly declaredAt: Path;
+}
+
+/** @internal A raw value that follows the uncertain document values (see `documentModel.ts`). */
+export interface PlannedDocumentCell {
+  /** Position among the lot's varying cells. */
+  readonly cell: number;
+  readonly base: number;
+  /** Input indices are into the plan's inputs. */
+  readonly terms: readonly { readonly input: number; readonly slope: number }[];
+  readonly cross: readonly { readonly a: number; readonly b: number; readonly coef: number }[];
+  readonly pathway: readonly { readonly series: number; readonly coef: number }[];
 }
 
 /** @internal Everything fixed for an award-uncertainty run. */
@@ -55,6 +78,14 @@ export interface AwardPlan {
   readonly lotLabels: readonly string[];
   readonly inputs: readonly PlannedInput[];
   readonly cells: readonly (readonly VaryingValue[])[];
+  /** Per lot: the cells that follow the uncertain document values. */
+  readonly documentCells: readonly (readonly PlannedDocumentCell[])[];
+  /** The document part (pathway model, parameter inputs), when the input is an evaluation document. */
+  readonly document?: DocumentModel;
+  /** Plan-input index of each document input (`document.inputs[j]` is `inputs[documentInputs[j]]`). */
+  readonly documentInputs: readonly number[];
+  /** The one draw plan of every uncertain input (columns in `inputs` order). */
+  readonly drawPlan: DrawPlan;
   readonly base: ReadonlyMap<string, TenderOptionResult>;
   readonly baseWinner: readonly (string | undefined)[];
   readonly weightStream: StreamId;
@@ -85,6 +116,18 @@ export interface AwardInputs {
   readonly priceKernels?: Readonly<Record<string, FloatPriceKernel>>;
   /** Float64 kernels for your own value functions, by function id. */
   readonly valueKernels?: Readonly<Record<string, FloatValueKernel>>;
+  /**
+   * Uncertain values of the evaluation document (when the analysis is given an evaluation document rather
+   * than a tender): lifecycle, carbon and social value figures of the options and pathway parameter values.
+   */
+  readonly documentValues?: readonly UncertainDocumentValue[];
+  /** Distributions known by name (default: the PSA's built-in ones). */
+  readonly distributions?: DistributionRegistry;
+}
+
+/** @internal Whether the input is an evaluation document (it has a tender section and options). */
+export function isEvaluationDocument(input: unknown): boolean {
+  return input !== null && typeof input === "object" && !Array.isArray(input) && "tender" in input && "options" in input;
 }
 
 /** @internal Former name. */
@@ -94,8 +137,11 @@ const IDENTIFIERS = new Set(["id", "optionId", "supplier", "label", "lot", "isCo
 
 /** @internal Validates everything before any draw and builds the Float64 programs. */
 export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
-  const tender = parseTender(input, o.registries ?? {});
   const issues: VbpIssue[] = [];
+  let document: DocumentModel | undefined;
+  if (isEvaluationDocument(input)) document = buildDocumentModel(input, o.documentValues ?? [], o.distributions, ["documentValues"]);
+  else if ((o.documentValues ?? []).length > 0) throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: "uncertain document values need an evaluation document (with pathway, options and tender), not a tender" }]);
+  const tender = parseTender(document?.tender ?? input, o.registries ?? {});
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) issues.push({ code: "invalid_value", path: ["seed"], message: `must be a whole number from 0 to 2^53 − 1, got ${JSON.stringify(o.seed)}` });
   if (issues.length > 0) throw new VbpInputError(issues);
   const sampler = compileWeightSampler(tender, o.weights, ["weights"]);
@@ -149,7 +195,7 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
     }
     seen.set(key, k);
     const before = issues.length;
-    const dist = compileDistribution(u.distribution, [...p, "distribution"], issues);
+    const dist = compileDistribution(u.distribution, [...p, "distribution"], issues, o.distributions);
     if (issues.length > before || dist === undefined) return;
     let kind: PlannedInput["kind"];
     let slot = -1;
@@ -160,7 +206,8 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
         issues.push({ code: "invalid_value", path: [...p, "input"], message: `bid "${u.optionId}" has no price to vary` });
         return;
       }
-      if (dist.type === "normal" || dist.type === "bernoulli" || dist.low <= 0 || (dist.type === "fixed" && dist.mean <= 0)) {
+      const lowest = dist.distribution.support[0];
+      if (!(lowest > 0 || ((dist.type === "gamma" || dist.type === "lognormal") && lowest >= 0))) {
         issues.push({ code: "invalid_value", path: [...p, "distribution", "type"], message: `a price must stay above 0 in every draw: use a lognormal or gamma distribution, or a uniform, triangular or PERT one with min > 0 (got ${dist.type})` });
         return;
       }
@@ -223,8 +270,11 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
     const stream = streamId(`award:input:${u.optionId}.${u.input}`);
     planned.push({
       id: `${u.optionId}.${u.input}`,
+      key: stream.name,
+      declaredAt: [...p, "distribution"],
       label: u.label ?? `${opt.supplier}: ${what}`,
       lot: at.lot,
+      lots: [at.lot],
       option: at.option,
       kind,
       slot,
@@ -234,8 +284,78 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
       base: baseValue,
     });
   });
-  if (issues.length > 0) throw new VbpInputError(issues);
+  // The uncertain document values: their cells follow them through the measured terms and the pathway.
+  const documentCells: PlannedDocumentCell[][] = lots.map(() => []);
+  const documentInputs: number[] = [];
+  if (document !== undefined) {
+    const first = planned.length;
+    const touched = document.inputs.map(() => new Set<number>());
+    const pathwayLots = new Set<number>();
+    const taken = new Set(planned.filter((x) => x.kind === "value").map((x) => `${x.lot}\u0000${x.option}\u0000${x.slot}`));
+    for (const c of document.cells) {
+      const at = where.get(c.optionId);
+      if (at === undefined) continue;
+      const kern = lots[at.lot] as LotKernel;
+      const slot = kern.leafIds.indexOf(c.criterionId);
+      if (slot < 0) continue;
+      if (taken.has(`${at.lot}\u0000${at.option}\u0000${slot}`)) {
+        issues.push({ code: "invalid_value", path: ["documentValues"], message: `the raw value of "${c.criterionId}" for bid "${c.optionId}" has a distribution under inputs and also follows uncertain document values: keep one` });
+        continue;
+      }
+      const share = kern.valueShare(slot);
+      if (share === undefined) {
+        issues.push({ code: "unknown_reference", path: ["documentValues"], message: `the value function of "${c.criterionId}" has no Float64 kernel for draws: pass one in valueKernels` });
+        continue;
+      }
+      (cells[at.lot] as VaryingValue[]).push({ option: at.option, leaf: slot, share });
+      for (const t of c.terms) touched[t.input]?.add(at.lot);
+      for (const t of c.cross) {
+        touched[t.a]?.add(at.lot);
+        touched[t.b]?.add(at.lot);
+      }
+      if (c.pathway.length > 0) pathwayLots.add(at.lot);
+      (documentCells[at.lot] as PlannedDocumentCell[]).push({
+        cell: (cells[at.lot] as VaryingValue[]).length - 1,
+        base: c.base,
+        terms: c.terms.map((t) => ({ input: first + t.input, slope: t.slope })),
+        cross: c.cross.map((t) => ({ a: first + t.a, b: first + t.b, coef: t.coef })),
+        pathway: c.pathway,
+      });
+    }
+    document.inputs.forEach((d, j) => {
+      documentInputs.push(planned.length);
+      planned.push({
+        id: d.key,
+        key: d.key,
+        declaredAt: [...d.declaredAt, "distribution"],
+        label: d.label,
+        lot: -1,
+        lots: d.kind === "parameter" ? [...pathwayLots].sort((a, b) => a - b) : [...(touched[j] as Set<number>)].sort((a, b) => a - b),
+        option: -1,
+        kind: "document",
+        slot: -1,
+        cell: -1,
+        dist: d.dist,
+        stream: streamId(d.key),
+        base: d.base,
+      });
+    });
+  }
+  let drawPlan: DrawPlan | undefined;
+  if (issues.length === 0) {
+    try {
+      drawPlan = createDrawPlan({ quantities: planned.map((x) => ({ key: x.key, path: x.declaredAt, distribution: x.dist.spec })), ...(o.distributions !== undefined ? { registry: o.distributions } : {}) });
+    } catch (e) {
+      if (!(e instanceof VbpInputError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+  if (issues.length > 0 || drawPlan === undefined) throw new VbpInputError(issues);
   return {
+    ...(document !== undefined ? { document } : {}),
+    documentCells,
+    documentInputs,
+    drawPlan,
     tender,
     sampler,
     lots,

@@ -16,6 +16,11 @@ export function midRanks(x: ArrayLike<number>): Float64Array {
       else hi = mid;
     }
     const first = lo;
+    // Most values are distinct: the next place already holds a larger value, so no second search is needed.
+    if (first + 1 >= n || (sorted[first + 1] as number) !== v) {
+      r[i] = first + 1;
+      continue;
+    }
     hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -27,30 +32,36 @@ export function midRanks(x: ArrayLike<number>): Float64Array {
   return r;
 }
 
+/** Mid-ranks centred on their mean ((n + 1)/2, exact for mid-ranks) and the square root of their sum of squares. */
+export interface CentredRanks {
+  readonly c: Float64Array;
+  readonly norm: number;
+}
+
+/** @internal {@link midRanks} centred, for many correlations against the same column. */
+export function centredRanks(x: ArrayLike<number>): CentredRanks {
+  const r = midRanks(x);
+  const m = (r.length + 1) / 2;
+  let ss = 0;
+  for (let i = 0; i < r.length; i++) {
+    const a = (r[i] as number) - m;
+    r[i] = a;
+    ss += a * a;
+  }
+  return { c: r, norm: Math.sqrt(ss) };
+}
+
 /**
  * Spearman's rank correlation: Pearson's correlation of the mid-ranks (Spearman 1904; with ties, as in
- * Kendall & Gibbons 1990, Rank Correlation Methods, 5th ed., ch. 3). 0 when either side does not vary.
+ * Kendall & Gibbons 1990, Rank Correlation Methods, 5th ed., ch. 3), from two centred mid-rank columns (the
+ * means and sums of squares computed once per column, not once per pair). 0 when either side does not vary.
  */
-export function spearmanFromRanks(rx: Float64Array, ry: Float64Array): number {
-  const n = rx.length;
-  if (n < 2) return 0;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += rx[i] as number;
-    my += ry[i] as number;
-  }
-  mx /= n;
-  my /= n;
+export function rankCorrelation(x: CentredRanks, y: CentredRanks): number {
+  const n = x.c.length;
+  if (n < 2 || x.norm === 0 || y.norm === 0) return 0;
   let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = (rx[i] as number) - mx;
-    const b = (ry[i] as number) - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+  const a = x.c;
+  const b = y.c;
+  for (let i = 0; i < n; i++) sxy += (a[i] as number) * (b[i] as number);
+  return sxy / (x.norm * y.norm);
 }
