@@ -26,12 +26,15 @@ export function protoKeyIssues(input: unknown): VbpIssue[] {
     const entry = stack.pop()!;
     const value = entry.value;
     if (seen.has(value)) continue;
-    seen.add(value);
+    // Only objects holding other objects are remembered (what guards against cycles and repeated subtrees);
+    // most objects of a document hold plain values alone, and remembering each would cost more than the scan.
+    const before = stack.length;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const v: unknown = value[i];
         if (v !== null && typeof v === "object") stack.push({ value: v, parent: entry, key: i });
       }
+      if (stack.length > before) seen.add(value);
       continue;
     }
     if (Object.hasOwn(value, "__proto__")) {
@@ -44,6 +47,7 @@ export function protoKeyIssues(input: unknown): VbpIssue[] {
       const v: unknown = (value as Record<string, unknown>)[key];
       if (v !== null && typeof v === "object") stack.push({ value: v, parent: entry, key });
     }
+    if (stack.length > before) seen.add(value);
   }
   return issues;
 }
