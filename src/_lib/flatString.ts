@@ -6,6 +6,5 @@
  * which builds a fresh sequential string. Only for text without `"` or `\` (decimal strings, dates, ids).
  */
 export function flatString(text: string): string {
-  // V8 builds strings shorter than 13 characters as one flat copy already (no tree of pieces): kept as they are.
-  return text.length < 13 ? text : (JSON.parse(`"${text}"`) as string);
+  return JSON.parse(`"${text}"`) as string;
 }
