@@ -32,6 +32,11 @@ export const DECIMAL_INPUT_LIMITS = Object.freeze({
 /** The grammar of a decimal string (before the size limits). */
 export const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A plain decimal string that meets every rule: no exponent, at most 15 digits before the point (no leading zero), at most 100 after. */
+const PLAIN = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{1,100})?$/;
+/** Integers below this size meet every rule (and print without an exponent). */
+const PLAIN_INTEGER_LIMIT = 1e15;
+
 const PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** @internal What the decimal rule says about one value: its canonical text, or why it is refused. */
@@ -57,6 +62,11 @@ function clip(text: string): string {
  * (a number as `String(n)`, a string unchanged) or the code and message of the rule broken, naming the value.
  */
 export function checkDecimalInput(v: unknown): DecimalCheck {
+  // Fast path for the plain forms nearly every document uses ("1249.99", "-0.5", "40", small integers): they
+  // meet every rule below, so the text is kept as it is without taking it apart.
+  if (typeof v === "string" ? PLAIN.test(v) : typeof v === "number" && Number.isSafeInteger(v) && v > -PLAIN_INTEGER_LIMIT && v < PLAIN_INTEGER_LIMIT) {
+    return { ok: true, text: typeof v === "string" ? v : String(v) };
+  }
   let text: string;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { ok: false, code: "invalid_type", message: `must be a finite decimal number, got ${shown(v)}` };

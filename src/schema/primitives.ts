@@ -19,15 +19,29 @@ export const decimalSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
     return z.NEVER;
   })), "schema/primitives:decimal"));
 
+/** Whether a decimal string that passed the decimal rule is certainly ≥ 0 (`> 0` when `strict`), read from its text alone. */
+function surelyNotNegative(v: string, strict: boolean): boolean {
+  if (v.charCodeAt(0) === 45 /* - */) return false;
+  if (!strict) return true;
+  // Non-zero: a digit 1–9 in the mantissa (before any exponent).
+  const e = v.search(/[eE]/);
+  return /[1-9]/.test(e < 0 ? v : v.slice(0, e));
+}
+
 function boundedDecimal(min: number | undefined, minInclusive: boolean, max: number | undefined, maxInclusive: boolean, key: string) {
+  // A lower limit of 0 with no upper limit (prices, quantities) is read from the sign and digits alone.
+  const signOnly = min === 0 && max === undefined;
+  const minDec = min === undefined ? undefined : new Dec(min);
+  const maxDec = max === undefined ? undefined : new Dec(max);
   return withMeta(decimalSchema().check(z.superRefine((v, ctx) => {
+      if (signOnly && typeof v === "string" && surelyNotNegative(v, !minInclusive)) return;
       if (!DECIMAL_PATTERN.test(v)) return;
       // Compared exactly: 1.000…001 (30 places) is above 1, though as a binary float it equals 1.
       const n = new Dec(v);
-      if (min !== undefined && (minInclusive ? n.lt(min) : n.lte(min))) {
+      if (minDec !== undefined && (minInclusive ? n.lt(minDec) : n.lte(minDec))) {
         ctx.addIssue({ code: "custom", message: `must be ${minInclusive ? "≥" : ">"} ${min}, got ${v}`, params: { vbpCode: "too_small" } });
       }
-      if (max !== undefined && (maxInclusive ? n.gt(max) : n.gte(max))) {
+      if (maxDec !== undefined && (maxInclusive ? n.gt(maxDec) : n.gte(maxDec))) {
         ctx.addIssue({ code: "custom", message: `must be ${maxInclusive ? "≤" : "<"} ${max}, got ${v}`, params: { vbpCode: "too_big" } });
       }
     })), key);

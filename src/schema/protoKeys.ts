@@ -10,28 +10,44 @@ export function protoKeyIssues(input: unknown): VbpIssue[] {
   const issues: VbpIssue[] = [];
   if (input === null || typeof input !== "object") return issues;
   const seen = new Set<object>();
-  const stack: { value: object; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  // Each entry links to its parent: the path is built only for an object that has the key (most have none).
+  interface Entry {
+    readonly value: object;
+    readonly parent: Entry | undefined;
+    readonly key: string | number;
+  }
+  const pathOf = (e: Entry): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let at: Entry | undefined = e; at?.parent !== undefined; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: input, parent: undefined, key: "" }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const value = entry.value;
     if (seen.has(value)) continue;
-    seen.add(value);
+    // Only objects holding other objects are remembered (what guards against cycles and repeated subtrees);
+    // most objects of a document hold plain values alone, and remembering each would cost more than the scan.
+    const before = stack.length;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const v: unknown = value[i];
-        if (v !== null && typeof v === "object") stack.push({ value: v, path: [...path, i] });
+        if (v !== null && typeof v === "object") stack.push({ value: v, parent: entry, key: i });
       }
+      if (stack.length > before) seen.add(value);
       continue;
     }
     if (Object.hasOwn(value, "__proto__")) {
-      issues.push({ code: "unrecognized_keys", path: [...path, "__proto__"], message: 'unknown key "__proto__" (not allowed)' });
+      issues.push({ code: "unrecognized_keys", path: [...pathOf(entry), "__proto__"], message: 'unknown key "__proto__" (not allowed)' });
     }
     const keys = Object.keys(value);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;
       if (key === "__proto__") continue;
       const v: unknown = (value as Record<string, unknown>)[key];
-      if (v !== null && typeof v === "object") stack.push({ value: v, path: [...path, key] });
+      if (v !== null && typeof v === "object") stack.push({ value: v, parent: entry, key });
     }
+    if (stack.length > before) seen.add(value);
   }
   return issues;
 }

@@ -149,7 +149,16 @@ function relativeToLowest(): PriceFormula {
     reference: `${BERGMAN_LUNDBERG} (price relative to the lowest, the most common rule); ${CHEN_2008}; ${STILGER_2017}`,
     score(price, ctx) {
       const pts = ctx.maxPoints.times(ctx.lowest).div(price);
-      return { points: pts, inputs: { Pmin: s(ctx.lowest) }, substituted: `${s(ctx.maxPoints)} × ${s(ctx.lowest)} / ${s(price)} ${equals(pts as Dec)}` };
+      // The worked text is written when read (a trace), not for every bid scored for points alone.
+      return {
+        points: pts,
+        get inputs() {
+          return { Pmin: s(ctx.lowest) };
+        },
+        get substituted() {
+          return `${s(ctx.maxPoints)} × ${s(ctx.lowest)} / ${s(price)} ${equals(pts as Dec)}`;
+        },
+      };
     },
   };
 }

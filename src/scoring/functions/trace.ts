@@ -4,6 +4,8 @@ import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import { checkDecimalInput } from "../../schema/decimalInput.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 
+const ZERO = /* @__PURE__ */ new Dec(0);
+
 /**
  * How one criterion's points were produced: the formula in words, the same formula with the numbers put in,
  * the named inputs and any note about limits applied (a floor at 0, a cap at the maximum). Plain JSON data.
@@ -67,7 +69,8 @@ export function describe(v: unknown): string {
 export function fromResult(value: unknown, path: VbpPath, who: string): Dec {
   let d: Dec | undefined;
   try {
-    if (typeof value === "string" || typeof value === "number") d = new Dec(value);
+    if (value instanceof Dec) d = value; // the library's own Decimal: the same value, not re-read from text
+    else if (typeof value === "string" || typeof value === "number") d = new Dec(value);
     else if (value !== null && typeof value === "object" && typeof (value as Decimal).toFixed === "function") d = new Dec((value as Decimal).toString());
   } catch {
     d = undefined;
@@ -95,7 +98,7 @@ export function equals(d: Dec): string {
  */
 export function bound(points: Dec, max: Dec, notes: string[], below?: string, above?: string): Dec {
   let p = points;
-  if (p.lt(0)) {
+  if (p.lt(ZERO)) {
     notes.push(`score floored at 0 (${below === undefined ? "" : `${below}; `}the formula gave ${show(p)})`);
     p = new Dec(0);
   } else if (p.gt(max)) {

@@ -274,8 +274,18 @@ const LINEAR: ValueFunction<Limits> = {
     const m = ctx.maxPoints;
     const higher = ctx.direction === "higher-is-better";
     const pts = m.times(higher ? v.minus(lower) : upper.minus(v)).div(upper.minus(lower));
-    const top = higher ? `${s(v)} − ${s(lower)}` : `${s(upper)} − ${s(v)}`;
-    return { points: pts, notes, inputs: { lower: s(lower), upper: s(upper) }, substituted: `${s(m)} × (${top}) / (${s(upper)} − ${s(lower)}) ${equals(pts as Dec)}` };
+    // The worked text is written when read (a trace), not for every value scored for points alone.
+    return {
+      points: pts,
+      notes,
+      get inputs() {
+        return { lower: s(lower), upper: s(upper) };
+      },
+      get substituted() {
+        const top = higher ? `${s(v)} − ${s(lower)}` : `${s(upper)} − ${s(v)}`;
+        return `${s(m)} × (${top}) / (${s(upper)} − ${s(lower)}) ${equals(pts as Dec)}`;
+      },
+    };
   },
 };
 
