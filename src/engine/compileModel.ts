@@ -4,7 +4,7 @@ import { pathwayModelStructureSchema } from "../pathway/schema.js";
 import type { PathwayResult } from "../pathway/types.js";
 import { parseWith } from "../schema/issues.js";
 import { compileProgram } from "./compile/compileProgram.js";
-import { evaluateProgramDraws, type DrawOutcomes, type ParameterDraws } from "./evaluateDraws.js";
+import { evaluateProgramDraws, type DrawOutcomes, type DrawsCache, type ParameterDraws } from "./evaluateDraws.js";
 import { evaluateProgram, type EvaluationCache, type PathwayEngine } from "./evaluateProgram.js";
 import type { Program } from "./program.js";
 
@@ -79,6 +79,7 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
   const allIds = new Set((model.parameters ?? []).map((p) => p.id));
   // Calculators and registers reused between evaluations (caches of constants and discount factors).
   const cache: EvaluationCache = {};
+  const drawsCache: DrawsCache = {};
   return Object.freeze({
     parameterIds: Object.freeze(program.parameters.map((p) => p.id)),
     model,
@@ -97,7 +98,7 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;
     },
-    evaluateDraws: (draws: ParameterDraws): DrawOutcomes => evaluateProgramDraws(program, draws),
+    evaluateDraws: (draws: ParameterDraws): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache),
   });
 }
 

@@ -51,7 +51,17 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
  * @category Uncertainty
  */
 export function summariseDraws(values: Float64Array, level = 0.95, mask?: Uint8Array): DrawSummary {
-  const xs = mask === undefined ? values : values.filter((_, d) => mask[d] === 1);
+  let xs = values;
+  if (mask !== undefined) {
+    // The valid draws, in draw order (a plain loop: no callback per draw).
+    let kept = 0;
+    for (let d = 0; d < values.length; d++) kept += mask[d] === 1 ? 1 : 0;
+    if (kept !== values.length) {
+      xs = new Float64Array(kept);
+      let j = 0;
+      for (let d = 0; d < values.length; d++) if (mask[d] === 1) xs[j++] = values[d]!;
+    }
+  }
   const n = xs.length;
   if (n === 0) return { n: 0, mean: 0, sd: 0, mcse: 0, median: 0, lower: 0, upper: 0 };
   let sum = 0;
@@ -60,7 +70,7 @@ export function summariseDraws(values: Float64Array, level = 0.95, mask?: Uint8A
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const sorted = Float64Array.from(xs).sort();
+  const sorted = xs.slice().sort();
   const a = (1 - level) / 2;
   return { n, mean, sd, mcse: sd / Math.sqrt(n), median: quantileSorted(sorted, 0.5), lower: quantileSorted(sorted, a), upper: quantileSorted(sorted, 1 - a) };
 }

@@ -49,7 +49,9 @@ function single(compiled: CompiledModel, ids: readonly string[], values: Float64
 }
 
 /** Draw d of a batch against the single evaluation. */
-function expectDraw(r: PathwayResult | undefined, options: DrawOutcomes["options"], valid: Uint8Array, d: number, what: string): void {
+type DrawFigures = Pick<DrawOutcomes["options"][number], "optionId" | "costs" | "qalys" | "lifeYears" | "carbonKg"> & { readonly events?: Readonly<Record<string, Float64Array>> };
+
+function expectDraw(r: PathwayResult | undefined, options: readonly DrawFigures[], valid: Uint8Array, d: number, what: string): void {
   if (r === undefined) {
     expect(valid[d], `${what}: draw ${d} is invalid on its own`).toBe(0);
     return;
@@ -62,8 +64,7 @@ function expectDraw(r: PathwayResult | undefined, options: DrawOutcomes["options
     near(o.qalys[d]!, Number(p.qalys.discounted), `${what} draw ${d} ${o.optionId} QALYs`);
     near(o.lifeYears[d]!, Number(p.lifeYears.discounted), `${what} draw ${d} ${o.optionId} life years`);
     near(o.carbonKg[d]!, Number(p.carbonKg), `${what} draw ${d} ${o.optionId} carbon`);
-    const events = (o as { events?: Readonly<Record<string, Float64Array>> }).events;
-    if (events !== undefined) for (const [k, v] of Object.entries(events)) near(v[d]!, Number(p.events[k] ?? "0"), `${what} draw ${d} ${o.optionId} event ${k}`);
+    if (o.events !== undefined) for (const [k, v] of Object.entries(o.events)) near(v[d]!, Number(p.events[k] ?? "0"), `${what} draw ${d} ${o.optionId} event ${k}`);
   });
 }
 

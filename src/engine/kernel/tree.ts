@@ -33,8 +33,10 @@ export function runTree<V>(
   calc.setText(reach[tree.root]!, "1");
   const one = calc.constant("1");
   const tol = calc.constant(tree.tolerance);
-  const dfc = regs.temp();
-  const dfh = regs.temp();
+  const dfcWide = regs.temp();
+  const dfhWide = regs.temp();
+  const dfcNarrow = calc.narrow();
+  const dfhNarrow = calc.narrow();
   const sum = regs.temp();
   const rest = regs.temp();
   const touched = values.touchesParams;
@@ -45,6 +47,9 @@ export function runTree<V>(
     if (calc.allZero(r)) continue;
     meta.nodeId = node.id;
     const t = values.value(node.time);
+    const narrowT = calc.isNarrow(t);
+    const dfc = narrowT ? dfcNarrow : dfcWide;
+    const dfh = narrowT ? dfhNarrow : dfhWide;
     calc.discount(dfc, schedules.cost, t);
     calc.discount(dfh, schedules.health, t);
     for (const orig of node.items) {
@@ -84,12 +89,12 @@ export function runTree<V>(
       calc.sub(rest, one, sum);
       const neg = regs.temp();
       calc.add(neg, rest, tol);
-      conds.test(calc, neg, RULE.nonNegative, undefined, "sum_mismatch", [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" sum to ${calc.text(sum, lane)}${forOption}, more than 1, so the "rest" branch would be negative`);
+      conds.test(calc, neg, RULE.nonNegative, undefined, "sum_mismatch", () => [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" sum to ${calc.text(sum, lane)}${forOption}, more than 1, so the "rest" branch would be negative`);
       calc.max(rest, rest, calc.constant("0"));
     } else {
       const dev = regs.temp();
       calc.sub(dev, sum, one);
-      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.tolerance})${forOption}, got ${calc.text(sum, lane)}; or mark one branch "rest"`);
+      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", () => [...node.path, "branches"], (_, lane) => `the branch probabilities of node "${node.id}" must sum to 1 (±${tree.tolerance})${forOption}, got ${calc.text(sum, lane)}; or mark one branch "rest"`);
     }
     node.branches.forEach((b, j) => calc.mulAdd(reach[b.to]!, r, probs[j]!));
   }
