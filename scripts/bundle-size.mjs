@@ -17,7 +17,8 @@ export const BUNDLE_BUDGETS = [
   // 127.4 KB today (was 144.4 KB; 126.2 KB before the merged catalogue and award work): zod/mini instead of zod's classic API (~28 KB → ~10 KB gzip of zod) and
   // every schema built on first use. The schemas' field descriptions (~10.5 KB gzip, measured by blanking them
   // in the bundle) are most of what still separates it from the 120 KB target. The ceiling stops growth.
-  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 128 * 1024 },
+  // The engine's one-value (narrow) registers add ~2 KB (129.3 KB measured): the ceiling is 130 KB.
+  { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 130 * 1024 },
 ];
 
 /** Bundles one import for the browser; returns minified and gzip bytes and the bytes per package. */

@@ -140,6 +140,9 @@ export function runCohort<V>(
   const transitionsPath = (): VbpPath => [...m.path, "transitions"];
   const rowsTo: number[][] = m.rows.map(() => []);
   const rowsP: V[][] = m.rows.map(() => []);
+  // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
+  // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
+  const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -154,7 +157,9 @@ export function runCohort<V>(
     }
     let hasRest = false;
     let terms = 0;
-    for (const t of row) {
+    const kept = steady[r]!;
+    for (let j = 0; j < row.length; j++) {
+      const t = row[j]!;
       if (t.kind === "rest") {
         hasRest = true;
         to.push(t.to);
@@ -162,8 +167,16 @@ export function runCohort<V>(
         continue;
       }
       const site = t.site!;
+      let p = kept[j];
+      if (p !== undefined) {
+        to.push(t.to);
+        ps.push(p);
+        if (terms++ === 0) calc.copy(rowSum, p);
+        else calc.add(rowSum, rowSum, p);
+        continue;
+      }
       const v = values.value(site, envNow);
-      let p = v;
+      p = v;
       if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
         p = regs.convertedRegister(site.id, v);
         if (t.kind === "rate") {
@@ -179,6 +192,7 @@ export function runCohort<V>(
           calc.sub(p, one, p);
         }
       }
+      if (!values.varies(site)) kept[j] = p;
       to.push(t.to);
       ps.push(p);
       // The sum starts at its first term (0 + p is p).
