@@ -6,7 +6,7 @@
  * 75 cycles, 4 strategies, 16 parameters (examples/pathway/sick-sicker.ts).
  *
  * Run (a script, not a test; bundles the TypeScript sources first):
- *   npx esbuild bench/engineRatios.ts --bundle --platform=node --format=esm --outfile=.bench/engineRatios.mjs && node .bench/engineRatios.mjs
+ *   npx esbuild bench/engineRatios.ts --bundle --platform=node --format=esm --outfile=node_modules/.cache/bench/engineRatios.mjs && node node_modules/.cache/bench/engineRatios.mjs
  *
  * Targets (issue: one compiled model, two engines): compiled.evaluate re-evaluation ≤ 20× the hand loop;
  * runModel on the JSON document with ledger off (parse + compile + run per call) ≤ 300×; a 10,000-cycle
