@@ -7,5 +7,5 @@ import { evaluateProgram } from "./evaluateProgram.js";
 export function checkModel(model: PathwayModel): readonly VbpIssue[] {
   const { program, issues } = compileProgram(model);
   if (program === undefined) return issues;
-  return evaluateProgram(program, new Map(), { ledger: false }).issues;
+  return evaluateProgram(program, new Map(), { ledger: false, traces: false }).issues;
 }

@@ -5,7 +5,9 @@
  * @module
  */
 import { VbpInputError } from "../errors/VbpInputError.js";
+import type { Calculator } from "./backends/calculator.js";
 import { float64Calculator } from "./backends/float64.js";
+import { RunRegisters } from "./kernel/optionValues.js";
 import { Conditions, type DrawCondition } from "./kernel/conditions.js";
 import { checkFinite, runProgram } from "./kernel/run.js";
 import { VectorSink } from "./kernel/sink.js";
@@ -81,8 +83,13 @@ export interface DrawOutcomes {
   readonly conditions: readonly DrawCondition[];
 }
 
+/** A calculator and its registers kept for the next call with the same number of draws (chunks of one run). */
+export interface DrawsCache {
+  last?: { readonly n: number; readonly calc: Calculator<Float64Array>; readonly regs: RunRegisters<Float64Array> };
+}
+
 /** Runs the program over the draws. */
-export function evaluateProgramDraws(program: Program, draws: ParameterDraws): DrawOutcomes {
+export function evaluateProgramDraws(program: Program, draws: ParameterDraws, cache: DrawsCache = {}): DrawOutcomes {
   const n = draws.count;
   if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new VbpInputError([{ code: "invalid_value", path: ["count"], message: `must be a whole number of draws from 1 to 10,000,000, got ${String(n)}` }]);
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
@@ -97,11 +104,15 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws): D
   if (draws.values.length !== draws.parameterIds.length * n) issues.push({ code: "invalid_value", path: ["values"], message: `must hold parameterIds.length × count = ${draws.parameterIds.length * n} values, got ${draws.values.length}` });
   if (issues.length > 0) throw new VbpInputError(issues);
 
-  const calc = float64Calculator(n);
+  if (cache.last?.n !== n) {
+    const c = float64Calculator(n);
+    cache.last = { n, calc: c, regs: new RunRegisters(c) };
+  }
+  const { calc, regs } = cache.last;
   const conds = new Conditions(n);
   // A draw value that is not a finite number makes its draw invalid.
+  const col = calc.register();
   for (const [i, j] of fixed) {
-    const col = calc.register();
     calc.setLanes(col, draws.values, j * n);
     conds.test(calc, col, 0, undefined, "invalid_value", ["values", draws.parameterIds[j]!], (v) => `parameter "${draws.parameterIds[j]}" is drawn as ${v}, not a finite number`);
     void i;
@@ -110,9 +121,9 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws): D
     calc,
     program,
     { fixed: new Set(fixed.keys()), set: (i, out) => calc.setLanes(out, draws.values, fixed.get(i)! * n) },
-    () => new VectorSink(calc),
+    () => new VectorSink(calc, false),
     () => conds,
-    { traces: false },
+    { traces: false, registers: regs },
   );
   const options = runs.map((r, oi) => {
     const t = r.sink.totals;

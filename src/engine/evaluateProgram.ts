@@ -84,7 +84,7 @@ function evaluateOn<V>(calc: Calculator<V>, regs: RunRegisters<V>, program: Prog
       if (oi < 0) return baseConds;
       // Each option starts valid unless the base case already failed.
       const c = new Conditions(1);
-      if (!baseConds.allValid) c.valid[0] = 0;
+      if (!baseConds.allValid) c.invalidate(0);
       conds[oi] = c;
       return c;
     },

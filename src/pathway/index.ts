@@ -51,6 +51,7 @@ export type {
   WithinCycleMethod,
   WithinCycleWeights,
 } from "./model.js";
+export { compileModel } from "./compileModel.js";
 export { runModel, safeRunModel, type RunModelOptions } from "./runModel.js";
 export { parsePathwayModel, pathwayModelJsonSchema, pathwayModelSchema, safeParsePathwayModel } from "./schema.js";
 export type {

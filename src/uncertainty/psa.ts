@@ -267,7 +267,8 @@ export function preparePsa(model: PathwayModel | unknown, settings: Pick<PsaSett
   };
   const compiled = compileForAnalysis(doc);
   const plan = modelDrawPlan(compiled.model, uncertainty, settings.registry);
-  const base = compiled.evaluate();
+  // Only the totals of the base case are read (currency, comparator, population): no ledger, no traces.
+  const base = compiled.evaluate({}, { ledger: false, traces: false });
   let discountedPatients: number | undefined;
   const o = base.options[0];
   if (o?.population !== undefined) {

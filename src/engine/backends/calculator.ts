@@ -55,7 +55,10 @@ export const RULE = {
 /** A rule's code. */
 export type Rule = (typeof RULE)[keyof typeof RULE];
 
-/** Arithmetic over registers of `lanes` values. Outputs may alias inputs. */
+/**
+ * Arithmetic over registers of `lanes` values (or narrow registers, one value for every lane). Outputs may
+ * alias inputs; an operation runs over its output's lanes.
+ */
 export interface Calculator<V> {
   /** Which backend. */
   readonly kind: "float64" | "exact";
@@ -63,7 +66,15 @@ export interface Calculator<V> {
   readonly lanes: number;
   /** A new register, all zero. */
   register(): V;
-  /** A shared read-only register holding a constant (decimal text) in every lane. */
+  /**
+   * A new narrow register: one value standing for every lane (a value that does not vary by draw, such as a
+   * constant, a cycle's discount factor or an expression of them). Operations broadcast a narrow input over
+   * the lanes of their output; an output is narrow only when every input is.
+   */
+  narrow(): V;
+  /** True for a narrow register (with one lane, every register is narrow). */
+  isNarrow(a: V): boolean;
+  /** A shared read-only narrow register holding a constant (decimal text). */
   constant(text: string): V;
   /** Every lane := the decimal text. */
   setText(out: V, text: string): void;
@@ -85,9 +96,9 @@ export interface Calculator<V> {
   floor(out: V, a: V): void;
   /** out += a × b. */
   mulAdd(out: V, a: V, b: V): void;
-  /** Flags (bad[i] = 1) the lanes where `a` breaks the rule; returns how many lanes were flagged now. */
+  /** Flags (bad[i] = 1, over `bad.length` lanes) the unflagged lanes where `a` breaks the rule; returns how many lanes were flagged now. */
   test(a: V, rule: Rule, bound: V | undefined, bad: Uint8Array): number;
-  /** Lanes flagged in `bad` := the decimal text (keeps invalid draws NaN-free). */
+  /** Lanes flagged in `bad` := the decimal text (keeps invalid draws NaN-free); a narrow register only when every lane is flagged. */
   fillWhere(out: V, bad: Uint8Array, text: string): void;
   /** True when every lane is exactly zero. */
   allZero(a: V): boolean;

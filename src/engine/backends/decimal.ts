@@ -43,11 +43,13 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
   const schedules = new WeakMap<ScheduleData, { from: Dec; rate: Dec; onePlus: Dec }[]>();
   const tables = new WeakMap<TableData, { q: Dec[]; rate: Dec[]; value: Dec[] }>();
   const factors = new WeakMap<ScheduleData, Map<string, Dec>>();
+  // A narrow register (one value) stands for every lane.
+  const at = (a: DecRegister, i: number): Dec => a[a.length === 1 ? 0 : i]!;
   const map1 = (out: DecRegister, a: DecRegister, f: (x: Dec) => Dec): void => {
-    for (let i = 0; i < n; i++) out[i] = f(a[i]!);
+    for (let i = 0; i < out.length; i++) out[i] = f(at(a, i));
   };
   const map2 = (out: DecRegister, a: DecRegister, b: DecRegister, f: (x: Dec, y: Dec) => Dec): void => {
-    for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
+    for (let i = 0; i < out.length; i++) out[i] = f(at(a, i), at(b, i));
   };
   const factorAt = (s: ScheduleData, t: Dec): Dec => {
     let steps = schedules.get(s);
@@ -72,23 +74,25 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
     kind: "exact",
     lanes,
     register: () => new Array<Dec>(n).fill(ZERO),
+    narrow: () => [ZERO],
+    isNarrow: (a) => a.length === 1,
     constant(text) {
       let c = constants.get(text);
       if (c === undefined) {
-        c = new Array<Dec>(n).fill(new Dec(text));
+        c = [new Dec(text)];
         constants.set(text, c);
       }
       return c;
     },
     setText(out, text) {
       const v = new Dec(text);
-      for (let i = 0; i < n; i++) out[i] = v;
+      for (let i = 0; i < out.length; i++) out[i] = v;
     },
     setLanes(out, values, offset) {
       for (let i = 0; i < n; i++) out[i] = new Dec(values[offset + i]!);
     },
     copy(out, a) {
-      for (let i = 0; i < n; i++) out[i] = a[i]!;
+      for (let i = 0; i < out.length; i++) out[i] = at(a, i);
     },
     add: (out, a, b) => map2(out, a, b, (x, y) => x.plus(y)),
     sub: (out, a, b) => map2(out, a, b, (x, y) => x.minus(y)),
@@ -104,12 +108,13 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
     abs: (out, a) => map1(out, a, (x) => x.abs()),
     floor: (out, a) => map1(out, a, (x) => x.floor()),
     mulAdd(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = out[i]!.plus(a[i]!.times(b[i]!));
+      for (let i = 0; i < out.length; i++) out[i] = out[i]!.plus(at(a, i).times(at(b, i)));
     },
     test(a, rule: Rule, bound, bad) {
       let count = 0;
-      for (let i = 0; i < n; i++) {
-        const x = a[i]!;
+      for (let i = 0; i < bad.length; i++) {
+        if (bad[i] !== 0) continue;
+        const x = at(a, i);
         let ok: boolean;
         if (x.isNaN() || !x.isFinite()) ok = false;
         else
@@ -136,13 +141,13 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
               ok = x.gt(0) && !x.eq(1);
               break;
             case RULE.atLeast:
-              ok = x.gte(bound![i]!);
+              ok = x.gte(at(bound!, i));
               break;
             case RULE.atMost:
-              ok = x.lte(bound![i]!);
+              ok = x.lte(at(bound!, i));
               break;
             default:
-              ok = x.abs().lte(bound![i]!);
+              ok = x.abs().lte(at(bound!, i));
           }
         if (!ok && bad[i] === 0) {
           bad[i] = 1;
@@ -153,26 +158,32 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
     },
     fillWhere(out, bad, text) {
       const v = new Dec(text);
-      for (let i = 0; i < n; i++) if (bad[i] === 1) out[i] = v;
+      if (out.length === 1 && bad.length > 1) {
+        for (let i = 0; i < bad.length; i++) if (bad[i] === 0) return;
+        out[0] = v;
+        return;
+      }
+      for (let i = 0; i < out.length; i++) if (bad[i] === 1) out[i] = v;
     },
     allZero(a) {
-      for (let i = 0; i < n; i++) if (!a[i]!.isZero()) return false;
+      for (let i = 0; i < a.length; i++) if (!a[i]!.isZero()) return false;
       return true;
     },
     allOne(a) {
-      for (let i = 0; i < n; i++) if (!a[i]!.eq(ONE)) return false;
+      for (let i = 0; i < a.length; i++) if (!a[i]!.eq(ONE)) return false;
       return true;
     },
-    number: (a, lane) => a[lane]!.toNumber(),
-    text: (a, lane) => decString(a[lane]!),
+    number: (a, lane) => at(a, lane).toNumber(),
+    text: (a, lane) => decString(at(a, lane)),
     discount(out, schedule, t) {
       let cache = factors.get(schedule);
       if (cache === undefined) factors.set(schedule, (cache = new Map()));
-      for (let i = 0; i < n; i++) {
-        const key = t[i]!.toString();
+      for (let i = 0; i < out.length; i++) {
+        const ti = at(t, i);
+        const key = ti.toString();
         let f = cache.get(key);
         if (f === undefined) {
-          f = factorAt(schedule, t[i]!);
+          f = factorAt(schedule, ti);
           cache.set(key, f);
         }
         out[i] = f;
@@ -188,8 +199,8 @@ export function decimalCalculator(lanes: number): Calculator<DecRegister> {
         tables.set(table, t);
       }
       const src = mode === "q" ? t.q : mode === "rate" ? t.rate : t.value;
-      for (let i = 0; i < n; i++) {
-        const k = key[i]!.floor().toNumber();
+      for (let i = 0; i < out.length; i++) {
+        const k = at(key, i).floor().toNumber();
         let j = 0;
         while (j + 1 < table.keys.length && table.keys[j + 1]! <= k) j++;
         out[i] = src[j]!;

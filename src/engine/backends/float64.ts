@@ -40,6 +40,32 @@ export function float64Text(x: number): string {
   return neg ? `-${out}` : out;
 }
 
+/** Whether x keeps the rule (bound: the rule's bound, when it has one). */
+function passes(x: number, rule: Rule, bound: number): boolean {
+  switch (rule) {
+    case RULE.finite:
+      return Number.isFinite(x);
+    case RULE.nonNegative:
+      return x >= 0;
+    case RULE.positive:
+      return x > 0;
+    case RULE.nonZero:
+      return x !== 0 && !Number.isNaN(x);
+    case RULE.probability:
+      return x >= 0 && x <= 1;
+    case RULE.probabilityBelowOne:
+      return x >= 0 && x < 1;
+    case RULE.logBase:
+      return x > 0 && x !== 1;
+    case RULE.atLeast:
+      return x >= bound;
+    case RULE.atMost:
+      return x <= bound;
+    default:
+      return Math.abs(x) <= bound;
+  }
+}
+
 /** A Float64 calculator over `lanes` draws. Caches parsed schedules and tables per instance (no module state). */
 export function float64Calculator(lanes: number): Calculator<Float64Array> {
   const constants = new Map<string, Float64Array>();
@@ -87,10 +113,12 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
     kind: "float64",
     lanes,
     register: () => new Float64Array(n),
+    narrow: () => new Float64Array(1),
+    isNarrow: (a) => a.length === 1,
     constant(text) {
       let c = constants.get(text);
       if (c === undefined) {
-        c = new Float64Array(n).fill(Number(text));
+        c = Float64Array.of(Number(text));
         constants.set(text, c);
       }
       return c;
@@ -99,111 +127,229 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
     setLanes(out, values, offset) {
       for (let i = 0; i < n; i++) out[i] = values[offset + i]!;
     },
-    copy: (out, a) => void out.set(a),
+    copy(out, a) {
+      if (a.length === out.length) out.set(a);
+      else out.fill(a[0]!);
+    },
     add(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! + b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = a[i]! + y;
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = x + b[i]!;
+      } else out.fill(a[0]! + b[0]!);
     },
     sub(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! - b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = a[i]! - y;
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = x - b[i]!;
+      } else out.fill(a[0]! - b[0]!);
     },
     mul(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! * b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! * b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = a[i]! * y;
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = x * b[i]!;
+      } else out.fill(a[0]! * b[0]!);
     },
     div(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! / b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! / b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = a[i]! / y;
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = x / b[i]!;
+      } else out.fill(a[0]! / b[0]!);
     },
     pow(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = Math.pow(a[i]!, b[i]!);
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = Math.pow(a[i]!, b[i]!);
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = Math.pow(a[i]!, y);
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = Math.pow(x, b[i]!);
+      } else out.fill(Math.pow(a[0]!, b[0]!));
     },
     min(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! < b[i]! ? a[i]! : b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = a[i]! < b[i]! ? a[i]! : b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = (a[i]! < y ? a[i]! : y);
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = (x < b[i]! ? x : b[i]!);
+      } else out.fill((a[0]! < b[0]! ? a[0]! : b[0]!));
     },
     max(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = a[i]! > b[i]! ? a[i]! : b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = (a[i]! > b[i]! ? a[i]! : b[i]!);
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = (a[i]! > y ? a[i]! : y);
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = (x > b[i]! ? x : b[i]!);
+      } else out.fill((a[0]! > b[0]! ? a[0]! : b[0]!));
     },
     neg(out, a) {
-      for (let i = 0; i < n; i++) out[i] = -a[i]!;
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = -a[i]!;
+      else out.fill(-a[0]!);
     },
     exp(out, a) {
-      for (let i = 0; i < n; i++) out[i] = Math.exp(a[i]!);
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.exp(a[i]!);
+      else out.fill(Math.exp(a[0]!));
     },
     ln(out, a) {
-      for (let i = 0; i < n; i++) out[i] = Math.log(a[i]!);
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.log(a[i]!);
+      else out.fill(Math.log(a[0]!));
     },
     sqrt(out, a) {
-      for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[i]!);
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.sqrt(a[i]!);
+      else out.fill(Math.sqrt(a[0]!));
     },
     abs(out, a) {
-      for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]!);
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.abs(a[i]!);
+      else out.fill(Math.abs(a[0]!));
     },
     floor(out, a) {
-      for (let i = 0; i < n; i++) out[i] = Math.floor(a[i]!);
+      const m = out.length;
+      if (a.length === m) for (let i = 0; i < m; i++) out[i] = Math.floor(a[i]!);
+      else out.fill(Math.floor(a[0]!));
     },
     mulAdd(out, a, b) {
-      for (let i = 0; i < n; i++) out[i] = out[i]! + a[i]! * b[i]!;
+      const m = out.length;
+      if (a.length === m && b.length === m) for (let i = 0; i < m; i++) out[i] = out[i]! + a[i]! * b[i]!;
+      else if (a.length === m) {
+        const y = b[0]!;
+        for (let i = 0; i < m; i++) out[i] = out[i]! + a[i]! * y;
+      } else if (b.length === m) {
+        const x = a[0]!;
+        for (let i = 0; i < m; i++) out[i] = out[i]! + x * b[i]!;
+      } else {
+        const p = a[0]! * b[0]!;
+        for (let i = 0; i < m; i++) out[i] = out[i]! + p;
+      }
     },
     test(a, rule: Rule, bound, bad) {
+      // `bad.length` lanes; a narrow `a` (or bound) is one value for every lane.
+      const m = bad.length;
       let count = 0;
-      for (let i = 0; i < n; i++) {
-        const x = a[i]!;
-        let ok: boolean;
+      if (a.length === 1 && m > 1) {
+        if (passes(a[0]!, rule, bound === undefined ? 0 : bound[0]!)) return 0;
+        for (let i = 0; i < m; i++) if (bad[i] === 0) {
+              bad[i] = 1;
+              count++;
+            }
+        return count;
+      }
+      if (bound !== undefined && bound.length !== a.length) {
+        // A narrow bound: one limit for every lane.
+        const lim = bound[0]!;
         switch (rule) {
-          case RULE.finite:
-            ok = Number.isFinite(x);
-            break;
-          case RULE.nonNegative:
-            ok = x >= 0;
-            break;
-          case RULE.positive:
-            ok = x > 0;
-            break;
-          case RULE.nonZero:
-            ok = x !== 0 && !Number.isNaN(x);
-            break;
-          case RULE.probability:
-            ok = x >= 0 && x <= 1;
-            break;
-          case RULE.probabilityBelowOne:
-            ok = x >= 0 && x < 1;
-            break;
-          case RULE.logBase:
-            ok = x > 0 && x !== 1;
-            break;
           case RULE.atLeast:
-            ok = x >= bound![i]!;
-            break;
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
           case RULE.atMost:
-            ok = x <= bound![i]!;
-            break;
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! <= lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
           default:
-            ok = Math.abs(x) <= bound![i]!;
-        }
-        if (!ok && bad[i] === 0) {
-          bad[i] = 1;
-          count++;
+            for (let i = 0; i < m; i++) if (bad[i] === 0 && !passes(a[i]!, rule, lim)) {
+              bad[i] = 1;
+              count++;
+            }
+            return count;
         }
       }
-      return count;
+      switch (rule) {
+        case RULE.finite:
+          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! - a[i]! === 0)) {
+              bad[i] = 1;
+              count++;
+            }
+          return count;
+        case RULE.nonNegative:
+          for (let i = 0; i < m; i++) if (bad[i] === 0 && !(a[i]! >= 0)) {
+              bad[i] = 1;
+              count++;
+            }
+          return count;
+        case RULE.probability:
+          for (let i = 0; i < m; i++) {
+            const x = a[i]!;
+            if (bad[i] === 0 && !(x >= 0 && x <= 1)) {
+              bad[i] = 1;
+              count++;
+            }
+          }
+          return count;
+        default:
+          for (let i = 0; i < m; i++) {
+            if (bad[i] !== 0) continue;
+            if (!passes(a[i]!, rule, bound === undefined ? 0 : bound[i]!)) {
+              bad[i] = 1;
+              count++;
+            }
+          }
+          return count;
+      }
     },
     fillWhere(out, bad, text) {
       const v = Number(text);
-      for (let i = 0; i < n; i++) if (bad[i] === 1) out[i] = v;
+      if (out.length === 1 && bad.length > 1) {
+        // A narrow value is filled when every lane is flagged (it holds one value for all of them).
+        for (let i = 0; i < bad.length; i++) if (bad[i] === 0) return;
+        out[0] = v;
+        return;
+      }
+      for (let i = 0; i < out.length; i++) if (bad[i] === 1) out[i] = v;
     },
     allZero(a) {
-      for (let i = 0; i < n; i++) if (a[i] !== 0) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== 0) return false;
       return true;
     },
     allOne(a) {
-      for (let i = 0; i < n; i++) if (a[i] !== 1) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== 1) return false;
       return true;
     },
-    number: (a, lane) => a[lane]!,
-    text: (a, lane) => float64Text(a[lane]!),
+    number: (a, lane) => a[a.length === 1 ? 0 : lane]!,
+    text: (a, lane) => float64Text(a[a.length === 1 ? 0 : lane]!),
     discount(out, schedule, t) {
       const p = parseSchedule(schedule);
+      if (t.length !== out.length) {
+        out.fill(factorAt(p, t[0]!));
+        return;
+      }
       let lastT = NaN;
       let lastF = 1;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < out.length; i++) {
         const ti = t[i]!;
         if (ti !== lastT) {
           lastT = ti;
@@ -217,8 +363,9 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
       const src = mode === "q" ? p.q : mode === "rate" ? p.rate : p.value;
       const keys = p.keys;
       const last = keys.length - 1;
-      for (let i = 0; i < n; i++) {
-        const k = Math.floor(key[i]!);
+      const narrowKey = key.length !== out.length;
+      for (let i = 0; i < out.length; i++) {
+        const k = Math.floor(key[narrowKey ? 0 : i]!);
         // Keys are usually consecutive whole numbers: index directly, else binary search.
         let j = k - keys[0]!;
         if (j < 0) j = 0;

@@ -6,8 +6,10 @@
  *
  * @module
  */
+import type { VbpPath } from "../../errors/issue.js";
 import type { MarkovTrace } from "../../pathway/types.js";
 import { RULE, type Calculator } from "../backends/calculator.js";
+import { float64Text } from "../backends/float64.js";
 import type { CItem, CMarkov, Program, Site } from "../program.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
@@ -20,29 +22,79 @@ export interface EntryGroup<V> {
   readonly list: readonly { readonly share: V; readonly nodeId: string | undefined }[];
 }
 
-/** next := prev · P and inflow := what enters each state from another one (sparse rows). */
-function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly V[], zero: V): void {
-  for (let s = 0; s < S; s++) {
-    calc.copy(next[s]!, zero);
-    calc.copy(inflow[s]!, zero);
-  }
+/**
+ * next := prev · P and inflow := what enters each state from another one (sparse rows; inflow only for the
+ * states that value entries). The first term into a state is written, the others added (0 + x is x, so the
+ * sums are those of a zeroed start).
+ */
+function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, seen: Uint8Array, seenIn: Uint8Array): void {
+  seen.fill(0);
+  seenIn.fill(0);
   for (let r = 0; r < S; r++) {
     const occ = prev[r]!;
     const to = rowsTo[r]!;
     const ps = rowsP[r]!;
     for (let j = 0; j < to.length; j++) {
       const t = to[j]!;
-      calc.mulAdd(next[t]!, occ, ps[j]!);
-      if (t !== r) calc.mulAdd(inflow[t]!, occ, ps[j]!);
+      if (seen[t] === 0) {
+        calc.mul(next[t]!, occ, ps[j]!);
+        seen[t] = 1;
+      } else calc.mulAdd(next[t]!, occ, ps[j]!);
+      const f = inflow[t];
+      if (t !== r && f !== undefined) {
+        if (seenIn[t] === 0) {
+          calc.mul(f, occ, ps[j]!);
+          seenIn[t] = 1;
+        } else calc.mulAdd(f, occ, ps[j]!);
+      }
     }
+  }
+  for (let s = 0; s < S; s++) {
+    if (seen[s] === 0) calc.copy(next[s]!, zero);
+    const f = inflow[s];
+    if (f !== undefined && seenIn[s] === 0) calc.copy(f, zero);
   }
 }
 
-/** Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once. */
-function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V): void {
-  calc.mulAdd(acc[0]!, occ, a);
+/**
+ * A trace whose occupancy texts are written from the Float64 numbers the first time they are read (an
+ * enumerable property, so JSON, structured cloning and deep equality see it as plain data).
+ */
+function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, S: number): MarkovTrace {
+  let texts: string[][] | undefined;
+  const trace = { ...head } as MarkovTrace;
+  Object.defineProperty(trace, "occupancy", {
+    enumerable: true,
+    configurable: true,
+    get(): readonly (readonly string[])[] {
+      if (texts === undefined) {
+        texts = [];
+        for (let k = 0; k < numbers.length / S; k++) {
+          const row: string[] = [];
+          for (let s = 0; s < S; s++) row.push(float64Text(numbers[k * S + s]!));
+          texts.push(row);
+        }
+      }
+      return texts;
+    },
+  });
+  return trace;
+}
+
+/**
+ * Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once; `need` says
+ * which sums are read (the undiscounted one only when some figure is reported undiscounted; the health one
+ * only when health is discounted on its own schedule, else it is the cost one).
+ */
+function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
+  if (need.undiscounted) calc.mulAdd(acc[0]!, occ, a);
   calc.mulAdd(acc[1]!, occ, b);
-  calc.mulAdd(acc[2]!, occ, c);
+  if (need.health) calc.mulAdd(acc[2]!, occ, c);
+}
+
+interface Need {
+  readonly undiscounted: boolean;
+  readonly health: boolean;
 }
 
 /** Runs one Markov model for one option; returns the reported trace when asked (one draw). */
@@ -63,14 +115,16 @@ export function runCohort<V>(
   const zero = calc.constant("0");
   const tol = calc.constant(m.tolerance);
   const L = calc.constant(m.cycleLength);
-  // Cycle variables.
+  const negTol = calc.constant(`-${m.tolerance}`);
+  // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
   let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
   if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
-  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: plan.env };
-  let parts = plan.cycle(1);
+  let data = plan.cycle(1);
+  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
   const setEnv = (n: number): void => {
     env.cycle = n;
-    parts = plan.cycle(n);
+    data = plan.cycle(n);
+    env.regs = data.env;
   };
 
   // Transition matrix of the current cycle (sparse rows).
@@ -78,73 +132,97 @@ export function runCohort<V>(
   const rowSum = regs.temp();
   const dev = regs.temp();
   const Lis1 = m.cycleLength === "1";
-  const sites = m.rows.flatMap((row) => row.map((t) => t.site).filter((s) => s !== undefined));
-  const dynamic = m.timeDependentRows || sites.some((s) => values.varies(s));
-  const changed = values.touchesParams || sites.some((s) => values.o.siteOps.has(s.id));
+  const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
+  const dynamic = rowVaries.some((x) => x);
+  const sites = m.rows.flatMap((row) => row.map((t) => t.site).filter((x) => x !== undefined));
+  const changed = values.touchesParams || sites.some((x) => values.o.siteOps.has(x.id));
   const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
+  const transitionsPath = (): VbpPath => [...m.path, "transitions"];
   const rowsTo: number[][] = m.rows.map(() => []);
   const rowsP: V[][] = m.rows.map(() => []);
-  const buildMatrix = (): void => {
+  // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
+  // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
+  const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
+  const buildRow = (r: number): void => {
+    const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
-    m.rows.forEach((row, r) => {
-      const to = rowsTo[r]!;
-      const ps = rowsP[r]!;
-      to.length = 0;
-      ps.length = 0;
-      const out = { push: (x: { to: number; p: V }): void => void (to.push(x.to), ps.push(x.p)) };
-      if (row.length === 0) {
-        out.push({ to: r, p: one });
-        return;
+    const to = rowsTo[r]!;
+    const ps = rowsP[r]!;
+    to.length = 0;
+    ps.length = 0;
+    if (row.length === 0) {
+      to.push(r);
+      ps.push(one);
+      return;
+    }
+    let hasRest = false;
+    let terms = 0;
+    const kept = steady[r]!;
+    for (let j = 0; j < row.length; j++) {
+      const t = row[j]!;
+      if (t.kind === "rest") {
+        hasRest = true;
+        to.push(t.to);
+        ps.push(rowRest[r]!);
+        continue;
       }
-      calc.setText(rowSum, "0");
-      let hasRest = false;
-      for (const t of row) {
-        if (t.kind === "rest") {
-          hasRest = true;
-          out.push({ to: t.to, p: rowRest[r]! });
-          continue;
+      const site = t.site!;
+      let p = kept[j];
+      if (p !== undefined) {
+        to.push(t.to);
+        ps.push(p);
+        if (terms++ === 0) calc.copy(rowSum, p);
+        else calc.add(rowSum, rowSum, p);
+        continue;
+      }
+      const v = values.value(site, envNow);
+      p = v;
+      if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
+        p = regs.convertedRegister(site.id, v);
+        if (t.kind === "rate") {
+          // p = 1 − e^(−r·L)
+          calc.mul(p, v, L);
+          calc.neg(p, p);
+          calc.exp(p, p);
+          calc.sub(p, one, p);
+        } else {
+          // an annual probability over a cycle of L years: 1 − (1 − q)^L
+          calc.sub(p, one, v);
+          calc.pow(p, p, L);
+          calc.sub(p, one, p);
         }
-        const site = t.site!;
-        const v = values.value(site, envNow);
-        let p = v;
-        if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
-          p = regs.convertedRegister(site.id);
-          if (t.kind === "rate") {
-            // p = 1 − e^(−r·L)
-            calc.mul(p, v, L);
-            calc.neg(p, p);
-            calc.exp(p, p);
-            calc.sub(p, one, p);
-          } else {
-            // an annual probability over a cycle of L years: 1 − (1 − q)^L
-            calc.sub(p, one, v);
-            calc.pow(p, p, L);
-            calc.sub(p, one, p);
-          }
-        }
-        out.push({ to: t.to, p });
-        calc.add(rowSum, rowSum, p);
       }
-      const state = m.states[r]!;
-      if (hasRest) {
-        const rest = rowRest[r]!;
-        calc.sub(rest, one, rowSum);
-        calc.add(dev, rest, tol);
-        conds.test(calc, dev, RULE.nonNegative, undefined, "sum_mismatch", [...m.path, "transitions"], (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
-        // A shortfall within the tolerance (rounding) counts as 0.
-        calc.max(rest, rest, zero);
-      } else {
-        calc.sub(dev, rowSum, one);
-        conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", [...m.path, "transitions"], (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
-      }
-    });
+      if (!values.varies(site)) kept[j] = p;
+      to.push(t.to);
+      ps.push(p);
+      // The sum starts at its first term (0 + p is p).
+      if (terms++ === 0) calc.copy(rowSum, p);
+      else calc.add(rowSum, rowSum, p);
+    }
+    if (terms === 0) calc.setText(rowSum, "0");
+    const state = m.states[r]!;
+    if (hasRest) {
+      const rest = rowRest[r]!;
+      calc.sub(rest, one, rowSum);
+      // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
+      conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
+      // A shortfall within the tolerance (rounding) counts as 0.
+      calc.max(rest, rest, zero);
+    } else {
+      calc.sub(dev, rowSum, one);
+      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
+    }
+  };
+  // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
+  const buildMatrix = (n: number): void => {
+    for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
   };
 
   // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
   const traces = groups.map((g) => {
     const prev = m.states.map(() => regs.tempText("0"));
     const next = m.states.map(() => regs.temp());
-    const inflow = m.states.map(() => regs.temp());
+    const inflow = m.states.map((st) => (st.hasEntry ? regs.temp() : undefined));
     if (g.state !== undefined) calc.setText(prev[g.state]!, "1");
     else {
       const sum = regs.tempText("0");
@@ -164,17 +242,28 @@ export function runCohort<V>(
     return s;
   });
 
-  const occupancy: string[][] | undefined = wantTrace ? [] : undefined;
+  // The reported trace (one draw): Float64 occupancies are kept as numbers and written as text only when the
+  // trace is read; the exact backend keeps its decimal texts.
+  const asNumbers = calc.kind === "float64";
+  const occupancy: string[][] | undefined = wantTrace && !asNumbers ? [] : undefined;
+  const occNumbers: Float64Array | undefined = wantTrace && asNumbers ? new Float64Array((N + 1) * S) : undefined;
+  let recorded = 0;
   const tmp = regs.temp();
   const recordTrace = (rowOf: (t: (typeof traces)[number]) => V[]): void => {
-    if (occupancy === undefined) return;
+    if (!wantTrace) return;
     const row: string[] = [];
     for (let s = 0; s < S; s++) {
-      calc.setText(tmp, "0");
-      traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
-      row.push(calc.text(tmp, 0));
+      // Σ over entry groups of occupancy × share (one group: the product itself, as 0 + x is x).
+      if (traces.length === 1) calc.mul(tmp, rowOf(traces[0]!)[s]!, shareSums[0]!);
+      else {
+        calc.setText(tmp, "0");
+        traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
+      }
+      if (occNumbers !== undefined) occNumbers[recorded * S + s] = calc.number(tmp, 0);
+      else row.push(calc.text(tmp, 0));
     }
-    occupancy.push(row);
+    recorded++;
+    occupancy?.push(row);
   };
   recordTrace((t) => t.prev);
 
@@ -195,16 +284,26 @@ export function runCohort<V>(
   };
   const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
   const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
+  // carbon or events (never discounted); the health sum only when health has its own schedule.
+  const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
+  const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
+  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
+  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
   const sums = traces.map(() =>
     m.states.map((_, s) => ({
       occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
       entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
     })),
   );
+  const seen = new Uint8Array(S);
+  const seenIn = new Uint8Array(S);
+  // A state with nothing to value (dead, no items, no carbon) needs no sums.
+  const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
   for (let n = 1; n <= N; n++) {
     setEnv(n);
-    if (n === 1 || dynamic) buildMatrix();
-    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero);
+    if (n === 1 || dynamic) buildMatrix(n);
+    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     // Values of cycle n per state (after effects).
     m.states.forEach((st, s) => {
       if (staticState[s]) return;
@@ -217,7 +316,7 @@ export function runCohort<V>(
       }
       sv.carbon = st.carbon === undefined ? undefined : values.value(st.carbon, env);
     });
-    for (const part of parts) {
+    for (const part of data.parts) {
       const { dfc, dfh, coeff } = part;
       for (let gi = 0; gi < traces.length; gi++) {
         const t = traces[gi]!;
@@ -227,7 +326,7 @@ export function runCohort<V>(
           const occ = occRow[s]!;
           const acc = groupSums[s]!.occ;
           if (acc !== undefined) {
-            accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH);
+            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
             continue;
           }
           if (calc.allZero(occ)) continue;
@@ -262,7 +361,7 @@ export function runCohort<V>(
       }
     }
     // One-off values on entering a state during cycle n.
-    const ent = plan.entry;
+    const ent = data.entry;
     const ecoeff = ent.coeff;
     for (let gi = 0; gi < traces.length; gi++) {
       const t = traces[gi]!;
@@ -272,7 +371,7 @@ export function runCohort<V>(
         const f = t.inflow[s]!;
         const acc = sums[gi]![s]!.entry;
         if (acc !== undefined) {
-          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH);
+          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
           continue;
         }
         if (calc.allZero(f)) continue;
@@ -320,7 +419,7 @@ export function runCohort<V>(
         if (acc.occ !== undefined) {
           calc.mul(und, e.share, acc.occ[0]!);
           calc.mul(dc, e.share, acc.occ[1]!);
-          calc.mul(dh, e.share, acc.occ[2]!);
+          calc.mul(dh, e.share, acc.occ[sameSchedule ? 1 : 2]!);
           const meta = stateMeta;
           meta.nodeId = e.nodeId;
           meta.stateId = st.id;
@@ -342,7 +441,7 @@ export function runCohort<V>(
         if (acc.entry !== undefined) {
           calc.mul(und, e.share, acc.entry[0]!);
           calc.mul(dc, e.share, acc.entry[1]!);
-          calc.mul(dh, e.share, acc.entry[2]!);
+          calc.mul(dh, e.share, acc.entry[sameSchedule ? 1 : 2]!);
           const meta = entryMeta;
           meta.nodeId = e.nodeId;
           meta.stateId = st.id;
@@ -362,6 +461,8 @@ export function runCohort<V>(
       }
     });
   });
-  if (occupancy === undefined) return undefined;
-  return { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength, occupancy };
+  if (!wantTrace) return undefined;
+  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
+  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
+  return lazyTrace(head, occNumbers, S);
 }

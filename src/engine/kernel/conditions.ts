@@ -27,30 +27,42 @@ export interface DrawCondition {
 export class Conditions {
   /** 1 for a valid draw, 0 once it has met a condition. */
   readonly valid: Uint8Array;
+  /** Always the complement of `valid` (1 for an invalid draw), kept in step so a test is one pass. */
   private readonly bad: Uint8Array;
+  private invalid = 0;
   private readonly byKey = new Map<string, { code: VbpIssueCode; path: VbpPath; message: string; count: number; firstDraw: number }>();
   constructor(readonly lanes: number) {
     this.valid = new Uint8Array(lanes).fill(1);
     this.bad = new Uint8Array(lanes);
   }
 
+  /** Marks draw i invalid without a condition of its own (e.g. the base case failed already). */
+  invalidate(i: number): void {
+    if (this.valid[i] === 1) {
+      this.valid[i] = 0;
+      this.bad[i] = 1;
+      this.invalid++;
+    }
+  }
+
   /**
    * Tests `v` against a rule on the still-valid draws; flags the ones that break it (recording the
    * condition) and sets every invalid lane of `v` to `fill`. Returns how many draws were newly flagged.
+   * `path` and `message` are only read when some draw breaks the rule (pass thunks to keep the loop free of
+   * allocation).
    */
-  test<V>(calc: Calculator<V>, v: V, rule: Rule, bound: V | undefined, code: VbpIssueCode, path: VbpPath, message: (valueText: string, lane: number) => string, fill = "0", key?: string): number {
+  test<V>(calc: Calculator<V>, v: V, rule: Rule, bound: V | undefined, code: VbpIssueCode, path: VbpPath | (() => VbpPath), message: (valueText: string, lane: number) => string, fill = "0", key?: string): number {
     const bad = this.bad;
     const valid = this.valid;
     const n = this.lanes;
-    let anyInvalid = false;
-    for (let i = 0; i < n; i++) {
-      const b = valid[i] === 1 ? 0 : 1;
-      bad[i] = b;
-      if (b === 1) anyInvalid = true;
+    if (this.invalid === n) {
+      // Every draw is invalid already: only keep the value finite.
+      calc.fillWhere(v, bad, fill);
+      return 0;
     }
     const count = calc.test(v, rule, bound, bad);
     if (count === 0) {
-      if (anyInvalid) calc.fillWhere(v, bad, fill);
+      if (this.invalid > 0) calc.fillWhere(v, bad, fill);
       return 0;
     }
     let first = -1;
@@ -60,7 +72,8 @@ export class Conditions {
         valid[i] = 0;
       }
     }
-    this.record(code, path, message(calc.text(v, first), first), count, first, key);
+    this.invalid += count;
+    this.record(code, typeof path === "function" ? path() : path, message(calc.text(v, first), first), count, first, key);
     calc.fillWhere(v, bad, fill);
     return count;
   }

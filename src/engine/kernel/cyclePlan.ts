@@ -18,37 +18,38 @@ export interface PlanPart<V> {
   readonly dfh: V;
 }
 
+/** The data of one cycle: its parts, its entry part and its cycle variables (all narrow registers). */
+export interface CycleData<V> {
+  readonly parts: readonly PlanPart<V>[];
+  readonly entry: PlanPart<V> & { readonly unit: boolean };
+  readonly env: { readonly cycle: V; readonly time: V; readonly age: V };
+}
+
 /**
- * The data of each cycle (within-cycle weights × discount factors, cycle variables) written into a few
- * reused registers as the cycles go: no allocation per cycle, so a 10,000-cycle horizon stays cheap.
+ * The data of each cycle (within-cycle weights × discount factors, cycle variables) in narrow registers
+ * (one value for every draw), computed once per cycle and kept for every option and every run on the same
+ * calculator, so the cycle loop does no discounting or weighting work of its own.
  */
 export class CyclePlan<V> {
-  private readonly parts: PlanPart<V>[];
-  private readonly first: PlanPart<V>[];
-  readonly entry: PlanPart<V> & { unit: boolean };
-  readonly env: { readonly cycle: V; readonly time: V; readonly age: V };
-  private readonly t: V;
+  private readonly cycles: (CycleData<V> | undefined)[] = [];
   private readonly halfL: V;
   private readonly L: V;
   private readonly startAge: V | undefined;
+  private readonly t: V;
   constructor(
     private readonly calc: Calculator<V>,
     private readonly program: Program,
     private readonly m: CMarkov,
   ) {
-    const r = (): V => calc.register();
-    const part = (): PlanPart<V> => ({ k: 0, coeff: r(), coeffC: r(), coeffH: r(), dfc: r(), dfh: r() });
-    this.parts = [part(), part()];
-    this.first = [this.parts[0]!];
-    this.entry = { ...part(), unit: true };
-    this.env = { cycle: r(), time: r(), age: r() };
-    this.t = r();
     this.halfL = calc.constant(m.halfCycleLength);
     this.L = calc.constant(m.cycleLength);
     this.startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
+    this.t = calc.narrow();
   }
-  private fill(p: PlanPart<V>, coeffIndex: number, half: number): void {
+  private part(k: number, coeffIndex: number, half: number): PlanPart<V> {
     const calc = this.calc;
+    const r = (): V => calc.narrow();
+    const p: PlanPart<V> = { k, coeff: r(), coeffC: r(), coeffH: r(), dfc: r(), dfh: r() };
     calc.copy(p.coeff, calc.constant(this.m.weights[coeffIndex]!));
     calc.setText(this.t, String(half));
     calc.mul(this.t, this.t, this.halfL);
@@ -56,23 +57,23 @@ export class CyclePlan<V> {
     calc.discount(p.dfh, this.program.healthSchedule, this.t);
     calc.mul(p.coeffC, p.coeff, p.dfc);
     calc.mul(p.coeffH, p.coeff, p.dfh);
+    return p;
   }
-  /** Sets the registers for cycle n; returns its parts. */
-  cycle(n: number): readonly PlanPart<V>[] {
+  /** The data of cycle n (1-based). */
+  cycle(n: number): CycleData<V> {
+    const hit = this.cycles[n];
+    if (hit !== undefined) return hit;
     const calc = this.calc;
-    calc.setText(this.env.cycle, String(n));
+    const env = { cycle: calc.narrow(), time: calc.narrow(), age: calc.narrow() };
+    calc.setText(env.cycle, String(n));
     calc.setText(this.t, String(n - 1));
-    calc.mul(this.env.time, this.t, this.L);
-    if (this.startAge !== undefined) calc.add(this.env.age, this.startAge, this.env.time);
-    const list = this.m.parts[n - 1]!;
-    list.forEach((x, i) => {
-      const p = this.parts[i]!;
-      p.k = x.k;
-      this.fill(p, x.coeff, x.half);
-    });
+    calc.mul(env.time, this.t, this.L);
+    if (this.startAge !== undefined) calc.add(env.age, this.startAge, env.time);
+    const parts = this.m.parts[n - 1]!.map((x) => this.part(x.k, x.coeff, x.half));
     const e = this.m.entries[n - 1]!;
-    this.fill(this.entry, e.coeff, e.half);
-    this.entry.unit = this.m.weights[e.coeff] === "1";
-    return list.length === 2 ? this.parts : this.first;
+    const entry = { ...this.part(0, e.coeff, e.half), unit: this.m.weights[e.coeff] === "1" };
+    const data = { parts, entry, env };
+    this.cycles[n] = data;
+    return data;
   }
 }

@@ -9,7 +9,7 @@ import { RULE, type Calculator } from "../backends/calculator.js";
 import type { CEffect, Program } from "../program.js";
 import { runCohort, type EntryGroup } from "./cohort.js";
 import { Conditions } from "./conditions.js";
-import { computeParameters, OptionValues, RunRegisters } from "./optionValues.js";
+import { computeParameters, OptionValues, ParamVector, RunRegisters } from "./optionValues.js";
 import { rowMeta, type Sink } from "./sink.js";
 import { runTree, type Entry } from "./tree.js";
 import { TreeSharedValues } from "./treeSharedValues.js";
@@ -44,27 +44,25 @@ export function runProgram<V, S extends Sink<V>>(
   // Registers may be reused from run to run on the same calculator (runs are sequential).
   const regs = options.registers ?? new RunRegisters(calc);
   const P = program.parameters.length;
-  const base: V[] = Array.from({ length: P }, () => calc.register());
+  regs.newRun();
+  const base = (regs.baseParams ??= new ParamVector(calc, P)) as ParamVector<V>;
   const baseConds = conditionsFor(-1);
-  for (const i of input.fixed) input.set(i, base[i]!);
+  for (const i of input.fixed) input.set(i, base.wideOf(i));
   computeParameters(calc, regs, baseConds, program, input.fixed, base);
-  const operandRegs = new Map<CEffect, V>();
+  const operandRegs = new Map<CEffect, [V | undefined, V | undefined]>();
   const treeShared = program.tree !== undefined ? new TreeSharedValues(calc, baseConds, program) : undefined;
-  let optParams: V[] | undefined;
   const out: OptionRunResult<S>[] = [];
   for (const o of program.options) {
     regs.reset();
     const conds = conditionsFor(o.index);
     const sink = makeSink(o.index);
-    let params: V[] = base;
     let values: OptionValues<V>;
     if (o.paramOps.size > 0) {
-      optParams ??= Array.from({ length: P }, () => calc.register());
-      params = optParams;
-      values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
+      const optParams = (regs.optionParams ??= new ParamVector(calc, P)) as ParamVector<V>;
+      values = new OptionValues(calc, regs, conds, program, o, optParams.at, base.at, operandRegs);
       const v = values;
-      computeParameters(calc, regs, conds, program, input.fixed, params, { o, operand: (e) => v.operand(e), base });
-    } else values = new OptionValues(calc, regs, conds, program, o, params, base, operandRegs);
+      computeParameters(calc, regs, conds, program, input.fixed, optParams, { o, operand: (e) => v.operand(e), base });
+    } else values = new OptionValues(calc, regs, conds, program, o, base.at, base.at, operandRegs);
     const traces: MarkovTrace[] = [];
     const entries: Entry<V>[] = [];
     if (program.tree !== undefined) entries.push(...runTree(calc, regs, conds, program.tree, values, sink, { cost: program.costSchedule, health: program.healthSchedule }, treeShared));

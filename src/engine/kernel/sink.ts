@@ -40,6 +40,8 @@ export interface Sink<V> {
    * times an undiscounted weight and a discounted weight already summed over cycles (the model is linear
    * in the occupancy, so a state whose values do not change with the cycle is valued once).
    */
+  /** False when the sink reports discounted figures only (then undiscounted sums need not be kept); default true. */
+  readonly undiscounted?: boolean;
   aggregate?(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, undiscounted: V, discounted: V): void;
 }
 
@@ -60,25 +62,47 @@ export interface VectorTotals<V> {
 export class VectorSink<V> implements Sink<V> {
   readonly totals: VectorTotals<V>;
   private readonly tmp: V;
-  constructor(private readonly calc: Calculator<V>) {
+  private readonly tmpNarrow: V;
+  /**
+   * @param undiscounted - false when only the discounted cost, QALY and life-year totals are read (draws):
+   *   their undiscounted totals and the cost breakdown by category are then not kept (carbon and events,
+   *   never discounted, always are)
+   */
+  constructor(
+    private readonly calc: Calculator<V>,
+    readonly undiscounted = true,
+  ) {
     const r = (): V => calc.register();
     this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
     this.tmp = r();
+    this.tmpNarrow = calc.narrow();
+  }
+  /** quantity × unitValue into a scratch register as wide as its inputs. */
+  private product(quantity: V, unitValue: V): V {
+    const c = this.calc;
+    const out = c.isNarrow(quantity) && c.isNarrow(unitValue) ? this.tmpNarrow : this.tmp;
+    c.mul(out, quantity, unitValue);
+    return out;
   }
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
     const c = this.calc;
     const t = this.totals;
     let base: V;
     if (quantity !== undefined && unitValue !== undefined) {
-      c.mul(this.tmp, quantity, unitValue);
-      c.mul(this.tmp, this.tmp, weight);
-      base = this.tmp;
+      const qu = this.product(quantity, unitValue);
+      base = c.isNarrow(qu) && c.isNarrow(weight) ? this.tmpNarrow : this.tmp;
+      c.mul(base, qu, weight);
     } else if (quantity !== undefined || unitValue !== undefined) {
       c.mul(this.tmp, (quantity ?? unitValue)!, weight);
       base = this.tmp;
     } else base = weight;
     switch (measure) {
       case "cost": {
+        if (!this.undiscounted) {
+          if (factor === undefined) c.add(t.costD, t.costD, base);
+          else c.mulAdd(t.costD, base, factor);
+          break;
+        }
         const cat = meta.category ?? "other";
         let pair = t.categories.get(cat);
         if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
@@ -94,12 +118,12 @@ export class VectorSink<V> implements Sink<V> {
         break;
       }
       case "qalys":
-        c.add(t.qalyU, t.qalyU, base);
+        if (this.undiscounted) c.add(t.qalyU, t.qalyU, base);
         if (factor === undefined) c.add(t.qalyD, t.qalyD, base);
         else c.mulAdd(t.qalyD, base, factor);
         break;
       case "lifeYears":
-        c.add(t.lyU, t.lyU, base);
+        if (this.undiscounted) c.add(t.lyU, t.lyU, base);
         if (factor === undefined) c.add(t.lyD, t.lyD, base);
         else c.mulAdd(t.lyD, base, factor);
         break;
@@ -118,10 +142,8 @@ export class VectorSink<V> implements Sink<V> {
     const c = this.calc;
     const t = this.totals;
     let base: V | undefined;
-    if (quantity !== undefined && unitValue !== undefined) {
-      c.mul(this.tmp, quantity, unitValue);
-      base = this.tmp;
-    } else base = quantity ?? unitValue;
+    if (quantity !== undefined && unitValue !== undefined) base = this.product(quantity, unitValue);
+    else base = quantity ?? unitValue;
     const add = (acc: V, w: V): void => {
       if (base === undefined) c.add(acc, acc, w);
       else c.mulAdd(acc, base, w);
@@ -131,18 +153,20 @@ export class VectorSink<V> implements Sink<V> {
         const cat = meta.category ?? "other";
         let pair = t.categories.get(cat);
         if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
-        add(t.costU, und);
-        add(pair[1], und);
         add(t.costD, disc);
-        add(pair[0], disc);
+        if (this.undiscounted) {
+          add(t.costU, und);
+          add(pair[1], und);
+          add(pair[0], disc);
+        }
         break;
       }
       case "qalys":
-        add(t.qalyU, und);
+        if (this.undiscounted) add(t.qalyU, und);
         add(t.qalyD, disc);
         break;
       case "lifeYears":
-        add(t.lyU, und);
+        if (this.undiscounted) add(t.lyU, und);
         add(t.lyD, disc);
         break;
       case "event": {

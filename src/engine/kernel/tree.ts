@@ -37,8 +37,10 @@ export function runTree<V>(
   calc.setText(reach[tree.root]!, "1");
   const one = calc.constant("1");
   const tol = calc.constant(tree.tolerance);
-  const dfc = regs.temp();
-  const dfh = regs.temp();
+  const dfcWide = regs.temp();
+  const dfhWide = regs.temp();
+  const dfcNarrow = calc.narrow();
+  const dfhNarrow = calc.narrow();
   const sum = regs.temp();
   const rest = regs.temp();
   const touched = values.touchesParams;
@@ -49,6 +51,9 @@ export function runTree<V>(
     if (calc.allZero(r)) continue;
     meta.nodeId = node.id;
     const t = value(node.time);
+    const narrowT = calc.isNarrow(t);
+    const dfc = narrowT ? dfcNarrow : dfcWide;
+    const dfh = narrowT ? dfhNarrow : dfhWide;
     calc.discount(dfc, schedules.cost, t);
     calc.discount(dfh, schedules.health, t);
     for (const orig of node.items) {
