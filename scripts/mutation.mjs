@@ -10,7 +10,14 @@ const TARGETS = {
   price: { mutate: "src/scoring/functions/price.ts", tests: ["test/scoring/functions/price*.test.ts"] },
   incremental: { mutate: "src/analysis/incremental.ts", tests: ["test/analysis/incremental*.test.ts"] },
   discount: { mutate: "src/time/discount.ts", tests: ["test/time/discount*.test.ts"] },
-  lifecycle: { mutate: "src/lifecycle/evaluate.ts", tests: ["test/lifecycle/*.test.ts"] },
+  // The engine (cash flows, discounting, totals, the compact ledger) against the lifecycle tests that exercise it
+  // through the public API. The fast-check properties (test/lifecycle/properties.test.ts) are left out: they
+  // cover every line, so each of several hundred mutants would re-run them (hours on a shared 2-core machine);
+  // the schema's tests are left out as they test validation, not the engine.
+  lifecycle: {
+    mutate: "src/lifecycle/evaluate.ts",
+    tests: ["test/lifecycle/evaluate*.test.ts", "test/lifecycle/engine*.test.ts", "test/lifecycle/example.test.ts", "test/lifecycle/compactLedger.test.ts", "test/lifecycle/monthlyShares.test.ts"],
+  },
 };
 
 const args = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { fstatSync } from "node:fs";
+import { closeSync, fstatSync, openSync, writeSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
@@ -90,18 +90,42 @@ export async function readLimited(chunks: AsyncIterable<Uint8Array | string> | I
   return decode(all);
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /**
- * Standard output that stops quietly when the reader goes away (`vbp … | head`): the EPIPE error is caught
- * once, further output is dropped, and the command ends with its own exit code instead of a stack trace.
+ * Writes all of `chunk` to the file descriptor before returning, waiting (1 ms at a time) while a pipe is full.
+ * Output is written as it is produced and never queued in memory: `process.stdout.write` to a pipe, and a
+ * file stream, hold every chunk the reader has not taken yet, so a command that writes a catalogue's ledger
+ * (gigabytes) in one synchronous pass would hold all of it until the end.
+ */
+function writeAllSync(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+  let at = 0;
+  while (at < bytes.byteLength) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.byteLength - at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(PAUSE, 0, 0, 1);
+    }
+  }
+}
+
+/**
+ * Standard output, written synchronously (see {@link writeAllSync}), that stops quietly when the reader goes
+ * away (`vbp … | head`): the EPIPE error is caught once, further output is dropped, and the command ends with
+ * its own exit code instead of a stack trace.
  */
 function quietPipeStdout(): (chunk: string | Uint8Array) => void {
   let closed = false;
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") closed = true;
-    else throw e;
-  });
   return (chunk) => {
-    if (!closed) process.stdout.write(chunk);
+    if (closed) return;
+    try {
+      writeAllSync(1, chunk);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EPIPE") closed = true;
+      else throw e;
+    }
   };
 }
 
@@ -151,20 +175,27 @@ export function nodeIo(): CliIo {
     stdoutIsPipe: isPipe(1),
     ci: process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0",
     openOutput: async (path) => {
-      const { createWriteStream } = await import("node:fs");
-      const stream = createWriteStream(resolve(path), { encoding: "utf8" });
+      let fd: number;
+      try {
+        fd = openSync(resolve(path), "w");
+      } catch (e) {
+        throw new FileUnreadableError(path, (e as Error).message);
+      }
+      // Written synchronously as produced (see writeAllSync): memory stays flat however large the output.
       let failure: Error | undefined;
-      stream.on("error", (e) => (failure = e));
-      await new Promise<void>((ok, fail) => {
-        stream.once("open", () => ok());
-        stream.once("error", (e) => fail(new FileUnreadableError(path, e.message)));
-      });
       return {
-        write: (chunk) => void stream.write(chunk),
-        close: () =>
-          new Promise<void>((ok, fail) => {
-            stream.end(() => (failure === undefined ? ok() : fail(failure)));
-          }),
+        write: (chunk) => {
+          if (failure !== undefined) return;
+          try {
+            writeAllSync(fd, chunk);
+          } catch (e) {
+            failure = e as Error;
+          }
+        },
+        close: async () => {
+          closeSync(fd);
+          if (failure !== undefined) throw failure;
+        },
       };
     },
     stderr: (text) => void process.stderr.write(text),

@@ -2,24 +2,15 @@ import { differenceInMonths } from "date-fns";
 import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
 import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
+import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
 import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
 import { indexRatio } from "../time/indexation.js";
-import type {
-  EvaluateLifecycleOptions,
-  LifecycleItemTotals,
-  LifecycleKindTotals,
-  LifecycleLedgerRow,
-  LifecycleOptionResult,
-  LifecyclePayback,
-  LifecyclePeriodTotals,
-  LifecycleResult,
-  LifecycleUnitCost,
-} from "./result.js";
-import { COST_ITEM_KINDS, type CostItemKind, type LifecycleCostItem, type LifecycleDocument, type LifecycleDocumentInput, type LifecycleOption } from "./document.js";
+import type { EvaluateLifecycleOptions, LifecycleLedgerRow, LifecycleOptionResult, LifecyclePayback, LifecycleResult, LifecycleUnitCost } from "./result.js";
+import { type LifecycleCostItem, type LifecycleDocument, type LifecycleDocumentInput, type LifecycleOption } from "./document.js";
 import {
   isCycleKind,
   isOnceByDefault,
@@ -49,16 +40,27 @@ interface Context {
   readonly annuity: Dec;
   readonly escalation: Map<string, Dec[]>;
   readonly escalationFixed: Map<string, readonly Fixed[]>;
-  readonly volumeFixed: Map<readonly Dec[], readonly Fixed[]>;
-  readonly volumeTotals: Map<readonly Dec[], { total: Dec; discounted: Dec }>;
+  /** Per yearly volume array (the document's, shared by its options, or an option's own while it is costed). */
+  readonly volumeFixed: WeakMap<readonly Dec[], readonly Fixed[]>;
+  readonly volumeTotals: WeakMap<readonly Dec[], VolumeTotals>;
   readonly dfFixed: readonly Fixed[];
   readonly dfHorizonFixed: Fixed;
   readonly indexRatios: Map<string, Dec>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
-  /** Totals by kind, item and period are written (false: empty lists, for a caller that reads the totals alone). */
-  readonly breakdown: boolean;
+  /** Where each option's ledger rows start (undefined without the ledger). */
+  readonly ledger: LedgerIndex | undefined;
+  /** Totals by kind, item and period, kept compactly (undefined: empty lists, for a caller that reads the totals alone). */
+  readonly breakdowns: Breakdowns | undefined;
+}
+
+/** Σ volume and Σ volume × DF over the horizon, exact and as text. */
+interface VolumeTotals {
+  readonly total: Dec;
+  readonly discounted: Dec;
+  readonly totalText: string;
+  readonly discountedText: string;
 }
 
 /** Discounting time of period p (1-based) of 1/ppy years: exact rationals, so month 13 is t = 1 exactly. */
@@ -106,15 +108,16 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     annuity,
     escalation: new Map(),
     escalationFixed: new Map(),
-    volumeFixed: new Map(),
-    volumeTotals: new Map(),
+    volumeFixed: new WeakMap(),
+    volumeTotals: new WeakMap(),
     dfFixed: df.map(fixedOf),
     dfHorizonFixed: fixedOf(dfHorizon),
     indexRatios: new Map(),
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
-    breakdown,
+    ledger: withLedger ? new LedgerIndex() : undefined,
+    breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
   };
 }
 
@@ -237,15 +240,32 @@ interface OptionRun {
   readonly result: Omit<LifecycleOptionResult, "payback">;
   readonly cumUnd: readonly bigint[];
   readonly cumDisc: readonly bigint[];
-  /** The option's ledger, in order: an item's occurrences (made when read), or residual rows made here. */
-  readonly segments: readonly LedgerSegment[];
 }
 
-/** Rows of one item of one option in the ledger: `count` occurrences, or the residual rows themselves. */
-interface LedgerSegment {
-  readonly item: number;
-  readonly count: number;
-  readonly rows?: readonly LifecycleLedgerRow[];
+/** Takes the ledger rows of one item of an option: `count` occurrences (made when read), or the residual rows themselves. */
+type SegmentSink = (item: number, count: number, rows?: readonly LifecycleLedgerRow[]) => void;
+
+/**
+ * Where the ledger's rows come from, a few integers per item of each option (never an object per row): the
+ * segments (one item of one option each) in ledger order, with the first row, option and item of each.
+ * Residual rows, few, are kept as made.
+ */
+class LedgerIndex {
+  readonly starts = new IntColumn();
+  readonly optionOf = new IntColumn();
+  readonly itemOf = new IntColumn();
+  readonly residual = new Map<number, readonly LifecycleLedgerRow[]>();
+  length = 0;
+
+  /** Appends a segment of option `optionIndex` (options in document order). */
+  add(optionIndex: number, item: number, count: number, rows?: readonly LifecycleLedgerRow[]): void {
+    if (count === 0) return;
+    if (rows !== undefined) this.residual.set(this.starts.length, rows);
+    this.starts.push(this.length);
+    this.optionOf.push(optionIndex);
+    this.itemOf.push(item);
+    this.length += count;
+  }
 }
 
 /** Quantity, unit cost and undiscounted amount of an item's occurrence (all depend on the year alone). */
@@ -344,26 +364,9 @@ function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: num
   return row;
 }
 
-/**
- * The ledger of every option, compact: per item of each option, where its rows start; each row is made
- * (from the document and the compiled context) when read. Residual rows, few, are kept as made.
- */
-function compactLedger(ctx: Context, runs: readonly { readonly optionIndex: number; readonly segments: readonly LedgerSegment[] }[]): readonly LifecycleLedgerRow[] {
-  const starts = new IntColumn();
-  const optionOf = new IntColumn();
-  const itemOf = new IntColumn();
-  const residual = new Map<number, readonly LifecycleLedgerRow[]>();
-  let length = 0;
-  for (const run of runs) {
-    for (const s of run.segments) {
-      if (s.count === 0) continue;
-      if (s.rows !== undefined) residual.set(starts.length, s.rows);
-      starts.push(length);
-      optionOf.push(run.optionIndex);
-      itemOf.push(s.item);
-      length += s.count;
-    }
-  }
+/** The ledger of every option, compact: each row is made (from the document and the compiled context) when read. */
+function compactLedger(ctx: Context, index: LedgerIndex): readonly LifecycleLedgerRow[] {
+  const { starts, optionOf, itemOf, residual, length } = index;
   // Reading in order (JSON, CSV, iteration) re-plans each item once.
   let segment = -1;
   let plan: ItemPlan | undefined;
@@ -373,7 +376,8 @@ function compactLedger(ctx: Context, runs: readonly { readonly optionIndex: numb
     const s = segment >= 0 && i >= starts.at(segment) && (segment + 1 >= starts.length || i < starts.at(segment + 1)) ? segment : starts.floorIndex(i);
     const k = i - starts.at(s);
     const rows = residual.get(s);
-    if (rows !== undefined) return rows[k]!;
+    // A fresh object on every read, as for the other rows (a reader's change to one never shows in the next).
+    if (rows !== undefined) return { ...rows[k]! };
     const oi = optionOf.at(s);
     const option = ctx.doc.options[oi]!;
     if (s !== segment || plan === undefined) {
@@ -394,15 +398,15 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
   if (totals.total.isZero()) return { status: "no-volume" };
   return {
     status: "ok",
-    volume: decString(totals.total),
-    discountedVolume: decString(totals.discounted),
+    volume: totals.totalText,
+    discountedVolume: totals.discountedText,
     undiscounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
     discounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted))), ctx.currency),
   };
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
-function volumeTotals(ctx: Context, yearly: readonly Dec[]): { total: Dec; discounted: Dec } {
+function volumeTotals(ctx: Context, yearly: readonly Dec[]): VolumeTotals {
   let hit = ctx.volumeTotals.get(yearly);
   if (hit === undefined) {
     // Σ over whole years of the yearly volume (exact), and Σ yearly volume × DF over the periods divided once
@@ -412,7 +416,8 @@ function volumeTotals(ctx: Context, yearly: readonly Dec[]): { total: Dec; disco
     let discounted = new Dec(0);
     for (let p = 1; p <= ctx.periods; p++) discounted = discounted.plus(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!.times(ctx.df[p]!));
     if (ctx.ppy !== 1) discounted = discounted.div(ctx.ppy);
-    hit = { total, discounted };
+    // The texts are shared by every option costed on the same volumes (one copy, not one per option).
+    hit = { total, discounted, totalText: decString(total), discountedText: decString(discounted) };
     ctx.volumeTotals.set(yearly, hit);
   }
   return hit;
@@ -443,27 +448,20 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
   return hit;
 }
 
-function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean): OptionRun {
-  const { periods, ppy, withLedger } = ctx;
+function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean, ledger: SegmentSink | undefined): OptionRun {
+  const { periods, ppy } = ctx;
+  const withLedger = ledger !== undefined;
   const H = ctx.doc.horizonYears;
   const volumes = optionVolumes(ctx, option);
   const { uses, patients } = volumes;
   const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
-  const segments: LedgerSegment[] = [];
   // Per item: occurrences and exact totals.
   const itemCount: number[] = new Array<number>(option.items.length).fill(0);
   const itemUndAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
   const itemDiscAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
-  const kindUnd = new Map<CostItemKind, bigint>();
-  const kindDisc = new Map<CostItemKind, bigint>();
   const acquisitions: { itemId: string; period: number; amount: bigint }[] = [];
   let cashFlows = 0;
-
-  const addToKind = (kind: CostItemKind, und: bigint, disc: bigint): void => {
-    kindUnd.set(kind, (kindUnd.get(kind) ?? 0n) + und);
-    kindDisc.set(kind, (kindDisc.get(kind) ?? 0n) + disc);
-  };
 
   const residualItems: number[] = [];
   option.items.forEach((item, j) => {
@@ -486,14 +484,11 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       perDisc[p] = perDisc[p]! + disc;
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
     }
-    if (withLedger) segments.push({ item: j, count: occ.periods.length });
+    ledger?.(j, occ.periods.length);
     cashFlows += occ.periods.length;
-    if (ctx.breakdown) {
-      itemCount[j] = occ.periods.length;
-      itemUndAll[j] = itemUnd;
-      itemDiscAll[j] = itemDisc;
-      addToKind(item.kind, itemUnd, itemDisc);
-    }
+    itemCount[j] = occ.periods.length;
+    itemUndAll[j] = itemUnd;
+    itemDiscAll[j] = itemDisc;
   });
 
   // Residual value: a credit at the end of the horizon (t = H), after every purchase is known.
@@ -555,14 +550,11 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
         rows.push(row);
       }
     }
-    if (withLedger) segments.push({ item: j, count: rows.length, rows });
+    ledger?.(j, rows.length, rows);
     cashFlows += lines.length;
-    if (ctx.breakdown) {
-      itemCount[j] = lines.length;
-      itemUndAll[j] = itemUnd;
-      itemDiscAll[j] = itemDisc;
-      addToKind(item.kind, itemUnd, itemDisc);
-    }
+    itemCount[j] = lines.length;
+    itemUndAll[j] = itemUnd;
+    itemDiscAll[j] = itemDisc;
   }
 
   const cumUnd: bigint[] = [0n];
@@ -575,30 +567,8 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     cumUnd.push(runUnd);
     cumDisc.push(runDisc);
   }
-  const byPeriod: LifecyclePeriodTotals[] = [];
-  const byItem: LifecycleItemTotals[] = [];
-  const byKind: LifecycleKindTotals[] = [];
-  if (ctx.breakdown) {
-    for (let p = 1; p <= periods; p++) {
-      byPeriod.push({
-        period: p,
-        periodStart: ctx.start[p]!,
-        t: ctx.tText[p]!,
-        discountFactor: ctx.dfText[p]!,
-        undiscounted: fixedString(perUnd[p]!),
-        discounted: fixedString(perDisc[p]!),
-        cumulativeUndiscounted: fixedString(cumUnd[p]!),
-        cumulativeDiscounted: fixedString(cumDisc[p]!),
-      });
-    }
-    option.items.forEach((item, j) =>
-      byItem.push({ itemId: item.id, kind: item.kind, label: item.label, occurrences: itemCount[j]!, undiscounted: fixedString(itemUndAll[j]!), discounted: fixedString(itemDiscAll[j]!) }),
-    );
-    for (const kind of COST_ITEM_KINDS) {
-      const u = kindUnd.get(kind);
-      if (u !== undefined) byKind.push({ kind, undiscounted: fixedString(u), discounted: fixedString(kindDisc.get(kind)!) });
-    }
-  }
+  const breakdowns = ctx.breakdowns;
+  breakdowns?.record(optionIndex, { cumUnd, cumDisc, itemUnd: itemUndAll, itemDisc: itemDiscAll, itemCount });
   const cycles = option.serviceLifeYears !== undefined ? Math.ceil(H / option.serviceLifeYears) : 1;
   const result: Omit<LifecycleOptionResult, "payback"> = {
     optionId: option.id,
@@ -610,13 +580,13 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     equivalentAnnualCost: computedMoney(decString(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity))), ctx.currency),
     perUse: unitCostOf(ctx, uses, runUnd, runDisc),
     perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
-    byKind,
-    byItem,
-    byPeriod,
+    byKind: breakdowns !== undefined ? breakdowns.byKind(optionIndex) : [],
+    byItem: breakdowns !== undefined ? breakdowns.byItem(optionIndex) : [],
+    byPeriod: breakdowns !== undefined ? breakdowns.byPeriod(optionIndex) : [],
     cycles,
     cashFlows,
   };
-  return { result, cumUnd, cumDisc, segments };
+  return { result, cumUnd, cumDisc };
 }
 
 function paybackOf(ctx: Context, option: readonly bigint[], comparator: readonly bigint[]): LifecyclePayback {
@@ -681,11 +651,18 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
 export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void } = {}): LifecycleResult {
   const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
-  const comparator = comparatorIndex >= 0 ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true) : undefined;
+  const ledger = ctx.ledger;
+  // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
+  const comparatorSegments: Parameters<SegmentSink>[] = [];
+  const comparator =
+    comparatorIndex >= 0
+      ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true, ledger && ((...segment) => comparatorSegments.push(segment)))
+      : undefined;
   const results: LifecycleOptionResult[] = [];
-  const ledgerRuns: { optionIndex: number; segments: readonly LedgerSegment[] }[] = [];
   doc.options.forEach((option, i) => {
-    const run = i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, false);
+    if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
+    const run =
+      i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, false, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
     if (comparator === undefined) results.push(run.result);
     else if (i === comparatorIndex) results.push({ ...run.result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
     else {
@@ -694,7 +671,6 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
         payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
       });
     }
-    if (ctx.withLedger) ledgerRuns.push({ optionIndex: i, segments: run.segments });
     options.onOption?.(i + 1);
   });
   const series = doc.indexation;
@@ -712,6 +688,6 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
     ...(doc.comparatorId !== undefined ? { comparatorId: doc.comparatorId } : {}),
     ledgerScale: LEDGER_SCALE,
     options: results,
-    ...(ctx.withLedger ? { ledger: compactLedger(ctx, ledgerRuns) } : {}),
+    ...(ledger !== undefined ? { ledger: compactLedger(ctx, ledger) } : {}),
   };
 }
