@@ -8,7 +8,7 @@ import { VbpInputError } from "../errors/VbpInputError.js";
 import type { PathwayModel } from "../pathway/model.js";
 import type { PathwayResult } from "../pathway/types.js";
 import { compileProgram } from "./compile/compileProgram.js";
-import { evaluateProgramDraws, type DrawOutcomes, type DrawsCache, type ParameterDraws } from "./evaluateDraws.js";
+import { evaluateProgramDraws, type DrawOutcomes, type DrawsCache, type EvaluateDrawsOptions, type ParameterDraws } from "./evaluateDraws.js";
 import { evaluateProgram, type EvaluationCache, type PathwayEngine } from "./evaluateProgram.js";
 import type { Program } from "./program.js";
 
@@ -67,7 +67,7 @@ export interface CompiledModel {
    */
   evaluate(overrides?: Readonly<Record<string, number>>, options?: CompiledEvaluateOptions): PathwayResult;
   /** Many parameter sets at once on the Float64 backend (struct of arrays over draws). */
-  evaluateDraws(draws: ParameterDraws): DrawOutcomes;
+  evaluateDraws(draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes;
 }
 
 /** @internal Compiles an already-validated model (no schema pass). Throws VbpInputError for structural problems. */
@@ -102,6 +102,6 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;
     },
-    evaluateDraws: (draws: ParameterDraws): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache),
+    evaluateDraws: (draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache, options),
   });
 }

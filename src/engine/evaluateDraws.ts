@@ -74,7 +74,10 @@ export interface DrawOutcomes {
     readonly carbonKg: Float64Array;
     /** Expected event counts per patient, by event name. */
     readonly events: Readonly<Record<string, Float64Array>>;
-    /** Discounted cost per patient by cost category (the categories the option's pathway has). */
+    /**
+     * Discounted cost per patient by cost category (the categories the option's pathway has), when asked
+     * with `{ costCategories: true }`; empty otherwise.
+     */
     readonly costCategories: Readonly<Record<string, Float64Array>>;
   }[];
   /** 1 for a valid draw; 0 when the draw met a condition (its outputs are then 0, never NaN). */
@@ -83,13 +86,28 @@ export interface DrawOutcomes {
   readonly conditions: readonly DrawCondition[];
 }
 
+/**
+ * What a compiled model's `evaluateDraws` keeps beyond the discounted totals, carbon and events.
+ *
+ * @example
+ * ```ts
+ * const options: EvaluateDrawsOptions = { costCategories: true };
+ * options.costCategories; //=> true
+ * ```
+ * @category Engine
+ */
+export interface EvaluateDrawsOptions {
+  /** Also the discounted cost per patient by cost category (`costCategories`); off by default (it costs time). */
+  readonly costCategories?: boolean;
+}
+
 /** A calculator and its registers kept for the next call with the same number of draws (chunks of one run). */
 export interface DrawsCache {
   last?: { readonly n: number; readonly calc: Calculator<Float64Array>; readonly regs: RunRegisters<Float64Array> };
 }
 
 /** Runs the program over the draws. */
-export function evaluateProgramDraws(program: Program, draws: ParameterDraws, cache: DrawsCache = {}): DrawOutcomes {
+export function evaluateProgramDraws(program: Program, draws: ParameterDraws, cache: DrawsCache = {}, settings: EvaluateDrawsOptions = {}): DrawOutcomes {
   const n = draws.count;
   if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new VbpInputError([{ code: "invalid_value", path: ["count"], message: `must be a whole number of draws from 1 to 10,000,000, got ${String(n)}` }]);
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
@@ -121,7 +139,7 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
     calc,
     program,
     { fixed: new Set(fixed.keys()), set: (i, out) => calc.setLanes(out, draws.values, fixed.get(i)! * n) },
-    () => new VectorSink(calc, false),
+    () => new VectorSink(calc, false, settings.costCategories === true),
     () => conds,
     { traces: false, registers: regs },
   );

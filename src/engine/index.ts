@@ -7,7 +7,7 @@
  */
 export type { CompiledEvaluateOptions, CompiledModel } from "./compileModel.js";
 export type { DrawCondition } from "./kernel/conditions.js";
-export { type DrawOutcomes, type ParameterDraws } from "./evaluateDraws.js";
+export { type DrawOutcomes, type EvaluateDrawsOptions, type ParameterDraws } from "./evaluateDraws.js";
 export type { PathwayEngine } from "./evaluateProgram.js";
 export { DISCOUNT_RATE_RANGE } from "./compile/discounting.js";
 export { WITHIN_CYCLE_METHODS, type WithinCycleName } from "./compile/withinCycle.js";

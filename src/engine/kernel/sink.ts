@@ -67,15 +67,25 @@ export class VectorSink<V> implements Sink<V> {
    * @param undiscounted - false when only the discounted cost, QALY and life-year totals are read (draws):
    *   their undiscounted totals and the cost breakdown by category are then not kept (carbon and events,
    *   never discounted, always are)
+   * @param categories - keep the discounted cost by category (always kept with `undiscounted`)
    */
   constructor(
     private readonly calc: Calculator<V>,
     readonly undiscounted = true,
+    readonly categories = undiscounted,
   ) {
     const r = (): V => calc.register();
     this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
     this.tmp = r();
     this.tmpNarrow = calc.narrow();
+  }
+  /** The (discounted, undiscounted) registers of a cost category, made on first use. */
+  private category(category: string | undefined): [V, V] {
+    const cat = category ?? "other";
+    const t = this.totals;
+    let pair = t.categories.get(cat);
+    if (pair === undefined) t.categories.set(cat, (pair = [this.calc.register(), this.calc.register()]));
+    return pair;
   }
   /** quantity × unitValue into a scratch register as wide as its inputs. */
   private product(quantity: V, unitValue: V): V {
@@ -101,11 +111,14 @@ export class VectorSink<V> implements Sink<V> {
         if (!this.undiscounted) {
           if (factor === undefined) c.add(t.costD, t.costD, base);
           else c.mulAdd(t.costD, base, factor);
+          if (this.categories) {
+            const d = this.category(meta.category)[0];
+            if (factor === undefined) c.add(d, d, base);
+            else c.mulAdd(d, base, factor);
+          }
           break;
         }
-        const cat = meta.category ?? "other";
-        let pair = t.categories.get(cat);
-        if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
+        const pair = this.category(meta.category);
         c.add(t.costU, t.costU, base);
         c.add(pair[1], pair[1], base);
         if (factor === undefined) {
@@ -150,15 +163,13 @@ export class VectorSink<V> implements Sink<V> {
     };
     switch (measure) {
       case "cost": {
-        const cat = meta.category ?? "other";
-        let pair = t.categories.get(cat);
-        if (pair === undefined) t.categories.set(cat, (pair = [c.register(), c.register()]));
         add(t.costD, disc);
         if (this.undiscounted) {
+          const pair = this.category(meta.category);
           add(t.costU, und);
           add(pair[1], und);
           add(pair[0], disc);
-        }
+        } else if (this.categories) add(this.category(meta.category)[0], disc);
         break;
       }
       case "qalys":

@@ -467,7 +467,7 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
         if (terms.length > 0) cellOf(o.id, m.criterionId).pathway.push(...terms);
       }
     });
-    const baseOut = compiled.evaluateDraws({ parameterIds: [], count: 1, values: new Float64Array(0) });
+    const baseOut = compiled.evaluateDraws({ parameterIds: [], count: 1, values: new Float64Array(0) }, { costCategories: true });
     const base = new Float64Array(series.length);
     series.forEach((x, i) => (base[i] = seriesValue(baseOut, x)[0] ?? 0));
     pathway = { compiled, parameterInputs: paramIdx, parameterIds: paramIdx.map((k) => (inputs[k] as DocumentInput).parameterId as string), series, base };

@@ -175,7 +175,7 @@ function pathwaySeries(plan: AwardPlan, inputVals: Float64Array, total: number, 
     const k = plan.documentInputs[pw.parameterInputs[j] as number] as number;
     values.set(inputVals.subarray(k * total + offset, k * total + offset + count), j * count);
   }
-  const out = pw.compiled.evaluateDraws({ parameterIds: pw.parameterIds, count, values });
+  const out = pw.compiled.evaluateDraws({ parameterIds: pw.parameterIds, count, values }, { costCategories: true });
   if (out.conditions.length > 0) {
     const c = out.conditions[0]!;
     throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: `in ${c.count} of draws ${first}–${first + count - 1} the drawn pathway parameters break a rule of the pathway (first at draw ${first + c.firstDraw}): ${c.message}; narrow the distributions so every draw is a valid pathway` }]);
