@@ -58,7 +58,7 @@ export function progressBar(io: CliIo, total: number, settings: ProgressSettings
   const shown: Display = display ?? { count: (v) => `${v}/${total}${unit}`, rate: (v, t) => perSecond(v / t, unit) };
   const bar = new SingleBar({
     stream: io.progressStream!,
-    format: "{bar} {count} {label}{speed}",
+    format: "{bar} {count}{label}{speed}",
     barsize: 30,
     hideCursor: true,
     clearOnComplete: true,
@@ -73,7 +73,7 @@ export function progressBar(io: CliIo, total: number, settings: ProgressSettings
   };
   bar.start(total, 0, { count: shown.count(0), label: "", speed: "" });
   return {
-    update: (value, label) => bar.update(value, { count: shown.count(value), label, speed: speed(value) }),
+    update: (value, label) => bar.update(value, { count: shown.count(value), label: label === "" ? "" : ` ${label}`, speed: speed(value) }),
     stop: () => bar.stop(),
   };
 }
