@@ -14,8 +14,10 @@ const TARGETS = {
   // through the public API. The fast-check properties (test/lifecycle/properties.test.ts) are left out: they
   // cover every line, so each of several hundred mutants would re-run them (hours on a shared 2-core machine);
   // the schema's tests are left out as they test validation, not the engine.
+  // Line ranges of src/lifecycle/evaluate.ts: discounting times, when each item's cash flows occur, cost per use
+  // and per patient, the residual value, and payback (update them when the file moves).
   lifecycle: {
-    mutate: "src/lifecycle/evaluate.ts",
+    mutate: ["src/lifecycle/evaluate.ts:67-71", "src/lifecycle/evaluate.ts:149-207", "src/lifecycle/evaluate.ts:395-423", "src/lifecycle/evaluate.ts:494-558", "src/lifecycle/evaluate.ts:592-597"],
     tests: ["test/lifecycle/evaluate*.test.ts", "test/lifecycle/engine*.test.ts", "test/lifecycle/example.test.ts", "test/lifecycle/compactLedger.test.ts", "test/lifecycle/monthlyShares.test.ts"],
   },
 };
@@ -36,8 +38,9 @@ if (unknown.length > 0) {
 let failed = false;
 for (const name of asked.length > 0 ? asked : Object.keys(TARGETS)) {
   const { mutate, tests } = TARGETS[name];
-  console.log(`\n=== mutation testing ${mutate} against ${tests.join(", ")}`);
-  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", mutate, ...(concurrency === undefined ? [] : ["--concurrency", concurrency])], {
+  const files = Array.isArray(mutate) ? mutate.join(",") : mutate;
+  console.log(`\n=== mutation testing ${files} against ${tests.join(", ")}`);
+  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", files, ...(concurrency === undefined ? [] : ["--concurrency", concurrency])], {
     stdio: "inherit",
     env: { ...process.env, CI: process.env.CI ?? "true", VBP_MUTATION_TESTS: tests.join(","), VBP_MUTATION_TARGET: name },
   });

@@ -177,15 +177,20 @@ function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
   ctx.addIssue({ code: "custom", path, message, input: undefined, params: { vbpCode } });
 }
 
-/** Bounds a decimal's size before any arithmetic (a "1e999999" price would otherwise cost memory, not money). */
-function checkMagnitude(ctx: Ctx, v: string | undefined, path: Path): void {
+/**
+ * Bounds a decimal's size before any arithmetic (a "1e999999" price would otherwise cost memory, not money).
+ * The issue's path is `path` followed by `key` when given: made only for an issue (a catalogue has millions
+ * of amounts, each checked here).
+ */
+function checkMagnitude(ctx: Ctx, v: string | undefined, at: Path, key?: string | number): void {
   if (v === undefined) return;
+  const path = (): Path => (key === undefined ? at : [...at, key]);
   const shape = decimalShape(v);
   if (shape === undefined) return;
   if (shape.integerDigits > LIFECYCLE_LIMITS.maxIntegerDigits) {
-    issue(ctx, path, `must be less than 10^${LIFECYCLE_LIMITS.maxIntegerDigits}, got ${v}`, "too_big");
+    issue(ctx, path(), `must be less than 10^${LIFECYCLE_LIMITS.maxIntegerDigits}, got ${v}`, "too_big");
   } else if (shape.places > LIFECYCLE_LIMITS.maxDecimalPlaces) {
-    issue(ctx, path, `must have at most ${LIFECYCLE_LIMITS.maxDecimalPlaces} decimal places, got ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`, "too_big");
+    issue(ctx, path(), `must have at most ${LIFECYCLE_LIMITS.maxDecimalPlaces} decimal places, got ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`, "too_big");
   }
 }
 
@@ -194,7 +199,7 @@ function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizo
     issue(ctx, path, `must have exactly ${horizon} values (one per year of the horizon), got ${v.length}`, "invalid_value");
   }
   if (typeof v === "string") checkMagnitude(ctx, v, path);
-  else if (v !== undefined) v.forEach((x, i) => checkMagnitude(ctx, x, [...path, i]));
+  else if (v !== undefined) v.forEach((x, i) => checkMagnitude(ctx, x, path, i));
 }
 
 /** @internal The lifecycle document's cross-field rules, on parsed values (the whole-job validation runs them too). */
@@ -262,14 +267,14 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
 
     const itemIds = new Map<string, number>();
     option.items.forEach((item, j) => {
-      const ip: Path = [...op, "items", j];
+      const ip: Path = ["options", i, "items", j];
       const seen = itemIds.get(item.id);
       if (seen !== undefined) issue(ctx, [...ip, "id"], `duplicate item id "${item.id}" in option "${option.id}" (also items[${seen}].id)`, "duplicate_id");
       else itemIds.set(item.id, j);
 
-      checkMagnitude(ctx, item.unitCost, [...ip, "unitCost"]);
-      checkMagnitude(ctx, item.quantity, [...ip, "quantity"]);
-      checkMagnitude(ctx, item.escalationRate, [...ip, "escalationRate"]);
+      checkMagnitude(ctx, item.unitCost, ip, "unitCost");
+      checkMagnitude(ctx, item.quantity, ip, "quantity");
+      checkMagnitude(ctx, item.escalationRate, ip, "escalationRate");
       const residual = item.kind === "residual-value";
       if (item.unitCost === undefined) {
         if (!residual) issue(ctx, [...ip, "unitCost"], "is required (a decimal number)", "invalid_type");
