@@ -79,11 +79,26 @@ export function compileParsedModel(model: PathwayModel): CompiledModel {
 
 /** @internal A compiled model over an already-compiled program. */
 export function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
+  // Calculator and registers reused between calls with the same number of draws.
+  const drawsCache: DrawsCache = {};
+  return Object.freeze({
+    ...singleRunFromProgram(model, program),
+    evaluateDraws: (draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache, options),
+  });
+}
+
+/** @internal A compiled model that evaluates one parameter set at a time (no `evaluateDraws`). */
+export type SingleRunModel = Omit<CompiledModel, "evaluateDraws">;
+
+/**
+ * @internal {@link compiledFromProgram} without the draws: what a single evaluation (the whole job, `runModel`)
+ * needs, so that a bundle of it does not carry the engine's run over draws.
+ */
+export function singleRunFromProgram(model: PathwayModel, program: Program): SingleRunModel {
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
   const allIds = new Set((model.parameters ?? []).map((p) => p.id));
   // Calculators and registers reused between evaluations (caches of constants and discount factors).
   const cache: EvaluationCache = {};
-  const drawsCache: DrawsCache = {};
   return Object.freeze({
     parameterIds: Object.freeze(program.parameters.map((p) => p.id)),
     model,
@@ -102,6 +117,5 @@ export function compiledFromProgram(model: PathwayModel, program: Program): Comp
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;
     },
-    evaluateDraws: (draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache, options),
   });
 }

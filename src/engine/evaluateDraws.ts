@@ -11,6 +11,7 @@ import { RunRegisters } from "./kernel/optionValues.js";
 import { Conditions, type DrawCondition } from "./kernel/conditions.js";
 import { checkFinite, runProgram } from "./kernel/run.js";
 import { VectorSink } from "./kernel/sink.js";
+import { TreeSharedValues } from "./kernel/treeSharedValues.js";
 import type { Program } from "./program.js";
 
 /**
@@ -141,7 +142,7 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
     { fixed: new Set(fixed.keys()), set: (i, out) => calc.setLanes(out, draws.values, fixed.get(i)! * n) },
     () => new VectorSink(calc, false, settings.costCategories === true),
     () => conds,
-    { traces: false, registers: regs },
+    { traces: false, registers: regs, treeShared: (baseConds) => new TreeSharedValues(calc, baseConds, program) },
   );
   const options = runs.map((r, oi) => {
     const t = r.sink.totals;

@@ -1,7 +1,7 @@
 import { Dec, decString, LEDGER_SCALE } from "../_lib/decimal.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
-import { thresholdFor } from "../reference/thresholds.js";
+import { bundledThresholdFor } from "../reference/thresholds.js";
 import { assessmentSummaries, assessmentSummaryMarkdown } from "../scoring/summary.js";
 import { WEIGHT_POLICIES, type WeightPolicy } from "../scoring/policies.js";
 import type { EvaluateOptions, EvaluationDetail, EvaluationReferenceData, EvaluationResult } from "./result.js";
@@ -246,6 +246,6 @@ function thresholdOf(doc: PreparedEvaluation["doc"]): EvaluationReferenceData["t
   const t = doc.threshold;
   if (t === undefined) return undefined;
   if ("perQaly" in t) return { perQaly: t.perQaly, id: "explicit", ...(t.source !== undefined ? { source: t.source } : {}) };
-  const found = thresholdFor({ jurisdiction: t.jurisdiction, on: t.on, programme: t.programme });
+  const found = bundledThresholdFor({ jurisdiction: t.jurisdiction, on: t.on, programme: t.programme });
   return { perQaly: t.bound === "lower" ? found.lower : found.upper, id: found.id, bound: t.bound, programme: t.programme, source: found.source };
 }

@@ -25,7 +25,7 @@ import { NHS_SUSTAINABILITY_GATES } from "../sustainability/gates.js";
 import { getTenderSchema } from "../scoring/schema.js";
 import { flattenCriteria } from "../scoring/criteria.js";
 import { checkWeightPolicy } from "../scoring/policies.js";
-import { thresholdFor } from "../reference/thresholds.js";
+import { bundledThresholdFor } from "../reference/thresholds.js";
 import { HMT_GDP_DEFLATORS, rebaseFactor } from "../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../time/indexation.js";
@@ -231,7 +231,7 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx,
   // Threshold lookup.
   if (doc.threshold !== undefined && "jurisdiction" in doc.threshold) {
     try {
-      const t = thresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, programme: doc.threshold.programme });
+      const t = bundledThresholdFor({ jurisdiction: doc.threshold.jurisdiction, on: doc.threshold.on, programme: doc.threshold.programme });
       if (t.currency !== doc.currency) add(ctx, ["threshold"], `the threshold found ("${t.id}") is in ${t.currency}, but the document's currency is ${doc.currency}`, "currency_mismatch");
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;

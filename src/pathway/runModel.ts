@@ -1,7 +1,8 @@
-import { compileParsedModel as compileProgramOf, compiledFromProgram, type CompiledModel } from "../engine/compileModel.js";
+import { singleRunFromProgram, type SingleRunModel } from "../engine/compileModel.js";
 import { compileProgram } from "../engine/compile/compileProgram.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { PathwayEngine } from "../engine/evaluateProgram.js";
+import type { Program } from "../engine/program.js";
 import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import type { PathwayModel } from "./model.js";
@@ -57,7 +58,9 @@ export function runModel(model: PathwayModel | unknown, options: RunModelOptions
  * once at the edge): compiles and evaluates without a second schema pass.
  */
 export function runParsedModel(model: PathwayModel, options: RunModelOptions = {}): PathwayResult {
-  return compileProgramOf(model).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
+  const { program, issues } = compileProgram(model);
+  if (program === undefined) throw new VbpInputError(issues);
+  return singleRunFromProgram(model, program).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
 }
 
 /**
@@ -65,22 +68,24 @@ export function runParsedModel(model: PathwayModel, options: RunModelOptions = {
  * targets) without evaluating it. `compiled` is undefined when there are issues.
  */
 export interface PathwayCompilation {
-  readonly compiled: CompiledModel | undefined;
+  readonly compiled: SingleRunModel | undefined;
+  /** The compiled program (for a run over draws: `compiledFromProgram`); undefined when there are issues. */
+  readonly program: Program | undefined;
   readonly issues: readonly VbpIssue[];
 }
 
 /** @internal Compiles an already-validated (structure-parsed) model: every cross-field issue, no evaluation. */
 export function compileParsedModel(model: PathwayModel): PathwayCompilation {
   const { program, issues } = compileProgram(model);
-  if (program === undefined) return { compiled: undefined, issues };
-  return { compiled: compiledFromProgram(model, program), issues: [] };
+  if (program === undefined) return { compiled: undefined, program: undefined, issues };
+  return { compiled: singleRunFromProgram(model, program), program, issues: [] };
 }
 
 /**
  * @internal Evaluates a compiled model. Rules that depend on values (probabilities in [0, 1] after effects,
  * branch and row sums) are found here and returned as issues (the result is then undefined).
  */
-export function runCompiledModel(compiled: CompiledModel, options: RunModelOptions = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
+export function runCompiledModel(compiled: SingleRunModel, options: RunModelOptions = {}): { readonly result: PathwayResult | undefined; readonly issues: readonly VbpIssue[] } {
   try {
     return { result: compiled.evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) }), issues: [] };
   } catch (e) {

@@ -183,8 +183,28 @@ const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
  * ```
  */
 export function thresholdFor(query: ThresholdQuery, data: readonly CostEffectivenessThreshold[] = COST_EFFECTIVENESS_THRESHOLDS): CostEffectivenessThreshold {
-  const q = parseWith(z.strictObject({ query: querySchema() }), { query }).query;
+  const q = parseQuery(query);
   if (data !== COST_EFFECTIVENESS_THRESHOLDS) parseWith(z.strictObject({ data: z.array(thresholdSchema()).check(z.minLength(1)).check(z.maxLength(10_000)) }), { data });
+  return inForceOn(q, data);
+}
+
+/**
+ * @internal {@link thresholdFor} on the bundled {@link COST_EFFECTIVENESS_THRESHOLDS} (the whole job's lookup):
+ * the same answers and errors, without the schema that checks a caller's own data, which it never passes.
+ */
+export function bundledThresholdFor(query: ThresholdQuery): CostEffectivenessThreshold {
+  return inForceOn(parseQuery(query), COST_EFFECTIVENESS_THRESHOLDS);
+}
+
+/** A query as its schema returns it. */
+type CheckedQuery = { readonly jurisdiction: string; readonly programme?: string | undefined; readonly on: string };
+
+function parseQuery(query: ThresholdQuery): CheckedQuery {
+  return parseWith(z.strictObject({ query: querySchema() }), { query }).query;
+}
+
+/** The one entry of `data` in force for the (checked) query, or a VbpInputError naming what was found. */
+function inForceOn(q: CheckedQuery, data: readonly CostEffectivenessThreshold[]): CostEffectivenessThreshold {
   const inJurisdiction = data.filter((t) => t.jurisdiction === q.jurisdiction);
   if (inJurisdiction.length === 0) {
     const known = [...new Set(data.map((t) => t.jurisdiction))].sort().join(", ");

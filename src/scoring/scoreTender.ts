@@ -7,7 +7,8 @@ import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterio
 import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
 import { fromResult, readDecimal } from "./functions/trace.js";
-import { compileValueScoring, resolveValueFunction, type CompiledValueScoring } from "./functions/value.js";
+import { compileValueScoring, type CompiledValueScoring } from "./functions/value.js";
+import { overtakingFor } from "./overtaking.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
@@ -20,7 +21,6 @@ import type {
   MinimumScoreGate,
   TenderOptionResult,
   Overtaking,
-  OvertakingStep,
   PriceFlag,
   RankReversal,
   ScoreNode,
@@ -34,8 +34,8 @@ import { pairKey, resolveScale } from "./validate.js";
 const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
 
-/** A scored leaf with its place. */
-interface Leaf {
+/** @internal A scored leaf with its place. */
+export interface Leaf {
   readonly index: number; // in flat
   readonly node: ScoredCriterion;
   readonly max: Dec;
@@ -47,8 +47,8 @@ interface Leaf {
   readonly priceDerived: boolean;
 }
 
-/** A leaf's score for one option. */
-interface LeafScore {
+/** @internal A leaf's score for one option. */
+export interface LeafScore {
   readonly points: Dec;
   readonly trace?: ScoreTrace;
   readonly raw?: string;
@@ -57,8 +57,8 @@ interface LeafScore {
   readonly notScored?: string;
 }
 
-/** Everything fixed for a run. */
-interface Run {
+/** @internal Everything fixed for a run. */
+export interface Run {
   readonly tender: Tender;
   readonly flat: readonly FlatNode[];
   readonly leaves: readonly Leaf[];
@@ -85,8 +85,8 @@ interface Run {
   readonly scoreTrees: "full" | "top-level";
 }
 
-/** One option's state in a lot. */
-interface OptionState {
+/** @internal One option's state in a lot. */
+export interface OptionState {
   readonly option: TenderOption;
   readonly price: Dec | undefined;
   /** Non-price leaf scores (price leaves filled in stage 2). */
@@ -97,8 +97,8 @@ interface OptionState {
   readonly passFail: Map<string, { passed: boolean; reason: string }>;
 }
 
-/** Stage-2 result for one option. */
-interface Priced {
+/** @internal Stage-2 result for one option. */
+export interface Priced {
   readonly state: OptionState;
   readonly priceLeafScores: readonly LeafScore[];
   readonly pricePoints: Dec;
@@ -526,157 +526,11 @@ function pct(change: Dec, base: Dec): string {
   return decString(change.abs().div(base.abs()).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
 }
 
-const CANNOT = "cannot overtake on this criterion alone";
-
-function overtakingFor(run: Run, states: readonly OptionState[], me: Priced, target: Priced): Overtaking {
-  const steps: OvertakingStep[] = [];
-  const tm = target.measure;
-  const beatsWith = (quality: Dec, pricePoints: Dec, price: Dec | undefined): boolean => better(run, measureOf(run, quality, quality.plus(pricePoints), price), tm);
-  const s = me.state;
-  const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
-  run.leaves.forEach((leaf, li) => {
-    const node = leaf.node;
-    const base = { criterionId: node.id, label: node.label };
-    if (node.kind === "qualitative") {
-      const scale = leaf.scale as QualitativeScale;
-      const cur = s.leafScores[li] as LeafScore;
-      const options = scale.levels
-        .map((l, i) => ({ l, pts: (leaf.levelPoints as readonly Dec[])[i] as Dec }))
-        .filter((x) => x.pts.gt(cur.points))
-        .sort((a, b) => a.pts.comparedTo(b.pts));
-      const found = options.find((x) => beatsWith(s.quality.minus(cur.points).plus(x.pts), me.pricePoints, s.price));
-      if (found === undefined) steps.push({ ...base, possible: false, change: CANNOT });
-      else {
-        const n = options.filter((x) => x.pts.lte(found.pts)).length;
-        steps.push({ ...base, possible: true, required: found.l.value, change: `+${n} level${n === 1 ? "" : "s"} on ${node.label} (${cur.level?.label ?? cur.raw} → ${found.l.label})` });
-      }
-    } else if (node.kind === "quantitative") {
-      steps.push({ ...base, ...solveValue(run, leaf, me, (pts) => beatsWith(s.quality.minus((s.leafScores[li] as LeafScore).points).plus(pts), me.pricePoints, s.price)) });
-    }
-  });
-  if (s.price !== undefined && (run.priceLeaves.length > 0 || run.aggregation !== "weighted-sum")) {
-    const label = run.priceLeaves[0]?.node.label ?? "Price";
-    const id = run.priceLeaves[0]?.node.id ?? "price";
-    const unit = new Dec(10).pow(-2);
-    const solver = run.priceLeaves.length > 0 ? pricePairSolver(run, states, s.option.id, target.state.option.id) : undefined;
-    const ok = (p: Dec): boolean => {
-      if (solver === undefined) return beatsWith(s.quality, ZERO, p);
-      const priced = solver(p);
-      return better(run, priced.me, priced.target);
-    };
-    // Largest price (in pennies) that overtakes, by bisection on exact decimals; assumes that a lower price
-    // never makes overtaking harder (true of every shipped formula: a lower bid never lowers its own score
-    // and lowers Pmin-based scores of the others at most).
-    let lo = unit;
-    let hi = s.price;
-    if (!ok(lo)) steps.push({ criterionId: id, label, possible: false, change: `${CANNOT} (even a price of ${money(lo)} does not overtake)` });
-    else if (ok(hi)) steps.push({ criterionId: id, label, possible: true, required: decString(hi), change: "already ahead on price" });
-    else {
-      while (hi.minus(lo).gt(unit)) {
-        const mid = lo.plus(hi).div(2).toDecimalPlaces(2, Dec.ROUND_DOWN);
-        if (ok(mid)) lo = mid;
-        else hi = mid;
-      }
-      steps.push({ criterionId: id, label, possible: true, required: decString(lo), change: `a price ${pct(s.price.minus(lo), s.price)}% lower (≤ ${money(lo)})` });
-    }
-  }
-  const gap = me.measure === undefined || tm === undefined ? "0" : decString(tm.minus(me.measure).abs());
-  return { targetOptionId: target.state.option.id, gap, steps };
-}
-
 /** Guards a raw formula result the way the scoring functions do: floor at 0, cap at the maximum, 20 places. */
 function guard(raw: unknown, max: Dec): Dec {
   // A non-finite result is an error (as in the scoring functions), never a silent 0.
   const d = fromResult(raw, ["spec"], "a scoring function");
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
-}
-
-/**
- * Builds a solver for "the option's measure and the target's when the option bids `price`": the other eligible
- * bids' lowest, highest and sum are computed once, so each trial price costs O(number of bids) array work
- * and no Decimal parsing.
- */
-function pricePairSolver(run: Run, states: readonly OptionState[], meId: string, targetId: string): (price: Dec) => { me: Dec | undefined; target: Dec | undefined } {
-  const eligible = states.filter((x) => x.eligibleForPrice);
-  const base = eligible.map((x) => x.price as Dec);
-  const meIdx = eligible.findIndex((x) => x.option.id === meId);
-  const me = eligible[meIdx] as OptionState;
-  const target = eligible.find((x) => x.option.id === targetId) as OptionState;
-  const others = base.filter((_, i) => i !== meIdx);
-  const oMin = others.length > 0 ? Dec.min(...others) : undefined;
-  const oMax = others.length > 0 ? Dec.max(...others) : undefined;
-  const oSum = sumDec(others);
-  const compiled = run.priceLeaves.map((leaf) => compilePrice(run, leaf, base));
-  return (price) => {
-    const prices = [...base];
-    prices[meIdx] = price;
-    const lowest = oMin === undefined || price.lt(oMin) ? price : oMin;
-    const highest = oMax === undefined || price.gt(oMax) ? price : oMax;
-    const mean = oSum.plus(price).div(prices.length);
-    const pts = (p: Dec): Dec =>
-      sumDec(
-        compiled.map((c) => {
-          const ctx = { ...c.ctx, prices, lowest, highest, mean };
-          return guard(c.formula.score(p, ctx).points, c.ctx.maxPoints as Dec);
-        }),
-      );
-    const mePts = pts(price);
-    const tPts = pts(target.price as Dec);
-    return { me: measureOf(run, me.quality, me.quality.plus(mePts), price), target: measureOf(run, target.quality, target.quality.plus(tPts), target.price) };
-  };
-}
-
-function solveValue(run: Run, leaf: Leaf, me: Priced, ok: (points: Dec) => boolean): Omit<OvertakingStep, "criterionId" | "label"> {
-  const node = leaf.node;
-  if (node.kind !== "quantitative") return { possible: false, change: CANNOT };
-  const li = run.leaves.indexOf(leaf);
-  const cur = me.state.leafScores[li] as LeafScore;
-  if (!ok(leaf.max)) return { possible: false, change: `${CANNOT} (even full marks, ${short(leaf.max)} points, do not overtake)` };
-  const v0 = new Dec(cur.raw as string);
-  const spec = node.valueFunction;
-  const dir = spec.direction === "lower-is-better" ? -1 : 1;
-  // The function and its parameters are resolved once; each trial value then costs one call of the function.
-  const { fn, direction, params } = resolveValueFunction(spec, run.valueFunctions);
-  const points = (v: Dec): Dec | undefined => {
-    try {
-      return guard(fn.score(v, { maxPoints: leaf.max, direction, params }).points, leaf.max);
-    } catch (e) {
-      if (e instanceof VbpInputError) return undefined;
-      throw e;
-    }
-  };
-  const step = Dec.max(v0.abs(), new Dec(1));
-  let lo = v0;
-  let hi: Dec | undefined;
-  for (let k = 0; k < 64; k++) {
-    const cand = v0.plus(step.times(new Dec(2).pow(k)).times(dir));
-    const p = points(cand);
-    if (p !== undefined && ok(p)) {
-      hi = cand;
-      break;
-    }
-    if (p !== undefined) lo = cand;
-  }
-  if (hi === undefined) return { possible: false, change: CANNOT };
-  // Bisect until the bracket is below 1e-7 of the value's scale: enough to state the bound to 6 significant figures.
-  const tol = step.times("1e-7");
-  for (let k = 0; k < 100 && hi.minus(lo).abs().gt(tol); k++) {
-    const mid = lo.plus(hi).div(2);
-    const p = points(mid);
-    if (p !== undefined && ok(p)) hi = mid;
-    else lo = mid;
-  }
-  // Show the bound to 6 significant figures, rounded toward the side that still overtakes.
-  let shown = hi.toSignificantDigits(6, dir > 0 ? Dec.ROUND_UP : Dec.ROUND_DOWN);
-  const sp = points(shown);
-  if (sp === undefined || !ok(sp)) shown = hi;
-  const unit = node.unit !== undefined ? ` ${node.unit}` : "";
-  const change = shown.minus(v0);
-  return {
-    possible: true,
-    required: decString(shown),
-    change: `a value ${dir > 0 ? "≥" : "≤"} ${decString(shown)}${unit} on ${node.label} (now ${decString(v0)}${unit}; ${pct(change, v0) === "" ? decString(change.abs()) : `${pct(change, v0)}%`} ${change.isNegative() ? "lower" : "higher"})`,
-  };
 }
 
 function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
@@ -775,7 +629,31 @@ function analysesFor(settings: NonNullable<Tender["settings"]>, lotId: string, n
   return { rankReversal: decide("rankReversal", "rank reversal"), overtaking: decide("overtaking", "overtaking"), warnings };
 }
 
-function scoreLot(run: Run, lotId: string, label: string, options: readonly TenderOption[], analyses: { rankReversal: boolean; overtaking: boolean }, warnings: VbpIssue[]): LotResult {
+/**
+ * @internal The scoring steps an overtaking analysis re-runs with a changed bid (see overtaking.ts): passed to
+ * it, so that the analysis is a module of its own that a caller who never asks for it does not load.
+ */
+export interface OvertakingTools {
+  readonly better: typeof better;
+  readonly measureOf: typeof measureOf;
+  readonly guard: typeof guard;
+  readonly compilePrice: typeof compilePrice;
+  readonly short: typeof short;
+  readonly pct: typeof pct;
+}
+
+/** @internal What each ranked bid would need to overtake the bid above it (see overtaking.ts). */
+export type OvertakingAnalysis = (tools: OvertakingTools, run: Run, states: readonly OptionState[], me: Priced, target: Priced) => Overtaking;
+
+function scoreLot(
+  run: Run,
+  lotId: string,
+  label: string,
+  options: readonly TenderOption[],
+  analyses: { rankReversal: boolean; overtaking: boolean },
+  warnings: VbpIssue[],
+  overtakingAnalysis: OvertakingAnalysis | undefined,
+): LotResult {
   const states = stageOne(run, options, warnings);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
@@ -826,7 +704,7 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];
-    emit(p.state, p, above !== undefined && analyses.overtaking ? overtakingFor(run, states, p, above) : undefined);
+    emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ better, measureOf, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
@@ -887,13 +765,19 @@ function scoreLot(run: Run, lotId: string, label: string, options: readonly Tend
  * ```
  */
 export function scoreTender(input: unknown, registries: ScoringRegistries = {}): TenderResult {
-  return scoreParsedTender(parseTender(input, registries), registries);
+  return scoreParsedTender(parseTender(input, registries), registries, { overtaking: overtakingFor });
 }
 
 /** @internal What {@link scoreParsedTender} builds beyond the scores and ranking. */
 export interface ScoreTenderDetail {
   /** Each option's score tree with the worked trace of every leaf ("full", the default), or only its top-level nodes' points ("top-level", for catalogues). */
   readonly scoreTrees?: "full" | "top-level";
+  /**
+   * The overtaking analysis, run for the lots whose settings ask for it (`overtakingFor`, as `scoreTender`
+   * passes it). Without it no option gets an `overtaking` answer: the whole job solves overtaking through its
+   * own pipeline and never asks the scoring module for it.
+   */
+  readonly overtaking?: OvertakingAnalysis;
 }
 
 /**
@@ -931,7 +815,7 @@ export function scoreParsedTender(t: Tender, registries: ScoringRegistries = {},
       const bids = byLot.get(id) as TenderOption[];
       const analyses = analysesFor(settings, id, bids.length);
       warnings.push(...analyses.warnings);
-      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses, warnings);
+      return scoreLot(run, id, labels.get(id) ?? id, bids, analyses, warnings, detail.overtaking);
     }),
     warnings,
   };

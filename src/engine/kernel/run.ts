@@ -12,7 +12,7 @@ import { Conditions } from "./conditions.js";
 import { computeParameters, OptionValues, ParamVector, RunRegisters } from "./optionValues.js";
 import { rowMeta, type Sink } from "./sink.js";
 import { runTree, type Entry } from "./tree.js";
-import { TreeSharedValues } from "./treeSharedValues.js";
+import type { TreeSharedValues } from "./treeSharedValues.js";
 
 /** How the parameter vector is set before a run. */
 export interface ParameterInput<V> {
@@ -39,7 +39,15 @@ export function runProgram<V, S extends Sink<V>>(
   input: ParameterInput<V>,
   makeSink: (optionIndex: number) => S,
   conditionsFor: (optionIndex: number) => Conditions,
-  options: { readonly traces: boolean; readonly registers?: RunRegisters<V> },
+  options: {
+    readonly traces: boolean;
+    readonly registers?: RunRegisters<V>;
+    /**
+     * Tree values shared by the options (a run over draws, whose options report into one conditions record);
+     * a single evaluation shares none (each option has its own record).
+     */
+    readonly treeShared?: (baseConds: Conditions) => TreeSharedValues<V>;
+  },
 ): OptionRunResult<S>[] {
   // Registers may be reused from run to run on the same calculator (runs are sequential).
   const regs = options.registers ?? new RunRegisters(calc);
@@ -50,7 +58,7 @@ export function runProgram<V, S extends Sink<V>>(
   for (const i of input.fixed) input.set(i, base.wideOf(i));
   computeParameters(calc, regs, baseConds, program, input.fixed, base);
   const operandRegs = new Map<CEffect, [V | undefined, V | undefined]>();
-  const treeShared = program.tree !== undefined ? new TreeSharedValues(calc, baseConds, program) : undefined;
+  const treeShared = program.tree !== undefined ? options.treeShared?.(baseConds) : undefined;
   const out: OptionRunResult<S>[] = [];
   for (const o of program.options) {
     regs.reset();

@@ -31,7 +31,7 @@ import { costEffectivenessStage } from "../../../evaluate/_internal/costEffectiv
 import { sustainabilityStage } from "../../../evaluate/_internal/sustainabilityStage.js";
 import { metricsStage } from "../../../evaluate/_internal/metricsStage.js";
 import type { EvaluationDocument } from "../../../evaluate/document.js";
-import type { CompiledModel } from "../../../engine/compileModel.js";
+import { compiledFromProgram, type CompiledModel } from "../../../engine/compileModel.js";
 import type { DrawOutcomes } from "../../../engine/evaluateDraws.js";
 import type { OptionResult } from "../../../pathway/types.js";
 import type { Tender } from "../../../scoring/tender.js";
@@ -384,7 +384,8 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
   const paramIdx = inputs.flatMap((inp, k) => (inp.kind === "parameter" ? [k] : []));
   let pathway: DocumentModel["pathway"];
   if (paramIdx.length > 0) {
-    const compiled = prepared.pathway.compiled as CompiledModel;
+    // The whole job evaluates its pathway once; the draws need the model compiled for a run over draws.
+    const compiled: CompiledModel = compiledFromProgram(prepared.pathway.compiled!.model, prepared.pathway.program!);
     const programParams = new Map(compiled.model.parameters?.map((p) => [p.id, p] as const) ?? []);
     for (const k of paramIdx) {
       const inp = inputs[k] as DocumentInput;
