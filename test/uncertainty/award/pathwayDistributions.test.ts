@@ -128,6 +128,10 @@ describe("the pathway's own parameter distributions in the award", () => {
     const bad = declaredDocument();
     (bad.pathway as { parameters: Param[] }).parameters.find((p) => p.id === "p_readmit")!.distribution = { type: "beta", alpha: "0", beta: "3" };
     expect(issues({}, bad)).toEqual([{ path: "pathway.parameters.1.distribution.alpha", message: expect.stringMatching(/> 0|positive/) }]);
+    // A declared distribution that makes a draw an invalid pathway (a probability above 1): named in the pathway.
+    const wide = declaredDocument();
+    (wide.pathway as { parameters: Param[] }).parameters.find((p) => p.id === "p_ssi")!.distribution = { type: "normal", mean: "0.12", sd: "0.6" };
+    expect(issues({}, wide)).toEqual([{ path: expect.stringMatching(/^pathway\./), message: expect.stringMatching(/the drawn pathway parameters break a rule of the pathway.*pathway\.parameters\[…\]\.distribution/) }]);
     expect(issues({ pathwayDistributions: "no" as unknown as boolean })).toEqual([{ path: "pathwayDistributions", message: expect.stringMatching(/must be true or false/) }]);
   }, 120_000);
 
