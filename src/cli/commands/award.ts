@@ -19,11 +19,19 @@ Arguments:
 Options:
       --iterations <n>      number of draws (default 10000)
       --seed <s>            seed, a whole number (default 1); the same seed gives the same result
-      --uncertainty <file>  JSON { "weights": {...}, "inputs": [...], "documentValues": [...] } stating
-                            what is uncertain: weights, bid prices and raw values, and (for an
-                            evaluation document) lifecycle, carbon, social value figures and pathway
-                            parameters by path, e.g. "pathway.parameters.p_ssi.value"
+      --uncertainty <file>  JSON { "weights": {...}, "inputs": [...], "documentValues": [...],
+                            "correlations": [...], "pathwayDistributions": true } stating what is
+                            uncertain: weights, bid prices and raw values, and (for an evaluation
+                            document) lifecycle, carbon, social value figures and pathway parameters by
+                            path, e.g. "pathway.parameters.p_ssi.value"; correlations between drawn
+                            pathway parameters as for a PSA ({ "parameters": [ids], "matrix": [[…]] })
                             (default: the top-level weights, with no weight information)
+                            The distributions the document's pathway declares on its parameters
+                            (pathway.parameters[i].distribution) are drawn too, with the PSA's values
+                            for the same seed; a parameter may not also be stated under documentValues
+      --no-pathway-distributions
+                            do not draw the pathway's own parameter distributions (only what
+                            --uncertainty states)
   -f, --format <fmt>        table (default), json, csv or md
       --max-bytes <n>       largest input accepted, in bytes (default 20971520 = 20 MB)
   -h, --help                show this help
@@ -58,12 +66,12 @@ function rows(r: AwardUncertaintyResult): EvaluationTable {
 }
 
 async function runAward(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = await readDocumentCommand(argv, io, { name: "award", help: HELP, booleanFlags: [], stringOptions: ["iterations", "seed", "uncertainty"] });
+  const args = await readDocumentCommand(argv, io, { name: "award", help: HELP, booleanFlags: ["no-pathway-distributions"], stringOptions: ["iterations", "seed", "uncertainty"] });
   if (typeof args === "number") return args;
   const v = args.values ?? {};
   const iterations = wholeNumber(v.iterations, "iterations", 10000);
   const seed = wholeNumber(v.seed, "seed", 1);
-  let spec: Pick<AwardUncertaintyOptions, "weights" | "inputs" | "documentValues"> = { weights: { groups: ["root"] } };
+  let spec: Pick<AwardUncertaintyOptions, "weights" | "inputs" | "documentValues" | "correlations" | "pathwayDistributions"> = { weights: { groups: ["root"] } };
   if (v.uncertainty !== undefined) {
     const raw = await readJsonInput(v.uncertainty, io, 20 * 1024 * 1024);
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`--uncertainty must name a JSON object { "weights": …, "inputs": […], "documentValues": […] }`);
@@ -71,7 +79,7 @@ async function runAward(argv: readonly string[], io: CliIo): Promise<number> {
   }
   // An evaluation document is analysed as a whole (its raw values come from its exact evaluation and follow
   // any uncertain document values); a tender is scored as it is.
-  const r = safely(() => awardUncertainty(args.json, { ...spec, iterations, seed }));
+  const r = safely(() => awardUncertainty(args.json, { ...spec, ...(args.flags["no-pathway-distributions"] === true ? { pathwayDistributions: false } : {}), iterations, seed }));
   if (!r.success) return reportIssues(io, args.label, r.error.issues);
   const table = rows(r.data);
   if (args.format === "json") io.stdout(`${JSON.stringify(r.data, null, 2)}\n`);

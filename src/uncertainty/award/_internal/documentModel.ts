@@ -243,10 +243,12 @@ function stageValues(doc: EvaluationDocument, pathway: readonly OptionResult[], 
  * @internal Checks the uncertain values of a document (every problem with its path under `at`) and measures
  * how the tender's raw values follow them.
  */
-export function buildDocumentModel(document: unknown, specs: readonly UncertainDocumentValue[], registry: DistributionRegistry | undefined, at: VbpPath): DocumentModel {
+export function buildDocumentModel(document: unknown, specs: readonly UncertainDocumentValue[], registry: DistributionRegistry | undefined, at: VbpPath, pathwayDistributions = true): DocumentModel {
   const issues: VbpIssue[] = [];
   const inputs: (DocumentInput & { raw: (string | number)[]; line: string })[] = [];
   const seen = new Map<string, number>();
+  // The distributions the pathway itself declares on its parameters (what the PSA draws), by parameter id.
+  const declared = pathwayDistributions ? declaredParameterInputs(document, registry, issues) : new Map<string, DocumentInput & { raw: (string | number)[]; line: string }>();
   specs.forEach((u, k) => {
     const p: VbpPath = [...at, k];
     if (u === null || typeof u !== "object") {
@@ -273,12 +275,23 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
     const label = u.label ?? where;
     if (isParam) {
       const id = String(r.canonical[2]);
+      const own = declared.get(id);
+      if (own !== undefined) {
+        issues.push({
+          code: "duplicate_id",
+          path: [...p, "path"],
+          message: `${where} already has a distribution declared by the pathway at ${[...own.declaredAt, "distribution"].join(".")}: remove one of the two, or set pathwayDistributions: false to draw the pathway's parameters only as stated under ${at.join(".")}`,
+        });
+        return;
+      }
       inputs.push({ key: parameterKey(id), label, kind: "parameter", parameterId: id, dist, base, declaredAt: p, raw: r.raw, line: where });
     } else {
       inputs.push({ key: `document:${where}`, label, kind: "proportional", dist, base, declaredAt: p, raw: r.raw, line: r.canonical.slice(0, Math.min(5, r.canonical.length - 1)).join(".") });
     }
   });
   if (issues.length > 0) throw new VbpInputError(issues);
+  // The pathway's own declarations come first, in the order of its parameters.
+  inputs.unshift(...declared.values());
 
   const prepared = prepareEvaluation(document, undefined);
   const doc = prepared.doc;
@@ -480,6 +493,49 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
     cells.push({ optionId, criterionId, base: valueOf(baseValues, optionId, criterionId), ...t });
   }
   return { tender, inputs: inputs.map(({ raw: _r, line: _l, ...rest }) => rest), cells, ...(pathway !== undefined ? { pathway } : {}) };
+}
+
+/**
+ * The distributions declared on the pathway's parameters (`pathway.parameters[i].distribution`), as the PSA
+ * reads them (`modelDrawPlan`): a `fixed` one keeps the base case; each other one is drawn on the PSA's stream
+ * `parameter:<id>`, with the declared specification itself in the draw plan so the values are the PSA's.
+ */
+function declaredParameterInputs(document: unknown, registry: DistributionRegistry | undefined, issues: VbpIssue[]): Map<string, DocumentInput & { raw: (string | number)[]; line: string }> {
+  const out = new Map<string, DocumentInput & { raw: (string | number)[]; line: string }>();
+  const params = (document as { pathway?: { parameters?: unknown } }).pathway?.parameters;
+  if (!Array.isArray(params)) return out;
+  params.forEach((p: unknown, i) => {
+    if (p === null || typeof p !== "object") return;
+    const { id, value, label, distribution } = p as { id?: unknown; value?: unknown; label?: unknown; distribution?: unknown };
+    if (typeof id !== "string" || distribution === null || typeof distribution !== "object") return;
+    const type = (distribution as { type?: unknown }).type;
+    if (type === "fixed") return;
+    const at: VbpPath = ["pathway", "parameters", i];
+    if (type === "dirichlet") {
+      issues.push({ code: "invalid_value", path: [...at, "distribution"], message: `parameter "${id}" is one component of a Dirichlet row: the award analysis does not draw Dirichlet rows yet; set pathwayDistributions: false and state the parameters it needs under documentValues` });
+      return;
+    }
+    const base = numeric(value);
+    if (base === undefined) {
+      issues.push({ code: "invalid_value", path: [...at, "value"], message: `parameter "${id}" has a distribution but its base value is not a number (got ${JSON.stringify(value)}): the award analysis needs a literal base value for a drawn parameter` });
+      return;
+    }
+    const dist = compileDistribution(distribution, [...at, "distribution"], issues, registry);
+    if (dist === undefined) return;
+    const where = `pathway.parameters.${id}.value`;
+    out.set(id, {
+      key: parameterKey(id),
+      label: typeof label === "string" && label.length > 0 ? label : where,
+      kind: "parameter",
+      parameterId: id,
+      dist: { ...dist, spec: distribution as DistributionSpec },
+      base,
+      declaredAt: at,
+      raw: [...at, "value"],
+      line: where,
+    });
+  });
+  return out;
 }
 
 /** @internal The per-draw values of one pathway output series (zeros when the option's pathway has no such category or event). */

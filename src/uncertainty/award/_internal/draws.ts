@@ -178,7 +178,7 @@ function pathwaySeries(plan: AwardPlan, inputVals: Float64Array, total: number, 
   const out = pw.compiled.evaluateDraws({ parameterIds: pw.parameterIds, count, values }, { costCategories: true });
   if (out.conditions.length > 0) {
     const c = out.conditions[0]!;
-    throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: `in ${c.count} of draws ${first}–${first + count - 1} the drawn pathway parameters break a rule of the pathway (first at draw ${first + c.firstDraw}): ${c.message}; narrow the distributions so every draw is a valid pathway` }]);
+    throw new VbpInputError([{ code: "invalid_value", path: ["pathway", ...c.path], message: `in ${c.count} of draws ${first}–${first + count - 1} the drawn pathway parameters break a rule of the pathway (first at draw ${first + c.firstDraw}): ${c.message}; narrow the distributions (pathway.parameters[…].distribution, or documentValues) so every draw is a valid pathway` }]);
   }
   return pw.series.map((x, i) => {
     const v = Float64Array.from(seriesValue(out, x));

@@ -7,7 +7,9 @@ import type { Tender, TenderOption, TenderOptionResult } from "../../../scoring/
 import { compileDistribution, type CompiledDistribution, type InputDistribution } from "../distribution.js";
 import type { DistributionRegistry } from "../../distributions/registry.js";
 import type { DistributionSpec } from "../../distributions/types.js";
-import { createDrawPlan, type DrawPlan } from "../../draws/drawPlan.js";
+import { createDrawPlan, type CorrelationSpec, type DrawPlan } from "../../draws/drawPlan.js";
+import { parameterKey } from "../../modelDrawPlan.js";
+import type { UncertaintySection } from "../../schema.js";
 import { buildDocumentModel, type DocumentModel, type UncertainDocumentValue } from "./documentModel.js";
 import type { FloatPriceKernel, FloatValueKernel } from "../floatKernels.js";
 import { compileWeightSampler, type WeightSampler, type WeightUncertainty } from "../weightUncertainty.js";
@@ -121,6 +123,19 @@ export interface AwardInputs {
    * than a tender): lifecycle, carbon and social value figures of the options and pathway parameter values.
    */
   readonly documentValues?: readonly UncertainDocumentValue[];
+  /**
+   * Whether the distributions the evaluation document's pathway declares on its parameters
+   * (`pathway.parameters[i].distribution`, what a PSA of the pathway draws) are drawn (default `true`). A
+   * parameter that declares one may not also be listed under `documentValues` (an error naming both paths);
+   * set this to `false` to draw pathway parameters only as stated under `documentValues`.
+   */
+  readonly pathwayDistributions?: boolean;
+  /**
+   * Correlations between drawn pathway parameters, in the PSA's form (`{ parameters: [ids], matrix }`, a
+   * Gaussian copula on their streams), so that with the same seed the award draws exactly what a PSA with
+   * these correlations draws.
+   */
+  readonly correlations?: UncertaintySection["correlations"];
   /** Distributions known by name (default: the PSA's built-in ones). */
   readonly distributions?: DistributionRegistry;
 }
@@ -139,8 +154,10 @@ const IDENTIFIERS = new Set(["id", "optionId", "supplier", "label", "lot", "isCo
 export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   const issues: VbpIssue[] = [];
   let document: DocumentModel | undefined;
-  if (isEvaluationDocument(input)) document = buildDocumentModel(input, o.documentValues ?? [], o.distributions, ["documentValues"]);
+  if (o.pathwayDistributions !== undefined && typeof o.pathwayDistributions !== "boolean") throw new VbpInputError([{ code: "invalid_type", path: ["pathwayDistributions"], message: `must be true or false, got ${JSON.stringify(o.pathwayDistributions)}` }]);
+  if (isEvaluationDocument(input)) document = buildDocumentModel(input, o.documentValues ?? [], o.distributions, ["documentValues"], o.pathwayDistributions ?? true);
   else if ((o.documentValues ?? []).length > 0) throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: "uncertain document values need an evaluation document (with pathway, options and tender), not a tender" }]);
+  else if ((o.correlations ?? []).length > 0) throw new VbpInputError([{ code: "invalid_value", path: ["correlations"], message: "correlations between pathway parameters need an evaluation document (with pathway, options and tender), not a tender" }]);
   const tender = parseTender(document?.tender ?? input, o.registries ?? {});
   if (!Number.isSafeInteger(o.seed) || o.seed < 0) issues.push({ code: "invalid_value", path: ["seed"], message: `must be a whole number from 0 to 2^53 − 1, got ${JSON.stringify(o.seed)}` });
   if (issues.length > 0) throw new VbpInputError(issues);
@@ -341,10 +358,11 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
       });
     });
   }
+  const correlations = parameterCorrelations(o.correlations, document, issues);
   let drawPlan: DrawPlan | undefined;
   if (issues.length === 0) {
     try {
-      drawPlan = createDrawPlan({ quantities: planned.map((x) => ({ key: x.key, path: x.declaredAt, distribution: x.dist.spec })), ...(o.distributions !== undefined ? { registry: o.distributions } : {}) });
+      drawPlan = createDrawPlan({ quantities: planned.map((x) => ({ key: x.key, path: x.declaredAt, distribution: x.dist.spec })), correlations, ...(o.distributions !== undefined ? { registry: o.distributions } : {}) });
     } catch (e) {
       if (!(e instanceof VbpInputError)) throw e;
       issues.push(...e.issues);
@@ -368,4 +386,43 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
     seed: o.seed,
     currency: scored.currency,
   };
+}
+
+/**
+ * The correlations between drawn pathway parameters as the PSA builds them (`modelDrawPlan`: keys
+ * `parameter:<id>` in the order given, so the copula's stream is the PSA's), after checking that each names a
+ * parameter the award draws.
+ */
+function parameterCorrelations(given: AwardInputs["correlations"], document: DocumentModel | undefined, issues: VbpIssue[]): CorrelationSpec[] {
+  if (given === undefined) return [];
+  if (!Array.isArray(given)) {
+    issues.push({ code: "invalid_type", path: ["correlations"], message: "must be a list of { parameters: [ids], matrix }" });
+    return [];
+  }
+  const drawn = new Set((document?.inputs ?? []).flatMap((d) => (d.kind === "parameter" ? [d.parameterId as string] : [])));
+  const known = new Set<string>(document?.pathway?.compiled.model.parameters?.map((p) => p.id) ?? []);
+  const out: CorrelationSpec[] = [];
+  given.forEach((c, i) => {
+    const at: VbpPath = ["correlations", i];
+    const ids = (c as { parameters?: unknown } | null)?.parameters;
+    const matrix = (c as { matrix?: unknown } | null)?.matrix;
+    if (!Array.isArray(ids) || !Array.isArray(matrix)) {
+      issues.push({ code: "invalid_type", path: at, message: "must be { parameters: [ids of 2 or more drawn pathway parameters], matrix: their correlation matrix }" });
+      return;
+    }
+    let ok = true;
+    ids.forEach((id: unknown, j) => {
+      if (typeof id === "string" && drawn.has(id)) return;
+      ok = false;
+      issues.push({
+        code: "unknown_reference",
+        path: [...at, "parameters", j],
+        message: typeof id === "string" && (known.has(id) || drawn.size === 0)
+          ? `pathway parameter "${id}" is not drawn: give it a distribution (pathway.parameters[…].distribution, or documentValues "pathway.parameters.${id}.value") before correlating it`
+          : `no drawn pathway parameter ${JSON.stringify(id)}`,
+      });
+    });
+    if (ok) out.push({ keys: ids.map((id: string) => parameterKey(id)), matrix: matrix as CorrelationSpec["matrix"], path: at });
+  });
+  return out;
 }
