@@ -78,6 +78,21 @@ export interface DocumentInput {
   readonly base: number;
   /** Where it was declared (for errors). */
   readonly declaredAt: VbpPath;
+  /**
+   * A bid's price given a distribution under `inputs`: the option whose price it is. Its draws are the tender
+   * input's own (stream `award:input:<optionId>.price`); here only its effect on the raw values built from the
+   * price (lifecycle and whole-pathway cost lines, net monetary benefit, …) is measured.
+   */
+  readonly priceOf?: string;
+}
+
+/** @internal A bid price drawn under `inputs`, whose effect on the document's raw values is measured. */
+export interface DocumentPriceInput {
+  readonly optionId: string;
+  readonly distribution: InputDistribution | DistributionSpec;
+  readonly label: string;
+  /** Where it was declared (for errors). */
+  readonly declaredAt: VbpPath;
 }
 
 /** @internal One pathway output series a raw value reads (per draw, minus its base-case value). */
@@ -243,7 +258,7 @@ function stageValues(doc: EvaluationDocument, pathway: readonly OptionResult[], 
  * @internal Checks the uncertain values of a document (every problem with its path under `at`) and measures
  * how the tender's raw values follow them.
  */
-export function buildDocumentModel(document: unknown, specs: readonly UncertainDocumentValue[], registry: DistributionRegistry | undefined, at: VbpPath, pathwayDistributions = true): DocumentModel {
+export function buildDocumentModel(document: unknown, specs: readonly UncertainDocumentValue[], registry: DistributionRegistry | undefined, at: VbpPath, pathwayDistributions = true, prices: readonly DocumentPriceInput[] = []): DocumentModel {
   const issues: VbpIssue[] = [];
   const inputs: (DocumentInput & { raw: (string | number)[]; line: string })[] = [];
   const seen = new Map<string, number>();
@@ -289,6 +304,22 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
       inputs.push({ key: `document:${where}`, label, kind: "proportional", dist, base, declaredAt: p, raw: r.raw, line: r.canonical.slice(0, Math.min(5, r.canonical.length - 1)).join(".") });
     }
   });
+  // Bid prices drawn under inputs: measured like any other document value at the option's price, so that every
+  // raw value built from the price (not only the price criterion) follows it in each draw. Their distributions
+  // are checked where they are declared (the tender inputs); one that fails there is skipped here.
+  const docOptions = (document as { options?: unknown }).options;
+  for (const pr of prices) {
+    const i = Array.isArray(docOptions) ? docOptions.findIndex((x) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === pr.optionId) : -1;
+    if (i < 0) continue;
+    const base = numeric((docOptions as Record<string, unknown>[])[i]?.price);
+    if (base === undefined) {
+      issues.push({ code: "invalid_value", path: [...pr.declaredAt, "optionId"], message: `the price of option "${pr.optionId}" in the document is not a number, so the figures built from it cannot follow its draws` });
+      continue;
+    }
+    const dist = compileDistribution(pr.distribution, [...pr.declaredAt, "distribution"], [], registry);
+    if (dist === undefined) continue;
+    inputs.push({ key: `award:input:${pr.optionId}.price`, label: pr.label, kind: "proportional", dist, base, declaredAt: pr.declaredAt, raw: ["options", i, "price"], line: `options.${pr.optionId}.price`, priceOf: pr.optionId });
+  }
   if (issues.length > 0) throw new VbpInputError(issues);
   // The pathway's own declarations come first, in the order of its parameters.
   inputs.unshift(...declared.values());
@@ -327,10 +358,12 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
   const baseRun = evaluateWithValues(document, { summaries: false, detail: "compact" });
   const tender = tenderOfEvaluation(document, baseRun.result);
   const threshold = baseRun.result.referenceData.threshold?.perQaly;
+  // A price may be read by the pathway itself (a device cost), so a changed price is run through the whole evaluation.
+  const isPrice = (raw: readonly (string | number)[]): boolean => raw.length === 3 && raw[0] === "options" && raw[2] === "price";
   const exactAt = (changes: readonly { raw: readonly (string | number)[]; value: number }[], _k: number): ReadonlyMap<string, Readonly<Record<string, string>>> | undefined => {
     // The validated document has the caller's shape; where it does not (a value the schema rewrites), the
     // whole evaluation of the caller's document is run instead.
-    if (changes.every((ch) => numeric(valueAt(prepared.doc, ch.raw)) !== undefined)) {
+    if (changes.every((ch) => !isPrice(ch.raw) && numeric(valueAt(prepared.doc, ch.raw)) !== undefined)) {
       let d: unknown = prepared.doc;
       for (const ch of changes) d = setAt(d, ch.raw, ch.value);
       return stageValues(d as EvaluationDocument, basePathway, threshold);
@@ -375,7 +408,8 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
     for (let b = a + 1; b < inputs.length; b++) {
       const A = inputs[a] as (typeof inputs)[number];
       const B = inputs[b] as (typeof inputs)[number];
-      if (A.kind !== "proportional" || B.kind !== "proportional" || A.line !== B.line || !slopes.has(a) || !slopes.has(b)) continue;
+      const sameOption = (A.priceOf !== undefined || B.priceOf !== undefined) && A.raw[0] === "options" && B.raw[0] === "options" && A.raw[1] === B.raw[1];
+      if (A.kind !== "proportional" || B.kind !== "proportional" || (A.line !== B.line && !sameOption) || !slopes.has(a) || !slopes.has(b)) continue;
       const both = exactAt([{ raw: A.raw, value: A.dist.high }, { raw: B.raw, value: B.dist.high }], a);
       if (both === undefined) continue;
       const da = A.dist.high - A.base;

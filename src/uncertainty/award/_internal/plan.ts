@@ -155,7 +155,15 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   const issues: VbpIssue[] = [];
   let document: DocumentModel | undefined;
   if (o.pathwayDistributions !== undefined && typeof o.pathwayDistributions !== "boolean") throw new VbpInputError([{ code: "invalid_type", path: ["pathwayDistributions"], message: `must be true or false, got ${JSON.stringify(o.pathwayDistributions)}` }]);
-  if (isEvaluationDocument(input)) document = buildDocumentModel(input, o.documentValues ?? [], o.distributions, ["documentValues"], o.pathwayDistributions ?? true);
+  if (isEvaluationDocument(input)) {
+    // A bid price drawn under inputs also moves every figure the document builds from it (lifecycle and
+    // whole-pathway cost lines, …): it is measured there like a document value, on its own stream.
+    const prices = Array.isArray(o.inputs)
+      ? o.inputs.flatMap((u, k) => (u !== null && typeof u === "object" && u.input === "price" && typeof u.optionId === "string" ? [{ optionId: u.optionId, distribution: u.distribution, label: u.label ?? `${u.optionId}: price`, declaredAt: ["inputs", k] as VbpPath }] : []))
+      : [];
+    const seenPrice = new Set<string>();
+    document = buildDocumentModel(input, o.documentValues ?? [], o.distributions, ["documentValues"], o.pathwayDistributions ?? true, prices.filter((x) => !seenPrice.has(x.optionId) && (seenPrice.add(x.optionId), true)));
+  }
   else if ((o.documentValues ?? []).length > 0) throw new VbpInputError([{ code: "invalid_value", path: ["documentValues"], message: "uncertain document values need an evaluation document (with pathway, options and tender), not a tender" }]);
   else if ((o.correlations ?? []).length > 0) throw new VbpInputError([{ code: "invalid_value", path: ["correlations"], message: "correlations between pathway parameters need an evaluation document (with pathway, options and tender), not a tender" }]);
   const tender = parseTender(document?.tender ?? input, o.registries ?? {});
@@ -305,7 +313,10 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
   const documentCells: PlannedDocumentCell[][] = lots.map(() => []);
   const documentInputs: number[] = [];
   if (document !== undefined) {
-    const first = planned.length;
+    // Plan-input index of each document input: a bid price measured in the document is the tender input itself.
+    const byKey = new Map(planned.map((x, i) => [x.key, i] as const));
+    let next = planned.length;
+    const planIndex = document.inputs.map((d) => (d.priceOf !== undefined ? (byKey.get(d.key) ?? -1) : next++));
     const touched = document.inputs.map(() => new Set<number>());
     const pathwayLots = new Set<number>();
     const taken = new Set(planned.filter((x) => x.kind === "value").map((x) => `${x.lot}\u0000${x.option}\u0000${x.slot}`));
@@ -334,12 +345,19 @@ export function buildPlan(input: unknown, o: PlanOptions): AwardPlan {
       (documentCells[at.lot] as PlannedDocumentCell[]).push({
         cell: (cells[at.lot] as VaryingValue[]).length - 1,
         base: c.base,
-        terms: c.terms.map((t) => ({ input: first + t.input, slope: t.slope })),
-        cross: c.cross.map((t) => ({ a: first + t.a, b: first + t.b, coef: t.coef })),
+        terms: c.terms.map((t) => ({ input: planIndex[t.input] as number, slope: t.slope })),
+        cross: c.cross.map((t) => ({ a: planIndex[t.a] as number, b: planIndex[t.b] as number, coef: t.coef })),
         pathway: c.pathway,
       });
     }
     document.inputs.forEach((d, j) => {
+      const own = planIndex[j] as number;
+      if (d.priceOf !== undefined) {
+        documentInputs.push(own);
+        const price = planned[own];
+        if (price !== undefined) planned[own] = { ...price, lots: [...new Set([...price.lots, ...(touched[j] as Set<number>)])].sort((a, b) => a - b) };
+        return;
+      }
       documentInputs.push(planned.length);
       planned.push({
         id: d.key,
