@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { PathwayModel } from "../pathway/model.js";
-import { assemblePsa, checkPsaSettings, drawnParameterIds, evaluateDrawRange, hashText, preparePsa, type PsaPlan, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
+import { assemblePsa, checkPsaSettings, drawnParameterIds, evaluateDrawRange, hashText, placeDrawOutcomes, preparePsa, type PsaPlan, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
 
 /**
  * Settings of {@link createPsaPool}.
@@ -261,13 +261,7 @@ export async function createPsaPool(settings: PsaPoolSettings = {}): Promise<Psa
               const p = msg.data!;
               for (let c = 0; c < k; c++) parameters.set(p.parameters.subarray(c * m, (c + 1) * m), c * count + off);
               valid.set(p.valid, off);
-              p.options.forEach((o, j) => {
-                const t = options[j]!;
-                t.costs.set(o.costs, off);
-                t.qalys.set(o.qalys, off);
-                t.lifeYears.set(o.lifeYears, off);
-                t.carbonKg.set(o.carbonKg, off);
-              });
+              placeDrawOutcomes(options, p.options, off);
               conditions[index] = p.conditions;
               resolve();
             },

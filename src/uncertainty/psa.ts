@@ -279,6 +279,25 @@ export function preparePsa(model: PathwayModel | unknown, settings: Pick<PsaSett
   return { compiled, plan, uncertainty, modelHash, base, ...(discountedPatients !== undefined ? { discountedPatients } : {}) };
 }
 
+/** Per-draw outcome columns of one option. */
+interface OutcomeColumns {
+  readonly costs: Float64Array;
+  readonly qalys: Float64Array;
+  readonly lifeYears: Float64Array;
+  readonly carbonKg: Float64Array;
+}
+
+/** @internal Copies each option's outcomes of a block of draws into the run's columns, from draw `off` on. */
+export function placeDrawOutcomes(into: readonly OutcomeColumns[], block: readonly OutcomeColumns[], off: number): void {
+  block.forEach((o, i) => {
+    const t = into[i]!;
+    t.costs.set(o.costs, off);
+    t.qalys.set(o.qalys, off);
+    t.lifeYears.set(o.lifeYears, off);
+    t.carbonKg.set(o.carbonKg, off);
+  });
+}
+
 /** @internal Evaluates draws start…start+count−1 of a prepared plan into fresh arrays. */
 export function evaluateDrawRange(
   prepared: PsaPlan,
@@ -307,13 +326,7 @@ export function evaluateDrawRange(
       parameters.set(m.values.subarray(c * n, (c + 1) * n), p * count + off);
     });
     const out = compiled.evaluateDraws({ parameterIds: ids, count: n, values });
-    out.options.forEach((o, i) => {
-      const t = options[i]!;
-      t.costs.set(o.costs, off);
-      t.qalys.set(o.qalys, off);
-      t.lifeYears.set(o.lifeYears, off);
-      t.carbonKg.set(o.carbonKg, off);
-    });
+    placeDrawOutcomes(options, out.options, off);
     valid.set(out.valid, off);
     for (const c of out.conditions) {
       const key = `${c.code}|${c.path.join(".")}`;
