@@ -10,6 +10,7 @@
 //  4. Memory: peak RSS and heap during the 10,000 × 20-option tree PSA.
 // Sections: `node bench/psa.mjs [cohort] [tree] [workers]` (all by default). The machine's load average
 // (os.loadavg) is printed with every figure: on a shared machine the 2-core speed-up needs 2 free cores.
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createDrawPlan, runPsa, sampleDraws } from "../dist/index.js";
@@ -119,6 +120,15 @@ function handLoop(doc) {
   return { costs, qalys };
 }
 
+/** This thread's own CPU time in ms (process.cpuUsage() counts every thread of the process). */
+function threadCpuMs() {
+  if (typeof process.threadCpuUsage === "function") {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  return Number(readFileSync("/proc/thread-self/schedstat", "latin1").split(" ", 1)[0]) / 1e6;
+}
+
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -183,22 +193,41 @@ if (want("tree")) {
 
 if (want("workers")) {
   // The same work both ways: the cohort PSA, N draws, prepared from the same document. One thread runs
-  // runPsa here; the pool's workers are started once (start-up stated apart) and warmed by one run.
+  // runPsa here; the pool's workers are started once and its first run (each worker prepares the model, its
+  // code is not optimised yet) are stated apart, then both sides are warmed (a worker sees half the draws of a
+  // run, so its optimising compiler settles after a few runs: until then recompiling costs CPU on other threads).
+  //
+  // Wall time needs two free cores. CPU time does not: each thread's own CPU clock (Linux
+  // /proc/thread-self/schedstat, Node ≥ 23.9 process.threadCpuUsage; process.cpuUsage() counts every thread)
+  // gives, per pool run, the main thread's part (S: checking, handing out blocks, placing them, summaries) and
+  // each worker's CPU (W1, W2, from pool.lastRun). On two free cores the run would take about S + max(W1, W2),
+  // against T1, the CPU time of runPsa on one thread: the estimate T1 / (S + max W) assumes nothing else runs,
+  // and leaves out message latency and the two cores sharing caches and memory bandwidth, so it is an estimate,
+  // not the measured target. The CPU of the process's other threads (garbage collection, compiler) is shown too.
   const settings = { iterations: N, seed: SEED };
   const loadBefore = load();
-  const t0 = performance.now();
+  const f = (x) => x.toFixed(0);
+  const f1 = (x) => x.toFixed(1);
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const best = (xs) => Math.min(...xs);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  let t = performance.now();
   const pool = await createPsaPool({ workers: 2 });
-  const startup = performance.now() - t0;
+  const startup = performance.now() - t;
   try {
-    const warm = await pool.run(doc, settings);
-    runPsa(doc, settings);
+    t = performance.now();
+    const first = await pool.run(doc, settings);
+    const firstMs = performance.now() - t;
+    for (let i = 0; i < 5; i++) await pool.run(doc, settings);
+    for (let i = 0; i < 3; i++) runPsa(doc, settings);
+    // 1. Wall time, alternated so both see the same machine load.
     const reps = 5;
     const one = [];
     const two = [];
     let last;
     let reference;
     for (let i = 0; i < reps; i++) {
-      let t = performance.now();
+      t = performance.now();
       const single = runPsa(doc, settings);
       one.push(performance.now() - t);
       t = performance.now();
@@ -206,15 +235,49 @@ if (want("workers")) {
       two.push(performance.now() - t);
       if (i === 0) reference = single;
     }
-    const same = [warm, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d]))));
-    const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const best = (xs) => Math.min(...xs);
-    console.log(`workers (cohort PSA, ${N} draws), same work alternated ${reps}×, in one process:`);
-    console.log(`  pool start-up (2 workers, once): ${startup.toFixed(0)} ms (pool.startupMs ${pool.startupMs.toFixed(0)} ms); load before: ${loadBefore}`);
-    console.log(`  1 thread (runPsa):      best ${best(one).toFixed(0)} ms, median ${med(one).toFixed(0)} ms`);
-    console.log(`  warm pool of 2 workers: best ${best(two).toFixed(0)} ms, median ${med(two).toFixed(0)} ms`);
-    console.log(`  speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median (target ≥ 1.7× on 2 free cores); bit-identical: ${same}`);
-    console.log(`  ${load()} after; a speed-up above 1 needs a load below the core count`);
+    const same = [first, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
+    // 2. CPU time, each side run back to back so that its garbage collection and compiling fall in its own batch.
+    const K = 7;
+    const oneCpu = [];
+    const oneProc = [];
+    for (let i = 0; i < K; i++) {
+      const c = threadCpuMs();
+      const p = cpuMs();
+      runPsa(doc, settings);
+      oneCpu.push(threadCpuMs() - c);
+      oneProc.push(cpuMs() - p);
+    }
+    const mainCpu = [];
+    const procCpu = [];
+    const runs = [];
+    for (let i = 0; i < K; i++) {
+      const c = threadCpuMs();
+      const p = cpuMs();
+      await pool.run(doc, settings);
+      mainCpu.push(threadCpuMs() - c);
+      procCpu.push(cpuMs() - p);
+      runs.push(pool.lastRun);
+    }
+    console.log(`workers (cohort PSA, ${N} draws, a warm pool of 2 workers against runPsa on this thread), in one process:`);
+    console.log(`  pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); its first run (each worker prepares the model): ${f(firstMs)} ms; load before: ${loadBefore}`);
+    console.log(`  wall time, alternated ${reps}× (needs 2 free cores):`);
+    console.log(`    1 thread (runPsa):      best ${f(best(one))} ms, median ${f(med(one))} ms`);
+    console.log(`    warm pool of 2 workers: best ${f(best(two))} ms, median ${f(med(two))} ms`);
+    console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
+    const perWorker = [0, 1].map((w) => runs.map((r) => r.workers[w]));
+    const T1 = mean(oneCpu);
+    const S = mean(mainCpu);
+    const W = mean(runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs))));
+    const sumW = mean(runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0)));
+    const other1 = mean(oneProc) - T1;
+    const other2 = mean(procCpu) - S - sumW;
+    console.log(`  CPU time per run, mean of ${K} run back to back (each thread's own clock: load-independent, up to the clock's tick of a few ms):`);
+    console.log(`    1 thread: runPsa T1 = ${f1(T1)} ms (median ${f1(med(oneCpu))}); other threads of the process (GC, compiler) ${f1(other1)} ms`);
+    console.log(`    pool: main thread S = ${f1(S)} ms (median ${f1(med(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, ${f1(mean(runs.map((r) => r.mainMs)))} ms)`);
+    for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(mean(perWorker[w].map((x) => x.cpuMs)))} ms over ${f1(mean(perWorker[w].map((x) => x.blocks)))} blocks, ${f(mean(perWorker[w].map((x) => x.draws)))} draws (wall while busy ${f1(mean(perWorker[w].map((x) => x.busyMs)))} ms)`);
+    console.log(`    pool: workers together ${f1(sumW)} ms (${f((sumW / T1) * 100)}% of T1); other threads of the process ${f1(other2)} ms; larger worker share per run max W = ${f1(W)} ms`);
+    console.log(`  estimated speed-up on 2 free cores (an estimate from CPU times, not the measured target): T1 / (S + max W) = ${f1(T1)} / (${f1(S)} + ${f1(W)}) = ${(T1 / (S + W)).toFixed(2)}×; counting the other threads' CPU as shared by the two cores, T1 / max(S + max W, (S + ΣW + other) / 2) = ${(T1 / Math.max(S + W, (S + sumW + Math.max(0, other2)) / 2)).toFixed(2)}×`);
+    console.log(`  ${load()} after; the wall-time speed-up needs a load below the core count`);
   } finally {
     await pool.close();
   }
