@@ -131,7 +131,7 @@ interface Block {
   readonly count: number;
   /** Called with each message about the block and the index of the worker that runs it. */
   readonly settle: (msg: WorkerMessage, worker: number) => void;
-  readonly run: { seed: number; chunkSize: number; cancel: Int32Array };
+  readonly run: { seed: number; chunkSize: number; cancel: Int32Array; progress: boolean };
   readonly load: { document: unknown; uncertainty?: PsaSettings["uncertainty"] };
 }
 
@@ -316,7 +316,9 @@ export async function openPsaPool(settings: PsaPoolSettings): Promise<OpenPsaPoo
             key,
             start: r.start + at,
             count: m,
-            run: { seed: r.seed, chunkSize: r.chunkSize, cancel },
+            // Progress messages only when someone listens: each one wakes this thread, which on a machine with as
+            // many cores as workers takes a core from a worker.
+            run: { seed: r.seed, chunkSize: r.chunkSize, cancel, progress: psaSettings.onProgress !== undefined },
             load,
             settle: (msg, worker) => {
               if (msg.type === "progress") {

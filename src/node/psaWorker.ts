@@ -33,6 +33,8 @@ interface Run {
   readonly chunkSize: number;
   /** Set to 1 by the pool when the run is cancelled: the block stops at its next chunk. */
   readonly cancel: Int32Array;
+  /** Whether to report each chunk done (only when the run has a progress callback). */
+  readonly progress: boolean;
 }
 
 /** Models kept at once (the oldest is dropped first). */
@@ -68,7 +70,7 @@ port.on("message", (msg: Load | Run | { type: "forget"; key: string }) => {
   try {
     const data = evaluateDrawRange(plan(msg.key), msg.seed, msg.start, msg.count, msg.chunkSize, (done) => {
       if (Atomics.load(cancel, 0) !== 0) throw new Cancelled();
-      port.postMessage({ type: "progress", job, done });
+      if (msg.progress) port.postMessage({ type: "progress", job, done });
     });
     const buffers = [data.parameters.buffer, data.valid.buffer, ...data.options.flatMap((o) => [o.costs.buffer, o.qalys.buffer, o.lifeYears.buffer, o.carbonKg.buffer])];
     const c1 = threadCpuMs();
