@@ -12,6 +12,7 @@
 // (os.loadavg) is printed with every figure: on a shared machine the 2-core speed-up needs 2 free cores.
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 import { createDrawPlan, runPsa, sampleDraws } from "../dist/index.js";
 import { createPsaPool } from "../dist/node.js";
@@ -218,65 +219,59 @@ if (want("workers")) {
     t = performance.now();
     const first = await pool.run(doc, settings);
     const firstMs = performance.now() - t;
-    for (let i = 0; i < 5; i++) await pool.run(doc, settings);
+    for (let i = 0; i < 7; i++) await pool.run(doc, settings);
     for (let i = 0; i < 3; i++) runPsa(doc, settings);
-    // 1. Wall time, alternated so both see the same machine load.
-    const reps = 5;
+    // Pairs (runPsa, then the pool), alternated so both sides see the same machine load, with a short pause
+    // before each side so the other side's background work (garbage collection, compiling) is over.
+    const pause = () => sleep(30);
+    const K = 9;
     const one = [];
     const two = [];
-    let last;
-    let reference;
-    for (let i = 0; i < reps; i++) {
-      t = performance.now();
-      const single = runPsa(doc, settings);
-      one.push(performance.now() - t);
-      t = performance.now();
-      last = await pool.run(doc, settings);
-      two.push(performance.now() - t);
-      if (i === 0) reference = single;
-    }
-    const same = [first, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
-    // 2. CPU time, each side run back to back so that its garbage collection and compiling fall in its own batch.
-    const K = 7;
     const oneCpu = [];
     const oneProc = [];
-    for (let i = 0; i < K; i++) {
-      const c = threadCpuMs();
-      const p = cpuMs();
-      runPsa(doc, settings);
-      oneCpu.push(threadCpuMs() - c);
-      oneProc.push(cpuMs() - p);
-    }
     const mainCpu = [];
     const procCpu = [];
     const runs = [];
+    let last;
+    let reference;
     for (let i = 0; i < K; i++) {
-      const c = threadCpuMs();
-      const p = cpuMs();
-      await pool.run(doc, settings);
+      await pause();
+      let t1 = performance.now();
+      let c = threadCpuMs();
+      let p = cpuMs();
+      const single = runPsa(doc, settings);
+      oneCpu.push(threadCpuMs() - c);
+      oneProc.push(cpuMs() - p);
+      one.push(performance.now() - t1);
+      await pause();
+      t1 = performance.now();
+      c = threadCpuMs();
+      p = cpuMs();
+      last = await pool.run(doc, settings);
       mainCpu.push(threadCpuMs() - c);
       procCpu.push(cpuMs() - p);
+      two.push(performance.now() - t1);
       runs.push(pool.lastRun);
+      if (i === 0) reference = single;
     }
+    const same = [first, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
     console.log(`workers (cohort PSA, ${N} draws, a warm pool of 2 workers against runPsa on this thread), in one process:`);
-    console.log(`  pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); its first run (each worker prepares the model): ${f(firstMs)} ms; load before: ${loadBefore}`);
-    console.log(`  wall time, alternated ${reps}× (needs 2 free cores):`);
+    console.log(`  pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); its first run (each worker prepares the model, code not yet optimised): ${f(firstMs)} ms; load before: ${loadBefore}`);
+    console.log(`  wall time, ${K} alternated pairs after warming both sides (needs 2 free cores):`);
     console.log(`    1 thread (runPsa):      best ${f(best(one))} ms, median ${f(med(one))} ms`);
     console.log(`    warm pool of 2 workers: best ${f(best(two))} ms, median ${f(med(two))} ms`);
-    console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
-    const perWorker = [0, 1].map((w) => runs.map((r) => r.workers[w]));
-    const T1 = mean(oneCpu);
-    const S = mean(mainCpu);
-    const W = mean(runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs))));
-    const sumW = mean(runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0)));
-    const other1 = mean(oneProc) - T1;
-    const other2 = mean(procCpu) - S - sumW;
-    console.log(`  CPU time per run, mean of ${K} run back to back (each thread's own clock: load-independent, up to the clock's tick of a few ms):`);
-    console.log(`    1 thread: runPsa T1 = ${f1(T1)} ms (median ${f1(med(oneCpu))}); other threads of the process (GC, compiler) ${f1(other1)} ms`);
-    console.log(`    pool: main thread S = ${f1(S)} ms (median ${f1(med(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, ${f1(mean(runs.map((r) => r.mainMs)))} ms)`);
-    for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(mean(perWorker[w].map((x) => x.cpuMs)))} ms over ${f1(mean(perWorker[w].map((x) => x.blocks)))} blocks, ${f(mean(perWorker[w].map((x) => x.draws)))} draws (wall while busy ${f1(mean(perWorker[w].map((x) => x.busyMs)))} ms)`);
-    console.log(`    pool: workers together ${f1(sumW)} ms (${f((sumW / T1) * 100)}% of T1); other threads of the process ${f1(other2)} ms; larger worker share per run max W = ${f1(W)} ms`);
-    console.log(`  estimated speed-up on 2 free cores (an estimate from CPU times, not the measured target): T1 / (S + max W) = ${f1(T1)} / (${f1(S)} + ${f1(W)}) = ${(T1 / (S + W)).toFixed(2)}×; counting the other threads' CPU as shared by the two cores, T1 / max(S + max W, (S + ΣW + other) / 2) = ${(T1 / Math.max(S + W, (S + sumW + Math.max(0, other2)) / 2)).toFixed(2)}×`);
+    console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median, per pair median ${med(one.map((x, i) => x / two[i])).toFixed(2)}× (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
+    const wCpu = (w) => runs.map((r) => r.workers[w].cpuMs);
+    const maxW = runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs)));
+    const sumW = runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0));
+    const estimate = oneCpu.map((T1, i) => T1 / (mainCpu[i] + maxW[i]));
+    const balanced = oneCpu.map((T1, i) => T1 / (mainCpu[i] + sumW[i] / 2));
+    console.log(`  CPU time per run, median of the ${K} pairs (each thread's own clock, so other processes do not inflate it much; it still varies with the load, and ticks in steps of a few ms):`);
+    console.log(`    1 thread: runPsa T1 = ${f1(med(oneCpu))} ms (min ${f1(best(oneCpu))}); other threads of the process (GC, compiler) ${f1(med(oneProc.map((x, i) => x - oneCpu[i])))} ms`);
+    console.log(`    pool: main thread S = ${f1(med(mainCpu))} ms (min ${f1(best(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, median ${f1(med(runs.map((r) => r.mainMs)))} ms)`);
+    for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(med(wCpu(w)))} ms, ${f1(mean(runs.map((r) => r.workers[w].blocks)))} blocks and ${f(mean(runs.map((r) => r.workers[w].draws)))} draws on average (wall while busy ${f1(med(runs.map((r) => r.workers[w].busyMs)))} ms)`);
+    console.log(`    pool: workers together ΣW = ${f1(med(sumW))} ms (${f((med(sumW) / med(oneCpu)) * 100)}% of T1), larger share max W = ${f1(med(maxW))} ms; other threads of the process ${f1(med(procCpu.map((x, i) => x - mainCpu[i] - sumW[i])))} ms`);
+    console.log(`  estimated speed-up on 2 free cores, from CPU times (an estimate, not the measured target): T1 / (S + max W) per pair: median ${med(estimate).toFixed(2)}×, range ${best(estimate).toFixed(2)}–${Math.max(...estimate).toFixed(2)}×; with perfect balance, T1 / (S + ΣW/2): median ${med(balanced).toFixed(2)}×`);
     console.log(`  ${load()} after; the wall-time speed-up needs a load below the core count`);
   } finally {
     await pool.close();
