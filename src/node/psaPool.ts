@@ -157,9 +157,10 @@ function workerCount(workers: number | undefined): number {
  * Starts a pool of PSA worker threads (Node only) and waits until every worker is ready. Run several
  * analyses on it with `run`, then `close` it. Idle workers do not keep the process alive.
  *
- * Draws are split into blocks that free workers take in turn (so a slower core does not hold the others
- * up); every draw is a pure function of the seed, its streams and its index, so the joined result is
- * bit-identical to a single-thread run.
+ * Draws are split into blocks of whole chunks that free workers take in turn (so a slower core does not hold
+ * the others up), shrinking towards the end of the run so the workers finish together; every draw is a pure
+ * function of the seed, its streams and its index, so the joined result is bit-identical to a single-thread
+ * run. `lastRun` tells where the time of a run went (this thread's serial part, each worker's CPU time).
  *
  * @param settings - number of workers, worker script
  * @returns the ready pool
