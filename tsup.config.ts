@@ -48,8 +48,8 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // Node-only entry (worker_threads); the worker script is its own file so a Worker can load it.
-    entry: { node: "src/node/index.ts", psaWorker: "src/node/psaWorker.ts" },
+    // Node-only entry (worker_threads, XLSX).
+    entry: { node: "src/node/index.ts" },
     format: ["esm", "cjs"],
     dts: { entry: { node: "src/node/index.ts" } },
     sourcemap: true,
@@ -57,6 +57,20 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     shims: true,
+  },
+  {
+    // The PSA worker script (both `node` builds start it as ESM): one self-contained file with the library code
+    // it runs and only the parts of its dependencies that code uses. A worker then starts by loading one file,
+    // instead of date-fns' whole index (hundreds of modules) and zod's: start-up fell from about 1.4 s to 0.35 s
+    // per worker on a loaded machine.
+    entry: { psaWorker: "src/node/psaWorker.ts" },
+    format: ["esm"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    platform: "node",
+    noExternal: [/./],
   },
   {
     entry: { cli: "src/cli/main.ts" },

@@ -10,7 +10,9 @@
 //  4. Memory: peak RSS and heap during the 10,000 × 20-option tree PSA.
 // Sections: `node bench/psa.mjs [cohort] [tree] [workers]` (all by default). The machine's load average
 // (os.loadavg) is printed with every figure: on a shared machine the 2-core speed-up needs 2 free cores.
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 import { createDrawPlan, runPsa, sampleDraws } from "../dist/index.js";
 import { createPsaPool } from "../dist/node.js";
@@ -119,6 +121,15 @@ function handLoop(doc) {
   return { costs, qalys };
 }
 
+/** This thread's own CPU time in ms (process.cpuUsage() counts every thread of the process). */
+function threadCpuMs() {
+  if (typeof process.threadCpuUsage === "function") {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  return Number(readFileSync("/proc/thread-self/schedstat", "latin1").split(" ", 1)[0]) / 1e6;
+}
+
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -183,38 +194,90 @@ if (want("tree")) {
 
 if (want("workers")) {
   // The same work both ways: the cohort PSA, N draws, prepared from the same document. One thread runs
-  // runPsa here; the pool's workers are started once (start-up stated apart) and warmed by one run.
+  // runPsa here; the pool's workers are started once and its first run (each worker prepares the model, its
+  // code is not optimised yet) are stated apart, then both sides are warmed (a worker sees half the draws of a
+  // run, so its optimising compiler settles after a few runs: until then recompiling costs CPU on other threads).
+  //
+  // Wall time needs two free cores. CPU time does not: each thread's own CPU clock (Linux
+  // /proc/thread-self/schedstat, Node ≥ 23.9 process.threadCpuUsage; process.cpuUsage() counts every thread)
+  // gives, per pool run, the main thread's part (S: checking, handing out blocks, placing them, summaries) and
+  // each worker's CPU (W1, W2, from pool.lastRun). On two free cores the run would take about S + max(W1, W2),
+  // against T1, the CPU time of runPsa on one thread: the estimate T1 / (S + max W) assumes nothing else runs,
+  // and leaves out message latency and the two cores sharing caches and memory bandwidth, so it is an estimate,
+  // not the measured target. The CPU of the process's other threads (garbage collection, compiler) is shown too,
+  // and a second estimate counts it as taken from the workers' two cores.
   const settings = { iterations: N, seed: SEED };
   const loadBefore = load();
-  const t0 = performance.now();
+  const f = (x) => x.toFixed(0);
+  const f1 = (x) => x.toFixed(1);
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const best = (xs) => Math.min(...xs);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  let t = performance.now();
   const pool = await createPsaPool({ workers: 2 });
-  const startup = performance.now() - t0;
+  const startup = performance.now() - t;
   try {
-    const warm = await pool.run(doc, settings);
-    runPsa(doc, settings);
-    const reps = 5;
+    t = performance.now();
+    const first = await pool.run(doc, settings);
+    const firstMs = performance.now() - t;
+    for (let i = 0; i < 7; i++) await pool.run(doc, settings);
+    for (let i = 0; i < 3; i++) runPsa(doc, settings);
+    // Pairs (runPsa, then the pool), alternated so both sides see the same machine load, with a short pause
+    // before each side so the other side's background work (garbage collection, compiling) is over.
+    const pause = () => sleep(30);
+    const K = 9;
     const one = [];
     const two = [];
+    const oneCpu = [];
+    const oneProc = [];
+    const mainCpu = [];
+    const procCpu = [];
+    const runs = [];
     let last;
     let reference;
-    for (let i = 0; i < reps; i++) {
-      let t = performance.now();
+    for (let i = 0; i < K; i++) {
+      await pause();
+      let t1 = performance.now();
+      let c = threadCpuMs();
+      let p = cpuMs();
       const single = runPsa(doc, settings);
-      one.push(performance.now() - t);
-      t = performance.now();
+      oneCpu.push(threadCpuMs() - c);
+      oneProc.push(cpuMs() - p);
+      one.push(performance.now() - t1);
+      await pause();
+      t1 = performance.now();
+      c = threadCpuMs();
+      p = cpuMs();
       last = await pool.run(doc, settings);
-      two.push(performance.now() - t);
+      mainCpu.push(threadCpuMs() - c);
+      procCpu.push(cpuMs() - p);
+      two.push(performance.now() - t1);
+      runs.push(pool.lastRun);
       if (i === 0) reference = single;
     }
-    const same = [warm, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d]))));
-    const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const best = (xs) => Math.min(...xs);
-    console.log(`workers (cohort PSA, ${N} draws), same work alternated ${reps}×, in one process:`);
-    console.log(`  pool start-up (2 workers, once): ${startup.toFixed(0)} ms (pool.startupMs ${pool.startupMs.toFixed(0)} ms); load before: ${loadBefore}`);
-    console.log(`  1 thread (runPsa):      best ${best(one).toFixed(0)} ms, median ${med(one).toFixed(0)} ms`);
-    console.log(`  warm pool of 2 workers: best ${best(two).toFixed(0)} ms, median ${med(two).toFixed(0)} ms`);
-    console.log(`  speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median (target ≥ 1.7× on 2 free cores); bit-identical: ${same}`);
-    console.log(`  ${load()} after; a speed-up above 1 needs a load below the core count`);
+    const same = [first, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
+    console.log(`workers (cohort PSA, ${N} draws, a warm pool of 2 workers against runPsa on this thread), in one process:`);
+    console.log(`  pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); its first run (each worker prepares the model, code not yet optimised): ${f(firstMs)} ms; load before: ${loadBefore}`);
+    console.log(`  wall time, ${K} alternated pairs after warming both sides (needs 2 free cores):`);
+    console.log(`    1 thread (runPsa):      best ${f(best(one))} ms, median ${f(med(one))} ms`);
+    console.log(`    warm pool of 2 workers: best ${f(best(two))} ms, median ${f(med(two))} ms`);
+    console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median, per pair median ${med(one.map((x, i) => x / two[i])).toFixed(2)}× (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
+    const wCpu = (w) => runs.map((r) => r.workers[w].cpuMs);
+    const maxW = runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs)));
+    const sumW = runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0));
+    const estimate = oneCpu.map((T1, i) => T1 / (mainCpu[i] + maxW[i]));
+    const balanced = oneCpu.map((T1, i) => T1 / (mainCpu[i] + sumW[i] / 2));
+    // The process's other threads (garbage collection, compiler) run on the free core beside runPsa, but on the
+    // pool's busy cores they take time from the workers: counted as shared by the two cores.
+    const others = procCpu.map((x, i) => Math.max(0, x - mainCpu[i] - sumW[i]));
+    const shared = oneCpu.map((T1, i) => T1 / Math.max(mainCpu[i] + maxW[i], (mainCpu[i] + sumW[i] + others[i]) / 2));
+    console.log(`  CPU time per run, median of the ${K} pairs (each thread's own clock, so other processes do not inflate it much; it still varies with the load, and ticks in steps of a few ms):`);
+    console.log(`    1 thread: runPsa T1 = ${f1(med(oneCpu))} ms (min ${f1(best(oneCpu))}); other threads of the process (GC, compiler) ${f1(med(oneProc.map((x, i) => x - oneCpu[i])))} ms`);
+    console.log(`    pool: main thread S = ${f1(med(mainCpu))} ms (min ${f1(best(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, median ${f1(med(runs.map((r) => r.mainMs)))} ms)`);
+    for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(med(wCpu(w)))} ms, ${f1(mean(runs.map((r) => r.workers[w].blocks)))} blocks and ${f(mean(runs.map((r) => r.workers[w].draws)))} draws on average (wall while busy ${f1(med(runs.map((r) => r.workers[w].busyMs)))} ms)`);
+    console.log(`    pool: workers together ΣW = ${f1(med(sumW))} ms (${f((med(sumW) / med(oneCpu)) * 100)}% of T1), larger share max W = ${f1(med(maxW))} ms; other threads of the process ${f1(med(others))} ms`);
+    console.log(`  estimated speed-up on 2 free cores, from CPU times (an estimate, not the measured target): T1 / (S + max W) per pair: median ${med(estimate).toFixed(2)}×, range ${best(estimate).toFixed(2)}–${Math.max(...estimate).toFixed(2)}×; with perfect balance, T1 / (S + ΣW/2): median ${med(balanced).toFixed(2)}×; counting the other threads' CPU as taken from the workers' cores, T1 / max(S + max W, (S + ΣW + other) / 2): median ${med(shared).toFixed(2)}×, range ${best(shared).toFixed(2)}–${Math.max(...shared).toFixed(2)}×`);
+    console.log(`  ${load()} after; the wall-time speed-up needs a load below the core count`);
   } finally {
     await pool.close();
   }

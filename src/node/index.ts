@@ -4,6 +4,6 @@
  *
  * @module
  */
-export { createPsaPool, type PoolPsaSettings, type PsaPoolSettings, type PsaWorkerPool } from "./psaPool.js";
+export { createPsaPool, type PoolPsaSettings, type PsaPoolRunTiming, type PsaPoolSettings, type PsaPoolWorkerTiming, type PsaWorkerPool } from "./psaPool.js";
 export { runPsaParallel, type ParallelPsaSettings } from "./runPsaParallel.js";
 export { evaluationWorkbook, evaluatorScoreWorkbook, readEvaluatorScoresXlsx } from "./xlsx.js";

@@ -4,12 +4,14 @@
  * transferred, not copied. Node-only.
  *
  * Messages in: `load` (a model and its key), `run` (a key and a block of draws), `forget` (a key). Messages out:
- * `ready`, `progress`, `result`, `error` (each tagged with its job), `aborted`.
+ * `ready`, `progress`, `result` (with the block's busy time and this thread's CPU time in it), `error` (each
+ * tagged with its job), `aborted`.
  *
  * @module
  */
 import { parentPort } from "node:worker_threads";
 import { evaluateDrawRange, preparePsa, type PsaPlan } from "../uncertainty/psa.js";
+import { threadCpuMs } from "./threadCpu.js";
 import type { UncertaintySection } from "../uncertainty/schema.js";
 
 /** A model to prepare and keep under its key. */
@@ -31,6 +33,8 @@ interface Run {
   readonly chunkSize: number;
   /** Set to 1 by the pool when the run is cancelled: the block stops at its next chunk. */
   readonly cancel: Int32Array;
+  /** Whether to report each chunk done (only when the run has a progress callback). */
+  readonly progress: boolean;
 }
 
 /** Models kept at once (the oldest is dropped first). */
@@ -61,13 +65,17 @@ port.on("message", (msg: Load | Run | { type: "forget"; key: string }) => {
     return;
   }
   const { job, cancel } = msg;
+  const t0 = performance.now();
+  const c0 = threadCpuMs();
   try {
     const data = evaluateDrawRange(plan(msg.key), msg.seed, msg.start, msg.count, msg.chunkSize, (done) => {
       if (Atomics.load(cancel, 0) !== 0) throw new Cancelled();
-      port.postMessage({ type: "progress", job, done });
+      if (msg.progress) port.postMessage({ type: "progress", job, done });
     });
     const buffers = [data.parameters.buffer, data.valid.buffer, ...data.options.flatMap((o) => [o.costs.buffer, o.qalys.buffer, o.lifeYears.buffer, o.carbonKg.buffer])];
-    port.postMessage({ type: "result", job, data }, buffers as ArrayBuffer[]);
+    const c1 = threadCpuMs();
+    const timing = { busyMs: performance.now() - t0, ...(c0 !== undefined && c1 !== undefined ? { cpuMs: c1 - c0 } : {}) };
+    port.postMessage({ type: "result", job, data, timing }, buffers as ArrayBuffer[]);
   } catch (e) {
     if (e instanceof Cancelled) port.postMessage({ type: "aborted", job });
     else port.postMessage({ type: "error", job, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

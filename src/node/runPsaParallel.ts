@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { PathwayModel } from "../pathway/model.js";
-import { createPsaPool } from "./psaPool.js";
+import { openPsaPool } from "./psaPool.js";
 import { assemblePsa, checkPsaSettings, drawnParameterIds, evaluateDrawRange, preparePsa, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
 
 /**
@@ -65,9 +65,10 @@ export async function runPsaParallel(model: PathwayModel | unknown, settings: Pa
     return assemblePsa(prepared, run, drawnParameterIds(prepared.plan), data);
   }
   const { workers: _, workerScript, ...psa } = settings;
-  const pool = await createPsaPool({ workers: n, ...(workerScript !== undefined ? { workerScript } : {}) });
+  const { pool, runPrepared } = await openPsaPool({ workers: n, ...(workerScript !== undefined ? { workerScript } : {}) });
   try {
-    return await pool.run(model, psa);
+    // The document prepared above is the pool's (each worker prepares its own copy): not prepared here again.
+    return await runPrepared(model, prepared, psa);
   } finally {
     await pool.close();
   }

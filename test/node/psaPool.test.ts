@@ -81,4 +81,20 @@ describe("a kept-warm pool of PSA workers", () => {
     await expect(small.run(ssiDocument(), { iterations: 10, seed: 1 })).rejects.toThrow(/closed/);
     await expect(createPsaPool({ workers: 0, workerScript })).rejects.toThrow(/workers/);
   }, 60_000);
+
+  it("reports where the time of the last run went: every draw once, in blocks that shrink towards the end", async () => {
+    // 1,000 draws in chunks of 50 on 3 workers: 20 chunks handed out as blocks of 3, 2, 2 and 2 chunks, then
+    // 11 single chunks (each block a sixth of the chunks still left, at least one): 15 blocks in all.
+    const r = await pool.run(ssiDocument(), { iterations: 1000, seed: 11, chunkSize: 50 });
+    const t = pool.lastRun!;
+    expect(t.workers).toHaveLength(3);
+    expect(t.workers.reduce((a, w) => a + w.draws, 0)).toBe(r.count);
+    expect(t.workers.reduce((a, w) => a + w.blocks, 0)).toBe(15);
+    for (const w of t.workers) {
+      expect(w.busyMs).toBeGreaterThanOrEqual(0);
+      if (process.platform === "linux") expect(w.cpuMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(t.mainMs).toBeGreaterThan(0);
+    expect(t.wallMs).toBeGreaterThanOrEqual(t.mainMs);
+  }, 60_000);
 });
