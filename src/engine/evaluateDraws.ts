@@ -9,6 +9,7 @@ import type { Calculator } from "./backends/calculator.js";
 import { float64Calculator } from "./backends/float64.js";
 import { RunRegisters } from "./kernel/optionValues.js";
 import { Conditions, type DrawCondition } from "./kernel/conditions.js";
+import { CycleShare } from "./kernel/cycleShare.js";
 import { checkFinite, runProgram } from "./kernel/run.js";
 import { VectorSink } from "./kernel/sink.js";
 import { TreeSharedValues } from "./kernel/treeSharedValues.js";
@@ -102,6 +103,9 @@ export interface EvaluateDrawsOptions {
   readonly costCategories?: boolean;
 }
 
+/** The most doubles the per-cycle values shared by the options may hold (32 MB). */
+const CYCLE_SHARE_BUDGET = 1 << 22;
+
 /** A calculator and its registers kept for the next call with the same number of draws (chunks of one run). */
 export interface DrawsCache {
   last?: { readonly n: number; readonly calc: Calculator<Float64Array>; readonly regs: RunRegisters<Float64Array> };
@@ -125,7 +129,10 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
 
   if (cache.last?.n !== n) {
     const c = float64Calculator(n);
-    cache.last = { n, calc: c, regs: new RunRegisters(c) };
+    const regs = new RunRegisters(c);
+    // Per-cycle values shared by the options (one conditions record per run), within 32 MB of registers.
+    regs.cycleShare = new CycleShare(c, CYCLE_SHARE_BUDGET);
+    cache.last = { n, calc: c, regs };
   }
   const { calc, regs } = cache.last;
   const conds = new Conditions(n);

@@ -143,6 +143,10 @@ export function runCohort<V>(
   // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
   // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
   const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
+  // A row whose transitions the option leaves alone (and no parameter) is the same for every such option of a
+  // run over draws: kept per cycle and shared (see CycleShare).
+  const share = regs.cycleShare;
+  const shareRow = m.rows.map((row) => share !== undefined && !values.touchesParams && row.every((t) => t.site === undefined || !values.o.siteOps.has(t.site.id)));
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -155,15 +159,31 @@ export function runCohort<V>(
       ps.push(one);
       return;
     }
+    const key = `r${m.index}:${r}`;
+    let keep = shareRow[r]! ? share : undefined;
+    if (keep !== undefined) {
+      const hit = keep.get(key, env.cycle);
+      if (hit !== undefined) {
+        for (const t of row) to.push(t.to);
+        ps.push(...hit);
+        return;
+      }
+    }
     let hasRest = false;
     let terms = 0;
     const kept = steady[r]!;
+    let restReg: V = rowRest[r]!;
+    if (keep !== undefined && row.some((t) => t.kind === "rest")) {
+      const own = keep.register(key, env.cycle, row.length, false);
+      if (own === undefined) keep = undefined;
+      else restReg = own;
+    }
     for (let j = 0; j < row.length; j++) {
       const t = row[j]!;
       if (t.kind === "rest") {
         hasRest = true;
         to.push(t.to);
-        ps.push(rowRest[r]!);
+        ps.push(restReg);
         continue;
       }
       const site = t.site!;
@@ -176,9 +196,15 @@ export function runCohort<V>(
         continue;
       }
       const v = values.value(site, envNow);
+      const varies = values.varies(site);
+      // A kept row holds only values that stay as they are for the run: its own registers, and site values
+      // kept for the run.
+      if (keep !== undefined && varies && keep.get(`s${site.id}`, env.cycle)?.[0] !== v) keep = undefined;
       p = v;
       if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
-        p = regs.convertedRegister(site.id, v);
+        const own = keep?.register(key, varies ? env.cycle : 0, j, calc.isNarrow(v));
+        if (own === undefined) keep = undefined;
+        p = own ?? regs.convertedRegister(site.id, v);
         if (t.kind === "rate") {
           // p = 1 − e^(−r·L)
           calc.mul(p, v, L);
@@ -192,7 +218,7 @@ export function runCohort<V>(
           calc.sub(p, one, p);
         }
       }
-      if (!values.varies(site)) kept[j] = p;
+      if (!varies) kept[j] = p;
       to.push(t.to);
       ps.push(p);
       // The sum starts at its first term (0 + p is p).
@@ -202,7 +228,7 @@ export function runCohort<V>(
     if (terms === 0) calc.setText(rowSum, "0");
     const state = m.states[r]!;
     if (hasRest) {
-      const rest = rowRest[r]!;
+      const rest = restReg;
       calc.sub(rest, one, rowSum);
       // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
       conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
@@ -212,6 +238,7 @@ export function runCohort<V>(
       calc.sub(dev, rowSum, one);
       conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
     }
+    keep?.set(key, env.cycle, ps);
   };
   // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
   const buildMatrix = (n: number): void => {
