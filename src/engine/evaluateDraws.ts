@@ -131,7 +131,11 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
     const c = float64Calculator(n);
     const regs = new RunRegisters(c);
     // Per-cycle values shared by the options (one conditions record per run), within 32 MB of registers.
-    regs.cycleShare = new CycleShare(c, CYCLE_SHARE_BUDGET);
+    regs.cycleShare = new CycleShare(c, CYCLE_SHARE_BUDGET, (count) => {
+      // One buffer for a block of registers (fewer, larger allocations for the collector).
+      const buffer = new ArrayBuffer(count * n * 8);
+      return Array.from({ length: count }, (_, i) => new Float64Array(buffer, i * n * 8, n));
+    });
     cache.last = { n, calc: c, regs };
   }
   const { calc, regs } = cache.last;

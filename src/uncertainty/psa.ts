@@ -316,13 +316,15 @@ export function evaluateDrawRange(
   const options = compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) }));
   const valid = new Uint8Array(count);
   const conditions = new Map<string, { code: string; path: readonly (string | number)[]; message: string; count: number; firstDraw: number }>();
+  // When every column of the plan is a parameter, in order, the draw matrix is the model's draws as it is.
+  const asDrawn = k === plan.keys.length && paramCols.every(([, c], p) => c === p);
   for (let off = 0; off < count; off += chunkSize) {
     signal?.throwIfAborted();
     const n = Math.min(chunkSize, count - off);
     const m = sampleDraws(plan, seed, start + off, n);
-    const values = new Float64Array(k * n);
+    const values = asDrawn ? m.values : new Float64Array(k * n);
     paramCols.forEach(([, c], p) => {
-      values.set(m.values.subarray(c * n, (c + 1) * n), p * n);
+      if (!asDrawn) values.set(m.values.subarray(c * n, (c + 1) * n), p * n);
       parameters.set(m.values.subarray(c * n, (c + 1) * n), p * count + off);
     });
     const out = compiled.evaluateDraws({ parameterIds: ids, count: n, values });

@@ -96,6 +96,12 @@ export interface Calculator<V> {
   floor(out: V, a: V): void;
   /** out += a × b. */
   mulAdd(out: V, a: V, b: V): void;
+  /**
+   * out := a[0] × b[0] + a[1] × b[1] + … (the first `count` terms, added in that order: the same as one `mul`
+   * and then `mulAdd`s, in one pass). Optional: without it the kernel issues those operations. `out` must not
+   * be one of the inputs.
+   */
+  dot?(out: V, a: readonly V[], b: readonly V[], count: number): void;
   /** Flags (bad[i] = 1, over `bad.length` lanes) the unflagged lanes where `a` breaks the rule; returns how many lanes were flagged now. */
   test(a: V, rule: Rule, bound: V | undefined, bad: Uint8Array): number;
   /** Lanes flagged in `bad` := the decimal text (keeps invalid draws NaN-free); a narrow register only when every lane is flagged. */

@@ -252,6 +252,39 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
         for (let i = 0; i < m; i++) out[i] = out[i]! + p;
       }
     },
+    dot(out, a, b, count) {
+      // A narrow input is read at lane 0 for every lane: index i & 0 (narrow) or i & −1 (wide).
+      const m = out.length;
+      const mask = (x: Float64Array): number => (x.length === m ? -1 : 0);
+      if (count === 1) {
+        this.mul(out, a[0]!, b[0]!);
+        return;
+      }
+      let j = 0;
+      if (count === 3 || count > 4) {
+        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!, a2 = a[2]!, b2 = b[2]!;
+        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1), ma2 = mask(a2), mb2 = mask(b2);
+        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]!;
+        j = 3;
+      } else if (count === 2) {
+        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!;
+        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1);
+        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
+        return;
+      } else {
+        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!, a2 = a[2]!, b2 = b[2]!, a3 = a[3]!, b3 = b[3]!;
+        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1), ma2 = mask(a2), mb2 = mask(b2), ma3 = mask(a3), mb3 = mask(b3);
+        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]! + a3[i & ma3]! * b3[i & mb3]!;
+        return;
+      }
+      // More terms: the rest added two at a time, in order.
+      for (; j + 1 < count; j += 2) {
+        const a0 = a[j]!, b0 = b[j]!, a1 = a[j + 1]!, b1 = b[j + 1]!;
+        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1);
+        for (let i = 0; i < m; i++) out[i] = out[i]! + a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
+      }
+      if (j < count) this.mulAdd(out, a[j]!, b[j]!);
+    },
     test(a, rule: Rule, bound, bad) {
       // `bad.length` lanes; a narrow `a` (or bound) is one value for every lane.
       const m = bad.length;

@@ -56,6 +56,52 @@ function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly
   }
 }
 
+/** The transitions into each state, as (row, position in the row), in the order `propagate` adds them. */
+interface Into {
+  readonly all: readonly (readonly [number, number])[][];
+  /** From another state only (the inflow of a state that values entries). */
+  readonly other: readonly (readonly [number, number])[][];
+}
+
+function intoStates(S: number, rowsTo: readonly (readonly number[])[]): Into {
+  const all: [number, number][][] = Array.from({ length: S }, () => []);
+  const other: [number, number][][] = Array.from({ length: S }, () => []);
+  for (let r = 0; r < S; r++) {
+    rowsTo[r]!.forEach((t, j) => {
+      all[t]!.push([r, j]);
+      if (t !== r) other[t]!.push([r, j]);
+    });
+  }
+  return { all, other };
+}
+
+/**
+ * `propagate` with each state's sum in one pass (`dot`): the same terms, added in the same order, so the
+ * same numbers.
+ */
+function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[]): void {
+  for (let t = 0; t < S; t++) {
+    const list = into.all[t]!;
+    for (let x = 0; x < list.length; x++) {
+      const [r, j] = list[x]!;
+      a[x] = prev[r]!;
+      b[x] = rowsP[r]![j]!;
+    }
+    if (list.length === 0) calc.copy(next[t]!, zero);
+    else dot.call(calc, next[t]!, a, b, list.length);
+    const f = inflow[t];
+    if (f === undefined) continue;
+    const other = into.other[t]!;
+    for (let x = 0; x < other.length; x++) {
+      const [r, j] = other[x]!;
+      a[x] = prev[r]!;
+      b[x] = rowsP[r]![j]!;
+    }
+    if (other.length === 0) calc.copy(f, zero);
+    else dot.call(calc, f, a, b, other.length);
+  }
+}
+
 /**
  * A trace whose occupancy texts are written from the Float64 numbers the first time they are read (an
  * enumerable property, so JSON, structured cloning and deep equality see it as plain data).
@@ -327,10 +373,18 @@ export function runCohort<V>(
   const seenIn = new Uint8Array(S);
   // A state with nothing to value (dead, no items, no carbon) needs no sums.
   const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
+  const dot = calc.dot;
+  let into: Into | undefined;
+  const dotA: V[] = [];
+  const dotB: V[] = [];
   for (let n = 1; n <= N; n++) {
     setEnv(n);
     if (n === 1 || dynamic) buildMatrix(n);
-    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
+    if (dot !== undefined) {
+      // Which state each transition goes to is fixed by the model (only the probabilities change).
+      into ??= intoStates(S, rowsTo);
+      for (const t of traces) propagateDot(calc, dot, S, into, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB);
+    } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     // Values of cycle n per state (after effects).
     m.states.forEach((st, s) => {
       if (staticState[s]) return;

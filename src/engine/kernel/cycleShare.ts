@@ -30,13 +30,17 @@ export class CycleShare<V> {
   private used = 0;
   private readonly kept = new Map<string, (Kept<V> | undefined)[]>();
   private readonly registers = new Map<string, V>();
+  /** Wide registers handed out in blocks (one allocation for many), when the calculator can. */
+  private block: V[] = [];
   /**
    * @param calc - the run's calculator
    * @param budget - the most lanes (doubles) the kept registers may hold in all
+   * @param registers - makes `count` wide registers at once (default: one by one)
    */
   constructor(
     private readonly calc: Calculator<V>,
     private readonly budget: number,
+    private readonly registersOf: (count: number) => V[] = (count) => Array.from({ length: count }, () => calc.register()),
   ) {}
 
   /** A new run (new parameters): every kept value is stale. */
@@ -61,7 +65,11 @@ export class CycleShare<V> {
       const size = narrow ? 1 : this.calc.lanes;
       if (this.used + size > this.budget) return undefined;
       this.used += size;
-      r = narrow ? this.calc.narrow() : this.calc.register();
+      if (narrow) r = this.calc.narrow();
+      else {
+        if (this.block.length === 0) this.block = this.registersOf(Math.max(1, Math.min(64, Math.floor((this.budget - this.used + size) / size)))).reverse();
+        r = this.block.pop()!;
+      }
       this.registers.set(name, r);
     }
     return r;
