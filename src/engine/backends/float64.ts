@@ -252,38 +252,83 @@ export function float64Calculator(lanes: number): Calculator<Float64Array> {
         for (let i = 0; i < m; i++) out[i] = out[i]! + p;
       }
     },
-    dot(out, a, b, count) {
+    dot(out, a, b, count, acc, coeff) {
       // A narrow input is read at lane 0 for every lane: index i & 0 (narrow) or i & −1 (wide).
       const m = out.length;
       const mask = (x: Float64Array): number => (x.length === m ? -1 : 0);
-      if (count === 1) {
-        this.mul(out, a[0]!, b[0]!);
-        return;
+      const a0 = a[0]!, b0 = b[0]!, ma0 = mask(a0), mb0 = mask(b0);
+      const a1 = count > 1 ? a[1]! : a0, b1 = count > 1 ? b[1]! : b0, ma1 = mask(a1), mb1 = mask(b1);
+      const a2 = count > 2 ? a[2]! : a0, b2 = count > 2 ? b[2]! : b0, ma2 = mask(a2), mb2 = mask(b2);
+      const a3 = count > 3 ? a[3]! : a0, b3 = count > 3 ? b[3]! : b0, ma3 = mask(a3), mb3 = mask(b3);
+      // With an accumulator (and a count the loops below cover), acc += out × coeff in the same pass.
+      const fused = acc !== undefined && coeff !== undefined && count <= 4 && acc !== out;
+      const s = fused ? acc : out;
+      const c = fused ? coeff : out;
+      const mc = mask(c);
+      switch (count) {
+        case 1:
+          if (fused) for (let i = 0; i < m; i++) {
+            const v = a0[i & ma0]! * b0[i & mb0]!;
+            out[i] = v;
+            s[i] = s[i]! + v * c[i & mc]!;
+          }
+          else for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]!;
+          break;
+        case 2:
+          if (fused) for (let i = 0; i < m; i++) {
+            const v = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
+            out[i] = v;
+            s[i] = s[i]! + v * c[i & mc]!;
+          }
+          else for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
+          break;
+        case 3:
+          if (fused) for (let i = 0; i < m; i++) {
+            const v = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]!;
+            out[i] = v;
+            s[i] = s[i]! + v * c[i & mc]!;
+          }
+          else for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]!;
+          break;
+        default: {
+          if (count === 4 && fused) {
+            for (let i = 0; i < m; i++) {
+              const v = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]! + a3[i & ma3]! * b3[i & mb3]!;
+              out[i] = v;
+              s[i] = s[i]! + v * c[i & mc]!;
+            }
+            break;
+          }
+          for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]! + a3[i & ma3]! * b3[i & mb3]!;
+          // More terms: added two at a time, in order.
+          let j = 4;
+          for (; j + 1 < count; j += 2) {
+            const x0 = a[j]!, y0 = b[j]!, x1 = a[j + 1]!, y1 = b[j + 1]!;
+            const mx0 = mask(x0), my0 = mask(y0), mx1 = mask(x1), my1 = mask(y1);
+            for (let i = 0; i < m; i++) out[i] = out[i]! + x0[i & mx0]! * y0[i & my0]! + x1[i & mx1]! * y1[i & my1]!;
+          }
+          if (j < count) {
+            const x0 = a[j]!, y0 = b[j]!, mx0 = mask(x0), my0 = mask(y0);
+            for (let i = 0; i < m; i++) out[i] = out[i]! + x0[i & mx0]! * y0[i & my0]!;
+          }
+          if (acc !== undefined && coeff !== undefined) {
+            const mk = mask(coeff);
+            for (let i = 0; i < m; i++) acc[i] = acc[i]! + out[i]! * coeff[i & mk]!;
+          }
+        }
       }
-      let j = 0;
-      if (count === 3 || count > 4) {
-        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!, a2 = a[2]!, b2 = b[2]!;
-        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1), ma2 = mask(a2), mb2 = mask(b2);
-        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]!;
-        j = 3;
-      } else if (count === 2) {
-        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!;
-        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1);
-        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
-        return;
-      } else {
-        const a0 = a[0]!, b0 = b[0]!, a1 = a[1]!, b1 = b[1]!, a2 = a[2]!, b2 = b[2]!, a3 = a[3]!, b3 = b[3]!;
-        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1), ma2 = mask(a2), mb2 = mask(b2), ma3 = mask(a3), mb3 = mask(b3);
-        for (let i = 0; i < m; i++) out[i] = a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]! + a2[i & ma2]! * b2[i & mb2]! + a3[i & ma3]! * b3[i & mb3]!;
-        return;
+    },
+    restAtLeast(out, sum, bound) {
+      const m = out.length;
+      const ms = sum.length === m ? -1 : 0;
+      const lim = bound[0]!;
+      let ok = true;
+      for (let i = 0; i < m; i++) {
+        const r = 1 - sum[i & ms]!;
+        if (!(r >= lim)) ok = false;
+        out[i] = r > 0 ? r : 0;
       }
-      // More terms: the rest added two at a time, in order.
-      for (; j + 1 < count; j += 2) {
-        const a0 = a[j]!, b0 = b[j]!, a1 = a[j + 1]!, b1 = b[j + 1]!;
-        const ma0 = mask(a0), mb0 = mask(b0), ma1 = mask(a1), mb1 = mask(b1);
-        for (let i = 0; i < m; i++) out[i] = out[i]! + a0[i & ma0]! * b0[i & mb0]! + a1[i & ma1]! * b1[i & mb1]!;
-      }
-      if (j < count) this.mulAdd(out, a[j]!, b[j]!);
+      return ok;
     },
     test(a, rule: Rule, bound, bad) {
       // `bad.length` lanes; a narrow `a` (or bound) is one value for every lane.

@@ -77,9 +77,10 @@ function intoStates(S: number, rowsTo: readonly (readonly number[])[]): Into {
 
 /**
  * `propagate` with each state's sum in one pass (`dot`): the same terms, added in the same order, so the
- * same numbers.
+ * same numbers. A state's running sum given in `accNext` (or `accIn` for its inflow) takes occupancy ×
+ * coefficient in the same pass, as `accumulate` would after it.
  */
-function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[]): void {
+function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[], accNext: readonly (V | undefined)[], cNext: V, accIn: readonly (V | undefined)[], cIn: V): void {
   for (let t = 0; t < S; t++) {
     const list = into.all[t]!;
     for (let x = 0; x < list.length; x++) {
@@ -87,8 +88,11 @@ function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["do
       a[x] = prev[r]!;
       b[x] = rowsP[r]![j]!;
     }
-    if (list.length === 0) calc.copy(next[t]!, zero);
-    else dot.call(calc, next[t]!, a, b, list.length);
+    const accN = accNext[t];
+    if (list.length === 0) {
+      calc.copy(next[t]!, zero);
+      if (accN !== undefined) calc.mulAdd(accN, next[t]!, cNext);
+    } else dot.call(calc, next[t]!, a, b, list.length, accN, accN === undefined ? undefined : cNext);
     const f = inflow[t];
     if (f === undefined) continue;
     const other = into.other[t]!;
@@ -97,8 +101,11 @@ function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["do
       a[x] = prev[r]!;
       b[x] = rowsP[r]![j]!;
     }
-    if (other.length === 0) calc.copy(f, zero);
-    else dot.call(calc, f, a, b, other.length);
+    const accI = accIn[t];
+    if (other.length === 0) {
+      calc.copy(f, zero);
+      if (accI !== undefined) calc.mulAdd(accI, f, cIn);
+    } else dot.call(calc, f, a, b, other.length, accI, accI === undefined ? undefined : cIn);
   }
 }
 
@@ -216,7 +223,15 @@ export function runCohort<V>(
       }
     }
     let hasRest = false;
+    // The sum starts at its first term (0 + p is p): p1 + p2, then + p3 …
     let terms = 0;
+    let first: V | undefined;
+    const addTerm = (p: V): void => {
+      if (terms === 0) first = p;
+      else if (terms === 1) calc.add(rowSum, first!, p);
+      else calc.add(rowSum, rowSum, p);
+      terms++;
+    };
     const kept = steady[r]!;
     let restReg: V = rowRest[r]!;
     if (keep !== undefined && row.some((t) => t.kind === "rest")) {
@@ -237,8 +252,7 @@ export function runCohort<V>(
       if (p !== undefined) {
         to.push(t.to);
         ps.push(p);
-        if (terms++ === 0) calc.copy(rowSum, p);
-        else calc.add(rowSum, rowSum, p);
+        addTerm(p);
         continue;
       }
       const v = values.value(site, envNow);
@@ -267,20 +281,20 @@ export function runCohort<V>(
       if (!varies) kept[j] = p;
       to.push(t.to);
       ps.push(p);
-      // The sum starts at its first term (0 + p is p).
-      if (terms++ === 0) calc.copy(rowSum, p);
-      else calc.add(rowSum, rowSum, p);
+      addTerm(p);
     }
     if (terms === 0) calc.setText(rowSum, "0");
+    else if (terms === 1) calc.copy(rowSum, first!);
     const state = m.states[r]!;
-    if (hasRest) {
+    // In one pass when no draw is invalid yet and the row does not sum above 1 in any draw.
+    if (hasRest && (calc.restAtLeast === undefined || conds.anyInvalid || !calc.restAtLeast(restReg, rowSum, negTol))) {
       const rest = restReg;
       calc.sub(rest, one, rowSum);
       // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
       conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
       // A shortfall within the tolerance (rounding) counts as 0.
       calc.max(rest, rest, zero);
-    } else {
+    } else if (!hasRest) {
       calc.sub(dev, rowSum, one);
       conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
     }
@@ -377,13 +391,27 @@ export function runCohort<V>(
   let into: Into | undefined;
   const dotA: V[] = [];
   const dotB: V[] = [];
+  // Static states whose only running sum read is the discounted one take it in the pass that computes their
+  // occupancy (when the cycle is valued at its end alone, so the sum gets its terms in the same order).
+  const fuseState = m.states.map((_, s) => dot !== undefined && staticState[s]! && valued[s]! && !needState[s]!.undiscounted && !needState[s]!.health);
+  const fuseEntry = m.states.map((_, s) => dot !== undefined && staticEntry[s]! && !needEntry[s]!.undiscounted && !needEntry[s]!.health);
+  const accNext: (V | undefined)[] = m.states.map(() => undefined);
+  const accIn: (V | undefined)[] = m.states.map(() => undefined);
   for (let n = 1; n <= N; n++) {
     setEnv(n);
     if (n === 1 || dynamic) buildMatrix(n);
+    const fuseOcc = data.parts.length === 1 && data.parts[0]!.k === n;
     if (dot !== undefined) {
       // Which state each transition goes to is fixed by the model (only the probabilities change).
       into ??= intoStates(S, rowsTo);
-      for (const t of traces) propagateDot(calc, dot, S, into, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB);
+      traces.forEach((t, gi) => {
+        const groupSums = sums[gi]!;
+        for (let s = 0; s < S; s++) {
+          accNext[s] = fuseOcc && fuseState[s] ? groupSums[s]!.occ![1] : undefined;
+          accIn[s] = fuseEntry[s] ? groupSums[s]!.entry![1] : undefined;
+        }
+        propagateDot(calc, dot, S, into!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
+      });
     } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     // Values of cycle n per state (after effects).
     m.states.forEach((st, s) => {
@@ -407,7 +435,7 @@ export function runCohort<V>(
           const occ = occRow[s]!;
           const acc = groupSums[s]!.occ;
           if (acc !== undefined) {
-            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
+            if (valued[s] && !(fuseOcc && fuseState[s])) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
             continue;
           }
           if (calc.allZero(occ)) continue;
@@ -452,7 +480,7 @@ export function runCohort<V>(
         const f = t.inflow[s]!;
         const acc = sums[gi]![s]!.entry;
         if (acc !== undefined) {
-          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
+          if (!fuseEntry[s]) accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
           continue;
         }
         if (calc.allZero(f)) continue;
