@@ -1,7 +1,7 @@
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { PathwayModel } from "../pathway/model.js";
-import { COMPILER, compileForAnalysis, type CompiledModelLike } from "./_internal/compiled.js";
+import { COMPILER, compileWithBase, type CompiledModelLike } from "./_internal/compiled.js";
 import type { DistributionRegistry } from "./distributions/registry.js";
 import type { DrawPlan } from "./draws/drawPlan.js";
 import { sampleDraws } from "./draws/sampleDraws.js";
@@ -265,10 +265,10 @@ export function preparePsa(model: PathwayModel | unknown, settings: Pick<PsaSett
     distributions: { ...own.distributions, ...settings.uncertainty?.distributions },
     correlations: [...(own.correlations ?? []), ...(settings.uncertainty?.correlations ?? [])],
   };
-  const compiled = compileForAnalysis(doc);
+  // One parse, one compilation and one base case (the parse's own check of the base case is reused): only its
+  // totals are read (currency, comparator, population).
+  const { compiled, base } = compileWithBase(doc);
   const plan = modelDrawPlan(compiled.model, uncertainty, settings.registry);
-  // Only the totals of the base case are read (currency, comparator, population): no ledger, no traces.
-  const base = compiled.evaluate({}, { ledger: false, traces: false });
   let discountedPatients: number | undefined;
   const o = base.options[0];
   if (o?.population !== undefined) {

@@ -27,7 +27,7 @@ export interface EntryGroup<V> {
  * states that value entries). The first term into a state is written, the others added (0 + x is x, so the
  * sums are those of a zeroed start).
  */
-function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, seen: Uint8Array, seenIn: Uint8Array): void {
+export function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, seen: Uint8Array, seenIn: Uint8Array): void {
   seen.fill(0);
   seenIn.fill(0);
   for (let r = 0; r < S; r++) {
@@ -56,64 +56,11 @@ function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly
   }
 }
 
-/** The transitions into each state, as (row, position in the row), in the order `propagate` adds them. */
-interface Into {
-  readonly all: readonly (readonly [number, number])[][];
-  /** From another state only (the inflow of a state that values entries). */
-  readonly other: readonly (readonly [number, number])[][];
-}
-
-function intoStates(S: number, rowsTo: readonly (readonly number[])[]): Into {
-  const all: [number, number][][] = Array.from({ length: S }, () => []);
-  const other: [number, number][][] = Array.from({ length: S }, () => []);
-  for (let r = 0; r < S; r++) {
-    rowsTo[r]!.forEach((t, j) => {
-      all[t]!.push([r, j]);
-      if (t !== r) other[t]!.push([r, j]);
-    });
-  }
-  return { all, other };
-}
-
-/**
- * `propagate` with each state's sum in one pass (`dot`): the same terms, added in the same order, so the
- * same numbers. A state's running sum given in `accNext` (or `accIn` for its inflow) takes occupancy ×
- * coefficient in the same pass, as `accumulate` would after it.
- */
-function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[], accNext: readonly (V | undefined)[], cNext: V, accIn: readonly (V | undefined)[], cIn: V): void {
-  for (let t = 0; t < S; t++) {
-    const list = into.all[t]!;
-    for (let x = 0; x < list.length; x++) {
-      const [r, j] = list[x]!;
-      a[x] = prev[r]!;
-      b[x] = rowsP[r]![j]!;
-    }
-    const accN = accNext[t];
-    if (list.length === 0) {
-      calc.copy(next[t]!, zero);
-      if (accN !== undefined) calc.mulAdd(accN, next[t]!, cNext);
-    } else dot.call(calc, next[t]!, a, b, list.length, accN, accN === undefined ? undefined : cNext);
-    const f = inflow[t];
-    if (f === undefined) continue;
-    const other = into.other[t]!;
-    for (let x = 0; x < other.length; x++) {
-      const [r, j] = other[x]!;
-      a[x] = prev[r]!;
-      b[x] = rowsP[r]![j]!;
-    }
-    const accI = accIn[t];
-    if (other.length === 0) {
-      calc.copy(f, zero);
-      if (accI !== undefined) calc.mulAdd(accI, f, cIn);
-    } else dot.call(calc, f, a, b, other.length, accI, accI === undefined ? undefined : cIn);
-  }
-}
-
 /**
  * A trace whose occupancy texts are written from the Float64 numbers the first time they are read (an
  * enumerable property, so JSON, structured cloning and deep equality see it as plain data).
  */
-function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, S: number): MarkovTrace {
+export function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, S: number): MarkovTrace {
   let texts: string[][] | undefined;
   const trace = { ...head } as MarkovTrace;
   Object.defineProperty(trace, "occupancy", {
@@ -139,13 +86,13 @@ function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, 
  * which sums are read (the undiscounted one only when some figure is reported undiscounted; the health one
  * only when health is discounted on its own schedule, else it is the cost one).
  */
-function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
+export function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
   if (need.undiscounted) calc.mulAdd(acc[0]!, occ, a);
   calc.mulAdd(acc[1]!, occ, b);
   if (need.health) calc.mulAdd(acc[2]!, occ, c);
 }
 
-interface Need {
+export interface Need {
   readonly undiscounted: boolean;
   readonly health: boolean;
 }
@@ -196,10 +143,6 @@ export function runCohort<V>(
   // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
   // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
   const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
-  // A row whose transitions the option leaves alone (and no parameter) is the same for every such option of a
-  // run over draws: kept per cycle and shared (see CycleShare).
-  const share = regs.cycleShare;
-  const shareRow = m.rows.map((row) => share !== undefined && !values.touchesParams && row.every((t) => t.site === undefined || !values.o.siteOps.has(t.site.id)));
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -212,39 +155,15 @@ export function runCohort<V>(
       ps.push(one);
       return;
     }
-    const key = `r${m.index}:${r}`;
-    let keep = shareRow[r]! ? share : undefined;
-    if (keep !== undefined) {
-      const hit = keep.get(key, env.cycle);
-      if (hit !== undefined) {
-        for (const t of row) to.push(t.to);
-        ps.push(...hit);
-        return;
-      }
-    }
     let hasRest = false;
-    // The sum starts at its first term (0 + p is p): p1 + p2, then + p3 …
     let terms = 0;
-    let first: V | undefined;
-    const addTerm = (p: V): void => {
-      if (terms === 0) first = p;
-      else if (terms === 1) calc.add(rowSum, first!, p);
-      else calc.add(rowSum, rowSum, p);
-      terms++;
-    };
     const kept = steady[r]!;
-    let restReg: V = rowRest[r]!;
-    if (keep !== undefined && row.some((t) => t.kind === "rest")) {
-      const own = keep.register(key, env.cycle, row.length, false);
-      if (own === undefined) keep = undefined;
-      else restReg = own;
-    }
     for (let j = 0; j < row.length; j++) {
       const t = row[j]!;
       if (t.kind === "rest") {
         hasRest = true;
         to.push(t.to);
-        ps.push(restReg);
+        ps.push(rowRest[r]!);
         continue;
       }
       const site = t.site!;
@@ -252,19 +171,14 @@ export function runCohort<V>(
       if (p !== undefined) {
         to.push(t.to);
         ps.push(p);
-        addTerm(p);
+        if (terms++ === 0) calc.copy(rowSum, p);
+        else calc.add(rowSum, rowSum, p);
         continue;
       }
       const v = values.value(site, envNow);
-      const varies = values.varies(site);
-      // A kept row holds only values that stay as they are for the run: its own registers, and site values
-      // kept for the run.
-      if (keep !== undefined && varies && keep.get(`s${site.id}`, env.cycle)?.[0] !== v) keep = undefined;
       p = v;
       if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
-        const own = keep?.register(key, varies ? env.cycle : 0, j, calc.isNarrow(v));
-        if (own === undefined) keep = undefined;
-        p = own ?? regs.convertedRegister(site.id, v);
+        p = regs.convertedRegister(site.id, v);
         if (t.kind === "rate") {
           // p = 1 − e^(−r·L)
           calc.mul(p, v, L);
@@ -278,27 +192,26 @@ export function runCohort<V>(
           calc.sub(p, one, p);
         }
       }
-      if (!varies) kept[j] = p;
+      if (!values.varies(site)) kept[j] = p;
       to.push(t.to);
       ps.push(p);
-      addTerm(p);
+      // The sum starts at its first term (0 + p is p).
+      if (terms++ === 0) calc.copy(rowSum, p);
+      else calc.add(rowSum, rowSum, p);
     }
     if (terms === 0) calc.setText(rowSum, "0");
-    else if (terms === 1) calc.copy(rowSum, first!);
     const state = m.states[r]!;
-    // In one pass when no draw is invalid yet and the row does not sum above 1 in any draw.
-    if (hasRest && (calc.restAtLeast === undefined || conds.anyInvalid || !calc.restAtLeast(restReg, rowSum, negTol))) {
-      const rest = restReg;
+    if (hasRest) {
+      const rest = rowRest[r]!;
       calc.sub(rest, one, rowSum);
       // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
       conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
       // A shortfall within the tolerance (rounding) counts as 0.
       calc.max(rest, rest, zero);
-    } else if (!hasRest) {
+    } else {
       calc.sub(dev, rowSum, one);
       conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
     }
-    keep?.set(key, env.cycle, ps);
   };
   // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
   const buildMatrix = (n: number): void => {
@@ -387,32 +300,10 @@ export function runCohort<V>(
   const seenIn = new Uint8Array(S);
   // A state with nothing to value (dead, no items, no carbon) needs no sums.
   const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
-  const dot = calc.dot;
-  let into: Into | undefined;
-  const dotA: V[] = [];
-  const dotB: V[] = [];
-  // Static states whose only running sum read is the discounted one take it in the pass that computes their
-  // occupancy (when the cycle is valued at its end alone, so the sum gets its terms in the same order).
-  const fuseState = m.states.map((_, s) => dot !== undefined && staticState[s]! && valued[s]! && !needState[s]!.undiscounted && !needState[s]!.health);
-  const fuseEntry = m.states.map((_, s) => dot !== undefined && staticEntry[s]! && !needEntry[s]!.undiscounted && !needEntry[s]!.health);
-  const accNext: (V | undefined)[] = m.states.map(() => undefined);
-  const accIn: (V | undefined)[] = m.states.map(() => undefined);
   for (let n = 1; n <= N; n++) {
     setEnv(n);
     if (n === 1 || dynamic) buildMatrix(n);
-    const fuseOcc = data.parts.length === 1 && data.parts[0]!.k === n;
-    if (dot !== undefined) {
-      // Which state each transition goes to is fixed by the model (only the probabilities change).
-      into ??= intoStates(S, rowsTo);
-      traces.forEach((t, gi) => {
-        const groupSums = sums[gi]!;
-        for (let s = 0; s < S; s++) {
-          accNext[s] = fuseOcc && fuseState[s] ? groupSums[s]!.occ![1] : undefined;
-          accIn[s] = fuseEntry[s] ? groupSums[s]!.entry![1] : undefined;
-        }
-        propagateDot(calc, dot, S, into!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
-      });
-    } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
+    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     // Values of cycle n per state (after effects).
     m.states.forEach((st, s) => {
       if (staticState[s]) return;
@@ -435,7 +326,7 @@ export function runCohort<V>(
           const occ = occRow[s]!;
           const acc = groupSums[s]!.occ;
           if (acc !== undefined) {
-            if (valued[s] && !(fuseOcc && fuseState[s])) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
+            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
             continue;
           }
           if (calc.allZero(occ)) continue;
@@ -480,7 +371,7 @@ export function runCohort<V>(
         const f = t.inflow[s]!;
         const acc = sums[gi]![s]!.entry;
         if (acc !== undefined) {
-          if (!fuseEntry[s]) accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
+          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
           continue;
         }
         if (calc.allZero(f)) continue;

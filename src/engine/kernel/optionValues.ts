@@ -9,6 +9,7 @@ import { formatPath, type VbpPath } from "../../errors/issue.js";
 import { RULE, type Calculator } from "../backends/calculator.js";
 import { OP, type Code } from "../expression/code.js";
 import type { CEffect, CItem, COption, Program, Site, Value } from "../program.js";
+import type { CohortDrawSteps } from "./cohortDraws.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleShare } from "./cycleShare.js";
 
@@ -43,7 +44,9 @@ export class RunRegisters<V> {
    * Per-cycle values shared by the options of a run over draws (whose options report into one conditions
    * record); undefined for a single evaluation, where each option reports its own problems.
    */
-  cycleShare: CycleShare<V> | undefined;
+  declare cycleShare: CycleShare<V> | undefined;
+  /** The cohort run of a run over draws (undefined for a single evaluation). */
+  declare cohortDrawSteps: CohortDrawSteps | undefined;
   private readonly pool: V[] = [];
   private used = 0;
   constructor(readonly calc: Calculator<V>) {}
@@ -364,28 +367,20 @@ export class OptionValues<V> {
     if (!varies) {
       const hit = shareable ? this.regs.shared[site.id] : this.cache.get(site.id);
       if (hit !== undefined) return hit;
-    } else if (ops === undefined && !this.touchesParams && this.regs.cycleShare !== undefined) {
-      // A value that changes with the cycle only (the option changes neither it nor any parameter): kept per
-      // cycle for the other such options of the run.
-      const hit = this.regs.cycleShare.get(`s${site.id}`, env.cycle);
-      if (hit !== undefined) return hit[0]!;
-      return this.compute(site, env, varies, ops, false, this.regs.cycleShare);
     }
     return this.compute(site, env, varies, ops, shareable);
   }
 
-  private compute(site: Site, env: CycleEnv<V> | undefined, varies: boolean, ops: readonly CEffect[] | undefined, shareable: boolean, cycleShare?: CycleShare<V>): V {
+  private compute(site: Site, env: CycleEnv<V> | undefined, varies: boolean, ops: readonly CEffect[] | undefined, shareable: boolean): V {
     const calc = this.calc;
     const touches = this.touchesParams;
     const when = (): string => (env !== undefined && varies ? ` in cycle ${env.cycle}` : "");
     const r = runValueTo(calc, this.regs, this.conds, site.value, this.params, env, site.path, () => `cannot be evaluated${when()}${touches ? ` for option "${this.o.id}"` : ""}: `);
     let last: CEffect | undefined;
     let v: V;
-    let kept: V | undefined;
     if (ops === undefined) {
       const narrow = calc.isNarrow(r);
-      kept = cycleShare?.register(`s${site.id}`, env!.cycle, 0, narrow);
-      v = kept ?? (shareable ? this.regs.sharedRegister(site.id, narrow) : this.regs.siteRegister(site.id, narrow));
+      v = shareable ? this.regs.sharedRegister(site.id, narrow) : this.regs.siteRegister(site.id, narrow);
       calc.copy(v, r);
     } else {
       const cycle = env?.cycle ?? 1;
@@ -423,7 +418,6 @@ export class OptionValues<V> {
       }
     }
     this.check(site, v, last, when);
-    if (kept !== undefined) cycleShare!.set(`s${site.id}`, env!.cycle, [kept]);
     if (!varies) {
       if (shareable) this.regs.shared[site.id] = v;
       else this.cache.set(site.id, v);
