@@ -139,6 +139,7 @@ export function runCohortDraws<V>(
     share.set(key, at.cycle, [own]);
     return own;
   };
+  let ones: V | undefined;
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -147,8 +148,9 @@ export function runCohortDraws<V>(
     to.length = 0;
     ps.length = 0;
     if (row.length === 0) {
+      // An absorbing state keeps its share: × 1 in every lane (a wide 1, so its state's sum stays one pass).
       to.push(r);
-      ps.push(one);
+      ps.push((ones ??= regs.tempText("1")));
       return;
     }
     const key = `r${m.index}:${r}`;
