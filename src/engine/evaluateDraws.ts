@@ -7,8 +7,11 @@
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { Calculator } from "./backends/calculator.js";
 import { float64Calculator } from "./backends/float64.js";
+import { withDrawOperations } from "./backends/float64Draws.js";
+import { COHORT_DRAW_STEPS } from "./kernel/cohortDraws.js";
 import { RunRegisters } from "./kernel/optionValues.js";
 import { Conditions, type DrawCondition } from "./kernel/conditions.js";
+import { CycleShare } from "./kernel/cycleShare.js";
 import { checkFinite, runProgram } from "./kernel/run.js";
 import { VectorSink } from "./kernel/sink.js";
 import { TreeSharedValues } from "./kernel/treeSharedValues.js";
@@ -102,6 +105,9 @@ export interface EvaluateDrawsOptions {
   readonly costCategories?: boolean;
 }
 
+/** The most doubles the per-cycle values shared by the options may hold (32 MB). */
+const CYCLE_SHARE_BUDGET = 1 << 22;
+
 /** A calculator and its registers kept for the next call with the same number of draws (chunks of one run). */
 export interface DrawsCache {
   last?: { readonly n: number; readonly calc: Calculator<Float64Array>; readonly regs: RunRegisters<Float64Array> };
@@ -124,8 +130,16 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
   if (issues.length > 0) throw new VbpInputError(issues);
 
   if (cache.last?.n !== n) {
-    const c = float64Calculator(n);
-    cache.last = { n, calc: c, regs: new RunRegisters(c) };
+    const c = withDrawOperations(float64Calculator(n));
+    const regs = new RunRegisters(c);
+    regs.cohortDrawSteps = COHORT_DRAW_STEPS;
+    // Per-cycle values shared by the options (one conditions record per run), within 32 MB of registers.
+    regs.cycleShare = new CycleShare(c, CYCLE_SHARE_BUDGET, (count) => {
+      // One buffer for a block of registers (fewer, larger allocations for the collector).
+      const buffer = new ArrayBuffer(count * n * 8);
+      return Array.from({ length: count }, (_, i) => new Float64Array(buffer, i * n * 8, n));
+    });
+    cache.last = { n, calc: c, regs };
   }
   const { calc, regs } = cache.last;
   const conds = new Conditions(n);

@@ -1,7 +1,7 @@
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { VbpIssue } from "../errors/issue.js";
 import type { PathwayModel } from "../pathway/model.js";
-import { COMPILER, compileForAnalysis, type CompiledModelLike } from "./_internal/compiled.js";
+import { COMPILER, compileWithBase, type CompiledModelLike } from "./_internal/compiled.js";
 import type { DistributionRegistry } from "./distributions/registry.js";
 import type { DrawPlan } from "./draws/drawPlan.js";
 import { sampleDraws } from "./draws/sampleDraws.js";
@@ -265,10 +265,10 @@ export function preparePsa(model: PathwayModel | unknown, settings: Pick<PsaSett
     distributions: { ...own.distributions, ...settings.uncertainty?.distributions },
     correlations: [...(own.correlations ?? []), ...(settings.uncertainty?.correlations ?? [])],
   };
-  const compiled = compileForAnalysis(doc);
+  // One parse, one compilation and one base case (the parse's own check of the base case is reused): only its
+  // totals are read (currency, comparator, population).
+  const { compiled, base } = compileWithBase(doc);
   const plan = modelDrawPlan(compiled.model, uncertainty, settings.registry);
-  // Only the totals of the base case are read (currency, comparator, population): no ledger, no traces.
-  const base = compiled.evaluate({}, { ledger: false, traces: false });
   let discountedPatients: number | undefined;
   const o = base.options[0];
   if (o?.population !== undefined) {
@@ -316,13 +316,15 @@ export function evaluateDrawRange(
   const options = compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) }));
   const valid = new Uint8Array(count);
   const conditions = new Map<string, { code: string; path: readonly (string | number)[]; message: string; count: number; firstDraw: number }>();
+  // When every column of the plan is a parameter, in order, the draw matrix is the model's draws as it is.
+  const asDrawn = k === plan.keys.length && paramCols.every(([, c], p) => c === p);
   for (let off = 0; off < count; off += chunkSize) {
     signal?.throwIfAborted();
     const n = Math.min(chunkSize, count - off);
     const m = sampleDraws(plan, seed, start + off, n);
-    const values = new Float64Array(k * n);
+    const values = asDrawn ? m.values : new Float64Array(k * n);
     paramCols.forEach(([, c], p) => {
-      values.set(m.values.subarray(c * n, (c + 1) * n), p * n);
+      if (!asDrawn) values.set(m.values.subarray(c * n, (c + 1) * n), p * n);
       parameters.set(m.values.subarray(c * n, (c + 1) * n), p * count + off);
     });
     const out = compiled.evaluateDraws({ parameterIds: ids, count: n, values });

@@ -96,6 +96,17 @@ export interface Calculator<V> {
   floor(out: V, a: V): void;
   /** out += a × b. */
   mulAdd(out: V, a: V, b: V): void;
+  /**
+   * out := a[0] × b[0] + a[1] × b[1] + … (the first `count` terms, added in that order: the same as one `mul`
+   * and then `mulAdd`s, in one pass); then, with `acc` and `coeff`, acc += out × coeff (as `mulAdd`).
+   * Optional: without it the kernel issues those operations. `out` and `acc` must not be inputs.
+   */
+  dot?(out: V, a: readonly V[], b: readonly V[], count: number, acc?: V, coeff?: V): void;
+  /**
+   * out := max(1 − sum, 0) in one pass; returns true when every lane had 1 − sum ≥ bound (a narrow bound),
+   * else false (then `out` is to be computed again step by step). Optional.
+   */
+  restAtLeast?(out: V, sum: V, bound: V): boolean;
   /** Flags (bad[i] = 1, over `bad.length` lanes) the unflagged lanes where `a` breaks the rule; returns how many lanes were flagged now. */
   test(a: V, rule: Rule, bound: V | undefined, bad: Uint8Array): number;
   /** Lanes flagged in `bad` := the decimal text (keeps invalid draws NaN-free); a narrow register only when every lane is flagged. */

@@ -27,7 +27,7 @@ export interface EntryGroup<V> {
  * states that value entries). The first term into a state is written, the others added (0 + x is x, so the
  * sums are those of a zeroed start).
  */
-function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, seen: Uint8Array, seenIn: Uint8Array): void {
+export function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly number[])[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, seen: Uint8Array, seenIn: Uint8Array): void {
   seen.fill(0);
   seenIn.fill(0);
   for (let r = 0; r < S; r++) {
@@ -60,7 +60,7 @@ function propagate<V>(calc: Calculator<V>, S: number, rowsTo: readonly (readonly
  * A trace whose occupancy texts are written from the Float64 numbers the first time they are read (an
  * enumerable property, so JSON, structured cloning and deep equality see it as plain data).
  */
-function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, S: number): MarkovTrace {
+export function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, S: number): MarkovTrace {
   let texts: string[][] | undefined;
   const trace = { ...head } as MarkovTrace;
   Object.defineProperty(trace, "occupancy", {
@@ -86,13 +86,13 @@ function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64Array, 
  * which sums are read (the undiscounted one only when some figure is reported undiscounted; the health one
  * only when health is discounted on its own schedule, else it is the cost one).
  */
-function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
+export function accumulate<V>(calc: Calculator<V>, acc: readonly V[], occ: V, a: V, b: V, c: V, need: Need): void {
   if (need.undiscounted) calc.mulAdd(acc[0]!, occ, a);
   calc.mulAdd(acc[1]!, occ, b);
   if (need.health) calc.mulAdd(acc[2]!, occ, c);
 }
 
-interface Need {
+export interface Need {
   readonly undiscounted: boolean;
   readonly health: boolean;
 }

@@ -92,6 +92,11 @@ export class Conditions {
     }
   }
 
+  /** True once some draw is invalid (with or without a condition of its own). */
+  get anyInvalid(): boolean {
+    return this.invalid > 0;
+  }
+
   /** True while every draw is valid. */
   get allValid(): boolean {
     return this.byKey.size === 0;

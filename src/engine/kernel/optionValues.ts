@@ -9,7 +9,9 @@ import { formatPath, type VbpPath } from "../../errors/issue.js";
 import { RULE, type Calculator } from "../backends/calculator.js";
 import { OP, type Code } from "../expression/code.js";
 import type { CEffect, CItem, COption, Program, Site, Value } from "../program.js";
+import type { CohortDrawSteps } from "./cohortDraws.js";
 import type { Conditions } from "./conditions.js";
+import type { CycleShare } from "./cycleShare.js";
 
 /** The cycle variables of one cycle: the cycle number and registers for cycle, time and age. */
 export interface CycleEnv<V> {
@@ -38,6 +40,13 @@ export class RunRegisters<V> {
   readonly fixed = new Map<string, V>();
   /** Per Markov model: its cycle plan (weights × discount factors, cycle variables), built once. */
   readonly plans = new Map<number, unknown>();
+  /**
+   * Per-cycle values shared by the options of a run over draws (whose options report into one conditions
+   * record); undefined for a single evaluation, where each option reports its own problems.
+   */
+  declare cycleShare: CycleShare<V> | undefined;
+  /** The cohort run of a run over draws (undefined for a single evaluation). */
+  declare cohortDrawSteps: CohortDrawSteps | undefined;
   private readonly pool: V[] = [];
   private used = 0;
   constructor(readonly calc: Calculator<V>) {}
@@ -71,6 +80,7 @@ export class RunRegisters<V> {
   /** Forgets the shared site values (a new run: new parameters). */
   newRun(): void {
     this.shared.length = 0;
+    this.cycleShare?.newRun();
   }
   /** A temporary register, valid until the next reset. */
   temp(): V {

@@ -85,7 +85,7 @@ export function runProgram<V, S extends Sink<V>>(
         else g.list.push({ share: e.share, nodeId: e.nodeId });
       }
       if (groups.size === 0) continue;
-      const trace = runCohort(calc, regs, conds, program, m, [...groups.values()] as EntryGroup<V>[], values, sink, options.traces);
+      const trace = (regs.cohortDrawSteps?.runCohort ?? runCohort)(calc, regs, conds, program, m, [...groups.values()] as EntryGroup<V>[], values, sink, options.traces);
       if (trace !== undefined) traces.push(trace);
     }
     const df = regs.temp();

@@ -75,7 +75,9 @@ export class VectorSink<V> implements Sink<V> {
     readonly categories = undiscounted,
   ) {
     const r = (): V => calc.register();
-    this.totals = { costD: r(), costU: r(), categories: new Map(), qalyD: r(), qalyU: r(), lyD: r(), lyU: r(), events: new Map(), carbon: r() };
+    // The undiscounted totals are never written without `undiscounted`: one-value placeholders then.
+    const u = (): V => (undiscounted ? calc.register() : calc.narrow());
+    this.totals = { costD: r(), costU: u(), categories: new Map(), qalyD: r(), qalyU: u(), lyD: r(), lyU: u(), events: new Map(), carbon: r() };
     this.tmp = r();
     this.tmpNarrow = calc.narrow();
   }

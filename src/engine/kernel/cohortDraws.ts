@@ -1,0 +1,526 @@
+/**
+ * The cohort state-transition model for a run over many draws (`evaluateDraws`): the same numbers as
+ * `runCohort`, with less work per cycle. Kept apart so that a single evaluation does not load it.
+ *
+ * @module
+ */
+import type { Calculator } from "../backends/calculator.js";
+import type { VbpPath } from "../../errors/issue.js";
+import type { MarkovTrace } from "../../pathway/types.js";
+import { RULE } from "../backends/calculator.js";
+import type { CItem, CMarkov, Program, Site } from "../program.js";
+import { accumulate, lazyTrace, propagate, type EntryGroup, type Need } from "./cohort.js";
+import type { Conditions } from "./conditions.js";
+import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
+import { CyclePlan } from "./cyclePlan.js";
+import { rowMeta, type Sink } from "./sink.js";
+
+/** The transitions into each state, as (row, position in the row), in the order `propagate` adds them. */
+export interface Into {
+  readonly all: readonly (readonly [number, number])[][];
+  /** From another state only (the inflow of a state that values entries). */
+  readonly other: readonly (readonly [number, number])[][];
+}
+
+export function intoStates(S: number, rowsTo: readonly (readonly number[])[]): Into {
+  const all: [number, number][][] = Array.from({ length: S }, () => []);
+  const other: [number, number][][] = Array.from({ length: S }, () => []);
+  for (let r = 0; r < S; r++) {
+    rowsTo[r]!.forEach((t, j) => {
+      all[t]!.push([r, j]);
+      if (t !== r) other[t]!.push([r, j]);
+    });
+  }
+  return { all, other };
+}
+
+/**
+ * `propagate` with each state's sum in one pass (`dot`): the same terms, added in the same order, so the
+ * same numbers. A state's running sum given in `accNext` (or `accIn` for its inflow) takes occupancy ×
+ * coefficient in the same pass, as `accumulate` would after it.
+ */
+export function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[], accNext: readonly (V | undefined)[], cNext: V, accIn: readonly (V | undefined)[], cIn: V): void {
+  for (let t = 0; t < S; t++) {
+    const list = into.all[t]!;
+    for (let x = 0; x < list.length; x++) {
+      const [r, j] = list[x]!;
+      a[x] = prev[r]!;
+      b[x] = rowsP[r]![j]!;
+    }
+    const accN = accNext[t];
+    if (list.length === 0) {
+      calc.copy(next[t]!, zero);
+      if (accN !== undefined) calc.mulAdd(accN, next[t]!, cNext);
+    } else dot.call(calc, next[t]!, a, b, list.length, accN, accN === undefined ? undefined : cNext);
+    const f = inflow[t];
+    if (f === undefined) continue;
+    const other = into.other[t]!;
+    for (let x = 0; x < other.length; x++) {
+      const [r, j] = other[x]!;
+      a[x] = prev[r]!;
+      b[x] = rowsP[r]![j]!;
+    }
+    const accI = accIn[t];
+    if (other.length === 0) {
+      calc.copy(f, zero);
+      if (accI !== undefined) calc.mulAdd(accI, f, cIn);
+    } else dot.call(calc, f, a, b, other.length, accI, accI === undefined ? undefined : cIn);
+  }
+}
+
+
+/**
+ * `runCohort` for a run over many draws: the same numbers, with less work per cycle.
+ * - Values that change with the cycle but not with the option (a site no option changes, a whole row of
+ *   transitions) are computed once per cycle and run, and shared by the options (see CycleShare).
+ * - Each state's share of the next cycle in one pass (`dot`), a static state's discounted sum in the same pass,
+ *   a row's "rest" in one pass while no draw is invalid.
+ */
+export function runCohortDraws<V>(
+  calc: Calculator<V>,
+  regs: RunRegisters<V>,
+  conds: Conditions,
+  program: Program,
+  m: CMarkov,
+  groups: readonly EntryGroup<V>[],
+  values: OptionValues<V>,
+  sink: Sink<V>,
+  wantTrace: boolean,
+): MarkovTrace | undefined {
+  const S = m.states.length;
+  const N = m.cycles;
+  const one = calc.constant("1");
+  const zero = calc.constant("0");
+  const tol = calc.constant(m.tolerance);
+  const L = calc.constant(m.cycleLength);
+  const negTol = calc.constant(`-${m.tolerance}`);
+  // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
+  let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
+  if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
+  let data = plan.cycle(1);
+  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
+  const setEnv = (n: number): void => {
+    env.cycle = n;
+    data = plan.cycle(n);
+    env.regs = data.env;
+  };
+
+  // Transition matrix of the current cycle (sparse rows).
+  const rowRest: V[] = m.rows.map(() => regs.temp());
+  const rowSum = regs.temp();
+  const dev = regs.temp();
+  const Lis1 = m.cycleLength === "1";
+  const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
+  const dynamic = rowVaries.some((x) => x);
+  const sites = m.rows.flatMap((row) => row.map((t) => t.site).filter((x) => x !== undefined));
+  const changed = values.touchesParams || sites.some((x) => values.o.siteOps.has(x.id));
+  const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
+  const transitionsPath = (): VbpPath => [...m.path, "transitions"];
+  const rowsTo: number[][] = m.rows.map(() => []);
+  const rowsP: V[][] = m.rows.map(() => []);
+  // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
+  // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
+  const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
+  // A row whose transitions the option leaves alone (and no parameter) is the same for every such option of a
+  // run over draws: kept per cycle and shared (see CycleShare).
+  const share = regs.cycleShare;
+  const shareRow = m.rows.map((row) => share !== undefined && !values.touchesParams && row.every((t) => t.site === undefined || !values.o.siteOps.has(t.site.id)));
+  // A site's value at a cycle; kept for the run when it changes with the cycle only (the option changes
+  // neither it nor any parameter), and taken from there by the other such options.
+  const valueAt = (site: Site, at: CycleEnv<V>): V => {
+    if (share === undefined || values.touchesParams || !values.varies(site) || values.o.siteOps.has(site.id)) return values.value(site, at);
+    const key = `s${site.id}`;
+    const hit = share.get(key, at.cycle);
+    if (hit !== undefined) return hit[0]!;
+    const v = values.value(site, at);
+    const own = share.register(key, at.cycle, 0, calc.isNarrow(v));
+    if (own === undefined) return v;
+    calc.copy(own, v);
+    share.set(key, at.cycle, [own]);
+    return own;
+  };
+  let ones: V | undefined;
+  const buildRow = (r: number): void => {
+    const row = m.rows[r]!;
+    const envNow = env as CycleEnv<V>;
+    const to = rowsTo[r]!;
+    const ps = rowsP[r]!;
+    to.length = 0;
+    ps.length = 0;
+    if (row.length === 0) {
+      // An absorbing state keeps its share: × 1 in every lane (a wide 1, so its state's sum stays one pass).
+      to.push(r);
+      ps.push((ones ??= regs.tempText("1")));
+      return;
+    }
+    const key = `r${m.index}:${r}`;
+    let keep = shareRow[r]! ? share : undefined;
+    if (keep !== undefined) {
+      const hit = keep.get(key, env.cycle);
+      if (hit !== undefined) {
+        for (const t of row) to.push(t.to);
+        ps.push(...hit);
+        return;
+      }
+    }
+    let hasRest = false;
+    // The sum starts at its first term (0 + p is p): p1 + p2, then + p3 …
+    let terms = 0;
+    let first: V | undefined;
+    const addTerm = (p: V): void => {
+      if (terms === 0) first = p;
+      else if (terms === 1) calc.add(rowSum, first!, p);
+      else calc.add(rowSum, rowSum, p);
+      terms++;
+    };
+    const kept = steady[r]!;
+    let restReg: V = rowRest[r]!;
+    if (keep !== undefined && row.some((t) => t.kind === "rest")) {
+      const own = keep.register(key, env.cycle, row.length, false);
+      if (own === undefined) keep = undefined;
+      else restReg = own;
+    }
+    for (let j = 0; j < row.length; j++) {
+      const t = row[j]!;
+      if (t.kind === "rest") {
+        hasRest = true;
+        to.push(t.to);
+        ps.push(restReg);
+        continue;
+      }
+      const site = t.site!;
+      let p = kept[j];
+      if (p !== undefined) {
+        to.push(t.to);
+        ps.push(p);
+        addTerm(p);
+        continue;
+      }
+      const v = valueAt(site, envNow);
+      const varies = values.varies(site);
+      // A kept row holds only values that stay as they are for the run: its own registers, and site values
+      // kept for the run.
+      if (keep !== undefined && varies && keep.get(`s${site.id}`, env.cycle)?.[0] !== v) keep = undefined;
+      p = v;
+      if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
+        const own = keep?.register(key, varies ? env.cycle : 0, j, calc.isNarrow(v));
+        if (own === undefined) keep = undefined;
+        p = own ?? regs.convertedRegister(site.id, v);
+        if (t.kind === "rate") {
+          // p = 1 − e^(−r·L)
+          calc.mul(p, v, L);
+          calc.neg(p, p);
+          calc.exp(p, p);
+          calc.sub(p, one, p);
+        } else {
+          // an annual probability over a cycle of L years: 1 − (1 − q)^L
+          calc.sub(p, one, v);
+          calc.pow(p, p, L);
+          calc.sub(p, one, p);
+        }
+      }
+      if (!varies) kept[j] = p;
+      to.push(t.to);
+      ps.push(p);
+      addTerm(p);
+    }
+    if (terms === 0) calc.setText(rowSum, "0");
+    else if (terms === 1) calc.copy(rowSum, first!);
+    const state = m.states[r]!;
+    // In one pass when no draw is invalid yet and the row does not sum above 1 in any draw.
+    if (hasRest && (calc.restAtLeast === undefined || conds.anyInvalid || !calc.restAtLeast(restReg, rowSum, negTol))) {
+      const rest = restReg;
+      calc.sub(rest, one, rowSum);
+      // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
+      conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
+      // A shortfall within the tolerance (rounding) counts as 0.
+      calc.max(rest, rest, zero);
+    } else if (!hasRest) {
+      calc.sub(dev, rowSum, one);
+      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
+    }
+    keep?.set(key, env.cycle, ps);
+  };
+  // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
+  const buildMatrix = (n: number): void => {
+    for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
+  };
+
+  // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
+  const traces = groups.map((g) => {
+    const prev = m.states.map(() => regs.tempText("0"));
+    const next = m.states.map(() => regs.temp());
+    const inflow = m.states.map((st) => (st.hasEntry ? regs.temp() : undefined));
+    if (g.state !== undefined) calc.setText(prev[g.state]!, "1");
+    else {
+      const sum = regs.tempText("0");
+      for (const x of m.initial) {
+        const s = values.value(x.share);
+        calc.copy(prev[x.state]!, s);
+        calc.add(sum, sum, s);
+      }
+      calc.sub(dev, sum, one);
+      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", [...m.path, "initial"], (_, lane) => `the initial shares must sum to 1 (±${m.tolerance}), got ${calc.text(sum, lane)}`);
+    }
+    return { g, prev, next, inflow };
+  });
+  const shareSums = groups.map((g) => {
+    const s = regs.tempText("0");
+    for (const e of g.list) calc.add(s, s, e.share);
+    return s;
+  });
+
+  // The reported trace (one draw): Float64 occupancies are kept as numbers and written as text only when the
+  // trace is read; the exact backend keeps its decimal texts.
+  const asNumbers = calc.kind === "float64";
+  const occupancy: string[][] | undefined = wantTrace && !asNumbers ? [] : undefined;
+  const occNumbers: Float64Array | undefined = wantTrace && asNumbers ? new Float64Array((N + 1) * S) : undefined;
+  let recorded = 0;
+  const tmp = regs.temp();
+  const recordTrace = (rowOf: (t: (typeof traces)[number]) => V[]): void => {
+    if (!wantTrace) return;
+    const row: string[] = [];
+    for (let s = 0; s < S; s++) {
+      // Σ over entry groups of occupancy × share (one group: the product itself, as 0 + x is x).
+      if (traces.length === 1) calc.mul(tmp, rowOf(traces[0]!)[s]!, shareSums[0]!);
+      else {
+        calc.setText(tmp, "0");
+        traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
+      }
+      if (occNumbers !== undefined) occNumbers[recorded * S + s] = calc.number(tmp, 0);
+      else row.push(calc.text(tmp, 0));
+    }
+    recorded++;
+    occupancy?.push(row);
+  };
+  recordTrace((t) => t.prev);
+
+  const w = regs.temp();
+  const stateMeta = rowMeta("markov-state");
+  stateMeta.markovId = m.id;
+  const entryMeta = rowMeta("markov-entry");
+  entryMeta.markovId = m.id;
+  const stateVals = m.states.map(() => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
+
+  // A sink that keeps no lines takes a state whose values do not change with the cycle in one go: its
+  // occupancy is summed over cycles with the (weight × discount factor) of each part, then valued once.
+  const aggregate = sink.aggregate !== undefined;
+  const siteVaries = (x: Site | undefined): boolean => x !== undefined && values.varies(x);
+  const itemVaries = (orig: CItem): boolean => {
+    const it = values.item(orig);
+    return siteVaries(it.quantity) || siteVaries(it.unitCost) || siteVaries(it.carbon);
+  };
+  const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
+  const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
+  // carbon or events (never discounted); the health sum only when health has its own schedule.
+  const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
+  const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
+  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
+  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
+  const sums = traces.map(() =>
+    m.states.map((_, s) => ({
+      occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
+      entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
+    })),
+  );
+  const seen = new Uint8Array(S);
+  const seenIn = new Uint8Array(S);
+  // A state with nothing to value (dead, no items, no carbon) needs no sums.
+  const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
+  const dot = calc.dot;
+  let into: Into | undefined;
+  const dotA: V[] = [];
+  const dotB: V[] = [];
+  // Static states whose only running sum read is the discounted one take it in the pass that computes their
+  // occupancy (when the cycle is valued at its end alone, so the sum gets its terms in the same order).
+  const fuseState = m.states.map((_, s) => dot !== undefined && staticState[s]! && valued[s]! && !needState[s]!.undiscounted && !needState[s]!.health);
+  const fuseEntry = m.states.map((_, s) => dot !== undefined && staticEntry[s]! && !needEntry[s]!.undiscounted && !needEntry[s]!.health);
+  const accNext: (V | undefined)[] = m.states.map(() => undefined);
+  const accIn: (V | undefined)[] = m.states.map(() => undefined);
+  for (let n = 1; n <= N; n++) {
+    setEnv(n);
+    if (n === 1 || dynamic) buildMatrix(n);
+    const fuseOcc = data.parts.length === 1 && data.parts[0]!.k === n;
+    if (dot !== undefined) {
+      // Which state each transition goes to is fixed by the model (only the probabilities change).
+      into ??= intoStates(S, rowsTo);
+      traces.forEach((t, gi) => {
+        const groupSums = sums[gi]!;
+        for (let s = 0; s < S; s++) {
+          accNext[s] = fuseOcc && fuseState[s] ? groupSums[s]!.occ![1] : undefined;
+          accIn[s] = fuseEntry[s] ? groupSums[s]!.entry![1] : undefined;
+        }
+        propagateDot(calc, dot, S, into!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
+      });
+    } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
+    // Values of cycle n per state (after effects).
+    m.states.forEach((st, s) => {
+      if (staticState[s]) return;
+      const sv = stateVals[s]!;
+      sv.utility = st.dead || st.utility === undefined ? undefined : valueAt(st.utility, env);
+      sv.items.length = 0;
+      for (const orig of st.items) {
+        const it = values.item(orig);
+        sv.items.push({ it, q: valueAt(it.quantity, env), u: valueAt(it.unitCost, env), c: it.carbon === undefined ? undefined : valueAt(it.carbon, env) });
+      }
+      sv.carbon = st.carbon === undefined ? undefined : valueAt(st.carbon, env);
+    });
+    for (const part of data.parts) {
+      const { dfc, dfh, coeff } = part;
+      for (let gi = 0; gi < traces.length; gi++) {
+        const t = traces[gi]!;
+        const occRow = part.k === n ? t.next : t.prev;
+        const groupSums = sums[gi]!;
+        for (let s = 0; s < S; s++) {
+          const occ = occRow[s]!;
+          const acc = groupSums[s]!.occ;
+          if (acc !== undefined) {
+            if (valued[s] && !(fuseOcc && fuseState[s])) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
+            continue;
+          }
+          if (calc.allZero(occ)) continue;
+          const st = m.states[s]!;
+          const sv = stateVals[s]!;
+          for (const e of t.g.list) {
+            calc.mul(w, e.share, coeff);
+            calc.mul(w, w, occ);
+            if (calc.allZero(w)) continue;
+            const meta = stateMeta;
+            meta.nodeId = e.nodeId;
+            meta.stateId = st.id;
+            meta.cycle = n;
+            meta.boundary = part.k;
+            for (const x of sv.items) {
+              meta.itemId = x.it.id;
+              meta.category = x.it.category;
+              sink.line("cost", meta, x.q, x.u, w, dfc);
+              meta.category = undefined;
+              if (x.c !== undefined) sink.line("carbonKg", meta, x.q, x.c, w, undefined);
+            }
+            if (!st.dead) {
+              meta.itemId = "qalys";
+              sink.line("qalys", meta, L, sv.utility ?? zero, w, dfh);
+              meta.itemId = "lifeYears";
+              sink.line("lifeYears", meta, L, undefined, w, dfh);
+            }
+            meta.itemId = "carbonKg";
+            if (sv.carbon !== undefined) sink.line("carbonKg", meta, undefined, sv.carbon, w, undefined);
+          }
+        }
+      }
+    }
+    // One-off values on entering a state during cycle n.
+    const ent = data.entry;
+    const ecoeff = ent.coeff;
+    for (let gi = 0; gi < traces.length; gi++) {
+      const t = traces[gi]!;
+      for (let s = 0; s < S; s++) {
+        const st = m.states[s]!;
+        if (!st.hasEntry) continue;
+        const f = t.inflow[s]!;
+        const acc = sums[gi]![s]!.entry;
+        if (acc !== undefined) {
+          if (!fuseEntry[s]) accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
+          continue;
+        }
+        if (calc.allZero(f)) continue;
+        const { dfc, dfh } = ent;
+        for (const e of t.g.list) {
+          calc.mul(w, e.share, f);
+          if (!ent.unit) calc.mul(w, w, ecoeff);
+          if (calc.allZero(w)) continue;
+          const meta = entryMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          meta.cycle = n;
+          for (const orig of st.entryItems) {
+            const it = values.item(orig);
+            const q = values.value(it.quantity, env);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.line("cost", meta, q, values.value(it.unitCost, env), w, dfc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon, env), w, undefined);
+          }
+          meta.itemId = "qalys";
+          if (st.entryQalys !== undefined) sink.line("qalys", meta, undefined, values.value(st.entryQalys, env), w, dfh);
+          meta.itemId = "carbonKg";
+          if (st.entryCarbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(st.entryCarbon, env), w, undefined);
+          for (const ev of st.entryEvents) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count, env), undefined, w, undefined);
+        }
+      }
+    }
+    recordTrace((t) => t.next);
+    for (const t of traces) {
+      const p = t.prev;
+      (t as { prev: V[] }).prev = t.next;
+      (t as { next: V[] }).next = p;
+    }
+  }
+  // Static states and entries, valued once with their summed weights.
+  const und = regs.temp();
+  const dc = regs.temp();
+  const dh = regs.temp();
+  traces.forEach((t, gi) => {
+    m.states.forEach((st, s) => {
+      const acc = sums[gi]![s]!;
+      for (const e of t.g.list) {
+        if (acc.occ !== undefined) {
+          calc.mul(und, e.share, acc.occ[0]!);
+          calc.mul(dc, e.share, acc.occ[1]!);
+          calc.mul(dh, e.share, acc.occ[sameSchedule ? 1 : 2]!);
+          const meta = stateMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          for (const orig of st.items) {
+            const it = values.item(orig);
+            const q = values.value(it.quantity);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
+          }
+          if (!st.dead) {
+            sink.aggregate!("qalys", meta, L, st.utility === undefined ? zero : values.value(st.utility), und, dh);
+            sink.aggregate!("lifeYears", meta, L, undefined, und, dh);
+          }
+          if (st.carbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.carbon), und, und);
+        }
+        if (acc.entry !== undefined) {
+          calc.mul(und, e.share, acc.entry[0]!);
+          calc.mul(dc, e.share, acc.entry[1]!);
+          calc.mul(dh, e.share, acc.entry[sameSchedule ? 1 : 2]!);
+          const meta = entryMeta;
+          meta.nodeId = e.nodeId;
+          meta.stateId = st.id;
+          for (const orig of st.entryItems) {
+            const it = values.item(orig);
+            const q = values.value(it.quantity);
+            meta.itemId = it.id;
+            meta.category = it.category;
+            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
+            meta.category = undefined;
+            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
+          }
+          if (st.entryQalys !== undefined) sink.aggregate!("qalys", meta, undefined, values.value(st.entryQalys), und, dh);
+          if (st.entryCarbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.entryCarbon), und, und);
+          for (const ev of st.entryEvents) sink.aggregate!("event", ((meta.itemId = ev.name), meta), values.value(ev.count), undefined, und, und);
+        }
+      }
+    });
+  });
+  if (!wantTrace) return undefined;
+  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
+  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
+  return lazyTrace(head, occNumbers, S);
+}
+
+/** The cohort run a run over draws hands to the kernel. */
+export interface CohortDrawSteps {
+  readonly runCohort: typeof runCohortDraws;
+}
+
+/** The cohort run over draws. */
+export const COHORT_DRAW_STEPS: CohortDrawSteps = { runCohort: runCohortDraws };
