@@ -13,11 +13,11 @@
  */
 import type { MarkovTrace, OptionResult, OutcomeTotals, PathwayResult, PopulationTotals } from "../../pathway/types.js";
 import { float64Calculator, float64Text } from "../backends/float64.js";
-import type { COption, Program } from "../program.js";
+import type { CMarkov, COption, Program } from "../program.js";
 import { addLines, linesOutcome, optionLines, totalsFinite, type OptionLines } from "./oneDrawTotals.js";
 import { baseParameters, optionParameters, siteValue } from "./oneDrawValues.js";
 import { codeAtCycle, readsCycle, scalarContext, type ScalarContext } from "./scalarCode.js";
-import { cycleTable, runSteadyCohort, steadyCohort, steadySites, type CycleTable, type SteadyCohort } from "./steadyCohort.js";
+import { cycleTable, runSteadyCohort, steadyCohort, steadySites, type CycleTable, type SteadyCohort, type TraceSlot } from "./steadyCohort.js";
 
 /** One option lowered: the sites it reads, in order, without repeats. */
 interface OptionPlan {
@@ -41,6 +41,8 @@ export interface OneDrawPlan {
   readonly siteValues: Float64Array;
   readonly fixed: Float64Array;
   readonly isFixed: Uint8Array;
+  /** The buffer traces are carved from, and how much of it is used. */
+  readonly traces: { buffer: Float64Array; used: number };
 }
 
 /** Lowers a program for one-draw evaluation; undefined when it is not a cohort model with steady values. */
@@ -60,7 +62,11 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
     }
     const ids: number[] = [];
     const seen = new Set<number>();
-    for (const s of sites) if (!seen.has(s.id)) ids.push(s.id), seen.add(s.id);
+    for (const s of sites) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      ids.push(s.id);
+    }
     options.push({ o, sites: Int32Array.from(ids), ownParameters: o.paramOps.size > 0, lines: optionLines(o, m) });
   }
   const P = program.parameters.length;
@@ -76,64 +82,104 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
     siteValues: new Float64Array(program.sites.length),
     fixed: new Float64Array(P),
     isFixed: new Uint8Array(P),
+    traces: { buffer: new Float64Array(0), used: 0 },
   };
+}
+
+/** What an option's result writes as text when first read. */
+interface Figures {
+  readonly program: Program;
+  readonly lines: OptionLines;
+  readonly totals: readonly number[];
+  readonly population: (program: Program, t: OutcomeTotals) => PopulationTotals | undefined;
+  perPatient?: OutcomeTotals;
+  populationTotals?: PopulationTotals;
 }
 
 /**
- * A trace whose occupancy texts are written from the numbers when first read (an own enumerable getter, so
- * JSON, structured cloning and deep equality see plain data).
+ * An option's result whose figures are written as text when first read. They are own enumerable getters
+ * (JSON, structured cloning and deep equality see plain data), defined with descriptors shared by every
+ * result: a getter in an object literal makes a function per object, which costs more than the evaluation.
  */
-function trace(m: OneDrawPlan["cohort"]["m"], numbers: Float64Array): MarkovTrace {
-  const S = m.states.length;
-  let texts: string[][] | undefined;
-  return {
-    markovId: m.id,
-    states: m.states.map((s) => s.id),
-    cycleLengthYears: m.cycleLength,
-    get occupancy(): readonly (readonly string[])[] {
-      if (texts === undefined) {
-        texts = [];
-        for (let k = 0; k < numbers.length / S; k++) {
-          const row: string[] = [];
-          for (let s = 0; s < S; s++) row.push(float64Text(numbers[k * S + s]!));
-          texts.push(row);
-        }
-      }
-      return texts;
+class LazyOptionResult {
+  readonly #f: Figures;
+  static readonly #perPatient: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyOptionResult): OutcomeTotals {
+      const f = this.#f;
+      return (f.perPatient ??= linesOutcome(f.lines, f.totals, float64Text));
     },
   };
+  static readonly #population: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyOptionResult): PopulationTotals {
+      const f = this.#f;
+      return (f.populationTotals ??= f.population(f.program, (this as unknown as OptionResult).perPatient)!);
+    },
+  };
+  constructor(o: COption, f: Figures, traces: MarkovTrace[]) {
+    this.#f = f;
+    const self = this as unknown as Record<string, unknown>;
+    self["optionId"] = o.id;
+    self["label"] = o.label;
+    self["isComparator"] = o.isComparator;
+    Object.defineProperty(this, "perPatient", LazyOptionResult.#perPatient);
+    if (f.program.volumes !== undefined) Object.defineProperty(this, "population", LazyOptionResult.#population);
+    self["traces"] = traces;
+    self["ledger"] = [];
+  }
 }
 
-/** An option's result whose figures are written as text when first read (own enumerable getters). */
-function optionResult(program: Program, o: COption, lines: OptionLines, totals: Float64Array, traces: MarkovTrace[], population: (program: Program, t: OutcomeTotals) => PopulationTotals | undefined): OptionResult {
-  let perPatient: OutcomeTotals | undefined;
-  const outcome = (): OutcomeTotals => (perPatient ??= linesOutcome(lines, totals, float64Text));
-  if (program.volumes === undefined) {
-    return {
-      optionId: o.id,
-      label: o.label,
-      isComparator: o.isComparator,
-      get perPatient() {
-        return outcome();
-      },
-      traces,
-      ledger: [],
-    };
-  }
-  let pop: PopulationTotals | undefined;
-  return {
-    optionId: o.id,
-    label: o.label,
-    isComparator: o.isComparator,
-    get perPatient() {
-      return outcome();
+/** A Markov trace whose occupancy texts are written from the numbers (a slot of a shared buffer) when first read. */
+class LazyTrace {
+  readonly #m: CMarkov;
+  readonly #buffer: Float64Array;
+  readonly #offset: number;
+  #texts: string[][] | undefined;
+  static readonly #occupancy: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyTrace): readonly (readonly string[])[] {
+      if (this.#texts === undefined) {
+        const S = this.#m.states.length;
+        const texts: string[][] = [];
+        for (let k = 0; k <= this.#m.cycles; k++) {
+          const row: string[] = [];
+          for (let s = 0; s < S; s++) row.push(float64Text(this.#buffer[this.#offset + k * S + s]!));
+          texts.push(row);
+        }
+        this.#texts = texts;
+      }
+      return this.#texts;
     },
-    get population() {
-      return (pop ??= population(program, outcome())!);
-    },
-    traces,
-    ledger: [],
   };
+  constructor(m: CMarkov, slot: TraceSlot) {
+    this.#m = m;
+    this.#buffer = slot.buffer;
+    this.#offset = slot.offset;
+    const self = this as unknown as Record<string, unknown>;
+    self["markovId"] = m.id;
+    self["states"] = m.states.map((s) => s.id);
+    self["cycleLengthYears"] = m.cycleLength;
+    Object.defineProperty(this, "occupancy", LazyTrace.#occupancy);
+  }
+}
+
+/**
+ * A slot for one trace in the plan's trace buffer: traces are carved out of buffers of at least 64K numbers
+ * (a typed array costs about a microsecond to make, whatever its size); a buffer lives while a trace reads it.
+ */
+function traceSlot(plan: OneDrawPlan, size: number): TraceSlot {
+  const t = plan.traces;
+  if (t.buffer.length - t.used < size) {
+    t.buffer = new Float64Array(Math.max(size, 1 << 16));
+    t.used = 0;
+  }
+  const slot = { buffer: t.buffer, offset: t.used };
+  t.used += size;
+  return slot;
 }
 
 /**
@@ -172,12 +218,13 @@ export function evaluateOneDraw(plan: OneDrawPlan, overrides: ReadonlyMap<number
       siteValues[id] = siteValue(ctx, program, o, program.sites[id]!, params, base);
     }
     if (!ctx.ok) return undefined;
-    const run = runSteadyCohort(cohort, cycles, siteValues, plan.sameSchedule, wantTraces);
+    const slot = wantTraces ? traceSlot(plan, (m.cycles + 1) * m.states.length) : undefined;
+    const run = runSteadyCohort(cohort, cycles, siteValues, plan.sameSchedule, slot);
     if (run === undefined) return undefined;
-    const totals = new Float64Array(op.lines.size);
+    const totals: number[] = new Array<number>(op.lines.size).fill(0);
     addLines(op.lines, totals, siteValues, run.occupancy, run.entry, cohort.S, cohort.L, plan.sameSchedule ? 1 : 2, discountFactor);
     if (!totalsFinite(totals)) return undefined;
-    results.push(optionResult(program, o, op.lines, totals, run.trace === undefined ? [] : [trace(m, run.trace)], population));
+    results.push(new LazyOptionResult(o, { program, lines: op.lines, totals, population }, slot === undefined ? [] : [new LazyTrace(m, slot) as unknown as MarkovTrace]) as unknown as OptionResult);
   }
   return {
     modelId: program.id,

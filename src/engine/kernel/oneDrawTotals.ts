@@ -1,7 +1,7 @@
 /**
  * The totals of one option for one draw, on plain numbers. The value lines of a steady cohort (each state's
  * items, QALYs, life years and carbon, and its entry values, valued once with the occupancy summed over
- * cycles) and the option's extra costs are lowered once into a list of lines over slots of a Float64Array;
+ * cycles) and the option's extra costs are lowered once into a list of lines over the slots of an array of totals;
  * each evaluation adds them in the kernel's order with the vector sink's operations, so every total is
  * bit-identical to the kernel's without a ledger. Texts are written when the totals are read.
  *
@@ -86,7 +86,7 @@ function operand(x: number, siteValues: Float64Array, L: number): number {
  * (undiscounted, cost-discounted, health-discounted) weights; `h` is 1 when health shares the cost
  * schedule, else 2; `share` the cohort's share (1). `factor(i)` is the discount factor of extra i.
  */
-export function addLines(lines: OptionLines, t: Float64Array, siteValues: Float64Array, occ: Float64Array, ent: Float64Array, S: number, L: number, h: number, factor: (time: number) => number): void {
+export function addLines(lines: OptionLines, t: number[], siteValues: Float64Array, occ: Float64Array, ent: Float64Array, S: number, L: number, h: number, factor: (time: number) => number): void {
   const c = lines.code;
   const share = 1;
   const cat = SLOT.first;
@@ -141,13 +141,13 @@ export function addLines(lines: OptionLines, t: Float64Array, siteValues: Float6
 }
 
 /** True when every total is finite (an overflow in a sum is the kernel's to report). */
-export function totalsFinite(t: Float64Array): boolean {
+export function totalsFinite(t: number[]): boolean {
   for (let i = 0; i < t.length; i++) if (!Number.isFinite(t[i])) return false;
   return true;
 }
 
 /** The totals as decimal text (the vector sink's outcome: categories written first, cost totals their exact sums). */
-export function linesOutcome(lines: OptionLines, t: Float64Array, text: (x: number) => string): OutcomeTotals {
+export function linesOutcome(lines: OptionLines, t: readonly number[], text: (x: number) => string): OutcomeTotals {
   const categories = new Map<string, [number, number]>();
   lines.categories.forEach((name, i) => categories.set(name, [t[SLOT.first + 2 * i]!, t[SLOT.first + 2 * i + 1]!]));
   const events = new Map<string, number>();

@@ -235,15 +235,19 @@ export interface SteadyRun {
   readonly occupancy: Float64Array;
   /** The same for the inflow of states with entry values. */
   readonly entry: Float64Array;
-  /** (N + 1) × S occupancies when the trace is wanted. */
-  readonly trace: Float64Array | undefined;
+}
+
+/** Where a run writes its (N + 1) × S occupancies when the trace is kept: a slot of a shared buffer. */
+export interface TraceSlot {
+  readonly buffer: Float64Array;
+  readonly offset: number;
 }
 
 /**
  * Runs the cohort for one option and one draw from the option's site values; undefined when a row or the
  * initial shares break a rule (the kernel then reports it).
  */
-export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues: Float64Array, sameSchedule: boolean, wantTrace: boolean): SteadyRun | undefined {
+export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues: Float64Array, sameSchedule: boolean, traceOut: TraceSlot | undefined): SteadyRun | undefined {
   const { m, S, L, tol, rowStart, rowSource, rowConvert, probs, valued, hasEntry, colStart, colFrom, colProb, colP, inStart, inFrom, inProb, inP, occ, ent } = c;
   const N = m.cycles;
   // The transition matrix: cycle probabilities, each row checked to sum to 1 (or its rest to be ≥ 0).
@@ -276,12 +280,13 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
   for (let k = 0; k < inP.length; k++) inP[k] = probs[inProb[k]!]!;
   // The initial distribution (the cohort enters as a whole: one entry group of share 1, and the reported
   // occupancy is occupancy × 1, the same number).
-  const trace = wantTrace ? new Float64Array((N + 1) * S) : c.occupancyScratch;
-  trace.fill(0, 0, S);
+  const buf = traceOut === undefined ? c.occupancyScratch : traceOut.buffer;
+  const b0 = traceOut === undefined ? 0 : traceOut.offset;
+  buf.fill(0, b0, b0 + S);
   let sum = 0;
   for (const x of m.initial) {
     const v = siteValues[x.share.id]!;
-    trace[x.state] = v;
+    buf[b0 + x.state] = v;
     sum = sum + v;
   }
   if (!(Math.abs(sum - 1) <= tol)) return undefined;
@@ -297,10 +302,10 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       const k1 = colStart[t + 1]!;
       let x = 0;
       if (k0 < k1) {
-        x = trace[from + colFrom[k0]!]! * colP[k0]!;
-        for (let k = k0 + 1; k < k1; k++) x = x + trace[from + colFrom[k]!]! * colP[k]!;
+        x = buf[b0 + from + colFrom[k0]!]! * colP[k0]!;
+        for (let k = k0 + 1; k < k1; k++) x = x + buf[b0 + from + colFrom[k]!]! * colP[k]!;
       }
-      trace[into + t] = x;
+      buf[b0 + into + t] = x;
     }
     if (!entries) continue;
     const at = (n - 1) * S;
@@ -310,8 +315,8 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       const i1 = inStart[t + 1]!;
       let f = 0;
       if (i0 < i1) {
-        f = trace[from + inFrom[i0]!]! * inP[i0]!;
-        for (let k = i0 + 1; k < i1; k++) f = f + trace[from + inFrom[k]!]! * inP[k]!;
+        f = buf[b0 + from + inFrom[i0]!]! * inP[i0]!;
+        for (let k = i0 + 1; k < i1; k++) f = f + buf[b0 + from + inFrom[k]!]! * inP[k]!;
       }
       flow[at + t] = f;
     }
@@ -328,7 +333,7 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       for (let n = 1; n <= N; n++) {
         const q1 = partStart[n]!;
         for (let q = partStart[n - 1]!; q < q1; q++) {
-          const x = trace[(partEnd[q] === 1 ? n : n - 1) * S + s]!;
+          const x = buf[b0 + (partEnd[q] === 1 ? n : n - 1) * S + s]!;
           u = u + x * partCoeff[q]!;
           d = d + x * partCoeffC[q]!;
           if (!sameSchedule) h = h + x * partCoeffH[q]!;
@@ -353,5 +358,5 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
     ent[3 * s + 1] = d;
     ent[3 * s + 2] = h;
   }
-  return { occupancy: occ, entry: ent, trace: wantTrace ? trace : undefined };
+  return { occupancy: occ, entry: ent };
 }
