@@ -15,7 +15,7 @@ import type { MarkovTrace, OptionResult, OutcomeTotals, PathwayResult, Populatio
 import { float64Calculator, float64Text } from "../backends/float64.js";
 import type { CMarkov, COption, Program } from "../program.js";
 import { addLines, linesOutcome, optionLines, totalsFinite, type OptionLines } from "./oneDrawTotals.js";
-import { baseParameters, optionParameters, siteValue } from "./oneDrawValues.js";
+import { baseParameters, foldedParameters, optionParameters, siteValue, type Folded } from "./oneDrawValues.js";
 import { codeAtCycle, readsCycle, scalarContext, type ScalarContext } from "./scalarCode.js";
 import { cycleTable, runSteadyCohort, steadyCohort, steadySites, type CycleTable, type SteadyCohort, type TraceSlot } from "./steadyCohort.js";
 
@@ -41,6 +41,8 @@ export interface OneDrawPlan {
   readonly siteValues: Float64Array;
   readonly fixed: Float64Array;
   readonly isFixed: Uint8Array;
+  /** Literal parameters, computed once. */
+  readonly folded: Folded;
   /** The buffer traces are carved from, and how much of it is used. */
   readonly traces: { buffer: Float64Array; used: number };
 }
@@ -70,16 +72,34 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
     options.push({ o, sites: Int32Array.from(ids), ownParameters: o.paramOps.size > 0, lines: optionLines(o, m) });
   }
   const P = program.parameters.length;
+  const ctx = scalarContext(float64Calculator(1));
+  // A site no option changes, whose value is a constant expression that keeps its rule, is the same in every
+  // evaluation: computed once here, and left out of the options' lists.
+  const siteValues = new Float64Array(program.sites.length);
+  const changed = new Set<number>();
+  for (const o of program.options) for (const id of o.siteOps.keys()) changed.add(id);
+  const steady = new Set<number>();
+  for (const site of program.sites) {
+    if (site.value.k !== "code" || !site.value.code.constant || changed.has(site.id)) continue;
+    ctx.ok = true;
+    const v = siteValue(ctx, program, program.options[0]!, site, new Float64Array(0), new Float64Array(0));
+    if (!ctx.ok) continue;
+    siteValues[site.id] = v;
+    steady.add(site.id);
+  }
+  ctx.ok = true;
+  const lists = options.map((op) => ({ ...op, sites: op.sites.filter((id) => !steady.has(id)) }));
   return {
     program,
     cohort: steadyCohort(m),
     cycles: cycleTable(program, m),
-    options,
+    options: lists,
+    folded: foldedParameters(ctx, program),
     sameSchedule: JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule),
-    ctx: scalarContext(float64Calculator(1)),
+    ctx,
     base: new Float64Array(P),
     optionParams: new Float64Array(P),
-    siteValues: new Float64Array(program.sites.length),
+    siteValues,
     fixed: new Float64Array(P),
     isFixed: new Uint8Array(P),
     traces: { buffer: new Float64Array(0), used: 0 },
@@ -195,7 +215,7 @@ export function evaluateOneDraw(plan: OneDrawPlan, overrides: ReadonlyMap<number
     isFixed[i] = 1;
     fixed[i] = Number(text);
   }
-  baseParameters(ctx, program, fixed, isFixed, base);
+  baseParameters(ctx, program, fixed, isFixed, plan.folded, base);
   if (!ctx.ok) return undefined;
   const m = cohort.m;
   // An extra cost's discount factor at its time: the backend's own (one lane).
@@ -209,7 +229,7 @@ export function evaluateOneDraw(plan: OneDrawPlan, overrides: ReadonlyMap<number
     const o = op.o;
     let params = base;
     if (op.ownParameters) {
-      optionParameters(ctx, program, o, isFixed, base, optionParams);
+      optionParameters(ctx, program, o, isFixed, plan.folded, base, optionParams);
       params = optionParams;
     }
     const sites = op.sites;

@@ -23,11 +23,35 @@ export function siteVaries(o: COption, site: Site): boolean {
  * Evaluates the run's parameter vector into `out`: overridden parameters keep their value, the others are
  * computed in order.
  */
-export function baseParameters(ctx: ScalarContext, program: Program, fixed: Float64Array, isFixed: Uint8Array, out: Float64Array): void {
+export function baseParameters(ctx: ScalarContext, program: Program, fixed: Float64Array, isFixed: Uint8Array, folded: Folded, out: Float64Array): void {
   for (const p of program.parameters) {
     const i = p.index;
-    out[i] = isFixed[i] === 1 ? fixed[i]! : runScalarCode(ctx, codeAtCycle(p.value, 1), out);
+    out[i] = isFixed[i] === 1 ? fixed[i]! : folded.has[i] === 1 ? folded.value[i]! : runScalarCode(ctx, codeAtCycle(p.value, 1), out);
   }
+}
+
+/** Values that are the same in every evaluation (constant codes whose checks pass), computed once. */
+export interface Folded {
+  readonly has: Uint8Array;
+  readonly value: Float64Array;
+}
+
+/** The parameters whose value is a constant expression (literals), folded once. */
+export function foldedParameters(ctx: ScalarContext, program: Program): Folded {
+  const P = program.parameters.length;
+  const f = { has: new Uint8Array(P), value: new Float64Array(P) };
+  const none = new Float64Array(0);
+  for (const p of program.parameters) {
+    const code = codeAtCycle(p.value, 1);
+    if (p.value.k !== "code" || !code.constant) continue;
+    ctx.ok = true;
+    const v = runScalarCode(ctx, code, none);
+    if (!ctx.ok) continue;
+    f.has[p.index] = 1;
+    f.value[p.index] = v;
+  }
+  ctx.ok = true;
+  return f;
 }
 
 /** An effect's operand, from the run's parameters before any effect (a hazard ratio must be ≥ 0). */
@@ -38,10 +62,10 @@ export function effectOperand(ctx: ScalarContext, e: CEffect, base: Float64Array
 }
 
 /** An option's parameter vector after its parameter effects (only for options that have some). */
-export function optionParameters(ctx: ScalarContext, program: Program, o: COption, isFixed: Uint8Array, base: Float64Array, out: Float64Array): void {
+export function optionParameters(ctx: ScalarContext, program: Program, o: COption, isFixed: Uint8Array, folded: Folded, base: Float64Array, out: Float64Array): void {
   for (const p of program.parameters) {
     const i = p.index;
-    let v = isFixed[i] === 1 ? base[i]! : runScalarCode(ctx, codeAtCycle(p.value, 1), out);
+    let v = isFixed[i] === 1 ? base[i]! : folded.has[i] === 1 ? folded.value[i]! : runScalarCode(ctx, codeAtCycle(p.value, 1), out);
     const ops = o.paramOps.get(i);
     if (ops !== undefined) {
       for (const e of ops) {

@@ -24,8 +24,8 @@ const CONVERT = { none: 0, rate: 1, annual: 2 } as const;
 export interface CycleTable {
   /** Parts of cycle n are partStart[n-1] .. partStart[n]-1. */
   readonly partStart: Int32Array;
-  /** 1 when the part reads the cycle's end boundary (k = n), 0 for its start. */
-  readonly partEnd: Uint8Array;
+  /** Where the part's boundary row starts in the occupancies ((k) × S: the cycle's start or end boundary). */
+  readonly partRow: Int32Array;
   readonly partCoeff: Float64Array;
   readonly partCoeffC: Float64Array;
   readonly partCoeffH: Float64Array;
@@ -46,7 +46,7 @@ export function cycleTable(program: Program, m: CMarkov): CycleTable {
   }
   const t: CycleTable = {
     partStart,
-    partEnd: new Uint8Array(count),
+    partRow: new Int32Array(count),
     partCoeff: new Float64Array(count),
     partCoeffC: new Float64Array(count),
     partCoeffH: new Float64Array(count),
@@ -58,7 +58,7 @@ export function cycleTable(program: Program, m: CMarkov): CycleTable {
     const d = plan.cycle(n);
     d.parts.forEach((p, j) => {
       const q = partStart[n - 1]! + j;
-      (t.partEnd as Uint8Array)[q] = p.k === n ? 1 : 0;
+      (t.partRow as Int32Array)[q] = (p.k === n ? n : n - 1) * m.states.length;
       (t.partCoeff as Float64Array)[q] = p.coeff[0]!;
       (t.partCoeffC as Float64Array)[q] = p.coeffC[0]!;
       (t.partCoeffH as Float64Array)[q] = p.coeffH[0]!;
@@ -295,17 +295,17 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
   const flow = c.inflowScratch;
   const entries = flow.length > 0;
   for (let n = 1; n <= N; n++) {
-    const from = (n - 1) * S;
-    const into = n * S;
+    const from = b0 + (n - 1) * S;
+    const into = b0 + n * S;
     for (let t = 0; t < S; t++) {
       const k0 = colStart[t]!;
       const k1 = colStart[t + 1]!;
       let x = 0;
       if (k0 < k1) {
-        x = buf[b0 + from + colFrom[k0]!]! * colP[k0]!;
-        for (let k = k0 + 1; k < k1; k++) x = x + buf[b0 + from + colFrom[k]!]! * colP[k]!;
+        x = buf[from + colFrom[k0]!]! * colP[k0]!;
+        for (let k = k0 + 1; k < k1; k++) x = x + buf[from + colFrom[k]!]! * colP[k]!;
       }
-      buf[b0 + into + t] = x;
+      buf[into + t] = x;
     }
     if (!entries) continue;
     const at = (n - 1) * S;
@@ -315,8 +315,8 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       const i1 = inStart[t + 1]!;
       let f = 0;
       if (i0 < i1) {
-        f = buf[b0 + from + inFrom[i0]!]! * inP[i0]!;
-        for (let k = i0 + 1; k < i1; k++) f = f + buf[b0 + from + inFrom[k]!]! * inP[k]!;
+        f = buf[from + inFrom[i0]!]! * inP[i0]!;
+        for (let k = i0 + 1; k < i1; k++) f = f + buf[from + inFrom[k]!]! * inP[k]!;
       }
       flow[at + t] = f;
     }
@@ -324,7 +324,7 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
   // Pass 2, per state: its occupancy summed over cycles and parts with (weight, weight × cost discount
   // factor, weight × health discount factor), in cycle and part order as the kernel adds them; the same for
   // the inflow with the entry weights.
-  const { partStart, partEnd, partCoeff, partCoeffC, partCoeffH, entryCoeff, entryCoeffC, entryCoeffH } = cycles;
+  const { partStart, partRow, partCoeff, partCoeffC, partCoeffH, entryCoeff, entryCoeffC, entryCoeffH } = cycles;
   for (let s = 0; s < S; s++) {
     let u = 0;
     let d = 0;
@@ -333,7 +333,7 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       for (let n = 1; n <= N; n++) {
         const q1 = partStart[n]!;
         for (let q = partStart[n - 1]!; q < q1; q++) {
-          const x = buf[b0 + (partEnd[q] === 1 ? n : n - 1) * S + s]!;
+          const x = buf[b0 + partRow[q]! + s]!;
           u = u + x * partCoeff[q]!;
           d = d + x * partCoeffC[q]!;
           if (!sameSchedule) h = h + x * partCoeffH[q]!;
