@@ -13,11 +13,11 @@
  */
 import type { MarkovTrace, OptionResult, OutcomeTotals, PathwayResult, PopulationTotals } from "../../pathway/types.js";
 import { float64Calculator, float64Text } from "../backends/float64.js";
-import type { CMarkov, COption, Program } from "../program.js";
+import type { COption, Program } from "../program.js";
 import { addLines, linesOutcome, optionLines, totalsFinite, type OptionLines } from "./oneDrawTotals.js";
 import { baseParameters, foldedParameters, optionParameters, siteValue, type Folded } from "./oneDrawValues.js";
 import { codeAtCycle, readsCycle, scalarContext, type ScalarContext } from "./scalarCode.js";
-import { cycleTable, runSteadyCohort, steadyCohort, steadySites, type CycleTable, type SteadyCohort, type TraceSlot } from "./steadyCohort.js";
+import { cycleTable, replayOccupancy, runSteadyCohort, traceSeed, steadyCohort, steadySites, type CycleTable, type SteadyCohort, type TraceSeed } from "./steadyCohort.js";
 
 /** One option lowered: the sites it reads, in order, without repeats. */
 interface OptionPlan {
@@ -43,8 +43,6 @@ export interface OneDrawPlan {
   readonly isFixed: Uint8Array;
   /** Literal parameters, computed once. */
   readonly folded: Folded;
-  /** The buffer traces are carved from, and how much of it is used. */
-  readonly traces: { buffer: Float64Array; used: number };
 }
 
 /** Lowers a program for one-draw evaluation; undefined when it is not a cohort model with steady values. */
@@ -102,7 +100,6 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
     siteValues,
     fixed: new Float64Array(P),
     isFixed: new Uint8Array(P),
-    traces: { buffer: new Float64Array(0), used: 0 },
   };
 }
 
@@ -152,22 +149,25 @@ class LazyOptionResult {
   }
 }
 
-/** A Markov trace whose occupancy texts are written from the numbers (a slot of a shared buffer) when first read. */
+/**
+ * A Markov trace whose occupancy texts are written when first read, from the occupancies replayed from the
+ * run's seed (the same numbers the run computed).
+ */
 class LazyTrace {
-  readonly #m: CMarkov;
-  readonly #buffer: Float64Array;
-  readonly #offset: number;
+  readonly #cohort: SteadyCohort;
+  readonly #seed: TraceSeed;
   #texts: string[][] | undefined;
   static readonly #occupancy: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
     get(this: LazyTrace): readonly (readonly string[])[] {
       if (this.#texts === undefined) {
-        const S = this.#m.states.length;
+        const S = this.#cohort.S;
+        const numbers = replayOccupancy(this.#cohort, this.#seed);
         const texts: string[][] = [];
-        for (let k = 0; k <= this.#m.cycles; k++) {
+        for (let k = 0; k <= this.#cohort.m.cycles; k++) {
           const row: string[] = [];
-          for (let s = 0; s < S; s++) row.push(float64Text(this.#buffer[this.#offset + k * S + s]!));
+          for (let s = 0; s < S; s++) row.push(float64Text(numbers[k * S + s]!));
           texts.push(row);
         }
         this.#texts = texts;
@@ -175,31 +175,16 @@ class LazyTrace {
       return this.#texts;
     },
   };
-  constructor(m: CMarkov, slot: TraceSlot) {
-    this.#m = m;
-    this.#buffer = slot.buffer;
-    this.#offset = slot.offset;
+  constructor(cohort: SteadyCohort, seed: TraceSeed) {
+    this.#cohort = cohort;
+    this.#seed = seed;
+    const m = cohort.m;
     const self = this as unknown as Record<string, unknown>;
     self["markovId"] = m.id;
     self["states"] = m.states.map((s) => s.id);
     self["cycleLengthYears"] = m.cycleLength;
     Object.defineProperty(this, "occupancy", LazyTrace.#occupancy);
   }
-}
-
-/**
- * A slot for one trace in the plan's trace buffer: traces are carved out of buffers of at least 64K numbers
- * (a typed array costs about a microsecond to make, whatever its size); a buffer lives while a trace reads it.
- */
-function traceSlot(plan: OneDrawPlan, size: number): TraceSlot {
-  const t = plan.traces;
-  if (t.buffer.length - t.used < size) {
-    t.buffer = new Float64Array(Math.max(size, 1 << 16));
-    t.used = 0;
-  }
-  const slot = { buffer: t.buffer, offset: t.used };
-  t.used += size;
-  return slot;
 }
 
 /**
@@ -217,7 +202,6 @@ export function evaluateOneDraw(plan: OneDrawPlan, overrides: ReadonlyMap<number
   }
   baseParameters(ctx, program, fixed, isFixed, plan.folded, base);
   if (!ctx.ok) return undefined;
-  const m = cohort.m;
   // An extra cost's discount factor at its time: the backend's own (one lane).
   const discountFactor = (time: number): number => {
     ctx.key[0] = time;
@@ -238,13 +222,12 @@ export function evaluateOneDraw(plan: OneDrawPlan, overrides: ReadonlyMap<number
       siteValues[id] = siteValue(ctx, program, o, program.sites[id]!, params, base);
     }
     if (!ctx.ok) return undefined;
-    const slot = wantTraces ? traceSlot(plan, (m.cycles + 1) * m.states.length) : undefined;
-    const run = runSteadyCohort(cohort, cycles, siteValues, plan.sameSchedule, slot);
+    const run = runSteadyCohort(cohort, cycles, siteValues, plan.sameSchedule);
     if (run === undefined) return undefined;
     const totals: number[] = new Array<number>(op.lines.size).fill(0);
     addLines(op.lines, totals, siteValues, run.occupancy, run.entry, cohort.S, cohort.L, plan.sameSchedule ? 1 : 2, discountFactor);
     if (!totalsFinite(totals)) return undefined;
-    results.push(new LazyOptionResult(o, { program, lines: op.lines, totals, population }, slot === undefined ? [] : [new LazyTrace(m, slot) as unknown as MarkovTrace]) as unknown as OptionResult);
+    results.push(new LazyOptionResult(o, { program, lines: op.lines, totals, population }, wantTraces ? [new LazyTrace(cohort, traceSeed(cohort)) as unknown as MarkovTrace] : []) as unknown as OptionResult);
   }
   return {
     modelId: program.id,

@@ -237,18 +237,58 @@ export interface SteadyRun {
   readonly entry: Float64Array;
 }
 
-/** Where a run writes its (N + 1) × S occupancies when the trace is kept: a slot of a shared buffer. */
-export interface TraceSlot {
-  readonly buffer: Float64Array;
-  readonly offset: number;
+/**
+ * Rows 1..N of the occupancy from row 0: row n := row n−1 · P, each state's sum in the kernel's order (rows
+ * ascending, the first term written, the others added), so the numbers are the kernel's.
+ */
+function propagate(c: SteadyCohort, colP: Float64Array, buf: Float64Array): void {
+  const { S, colStart, colFrom } = c;
+  const N = c.m.cycles;
+  for (let n = 1; n <= N; n++) {
+    const from = (n - 1) * S;
+    const into = n * S;
+    for (let t = 0; t < S; t++) {
+      const k0 = colStart[t]!;
+      const k1 = colStart[t + 1]!;
+      let x = 0;
+      if (k0 < k1) {
+        x = buf[from + colFrom[k0]!]! * colP[k0]!;
+        for (let k = k0 + 1; k < k1; k++) x = x + buf[from + colFrom[k]!]! * colP[k]!;
+      }
+      buf[into + t] = x;
+    }
+  }
+}
+
+/** What a run's trace is replayed from: the column-ordered probabilities and the starting occupancy. */
+export interface TraceSeed {
+  readonly colP: Float64Array;
+  readonly start: Float64Array;
+}
+
+/** The run's trace seed (copies: the scratch is reused by the next run). */
+export function traceSeed(c: SteadyCohort): TraceSeed {
+  return { colP: c.colP.slice(), start: c.occupancyScratch.slice(0, c.S) };
+}
+
+/**
+ * The (N + 1) × S occupancies of a run, replayed from its seed when its trace is read (the same operations
+ * on the same numbers as the run itself: the same doubles, and an evaluation that keeps its trace costs no
+ * more than one that does not).
+ */
+export function replayOccupancy(c: SteadyCohort, seed: TraceSeed): Float64Array {
+  const buf = new Float64Array((c.m.cycles + 1) * c.S);
+  buf.set(seed.start);
+  propagate(c, seed.colP, buf);
+  return buf;
 }
 
 /**
  * Runs the cohort for one option and one draw from the option's site values; undefined when a row or the
  * initial shares break a rule (the kernel then reports it).
  */
-export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues: Float64Array, sameSchedule: boolean, traceOut: TraceSlot | undefined): SteadyRun | undefined {
-  const { m, S, L, tol, rowStart, rowSource, rowConvert, probs, valued, hasEntry, colStart, colFrom, colProb, colP, inStart, inFrom, inProb, inP, occ, ent } = c;
+export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues: Float64Array, sameSchedule: boolean): SteadyRun | undefined {
+  const { m, S, L, tol, rowStart, rowSource, rowConvert, probs, valued, hasEntry, colProb, colP, inStart, inFrom, inProb, inP, occ, ent } = c;
   const N = m.cycles;
   // The transition matrix: cycle probabilities, each row checked to sum to 1 (or its rest to be ≥ 0).
   for (let r = 0; r < S; r++) {
@@ -280,45 +320,34 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
   for (let k = 0; k < inP.length; k++) inP[k] = probs[inProb[k]!]!;
   // The initial distribution (the cohort enters as a whole: one entry group of share 1, and the reported
   // occupancy is occupancy × 1, the same number).
-  const buf = traceOut === undefined ? c.occupancyScratch : traceOut.buffer;
-  const b0 = traceOut === undefined ? 0 : traceOut.offset;
-  buf.fill(0, b0, b0 + S);
+  const buf = c.occupancyScratch;
+  buf.fill(0, 0, S);
   let sum = 0;
   for (const x of m.initial) {
     const v = siteValues[x.share.id]!;
-    buf[b0 + x.state] = v;
+    buf[x.state] = v;
     sum = sum + v;
   }
   if (!(Math.abs(sum - 1) <= tol)) return undefined;
-  // Pass 1, the trace: row n := row n−1 · P, and the inflow of cycle n into each state with entry values
-  // from another state (each sum in the kernel's order: rows ascending, the first term written).
+  // Pass 1, the trace; then the inflow of cycle n into each state with entry values from another state
+  // (each sum in the kernel's order: rows ascending, the first term written).
+  propagate(c, colP, buf);
   const flow = c.inflowScratch;
-  const entries = flow.length > 0;
-  for (let n = 1; n <= N; n++) {
-    const from = b0 + (n - 1) * S;
-    const into = b0 + n * S;
-    for (let t = 0; t < S; t++) {
-      const k0 = colStart[t]!;
-      const k1 = colStart[t + 1]!;
-      let x = 0;
-      if (k0 < k1) {
-        x = buf[from + colFrom[k0]!]! * colP[k0]!;
-        for (let k = k0 + 1; k < k1; k++) x = x + buf[from + colFrom[k]!]! * colP[k]!;
+  if (flow.length > 0) {
+    for (let n = 1; n <= N; n++) {
+      const from = (n - 1) * S;
+      const at = (n - 1) * S;
+      for (let t = 0; t < S; t++) {
+        if (hasEntry[t] === 0) continue;
+        const i0 = inStart[t]!;
+        const i1 = inStart[t + 1]!;
+        let f = 0;
+        if (i0 < i1) {
+          f = buf[from + inFrom[i0]!]! * inP[i0]!;
+          for (let k = i0 + 1; k < i1; k++) f = f + buf[from + inFrom[k]!]! * inP[k]!;
+        }
+        flow[at + t] = f;
       }
-      buf[into + t] = x;
-    }
-    if (!entries) continue;
-    const at = (n - 1) * S;
-    for (let t = 0; t < S; t++) {
-      if (hasEntry[t] === 0) continue;
-      const i0 = inStart[t]!;
-      const i1 = inStart[t + 1]!;
-      let f = 0;
-      if (i0 < i1) {
-        f = buf[from + inFrom[i0]!]! * inP[i0]!;
-        for (let k = i0 + 1; k < i1; k++) f = f + buf[from + inFrom[k]!]! * inP[k]!;
-      }
-      flow[at + t] = f;
     }
   }
   // Pass 2, per state: its occupancy summed over cycles and parts with (weight, weight × cost discount
@@ -333,7 +362,7 @@ export function runSteadyCohort(c: SteadyCohort, cycles: CycleTable, siteValues:
       for (let n = 1; n <= N; n++) {
         const q1 = partStart[n]!;
         for (let q = partStart[n - 1]!; q < q1; q++) {
-          const x = buf[b0 + partRow[q]! + s]!;
+          const x = buf[partRow[q]! + s]!;
           u = u + x * partCoeff[q]!;
           d = d + x * partCoeffC[q]!;
           if (!sameSchedule) h = h + x * partCoeffH[q]!;
