@@ -9,7 +9,8 @@ import type { PathwayModel } from "../pathway/model.js";
 import type { PathwayResult } from "../pathway/types.js";
 import { compileProgram } from "./compile/compileProgram.js";
 import { evaluateProgramDraws, type DrawOutcomes, type DrawsCache, type EvaluateDrawsOptions, type ParameterDraws } from "./evaluateDraws.js";
-import { evaluateProgram, type EvaluationCache, type PathwayEngine } from "./evaluateProgram.js";
+import { evaluateProgram, population, type EvaluationCache, type PathwayEngine } from "./evaluateProgram.js";
+import { evaluateOneDraw, oneDrawPlan, type OneDrawPlan } from "./kernel/oneDrawEvaluation.js";
 import type { Program } from "./program.js";
 
 /**
@@ -81,11 +82,24 @@ export function compileParsedModel(model: PathwayModel): CompiledModel {
 export function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
   // Calculator and registers reused between calls with the same number of draws.
   const drawsCache: DrawsCache = {};
+  // Re-evaluation without a ledger runs the program lowered to typed arrays (lowered on first use); the
+  // kernel runs whatever it does not cover, and reports every condition.
+  let plan: OneDrawPlan | undefined | null = null;
+  const fast: OneDrawEvaluator = (overrides, traces) => {
+    if (plan === null) plan = oneDrawPlan(program);
+    return plan === undefined ? undefined : evaluateOneDraw(plan, overrides, traces, population);
+  };
   return Object.freeze({
-    ...singleRunFromProgram(model, program),
+    ...singleRunFromProgram(model, program, fast),
     evaluateDraws: (draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache, options),
   });
 }
+
+/**
+ * @internal A faster evaluation of one parameter set on Float64 without a ledger (overrides by index, as
+ * decimal text); undefined when it does not cover the model or the values (the kernel then evaluates).
+ */
+export type OneDrawEvaluator = (overrides: ReadonlyMap<number, string>, traces: boolean) => PathwayResult | undefined;
 
 /** @internal A compiled model that evaluates one parameter set at a time (no `evaluateDraws`). */
 export type SingleRunModel = Omit<CompiledModel, "evaluateDraws">;
@@ -94,7 +108,7 @@ export type SingleRunModel = Omit<CompiledModel, "evaluateDraws">;
  * @internal {@link compiledFromProgram} without the draws: what a single evaluation (the whole job, `runModel`)
  * needs, so that a bundle of it does not carry the engine's run over draws.
  */
-export function singleRunFromProgram(model: PathwayModel, program: Program): SingleRunModel {
+export function singleRunFromProgram(model: PathwayModel, program: Program, oneDraw?: OneDrawEvaluator): SingleRunModel {
   const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
   const allIds = new Set((model.parameters ?? []).map((p) => p.id));
   // Calculators and registers reused between evaluations (caches of constants and discount factors).
@@ -113,6 +127,10 @@ export function singleRunFromProgram(model: PathwayModel, program: Program): Sin
         else fixed.set(i, String(v));
       }
       if (problems.length > 0) throw new VbpInputError(problems);
+      if (oneDraw !== undefined && options.ledger === false && (options.engine ?? "float64") === "float64") {
+        const fast = oneDraw(fixed, options.traces ?? true);
+        if (fast !== undefined) return fast;
+      }
       const r = evaluateProgram(program, fixed, options, cache);
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;

@@ -37,7 +37,8 @@ export interface EvaluationCache {
 
 const ONE = new Dec(1);
 
-function population(program: Program, t: OutcomeTotals): PopulationTotals | undefined {
+/** The totals for the expected patient volumes (exact Decimal), when the model has volumes. */
+export function population(program: Program, t: OutcomeTotals): PopulationTotals | undefined {
   if (program.volumes === undefined) return undefined;
   // Each entry year's cohort is valued at its own start and discounted to the price base from the year it
   // enters: cohort y (1-based) at t = periodTime(y, 1 year, position). Exact Decimal: few, decimal figures.

@@ -40,8 +40,8 @@ export function float64Text(x: number): string {
   return neg ? `-${out}` : out;
 }
 
-/** Whether x keeps the rule (bound: the rule's bound, when it has one). */
-function passes(x: number, rule: Rule, bound: number): boolean {
+/** Whether x keeps the rule (bound: the rule's bound, when it has one); the one-draw executor tests its values with it too. */
+export function passes(x: number, rule: Rule, bound: number): boolean {
   switch (rule) {
     case RULE.finite:
       return Number.isFinite(x);

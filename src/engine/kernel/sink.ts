@@ -196,28 +196,33 @@ export class VectorSink<V> implements Sink<V> {
   /** The totals of lane 0 as decimal text. */
   outcome(): OutcomeTotals {
     const c = this.calc;
-    const t = this.totals;
-    const s = (v: V): string => c.text(v, 0);
-    // Categories are written as Float64 text and the cost totals are their exact sums, so the breakdown
-    // reconciles exactly without a ledger too.
-    const byCategory: Record<string, { discounted: string; undiscounted: string }> = {};
-    let costD = ZERO;
-    let costU = ZERO;
-    for (const [k, [d, u]] of t.categories) {
-      byCategory[k] = { discounted: s(d), undiscounted: s(u) };
-      costD = costD.plus(byCategory[k].discounted);
-      costU = costU.plus(byCategory[k].undiscounted);
-    }
-    const events: Record<string, string> = {};
-    for (const [k, v] of t.events) events[k] = s(v);
-    return {
-      costs: { discounted: decString(costD), undiscounted: decString(costU), byCategory },
-      qalys: { discounted: s(t.qalyD), undiscounted: s(t.qalyU) },
-      lifeYears: { discounted: s(t.lyD), undiscounted: s(t.lyU) },
-      events,
-      carbonKg: s(t.carbon),
-    };
+    return outcomeOfTotals(this.totals, (v) => c.text(v, 0));
   }
+}
+
+/**
+ * Totals as decimal text: each figure written by `text`; categories written first and the cost totals their
+ * exact sums, so the breakdown reconciles exactly without a ledger too.
+ */
+export function outcomeOfTotals<V>(t: VectorTotals<V>, text: (v: V) => string): OutcomeTotals {
+  const s = text;
+  const byCategory: Record<string, { discounted: string; undiscounted: string }> = {};
+  let costD = ZERO;
+  let costU = ZERO;
+  for (const [k, [d, u]] of t.categories) {
+    byCategory[k] = { discounted: s(d), undiscounted: s(u) };
+    costD = costD.plus(byCategory[k].discounted);
+    costU = costU.plus(byCategory[k].undiscounted);
+  }
+  const events: Record<string, string> = {};
+  for (const [k, v] of t.events) events[k] = s(v);
+  return {
+    costs: { discounted: decString(costD), undiscounted: decString(costU), byCategory },
+    qalys: { discounted: s(t.qalyD), undiscounted: s(t.qalyU) },
+    lifeYears: { discounted: s(t.lyD), undiscounted: s(t.lyU) },
+    events,
+    carbonKg: s(t.carbon),
+  };
 }
 
 /** Writes each line as decimal text at LEDGER_SCALE (one lane) and sums the texts exactly. */
