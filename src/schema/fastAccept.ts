@@ -13,7 +13,7 @@ import { parseWith } from "./issues.js";
 import { protoKeyIssues } from "./protoKeys.js";
 
 /** The answer for a value the walker does not accept (zod's parse is then run for its issues). */
-const REFUSED: unique symbol = Symbol("refused");
+const REFUSED: unique symbol = /* @__PURE__ */ Symbol("refused");
 
 type Walk = (value: unknown) => unknown;
 
@@ -47,7 +47,7 @@ interface CheckInternals {
 }
 
 /** The context zod's parse gives its parts (options that shape issues only matter when there are issues). */
-const CTX = Object.freeze({ async: false });
+const CTX = /* @__PURE__ */ Object.freeze({ async: false });
 
 /** zod's own run of a schema part: its value when it has no issues. */
 function byZod(s: Internals): Walk {
@@ -215,7 +215,7 @@ function build(s: Internals): Walk {
   }
 }
 
-const walks = new WeakMap<object, Walk>();
+const walks = /* @__PURE__ */ new WeakMap<object, Walk>();
 
 /**
  * @internal The value zod's parse of `input` with `schema` would return, when it returns one without issues;
