@@ -5,7 +5,7 @@
  * @module
  */
 import { compileParsedModel, type CompiledModel } from "../engine/compileModel.js";
-import { parseWith } from "../schema/issues.js";
+import { parseFastWith } from "../schema/fastAccept.js";
 import type { PathwayModel } from "./model.js";
 import { pathwayModelStructureSchema } from "./schema.js";
 
@@ -39,6 +39,6 @@ import { pathwayModelStructureSchema } from "./schema.js";
  * @category Engine
  */
 export function compileModel(model: PathwayModel | unknown): CompiledModel {
-  const parsed = parseWith(pathwayModelStructureSchema(), model) as PathwayModel;
+  const parsed = parseFastWith(pathwayModelStructureSchema(), model) as PathwayModel;
   return compileParsedModel(parsed);
 }

@@ -4,7 +4,7 @@ import type { VbpIssue } from "../errors/issue.js";
 import type { PathwayEngine } from "../engine/evaluateProgram.js";
 import type { Program } from "../engine/program.js";
 import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
-import { parseWith } from "../schema/issues.js";
+import { parseFastWith } from "../schema/fastAccept.js";
 import type { PathwayModel } from "./model.js";
 import { pathwayModelStructureSchema } from "./schema.js";
 import type { PathwayResult } from "./types.js";
@@ -49,7 +49,7 @@ export interface RunModelOptions {
  * ```
  */
 export function runModel(model: PathwayModel | unknown, options: RunModelOptions = {}): PathwayResult {
-  const parsed = parseWith(pathwayModelStructureSchema(), model) as PathwayModel;
+  const parsed = parseFastWith(pathwayModelStructureSchema(), model) as PathwayModel;
   return runParsedModel(parsed, options);
 }
 

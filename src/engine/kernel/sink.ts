@@ -248,6 +248,17 @@ export class LedgerSink<V> implements Sink<V> {
     this.tmp = calc.register();
     this.disc = calc.register();
   }
+  /**
+   * The exact value of lane 0 as a Decimal: a Float64 lane is read from the number itself (the same value as
+   * its shortest decimal text, without writing the text; 0 for −0, as the text is); the exact backend's
+   * lane from its text.
+   */
+  private exact(a: V): Dec {
+    const c = this.calc;
+    if (c.kind !== "float64") return new Dec(c.text(a, 0));
+    const x = c.number(a, 0);
+    return x === 0 ? ZERO : new Dec(x);
+  }
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
     const c = this.calc;
     if (quantity !== undefined && unitValue !== undefined) {
@@ -255,11 +266,11 @@ export class LedgerSink<V> implements Sink<V> {
       c.mul(this.tmp, this.tmp, weight);
     } else if (quantity !== undefined || unitValue !== undefined) c.mul(this.tmp, (quantity ?? unitValue)!, weight);
     else c.copy(this.tmp, weight);
-    const und = toLedgerScale(new Dec(c.text(this.tmp, 0)));
+    const und = toLedgerScale(this.exact(this.tmp));
     let disc = und;
     if (factor !== undefined && !c.allOne(factor)) {
       c.mul(this.disc, this.tmp, factor);
-      disc = toLedgerScale(new Dec(c.text(this.disc, 0)));
+      disc = toLedgerScale(this.exact(this.disc));
     }
     switch (measure) {
       case "cost": {
@@ -290,24 +301,22 @@ export class LedgerSink<V> implements Sink<V> {
         break;
     }
     if (this.rows !== undefined) {
-      this.rows.push({
-        optionId: this.optionId,
-        measure,
-        part: meta.part,
-        ...(meta.nodeId !== undefined ? { nodeId: meta.nodeId } : {}),
-        ...(meta.markovId !== undefined ? { markovId: meta.markovId } : {}),
-        ...(meta.stateId !== undefined ? { stateId: meta.stateId } : {}),
-        ...(meta.cycle !== undefined ? { cycle: meta.cycle } : {}),
-        ...(meta.boundary !== undefined ? { boundary: meta.boundary } : {}),
-        itemId: meta.itemId,
-        ...(meta.category !== undefined ? { category: meta.category } : {}),
-        quantity: quantity === undefined ? "1" : c.text(quantity, 0),
-        unitValue: unitValue === undefined ? "1" : c.text(unitValue, 0),
-        weight: c.text(weight, 0),
-        undiscounted: decString(und),
-        discountFactor: factor === undefined ? "1" : c.text(factor, 0),
-        discounted: decString(disc),
-      });
+      // Keys set one by one, in the ledger's key order (optional ones only when present).
+      const row: Record<string, unknown> = { optionId: this.optionId, measure, part: meta.part };
+      if (meta.nodeId !== undefined) row.nodeId = meta.nodeId;
+      if (meta.markovId !== undefined) row.markovId = meta.markovId;
+      if (meta.stateId !== undefined) row.stateId = meta.stateId;
+      if (meta.cycle !== undefined) row.cycle = meta.cycle;
+      if (meta.boundary !== undefined) row.boundary = meta.boundary;
+      row.itemId = meta.itemId;
+      if (meta.category !== undefined) row.category = meta.category;
+      row.quantity = quantity === undefined ? "1" : c.text(quantity, 0);
+      row.unitValue = unitValue === undefined ? "1" : c.text(unitValue, 0);
+      row.weight = c.text(weight, 0);
+      row.undiscounted = decString(und);
+      row.discountFactor = factor === undefined ? "1" : c.text(factor, 0);
+      row.discounted = decString(disc);
+      this.rows.push(row as unknown as LedgerEntry);
     }
   }
   /** The exact totals. */

@@ -1,0 +1,245 @@
+/**
+ * @internal A faster way through a zod schema for a document that is valid: the schema's containers
+ * (objects, arrays, optionals, unions) are walked by plain functions built once from the schema's own
+ * definition, while every leaf type and every check runs zod's own code. It either returns exactly the value
+ * zod's parse would return, or says "not accepted", and the caller then runs zod's parse, so a document with
+ * problems gets zod's issues, unchanged. Nothing about validity is restated here: a schema part this walker
+ * does not know is handed to zod whole.
+ *
+ * @module
+ */
+import type * as z from "zod/mini";
+import { parseWith } from "./issues.js";
+import { protoKeyIssues } from "./protoKeys.js";
+
+/** The answer for a value the walker does not accept (zod's parse is then run for its issues). */
+const REFUSED: unique symbol = /* @__PURE__ */ Symbol("refused");
+
+type Walk = (value: unknown) => unknown;
+
+interface Internals {
+  readonly def: {
+    readonly type: string;
+    readonly checks?: readonly { readonly _zod: CheckInternals }[];
+    readonly in?: { readonly _zod: Internals };
+    readonly out?: { readonly _zod: Internals };
+    readonly transform?: (value: unknown, payload: { value: unknown; issues: unknown[] }) => unknown;
+    readonly coerce?: boolean;
+    readonly shape?: Readonly<Record<string, { readonly _zod: Internals }>>;
+    readonly catchall?: { readonly _zod: Internals };
+    readonly innerType?: { readonly _zod: Internals };
+    readonly element?: { readonly _zod: Internals };
+    readonly options?: readonly { readonly _zod: Internals }[];
+    readonly discriminator?: string;
+    readonly unionFallback?: boolean;
+    readonly inclusive?: boolean;
+  };
+  readonly traits: ReadonlySet<string>;
+  readonly optin?: string;
+  readonly optout?: string;
+  readonly propValues?: Readonly<Record<string, ReadonlySet<unknown>>>;
+  run(payload: { value: unknown; issues: unknown[] }, ctx: object): { value: unknown; issues: readonly unknown[] } | Promise<unknown>;
+}
+
+interface CheckInternals {
+  readonly def: { readonly when?: (payload: { value: unknown; issues: unknown[] }) => boolean };
+  check(payload: { value: unknown; issues: unknown[] }): unknown;
+}
+
+/** The context zod's parse gives its parts (options that shape issues only matter when there are issues). */
+const CTX = /* @__PURE__ */ Object.freeze({ async: false });
+
+/** zod's own run of a schema part: its value when it has no issues. */
+function byZod(s: Internals): Walk {
+  return (value) => {
+    const r = s.run({ value, issues: [] }, CTX);
+    if (r instanceof Promise) return REFUSED;
+    return r.issues.length === 0 ? r.value : REFUSED;
+  };
+}
+
+/**
+ * Runs a part's checks (zod's check code) on its parsed value, as zod does after parsing it: the part itself
+ * first when it is a check (a number or string format), then the checks added to it.
+ */
+function withChecks(s: Internals, walk: Walk): Walk {
+  const own = (s.def.checks ?? []).map((c) => c._zod);
+  const checks: readonly CheckInternals[] = s.traits.has("$ZodCheck") ? [s as unknown as CheckInternals, ...own] : own;
+  if (checks.length === 0) return walk;
+  return (value) => {
+    const out = walk(value);
+    if (out === REFUSED) return REFUSED;
+    const payload = { value: out, issues: [] as unknown[] };
+    for (const ch of checks) {
+      const when = ch.def.when;
+      if (when !== undefined && !when(payload)) continue;
+      if (ch.check(payload) instanceof Promise || payload.issues.length > 0) return REFUSED;
+    }
+    return payload.value;
+  };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
+  const def = s.def;
+  const catchall = def.catchall?._zod;
+  // Only plain or strict objects (no symbol keys); anything else is zod's.
+  if ((catchall !== undefined && catchall.def.type !== "never") || def.shape === undefined || Object.getOwnPropertySymbols(def.shape).length > 0) return byZod(s);
+  const shape = def.shape;
+  const keys = Object.keys(shape).filter((k) => k !== "__proto__");
+  const keySet = new Set(Object.keys(shape));
+  const strict = catchall !== undefined;
+  const fields = keys.map((k) => {
+    const f = shape[k]!._zod;
+    return { key: k, walk: build(f), optin: f.optin, optout: f.optout };
+  });
+  return withChecks(s, (input) => {
+    if (!isPlainObject(input)) return REFUSED;
+    if (strict) {
+      // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
+      for (const key in input) if (!keySet.has(key)) return REFUSED;
+    }
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const key = f.key;
+      const r = f.walk(input[key]);
+      const present = key in input;
+      // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
+      if (!present && f.optout === "optional" && f.optin === "optional") continue;
+      if (r === REFUSED) {
+        if (f.optin !== undefined && f.optout === "optional" && !present) continue;
+        return REFUSED;
+      }
+      if (!present && f.optin === undefined) return REFUSED;
+      if (r === undefined) {
+        if (present || (f.optin === "defaulted" && f.optout !== "optional")) out[key] = undefined;
+      } else out[key] = r;
+    }
+    return out;
+  });
+}
+
+function build(s: Internals): Walk {
+  const def = s.def;
+  if (def.coerce === true) return byZod(s);
+  switch (def.type) {
+    case "object":
+      return objectWalk(s, build);
+    case "array": {
+      const el = def.element;
+      if (el === undefined) return byZod(s);
+      const walk = build(el._zod);
+      return withChecks(s, (input) => {
+        if (!Array.isArray(input)) return REFUSED;
+        const out = new Array<unknown>(input.length);
+        for (let i = 0; i < input.length; i++) {
+          const r = walk(input[i]);
+          if (r === REFUSED) return REFUSED;
+          out[i] = r;
+        }
+        return out;
+      });
+    }
+    case "optional": {
+      const inner = def.innerType?._zod;
+      if (inner === undefined || inner.optin === "defaulted") return byZod(s);
+      const walk = build(inner);
+      return withChecks(s, (input) => (input === undefined ? undefined : walk(input)));
+    }
+    case "union": {
+      const options = def.options ?? [];
+      if (def.inclusive === false && def.discriminator === undefined) return byZod(s);
+      if (def.discriminator !== undefined) {
+        if (def.unionFallback === true) return byZod(s);
+        const key = def.discriminator;
+        const byValue = new Map<unknown, Walk>();
+        for (const o of options) {
+          const values = o._zod.propValues?.[key];
+          if (values === undefined) return byZod(s);
+          const walk = build(o._zod);
+          for (const v of values) {
+            // A value two options share is left to zod.
+            if (byValue.has(v)) return byZod(s);
+            byValue.set(v, walk);
+          }
+        }
+        return withChecks(s, (input) => {
+          if (!isPlainObject(input)) return REFUSED;
+          const walk = byValue.get(input[key]);
+          return walk === undefined ? REFUSED : walk(input);
+        });
+      }
+      // The first option that accepts the value, as zod's union.
+      const walks = options.map((o) => build(o._zod));
+      return withChecks(s, (input) => {
+        for (const w of walks) {
+          const r = w(input);
+          if (r !== REFUSED) return r;
+        }
+        return REFUSED;
+      });
+    }
+    case "string":
+      return withChecks(s, (input) => (typeof input === "string" ? input : REFUSED));
+    case "boolean":
+      return withChecks(s, (input) => (typeof input === "boolean" ? input : REFUSED));
+    case "number":
+      return withChecks(s, (input) => (typeof input === "number" && Number.isFinite(input) ? input : REFUSED));
+    case "any":
+    case "unknown":
+      return withChecks(s, (input) => input);
+    case "transform": {
+      const transform = def.transform;
+      if (transform === undefined) return byZod(s);
+      return withChecks(s, (input) => {
+        // The transform is the schema's own code; it reports problems by adding issues.
+        const payload = { value: input, issues: [] as unknown[] };
+        const out = transform(input, payload);
+        return out instanceof Promise || payload.issues.length > 0 ? REFUSED : out;
+      });
+    }
+    case "pipe": {
+      if (def.in === undefined || def.out === undefined) return byZod(s);
+      const first = build(def.in._zod);
+      const then = build(def.out._zod);
+      return withChecks(s, (input) => {
+        const r = first(input);
+        return r === REFUSED ? REFUSED : then(r);
+      });
+    }
+    default:
+      return byZod(s);
+  }
+}
+
+const walks = /* @__PURE__ */ new WeakMap<object, Walk>();
+
+/**
+ * @internal The value zod's parse of `input` with `schema` would return, when it returns one without issues;
+ * `undefined` when the walker does not accept the input (then parse with zod for the issues). The walker is
+ * built once per schema.
+ */
+export function fastAccept<S extends z.ZodMiniType>(schema: S, input: unknown): { readonly data: z.output<S> } | undefined {
+  let walk = walks.get(schema);
+  if (walk === undefined) {
+    walk = build((schema as unknown as { readonly _zod: Internals })._zod);
+    walks.set(schema, walk);
+  }
+  const r = walk(input);
+  return r === REFUSED ? undefined : { data: r as z.output<S> };
+}
+
+/**
+ * @internal {@link parseWith} that takes the faster walk for a valid document: the same value, and for a
+ * document with any problem (a `__proto__` key included) zod's parse and its issues, unchanged.
+ */
+export function parseFastWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
+  if (protoKeyIssues(input).length === 0) {
+    const r = fastAccept(schema, input);
+    if (r !== undefined) return r.data;
+  }
+  return parseWith(schema, input);
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { chancellorHivModel } from "../../examples/pathway/chancellor-hiv.js";
+import { markovBenchModel, treeBenchModel } from "../../examples/pathway/bench-models.js";
+import { sickSickerModel } from "../../examples/pathway/sick-sicker.js";
+import { strokeHybridModel } from "../../examples/pathway/stroke-hybrid.js";
+import { surgicalSiteInfectionModel } from "../../examples/pathway/surgical-site-infection.js";
+import { pathwayModelStructureSchema } from "../../src/pathway/schema.js";
+import { fastAccept, parseFastWith } from "../../src/schema/fastAccept.js";
+import { safeParseWith } from "../../src/schema/issues.js";
+import { thrown } from "../_helpers/thrown.js";
+
+// The faster walk through the pathway schema must give exactly zod's answer: the same value (keys, order,
+// keys present as undefined) for every document zod accepts, and no value for any document zod refuses (which
+// is then parsed by zod, so its issues are unchanged).
+
+const json = (name: string): Record<string, unknown> => {
+  const doc = JSON.parse(readFileSync(new URL(`../../examples/pathway/${name}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+  delete doc.uncertainty;
+  return doc;
+};
+
+const BASES: readonly [string, () => unknown][] = [
+  ["Sick-Sicker", sickSickerModel],
+  ["Chancellor HIV", chancellorHivModel],
+  ["stroke hybrid", strokeHybridModel],
+  ["surgical-site infection", surgicalSiteInfectionModel],
+  ["Markov bench", markovBenchModel],
+  ["tree bench", () => treeBenchModel(12)],
+  ...["chemotherapy-side-effects-psa", "sick-sicker-age-psa", "sick-sicker-age", "surgical-site-infection-uncertainty", "surgical-site-infection"].map((n): [string, () => unknown] => [`${n}.json`, () => json(n)]),
+];
+
+/** A text of a value that tells apart key order, a key holding undefined, and an absent key. */
+function exact(v: unknown): string {
+  return JSON.stringify(v, (_, x: unknown) => (x === undefined ? "‹undefined›" : x));
+}
+
+function zodAnswer(doc: unknown): string | undefined {
+  const r = safeParseWith(pathwayModelStructureSchema(), doc);
+  return r.success ? exact(r.data) : undefined;
+}
+
+function fastAnswer(doc: unknown): string | undefined {
+  const r = fastAccept(pathwayModelStructureSchema(), doc);
+  return r === undefined ? undefined : exact(r.data);
+}
+
+describe("fastAccept on the pathway schema", () => {
+  it.each(BASES)("gives zod's value for the example %s", (_, make) => {
+    const want = zodAnswer(make());
+    expect(want).toBeDefined();
+    expect(fastAnswer(make())).toBe(want);
+  });
+
+  it("keeps a key given as undefined, as zod does, and leaves out an absent one", () => {
+    const doc = { ...(sickSickerModel() as unknown as Record<string, unknown>), label: undefined };
+    const r = fastAccept(pathwayModelStructureSchema(), doc);
+    expect(r).toBeDefined();
+    expect(Object.keys(r!.data)).toContain("label");
+    expect(Object.keys(r!.data)).not.toContain("note");
+    expect(exact(r!.data)).toBe(zodAnswer(doc));
+  });
+
+  it("refuses a `__proto__` key and leaves the issues to zod", () => {
+    const doc = JSON.parse(JSON.stringify(sickSickerModel()).replace('"id":"sick-sicker"', '"id":"sick-sicker","__proto__":{"x":1}')) as unknown;
+    expect(fastAccept(pathwayModelStructureSchema(), doc)).toBeUndefined();
+    expect(thrown(() => parseFastWith(pathwayModelStructureSchema(), doc)).map((i) => i.path.join("."))).toContain("__proto__");
+  });
+
+  // Random edits of the examples: a key removed, set to another value (of any JSON kind, undefined, or a value
+  // found elsewhere in the document), or an unknown key added. Whatever zod decides, the walker agrees.
+  const odd: unknown[] = [undefined, null, true, false, 0, -1, 1, 0.5, 2.5, 1e15, -0, "", "0.5", "-1", "1e3", "00.5", " 1", "rest", "x", "A", "care", "none", "simpson", "multiply", "set", "beta", "qx", "start", "annual", "GBP", "2024-01-01", [], [1], ["0.5"], {}, { param: "c_H" }, { param: "nope" }, { expr: "1 +" }, { expr: "2 * u_H" }, { lifeTable: "lt" }, { byCycle: [{ fromCycle: 1, value: 1 }] }, { a: 1 }];
+  const edit = fc.record({
+    base: fc.integer({ min: 0, max: BASES.length - 1 }),
+    path: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+    kind: fc.constantFrom("delete", "set", "graft", "unknown"),
+    value: fc.oneof(fc.constantFrom(...odd), fc.jsonValue({ maxDepth: 2 })),
+    from: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+  });
+
+  /** The node reached by following `path` (each step picks a key or an index modulo the count). */
+  function walk(doc: unknown, path: readonly number[]): { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined {
+    let parent: unknown = doc;
+    let last: { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined;
+    for (const step of path) {
+      if (parent === null || typeof parent !== "object") break;
+      if (Array.isArray(parent)) {
+        if (parent.length === 0) break;
+        const i = step % parent.length;
+        last = { parent, key: i };
+        parent = parent[i];
+      } else {
+        const keys = Object.keys(parent);
+        if (keys.length === 0) break;
+        const k = keys[step % keys.length]!;
+        last = { parent: parent as Record<string, unknown>, key: k };
+        parent = (parent as Record<string, unknown>)[k];
+      }
+    }
+    return last;
+  }
+
+  it("agrees with zod on randomly edited documents", () => {
+    const runs = Number(process.env.FA_RUNS ?? 400);
+    let accepted = 0;
+    fc.assert(
+      fc.property(edit, ({ base, path, kind, value, from }) => {
+        const doc = structuredClone(BASES[base]![1]()) as Record<string, unknown>;
+        const at = walk(doc, path);
+        if (at !== undefined) {
+          const { parent, key } = at;
+          if (kind === "delete") {
+            if (Array.isArray(parent)) parent.splice(key as number, 1);
+            else delete parent[key as string];
+          } else if (kind === "set") (parent as Record<string | number, unknown>)[key] = structuredClone(value);
+          else if (kind === "graft") {
+            const src = walk(doc, from);
+            if (src !== undefined) (parent as Record<string | number, unknown>)[key] = structuredClone((src.parent as Record<string | number, unknown>)[src.key]);
+          } else if (!Array.isArray(parent)) {
+            const target = parent[key as string];
+            if (target !== null && typeof target === "object" && !Array.isArray(target)) (target as Record<string, unknown>).extraKey = value;
+          }
+        }
+        const want = zodAnswer(doc);
+        if (want !== undefined) accepted++;
+        expect(fastAnswer(doc)).toBe(want);
+      }),
+      { numRuns: runs },
+    );
+    // Both answers are exercised: many edits leave a valid document, many break it.
+    expect(accepted).toBeGreaterThan(runs / 10);
+    expect(accepted).toBeLessThan(runs * 0.9);
+  });
+});
