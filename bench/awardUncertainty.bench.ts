@@ -1,18 +1,7 @@
 import { readFileSync } from "node:fs";
 import { bench, describe } from "vitest";
 import { awardUncertainty, tenderOfEvaluation, type AwardUncertaintyOptions, type Tender } from "../src/index.js";
-
-/** Deterministic pseudo-random numbers (mulberry32): benchmarks must not use Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../test/_helpers/prng.mjs";
 
 /** A lot of `n` bids on `m` criteria: one price criterion (relative to the lowest) and m − 1 measured values. */
 function bigLot(n: number, m: number): Tender {

@@ -1,17 +1,9 @@
 // Deterministic documents for the catalogue benchmark (no Math.random): the same inputs on every run.
 import { readFileSync } from "node:fs";
+import { mulberry32 as prng } from "../test/_helpers/prng.mjs";
 
-/** mulberry32: deterministic pseudo-random numbers in [0, 1). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: deterministic pseudo-random numbers in [0, 1) (the one shared copy, test/_helpers/prng.mjs). */
+export { prng };
 
 const here = new URL("../", import.meta.url);
 export const tender = () => JSON.parse(readFileSync(new URL("examples/tender/tender.json", here), "utf8"));

@@ -16,6 +16,7 @@ const CASES = {
   "scoring-10k": "scoreTender: 10,000 bids × (2 qualitative with evaluator records + 2 quantitative) + price; rank reversal and overtaking off",
   "scoring-10k-default": "scoreTender: the same lot with the default settings (rank reversal and overtaking on)",
   "lifecycle-imaging-10k": "evaluateLifecycle: 10,000 copies of the imaging example (ledger on)",
+  "lifecycle-10k-ledger": "evaluateLifecycle: 10,000 options × 20 items × 10 years with the ledger",
   "lifecycle-50k-ledger": "evaluateLifecycle: 50,000 options × 20 items × 10 years with the ledger",
 };
 
@@ -61,6 +62,10 @@ async function runCase(name) {
     case "lifecycle-imaging-10k":
       input = fx.imagingCopies(10_000);
       run = () => lib.evaluateLifecycle(input);
+      break;
+    case "lifecycle-10k-ledger":
+      input = fx.lifecycleCatalogue(10_000, 20, 10);
+      run = () => lib.evaluateLifecycle(input, { ledger: true });
       break;
     case "lifecycle-50k-ledger":
       input = fx.lifecycleCatalogue(50_000, 20, 10);

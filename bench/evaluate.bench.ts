@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
 import { bench, describe } from "vitest";
 import { evaluate } from "../src/evaluate/index.js";
+import { mulberry32 as prng } from "../test/_helpers/prng.mjs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
-
-/** Deterministic pseudo-random numbers (mulberry32), so the inputs are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const tender: Doc = JSON.parse(readFileSync("examples/tender/tender.json", "utf8"));
 

@@ -1,17 +1,6 @@
 import { bench, describe } from "vitest";
 import { scoreTender } from "../src/scoring/index.js";
-
-/** Deterministic pseudo-random integers (mulberry32), so the inputs are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "../test/_helpers/prng.mjs";
 
 /** A lot of `n` options scored on `q` qualitative + `v` quantitative criteria in 4 domains, plus price. */
 function lot(n: number, q: number, v: number, settings: Record<string, unknown>): Record<string, unknown> {

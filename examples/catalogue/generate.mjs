@@ -3,21 +3,12 @@
 // products. Deterministic: a fixed-seed generator, so the files are the same on every run.
 //   node examples/catalogue/generate.mjs            writes tender.json and catalogue.csv
 import { readFileSync, writeFileSync } from "node:fs";
+// mulberry32, the repository's one seeded generator (public domain); enough for illustrative data.
+import { mulberry32 as generator } from "../../test/_helpers/prng.mjs";
 
 const here = new URL(".", import.meta.url);
 const PRODUCTS = 1000;
 
-// mulberry32: a small seeded 32-bit generator (public domain); enough for illustrative data.
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = generator(20261201);
 const between = (lo, hi, places) => (lo + (hi - lo) * random()).toFixed(places);
 

@@ -20,11 +20,13 @@ import {
   sourceSchema,
 } from "../schema/primitives.js";
 import { DECIMAL_INPUT_LIMITS } from "../schema/decimalInput.js";
-import { parseWith, safeParseWith } from "../schema/issues.js";
+import { parseWith, refinementIssues, safeParseWith } from "../schema/issues.js";
+import { protoKeyIssues } from "../schema/protoKeys.js";
+import { plainOption } from "./_internal/plainOption.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule } from "../time/discount.js";
 import { decimalShape } from "./_internal/fixed.js";
-import { COST_ITEM_KINDS, type CostItemKind, type LifecycleDocument, type LifecycleDocumentInput } from "./document.js";
+import { COST_ITEM_KINDS, type CostItemKind, type LifecycleDocument, type LifecycleDocumentInput, type LifecycleOption } from "./document.js";
 import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../time/schedules.js";
 import type { Source } from "../reference/source.js";
 
@@ -118,7 +120,8 @@ const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     source: z.optional(itemSourceSchema()),
   }), "lifecycle:costItem"));
 
-const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
+/** @internal One option of a lifecycle document (its own fields; the cross-field rules are the document's). */
+export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
     id: withMeta(idSchema(), "lifecycle:option.id"),
     name: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:option.name"),
@@ -366,6 +369,37 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
 
 const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine(crossChecks)), "lifecycle:document"));
 
+/** The document's own fields (all but the options), with the same rules. */
+const documentHeadSchema = /* @__PURE__ */ onFirstUse(() => z.omit(documentShape(), { options: true }));
+
+/**
+ * A valid document parsed option by option, without a second full pass of the schema over the options: the
+ * head (everything but the options) through its schema, each option through {@link plainOption} (or the
+ * option schema when it is not plainly valid), then the cross-field rules on the result. The value is the
+ * one the document schema returns. Undefined whenever anything is amiss (then the document schema parses
+ * the whole document, so every problem is reported exactly as it always was, all at once).
+ */
+function parsePlainDocument(input: unknown): LifecycleDocument | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const record = input as Record<string, unknown>;
+  const options = record.options;
+  if (!Array.isArray(options) || options.length < 1 || options.length > LIFECYCLE_LIMITS.maxOptions) return undefined;
+  if (protoKeyIssues(input).length > 0) return undefined;
+  const headInput: Record<string, unknown> = {};
+  for (const key in record) if (key !== "options") headInput[key] = record[key];
+  const head = documentHeadSchema().safeParse(headInput);
+  if (!head.success) return undefined;
+  const parsed: LifecycleOption[] = new Array<LifecycleOption>(options.length);
+  for (let i = 0; i < options.length; i++) {
+    const option = plainOption(options[i], LIFECYCLE_LIMITS) ?? optionSchema().safeParse(options[i]).data;
+    if (option === undefined) return undefined;
+    parsed[i] = option as LifecycleOption;
+  }
+  const doc = { ...head.data, options: parsed } as Shape;
+  if (refinementIssues(crossChecks as (doc: Shape, ctx: z.core.$RefinementCtx) => void, doc).length > 0) return undefined;
+  return doc as unknown as LifecycleDocument;
+}
+
 // The hand-written document types (document.ts) must stay in step with the schema: checked at compile time
 // that both name the same keys, for the document and for a cost item.
 type Parsed = z.output<ReturnType<typeof documentSchema>>;
@@ -406,7 +440,8 @@ export const getLifecycleDocumentSchema = /* @__PURE__ */ onFirstUse((): z.ZodMi
  * ```
  */
 export function parseLifecycleDocument(input: unknown): LifecycleDocument {
-  return parseWith(documentSchema(), input) as LifecycleDocument;
+  const plain = parsePlainDocument(input);
+  return plain ?? (parseWith(documentSchema(), input) as LifecycleDocument);
 }
 
 /**
@@ -419,7 +454,8 @@ export function parseLifecycleDocument(input: unknown): LifecycleDocument {
  * ```
  */
 export function safeParseLifecycleDocument(input: unknown): SafeResult<LifecycleDocument> {
-  return safeParseWith(documentSchema(), input) as SafeResult<LifecycleDocument>;
+  const plain = parsePlainDocument(input);
+  return plain !== undefined ? { success: true, data: plain } : (safeParseWith(documentSchema(), input) as SafeResult<LifecycleDocument>);
 }
 
 /**

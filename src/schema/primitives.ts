@@ -63,9 +63,12 @@ export const isoDateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 /** An ISO 4217 currency code the library knows. */
 export const currencySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.enum(CURRENCY_CODES as [string, ...string[]]), "schema/primitives:currency"));
 
+/** @internal The identifier rule: letters, digits and `._:-`, 1–128 characters, starting with a letter or digit. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
 /** An identifier: letters, digits and `._:-`, 1–128 characters, starting with a letter or digit. */
 export const idSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })), "schema/primitives:id"));
+  .string().check(z.regex(ID_PATTERN, { message: "must be 1–128 letters, digits or . _ : - and start with a letter or digit" })), "schema/primitives:id"));
 
 /** Free text with a sane length limit. */
 export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));

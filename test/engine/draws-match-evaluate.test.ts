@@ -18,6 +18,7 @@ import { chancellorHivModel } from "../../examples/pathway/chancellor-hiv.js";
 import { sickSickerModel } from "../../examples/pathway/sick-sicker.js";
 import { strokeHybridModel } from "../../examples/pathway/stroke-hybrid.js";
 import { surgicalSiteInfectionModel } from "../../examples/pathway/surgical-site-infection.js";
+import { mulberry32 } from "../_helpers/prng.mjs";
 
 const json = (path: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as Record<string, unknown>;
 /** The model part of a document (its `uncertainty` section left out). */
@@ -92,18 +93,6 @@ describe("PSA draws equal single evaluations (every chunk size)", () => {
     });
   }
 });
-
-/** A seeded generator (mulberry32) for perturbations. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("evaluateDraws equals single evaluations on every example (perturbed literal parameters)", () => {
   const examples: [string, () => PathwayModel][] = [
