@@ -240,8 +240,12 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
   return carbonFootprintParsed(parseCarbonInput(input));
 }
 
-/** @internal {@link carbonFootprint} on an input already validated by `carbonInputSchema` (no schema pass). */
-export function carbonFootprintParsed(doc: CarbonInput): CarbonFootprintResult {
+/**
+ * @internal {@link carbonFootprint} on an input already validated by `carbonInputSchema` (no schema pass).
+ * `lines: false` leaves every option's ledger empty (the totals are the same: they are summed as the lines
+ * are made, in their order), for callers that do not show the ledger.
+ */
+export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFootprintResult {
   const rule: FactorYearRule = doc.factorYearRule ?? "exact";
   const overrides = (doc.factors ?? []).map((f) => ({
     factorId: f.factorId,
@@ -271,7 +275,11 @@ export function carbonFootprintParsed(doc: CarbonInput): CarbonFootprintResult {
 
   const options = doc.options.map((opt, oi): CarbonOptionResult => {
     const ledger: CarbonLedgerLine[] = [];
-    const kgs: Dec[] = [];
+    // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE), added in the ledger's order.
+    let total = new Dec(0);
+    const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
+    const bySource = new Map<string, Dec>();
+    const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
     const uses = opt.usesPerYear !== undefined ? new Dec(opt.usesPerYear) : undefined;
     const patients = opt.patientsPerYear !== undefined ? new Dec(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
@@ -317,12 +325,16 @@ export function carbonFootprintParsed(doc: CarbonInput): CarbonFootprintResult {
             origin = "stated";
             if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
           }
+          const kg = toLedgerScale(quantity.times(factorDec));
+          total = total.plus(kg);
+          byStage[stage] = byStage[stage].plus(kg);
+          bySource.set(source, (bySource.get(source) ?? new Dec(0)).plus(kg));
+          byYear.set(year, byYear.get(year)!.plus(kg));
+          if (!lines) continue;
           if (lastQty === undefined || !lastQty.eq(quantity)) {
             lastQty = quantity;
             lastQtyText = decString(quantity);
           }
-          const kg = toLedgerScale(quantity.times(factorDec));
-          kgs.push(kg);
           ledger.push(
             Object.freeze({
               optionId: opt.id,
@@ -341,18 +353,6 @@ export function carbonFootprintParsed(doc: CarbonInput): CarbonFootprintResult {
         }
       });
     }
-    // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE).
-    let total = new Dec(0);
-    const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
-    const bySource = new Map<string, Dec>();
-    const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
-    ledger.forEach((line, k) => {
-      const kg = kgs[k]!;
-      total = total.plus(kg);
-      byStage[line.stage] = byStage[line.stage].plus(kg);
-      bySource.set(line.source, (bySource.get(line.source) ?? new Dec(0)).plus(kg));
-      byYear.set(line.year, byYear.get(line.year)!.plus(kg));
-    });
     const perUnit = (volume: Dec | undefined): string | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
       return decString(total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));

@@ -43,8 +43,9 @@ export interface CarbonStage {
   readonly assumptions: readonly string[];
 }
 
-export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[]): CarbonStage {
-  const footprint = carbonFootprintParsed(buildCarbonInput(doc));
+/** `ledgerLines: false` (a run that shows no carbon ledger): each option's footprint without its ledger lines. */
+export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true): CarbonStage {
+  const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines);
   const assumptions = [...footprint.assumptions];
   const productKgPerPatient = footprint.options.map((o) => (o.perPatientKgCO2e !== undefined ? new Dec(o.perPatientKgCO2e) : ZERO));
   const productKgTotal = footprint.options.map((o) => new Dec(o.totalKgCO2e));

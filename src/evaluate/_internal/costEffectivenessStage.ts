@@ -37,9 +37,21 @@ export function costEffectivenessStage(
   const parsed = doc.options
     .flatMap((o, i) => (include(o.id) ? [{ id: o.id, label: o.label, cost: wholeCost[i] as Dec, effect: qalys[i] as Dec }] : []))
     .map((o, index) => ({ index, ...o }));
-  const incremental = parsedIncrementalAnalysis(parsed);
-  const pairwise = parsedPairwiseComparison(parsed, { comparator: comparatorId });
   const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId);
   const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));
-  return { incremental, pairwise, ...(nmb !== undefined ? { nmb } : {}), nmbRows };
+  // The incremental analysis and the pairwise comparisons are made when first read: a run that withholds
+  // some bids' figures reads only those of a second analysis without them (the NMB rows of this one feed
+  // the metrics).
+  let incremental: IncrementalAnalysis | undefined;
+  let pairwise: readonly PairwiseComparison[] | undefined;
+  return {
+    get incremental() {
+      return (incremental ??= parsedIncrementalAnalysis(parsed));
+    },
+    get pairwise() {
+      return (pairwise ??= parsedPairwiseComparison(parsed, { comparator: comparatorId }));
+    },
+    ...(nmb !== undefined ? { nmb } : {}),
+    nmbRows,
+  };
 }
