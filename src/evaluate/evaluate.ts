@@ -153,11 +153,11 @@ function runStages(
 
   report("cost-effectiveness", n);
   // 3. Social value and sustainability gates; 4. metrics → tender values; 5. the tender.
-  const sustainability = sustainabilityStage(doc, full);
+  const sustainability = sustainabilityStage(doc);
   const sources = doc.options.map((o, i) => {
     const nmb = cea.nmbRows.get(o.id);
-    const socialScore = sustainability.socialScore.get(o.id);
-    return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(socialScore !== undefined ? { socialScore } : {}) };
+    const social = sustainability.social.get(o.id);
+    return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(social !== undefined ? { social } : {}) };
   });
   const values = metricsStage(doc, sources);
   const scored = tenderStage(doc, values, sustainability.gateRecords, full || mode.scoreTrees === "full" ? "full" : "top-level", solving);
@@ -182,7 +182,7 @@ function runStages(
   // 6. The result, written once.
   const written = doc.options.map((o, i) => {
     const s = sources[i]!;
-    const w = writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? sustainability.social.get(o.id) : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
+    const w = writeOption(o, s.figures, values.get(o.id) ?? {}, s.nmb, full ? s.social : undefined, full ? sustainability.gateResults.get(o.id) : undefined);
     report("result", i + 1);
     return sealed.has(o.id) ? sealOption(w, priceDerived) : w;
   });

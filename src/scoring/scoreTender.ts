@@ -542,7 +542,6 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     if (n.kind === "group") return sumDec((run.children[fi] as readonly number[]).map(pointsOf));
     return leafScore(run.leafOfFlat.get(fi) as number).points;
   };
-  if (!full) return run.roots.map((fi) => topLevelNode(run, fi, leafScore, passFail, pointsOf));
   // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
   const build = (fi: number): [ScoreNode, Dec] => {
     const f = run.flat[fi] as FlatNode;
@@ -579,36 +578,6 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     return [node, s.points];
   };
   return run.roots.map((fi) => build(fi)[0]);
-}
-
-/**
- * A top-level node of a catalogue's score tree (no children, no trace): written as one object literal with
- * the fields in the order of a full node, as thousands of options each get one per top-level criterion.
- */
-function topLevelNode(
-  run: Run,
-  fi: number,
-  leafScore: (li: number) => LeafScore,
-  passFail: ReadonlyMap<string, { passed: boolean; reason: string }>,
-  pointsOf: (fi: number) => Dec,
-): ScoreNode {
-  const f = run.flat[fi] as FlatNode;
-  const n = f.node;
-  const maxPoints = run.maxStr[fi] as string;
-  if (n.kind === "pass-fail") {
-    const r = passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" };
-    return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: r };
-  }
-  if (n.kind === "group") {
-    const pts = pointsOf(fi);
-    return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints, points: decString(pts), fraction: fraction(pts, f.globalWeight) };
-  }
-  const s = leafScore(run.leafOfFlat.get(fi) as number);
-  const points = decString(s.points);
-  const frac = fraction(s.points, f.globalWeight);
-  return s.raw !== undefined
-    ? { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints, points, fraction: frac, raw: s.raw }
-    : { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints, points, fraction: frac };
 }
 
 function fraction(points: Dec, max: Dec): string {

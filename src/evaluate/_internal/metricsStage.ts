@@ -9,6 +9,7 @@ import { Dec, decString } from "../../_lib/decimal.js";
 import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { NetMonetaryBenefitRow } from "../../analysis/nmb.js";
+import type { SocialValueResult } from "../../sustainability/socialValue.js";
 import type { EvaluationDocument } from "../document.js";
 import { readMetricName } from "../metrics.js";
 import type { OptionFigures } from "./figures.js";
@@ -19,8 +20,7 @@ const ZERO = new Dec(0);
 export interface MetricSource {
   readonly figures: OptionFigures;
   readonly nmb?: NetMonetaryBenefitRow;
-  /** The normalised social value score. */
-  readonly socialScore?: string;
+  readonly social?: SocialValueResult;
 }
 
 function metricValue(base: string, arg: string | undefined, s: MetricSource): Dec {
@@ -51,7 +51,7 @@ function metricValue(base: string, arg: string | undefined, s: MetricSource): De
     case "carbonCostPerPatient":
       return f.carbonCost ?? ZERO;
     case "socialValueScore":
-      return dec(s.socialScore);
+      return dec(s.social?.normalised);
     case "costCategoryPerPatient":
       return dec(pp.costs.byCategory[arg ?? ""]?.discounted);
     case "eventsPerPatient":

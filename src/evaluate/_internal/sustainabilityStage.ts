@@ -7,7 +7,6 @@
  * @module
  */
 import { scoreParsedSocialValue, type SocialValueResult } from "../../sustainability/socialValue.js";
-import { compileSocialValueScore } from "../../sustainability/socialValueScore.js";
 import { evaluateParsedSustainabilityGates, NHS_SUSTAINABILITY_GATES, type SustainabilityGate, type SustainabilityGatesResult } from "../../sustainability/gates.js";
 import type { SupplierEvidence } from "../../sustainability/inputTypes.js";
 import type { PassFailRecord } from "../../scoring/tender.js";
@@ -15,33 +14,19 @@ import type { EvaluationDocument } from "../document.js";
 import { buildSocialValueInput, tenderOptionIndexes } from "./assemble.js";
 
 export interface SustainabilityStage {
-  /** Each supplier's social value result with its breakdown (only when asked for: full detail). */
   readonly social: ReadonlyMap<string, SocialValueResult>;
-  /** Each supplier's normalised social value score (what the `socialValueScore` metric reads). */
-  readonly socialScore: ReadonlyMap<string, string>;
   readonly gates: readonly SustainabilityGate[];
   readonly useGates: boolean;
   readonly gateResults: ReadonlyMap<string, SustainabilityGatesResult>;
   readonly gateRecords: readonly PassFailRecord[];
 }
 
-/**
- * @param breakdown - also each supplier's social value breakdown (`social`); without it only the scores
- *   (`socialScore`), with the framework read once for all suppliers
- */
-export function sustainabilityStage(doc: EvaluationDocument, breakdown = true): SustainabilityStage {
+export function sustainabilityStage(doc: EvaluationDocument): SustainabilityStage {
   const social = new Map<string, SocialValueResult>();
-  const socialScore = new Map<string, string>();
   if (doc.socialValue !== undefined) {
-    const score = breakdown ? undefined : compileSocialValueScore(buildSocialValueInput(doc, undefined));
     for (const o of doc.options) {
       if (o.isComparator === true && o.socialValue === undefined) continue;
-      if (score !== undefined) socialScore.set(o.id, score(o.socialValue?.commitments ?? []));
-      else {
-        const r = scoreParsedSocialValue(buildSocialValueInput(doc, o));
-        social.set(o.id, r);
-        socialScore.set(o.id, r.normalised);
-      }
+      social.set(o.id, scoreParsedSocialValue(buildSocialValueInput(doc, o)));
     }
   }
   const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
@@ -66,5 +51,5 @@ export function sustainabilityStage(doc: EvaluationDocument, breakdown = true): 
       gateRecords.push({ criterionId, optionId: o.id, passed, reason: reason === "" ? "no evidence provided" : reason });
     }
   }
-  return { social, socialScore, gates, useGates, gateResults, gateRecords };
+  return { social, gates, useGates, gateResults, gateRecords };
 }

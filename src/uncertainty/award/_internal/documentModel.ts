@@ -243,13 +243,13 @@ function stageValues(doc: EvaluationDocument, pathway: readonly OptionResult[], 
   const figures = optionFigures(doc, pathway, lifecycleStage(doc, false, false), carbonStage(doc, ctx, pathway));
   const comparatorId = (doc.options.find((o) => o.isComparator === true) ?? doc.options[0])!.id;
   const cea = costEffectivenessStage(doc, figures.map((f) => f.wholePathway), figures.map((f) => f.qalys), comparatorId, threshold);
-  const sustainability = sustainabilityStage(doc, false);
+  const sustainability = sustainabilityStage(doc);
   return metricsStage(
     doc,
     doc.options.map((o, i) => {
       const nmb = cea.nmbRows.get(o.id);
-      const socialScore = sustainability.socialScore.get(o.id);
-      return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(socialScore !== undefined ? { socialScore } : {}) };
+      const social = sustainability.social.get(o.id);
+      return { figures: figures[i]!, ...(nmb !== undefined ? { nmb } : {}), ...(social !== undefined ? { social } : {}) };
     }),
   );
 }
