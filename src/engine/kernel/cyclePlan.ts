@@ -41,7 +41,6 @@ export class CyclePlan<V> {
   private readonly L: V;
   private readonly startAge: V | undefined;
   private readonly t: V;
-  private readonly weights: readonly V[];
   constructor(
     private readonly calc: Calculator<V>,
     private readonly program: Program,
@@ -51,7 +50,6 @@ export class CyclePlan<V> {
     this.L = calc.constant(m.cycleLength);
     this.startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
     this.t = calc.narrow();
-    this.weights = m.weights.map((w) => calc.constant(w));
   }
   private part(k: number, coeffIndex: number, half: number): PlanPart<V> {
     const calc = this.calc;
@@ -64,7 +62,7 @@ export class CyclePlan<V> {
       calc.discount(f[1]!, this.program.healthSchedule, this.t);
       this.atHalf[half] = f;
     }
-    const coeff = this.weights[coeffIndex]!;
+    const coeff = calc.constant(this.m.weights[coeffIndex]!);
     const j = 2 + 2 * coeffIndex;
     if (f[j] === undefined) {
       f[j] = calc.narrow();
