@@ -9,7 +9,7 @@ import type { PathwayModel } from "../../pathway/model.js";
 import { DEFAULT_TIMING } from "../../time/discount.js";
 import type { CMarkov, COption, CTree, Program } from "../program.js";
 import { compileMarkov } from "./cohort.js";
-import { Issues, ParsedExpressions, type CompileContext } from "./context.js";
+import { Issues, type CompileContext } from "./context.js";
 import { compileDiscounting } from "./discounting.js";
 import { compileOption } from "./effects.js";
 import { compileParameters, parameterOrder } from "./parameters.js";
@@ -19,11 +19,10 @@ import { compileTree } from "./tree.js";
 /** The program, or every structural problem found. */
 export function compileProgram(model: PathwayModel): { readonly program: Program | undefined; readonly issues: readonly VbpIssue[] } {
   const issues = new Issues();
-  const parsed = new ParsedExpressions();
-  const { order, paths } = parameterOrder(model, issues, parsed);
+  const { order, paths } = parameterOrder(model, issues);
   const paramIndex = new Map(order.map((id, i) => [id, i] as const));
   const tables = compileTables(model, issues);
-  const ctx: CompileContext = { issues, paramIndex, tables, sites: [], parsed };
+  const ctx: CompileContext = { issues, paramIndex, tables, sites: [] };
   const parameters = compileParameters(ctx, model, order, paths);
 
   const timing = model.discounting?.timing ?? DEFAULT_TIMING;

@@ -5,7 +5,6 @@
  */
 import type { VbpIssue, VbpIssueCode, VbpPath } from "../../errors/issue.js";
 import type { TableData } from "../backends/calculator.js";
-import { parseExpression, type Expr } from "../expression/parse.js";
 import type { Site } from "../program.js";
 
 /** Issues found while compiling (every one is reported, none thrown). */
@@ -24,22 +23,6 @@ export interface CompileContext {
   /** Life tables and look-up tables by id. */
   readonly tables: ReadonlyMap<string, TableData>;
   readonly sites: Site[];
-  /** Expressions parsed so far, by text (each text is parsed once per compile). */
-  readonly parsed?: ParsedExpressions;
-}
-
-/** Expression trees by text, parsed once per compile (parameter ordering and value compiling share them). */
-export class ParsedExpressions {
-  private readonly byText = new Map<string, Expr>();
-  /** The tree of `text`; throws ExpressionError as parseExpression does (a failure is not kept). */
-  get(text: string): Expr {
-    let e = this.byText.get(text);
-    if (e === undefined) {
-      e = parseExpression(text);
-      this.byText.set(text, e);
-    }
-    return e;
-  }
 }
 
 /** Where a value may use cycle/time/age, and whether an age is known. */

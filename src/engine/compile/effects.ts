@@ -49,8 +49,7 @@ export function compileOption(
     const t = e.target;
     const tp = [...ep, "target"];
     const keys = Object.keys(t).filter((k) => (t as Record<string, unknown>)[k] !== undefined);
-    // The target names exactly these keys (the count is compared first: most combinations differ in it).
-    const has = (...ks: string[]): boolean => keys.length === ks.length && ks.every((k) => keys.includes(k));
+    const has = (...ks: string[]): boolean => ks.every((k) => keys.includes(k)) && keys.length === ks.length;
     const missing = (message: string): void => issues.add(tp, message, "unknown_reference");
 
     let m: CMarkov | undefined;

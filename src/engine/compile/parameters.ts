@@ -6,16 +6,16 @@
  */
 import type { VbpPath } from "../../errors/issue.js";
 import type { PathwayModel } from "../../pathway/model.js";
-import { expressionNames } from "../expression/parse.js";
+import { expressionNames, parseExpression } from "../expression/parse.js";
 import type { CParameter } from "../program.js";
-import { ParsedExpressions, type CompileContext, type Issues } from "./context.js";
+import type { CompileContext, Issues } from "./context.js";
 import { compileValue } from "./values.js";
 
 /** Variables available inside Markov expressions (reserved: no parameter may take these ids). */
 export const TIME_VARIABLES: ReadonlySet<string> = Object.freeze(new Set(["cycle", "time", "age"]));
 
 /** The parameters' dependency order (ids), with duplicate, reserved-id and cycle issues recorded. */
-export function parameterOrder(model: PathwayModel, issues: Issues, parsed: ParsedExpressions = new ParsedExpressions()): { readonly order: readonly string[]; readonly paths: ReadonlyMap<string, VbpPath> } {
+export function parameterOrder(model: PathwayModel, issues: Issues): { readonly order: readonly string[]; readonly paths: ReadonlyMap<string, VbpPath> } {
   const params = model.parameters ?? [];
   const ids = new Set<string>();
   const paths = new Map<string, VbpPath>();
@@ -31,7 +31,7 @@ export function parameterOrder(model: PathwayModel, issues: Issues, parsed: Pars
     if (typeof v === "object" && "param" in v) deps.set(p.id, [v.param]);
     else if (typeof v === "object" && "expr" in v) {
       try {
-        deps.set(p.id, [...expressionNames(parsed.get(v.expr))].filter((n) => ids.has(n)));
+        deps.set(p.id, [...expressionNames(parseExpression(v.expr))].filter((n) => ids.has(n)));
       } catch {
         // reported when the value is compiled
       }

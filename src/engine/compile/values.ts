@@ -16,13 +16,6 @@ function snippet(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
-/** True when a code reads the age. */
-function readsAge(code: Code): boolean {
-  const ops = code.ops;
-  for (let i = 0; i < ops.length; i += 4) if (ops[i] === OP.age) return true;
-  return false;
-}
-
 /** Compiles a model value; records issues (with paths) and returns undefined when it cannot. */
 export function compileValue(ctx: CompileContext, v: TimeValueInput | undefined, path: VbpPath, scope: ValueScope): Value | undefined {
   if (v === undefined) return undefined;
@@ -45,7 +38,7 @@ export function compileValue(ctx: CompileContext, v: TimeValueInput | undefined,
   if ("expr" in v) {
     let code: Code;
     try {
-      const ast = ctx.parsed !== undefined ? ctx.parsed.get(v.expr) : parseExpression(v.expr);
+      const ast = parseExpression(v.expr);
       code = compileCode(ast, {
         param: (name) => ctx.paramIndex.get(name),
         time: scope.time,
@@ -59,7 +52,7 @@ export function compileValue(ctx: CompileContext, v: TimeValueInput | undefined,
       }
       throw e;
     }
-    if (scope.startAge !== true && readsAge(code)) {
+    if (code.ops.some((_, i) => i % 4 === 0 && code.ops[i] === OP.age) && scope.startAge !== true) {
       ctx.issues.add([...path, "expr"], `uses "age" but the Markov model has no startAge`, "unknown_reference");
       return undefined;
     }

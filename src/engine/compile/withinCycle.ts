@@ -69,13 +69,6 @@ export interface WithinCycleData {
   readonly weights: string[];
 }
 
-let thirdsText: readonly [string, string, string] | undefined;
-
-/** 1/3, 2/3 and 4/3 as decimal text (50 significant digits), computed once. */
-function thirds(): readonly [string, string, string] {
-  return (thirdsText ??= [new Dec(1).div(3).toString(), new Dec(2).div(3).toString(), new Dec(4).div(3).toString()]);
-}
-
 /** Half-cycle count of the period time of cycle n under the timing position. */
 function periodHalf(n: number, position: DiscountTiming["position"]): number {
   return position === "start" ? 2 * (n - 1) : position === "end" ? 2 * n : 2 * n - 1;
@@ -94,7 +87,9 @@ export function compileWithinCycle(m: MarkovModel, N: number, position: Discount
     }
     return i;
   };
-  const [third, twoThirds, fourThirds] = thirds();
+  const third = new Dec(1).div(3).toString();
+  const twoThirds = new Dec(2).div(3).toString();
+  const fourThirds = new Dec(4).div(3).toString();
   const parts: CyclePart[][] = [];
   const entries: { coeff: number; half: number }[] = [];
   const spec = m.withinCycle ?? "none";
