@@ -51,7 +51,7 @@ export class CyclePlan<V> {
     this.startAge = m.startAge === undefined ? undefined : calc.constant(m.startAge);
     this.t = calc.narrow();
   }
-  private part(k: number, coeffIndex: number, half: number): PlanPart<V> {
+  private part(k: number, coeffIndex: number, half: number): PlanPart<V> & { unit: boolean } {
     const calc = this.calc;
     let f = this.atHalf[half];
     if (f === undefined) {
@@ -70,7 +70,7 @@ export class CyclePlan<V> {
       calc.mul(f[j]!, coeff, f[0]!);
       calc.mul(f[j + 1]!, coeff, f[1]!);
     }
-    return { k, coeff, coeffC: f[j]!, coeffH: f[j + 1]!, dfc: f[0]!, dfh: f[1]! };
+    return { k, coeff, coeffC: f[j]!, coeffH: f[j + 1]!, dfc: f[0]!, dfh: f[1]!, unit: false };
   }
   /** The data of cycle n (1-based). */
   cycle(n: number): CycleData<V> {
@@ -84,7 +84,8 @@ export class CyclePlan<V> {
     if (this.startAge !== undefined) calc.add(env.age, this.startAge, env.time);
     const parts = this.m.parts[n - 1]!.map((x) => this.part(x.k, x.coeff, x.half));
     const e = this.m.entries[n - 1]!;
-    const entry = { ...this.part(0, e.coeff, e.half), unit: this.m.weights[e.coeff] === "1" };
+    const entry = this.part(0, e.coeff, e.half);
+    entry.unit = this.m.weights[e.coeff] === "1";
     const data = { parts, entry, env };
     this.cycles[n] = data;
     return data;
