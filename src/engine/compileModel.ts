@@ -82,24 +82,24 @@ export function compileParsedModel(model: PathwayModel): CompiledModel {
 export function compiledFromProgram(model: PathwayModel, program: Program): CompiledModel {
   // Calculator and registers reused between calls with the same number of draws.
   const drawsCache: DrawsCache = {};
+  const single = singleRunFromProgram(model, program);
+  const fixedOf = overridesReader(model, program);
   // Re-evaluation without a ledger runs the program lowered to typed arrays (lowered on first use); the
   // kernel runs whatever it does not cover, and reports every condition.
   let plan: OneDrawPlan | undefined | null = null;
-  const fast: OneDrawEvaluator = (overrides, traces) => {
-    if (plan === null) plan = oneDrawPlan(program);
-    return plan === undefined ? undefined : evaluateOneDraw(plan, overrides, traces, population);
-  };
   return Object.freeze({
-    ...singleRunFromProgram(model, program, fast),
+    ...single,
+    evaluate(overrides: Readonly<Record<string, number>> = {}, options: CompiledEvaluateOptions = {}): PathwayResult {
+      if (options.ledger === false && (options.engine ?? "float64") === "float64") {
+        if (plan === null) plan = oneDrawPlan(program);
+        const fast = plan === undefined ? undefined : evaluateOneDraw(plan, fixedOf(overrides), options.traces ?? true, population);
+        if (fast !== undefined) return fast;
+      }
+      return single.evaluate(overrides, options);
+    },
     evaluateDraws: (draws: ParameterDraws, options?: EvaluateDrawsOptions): DrawOutcomes => evaluateProgramDraws(program, draws, drawsCache, options),
   });
 }
-
-/**
- * @internal A faster evaluation of one parameter set on Float64 without a ledger (overrides by index, as
- * decimal text); undefined when it does not cover the model or the values (the kernel then evaluates).
- */
-export type OneDrawEvaluator = (overrides: ReadonlyMap<number, string>, traces: boolean) => PathwayResult | undefined;
 
 /** @internal A compiled model that evaluates one parameter set at a time (no `evaluateDraws`). */
 export type SingleRunModel = Omit<CompiledModel, "evaluateDraws">;
@@ -108,9 +108,8 @@ export type SingleRunModel = Omit<CompiledModel, "evaluateDraws">;
  * @internal {@link compiledFromProgram} without the draws: what a single evaluation (the whole job, `runModel`)
  * needs, so that a bundle of it does not carry the engine's run over draws.
  */
-export function singleRunFromProgram(model: PathwayModel, program: Program, oneDraw?: OneDrawEvaluator): SingleRunModel {
-  const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
-  const allIds = new Set((model.parameters ?? []).map((p) => p.id));
+export function singleRunFromProgram(model: PathwayModel, program: Program): SingleRunModel {
+  const fixedOf = overridesReader(model, program);
   // Calculators and registers reused between evaluations (caches of constants and discount factors).
   const cache: EvaluationCache = {};
   return Object.freeze({
@@ -118,22 +117,30 @@ export function singleRunFromProgram(model: PathwayModel, program: Program, oneD
     model,
     optionIds: Object.freeze(program.options.map((o) => o.id)),
     evaluate(overrides: Readonly<Record<string, number>> = {}, options: CompiledEvaluateOptions = {}): PathwayResult {
-      const fixed = new Map<number, string>();
-      const problems: { code: "unknown_reference" | "invalid_value"; path: string[]; message: string }[] = [];
-      for (const [id, v] of Object.entries(overrides)) {
-        const i = index.get(id);
-        if (i === undefined) problems.push({ code: "unknown_reference", path: ["overrides", id], message: allIds.has(id) ? `parameter "${id}" could not be compiled` : `unknown parameter "${id}"` });
-        else if (typeof v !== "number" || !Number.isFinite(v)) problems.push({ code: "invalid_value", path: ["overrides", id], message: `must be a finite number, got ${String(v)}` });
-        else fixed.set(i, String(v));
-      }
-      if (problems.length > 0) throw new VbpInputError(problems);
-      if (oneDraw !== undefined && options.ledger === false && (options.engine ?? "float64") === "float64") {
-        const fast = oneDraw(fixed, options.traces ?? true);
-        if (fast !== undefined) return fast;
-      }
-      const r = evaluateProgram(program, fixed, options, cache);
+      const r = evaluateProgram(program, fixedOf(overrides), options, cache);
       if (r.result === undefined) throw new VbpInputError(r.issues);
       return r.result;
     },
   });
+}
+
+/**
+ * @internal Reads a caller's parameter overrides into the program's parameter indices (decimal text); an unknown
+ * parameter or a value that is not a finite number is an error with its path, all at once.
+ */
+function overridesReader(model: PathwayModel, program: Program): (overrides: Readonly<Record<string, number>>) => Map<number, string> {
+  const index = new Map(program.parameters.map((p) => [p.id, p.index] as const));
+  const allIds = new Set((model.parameters ?? []).map((p) => p.id));
+  return (overrides) => {
+    const fixed = new Map<number, string>();
+    const problems: { code: "unknown_reference" | "invalid_value"; path: string[]; message: string }[] = [];
+    for (const [id, v] of Object.entries(overrides)) {
+      const i = index.get(id);
+      if (i === undefined) problems.push({ code: "unknown_reference", path: ["overrides", id], message: allIds.has(id) ? `parameter "${id}" could not be compiled` : `unknown parameter "${id}"` });
+      else if (typeof v !== "number" || !Number.isFinite(v)) problems.push({ code: "invalid_value", path: ["overrides", id], message: `must be a finite number, got ${String(v)}` });
+      else fixed.set(i, String(v));
+    }
+    if (problems.length > 0) throw new VbpInputError(problems);
+    return fixed;
+  };
 }

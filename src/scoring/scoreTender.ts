@@ -4,8 +4,8 @@ import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoney } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
-import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type PriceFormula, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
-import { compilePriceScoring, PRICE_FORMULAS, scoreCompiledPrice, type CompiledPriceScoring } from "./functions/price.js";
+import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
+import { compilePriceScoring, PRICE_FORMULA_RULES, scoreCompiledPrice, type CompiledPriceScoring, type PriceFormulaRule } from "./functions/price.js";
 import { fromResult, readDecimal } from "./functions/trace.js";
 import { compileValueScoring, type CompiledValueScoring } from "./functions/value.js";
 import { overtakingFor } from "./overtaking.js";
@@ -79,7 +79,7 @@ export interface Run {
   readonly maxStr: readonly string[];
   /** Index of each option in the tender's options array (for error paths). */
   readonly optionIndex: ReadonlyMap<string, number>;
-  readonly priceFormulas: Readonly<Record<string, PriceFormula>>;
+  readonly priceFormulas: Readonly<Record<string, PriceFormulaRule>>;
   readonly valueFunctions: Readonly<Record<string, ValueFunction<unknown>>>;
   /** Each option's score tree: in full (with traces), or its top-level nodes only (points, no traces). */
   readonly scoreTrees: "full" | "top-level";
@@ -161,7 +161,7 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
-    priceFormulas: (reg.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>,
+    priceFormulas: (reg.priceFormulas ?? PRICE_FORMULA_RULES) as Readonly<Record<string, PriceFormulaRule>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
     scoreTrees,
   };

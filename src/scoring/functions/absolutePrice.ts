@@ -1,28 +1,23 @@
 import type { Decimal } from "decimal.js";
 import { Dec, decString } from "../../_lib/decimal.js";
 import { fail } from "../../errors/VbpInputError.js";
-import type { PriceFormula } from "./price.js";
+import type { PriceFormulaRule } from "./price.js";
 import { equals } from "./trace.js";
 
 const s = decString as (d: Decimal) => string;
 
-const STILGER_2017 =
-  "Stilger, P.S., Siderius, J. & van Raaij, E.M. (2017) 'A comparative study of formulas for choosing the economically most advantageous tender', Journal of Public Procurement 17(1), 88–124 (absolute scoring: a bid's score depends only on its own price and figures stated in advance, so no ranking paradox)";
 
-const NO_REVERSAL = "Absolute scoring: each score depends only on the tender's own price and figures stated before the bids are opened, so adding or removing a tender cannot change another tender's score or reverse the ranking of two others.";
 
 /** @internal The absolute-scoring family and the optimal-price formula, from the comparative literature. */
-export function absoluteLinear(): PriceFormula {
+export function absoluteLinear(): PriceFormulaRule {
   return {
     id: "absolute-linear",
     label: "Absolute: linear between stated prices",
     formula: "max × (C − P) / (C − F), full marks at or below the stated floor F, 0 at or above the stated ceiling C",
-    rankReversal: NO_REVERSAL,
     params: [
       { name: "floor", required: true, rule: "positive", description: "Stated price F at or below which a bid scores full marks." },
       { name: "ceiling", required: true, rule: "positive", description: "Stated price C (e.g. the budget) at or above which a bid scores 0." },
     ],
-    reference: STILGER_2017,
     score(price, ctx) {
       const f = ctx.params.floor as Decimal;
       const c = ctx.params.ceiling as Decimal;
@@ -34,14 +29,12 @@ export function absoluteLinear(): PriceFormula {
 }
 
 /** @internal */
-export function absoluteProportionalDeviation(): PriceFormula {
+export function absoluteProportionalDeviation(): PriceFormulaRule {
   return {
     id: "absolute-proportional-deviation",
     label: "Absolute: proportional deviation from a stated reference price",
     formula: "max × (1 − (P − R) / R), capped at max, 0 at twice R or more (R = params.reference)",
-    rankReversal: NO_REVERSAL,
     params: [{ name: "reference", required: true, rule: "positive", description: "Stated reference price R (e.g. the pre-tender estimate): each 1% above it costs 1% of the maximum." }],
-    reference: STILGER_2017,
     score(price, ctx) {
       const r = ctx.params.reference as Decimal;
       const pts = ctx.maxPoints.times(new Dec(1).minus(price.minus(r).div(r)));
@@ -51,19 +44,15 @@ export function absoluteProportionalDeviation(): PriceFormula {
 }
 
 /** @internal */
-export function optimalPrice(): PriceFormula {
+export function optimalPrice(): PriceFormulaRule {
   return {
     id: "optimal-price",
     label: "Optimal price: full marks at or below a stated optimal price, falling linearly to 0 at a stated ceiling",
     formula: "P ≤ Popt: max; Popt < P < C: max × (C − P) / (C − Popt); P ≥ C: 0",
-    rankReversal:
-      NO_REVERSAL +
-      " Below the optimal price a lower bid earns nothing more, which removes the incentive to bid abnormally low (ties on price points are then decided by quality).",
     params: [
       { name: "optimal", required: true, rule: "positive", description: "Stated optimal price Popt: the price the buyer considers right for the quality sought; lower bids score no more." },
       { name: "ceiling", required: true, rule: "positive", description: "Stated price C at or above which a bid scores 0." },
     ],
-    reference: `${STILGER_2017}. The piecewise form here is the library's statement of the optimal-price idea (no extra reward below a stated optimum); it was not checked symbol by symbol against the paper's table, so state the formula in the tender documents as written here.`,
     score(price, ctx) {
       const o = ctx.params.optimal as Decimal;
       const c = ctx.params.ceiling as Decimal;

@@ -5,8 +5,8 @@
  * @module
  */
 export { type ScoreTrace } from "./trace.js";
+export { PRICE_FORMULAS } from "./priceFormulas.js";
 export {
-  PRICE_FORMULAS,
   priceScore,
   priceScores,
   type PriceFormula,

@@ -129,24 +129,18 @@ export interface PriceFormula {
   score(price: Decimal, ctx: PriceFormulaContext): PriceFormulaResult;
 }
 
+/** @internal A price formula's arithmetic without its descriptive texts (what scoring needs). */
+export type PriceFormulaRule = Omit<PriceFormula, "rankReversal" | "reference">;
+
 const s = decString as (d: Decimal) => string;
 
-const CHEN_2008 =
-  "Chen, T.H. (2008) 'An economic approach to public procurement', Journal of Public Procurement 8(3), 407–430 (rank reversals caused by relative scores)";
-const STILGER_2017 =
-  "Stilger, P.S., Siderius, J. & van Raaij, E.M. (2017) 'A comparative study of formulas for choosing the economically most advantageous tender', Journal of Public Procurement 17(1), 88–124 (38 formulas, relative versus absolute scoring, ranking paradox)";
-const BERGMAN_LUNDBERG =
-  "Bergman, M.A. & Lundberg, S. (2013) 'Tender evaluation and supplier selection methods in public procurement', Journal of Purchasing & Supply Management 19(2), 73–83";
 
-function relativeToLowest(): PriceFormula {
+function relativeToLowest(): PriceFormulaRule {
   return {
     id: "relative-to-lowest",
     label: "Relative to the lowest price",
     formula: "max × Pmin / P",
-    rankReversal:
-      "Depends on the lowest valid bid Pmin: adding or removing a tender that changes Pmin rescales every price score (the gap between two bids is worth max × Pmin × (1/P1 − 1/P2) points), so the ranking of two other tenders can reverse. The order of prices is kept.",
     params: [],
-    reference: `${BERGMAN_LUNDBERG} (price relative to the lowest, the most common rule); ${CHEN_2008}; ${STILGER_2017}`,
     score(price, ctx) {
       const pts = ctx.maxPoints.times(ctx.lowest).div(price);
       // The worked text is written when read (a trace), not for every bid scored for points alone.
@@ -163,15 +157,12 @@ function relativeToLowest(): PriceFormula {
   };
 }
 
-function proportionalDeviation(): PriceFormula {
+function proportionalDeviation(): PriceFormulaRule {
   return {
     id: "proportional-deviation",
     label: "Proportional deviation from the lowest price",
     formula: "max × (1 − (P − Pmin) / Pmin)",
-    rankReversal:
-      "Depends on the lowest valid bid Pmin: each 1% above Pmin costs 1% of the maximum, so adding or removing the lowest tender changes every score and can reverse the ranking of two others. A bid at twice Pmin or more scores 0.",
     params: [],
-    reference: `${BERGMAN_LUNDBERG}; ${STILGER_2017}`,
     score(price, ctx) {
       const pts = ctx.maxPoints.times(new Dec(1).minus(price.minus(ctx.lowest).div(ctx.lowest)));
       return {
@@ -183,18 +174,15 @@ function proportionalDeviation(): PriceFormula {
   };
 }
 
-function linearBetweenLimits(): PriceFormula {
+function linearBetweenLimits(): PriceFormulaRule {
   return {
     id: "linear-between-limits",
     label: "Linear between a lower and an upper price",
     formula: "max × (Pmax − P) / (Pmax − Pmin), where Pmin is the lowest bid (or params.floor) and Pmax the highest bid (or params.ceiling)",
-    rankReversal:
-      "With limits taken from the bids, depends on both the lowest and the highest valid bid: a new expensive bid compresses every other score difference and can reverse the ranking of two others (the most sensitive of the common formulas). With both params.floor and params.ceiling stated, the scale is fixed and no rank reversal can occur.",
     params: [
       { name: "floor", required: false, rule: "positive", description: "Stated lower price limit: prices at or below it score full marks (default: the lowest valid bid)." },
       { name: "ceiling", required: false, rule: "positive", description: "Stated upper price limit (e.g. the budget ceiling): prices at or above it score 0 (default: the highest valid bid)." },
     ],
-    reference: `${STILGER_2017}; Dini, F., Pacini, R. & Valletti, T. (2006) 'Scoring rules', in Handbook of Procurement, Cambridge University Press, ch. 12`,
     score(price, ctx) {
       const floor = ctx.params.floor;
       const ceiling = ctx.params.ceiling;
@@ -227,15 +215,12 @@ function linearBetweenLimits(): PriceFormula {
   };
 }
 
-function logarithmic(): PriceFormula {
+function logarithmic(): PriceFormulaRule {
   return {
     id: "logarithmic",
     label: "Logarithmic in the ratio to the lowest price",
     formula: "max × (1 − ln(P / Pmin) / ln A)",
-    rankReversal:
-      "Depends on the lowest valid bid Pmin only through the floor at 0: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so adding or removing a tender cannot reverse the ranking of two others unless it moves one of them onto or off the floor (P ≥ A × Pmin).",
     params: [{ name: "A", required: true, rule: "greater-than-one", description: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)." }],
-    reference: `${STILGER_2017}; the logarithmic rule scores equal price ratios equally`,
     prepare: (ctx) => ({ lnA: (ctx.params.A as Decimal).ln() }),
     score(price, ctx) {
       const a = ctx.params.A as Decimal;
@@ -251,17 +236,14 @@ function logarithmic(): PriceFormula {
   };
 }
 
-function meanBased(): PriceFormula {
+function meanBased(): PriceFormulaRule {
   return {
     id: "mean-based",
     label: "Relative to the mean price",
     formula: "max × (1 − (P − Pmean) / (b × Pmean)), clipped to [0, max]; b = params.band (default 1)",
-    rankReversal:
-      "Depends on every valid bid through the mean: adding or removing any tender moves Pmean, which changes the scores of all tenders priced above it and can reverse rankings. Every bid at or below the mean scores full marks, so price differences below the mean do not count.",
     params: [
       { name: "band", required: false, rule: "positive", description: "Fraction above the mean price at which the score reaches 0 (default 1: a bid at twice the mean scores 0)." },
     ],
-    reference: `${STILGER_2017} (average-price based rules)`,
     score(price, ctx) {
       const b = ctx.params.band ?? new Dec(1);
       const pts = ctx.maxPoints.times(new Dec(1).minus(price.minus(ctx.mean).div(b.times(ctx.mean))));
@@ -274,14 +256,12 @@ function meanBased(): PriceFormula {
   };
 }
 
-function ratioToReference(): PriceFormula {
+function ratioToReference(): PriceFormulaRule {
   return {
     id: "ratio-to-reference",
     label: "Ratio to a stated reference price",
     formula: "max × R / P, capped at max (R = params.reference)",
-    rankReversal: "Fixed reference: each score depends only on the tender's own price and R, so adding or removing a tender cannot reverse the ranking of the others.",
     params: [{ name: "reference", required: true, rule: "positive", description: "Stated reference price R (e.g. the pre-tender estimate of the lowest achievable price); prices at or below it score full marks." }],
-    reference: `${CHEN_2008}; ${STILGER_2017} (absolute scoring against a fixed reference removes the dependence on other bids)`,
     score(price, ctx) {
       const r = ctx.params.reference as Decimal;
       const pts = ctx.maxPoints.times(r).div(price);
@@ -290,14 +270,12 @@ function ratioToReference(): PriceFormula {
   };
 }
 
-function proportionalToBudget(): PriceFormula {
+function proportionalToBudget(): PriceFormulaRule {
   return {
     id: "proportional-to-budget",
     label: "Proportional to the budget",
     formula: "max × (B − P) / B = max × (1 − P / B), floored at 0 (B = params.budget)",
-    rankReversal: "Fixed reference: each score depends only on the tender's own price and the budget B, so adding or removing a tender cannot reverse the ranking of the others.",
     params: [{ name: "budget", required: true, rule: "positive", description: "Stated budget B; a price at or above it scores 0." }],
-    reference: `${CHEN_2008}; the same as linear-between-limits with floor 0 and ceiling B`,
     score(price, ctx) {
       const b = ctx.params.budget as Decimal;
       const pts = ctx.maxPoints.times(b.minus(price)).div(b);
@@ -306,34 +284,12 @@ function proportionalToBudget(): PriceFormula {
   };
 }
 
-function frozenFormula(f: PriceFormula): PriceFormula {
+function frozenFormula(f: PriceFormulaRule): PriceFormulaRule {
   return Object.freeze({ ...f, params: Object.freeze(f.params.map((p) => Object.freeze({ ...p }))) });
 }
 
-/**
- * The built-in price formulas (P = bid price, Pmin = lowest valid price, max = maximum points):
- *
- * - `relative-to-lowest`: `max × Pmin / P` (the most used).
- * - `proportional-deviation`: `max × (1 − (P − Pmin)/Pmin)`, 0 at twice the lowest.
- * - `linear-between-limits`: `max × (Pmax − P)/(Pmax − Pmin)`, limits from the bids or stated (`floor`, `ceiling`).
- * - `logarithmic`: `max × (1 − ln(P/Pmin)/ln A)`, 0 at A times the lowest.
- * - `mean-based`: `max × (1 − (P − Pmean)/(b × Pmean))` clipped to [0, max].
- * - `ratio-to-reference`: `max × R / P`, capped at max (fixed reference R).
- * - `proportional-to-budget`: `max × (B − P)/B` (fixed budget B).
- * - `absolute-linear`: `max × (C − P)/(C − F)` between a stated floor F and ceiling C (absolute scoring).
- * - `absolute-proportional-deviation`: `max × (1 − (P − R)/R)` against a stated reference R (absolute scoring).
- * - `optimal-price`: full marks up to a stated optimal price, linear to 0 at a stated ceiling.
- *
- * Each carries its rank-reversal behaviour. Sources: Bergman & Lundberg (2013), Journal of Purchasing & Supply
- * Management 19(2) 73–83; Chen (2008), Journal of Public Procurement 8(3) 407–430; Stilger, Siderius & van Raaij
- * (2017), Journal of Public Procurement 17(1) 88–124.
- *
- * @example
- * ```ts
- * PRICE_FORMULAS["relative-to-lowest"].formula; //=> "max × Pmin / P"
- * ```
- */
-export const PRICE_FORMULAS: Readonly<Record<PriceFormulaId, PriceFormula>> & Readonly<Record<string, PriceFormula | undefined>> = Object.freeze({
+/** @internal The built-in formulas' arithmetic (no texts): what scoring uses; {@link PRICE_FORMULAS} adds the texts. */
+export const PRICE_FORMULA_RULES: Readonly<Record<PriceFormulaId, PriceFormulaRule>> & Readonly<Record<string, PriceFormulaRule | undefined>> = Object.freeze({
   "relative-to-lowest": frozenFormula(relativeToLowest()),
   "proportional-deviation": frozenFormula(proportionalDeviation()),
   "linear-between-limits": frozenFormula(linearBetweenLimits()),
@@ -369,8 +325,8 @@ export type PriceFormulaId =
 /** @internal Looks up the formula and parses its parameters; issues use paths under `spec`. */
 export function resolvePriceFormula(
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormula | undefined>>,
-): { formula: PriceFormula; params: Record<string, Dec> } {
+  formulas: Readonly<Record<string, PriceFormulaRule | undefined>>,
+): { formula: PriceFormulaRule; params: Record<string, Dec> } {
   if (spec === null || typeof spec !== "object") fail({ code: "invalid_type", path: ["spec"], message: "must be an object { formula, params? }" });
   const id = spec.formula;
   if (typeof id !== "string" || !Object.hasOwn(formulas, id)) {
@@ -380,7 +336,7 @@ export function resolvePriceFormula(
       message: `unknown price formula ${JSON.stringify(id)}; known formulas: ${Object.keys(formulas).join(", ")}`,
     });
   }
-  const formula = formulas[id] as PriceFormula;
+  const formula = formulas[id] as PriceFormulaRule;
   const raw = spec.params ?? {};
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     fail({ code: "invalid_type", path: ["spec", "params"], message: `must be an object of named parameters, got ${describe(raw)}` });
@@ -437,7 +393,7 @@ export function readPrices(allPrices: readonly string[], name = "allPrices"): De
 
 /** @internal A compiled price-scoring context: formula, parameters and reference prices, built once per tender lot. */
 export interface CompiledPriceScoring {
-  readonly formula: PriceFormula;
+  readonly formula: PriceFormulaRule;
   readonly ctx: PriceFormulaContext;
 }
 
@@ -446,7 +402,7 @@ export function compilePriceScoring(
   prices: Dec[],
   maxPoints: string,
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormula | undefined>>,
+  formulas: Readonly<Record<string, PriceFormulaRule | undefined>>,
 ): CompiledPriceScoring {
   const max = readDecimal(maxPoints, ["maxPoints"], "nonNegative");
   const { formula, params } = resolvePriceFormula(spec, formulas);
@@ -470,7 +426,7 @@ export function compilePriceScoring(
     params: Object.freeze(params),
     derived: Object.freeze({}),
   };
-  const derived = formula.prepare === undefined ? base.derived : Object.freeze({ ...under(["spec"], () => (formula.prepare as NonNullable<PriceFormula["prepare"]>)(base)) });
+  const derived = formula.prepare === undefined ? base.derived : Object.freeze({ ...under(["spec"], () => (formula.prepare as NonNullable<PriceFormulaRule["prepare"]>)(base)) });
   return { formula, ctx: Object.freeze({ ...base, derived }) };
 }
 
@@ -532,7 +488,7 @@ export function priceScore(
   allPrices: readonly string[],
   maxPoints: string,
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS,
+  formulas: Readonly<Record<string, PriceFormulaRule | undefined>> = PRICE_FORMULA_RULES,
 ): ScoreTrace {
   const issues: VbpIssue[] = [];
   const p = collect(issues, () => readDecimal(price, ["price"], "positive", "a price"));
@@ -570,7 +526,7 @@ export function priceScores(
   prices: readonly string[],
   maxPoints: string,
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormula | undefined>> = PRICE_FORMULAS,
+  formulas: Readonly<Record<string, PriceFormulaRule | undefined>> = PRICE_FORMULA_RULES,
 ): readonly ScoreTrace[] {
   const issues: VbpIssue[] = [];
   const ps = collect(issues, () => readPrices(prices, "prices"));

@@ -2,7 +2,7 @@ import { onFirstUse } from "../../schema/onFirstUse.js";
 import type * as z from "zod/mini";
 import type { DescriptionTable } from "../../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../../schema/descriptions.js";
-import { PRICE_FORMULAS } from "./price.js";
+import { PRICE_FORMULAS } from "./priceFormulas.js";
 import { VALUE_FUNCTIONS } from "./value.js";
 
 /**

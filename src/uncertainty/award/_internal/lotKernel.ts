@@ -3,7 +3,7 @@ import { VbpInputError } from "../../../errors/VbpInputError.js";
 import type { FlatNode, ScoredCriterion } from "../../../scoring/criteria.js";
 import { resolveScale } from "../../../scoring/validate.js";
 import { scaleScore, valueScore, VALUE_FUNCTIONS, type ValueFunction } from "../../../scoring/functions/index.js";
-import { resolvePriceFormula, PRICE_FORMULAS, type PriceFormula } from "../../../scoring/functions/price.js";
+import { resolvePriceFormula, PRICE_FORMULA_RULES, type PriceFormulaRule } from "../../../scoring/functions/price.js";
 import { resolveValueFunction } from "../../../scoring/functions/value.js";
 import { taggedWeight } from "../../../scoring/policies.js";
 import type { AggregationMethod, MinimumScoreGate, Tender, TenderOption, TieBreakRule, TenderOptionResult } from "../../../scoring/tender.js";
@@ -102,7 +102,7 @@ export class LotKernel {
     this.leafIds = leaves.map((l) => l.id);
     this.isPrice = Uint8Array.from(leaves.map((l) => (l.kind === "price" ? 1 : 0)));
     this.priceLeafIdx = leaves.flatMap((l, i) => (l.kind === "price" ? [i] : []));
-    const priceFormulas = (registries.priceFormulas ?? PRICE_FORMULAS) as Readonly<Record<string, PriceFormula>>;
+    const priceFormulas = (registries.priceFormulas ?? PRICE_FORMULA_RULES) as Readonly<Record<string, PriceFormulaRule>>;
     const valueFunctions = (registries.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>;
     const pk = { ...FLOAT_PRICE_KERNELS, ...(kernels.priceKernels ?? {}) };
     const vk = { ...FLOAT_VALUE_KERNELS, ...(kernels.valueKernels ?? {}) };
