@@ -20,6 +20,8 @@ export const BUNDLE_BUDGETS = [
   // 119.9 KB (was 122.4 KB after the engine's narrow registers and tree PSA sharing landed): the scoring
   // module's overtaking analysis, the engine's run over draws and the schema of a caller's own threshold data
   // are loaded only by the entries that use them.
+  // 118.7 KB (was 120.1 KB after the one-draw engine and the PSA's draws path landed): the price formulas'
+  // descriptive texts come only with the public PRICE_FORMULAS registry; scoring uses their arithmetic alone.
   { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 120 * 1024 },
 ];
 

@@ -19,49 +19,52 @@ const NO_REVERSAL =
   "Absolute scoring: each score depends only on the tender's own price and figures stated before the bids are opened, so adding or removing a tender cannot change another tender's score or reverse the ranking of two others.";
 
 
-const TEXTS: Readonly<Record<PriceFormulaId, Pick<PriceFormula, "rankReversal" | "reference">>> = {
-  "relative-to-lowest": {
-    rankReversal: "Depends on the lowest valid bid Pmin: adding or removing a tender that changes Pmin rescales every price score (the gap between two bids is worth max × Pmin × (1/P1 − 1/P2) points), so the ranking of two other tenders can reverse. The order of prices is kept.",
-    reference: `${BERGMAN_LUNDBERG} (price relative to the lowest, the most common rule); ${CHEN_2008}; ${STILGER_2017}`,
-  },
-  "proportional-deviation": {
-    rankReversal: "Depends on the lowest valid bid Pmin: each 1% above Pmin costs 1% of the maximum, so adding or removing the lowest tender changes every score and can reverse the ranking of two others. A bid at twice Pmin or more scores 0.",
-    reference: `${BERGMAN_LUNDBERG}; ${STILGER_2017}`,
-  },
-  "linear-between-limits": {
-    rankReversal: "With limits taken from the bids, depends on both the lowest and the highest valid bid: a new expensive bid compresses every other score difference and can reverse the ranking of two others (the most sensitive of the common formulas). With both params.floor and params.ceiling stated, the scale is fixed and no rank reversal can occur.",
-    reference: `${STILGER_2017}; Dini, F., Pacini, R. & Valletti, T. (2006) 'Scoring rules', in Handbook of Procurement, Cambridge University Press, ch. 12`,
-  },
-  "logarithmic": {
-    rankReversal: "Depends on the lowest valid bid Pmin only through the floor at 0: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so adding or removing a tender cannot reverse the ranking of two others unless it moves one of them onto or off the floor (P ≥ A × Pmin).",
-    reference: `${STILGER_2017}; the logarithmic rule scores equal price ratios equally`,
-  },
-  "mean-based": {
-    rankReversal: "Depends on every valid bid through the mean: adding or removing any tender moves Pmean, which changes the scores of all tenders priced above it and can reverse rankings. Every bid at or below the mean scores full marks, so price differences below the mean do not count.",
-    reference: `${STILGER_2017} (average-price based rules)`,
-  },
-  "ratio-to-reference": {
-    rankReversal: "Fixed reference: each score depends only on the tender's own price and R, so adding or removing a tender cannot reverse the ranking of the others.",
-    reference: `${CHEN_2008}; ${STILGER_2017} (absolute scoring against a fixed reference removes the dependence on other bids)`,
-  },
-  "proportional-to-budget": {
-    rankReversal: "Fixed reference: each score depends only on the tender's own price and the budget B, so adding or removing a tender cannot reverse the ranking of the others.",
-    reference: `${CHEN_2008}; the same as linear-between-limits with floor 0 and ceiling B`,
-  },
-  "absolute-linear": {
-    rankReversal: NO_REVERSAL,
-    reference: STILGER_2017_ABSOLUTE,
-  },
-  "absolute-proportional-deviation": {
-    rankReversal: NO_REVERSAL,
-    reference: STILGER_2017_ABSOLUTE,
-  },
-  "optimal-price": {
-    rankReversal: NO_REVERSAL +
-      " Below the optimal price a lower bid earns nothing more, which removes the incentive to bid abnormally low (ties on price points are then decided by quality).",
-    reference: `${STILGER_2017_ABSOLUTE}. The piecewise form here is the library's statement of the optimal-price idea (no extra reward below a stated optimum); it was not checked symbol by symbol against the paper's table, so state the formula in the tender documents as written here.`,
-  },
-};
+/** Each built-in formula's texts (built when the registry is first loaded, so a bundle that never reads it drops them). */
+function texts(): Readonly<Record<PriceFormulaId, Pick<PriceFormula, "rankReversal" | "reference">>> {
+  return {
+    "relative-to-lowest": {
+      rankReversal: "Depends on the lowest valid bid Pmin: adding or removing a tender that changes Pmin rescales every price score (the gap between two bids is worth max × Pmin × (1/P1 − 1/P2) points), so the ranking of two other tenders can reverse. The order of prices is kept.",
+      reference: `${BERGMAN_LUNDBERG} (price relative to the lowest, the most common rule); ${CHEN_2008}; ${STILGER_2017}`,
+    },
+    "proportional-deviation": {
+      rankReversal: "Depends on the lowest valid bid Pmin: each 1% above Pmin costs 1% of the maximum, so adding or removing the lowest tender changes every score and can reverse the ranking of two others. A bid at twice Pmin or more scores 0.",
+      reference: `${BERGMAN_LUNDBERG}; ${STILGER_2017}`,
+    },
+    "linear-between-limits": {
+      rankReversal: "With limits taken from the bids, depends on both the lowest and the highest valid bid: a new expensive bid compresses every other score difference and can reverse the ranking of two others (the most sensitive of the common formulas). With both params.floor and params.ceiling stated, the scale is fixed and no rank reversal can occur.",
+      reference: `${STILGER_2017}; Dini, F., Pacini, R. & Valletti, T. (2006) 'Scoring rules', in Handbook of Procurement, Cambridge University Press, ch. 12`,
+    },
+    "logarithmic": {
+      rankReversal: "Depends on the lowest valid bid Pmin only through the floor at 0: the score gap between two bids is max × ln(P2/P1) / ln A whatever Pmin is, so adding or removing a tender cannot reverse the ranking of two others unless it moves one of them onto or off the floor (P ≥ A × Pmin).",
+      reference: `${STILGER_2017}; the logarithmic rule scores equal price ratios equally`,
+    },
+    "mean-based": {
+      rankReversal: "Depends on every valid bid through the mean: adding or removing any tender moves Pmean, which changes the scores of all tenders priced above it and can reverse rankings. Every bid at or below the mean scores full marks, so price differences below the mean do not count.",
+      reference: `${STILGER_2017} (average-price based rules)`,
+    },
+    "ratio-to-reference": {
+      rankReversal: "Fixed reference: each score depends only on the tender's own price and R, so adding or removing a tender cannot reverse the ranking of the others.",
+      reference: `${CHEN_2008}; ${STILGER_2017} (absolute scoring against a fixed reference removes the dependence on other bids)`,
+    },
+    "proportional-to-budget": {
+      rankReversal: "Fixed reference: each score depends only on the tender's own price and the budget B, so adding or removing a tender cannot reverse the ranking of the others.",
+      reference: `${CHEN_2008}; the same as linear-between-limits with floor 0 and ceiling B`,
+    },
+    "absolute-linear": {
+      rankReversal: NO_REVERSAL,
+      reference: STILGER_2017_ABSOLUTE,
+    },
+    "absolute-proportional-deviation": {
+      rankReversal: NO_REVERSAL,
+      reference: STILGER_2017_ABSOLUTE,
+    },
+    "optimal-price": {
+      rankReversal: NO_REVERSAL +
+        " Below the optimal price a lower bid earns nothing more, which removes the incentive to bid abnormally low (ties on price points are then decided by quality).",
+      reference: `${STILGER_2017_ABSOLUTE}. The piecewise form here is the library's statement of the optimal-price idea (no extra reward below a stated optimum); it was not checked symbol by symbol against the paper's table, so state the formula in the tender documents as written here.`,
+    },
+  };
+}
 
 /**
  * The built-in price formulas (P = bid price, Pmin = lowest valid price, max = maximum points):
@@ -86,6 +89,12 @@ const TEXTS: Readonly<Record<PriceFormulaId, Pick<PriceFormula, "rankReversal" |
  * PRICE_FORMULAS["relative-to-lowest"].formula; //=> "max × Pmin / P"
  * ```
  */
-export const PRICE_FORMULAS: Readonly<Record<PriceFormulaId, PriceFormula>> & Readonly<Record<string, PriceFormula | undefined>> = /* @__PURE__ */ Object.freeze(
-  /* @__PURE__ */ Object.fromEntries(Object.entries(PRICE_FORMULA_RULES).map(([id, rule]) => [id, Object.freeze({ ...rule, ...TEXTS[id as PriceFormulaId] })])) as Record<PriceFormulaId, PriceFormula>,
-);
+export const PRICE_FORMULAS: Readonly<Record<PriceFormulaId, PriceFormula>> & Readonly<Record<string, PriceFormula | undefined>> = /* @__PURE__ */ withTexts();
+
+/** Each built-in formula with its texts, frozen. */
+function withTexts(): Readonly<Record<PriceFormulaId, PriceFormula>> {
+  const all = {} as Record<PriceFormulaId, PriceFormula>;
+  const byId = texts();
+  for (const id of Object.keys(byId) as PriceFormulaId[]) all[id] = Object.freeze({ ...PRICE_FORMULA_RULES[id], ...byId[id] });
+  return Object.freeze(all);
+}
