@@ -488,7 +488,7 @@ export function priceScore(
   allPrices: readonly string[],
   maxPoints: string,
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormulaRule | undefined>> = PRICE_FORMULA_RULES,
+  formulas: Readonly<Record<string, Omit<PriceFormula, "rankReversal" | "reference"> | undefined>> = PRICE_FORMULA_RULES,
 ): ScoreTrace {
   const issues: VbpIssue[] = [];
   const p = collect(issues, () => readDecimal(price, ["price"], "positive", "a price"));
@@ -526,7 +526,7 @@ export function priceScores(
   prices: readonly string[],
   maxPoints: string,
   spec: PriceFormulaSpec,
-  formulas: Readonly<Record<string, PriceFormulaRule | undefined>> = PRICE_FORMULA_RULES,
+  formulas: Readonly<Record<string, Omit<PriceFormula, "rankReversal" | "reference"> | undefined>> = PRICE_FORMULA_RULES,
 ): readonly ScoreTrace[] {
   const issues: VbpIssue[] = [];
   const ps = collect(issues, () => readPrices(prices, "prices"));

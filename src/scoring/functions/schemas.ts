@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, sourceSchema } from "../../schema/primitives.js";
 import { moderate, type EvaluatorScore, type ModerationInput, type ModerationMethod } from "./moderation.js";
-import { PRICE_FORMULA_RULES, resolvePriceFormula, type PriceFormulaRule, type PriceFormulaSpec } from "./price.js";
+import { PRICE_FORMULA_RULES, resolvePriceFormula, type PriceFormula, type PriceFormulaRule, type PriceFormulaSpec } from "./price.js";
 import { checkScale, QUALITATIVE_SCALES, type QualitativeScale } from "./scales.js";
 import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction, type ValueFunctionSpec } from "./value.js";
 
@@ -56,7 +56,7 @@ const levelInput = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
  * const schema = makePriceFormulaSpecSchema({ ...PRICE_FORMULAS, mine: myFormula });
  * ```
  */
-export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, PriceFormulaRule | undefined>> = PRICE_FORMULA_RULES): zc.ZodType<PriceFormulaSpec, unknown> {
+export function makePriceFormulaSpecSchema(formulas: Readonly<Record<string, Omit<PriceFormula, "rankReversal" | "reference"> | undefined>> = PRICE_FORMULA_RULES): zc.ZodType<PriceFormulaSpec, unknown> {
   return publicSchema<PriceFormulaSpec, unknown>(() => priceFormulaSpecSchemaFor(formulas), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 }
 
