@@ -14,7 +14,7 @@ import type { CItem, CMarkov, Program, Site } from "../program.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
 import { CyclePlan } from "./cyclePlan.js";
-import { rowMeta, type Sink } from "./sink.js";
+import { rowMeta, type RowMeta, type Sink } from "./sink.js";
 
 /** Shares entering one Markov model in the same way (a given state, or the initial distribution). */
 export interface EntryGroup<V> {
@@ -409,6 +409,32 @@ export function runCohort<V>(
     }
   }
   // Static states and entries, valued once with their summed weights.
+  valueSummedStates(calc, regs, m, traces, sums, sameSchedule, values, sink, stateMeta, entryMeta, L, zero);
+  if (!wantTrace) return undefined;
+  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
+  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
+  return lazyTrace(head, occNumbers, S);
+}
+
+/**
+ * Values the states and entries whose values do not change with the cycle once, from their running sums
+ * (undiscounted, discounted for costs, discounted for health) times each entry's share, through
+ * `sink.aggregate`: the last step of a cohort run, shared by the single and the many-draws runs.
+ */
+export function valueSummedStates<V>(
+  calc: Calculator<V>,
+  regs: RunRegisters<V>,
+  m: CMarkov,
+  traces: readonly { readonly g: EntryGroup<V> }[],
+  sums: readonly (readonly { readonly occ: readonly V[] | undefined; readonly entry: readonly V[] | undefined }[])[],
+  sameSchedule: boolean,
+  values: OptionValues<V>,
+  sink: Sink<V>,
+  stateMeta: RowMeta,
+  entryMeta: RowMeta,
+  L: V,
+  zero: V,
+): void {
   const und = regs.temp();
   const dc = regs.temp();
   const dh = regs.temp();
@@ -461,8 +487,4 @@ export function runCohort<V>(
       }
     });
   });
-  if (!wantTrace) return undefined;
-  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
-  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
-  return lazyTrace(head, occNumbers, S);
 }

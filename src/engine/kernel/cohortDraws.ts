@@ -9,7 +9,7 @@ import type { VbpPath } from "../../errors/issue.js";
 import type { MarkovTrace } from "../../pathway/types.js";
 import { RULE } from "../backends/calculator.js";
 import type { CItem, CMarkov, Program, Site } from "../program.js";
-import { accumulate, lazyTrace, propagate, type EntryGroup, type Need } from "./cohort.js";
+import { accumulate, lazyTrace, propagate, valueSummedStates, type EntryGroup, type Need } from "./cohort.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
 import { CyclePlan } from "./cyclePlan.js";
@@ -459,58 +459,7 @@ export function runCohortDraws<V>(
     }
   }
   // Static states and entries, valued once with their summed weights.
-  const und = regs.temp();
-  const dc = regs.temp();
-  const dh = regs.temp();
-  traces.forEach((t, gi) => {
-    m.states.forEach((st, s) => {
-      const acc = sums[gi]![s]!;
-      for (const e of t.g.list) {
-        if (acc.occ !== undefined) {
-          calc.mul(und, e.share, acc.occ[0]!);
-          calc.mul(dc, e.share, acc.occ[1]!);
-          calc.mul(dh, e.share, acc.occ[sameSchedule ? 1 : 2]!);
-          const meta = stateMeta;
-          meta.nodeId = e.nodeId;
-          meta.stateId = st.id;
-          for (const orig of st.items) {
-            const it = values.item(orig);
-            const q = values.value(it.quantity);
-            meta.itemId = it.id;
-            meta.category = it.category;
-            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
-            meta.category = undefined;
-            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
-          }
-          if (!st.dead) {
-            sink.aggregate!("qalys", meta, L, st.utility === undefined ? zero : values.value(st.utility), und, dh);
-            sink.aggregate!("lifeYears", meta, L, undefined, und, dh);
-          }
-          if (st.carbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.carbon), und, und);
-        }
-        if (acc.entry !== undefined) {
-          calc.mul(und, e.share, acc.entry[0]!);
-          calc.mul(dc, e.share, acc.entry[1]!);
-          calc.mul(dh, e.share, acc.entry[sameSchedule ? 1 : 2]!);
-          const meta = entryMeta;
-          meta.nodeId = e.nodeId;
-          meta.stateId = st.id;
-          for (const orig of st.entryItems) {
-            const it = values.item(orig);
-            const q = values.value(it.quantity);
-            meta.itemId = it.id;
-            meta.category = it.category;
-            sink.aggregate!("cost", meta, q, values.value(it.unitCost), und, dc);
-            meta.category = undefined;
-            if (it.carbon !== undefined) sink.aggregate!("carbonKg", meta, q, values.value(it.carbon), und, und);
-          }
-          if (st.entryQalys !== undefined) sink.aggregate!("qalys", meta, undefined, values.value(st.entryQalys), und, dh);
-          if (st.entryCarbon !== undefined) sink.aggregate!("carbonKg", meta, undefined, values.value(st.entryCarbon), und, und);
-          for (const ev of st.entryEvents) sink.aggregate!("event", ((meta.itemId = ev.name), meta), values.value(ev.count), undefined, und, und);
-        }
-      }
-    });
-  });
+  valueSummedStates(calc, regs, m, traces, sums, sameSchedule, values, sink, stateMeta, entryMeta, L, zero);
   if (!wantTrace) return undefined;
   const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
   if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
