@@ -103,10 +103,11 @@ export interface Calculator<V> {
    */
   dot?(out: V, a: readonly V[], b: readonly V[], count: number, acc?: V, coeff?: V): void;
   /**
-   * out := max(1 − sum, 0) in one pass; returns true when every lane had 1 − sum ≥ bound (a narrow bound),
-   * else false (then `out` is to be computed again step by step). Optional.
+   * out := max(1 − (terms[0] + terms[1] + …), 0) in one pass over the first `count` (≥ 1) terms, added in
+   * order (a row's "rest"); returns true when every lane had 1 − sum ≥ bound (a narrow bound), else false
+   * (then `out` is to be computed again step by step). Optional.
    */
-  restAtLeast?(out: V, sum: V, bound: V): boolean;
+  restAtLeast?(out: V, terms: readonly V[], count: number, bound: V): boolean;
   /** Flags (bad[i] = 1, over `bad.length` lanes) the unflagged lanes where `a` breaks the rule; returns how many lanes were flagged now. */
   test(a: V, rule: Rule, bound: V | undefined, bad: Uint8Array): number;
   /** Lanes flagged in `bad` := the decimal text (keeps invalid draws NaN-free); a narrow register only when every lane is flagged. */

@@ -56,6 +56,55 @@ function dotWide(out: Float64Array, a: readonly Float64Array[], b: readonly Floa
   return true;
 }
 
+/**
+ * out := max(1 − (terms[0] + terms[1] + …), 0) in one pass (the terms added in order, as a row's sum is),
+ * each term as wide as `out` or one value for every lane; true when every lane had 1 − sum ≥ lim.
+ */
+function restOfTerms(out: Float64Array, terms: readonly Float64Array[], count: number, lim: number): boolean {
+  const m = out.length;
+  let ok = true;
+  const t0 = terms[0]!;
+  const m0 = t0.length === m ? -1 : 0;
+  if (count === 1) {
+    for (let i = 0; i < m; i++) {
+      const r = 1 - t0[i & m0]!;
+      if (!(r >= lim)) ok = false;
+      out[i] = r > 0 ? r : 0;
+    }
+    return ok;
+  }
+  const t1 = terms[1]!;
+  const m1 = t1.length === m ? -1 : 0;
+  if (count === 2) {
+    if (m0 === -1 && m1 === -1) {
+      for (let i = 0; i < m; i++) {
+        const r = 1 - (t0[i]! + t1[i]!);
+        if (!(r >= lim)) ok = false;
+        out[i] = r > 0 ? r : 0;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const r = 1 - (t0[i & m0]! + t1[i & m1]!);
+        if (!(r >= lim)) ok = false;
+        out[i] = r > 0 ? r : 0;
+      }
+    }
+    return ok;
+  }
+  // Three or more terms: the sum in order, term by term.
+  for (let i = 0; i < m; i++) {
+    let s = t0[i & m0]! + t1[i & m1]!;
+    for (let j = 2; j < count; j++) {
+      const t = terms[j]!;
+      s += t[t.length === m ? i : 0]!;
+    }
+    const r = 1 - s;
+    if (!(r >= lim)) ok = false;
+    out[i] = r > 0 ? r : 0;
+  }
+  return ok;
+}
+
 /** The calculator with the one-pass operations of a run over draws (`dot`, `restAtLeast`). */
 export function withDrawOperations(calc: Calculator<Float64Array>): Calculator<Float64Array> {
   return {
@@ -71,17 +120,8 @@ export function withDrawOperations(calc: Calculator<Float64Array>): Calculator<F
       for (let j = 1; j < count; j++) calc.mulAdd(out, a[j]!, b[j]!);
       if (acc !== undefined && coeff !== undefined) calc.mulAdd(acc, out, coeff);
     },
-    restAtLeast(out: Float64Array, sum: Float64Array, bound: Float64Array): boolean {
-      const m = out.length;
-      const ms = sum.length === m ? -1 : 0;
-      const lim = bound[0]!;
-      let ok = true;
-      for (let i = 0; i < m; i++) {
-        const r = 1 - sum[i & ms]!;
-        if (!(r >= lim)) ok = false;
-        out[i] = r > 0 ? r : 0;
-      }
-      return ok;
+    restAtLeast(out: Float64Array, terms: readonly Float64Array[], count: number, bound: Float64Array): boolean {
+      return restOfTerms(out, terms, count, bound[0]!);
     },
   };
 }

@@ -35,23 +35,51 @@ export function intoStates(S: number, rowsTo: readonly (readonly number[])[]): I
 }
 
 /**
+ * Which states' occupancy is ever read: a state valued per cycle or with running sums, every state of a
+ * reported trace, and every source of a state that is read or that values its entries (its inflow). The others
+ * (typically an absorbing dead state with nothing to value) need no occupancy at all.
+ */
+export function readStates(S: number, into: Into, readAlone: readonly boolean[], hasEntry: readonly boolean[]): boolean[] {
+  const read = readAlone.slice();
+  const mark = (list: readonly (readonly [number, number])[]): boolean => {
+    let changed = false;
+    for (const [r] of list) {
+      if (read[r]!) continue;
+      read[r] = true;
+      changed = true;
+    }
+    return changed;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let t = 0; t < S; t++) {
+      if (read[t] && mark(into.all[t]!)) changed = true;
+      if (hasEntry[t] && mark(into.other[t]!)) changed = true;
+    }
+  }
+  return read;
+}
+
+/**
  * `propagate` with each state's sum in one pass (`dot`): the same terms, added in the same order, so the
  * same numbers. A state's running sum given in `accNext` (or `accIn` for its inflow) takes occupancy ×
  * coefficient in the same pass, as `accumulate` would after it.
  */
-export function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[], accNext: readonly (V | undefined)[], cNext: V, accIn: readonly (V | undefined)[], cIn: V): void {
+export function propagateDot<V>(calc: Calculator<V>, dot: NonNullable<Calculator<V>["dot"]>, S: number, into: Into, read: readonly boolean[], rowsP: readonly (readonly V[])[], prev: readonly V[], next: readonly V[], inflow: readonly (V | undefined)[], zero: V, a: V[], b: V[], accNext: readonly (V | undefined)[], cNext: V, accIn: readonly (V | undefined)[], cIn: V): void {
   for (let t = 0; t < S; t++) {
     const list = into.all[t]!;
-    for (let x = 0; x < list.length; x++) {
-      const [r, j] = list[x]!;
-      a[x] = prev[r]!;
-      b[x] = rowsP[r]![j]!;
-    }
     const accN = accNext[t];
-    if (list.length === 0) {
-      calc.copy(next[t]!, zero);
-      if (accN !== undefined) calc.mulAdd(accN, next[t]!, cNext);
-    } else dot.call(calc, next[t]!, a, b, list.length, accN, accN === undefined ? undefined : cNext);
+    if (read[t]!) {
+      for (let x = 0; x < list.length; x++) {
+        const [r, j] = list[x]!;
+        a[x] = prev[r]!;
+        b[x] = rowsP[r]![j]!;
+      }
+      if (list.length === 0) {
+        calc.copy(next[t]!, zero);
+        if (accN !== undefined) calc.mulAdd(accN, next[t]!, cNext);
+      } else dot.call(calc, next[t]!, a, b, list.length, accN, accN === undefined ? undefined : cNext);
+    }
     const f = inflow[t];
     if (f === undefined) continue;
     const other = into.other[t]!;
@@ -140,6 +168,17 @@ export function runCohortDraws<V>(
     return own;
   };
   let ones: V | undefined;
+  const rowTerms: V[] = [];
+  // A row's sum starts at its first term (0 + p is p): p1 + p2, then + p3 …
+  const sumTerms = (): void => {
+    const terms = rowTerms.length;
+    if (terms === 0) calc.setText(rowSum, "0");
+    else if (terms === 1) calc.copy(rowSum, rowTerms[0]!);
+    else {
+      calc.add(rowSum, rowTerms[0]!, rowTerms[1]!);
+      for (let j = 2; j < terms; j++) calc.add(rowSum, rowSum, rowTerms[j]!);
+    }
+  };
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -164,15 +203,8 @@ export function runCohortDraws<V>(
       }
     }
     let hasRest = false;
-    // The sum starts at its first term (0 + p is p): p1 + p2, then + p3 …
-    let terms = 0;
-    let first: V | undefined;
-    const addTerm = (p: V): void => {
-      if (terms === 0) first = p;
-      else if (terms === 1) calc.add(rowSum, first!, p);
-      else calc.add(rowSum, rowSum, p);
-      terms++;
-    };
+    rowTerms.length = 0;
+    const addTerm = (p: V): void => void rowTerms.push(p);
     const kept = steady[r]!;
     let restReg: V = rowRest[r]!;
     if (keep !== undefined && row.some((t) => t.kind === "rest")) {
@@ -224,11 +256,12 @@ export function runCohortDraws<V>(
       ps.push(p);
       addTerm(p);
     }
-    if (terms === 0) calc.setText(rowSum, "0");
-    else if (terms === 1) calc.copy(rowSum, first!);
+    const terms = rowTerms.length;
     const state = m.states[r]!;
-    // In one pass when no draw is invalid yet and the row does not sum above 1 in any draw.
-    if (hasRest && (calc.restAtLeast === undefined || conds.anyInvalid || !calc.restAtLeast(restReg, rowSum, negTol))) {
+    // The rest from the terms in one pass when no draw is invalid yet and the row does not sum above 1 in any
+    // draw (the same sum, in the same order); else step by step from the sum.
+    if (hasRest && (terms === 0 || calc.restAtLeast === undefined || conds.anyInvalid || !calc.restAtLeast(restReg, rowTerms, terms, negTol))) {
+      sumTerms();
       const rest = restReg;
       calc.sub(rest, one, rowSum);
       // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
@@ -236,6 +269,7 @@ export function runCohortDraws<V>(
       // A shortfall within the tolerance (rounding) counts as 0.
       calc.max(rest, rest, zero);
     } else if (!hasRest) {
+      sumTerms();
       calc.sub(dev, rowSum, one);
       conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
     }
@@ -330,6 +364,7 @@ export function runCohortDraws<V>(
   const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
   const dot = calc.dot;
   let into: Into | undefined;
+  let read: boolean[] | undefined;
   const dotA: V[] = [];
   const dotB: V[] = [];
   // Static states whose only running sum read is the discounted one take it in the pass that computes their
@@ -345,13 +380,15 @@ export function runCohortDraws<V>(
     if (dot !== undefined) {
       // Which state each transition goes to is fixed by the model (only the probabilities change).
       into ??= intoStates(S, rowsTo);
+      // A state's occupancy is read when the state is traced, valued each cycle or summed (when valued).
+      read ??= readStates(S, into, m.states.map((_, s) => wantTrace || !staticState[s] || valued[s]!), m.states.map((st) => st.hasEntry));
       traces.forEach((t, gi) => {
         const groupSums = sums[gi]!;
         for (let s = 0; s < S; s++) {
           accNext[s] = fuseOcc && fuseState[s] ? groupSums[s]!.occ![1] : undefined;
           accIn[s] = fuseEntry[s] ? groupSums[s]!.entry![1] : undefined;
         }
-        propagateDot(calc, dot, S, into!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
+        propagateDot(calc, dot, S, into!, read!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
       });
     } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     // Values of cycle n per state (after effects).
