@@ -4,10 +4,13 @@
  * full sort of every bid's draws dominated the summary of large lots.
  */
 
-/** Rearranges `a` so that `a[k]` is the value a sort would put there, smaller values before it, larger after. */
-export function selectInPlace(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
+/**
+ * Rearranges `a` so that `a[k]` is the value a sort would put there, smaller values before it, larger after;
+ * within `a[from…to]` only (the other values stay where they are), when given.
+ */
+export function selectInPlace(a: Float64Array, k: number, from = 0, to = a.length - 1): number {
+  let lo = from;
+  let hi = to;
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // Median of three as the pivot (robust to sorted and reversed input).
