@@ -107,7 +107,8 @@ describe("PRICE_FORMULAS: the built-in formulas with their texts", () => {
 
   it("is frozen: the registry, each formula and each documented parameter", () => {
     expect(Object.isFrozen(PRICE_FORMULAS)).toBe(true);
-    for (const f of Object.values(PRICE_FORMULAS)) {
+    for (const id of Object.keys(CITED) as PriceFormulaId[]) {
+      const f = PRICE_FORMULAS[id];
       expect(Object.isFrozen(f), f.id).toBe(true);
       expect(Object.isFrozen(f.params), f.id).toBe(true);
       for (const p of f.params) expect(Object.isFrozen(p), `${f.id}.${p.name}`).toBe(true);
