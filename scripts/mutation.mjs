@@ -21,7 +21,9 @@ const LIFECYCLE_TESTS = [
 const TARGETS = {
   // The price formulas: the relative formulas and the shared scoring path (price.ts), the absolute-scoring family
   // and the optimal-price formula (absolutePrice.ts), and the public registry that joins each formula's rule to
-  // its descriptive texts (priceFormulas.ts).
+  // its descriptive texts (priceFormulas.ts). The registry and the formulas' labels and parameter lists are built
+  // when the module loads, so Stryker ignores their mutants (ignoreStatic) and reports priceFormulas.ts as n/a;
+  // test/scoring/functions/priceFormulas.test.ts pins those texts instead.
   price: {
     mutate: ["src/scoring/functions/price.ts", "src/scoring/functions/absolutePrice.ts", "src/scoring/functions/priceFormulas.ts"],
     tests: ["test/scoring/functions/price*.test.ts", "test/scoring/functions/absolutePrice*.test.ts", "test/scoring/formulaLiterature.test.ts"],
