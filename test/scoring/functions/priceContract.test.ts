@@ -31,6 +31,12 @@ describe("price formula spec: what is refused, at which path", () => {
     }
   });
 
+  it("a formula id that is not a string is refused even when it would name a formula as a key (an array of one id)", () => {
+    expect(thrown(() => priceScores(["100"], "40", { formula: ["relative-to-lowest"] } as never))).toEqual([
+      { code: "unknown_reference", path: ["spec", "formula"], message: `unknown price formula ["relative-to-lowest"]; known formulas: ${KNOWN}` },
+    ]);
+  });
+
   it("params that are not an object of named values", () => {
     expect(thrown(() => priceScores(["100"], "40", { formula: "logarithmic", params: "A=2" } as never))).toEqual([
       { code: "invalid_type", path: ["spec", "params"], message: 'must be an object of named parameters, got "A=2"' },
