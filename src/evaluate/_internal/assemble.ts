@@ -9,7 +9,7 @@
  */
 import type { VbpPath } from "../../errors/issue.js";
 import { resolveDiscountTiming } from "../../schema/resolve.js";
-import type { PassFailRecord, Tender } from "../../scoring/tender.js";
+import type { PassFailRecord, Tender, TenderOption } from "../../scoring/tender.js";
 import type { PathwayModel } from "../../pathway/model.js";
 import type { LifecycleCostItem, LifecycleDocument, LifecycleOption } from "../../lifecycle/document.js";
 import type { CarbonInput, SocialValueInput } from "../../sustainability/inputTypes.js";
@@ -115,15 +115,14 @@ export function buildTender(doc: EvaluationDocument, values: ReadonlyMap<string,
     settings: { currency: doc.currency as NonNullable<Tender["settings"]>["currency"] & string, ...(t.settings ?? {}) },
     options: tenderOptionIndexes(doc).map((i) => {
       const o = doc.options[i]!;
-      const v = { ...(o.values ?? {}), ...(values.get(o.id) ?? {}) };
-      return {
-        id: o.id,
-        supplier: o.supplier,
-        label: o.label,
-        ...(o.price !== undefined ? { price: o.price } : {}),
-        ...(o.lot !== undefined ? { lot: o.lot } : {}),
-        ...(Object.keys(v).length > 0 ? { values: v } : {}),
-      };
+      // The document's values and the metrics' (read only by scoring, so one of them alone is not copied).
+      const m = values.get(o.id);
+      const v = o.values === undefined || m === undefined ? (o.values ?? m ?? {}) : { ...o.values, ...m };
+      const option: { -readonly [K in keyof TenderOption]: TenderOption[K] } = { id: o.id, supplier: o.supplier, label: o.label };
+      if (o.price !== undefined) option.price = o.price;
+      if (o.lot !== undefined) option.lot = o.lot;
+      if (Object.keys(v).length > 0) option.values = v;
+      return option;
     }),
   };
 }
