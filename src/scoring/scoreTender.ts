@@ -35,6 +35,7 @@ const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
 /** How many distinct values (or points) per criterion a lot remembers the score (or fraction) of. */
 const SEEN_LIMIT = 4096;
+const PRECISION = Dec.precision;
 
 /** @internal A scored leaf with its place. */
 export interface Leaf {
@@ -370,8 +371,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores.push(r);
-      // The same sum as sumDec over the leaves (a price leaf counts 0 here).
-      quality = quality.plus(r?.points ?? ZERO);
+      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
+      if (r !== undefined) quality = quality.plus(r.points);
     }
     const gates: GateOutcome[] = [];
     const passFail = new Map<string, { passed: boolean; reason: string }>();
@@ -625,9 +626,14 @@ function topLevelNodes(run: Run, leafScore: (li: number) => LeafScore, passFail:
     const n = (run.flat[fi] as FlatNode).node;
     if (n.kind === "pass-fail") return ZERO;
     if (n.kind !== "group") return leafScore(run.leafOfFlat.get(fi) as number).points;
-    let total = new Dec(0);
-    for (const c of run.children[fi] as readonly number[]) total = total.plus(sum(c));
-    return total;
+    // The sum from 0 (as sumDec): adding the first term to 0 only rounds it to the precision, so a term
+    // within the precision starts the sum itself.
+    let total: Dec | undefined;
+    for (const c of run.children[fi] as readonly number[]) {
+      const p = sum(c);
+      total = total === undefined ? (p.sd() <= PRECISION ? p : ZERO.plus(p)) : total.plus(p);
+    }
+    return total ?? new Dec(0);
   };
   const nodes: ScoreNode[] = [];
   for (const fi of run.roots) {
@@ -667,7 +673,13 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   const total = sumDec(withPrice.map((p) => p.state.price as Dec));
   const factor = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
   const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
+  // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
+  // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
+  const k = withPrice.length - 1;
+  const [totalF, factorF] = [Number(decString(total)), Number(decString(factor))];
   for (const p of withPrice) {
+    const priceF = Number(p.state.priceText);
+    if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
     const price = p.state.price as Dec;
     const mean = total.minus(price).div(withPrice.length - 1);
     const limit = mean.times(factor);
