@@ -411,13 +411,12 @@ function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
 function stageTwo(run: Run, states: readonly OptionState[], light = false): Priced[] {
   const afterGates = (run.tender.gates ?? []).filter((g) => gateStage(run, g) === "after-price");
   const eligible = states.filter((s) => s.eligibleForPrice);
-  const priceOf = (s: OptionState): Dec | undefined => s.price;
-  const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => priceOf(s) as Dec) : [];
+  const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => s.price as Dec) : [];
   const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
   // The light path (rank reversal) and top-level trees compute the same guarded points without traces.
   const traced = !light && run.scoreTrees === "full";
   return eligible.map((s) => {
-    const price = priceOf(s) as Dec;
+    const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
     let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
@@ -432,16 +431,12 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       pricePoints = pricePoints.plus(r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
-    const after =
-      afterGates.length === 0
-        ? []
-        : afterGates.map((g) =>
-            gateOutcome(run, g, (li) => {
-              const leaf = run.leaves[li] as Leaf;
-              if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-              return s.leafScores[li]?.points ?? ZERO;
-            }, "after-price"),
-          );
+    const points = (li: number): Dec => {
+      const leaf = run.leaves[li] as Leaf;
+      if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
+      return s.leafScores[li]?.points ?? ZERO;
+    };
+    const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
     return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure: measureOf(run, s.quality, totalPoints, price) };
   });
 }
@@ -569,65 +564,14 @@ function guard(raw: unknown, max: Dec): Dec {
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen?: readonly Map<string, string>[]): ScoreNode[] {
+function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen: readonly Map<string, string>[]): ScoreNode[] {
   const full = run.scoreTrees === "full";
-  if (!full && seen !== undefined) return topLevelNodes(run, leafScore, passFail, seen);
-  // Top-level trees: the points below the top level are summed without building their nodes.
-  const pointsOf = (fi: number): Dec => {
-    const n = (run.flat[fi] as FlatNode).node;
-    if (n.kind === "pass-fail") return ZERO;
-    if (n.kind === "group") return sumDec((run.children[fi] as readonly number[]).map(pointsOf));
-    return leafScore(run.leafOfFlat.get(fi) as number).points;
-  };
-  // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
-  const build = (fi: number): [ScoreNode, Dec] => {
-    const f = run.flat[fi] as FlatNode;
-    const n = f.node;
-    const baseFields = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.kind === "pass-fail" ? "0" : n.weight, maxPoints: run.maxStr[fi] as string };
-    if (n.kind === "pass-fail") {
-      const r = passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" };
-      return [{ ...baseFields, points: "0", fraction: "0", passFail: r }, ZERO];
-    }
-    if (n.kind === "group") {
-      if (!full) {
-        const pts = pointsOf(fi);
-        return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight) }, pts];
-      }
-      const built = (run.children[fi] as readonly number[]).map(build);
-      const pts = sumDec(built.map((c) => c[1]));
-      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
-    }
-    const s = leafScore(run.leafOfFlat.get(fi) as number);
-    if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
-    const display = n.kind === "quantitative" ? (n.display ?? (n.unit !== undefined && n.unit.startsWith(run.currency) ? "money" : "number")) : undefined;
-    const node: ScoreNode = {
-      ...baseFields,
-      ...(n.kind === "quantitative" && n.unit !== undefined ? { unit: n.unit } : {}),
-      ...(display !== undefined ? { display } : {}),
-      points: decString(s.points),
-      fraction: fraction(s.points, f.globalWeight),
-      ...(s.raw !== undefined ? { raw: s.raw } : {}),
-      ...(s.level !== undefined ? { level: s.level } : {}),
-      ...(s.trace !== undefined ? { trace: s.trace } : {}),
-      ...(s.moderation !== undefined ? { moderation: s.moderation } : {}),
-      ...(s.notScored !== undefined ? { notScored: s.notScored } : {}),
-    };
-    return [node, s.points];
-  };
-  return run.roots.map((fi) => build(fi)[0]);
-}
-
-/**
- * An option's top-level score nodes (points, no traces): the same nodes as `buildTree` builds, each made
- * directly in its final shape. A fraction is remembered per criterion for points seen before in the lot.
- */
-function topLevelNodes(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen: readonly Map<string, string>[]): ScoreNode[] {
+  // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
+  // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
   const sum = (fi: number): Dec => {
     const n = (run.flat[fi] as FlatNode).node;
     if (n.kind === "pass-fail") return ZERO;
     if (n.kind !== "group") return leafScore(run.leafOfFlat.get(fi) as number).points;
-    // The sum from 0 (as sumDec): adding the first term to 0 only rounds it to the precision, so a term
-    // within the precision starts the sum itself.
     let total: Dec | undefined;
     for (const c of run.children[fi] as readonly number[]) {
       const p = sum(c);
@@ -635,29 +579,39 @@ function topLevelNodes(run: Run, leafScore: (li: number) => LeafScore, passFail:
     }
     return total ?? new Dec(0);
   };
-  const nodes: ScoreNode[] = [];
-  for (const fi of run.roots) {
+  // Top-level trees: the points below the top level are summed without building their nodes.
+  const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
     const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") {
-      nodes.push({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" } });
-      continue;
+    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" } };
+    // Written in the node's key order; a key without a value is left out.
+    const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+    if (full && n.kind === "quantitative") {
+      if (n.unit !== undefined) node["unit"] = n.unit;
+      node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
     }
     const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
-    const pts = s === undefined ? sum(fi) : s.points;
+    const pts = s?.points ?? sum(fi);
     const points = decString(pts);
+    // The fraction of points seen before for the criterion is remembered (catalogue scores repeat).
     const memo = seen[fi] as Map<string, string>;
     let frac = memo.get(points);
     if (frac === undefined) {
       frac = fraction(pts, f.globalWeight);
       if (memo.size < SEEN_LIMIT) memo.set(points, frac);
     }
-    const node: { -readonly [K in keyof ScoreNode]: ScoreNode[K] } = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints, points, fraction: frac };
-    if (s?.raw !== undefined) node.raw = s.raw;
-    nodes.push(node);
-  }
-  return nodes;
+    node["points"] = points;
+    node["fraction"] = frac;
+    if (s === undefined) {
+      if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
+    } else {
+      if (s.raw !== undefined) node["raw"] = s.raw;
+      if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+    }
+    return node as unknown as ScoreNode;
+  };
+  return run.roots.map(build);
 }
 
 function fraction(points: Dec, max: Dec): string {
@@ -676,7 +630,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
   // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
   const k = withPrice.length - 1;
-  const [totalF, factorF] = [Number(decString(total)), Number(decString(factor))];
+  const [totalF, factorF] = [total.toNumber(), factor.toNumber()];
   for (const p of withPrice) {
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
@@ -750,13 +704,13 @@ function scoreLot(
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = (): string => s.gates.filter((g) => !g.passed).map((g) => g.gateId).join(", ");
+    const failedBefore = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;
-      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
+      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore.join(", ")} before price evaluation)` };
       if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
       if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      return { points: ZERO, notScored: `price not opened: failed ${failedBefore()} before price evaluation` };
+      return { points: ZERO, notScored: `price not opened: failed ${failedBefore.join(", ")} before price evaluation` };
     };
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
@@ -779,7 +733,7 @@ function scoreLot(
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
     r["scoreTree"] = buildTree(run, leafScore, s.passFail, seen);
-    r["gates"] = p === undefined || p.afterGates.length === 0 ? [...s.gates] : [...s.gates, ...p.afterGates];
+    r["gates"] = [...s.gates, ...(p?.afterGates ?? [])];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
     if (tie !== undefined) r["tieBreak"] = tie;
