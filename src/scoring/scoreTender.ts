@@ -33,6 +33,9 @@ import { pairKey, resolveScale } from "./validate.js";
 
 const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
+/** How many distinct values (or points) per criterion a lot remembers the score (or fraction) of. */
+const SEEN_LIMIT = 4096;
+const PRECISION = Dec.precision;
 
 /** @internal A scored leaf with its place. */
 export interface Leaf {
@@ -89,6 +92,8 @@ export interface Run {
 export interface OptionState {
   readonly option: TenderOption;
   readonly price: Dec | undefined;
+  /** The price as written in results. */
+  readonly priceText?: string | undefined;
   /** Non-price leaf scores (price leaves filled in stage 2). */
   readonly leafScores: (LeafScore | undefined)[];
   readonly quality: Dec;
@@ -239,30 +244,41 @@ function inDocument<T>(run: Run, leaf: Leaf, optionId: string | undefined, f: ()
   try {
     return f();
   } catch (e) {
-    if (!(e instanceof VbpInputError)) throw e;
-    const at = (run.flat[leaf.index] as FlatNode).path;
-    const specKey = leaf.node.kind === "price" ? "formula" : leaf.node.kind === "quantitative" ? "valueFunction" : "scale";
-    const oi = optionId === undefined ? undefined : run.optionIndex.get(optionId);
-    throw new VbpInputError(
-      e.issues.map((i) => {
-        const [head, ...rest] = i.path;
-        if (head === "spec") return { ...i, path: [...at, specKey, ...rest] };
-        if ((head === "value" || head === "price") && oi !== undefined) {
-          return { ...i, path: head === "value" ? ["options", oi, "values", leaf.node.id] : ["options", oi, "price"], message: `${i.message} (criterion ${leaf.node.id})` };
-        }
-        return { ...i, path: [...at, ...i.path], message: `${i.message} (scoring ${leaf.node.id}${optionId !== undefined ? ` for option "${optionId}"` : ""})` };
-      }),
-    );
+    throw movedIntoDocument(run, leaf, optionId, e);
   }
 }
 
-function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring): LeafScore {
+/** The error to throw for `e`, thrown while scoring `leaf` (see {@link inDocument}). */
+function movedIntoDocument(run: Run, leaf: Leaf, optionId: string | undefined, e: unknown): unknown {
+  if (!(e instanceof VbpInputError)) return e;
+  const at = (run.flat[leaf.index] as FlatNode).path;
+  const specKey = leaf.node.kind === "price" ? "formula" : leaf.node.kind === "quantitative" ? "valueFunction" : "scale";
+  const oi = optionId === undefined ? undefined : run.optionIndex.get(optionId);
+  return new VbpInputError(
+    e.issues.map((i) => {
+      const [head, ...rest] = i.path;
+      if (head === "spec") return { ...i, path: [...at, specKey, ...rest] };
+      if ((head === "value" || head === "price") && oi !== undefined) {
+        return { ...i, path: head === "value" ? ["options", oi, "values", leaf.node.id] : ["options", oi, "price"], message: `${i.message} (criterion ${leaf.node.id})` };
+      }
+      return { ...i, path: [...at, ...i.path], message: `${i.message} (scoring ${leaf.node.id}${optionId !== undefined ? ` for option "${optionId}"` : ""})` };
+    }),
+  );
+}
+
+function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring, seen?: Map<string, LeafScore>): LeafScore {
   if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
   const spec = leaf.node.valueFunction;
   if (run.scoreTrees !== "full") {
-    // The value function resolved once per criterion; points only (no trace), the same points.
-    const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
-    return { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
+    // The value function resolved once per criterion; points only (no trace), the same points. A built-in
+    // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
+    let r = seen?.get(value);
+    if (r === undefined) {
+      const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
+      r = { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
+      if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
+    }
+    return r;
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
@@ -333,26 +349,31 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
-  const compiledValues = new Map<number, CompiledValueScoring>();
-  const valueScoringOf = (leaf: Leaf, li: number) => (): CompiledValueScoring => {
-    let c = compiledValues.get(li);
-    if (c === undefined) {
-      const node = leaf.node as Extract<ScoredCriterion, { kind: "quantitative" }>;
-      c = inDocument(run, leaf, undefined, () => compileValueScoring(leaf.maxStr, node.valueFunction, run.valueFunctions));
-      compiledValues.set(li, c);
-    }
-    return c;
-  };
+  // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
+  const valueScoring = run.leaves.map((leaf) => {
+    let c: CompiledValueScoring | undefined;
+    const node = leaf.node as Extract<ScoredCriterion, { kind: "quantitative" }>;
+    return () => (c ??= inDocument(run, leaf, undefined, () => compileValueScoring(leaf.maxStr, node.valueFunction, run.valueFunctions)));
+  });
+  const seen = run.leaves.map((leaf) => {
+    const fn = leaf.node.kind === "quantitative" ? leaf.node.valueFunction.fn : "";
+    return VALUE_FUNCTIONS[fn] !== undefined && run.valueFunctions[fn] === VALUE_FUNCTIONS[fn] ? new Map<string, LeafScore>() : undefined;
+  });
   return options.map((o) => {
-    const leafScores: (LeafScore | undefined)[] = run.leaves.map((leaf, li) => {
+    const values = o.values ?? {};
+    const leafScores: (LeafScore | undefined)[] = [];
+    let quality = ZERO;
+    for (let li = 0; li < run.leaves.length; li++) {
+      const leaf = run.leaves[li] as Leaf;
+      let r: LeafScore | undefined;
       if (leaf.node.kind === "qualitative") {
         const k = pairKey(leaf.node.id, o.id);
-        return qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
-      }
-      if (leaf.node.kind === "quantitative") return quantitativeLeaf(run, leaf, (o.values ?? {})[leaf.node.id] as string, o.id, valueScoringOf(leaf, li));
-      return undefined;
-    });
-    const quality = sumDec(leafScores.map((s) => s?.points ?? ZERO));
+        r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
+      } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
+      leafScores.push(r);
+      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
+      if (r !== undefined) quality = quality.plus(r.points);
+    }
     const gates: GateOutcome[] = [];
     const passFail = new Map<string, { passed: boolean; reason: string }>();
     for (const f of passFailNodes) {
@@ -363,7 +384,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       gates.push({ gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` });
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
-    return { option: o, price: o.price === undefined ? undefined : new Dec(o.price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
+    const price = o.price === undefined ? undefined : new Dec(o.price);
+    return { option: o, price, priceText: price && decString(price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
   });
 }
 
@@ -389,19 +411,25 @@ function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
 function stageTwo(run: Run, states: readonly OptionState[], light = false): Priced[] {
   const afterGates = (run.tender.gates ?? []).filter((g) => gateStage(run, g) === "after-price");
   const eligible = states.filter((s) => s.eligibleForPrice);
-  const priceOf = (s: OptionState): Dec | undefined => s.price;
-  const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => priceOf(s) as Dec) : [];
+  const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => s.price as Dec) : [];
   const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
+  // The light path (rank reversal) and top-level trees compute the same guarded points without traces.
+  const traced = !light && run.scoreTrees === "full";
   return eligible.map((s) => {
-    const price = priceOf(s);
-    // The light path (rank reversal) computes the same guarded points without building traces.
-    const priceLeafScores = compiled.map((c, k) => {
-      const leaf = run.priceLeaves[k] as Leaf;
-      return inDocument(run, leaf, s.option.id, () =>
-        light || run.scoreTrees !== "full" ? { points: guard(c.formula.score(price as Dec, c.ctx).points, c.ctx.maxPoints as Dec), raw: decString(price as Dec) } : priceLeaf(c, price as Dec),
-      );
-    });
-    const pricePoints = sumDec(priceLeafScores.map((p) => p.points));
+    const price = s.price as Dec;
+    const priceLeafScores: LeafScore[] = [];
+    let pricePoints = ZERO;
+    for (let k = 0; k < compiled.length; k++) {
+      const c = compiled[k] as CompiledPriceScoring;
+      let r: LeafScore;
+      try {
+        r = traced ? priceLeaf(c, price) : { points: guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec), raw: s.priceText ?? decString(price) };
+      } catch (e) {
+        throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
+      }
+      priceLeafScores.push(r);
+      pricePoints = pricePoints.plus(r.points);
+    }
     const totalPoints = s.quality.plus(pricePoints);
     const points = (li: number): Dec => {
       const leaf = run.leaves[li] as Leaf;
@@ -424,9 +452,12 @@ function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
 }
 
 /** Compares by measure, then the tie-break rules; negative when a ranks above b. Returns the deciding rule index (-1: measure). */
-function compare(run: Run, a: Priced, b: Priced): { order: number; rule: number; detail: string } {
-  if (better(run, a.measure, b.measure)) return { order: -1, rule: -1, detail: "" };
-  if (better(run, b.measure, a.measure)) return { order: 1, rule: -1, detail: "" };
+const ABOVE = { order: -1, rule: -1, detail: "" } as const;
+const BELOW = { order: 1, rule: -1, detail: "" } as const;
+
+function compare(run: Run, a: Priced, b: Priced): { readonly order: number; readonly rule: number; readonly detail: string } {
+  if (better(run, a.measure, b.measure)) return ABOVE;
+  if (better(run, b.measure, a.measure)) return BELOW;
   for (const [i, r] of run.tieBreak.entries()) {
     let x: Dec;
     let y: Dec;
@@ -533,51 +564,54 @@ function guard(raw: unknown, max: Dec): Dec {
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>): ScoreNode[] {
+function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen: readonly Map<string, string>[]): ScoreNode[] {
   const full = run.scoreTrees === "full";
-  // Top-level trees: the points below the top level are summed without building their nodes.
-  const pointsOf = (fi: number): Dec => {
+  // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
+  // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
+  const sum = (fi: number): Dec => {
     const n = (run.flat[fi] as FlatNode).node;
     if (n.kind === "pass-fail") return ZERO;
-    if (n.kind === "group") return sumDec((run.children[fi] as readonly number[]).map(pointsOf));
-    return leafScore(run.leafOfFlat.get(fi) as number).points;
+    if (n.kind !== "group") return leafScore(run.leafOfFlat.get(fi) as number).points;
+    let total: Dec | undefined;
+    for (const c of run.children[fi] as readonly number[]) {
+      const p = sum(c);
+      total = total === undefined ? (p.sd() <= PRECISION ? p : ZERO.plus(p)) : total.plus(p);
+    }
+    return total ?? new Dec(0);
   };
-  // Returns the node and its points as Dec, so a group adds its children's points without re-parsing them.
-  const build = (fi: number): [ScoreNode, Dec] => {
+  // Top-level trees: the points below the top level are summed without building their nodes.
+  const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
-    const baseFields = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.kind === "pass-fail" ? "0" : n.weight, maxPoints: run.maxStr[fi] as string };
-    if (n.kind === "pass-fail") {
-      const r = passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" };
-      return [{ ...baseFields, points: "0", fraction: "0", passFail: r }, ZERO];
+    const maxPoints = run.maxStr[fi] as string;
+    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" } };
+    // Written in the node's key order; a key without a value is left out.
+    const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+    if (full && n.kind === "quantitative") {
+      if (n.unit !== undefined) node["unit"] = n.unit;
+      node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
     }
-    if (n.kind === "group") {
-      if (!full) {
-        const pts = pointsOf(fi);
-        return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight) }, pts];
-      }
-      const built = (run.children[fi] as readonly number[]).map(build);
-      const pts = sumDec(built.map((c) => c[1]));
-      return [{ ...baseFields, points: decString(pts), fraction: fraction(pts, f.globalWeight), children: built.map((c) => c[0]) }, pts];
+    const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
+    const pts = s?.points ?? sum(fi);
+    const points = decString(pts);
+    // The fraction of points seen before for the criterion is remembered (catalogue scores repeat).
+    const memo = seen[fi] as Map<string, string>;
+    let frac = memo.get(points);
+    if (frac === undefined) {
+      frac = fraction(pts, f.globalWeight);
+      if (memo.size < SEEN_LIMIT) memo.set(points, frac);
     }
-    const s = leafScore(run.leafOfFlat.get(fi) as number);
-    if (!full) return [{ ...baseFields, points: decString(s.points), fraction: fraction(s.points, f.globalWeight), ...(s.raw !== undefined ? { raw: s.raw } : {}) }, s.points];
-    const display = n.kind === "quantitative" ? (n.display ?? (n.unit !== undefined && n.unit.startsWith(run.currency) ? "money" : "number")) : undefined;
-    const node: ScoreNode = {
-      ...baseFields,
-      ...(n.kind === "quantitative" && n.unit !== undefined ? { unit: n.unit } : {}),
-      ...(display !== undefined ? { display } : {}),
-      points: decString(s.points),
-      fraction: fraction(s.points, f.globalWeight),
-      ...(s.raw !== undefined ? { raw: s.raw } : {}),
-      ...(s.level !== undefined ? { level: s.level } : {}),
-      ...(s.trace !== undefined ? { trace: s.trace } : {}),
-      ...(s.moderation !== undefined ? { moderation: s.moderation } : {}),
-      ...(s.notScored !== undefined ? { notScored: s.notScored } : {}),
-    };
-    return [node, s.points];
+    node["points"] = points;
+    node["fraction"] = frac;
+    if (s === undefined) {
+      if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
+    } else {
+      if (s.raw !== undefined) node["raw"] = s.raw;
+      if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+    }
+    return node as unknown as ScoreNode;
   };
-  return run.roots.map((fi) => build(fi)[0]);
+  return run.roots.map(build);
 }
 
 function fraction(points: Dec, max: Dec): string {
@@ -593,7 +627,13 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   const total = sumDec(withPrice.map((p) => p.state.price as Dec));
   const factor = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
   const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
+  // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
+  // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
+  const k = withPrice.length - 1;
+  const [totalF, factorF] = [total.toNumber(), factor.toNumber()];
   for (const p of withPrice) {
+    const priceF = Number(p.state.priceText);
+    if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
     const price = p.state.price as Dec;
     const mean = total.minus(price).div(withPrice.length - 1);
     const limit = mean.times(factor);
@@ -660,6 +700,7 @@ function scoreLot(
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
+  const seen = run.flat.map(() => new Map<string, string>());
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
@@ -671,36 +712,33 @@ function scoreLot(
       if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
       return { points: ZERO, notScored: `price not opened: failed ${failedBefore.join(", ")} before price evaluation` };
     };
-    const sealedPoints = sealed ? sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : []))) : ZERO;
-    const quality = s.quality.minus(sealedPoints);
-    const pricePoints = p?.pricePoints ?? ZERO;
-    const totalPoints = quality.plus(pricePoints);
+    // Written in the result's key order; a key without a value is left out.
+    const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
     const rankNo = ranking.ranks.get(s.option.id);
-    const measure = p?.measure;
+    r["status"] = rankNo === undefined ? "excluded" : "ranked";
+    if (rankNo !== undefined) r["rank"] = rankNo;
+    if (sealed) {
+      r["totalStatus"] = "not computed: excluded before price was opened";
+      r["qualityPoints"] = decString(s.quality.minus(sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : [])))));
+    } else {
+      // Not sealed, so priced: the quality, price and total points are the stage's own.
+      const { measure, totalPoints } = p as Priced;
+      const total = decString(totalPoints);
+      if (measure !== undefined) r["total"] = measure === totalPoints ? total : decString(measure);
+      else if (run.aggregation === "weighted-sum") r["total"] = total;
+      else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
+      r["totalPoints"] = total;
+      r["pricePoints"] = decString((p as Priced).pricePoints);
+      r["qualityPoints"] = decString(s.quality);
+      if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
+    }
+    r["scoreTree"] = buildTree(run, leafScore, s.passFail, seen);
+    r["gates"] = [...s.gates, ...(p?.afterGates ?? [])];
+    r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
-    results.push({
-      optionId: s.option.id,
-      supplier: s.option.supplier,
-      label: s.option.label,
-      lot: lotId,
-      status: rankNo === undefined ? "excluded" : "ranked",
-      ...(rankNo !== undefined ? { rank: rankNo } : {}),
-      ...(sealed
-        ? { totalStatus: "not computed: excluded before price was opened" }
-        : measure !== undefined
-          ? { total: decString(measure) }
-          : run.aggregation === "weighted-sum"
-            ? { total: decString(totalPoints) }
-            : { totalStatus: p === undefined ? "not computed: excluded before price was opened" : "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)" }),
-      ...(sealed ? {} : { totalPoints: decString(totalPoints), pricePoints: decString(pricePoints) }),
-      qualityPoints: decString(quality),
-      ...(s.price !== undefined && !sealed ? { price: decString(s.price) } : {}),
-      scoreTree: buildTree(run, leafScore, s.passFail),
-      gates: [...s.gates, ...(p?.afterGates ?? [])],
-      flags: flags.get(s.option.id) ?? [],
-      ...(tie !== undefined ? { tieBreak: tie } : {}),
-      ...(overtaking !== undefined ? { overtaking } : {}),
-    });
+    if (tie !== undefined) r["tieBreak"] = tie;
+    if (overtaking !== undefined) r["overtaking"] = overtaking;
+    results.push(r as unknown as TenderOptionResult);
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];

@@ -9,7 +9,7 @@
  */
 import type { VbpPath } from "../../errors/issue.js";
 import { resolveDiscountTiming } from "../../schema/resolve.js";
-import type { PassFailRecord, Tender } from "../../scoring/tender.js";
+import type { PassFailRecord, Tender, TenderOption } from "../../scoring/tender.js";
 import type { PathwayModel } from "../../pathway/model.js";
 import type { LifecycleCostItem, LifecycleDocument, LifecycleOption } from "../../lifecycle/document.js";
 import type { CarbonInput, SocialValueInput } from "../../sustainability/inputTypes.js";
@@ -101,6 +101,18 @@ export function tenderOptionIndexes(doc: EvaluationDocument): readonly number[] 
   return doc.options.flatMap((o, i) => (o.isComparator === true ? [] : [i]));
 }
 
+/** `{ ...a, ...b }`, made by assignment (faster at catalogue scale); a `__proto__` key is spread, as it must stay a key. */
+function merged(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): Record<string, string> {
+  const v: Record<string, string> = {};
+  for (const from of [a, b]) {
+    for (const k of Object.keys(from)) {
+      if (k === "__proto__") return { ...a, ...b };
+      v[k] = from[k]!;
+    }
+  }
+  return v;
+}
+
 /** The scoring module's tender: the non-comparator options with their raw values, and the pass/fail records. */
 export function buildTender(doc: EvaluationDocument, values: ReadonlyMap<string, Readonly<Record<string, string>>>, gateRecords: readonly PassFailRecord[] = []): Tender {
   const t = doc.tender;
@@ -115,15 +127,14 @@ export function buildTender(doc: EvaluationDocument, values: ReadonlyMap<string,
     settings: { currency: doc.currency as NonNullable<Tender["settings"]>["currency"] & string, ...(t.settings ?? {}) },
     options: tenderOptionIndexes(doc).map((i) => {
       const o = doc.options[i]!;
-      const v = { ...(o.values ?? {}), ...(values.get(o.id) ?? {}) };
-      return {
-        id: o.id,
-        supplier: o.supplier,
-        label: o.label,
-        ...(o.price !== undefined ? { price: o.price } : {}),
-        ...(o.lot !== undefined ? { lot: o.lot } : {}),
-        ...(Object.keys(v).length > 0 ? { values: v } : {}),
-      };
+      // The document's values and the metrics' (read only by scoring, so one of them alone is not copied).
+      const m = values.get(o.id);
+      const v = o.values === undefined || m === undefined ? (o.values ?? m ?? {}) : merged(o.values, m);
+      const option: { -readonly [K in keyof TenderOption]: TenderOption[K] } = { id: o.id, supplier: o.supplier, label: o.label };
+      if (o.price !== undefined) option.price = o.price;
+      if (o.lot !== undefined) option.lot = o.lot;
+      if (Object.keys(v).length > 0) option.values = v;
+      return option;
     }),
   };
 }
