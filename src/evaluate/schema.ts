@@ -37,42 +37,34 @@ import { classifyCriteria } from "./_internal/classify.js";
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
 function core(s: z.ZodMiniType): z.ZodMiniType {
   let x: z.ZodMiniType = s;
-  for (let i = 0; i < 10; i++) {
-    if (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodMiniType } } })._zod.def.innerType;
-    else break;
-  }
+  while (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodMiniType } } })._zod.def.innerType;
   return x;
 }
 
-function shape(s: z.ZodMiniType, what: string): Record<string, z.ZodMiniType> {
-  const c = core(s);
-  if (c instanceof $ZodObject) return c._zod.def.shape as Record<string, z.ZodMiniType>;
-  throw new Error(`vbp-score internal: the ${what} schema is not an object schema`);
+/**
+ * The keys of an object schema (another module's piece; its shape is fixed, and the tests parse documents
+ * through every piece read here).
+ */
+function shape(s: z.ZodMiniType): Record<string, z.ZodMiniType> {
+  return (core(s) as unknown as $ZodObject)._zod.def.shape as Record<string, z.ZodMiniType>;
 }
 
-function element(s: z.ZodMiniType, what: string): z.ZodMiniType {
-  const c = core(s);
-  if (c instanceof $ZodArray) return c._zod.def.element as z.ZodMiniType;
-  throw new Error(`vbp-score internal: the ${what} schema is not an array schema`);
+/** The element of an array schema. */
+function element(s: z.ZodMiniType): z.ZodMiniType {
+  return (core(s) as unknown as $ZodArray)._zod.def.element as z.ZodMiniType;
 }
 
-function piece(shp: Record<string, z.ZodMiniType>, key: string, what: string): z.ZodMiniType {
-  const p = shp[key];
-  if (p === undefined) throw new Error(`vbp-score internal: the ${what} schema has no "${key}"`);
-  return p;
-}
-
-const pathwayShape = /* @__PURE__ */ onFirstUse(() => shape(pathwayModelStructureSchema(), "pathway model"));
-const pathwayOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(pathwayShape(), "options", "pathway model"), "pathway options"), "pathway option"));
-const lifecycleShape = /* @__PURE__ */ onFirstUse(() => shape(getLifecycleDocumentSchema() as unknown as z.ZodMiniType, "lifecycle document"));
-const lifecycleOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(lifecycleShape(), "options", "lifecycle document"), "lifecycle options"), "lifecycle option"));
-const lifecycleItemSchema = /* @__PURE__ */ onFirstUse(() => element(piece(lifecycleOptionShape(), "items", "lifecycle option"), "lifecycle items"));
-const carbonShape = /* @__PURE__ */ onFirstUse(() => shape(getCarbonInputSchema() as unknown as z.ZodMiniType, "carbon input"));
-const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(carbonShape(), "options", "carbon input"), "carbon options"), "carbon option"));
-const socialShape = /* @__PURE__ */ onFirstUse(() => shape(getSocialValueInputSchema() as unknown as z.ZodMiniType, "social value input"));
-const commitmentSchema = /* @__PURE__ */ onFirstUse(() => element(piece(socialShape(), "commitments", "social value input"), "commitments"));
-const evidenceShape = /* @__PURE__ */ onFirstUse(() => shape(getSupplierEvidenceSchema() as unknown as z.ZodMiniType, "supplier evidence"));
-const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as unknown as z.ZodMiniType, "tender"));
+const pathwayShape = /* @__PURE__ */ onFirstUse(() => shape(pathwayModelStructureSchema()));
+const pathwayOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(pathwayShape().options!)));
+const lifecycleShape = /* @__PURE__ */ onFirstUse(() => shape(getLifecycleDocumentSchema() as unknown as z.ZodMiniType));
+const lifecycleOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(lifecycleShape().options!)));
+const lifecycleItemSchema = /* @__PURE__ */ onFirstUse(() => element(lifecycleOptionShape().items!));
+const carbonShape = /* @__PURE__ */ onFirstUse(() => shape(getCarbonInputSchema() as unknown as z.ZodMiniType));
+const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(carbonShape().options!)));
+const socialShape = /* @__PURE__ */ onFirstUse(() => shape(getSocialValueInputSchema() as unknown as z.ZodMiniType));
+const commitmentSchema = /* @__PURE__ */ onFirstUse(() => element(socialShape().commitments!));
+const evidenceShape = /* @__PURE__ */ onFirstUse(() => shape(getSupplierEvidenceSchema() as unknown as z.ZodMiniType));
+const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as unknown as z.ZodMiniType));
 
 /** @internal Most options in one evaluation document. */
 export const MAX_EVALUATION_OPTIONS = 100_000;
@@ -89,24 +81,24 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.unitsPerPatient"),
     lifecycle: withMeta(z.optional(z
       .strictObject({
-        serviceLifeYears: piece(lifecycleOptionShape(), "serviceLifeYears", "lifecycle option"),
+        serviceLifeYears: lifecycleOptionShape().serviceLifeYears!,
         items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), "evaluate:option.lifecycle.items"),
       })), "evaluate:option.lifecycle"),
-    effects: piece(pathwayOptionShape(), "effects", "pathway option"),
-    extraCosts: piece(pathwayOptionShape(), "extraCosts", "pathway option"),
+    effects: pathwayOptionShape().effects!,
+    extraCosts: pathwayOptionShape().extraCosts!,
     carbon: withMeta(z.optional(z
       .strictObject({
-        embodied: piece(carbonOptionShape(), "embodied", "carbon option"),
-        transport: piece(carbonOptionShape(), "transport", "carbon option"),
-        energy: piece(carbonOptionShape(), "energy", "carbon option"),
-        consumables: piece(carbonOptionShape(), "consumables", "carbon option"),
-        waste: piece(carbonOptionShape(), "waste", "carbon option"),
-        pathway: piece(carbonOptionShape(), "pathway", "carbon option"),
+        embodied: carbonOptionShape().embodied!,
+        transport: carbonOptionShape().transport!,
+        energy: carbonOptionShape().energy!,
+        consumables: carbonOptionShape().consumables!,
+        waste: carbonOptionShape().waste!,
+        pathway: carbonOptionShape().pathway!,
       })), "evaluate:option.carbon"),
     evidence: withMeta(z.optional(z
       .strictObject({
-        documents: piece(evidenceShape(), "documents", "supplier evidence"),
-        assessments: piece(evidenceShape(), "assessments", "supplier evidence"),
+        documents: evidenceShape().documents!,
+        assessments: evidenceShape().assessments!,
       })), "evaluate:option.evidence"),
     socialValue: withMeta(z.optional(z
       .strictObject({
@@ -146,30 +138,30 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
   currency: withMeta(currencySchema(), "evaluate:documentShape.currency"),
   priceBaseDate: withMeta(isoDateSchema(), "evaluate:documentShape.priceBaseDate"),
   horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:documentShape.horizonYears"),
-  discounting: withMeta(core(piece(pathwayShape(), "discounting", "pathway model")), "evaluate:documentShape.discounting"),
+  discounting: withMeta(core(pathwayShape().discounting!), "evaluate:documentShape.discounting"),
   patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:documentShape.patientsPerYear"),
   threshold: z.optional(thresholdSchema()),
   pathway: withMeta(z
     .strictObject({
-      id: piece(pathwayShape(), "id", "pathway model"),
-      label: piece(pathwayShape(), "label", "pathway model"),
-      parameters: piece(pathwayShape(), "parameters", "pathway model"),
-      lifeTables: piece(pathwayShape(), "lifeTables", "pathway model"),
-      tree: piece(pathwayShape(), "tree", "pathway model"),
-      markov: piece(pathwayShape(), "markov", "pathway model"),
-      source: piece(pathwayShape(), "source", "pathway model"),
-      note: piece(pathwayShape(), "note", "pathway model"),
+      id: pathwayShape().id!,
+      label: pathwayShape().label!,
+      parameters: pathwayShape().parameters!,
+      lifeTables: pathwayShape().lifeTables!,
+      tree: pathwayShape().tree!,
+      markov: pathwayShape().markov!,
+      source: pathwayShape().source!,
+      note: pathwayShape().note!,
     }), "evaluate:documentShape.pathway"),
   options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:documentShape.options"),
   tender: withMeta(z
     .strictObject({
-      criteria: piece(tenderShape(), "criteria", "tender"),
-      lots: piece(tenderShape(), "lots", "tender"),
-      evaluatorScores: piece(tenderShape(), "evaluatorScores", "tender"),
-      consensus: piece(tenderShape(), "consensus", "tender"),
-      passFail: piece(tenderShape(), "passFail", "tender"),
-      gates: piece(tenderShape(), "gates", "tender"),
-      settings: piece(tenderShape(), "settings", "tender"),
+      criteria: tenderShape().criteria!,
+      lots: tenderShape().lots!,
+      evaluatorScores: tenderShape().evaluatorScores!,
+      consensus: tenderShape().consensus!,
+      passFail: tenderShape().passFail!,
+      gates: tenderShape().gates!,
+      settings: tenderShape().settings!,
     }), "evaluate:documentShape.tender"),
   criterionMetrics: withMeta(z.optional(z
     .record(idSchema(), metricNameSchema())), "evaluate:documentShape.criterionMetrics"),
@@ -178,14 +170,14 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
   sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:documentShape.sustainabilityGates"),
   socialValue: withMeta(z.optional(z
     .strictObject({
-      themeSet: piece(socialShape(), "themeSet", "social value input"),
-      customThemes: piece(socialShape(), "customThemes", "social value input"),
-      themes: piece(socialShape(), "themes", "social value input"),
+      themeSet: socialShape().themeSet!,
+      customThemes: socialShape().customThemes!,
+      themes: socialShape().themes!,
     })), "evaluate:documentShape.socialValue"),
   carbon: withMeta(z.optional(z
     .strictObject({
-      factorYearRule: piece(carbonShape(), "factorYearRule", "carbon input"),
-      factors: piece(carbonShape(), "factors", "carbon input"),
+      factorYearRule: carbonShape().factorYearRule!,
+      factors: carbonShape().factors!,
     })), "evaluate:documentShape.carbon"),
   carbonValuation: withMeta(z.optional(z
     .strictObject({
