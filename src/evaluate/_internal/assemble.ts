@@ -115,7 +115,10 @@ export function buildTender(doc: EvaluationDocument, values: ReadonlyMap<string,
     settings: { currency: doc.currency as NonNullable<Tender["settings"]>["currency"] & string, ...(t.settings ?? {}) },
     options: tenderOptionIndexes(doc).map((i) => {
       const o = doc.options[i]!;
-      const v = { ...(o.values ?? {}), ...(values.get(o.id) ?? {}) };
+      // The option's own values, then the metric-fed ones, copied key by key (several times faster than
+      // spreading such records; a key is a criterion id, never `__proto__`).
+      const v: Record<string, string> = {};
+      for (const from of [o.values, values.get(o.id)]) if (from !== undefined) for (const k in from) v[k] = from[k]!;
       return {
         id: o.id,
         supplier: o.supplier,
