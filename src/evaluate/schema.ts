@@ -131,15 +131,15 @@ const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
 export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:documentShape.$schema"),
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:doc.$schema"),
   kind: withMeta(z.optional(z
-    .enum(["tender", "catalogue"])), "evaluate:documentShape.kind"),
-  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:documentShape.title"),
-  currency: withMeta(currencySchema(), "evaluate:documentShape.currency"),
-  priceBaseDate: withMeta(isoDateSchema(), "evaluate:documentShape.priceBaseDate"),
-  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:documentShape.horizonYears"),
-  discounting: withMeta(core(pathwayShape().discounting!), "evaluate:documentShape.discounting"),
-  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:documentShape.patientsPerYear"),
+    .enum(["tender", "catalogue"])), "evaluate:doc.kind"),
+  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:doc.title"),
+  currency: withMeta(currencySchema(), "evaluate:doc.currency"),
+  priceBaseDate: withMeta(isoDateSchema(), "evaluate:doc.priceBaseDate"),
+  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:doc.horizonYears"),
+  discounting: withMeta(core(pathwayShape().discounting!), "evaluate:doc.discounting"),
+  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:doc.patientsPerYear"),
   threshold: z.optional(thresholdSchema()),
   pathway: withMeta(z
     .strictObject({
@@ -151,8 +151,8 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       markov: pathwayShape().markov!,
       source: pathwayShape().source!,
       note: pathwayShape().note!,
-    }), "evaluate:documentShape.pathway"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:documentShape.options"),
+    }), "evaluate:doc.pathway"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:doc.options"),
   tender: withMeta(z
     .strictObject({
       criteria: tenderShape().criteria!,
@@ -162,30 +162,30 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       passFail: tenderShape().passFail!,
       gates: tenderShape().gates!,
       settings: tenderShape().settings!,
-    }), "evaluate:documentShape.tender"),
+    }), "evaluate:doc.tender"),
   criterionMetrics: withMeta(z.optional(z
-    .record(idSchema(), metricNameSchema())), "evaluate:documentShape.criterionMetrics"),
+    .record(idSchema(), metricNameSchema())), "evaluate:doc.criterionMetrics"),
   criterionGates: withMeta(z.optional(z
-    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:documentShape.criterionGates#2"))), "evaluate:documentShape.criterionGates"),
-  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:documentShape.sustainabilityGates"),
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:doc.criterionGates#2"))), "evaluate:doc.criterionGates"),
+  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:doc.sustainabilityGates"),
   socialValue: withMeta(z.optional(z
     .strictObject({
       themeSet: socialShape().themeSet!,
       customThemes: socialShape().customThemes!,
       themes: socialShape().themes!,
-    })), "evaluate:documentShape.socialValue"),
+    })), "evaluate:doc.socialValue"),
   carbon: withMeta(z.optional(z
     .strictObject({
       factorYearRule: carbonShape().factorYearRule!,
       factors: carbonShape().factors!,
-    })), "evaluate:documentShape.carbon"),
+    })), "evaluate:doc.carbon"),
   carbonValuation: withMeta(z.optional(z
     .strictObject({
       treatment: withMeta(z
-        .enum(["externality", "criterion"]), "evaluate:documentShape.carbonValuation.treatment"),
-      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:documentShape.carbonValuation.scenario"),
-      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:documentShape.carbonValuation.priceIndex"),
-    })), "evaluate:documentShape.carbonValuation"),
+        .enum(["externality", "criterion"]), "evaluate:doc.carbonValuation.treatment"),
+      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:doc.carbonValuation.scenario"),
+      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:doc.carbonValuation.priceIndex"),
+    })), "evaluate:doc.carbonValuation"),
 }));
 
 function add(ctx: z.core.$RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
@@ -204,9 +204,9 @@ function addMapped(ctx: z.core.$RefinementCtx, issues: readonly VbpIssue[], map:
 
 /**
  * @internal The document's own cross-references (unique option ids, one comparator, threshold lookup,
- * metric and gate maps); with `deep`, each part's own rules too ({@link checkParts}).
+ * metric and gate maps). Returns the issues' keys (path and message), so that more can be added once each.
  */
-export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx, deep: boolean): void {
+export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx): Set<string> {
   const seen = new Set<string>();
   // Options: unique ids, exactly one comparator.
   const ids = new Map<string, number>();
@@ -292,13 +292,17 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx,
     for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(classified, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
-  // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths
-  // translated back into this document. These need unique option ids and one comparator (checked above).
-  if (!deep || ids.size !== doc.options.length || comparators.length !== 1) return;
-  addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
+  return seen;
 }
 
-const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))), "evaluate:document"));
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => {
+  const doc = d as unknown as EvaluationDocument;
+  const seen = crossChecks(doc, ctx);
+  // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths
+  // translated back into this document. These need unique option ids and one comparator (checked above).
+  if (new Set(doc.options.map((o) => o.id)).size !== doc.options.length || doc.options.filter((o) => o.isComparator === true).length !== 1) return;
+  addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
+})), "evaluate:document"));
 
 /**
  * The zod schema of an evaluation document (strict objects; every key documented). Cross-references (option

@@ -76,21 +76,15 @@ function withChecks(s: Internals, walk: Walk): Walk {
   const own = (s.def.checks ?? []).map((c) => c._zod);
   const checks: readonly CheckInternals[] = s.traits.has("$ZodCheck") ? [s as unknown as CheckInternals, ...own] : own;
   if (checks.length === 0) return walk;
-  // One payload, reused while no other run of this part holds it (it is taken while the checks run).
-  let spare: { value: unknown; issues: unknown[] } | undefined;
   return (value) => {
     const out = walk(value);
     if (out === REFUSED) return REFUSED;
-    // A spare payload has no issues: it is kept only after checks that found none.
-    const payload = spare ?? { value: out, issues: [] };
-    spare = undefined;
-    payload.value = out;
+    const payload = { value: out, issues: [] as unknown[] };
     for (const ch of checks) {
       const when = ch.def.when;
       if (when !== undefined && !when(payload)) continue;
       if (ch.check(payload) instanceof Promise || payload.issues.length > 0) return REFUSED;
     }
-    spare = payload;
     return payload.value;
   };
 }
@@ -141,41 +135,17 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   });
 }
 
-/**
- * A leaf's answers for short strings, remembered: a leaf is a function of its value alone, and a catalogue
- * repeats its dates, amounts and units in every option. Only plain answers (not objects) are kept, up to a
- * bound, so memory stays small whatever the documents.
- */
-function remembered(walk: Walk): Walk {
-  const seen = new Map<string, unknown>();
-  return (input) => {
-    if (typeof input !== "string" || input.length > 64) return walk(input);
-    let r = seen.get(input);
-    if (r === undefined) {
-      r = walk(input);
-      if (typeof r !== "object" && seen.size < 4096) seen.set(input, r);
-    }
-    return r;
-  };
-}
-
-/** Whether a part does more than compare its value: a transform, or a check of the schema's own code. */
-function costly(s: Internals): boolean {
-  return s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom");
-}
-
 /** Walks built so far: a part met again while it is being built (a recursive schema) is reached through it. */
 const built = /* @__PURE__ */ new WeakMap<Internals, Walk>();
 
 function build(s: Internals): Walk {
   const walk = built.get(s);
   if (walk !== undefined) return walk;
-  let done: Walk | undefined;
-  built.set(s, (value) => done!(value));
-  done = buildPart(s);
-  if (costly(s)) done = remembered(done);
-  built.set(s, done);
-  return done;
+  const ref: { walk?: Walk } = {};
+  built.set(s, (value) => ref.walk!(value));
+  ref.walk = buildPart(s);
+  built.set(s, ref.walk);
+  return ref.walk;
 }
 
 function buildPart(s: Internals): Walk {

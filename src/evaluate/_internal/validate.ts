@@ -16,7 +16,7 @@ import * as z from "zod/mini";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
-import { protoKeyIssues } from "../../schema/protoKeys.js";
+import { protoKeyIssues, withProtoIssues } from "../../schema/protoKeys.js";
 import { fastAccept } from "../../schema/fastAccept.js";
 import type { PathwayCompilation } from "../../pathway/runModel.js";
 import type { EvaluationDocument, EvaluationOption } from "../document.js";
@@ -99,7 +99,7 @@ interface Checked {
 
 /** Cross-references and part rules of a document whose options all parsed; issues at the caller's indexes. */
 function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], setAside: ReadonlySet<string>): Checked {
-  const issues = collect((ctx) => crossChecks(doc, ctx, false));
+  const issues = collect((ctx) => void crossChecks(doc, ctx));
   let pathway: PathwayCompilation | undefined;
   let groups: PathwayGroups | undefined;
   const ids = new Set(doc.options.map((o) => o.id));
@@ -166,8 +166,7 @@ function readFields(input: unknown, rawOptions: readonly unknown[]): Fields {
       const proto = protoByOption.get(i);
       if (proto !== undefined) {
         const own = r.success ? [] : fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] as VbpPath }));
-        const at = new Set(own.map((x) => JSON.stringify(x.path)));
-        byOption.set(i, [...own, ...proto.filter((p) => !at.has(JSON.stringify(p.path)))]);
+        byOption.set(i, withProtoIssues(own, proto));
       } else if (r.success) {
         parsed.push(r.data as unknown as EvaluationOption);
         parsedIndex.push(i);
@@ -178,8 +177,7 @@ function readFields(input: unknown, rawOptions: readonly unknown[]): Fields {
   const found: VbpIssue[] = [...byOption.keys()].sort((a, b) => a - b).flatMap((k) => byOption.get(k) ?? []);
   if (!frame.success || protoDoc.length > 0) {
     const own = frame.success ? [] : fromZodIssues(frame.error.issues);
-    const at = new Set(own.map((x) => JSON.stringify(x.path)));
-    throw new VbpInputError([...own, ...protoDoc.filter((p) => !at.has(JSON.stringify(p.path))), ...found]);
+    throw new VbpInputError([...withProtoIssues(own, protoDoc), ...found]);
   }
   return { frameDoc: frame.data as unknown as EvaluationDocument, parsed, parsedIndex, byOption, found };
 }
