@@ -37,42 +37,34 @@ import { classifyCriteria } from "./_internal/classify.js";
 /** Unwraps optional/readonly/default wrappers of a zod schema. */
 function core(s: z.ZodMiniType): z.ZodMiniType {
   let x: z.ZodMiniType = s;
-  for (let i = 0; i < 10; i++) {
-    if (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodMiniType } } })._zod.def.innerType;
-    else break;
-  }
+  while (x instanceof $ZodOptional || x instanceof $ZodDefault || x instanceof $ZodReadonly) x = (x as unknown as { _zod: { def: { innerType: z.ZodMiniType } } })._zod.def.innerType;
   return x;
 }
 
-function shape(s: z.ZodMiniType, what: string): Record<string, z.ZodMiniType> {
-  const c = core(s);
-  if (c instanceof $ZodObject) return c._zod.def.shape as Record<string, z.ZodMiniType>;
-  throw new Error(`vbp-score internal: the ${what} schema is not an object schema`);
+/**
+ * The keys of an object schema (another module's piece; its shape is fixed, and the tests parse documents
+ * through every piece read here).
+ */
+function shape(s: z.ZodMiniType): Record<string, z.ZodMiniType> {
+  return (core(s) as unknown as $ZodObject)._zod.def.shape as Record<string, z.ZodMiniType>;
 }
 
-function element(s: z.ZodMiniType, what: string): z.ZodMiniType {
-  const c = core(s);
-  if (c instanceof $ZodArray) return c._zod.def.element as z.ZodMiniType;
-  throw new Error(`vbp-score internal: the ${what} schema is not an array schema`);
+/** The element of an array schema. */
+function element(s: z.ZodMiniType): z.ZodMiniType {
+  return (core(s) as unknown as $ZodArray)._zod.def.element as z.ZodMiniType;
 }
 
-function piece(shp: Record<string, z.ZodMiniType>, key: string, what: string): z.ZodMiniType {
-  const p = shp[key];
-  if (p === undefined) throw new Error(`vbp-score internal: the ${what} schema has no "${key}"`);
-  return p;
-}
-
-const pathwayShape = /* @__PURE__ */ onFirstUse(() => shape(pathwayModelStructureSchema(), "pathway model"));
-const pathwayOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(pathwayShape(), "options", "pathway model"), "pathway options"), "pathway option"));
-const lifecycleShape = /* @__PURE__ */ onFirstUse(() => shape(getLifecycleDocumentSchema() as unknown as z.ZodMiniType, "lifecycle document"));
-const lifecycleOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(lifecycleShape(), "options", "lifecycle document"), "lifecycle options"), "lifecycle option"));
-const lifecycleItemSchema = /* @__PURE__ */ onFirstUse(() => element(piece(lifecycleOptionShape(), "items", "lifecycle option"), "lifecycle items"));
-const carbonShape = /* @__PURE__ */ onFirstUse(() => shape(getCarbonInputSchema() as unknown as z.ZodMiniType, "carbon input"));
-const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(piece(carbonShape(), "options", "carbon input"), "carbon options"), "carbon option"));
-const socialShape = /* @__PURE__ */ onFirstUse(() => shape(getSocialValueInputSchema() as unknown as z.ZodMiniType, "social value input"));
-const commitmentSchema = /* @__PURE__ */ onFirstUse(() => element(piece(socialShape(), "commitments", "social value input"), "commitments"));
-const evidenceShape = /* @__PURE__ */ onFirstUse(() => shape(getSupplierEvidenceSchema() as unknown as z.ZodMiniType, "supplier evidence"));
-const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as unknown as z.ZodMiniType, "tender"));
+const pathwayShape = /* @__PURE__ */ onFirstUse(() => shape(pathwayModelStructureSchema()));
+const pathwayOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(pathwayShape().options!)));
+const lifecycleShape = /* @__PURE__ */ onFirstUse(() => shape(getLifecycleDocumentSchema() as unknown as z.ZodMiniType));
+const lifecycleOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(lifecycleShape().options!)));
+const lifecycleItemSchema = /* @__PURE__ */ onFirstUse(() => element(lifecycleOptionShape().items!));
+const carbonShape = /* @__PURE__ */ onFirstUse(() => shape(getCarbonInputSchema() as unknown as z.ZodMiniType));
+const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => shape(element(carbonShape().options!)));
+const socialShape = /* @__PURE__ */ onFirstUse(() => shape(getSocialValueInputSchema() as unknown as z.ZodMiniType));
+const commitmentSchema = /* @__PURE__ */ onFirstUse(() => element(socialShape().commitments!));
+const evidenceShape = /* @__PURE__ */ onFirstUse(() => shape(getSupplierEvidenceSchema() as unknown as z.ZodMiniType));
+const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as unknown as z.ZodMiniType));
 
 /** @internal Most options in one evaluation document. */
 export const MAX_EVALUATION_OPTIONS = 100_000;
@@ -89,24 +81,24 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.unitsPerPatient"),
     lifecycle: withMeta(z.optional(z
       .strictObject({
-        serviceLifeYears: piece(lifecycleOptionShape(), "serviceLifeYears", "lifecycle option"),
+        serviceLifeYears: lifecycleOptionShape().serviceLifeYears!,
         items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), "evaluate:option.lifecycle.items"),
       })), "evaluate:option.lifecycle"),
-    effects: piece(pathwayOptionShape(), "effects", "pathway option"),
-    extraCosts: piece(pathwayOptionShape(), "extraCosts", "pathway option"),
+    effects: pathwayOptionShape().effects!,
+    extraCosts: pathwayOptionShape().extraCosts!,
     carbon: withMeta(z.optional(z
       .strictObject({
-        embodied: piece(carbonOptionShape(), "embodied", "carbon option"),
-        transport: piece(carbonOptionShape(), "transport", "carbon option"),
-        energy: piece(carbonOptionShape(), "energy", "carbon option"),
-        consumables: piece(carbonOptionShape(), "consumables", "carbon option"),
-        waste: piece(carbonOptionShape(), "waste", "carbon option"),
-        pathway: piece(carbonOptionShape(), "pathway", "carbon option"),
+        embodied: carbonOptionShape().embodied!,
+        transport: carbonOptionShape().transport!,
+        energy: carbonOptionShape().energy!,
+        consumables: carbonOptionShape().consumables!,
+        waste: carbonOptionShape().waste!,
+        pathway: carbonOptionShape().pathway!,
       })), "evaluate:option.carbon"),
     evidence: withMeta(z.optional(z
       .strictObject({
-        documents: piece(evidenceShape(), "documents", "supplier evidence"),
-        assessments: piece(evidenceShape(), "assessments", "supplier evidence"),
+        documents: evidenceShape().documents!,
+        assessments: evidenceShape().assessments!,
       })), "evaluate:option.evidence"),
     socialValue: withMeta(z.optional(z
       .strictObject({
@@ -139,61 +131,61 @@ const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
 export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:documentShape.$schema"),
+  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:doc.$schema"),
   kind: withMeta(z.optional(z
-    .enum(["tender", "catalogue"])), "evaluate:documentShape.kind"),
-  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:documentShape.title"),
-  currency: withMeta(currencySchema(), "evaluate:documentShape.currency"),
-  priceBaseDate: withMeta(isoDateSchema(), "evaluate:documentShape.priceBaseDate"),
-  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:documentShape.horizonYears"),
-  discounting: withMeta(core(piece(pathwayShape(), "discounting", "pathway model")), "evaluate:documentShape.discounting"),
-  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:documentShape.patientsPerYear"),
+    .enum(["tender", "catalogue"])), "evaluate:doc.kind"),
+  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:doc.title"),
+  currency: withMeta(currencySchema(), "evaluate:doc.currency"),
+  priceBaseDate: withMeta(isoDateSchema(), "evaluate:doc.priceBaseDate"),
+  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:doc.horizonYears"),
+  discounting: withMeta(core(pathwayShape().discounting!), "evaluate:doc.discounting"),
+  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:doc.patientsPerYear"),
   threshold: z.optional(thresholdSchema()),
   pathway: withMeta(z
     .strictObject({
-      id: piece(pathwayShape(), "id", "pathway model"),
-      label: piece(pathwayShape(), "label", "pathway model"),
-      parameters: piece(pathwayShape(), "parameters", "pathway model"),
-      lifeTables: piece(pathwayShape(), "lifeTables", "pathway model"),
-      tree: piece(pathwayShape(), "tree", "pathway model"),
-      markov: piece(pathwayShape(), "markov", "pathway model"),
-      source: piece(pathwayShape(), "source", "pathway model"),
-      note: piece(pathwayShape(), "note", "pathway model"),
-    }), "evaluate:documentShape.pathway"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:documentShape.options"),
+      id: pathwayShape().id!,
+      label: pathwayShape().label!,
+      parameters: pathwayShape().parameters!,
+      lifeTables: pathwayShape().lifeTables!,
+      tree: pathwayShape().tree!,
+      markov: pathwayShape().markov!,
+      source: pathwayShape().source!,
+      note: pathwayShape().note!,
+    }), "evaluate:doc.pathway"),
+  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:doc.options"),
   tender: withMeta(z
     .strictObject({
-      criteria: piece(tenderShape(), "criteria", "tender"),
-      lots: piece(tenderShape(), "lots", "tender"),
-      evaluatorScores: piece(tenderShape(), "evaluatorScores", "tender"),
-      consensus: piece(tenderShape(), "consensus", "tender"),
-      passFail: piece(tenderShape(), "passFail", "tender"),
-      gates: piece(tenderShape(), "gates", "tender"),
-      settings: piece(tenderShape(), "settings", "tender"),
-    }), "evaluate:documentShape.tender"),
+      criteria: tenderShape().criteria!,
+      lots: tenderShape().lots!,
+      evaluatorScores: tenderShape().evaluatorScores!,
+      consensus: tenderShape().consensus!,
+      passFail: tenderShape().passFail!,
+      gates: tenderShape().gates!,
+      settings: tenderShape().settings!,
+    }), "evaluate:doc.tender"),
   criterionMetrics: withMeta(z.optional(z
-    .record(idSchema(), metricNameSchema())), "evaluate:documentShape.criterionMetrics"),
+    .record(idSchema(), metricNameSchema())), "evaluate:doc.criterionMetrics"),
   criterionGates: withMeta(z.optional(z
-    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:documentShape.criterionGates#2"))), "evaluate:documentShape.criterionGates"),
-  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:documentShape.sustainabilityGates"),
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:doc.criterionGates#2"))), "evaluate:doc.criterionGates"),
+  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:doc.sustainabilityGates"),
   socialValue: withMeta(z.optional(z
     .strictObject({
-      themeSet: piece(socialShape(), "themeSet", "social value input"),
-      customThemes: piece(socialShape(), "customThemes", "social value input"),
-      themes: piece(socialShape(), "themes", "social value input"),
-    })), "evaluate:documentShape.socialValue"),
+      themeSet: socialShape().themeSet!,
+      customThemes: socialShape().customThemes!,
+      themes: socialShape().themes!,
+    })), "evaluate:doc.socialValue"),
   carbon: withMeta(z.optional(z
     .strictObject({
-      factorYearRule: piece(carbonShape(), "factorYearRule", "carbon input"),
-      factors: piece(carbonShape(), "factors", "carbon input"),
-    })), "evaluate:documentShape.carbon"),
+      factorYearRule: carbonShape().factorYearRule!,
+      factors: carbonShape().factors!,
+    })), "evaluate:doc.carbon"),
   carbonValuation: withMeta(z.optional(z
     .strictObject({
       treatment: withMeta(z
-        .enum(["externality", "criterion"]), "evaluate:documentShape.carbonValuation.treatment"),
-      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:documentShape.carbonValuation.scenario"),
-      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:documentShape.carbonValuation.priceIndex"),
-    })), "evaluate:documentShape.carbonValuation"),
+        .enum(["externality", "criterion"]), "evaluate:doc.carbonValuation.treatment"),
+      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:doc.carbonValuation.scenario"),
+      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:doc.carbonValuation.priceIndex"),
+    })), "evaluate:doc.carbonValuation"),
 }));
 
 function add(ctx: z.core.$RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
@@ -212,9 +204,9 @@ function addMapped(ctx: z.core.$RefinementCtx, issues: readonly VbpIssue[], map:
 
 /**
  * @internal The document's own cross-references (unique option ids, one comparator, threshold lookup,
- * metric and gate maps); with `deep`, each part's own rules too ({@link checkParts}).
+ * metric and gate maps). Returns the issues' keys (path and message), so that more can be added once each.
  */
-export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx, deep: boolean): void {
+export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx): Set<string> {
   const seen = new Set<string>();
   // Options: unique ids, exactly one comparator.
   const ids = new Map<string, number>();
@@ -300,13 +292,17 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx,
     for (const p of doc.tender.settings.policies ?? []) addMapped(ctx, checkWeightPolicy(classified, p, ["tender", "criteria"]), (x) => x, seen);
   }
 
-  // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths
-  // translated back into this document. These need unique option ids and one comparator (checked above).
-  if (!deep || ids.size !== doc.options.length || comparators.length !== 1) return;
-  addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
+  return seen;
 }
 
-const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => crossChecks(d as unknown as EvaluationDocument, ctx, true))), "evaluate:document"));
+const documentSchema = /* @__PURE__ */ onFirstUse(() => withMeta(documentShape().check(z.superRefine((d, ctx) => {
+  const doc = d as unknown as EvaluationDocument;
+  const seen = crossChecks(doc, ctx);
+  // Each part, checked by its own module's rules on the parsed values (no second parse, no engine); paths
+  // translated back into this document. These need unique option ids and one comparator (checked above).
+  if (new Set(doc.options.map((o) => o.id)).size !== doc.options.length || doc.options.filter((o) => o.isComparator === true).length !== 1) return;
+  addMapped(ctx, checkParts(doc).issues, (p) => p, seen);
+})), "evaluate:document"));
 
 /**
  * The zod schema of an evaluation document (strict objects; every key documented). Cross-references (option

@@ -186,7 +186,9 @@ function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
  * of amounts, each checked here).
  */
 function checkMagnitude(ctx: Ctx, v: string | undefined, at: Path, key?: string | number): void {
-  if (v === undefined) return;
+  // Digits and a point alone, no longer than the integer-digit limit, are within both limits (the place limit
+  // is the larger): nearly every amount of a catalogue is read no further.
+  if (v === undefined || (v.length <= LIFECYCLE_LIMITS.maxIntegerDigits && /^-?[\d.]*$/.test(v))) return;
   const path = (): Path => (key === undefined ? at : [...at, key]);
   const shape = decimalShape(v);
   if (shape === undefined) return;

@@ -33,11 +33,15 @@ interface Internals {
     readonly discriminator?: string;
     readonly unionFallback?: boolean;
     readonly inclusive?: boolean;
+    readonly keyType?: { readonly _zod: Internals };
+    readonly valueType?: { readonly _zod: Internals };
+    readonly defaultValue?: unknown;
   };
   readonly traits: ReadonlySet<string>;
   readonly optin?: string;
   readonly optout?: string;
   readonly propValues?: Readonly<Record<string, ReadonlySet<unknown>>>;
+  readonly values?: ReadonlySet<unknown>;
   run(payload: { value: unknown; issues: unknown[] }, ctx: object): { value: unknown; issues: readonly unknown[] } | Promise<unknown>;
 }
 
@@ -49,9 +53,15 @@ interface CheckInternals {
 /** The context zod's parse gives its parts (options that shape issues only matter when there are issues). */
 const CTX = /* @__PURE__ */ Object.freeze({ async: false });
 
-/** zod's own run of a schema part: its value when it has no issues. */
+/** Whether a value holds an own `__proto__` key anywhere (refused in every document, see {@link protoKeyIssues}). */
+function hasProtoKey(value: unknown): boolean {
+  return typeof value === "object" && value !== null && protoKeyIssues(value).length > 0;
+}
+
+/** zod's own run of a schema part: its value when it has no issues (and no `__proto__` key). */
 function byZod(s: Internals): Walk {
   return (value) => {
+    if (hasProtoKey(value)) return REFUSED;
     const r = s.run({ value, issues: [] }, CTX);
     if (r instanceof Promise) return REFUSED;
     return r.issues.length === 0 ? r.value : REFUSED;
@@ -90,25 +100,28 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   if ((catchall !== undefined && catchall.def.type !== "never") || def.shape === undefined || Object.getOwnPropertySymbols(def.shape).length > 0) return byZod(s);
   const shape = def.shape;
   const keys = Object.keys(shape).filter((k) => k !== "__proto__");
-  const keySet = new Set(Object.keys(shape));
+  // `__proto__` is never a known key: an own one is refused (a strict object's loop below refuses it).
+  const keySet = new Set(keys);
   const strict = catchall !== undefined;
   const fields = keys.map((k) => {
     const f = shape[k]!._zod;
-    return { key: k, walk: build(f), optin: f.optin, optout: f.optout };
+    // An absent optional key is left out, whatever its part would say about `undefined`.
+    return { key: k, walk: build(f), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   return withChecks(s, (input) => {
     if (!isPlainObject(input)) return REFUSED;
     if (strict) {
       // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
       for (const key in input) if (!keySet.has(key)) return REFUSED;
-    }
+    } else if (Object.hasOwn(input, "__proto__")) return REFUSED;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const key = f.key;
-      const r = f.walk(input[key]);
-      const present = key in input;
+      const v = input[key];
+      const present = v !== undefined || key in input;
       // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
-      if (!present && f.optout === "optional" && f.optin === "optional") continue;
+      if (!present && f.skip) continue;
+      const r = f.walk(v);
       if (r === REFUSED) {
         if (f.optin !== undefined && f.optout === "optional" && !present) continue;
         return REFUSED;
@@ -122,7 +135,20 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   });
 }
 
+/** Walks built so far: a part met again while it is being built (a recursive schema) is reached through it. */
+const built = /* @__PURE__ */ new WeakMap<Internals, Walk>();
+
 function build(s: Internals): Walk {
+  const walk = built.get(s);
+  if (walk !== undefined) return walk;
+  const ref: { walk?: Walk } = {};
+  built.set(s, (value) => ref.walk!(value));
+  ref.walk = buildPart(s);
+  built.set(s, ref.walk);
+  return ref.walk;
+}
+
+function buildPart(s: Internals): Walk {
   const def = s.def;
   if (def.coerce === true) return byZod(s);
   switch (def.type) {
@@ -145,9 +171,58 @@ function build(s: Internals): Walk {
     }
     case "optional": {
       const inner = def.innerType?._zod;
-      if (inner === undefined || inner.optin === "defaulted") return byZod(s);
+      if (inner === undefined) return byZod(s);
       const walk = build(inner);
-      return withChecks(s, (input) => (input === undefined ? undefined : walk(input)));
+      // An absent value stays absent, unless the inner part is a default (which then gives its value).
+      return withChecks(s, inner.optin === "defaulted" ? walk : (input) => (input === undefined ? undefined : walk(input)));
+    }
+    case "default": {
+      const inner = def.innerType?._zod;
+      if (inner === undefined) return byZod(s);
+      const walk = build(inner);
+      // As zod: the default for an absent value (not checked by the inner part), or for an inner undefined.
+      return withChecks(s, (input) => {
+        if (input === undefined) return def.defaultValue;
+        const r = walk(input);
+        return r === undefined ? def.defaultValue : r;
+      });
+    }
+    case "readonly": {
+      const inner = def.innerType?._zod;
+      if (inner === undefined) return byZod(s);
+      const walk = build(inner);
+      return withChecks(s, (input) => {
+        const r = walk(input);
+        return r === REFUSED ? REFUSED : Object.freeze(r);
+      });
+    }
+    case "enum":
+    case "literal": {
+      const values = s.values;
+      if (values === undefined) return byZod(s);
+      return withChecks(s, (input) => (values.has(input) ? input : REFUSED));
+    }
+    case "record": {
+      const key = def.keyType?._zod;
+      const value = def.valueType?._zod;
+      // A record of listed keys (every one required) is zod's.
+      if (key === undefined || value === undefined || key.values !== undefined) return byZod(s);
+      const keyWalk = build(key);
+      const valueWalk = build(value);
+      return withChecks(s, (input) => {
+        if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
+        const out: Record<string, unknown> = {};
+        // zod reads the own keys; anything but plain enumerable string keys (and `__proto__`) is left to it.
+        for (const k of Reflect.ownKeys(input)) {
+          if (typeof k !== "string" || k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input, k)) return REFUSED;
+          const outKey = keyWalk(k);
+          if (typeof outKey !== "string" || outKey === "__proto__") return REFUSED;
+          const r = valueWalk(input[k]);
+          if (r === REFUSED) return REFUSED;
+          out[outKey] = r;
+        }
+        return out;
+      });
     }
     case "union": {
       const options = def.options ?? [];
@@ -190,11 +265,12 @@ function build(s: Internals): Walk {
       return withChecks(s, (input) => (typeof input === "number" && Number.isFinite(input) ? input : REFUSED));
     case "any":
     case "unknown":
-      return withChecks(s, (input) => input);
+      return withChecks(s, (input) => (hasProtoKey(input) ? REFUSED : input));
     case "transform": {
       const transform = def.transform;
       if (transform === undefined) return byZod(s);
       return withChecks(s, (input) => {
+        if (hasProtoKey(input)) return REFUSED;
         // The transform is the schema's own code; it reports problems by adding issues.
         const payload = { value: input, issues: [] as unknown[] };
         const out = transform(input, payload);
@@ -215,19 +291,13 @@ function build(s: Internals): Walk {
   }
 }
 
-const walks = /* @__PURE__ */ new WeakMap<object, Walk>();
-
 /**
  * @internal The value zod's parse of `input` with `schema` would return, when it returns one without issues;
- * `undefined` when the walker does not accept the input (then parse with zod for the issues). The walker is
- * built once per schema.
+ * `undefined` when the walker does not accept the input (then parse with zod for the issues), and for any
+ * input holding an own `__proto__` key anywhere. The walker is built once per schema.
  */
 export function fastAccept<S extends z.ZodMiniType>(schema: S, input: unknown): { readonly data: z.output<S> } | undefined {
-  let walk = walks.get(schema);
-  if (walk === undefined) {
-    walk = build((schema as unknown as { readonly _zod: Internals })._zod);
-    walks.set(schema, walk);
-  }
+  const walk = build((schema as unknown as { readonly _zod: Internals })._zod);
   const r = walk(input);
   return r === REFUSED ? undefined : { data: r as z.output<S> };
 }
@@ -237,9 +307,6 @@ export function fastAccept<S extends z.ZodMiniType>(schema: S, input: unknown): 
  * document with any problem (a `__proto__` key included) zod's parse and its issues, unchanged.
  */
 export function parseFastWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  if (protoKeyIssues(input).length === 0) {
-    const r = fastAccept(schema, input);
-    if (r !== undefined) return r.data;
-  }
-  return parseWith(schema, input);
+  const r = fastAccept(schema, input);
+  return r !== undefined ? r.data : parseWith(schema, input);
 }

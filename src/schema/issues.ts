@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { VbpIssue, VbpIssueCode } from "../errors/issue.js";
-import { protoKeyIssues } from "./protoKeys.js";
+import { protoKeyIssues, withProtoIssues } from "./protoKeys.js";
 
 function describe(v: unknown): string {
   if (v === undefined) return "nothing";
@@ -116,10 +116,7 @@ export function safeParseWith<S extends z.ZodMiniType>(schema: S, input: unknown
   const r = schema.safeParse(input, { reportInput: true, error: ownMessage });
   if (r.success && proto.length === 0) return { success: true, data: r.data };
   // `__proto__` keys are refused everywhere; the schema may report the same key, so keep one issue per path.
-  const issues = r.success ? [] : fromZodIssues(r.error.issues);
-  const at = new Set(issues.map((i) => JSON.stringify(i.path)));
-  for (const p of proto) if (!at.has(JSON.stringify(p.path))) issues.push(p);
-  return { success: false, error: new VbpInputError(issues) };
+  return { success: false, error: new VbpInputError(withProtoIssues(r.success ? [] : fromZodIssues(r.error.issues), proto)) };
 }
 
 /** @internal Parses with a zod schema; throws VbpInputError listing every issue. */

@@ -51,3 +51,9 @@ export function protoKeyIssues(input: unknown): VbpIssue[] {
   }
   return issues;
 }
+
+/** @internal A schema's issues and the `__proto__` issues, one per path (the schema may report the same key). */
+export function withProtoIssues(own: readonly VbpIssue[], proto: readonly VbpIssue[]): VbpIssue[] {
+  const at = new Set(own.map((i) => JSON.stringify(i.path)));
+  return [...own, ...proto.filter((p) => !at.has(JSON.stringify(p.path)))];
+}

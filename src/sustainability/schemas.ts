@@ -384,36 +384,48 @@ const socialValueInputFields = /* @__PURE__ */ onFirstUse(() => z
       ).check(z.maxLength(10_000)), "sustainability:socialValueInputFields.commitments"),
   }));
 
+type SocialValueFields = z.output<ReturnType<typeof socialValueInputFields>>;
+
 /** @internal The cross-field rules of a social value input, on parsed values (the whole-job validation runs them too). */
-export function checkSocialValueInput(doc: z.output<ReturnType<typeof socialValueInputFields>>, ctx: z.core.$RefinementCtx): void {
-    const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : SOCIAL_VALUE_THEME_SETS[(doc.themeSet ?? "ppn-06-20") as keyof typeof SOCIAL_VALUE_THEME_SETS].themes.map((t) => t.id));
-    const metrics = new Map<string, Map<string, string>>();
-    doc.themes.forEach((t, i) => {
-      if (!themeIds.has(t.themeId)) custom(ctx, ["themes", i, "themeId"], `unknown theme (known: ${[...themeIds].join(", ")}), got "${t.themeId}"`, "unknown_reference");
-      if (metrics.has(t.themeId)) custom(ctx, ["themes", i, "themeId"], `each theme may be listed once, got "${t.themeId}" twice`, "duplicate_id");
-      const m = new Map<string, string>();
-      t.metrics.forEach((x, j) => {
-        if (m.has(x.id)) custom(ctx, ["themes", i, "metrics", j, "id"], `metric ids must be unique within a theme, got "${x.id}" twice`, "duplicate_id");
-        m.set(x.id, x.unit);
-      });
-      if (t.metrics.every((x) => x.weight !== undefined && Number(x.weight) === 0)) custom(ctx, ["themes", i, "metrics"], "metric weights must not all be 0, got all 0", "invalid_value");
-      metrics.set(t.themeId, m);
+export function checkSocialValueInput(doc: SocialValueFields, ctx: z.core.$RefinementCtx): void {
+  checkCommitments(socialValueMetrics(doc, ctx), doc.commitments, ctx);
+}
+
+/** @internal The buyer's framework checked (themes and their metrics); each theme's metric units by metric id. */
+export function socialValueMetrics(doc: SocialValueFields, ctx: z.core.$RefinementCtx): Map<string, Map<string, string>> {
+  const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : SOCIAL_VALUE_THEME_SETS[(doc.themeSet ?? "ppn-06-20") as keyof typeof SOCIAL_VALUE_THEME_SETS].themes.map((t) => t.id));
+  const metrics = new Map<string, Map<string, string>>();
+  doc.themes.forEach((t, i) => {
+    if (!themeIds.has(t.themeId)) custom(ctx, ["themes", i, "themeId"], `unknown theme (known: ${[...themeIds].join(", ")}), got "${t.themeId}"`, "unknown_reference");
+    if (metrics.has(t.themeId)) custom(ctx, ["themes", i, "themeId"], `each theme may be listed once, got "${t.themeId}" twice`, "duplicate_id");
+    const m = new Map<string, string>();
+    t.metrics.forEach((x, j) => {
+      if (m.has(x.id)) custom(ctx, ["themes", i, "metrics", j, "id"], `metric ids must be unique within a theme, got "${x.id}" twice`, "duplicate_id");
+      m.set(x.id, x.unit);
     });
-    if (doc.themes.every((t) => Number(t.weight) === 0)) custom(ctx, ["themes"], "theme weights must not all be 0, got all 0", "invalid_value");
-    const seen = new Set<string>();
-    doc.commitments.forEach((c, i) => {
-      if (seen.has(c.id)) custom(ctx, ["commitments", i, "id"], `commitment ids must be unique, got "${c.id}" twice`, "duplicate_id");
-      seen.add(c.id);
-      const m = metrics.get(c.themeId);
-      if (m === undefined) {
-        custom(ctx, ["commitments", i, "themeId"], `must be a theme the buyer evaluates (${[...metrics.keys()].join(", ")}), got "${c.themeId}"`, "unknown_reference");
-        return;
-      }
-      const unit = m.get(c.metricId);
-      if (unit === undefined) custom(ctx, ["commitments", i, "metricId"], `must be a metric of theme "${c.themeId}" (${[...m.keys()].join(", ")}), got "${c.metricId}"`, "unknown_reference");
-      else if (unit !== c.unit) custom(ctx, ["commitments", i, "unit"], `metric "${c.metricId}" is measured in ${JSON.stringify(unit)}, got ${JSON.stringify(c.unit)}`, "invalid_value");
-    });
-  }
+    if (t.metrics.every((x) => x.weight !== undefined && Number(x.weight) === 0)) custom(ctx, ["themes", i, "metrics"], "metric weights must not all be 0, got all 0", "invalid_value");
+    metrics.set(t.themeId, m);
+  });
+  if (doc.themes.every((t) => Number(t.weight) === 0)) custom(ctx, ["themes"], "theme weights must not all be 0, got all 0", "invalid_value");
+  return metrics;
+}
+
+/** @internal A supplier's commitments checked against the framework's metrics ({@link socialValueMetrics}); paths under `commitments`. */
+export function checkCommitments(metrics: ReadonlyMap<string, ReadonlyMap<string, string>>, commitments: SocialValueFields["commitments"], ctx: z.core.$RefinementCtx): void {
+  const seen = new Set<string>();
+  commitments.forEach((c, i) => {
+    if (seen.has(c.id)) custom(ctx, ["commitments", i, "id"], `commitment ids must be unique, got "${c.id}" twice`, "duplicate_id");
+    seen.add(c.id);
+    const m = metrics.get(c.themeId);
+    if (m === undefined) {
+      custom(ctx, ["commitments", i, "themeId"], `must be a theme the buyer evaluates (${[...metrics.keys()].join(", ")}), got "${c.themeId}"`, "unknown_reference");
+      return;
+    }
+    const unit = m.get(c.metricId);
+    if (unit === undefined) custom(ctx, ["commitments", i, "metricId"], `must be a metric of theme "${c.themeId}" (${[...m.keys()].join(", ")}), got "${c.metricId}"`, "unknown_reference");
+    else if (unit !== c.unit) custom(ctx, ["commitments", i, "unit"], `metric "${c.metricId}" is measured in ${JSON.stringify(unit)}, got ${JSON.stringify(c.unit)}`, "invalid_value");
+  });
+}
 
 export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(socialValueInputFields().check(z.superRefine(checkSocialValueInput)), "sustainability:socialValueInputShape"));
 

@@ -11,7 +11,7 @@ import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { refinementIssues } from "../../schema/issues.js";
 import { compileParsedModel, type PathwayCompilation } from "../../pathway/runModel.js";
 import { checkLifecycleDocument, type LifecycleDocumentFields } from "../../lifecycle/schema.js";
-import { checkCarbonInput, checkSocialValueInput } from "../../sustainability/schemas.js";
+import { checkCarbonInput, checkCommitments, type checkSocialValueInput, socialValueMetrics } from "../../sustainability/schemas.js";
 import { flattenCriteria } from "../../scoring/criteria.js";
 import { validateTender } from "../../scoring/validate.js";
 import type { EvaluationDocument } from "../document.js";
@@ -48,13 +48,19 @@ export function checkParts(doc: EvaluationDocument): CheckedParts {
   if (lifecycle.doc !== undefined) add(refinementIssues(checkLifecycleDocument, lifecycle.doc as unknown as LifecycleDocumentFields), (p) => mapLifecyclePath(p, lifecycle.indexes));
   add(refinementIssues(checkCarbonInput, buildCarbonInput(doc) as Parameters<typeof checkCarbonInput>[0]), mapCarbonPath);
   if (doc.socialValue !== undefined) {
-    const framework = refinementIssues(checkSocialValueInput, buildSocialValueInput(doc, undefined) as Parameters<typeof checkSocialValueInput>[0]);
+    // The buyer's framework is checked once; each option's commitments against its metrics.
+    let metrics = new Map<string, Map<string, string>>();
+    const framework = refinementIssues((d, ctx) => {
+      metrics = socialValueMetrics(d, ctx);
+      checkCommitments(metrics, d.commitments, ctx);
+    }, buildSocialValueInput(doc, undefined) as Parameters<typeof checkSocialValueInput>[0]);
     add(framework, (p) => ["socialValue", ...p]);
     if (framework.length === 0) {
       doc.options.forEach((o, i) => {
-        if (o.socialValue === undefined || o.socialValue.commitments.length === 0) return;
-        const r = refinementIssues(checkSocialValueInput, buildSocialValueInput(doc, o) as Parameters<typeof checkSocialValueInput>[0]);
-        add(r, (p) => (p[0] === "commitments" ? ["options", i, "socialValue", ...p] : ["socialValue", ...p]));
+        const commitments = o.socialValue?.commitments ?? [];
+        if (commitments.length === 0) return;
+        const r = refinementIssues((c, ctx) => checkCommitments(metrics, c, ctx), commitments as Parameters<typeof checkSocialValueInput>[0]["commitments"]);
+        add(r, (p) => ["options", i, "socialValue", ...p]);
       });
     }
   }

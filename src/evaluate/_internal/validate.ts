@@ -16,7 +16,8 @@ import * as z from "zod/mini";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
-import { protoKeyIssues } from "../../schema/protoKeys.js";
+import { protoKeyIssues, withProtoIssues } from "../../schema/protoKeys.js";
+import { fastAccept } from "../../schema/fastAccept.js";
 import type { PathwayCompilation } from "../../pathway/runModel.js";
 import type { EvaluationDocument, EvaluationOption } from "../document.js";
 import type { ExcludedOption, InvalidOptions } from "../result.js";
@@ -98,7 +99,7 @@ interface Checked {
 
 /** Cross-references and part rules of a document whose options all parsed; issues at the caller's indexes. */
 function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], setAside: ReadonlySet<string>): Checked {
-  const issues = collect((ctx) => crossChecks(doc, ctx, false));
+  const issues = collect((ctx) => void crossChecks(doc, ctx));
   let pathway: PathwayCompilation | undefined;
   let groups: PathwayGroups | undefined;
   const ids = new Set(doc.options.map((o) => o.id));
@@ -123,20 +124,29 @@ function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], s
   return { found, docIssues, byOption, pathway, groups };
 }
 
-/**
- * Validates an evaluation document once and returns it typed, with the options a catalogue run excludes.
- *
- * @param input - the caller's document (never changed)
- * @param invalidOptions - "exclude" or "fail"; default from the document's `kind` (catalogue: exclude)
- * @throws VbpInputError with every problem, when the run cannot go on
- */
-export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions | undefined): PreparedEvaluation {
-  const frame = frameSchema().safeParse(input, { reportInput: true });
-  const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
-  const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
-  const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
+/** The document's fields: its frame, and each option parsed on its own, with every option's issues. */
+interface Fields {
+  readonly frameDoc: EvaluationDocument;
+  readonly parsed: EvaluationOption[];
+  readonly parsedIndex: number[];
+  readonly byOption: Map<number, VbpIssue[]>;
+  /** Every issue, in the order found. */
+  readonly found: VbpIssue[];
+}
 
-  // 1. Fields: the document's frame, and each option on its own.
+/**
+ * The fields of a document whose every field is plainly valid, read in one walk into exactly the values the
+ * frame and option schemas give (any `__proto__` key refused on the way); undefined for anything else.
+ */
+function readFast(input: unknown): Fields | undefined {
+  const doc = fastAccept(documentShape(), input)?.data as EvaluationDocument | undefined;
+  if (doc === undefined) return undefined;
+  return { frameDoc: doc, parsed: [...doc.options], parsedIndex: doc.options.map((_, i) => i), byOption: new Map(), found: [] };
+}
+
+/** The fields through the schemas' full parse: the frame, and each option on its own; throws for a bad frame. */
+function readFields(input: unknown, rawOptions: readonly unknown[]): Fields {
+  const frame = frameSchema().safeParse(input, { reportInput: true });
   const byOption = new Map<number, VbpIssue[]>();
   const parsed: EvaluationOption[] = [];
   const parsedIndex: number[] = [];
@@ -156,8 +166,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
       const proto = protoByOption.get(i);
       if (proto !== undefined) {
         const own = r.success ? [] : fromZodIssues(r.error.issues).map((x) => ({ ...x, path: ["options", i, ...x.path] as VbpPath }));
-        const at = new Set(own.map((x) => JSON.stringify(x.path)));
-        byOption.set(i, [...own, ...proto.filter((p) => !at.has(JSON.stringify(p.path)))]);
+        byOption.set(i, withProtoIssues(own, proto));
       } else if (r.success) {
         parsed.push(r.data as unknown as EvaluationOption);
         parsedIndex.push(i);
@@ -166,15 +175,28 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   }
   // Every issue in the order found (fields, then cross-references, then each part's rules).
   const found: VbpIssue[] = [...byOption.keys()].sort((a, b) => a - b).flatMap((k) => byOption.get(k) ?? []);
+  if (!frame.success || protoDoc.length > 0) {
+    const own = frame.success ? [] : fromZodIssues(frame.error.issues);
+    throw new VbpInputError([...withProtoIssues(own, protoDoc), ...found]);
+  }
+  return { frameDoc: frame.data as unknown as EvaluationDocument, parsed, parsedIndex, byOption, found };
+}
+
+/**
+ * Validates an evaluation document once and returns it typed, with the options a catalogue run excludes.
+ *
+ * @param input - the caller's document (never changed)
+ * @param invalidOptions - "exclude" or "fail"; default from the document's `kind` (catalogue: exclude)
+ * @throws VbpInputError with every problem, when the run cannot go on
+ */
+export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions | undefined): PreparedEvaluation {
+  const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
+  const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
+  const { frameDoc, parsed, parsedIndex, byOption, found } = readFast(input) ?? readFields(input, rawOptions);
   const fail = (more: readonly VbpIssue[]): never => {
     throw new VbpInputError([...more, ...found]);
   };
-  if (!frame.success || protoDoc.length > 0) {
-    const own = frame.success ? [] : fromZodIssues(frame.error.issues);
-    const at = new Set(own.map((x) => JSON.stringify(x.path)));
-    fail([...own, ...protoDoc.filter((p) => !at.has(JSON.stringify(p.path)))]);
-  }
-  const frameDoc = frame.data as unknown as EvaluationDocument;
 
   // 2. Cross-references and each part's rules, on the options that parsed. A tender record of an option
   //    that did not parse is that option's (not a problem of its own): it is set aside with the option.
