@@ -283,6 +283,25 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
   for (let k = 0; k < doc.horizonYears; k++) years.push(doc.startYear + k);
   const endYear = doc.startYear + doc.horizonYears - 1;
 
+  // Options share most quantities, volumes and factors: each distinct one is read once, and each product of a
+  // quantity and a factor is made once.
+  const decs = new Map<string, Dec>();
+  const decOf = (text: string): Dec => {
+    let d = decs.get(text);
+    if (d === undefined) decs.set(text, (d = new Dec(text)));
+    return d;
+  };
+  // Products by their two factors; kg (a line's quantity × factor) are held at the ledger scale.
+  const quantities = new Map<Dec, Map<Dec, Dec>>();
+  const kgs = new Map<Dec, Map<Dec, Dec>>();
+  const productOf = (a: Dec, b: Dec, ledger: boolean): Dec => {
+    const memory = ledger ? kgs : quantities;
+    let byB = memory.get(a);
+    if (byB === undefined) memory.set(a, (byB = new Map()));
+    let r = byB.get(b);
+    if (r === undefined) byB.set(b, (r = ledger ? toLedgerScale(a.times(b)) : a.times(b)));
+    return r;
+  };
   const results: CarbonOptionResult[] = [];
   doc.options.forEach((opt, oi) => {
     const ledger: CarbonLedgerLine[] = [];
@@ -291,8 +310,8 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
     const bySource = new Map<string, Dec>();
     const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
-    const uses = opt.usesPerYear !== undefined ? new Dec(opt.usesPerYear) : undefined;
-    const patients = opt.patientsPerYear !== undefined ? new Dec(opt.patientsPerYear) : undefined;
+    const uses = opt.usesPerYear !== undefined ? decOf(opt.usesPerYear) : undefined;
+    const patients = opt.patientsPerYear !== undefined ? decOf(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
       (opt[stage] ?? []).forEach((item, li) => {
         const path = ["options", oi, stage, li, "factor"];
@@ -300,23 +319,22 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
         const schedule: [number, Dec][] = [];
         // One quantity for every year of the line (the same value each year).
         let yearly: Dec | undefined;
-        if ("perYear" in q) yearly = new Dec(q.perYear);
-        else if ("perUse" in q) yearly = new Dec(q.perUse).times(uses!);
-        else if ("perPatient" in q) yearly = new Dec(q.perPatient).times(patients!);
+        if ("perYear" in q) yearly = decOf(q.perYear);
+        else if ("perUse" in q) yearly = productOf(decOf(q.perUse), uses!, false);
+        else if ("perPatient" in q) yearly = productOf(decOf(q.perPatient), patients!, false);
         else {
           const first = q.year ?? doc.startYear;
           const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
-          const once = new Dec(q.once);
+          const once = decOf(q.once);
           // Replacements: the same purchase again every service life while still inside the horizon.
           for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, once]);
         }
         if (yearly !== undefined) for (const y of years) schedule.push([y, yearly]);
         const source = item.source ?? item.id;
         // Parse each distinct quantity and factor once; a line's years usually share both.
-        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: new Dec(item.factor.kgCO2ePerUnit) };
+        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: decOf(item.factor.kgCO2ePerUnit) };
         let lastQty: Dec | undefined;
         let lastQtyText = "";
-        let lastProduct: { quantity: Dec; factor: Dec; kg: Dec } | undefined;
         for (const [year, quantity] of schedule) {
           let factor: string;
           let factorDec: Dec;
@@ -341,9 +359,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
             origin = "stated";
             if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
           }
-          // A line's years usually share quantity and factor: their product is made once.
-          if (lastProduct === undefined || lastProduct.quantity !== quantity || lastProduct.factor !== factorDec) lastProduct = { quantity, factor: factorDec, kg: toLedgerScale(quantity.times(factorDec)) };
-          const kg = lastProduct.kg;
+          const kg = productOf(quantity, factorDec, true);
           total = total.plus(kg);
           byYear.set(year, byYear.get(year)!.plus(kg));
           if (!options) continue;

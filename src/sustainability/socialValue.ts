@@ -5,6 +5,9 @@ import type { SocialValueInput, SocialValueInputDocument } from "./inputTypes.js
 import { getSocialValueInputSchema } from "./schemas.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
+const ZERO = new Dec(0);
+const ONE = new Dec(1);
+
 /**
  * How one buyer metric was met.
  *
@@ -128,7 +131,9 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
     const metrics = theme.metrics.map((m) => {
       const weight = new Dec(m.weight ?? 1);
       wsum = wsum.plus(weight);
-      return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true };
+      // Attainment by target (suppliers often commit the same figures): each is computed once.
+      const attainments = new Map<string, { target: Dec; a: Dec }>();
+      return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
     });
     const tw = new Dec(theme.weight);
     maximum = maximum.plus(tw);
@@ -143,10 +148,10 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
       if (list === undefined) byMetric.set(key, [c]);
       else list.push(c);
     }
-    let total = new Dec(0);
+    let total = ZERO;
     const themeResults = themes.map(({ theme, metrics, wsum, tw, label }): SocialValueThemeResult => {
-      let acc = new Dec(0);
-      const metricResults = metrics.map(({ m, key, higher, weight, weightText, benchmark, evidenceRequired }): SocialValueMetricResult => {
+      let acc = ZERO;
+      const metricResults = metrics.map(({ m, key, higher, weight, weightText, benchmark, evidenceRequired, attainments }): SocialValueMetricResult => {
         const made = byMetric.get(key) ?? [];
         let best: { id: string; target: Dec; a: Dec } | undefined;
         let unevidenced = 0;
@@ -155,13 +160,17 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
             unevidenced++;
             continue;
           }
-          const target = new Dec(c.target);
-          let a: Dec;
-          if (higher) a = Dec.min(1, target.div(benchmark));
-          else a = target.isZero() ? new Dec(1) : Dec.min(1, benchmark.div(target));
-          if (best === undefined || a.gt(best.a)) best = { id: c.id, target, a };
+          let t = attainments.get(c.target);
+          if (t === undefined) {
+            const target = new Dec(c.target);
+            const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
+            // min(1, ratio)
+            t = { target, a: ratio.gt(ONE) ? ONE : ratio };
+            attainments.set(c.target, t);
+          }
+          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, target: t.target, a: t.a };
         }
-        const attainment = best?.a ?? new Dec(0);
+        const attainment = best?.a ?? ZERO;
         acc = acc.plus(weight.times(attainment));
         if (!detail) return undefined as unknown as SocialValueMetricResult;
         let reason: string;
@@ -184,7 +193,7 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
           reason,
         });
       });
-      const score = wsum.isZero() ? new Dec(0) : acc.div(wsum);
+      const score = wsum.isZero() ? ZERO : acc.div(wsum);
       const weighted = tw.times(score);
       total = total.plus(toLedgerScale(weighted));
       if (!detail) return undefined as unknown as SocialValueThemeResult;
@@ -202,7 +211,7 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
       themes: Object.freeze(detail ? themeResults : []),
       total: decString(total),
       maximum: maximumText,
-      normalised: decString(maximum.isZero() ? new Dec(0) : toLedgerScale(total.div(maximum))),
+      normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
     });
   };
 }

@@ -28,7 +28,7 @@ import { buildCarbonInput } from "./assemble.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
-const THOUSAND = new Dec(1000);
+const PER_THOUSAND = new Dec("0.001");
 
 /** Per document option (Dec), and what the run recorded. */
 export interface CarbonStage {
@@ -96,13 +96,18 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
 
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];
+  // Options with the same effects share one pathway result: its kg a year is read once.
+  const pathwayKg = new Map<OptionResult["perPatient"], Dec>();
   figures.forEach((co, i) => {
-    const pathwayKgYear = new Dec((pathway[i] as OptionResult).perPatient.carbonKg).times(ctx.patientsPerYear);
+    const pp = (pathway[i] as OptionResult).perPatient;
+    let pathwayKgYear = pathwayKg.get(pp);
+    if (pathwayKgYear === undefined) pathwayKg.set(pp, (pathwayKgYear = new Dec(pp.carbonKg).times(ctx.patientsPerYear)));
     let pv = ZERO;
     for (let y = 0; y < H; y++) {
       const product = co.byYear.get(years[y] as number);
       const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
-      const amount = toLedgerScale(kg.div(THOUSAND).times(valuePerTonne[y] as Dec));
+      // kg ÷ 1000 as kg × 0.001: the same exact value (a shift of the point), without a long division.
+      const amount = toLedgerScale(kg.times(PER_THOUSAND).times(valuePerTonne[y] as Dec));
       pv = pv.plus(toLedgerScale(amount.times(ctx.yearFactors[y] as Dec)));
     }
     presentValue.push(pv);
