@@ -53,38 +53,6 @@ interface Context {
   readonly ledger: LedgerIndex | undefined;
   /** Totals by kind, item and period, kept compactly (undefined: empty lists, for a caller that reads the totals alone). */
   readonly breakdowns: Breakdowns | undefined;
-  /** The cash flows of items costed alike (options of a catalogue share most lines), by {@link itemKey}. */
-  readonly items: Map<string, ItemFlows[]>;
-}
-
-/** The periods of an item's cash flows, each flow undiscounted and discounted, in 10^−20 units. */
-interface ItemFlows {
-  /** The item and option they were costed for. */
-  readonly item: LifecycleCostItem;
-  readonly serviceLifeYears: number | undefined;
-  readonly periods: readonly number[];
-  readonly und: readonly bigint[];
-  readonly disc: readonly bigint[];
-}
-
-/** Items remembered per evaluation at most (a catalogue's shared lines are far fewer). */
-const ITEM_MEMORY = 4096;
-
-/** The fields an item's cash flows depend on besides the document, the option's volumes and its service life. */
-const COSTING_FIELDS = ["kind", "basis", "quantity", "quantityUnit", "unitCost", "priceYear", "escalationRate", "frequency", "everyYears", "year", "date", "startYear", "startDate", "endYear", "endDate"] as const;
-
-/**
- * Where an item's cash flows are remembered (they are then looked for among items with the same costing
- * fields), or undefined when the option has volumes of its own.
- */
-function itemKey(option: LifecycleOption, item: LifecycleCostItem): string | undefined {
-  if (option.usesPerYear !== undefined || option.patientsPerYear !== undefined) return undefined;
-  return `${item.quantity}|${item.unitCost}`;
-}
-
-/** Whether two items are costed alike (same costing fields, same service life of their option). */
-function costedAlike(a: ItemFlows, item: LifecycleCostItem, serviceLifeYears: number | undefined): boolean {
-  return a.serviceLifeYears === serviceLifeYears && COSTING_FIELDS.every((k) => a.item[k] === item[k]);
 }
 
 /** Σ volume and Σ volume × DF over the horizon, exact and as text. */
@@ -150,7 +118,6 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     withLedger,
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
-    items: new Map(),
   };
 }
 
@@ -515,29 +482,16 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       residualItems.push(j);
       return;
     }
-    const key = itemKey(option, item);
-    const alike = key !== undefined ? ctx.items.get(key) : undefined;
-    let flows = alike?.find((a) => costedAlike(a, item, option.serviceLifeYears));
-    if (flows === undefined) {
-      const plan = planItem(ctx, option, optionIndex, j, volumes);
-      const und = plan.occ.periods.map((p) => plan.valueAt(p).und);
-      const disc = und.map((u, k) => {
-        const f = ctx.dfFixed[plan.occ.periods[k]!]!;
-        return roundToLedger(u * f.m, LEDGER_SCALE + f.s);
-      });
-      flows = { item, serviceLifeYears: option.serviceLifeYears, periods: plan.occ.periods, und, disc };
-      if (key !== undefined && ctx.items.size < ITEM_MEMORY) {
-        if (alike === undefined) ctx.items.set(key, [flows]);
-        else if (alike.length < 16) alike.push(flows);
-      }
-    }
-    const n = flows.periods.length;
+    const plan = planItem(ctx, option, optionIndex, j, volumes);
+    const occ = plan.occ;
+    const n = occ.periods.length;
     let itemUnd = 0n;
     let itemDisc = 0n;
     for (let k = 0; k < n; k++) {
-      const p = flows.periods[k]!;
-      const und = flows.und[k]!;
-      const disc = flows.disc[k]!;
+      const p = occ.periods[k]!;
+      const und = plan.valueAt(p).und;
+      const f = ctx.dfFixed[p]!;
+      const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
       itemUnd += und;
       itemDisc += disc;
       perUnd[p] = perUnd[p]! + und;

@@ -83,9 +83,7 @@ export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSo
       }
     }
     doc.options.forEach((o, i) => {
-      const v = metricValue(m.base, m.arg, sources[i] as MetricSource);
-      // A value already within the metric's places is its own rounding.
-      (values.get(o.id) as Record<string, string>)[criterionId] = decString(v.decimalPlaces() <= m.decimalPlaces ? v : v.toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN));
+      (values.get(o.id) as Record<string, string>)[criterionId] = decString(metricValue(m.base, m.arg, sources[i] as MetricSource).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN));
     });
   }
   if (issues.length > 0) throw new VbpInputError(issues);
