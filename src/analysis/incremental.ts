@@ -5,7 +5,7 @@ import { parseWith } from "../schema/issues.js";
 import { nonNegativeDecimalSchema } from "../schema/primitives.js";
 import * as z from "zod/mini";
 import { formatRatio, ratioSettingsSchema } from "./_internal/ratio.js";
-import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult, IncrementalStatus } from "./types.js";
+import type { CeaOption, IncrementalAnalysis, IncrementalOptionResult } from "./types.js";
 
 /**
  * Settings for {@link incrementalAnalysis}.
@@ -24,6 +24,9 @@ export interface IncrementalSettings {
 interface Point {
   readonly cost: Dec;
   readonly effect: Dec;
+  /** Cost and effect as written in the result. */
+  readonly costText: string;
+  readonly effectText: string;
   /** Members sorted by id; members[0] names the point. */
   readonly members: ParsedOption[];
 }
@@ -39,11 +42,13 @@ function byId(a: ParsedOption, b: ParsedOption): number {
 
 /** Groups identical (cost, effect) pairs into points; the grouping does not depend on input order. */
 function toPoints(options: readonly ParsedOption[]): Point[] {
-  const groups = new Map<string, { cost: Dec; effect: Dec; members: ParsedOption[] }>();
+  const groups = new Map<string, Point>();
   for (const o of options) {
-    const key = `${decString(o.cost)}|${decString(o.effect)}`;
+    const costText = decString(o.cost);
+    const effectText = decString(o.effect);
+    const key = `${costText}|${effectText}`;
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, members: [o] });
+    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, costText, effectText, members: [o] });
     else g.members.push(o);
   }
   const points = [...groups.values()];
@@ -167,26 +172,28 @@ export function parsedIncrementalAnalysis(parsed: readonly ParsedOption[], setti
   const results = new Array<IncrementalOptionResult>(parsed.length);
   for (const p of points) {
     const f = fate.get(p) as Fate;
+    // Same for every member of the point (the pair of an extended dominance is shared, frozen).
+    const pair = f.kind === "extended" ? Object.freeze([(f.between[0].members[0] as ParsedOption).id, (f.between[1].members[0] as ParsedOption).id] as const) : undefined;
     for (const o of p.members) {
-      const tiedWith = p.members.length > 1 ? p.members.filter((m) => m !== o).map((m) => m.id) : undefined;
-      const base = {
-        id: o.id,
-        ...(o.label === undefined ? {} : { label: o.label }),
-        cost: decString(o.cost),
-        effect: decString(o.effect),
-      };
-      const tie = tiedWith === undefined ? {} : { tiedWith: Object.freeze(tiedWith) };
-      let row: IncrementalOptionResult;
-      if (f.kind === "dominated") {
-        row = { ...base, status: "dominated", onFrontier: false, ...tie, dominatedBy: (f.by.members[0] as ParsedOption).id };
-      } else if (f.kind === "extended") {
-        const pair = Object.freeze([(f.between[0].members[0] as ParsedOption).id, (f.between[1].members[0] as ParsedOption).id] as const);
-        row = { ...base, status: "extendedly-dominated", onFrontier: false, ...tie, extendedlyDominatedBy: pair };
+      const tiedWith = p.members.length > 1 ? Object.freeze(p.members.filter((m) => m !== o).map((m) => m.id)) : undefined;
+      // Written key by key in the result's order (id, label, cost, effect, status, onFrontier, …).
+      const row: Record<string, unknown> = { id: o.id };
+      if (o.label !== undefined) row.label = o.label;
+      row.cost = p.costText;
+      row.effect = p.effectText;
+      if (f.kind === "frontier") {
+        row.status = tiedWith !== undefined ? "tie" : dominantAlone ? "dominant" : f.position === 0 ? "reference" : "frontier";
+        row.onFrontier = true;
+        row.frontierPosition = f.position;
       } else {
-        const status: IncrementalStatus = tiedWith !== undefined ? "tie" : dominantAlone ? "dominant" : f.position === 0 ? "reference" : "frontier";
-        row = { ...base, status, onFrontier: true, frontierPosition: f.position, ...tie, ...(icers[f.position] ?? {}) };
+        row.status = f.kind === "dominated" ? "dominated" : "extendedly-dominated";
+        row.onFrontier = false;
       }
-      results[o.index] = Object.freeze(row);
+      if (tiedWith !== undefined) row.tiedWith = tiedWith;
+      if (f.kind === "dominated") row.dominatedBy = (f.by.members[0] as ParsedOption).id;
+      else if (f.kind === "extended") row.extendedlyDominatedBy = pair;
+      else Object.assign(row, icers[f.position]);
+      results[o.index] = Object.freeze(row) as unknown as IncrementalOptionResult;
     }
   }
   return Object.freeze({

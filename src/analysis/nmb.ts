@@ -141,13 +141,13 @@ export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambda
     const base = comparator === undefined ? undefined : (values[comparator.index] as Dec);
     const rows = parsed.map((o, i) => {
       const v = values[i] as Dec;
-      return Object.freeze({
-        id: o.id,
-        ...(o.label === undefined ? {} : { label: o.label }),
-        nmb: decString(v),
-        ...(base === undefined ? {} : { incrementalNmb: decString(v.minus(base)) }),
-        best: v.equals(max),
-      } satisfies NetMonetaryBenefitRow);
+      // Written key by key in the row's order (id, label, nmb, incrementalNmb, best).
+      const row: { -readonly [K in keyof NetMonetaryBenefitRow]: NetMonetaryBenefitRow[K] } = { id: o.id } as NetMonetaryBenefitRow;
+      if (o.label !== undefined) row.label = o.label;
+      row.nmb = decString(v);
+      if (base !== undefined) row.incrementalNmb = decString(v.minus(base));
+      row.best = v.equals(max);
+      return Object.freeze(row);
     });
     const best = rows.filter((r) => r.best).map((r) => r.id).sort();
     return Object.freeze({ threshold: decString(lambda), best: Object.freeze(best), options: Object.freeze(rows) });

@@ -135,7 +135,7 @@ function runStages(
   const lifecycle = lifecycleStage(doc, ledger, full, (done) => report("lifecycle", done));
   report("lifecycle", n);
   // The carbon ledger is shown only with full detail and the ledger asked for.
-  const carbon = carbonStage(doc, ctx, pathway.result.options, ledger && full);
+  const carbon = carbonStage(doc, ctx, pathway.result.options, ledger && full, full);
   report("carbon", n);
   const assumptions = [...carbon.assumptions];
   const threshold = thresholdOf(doc);
@@ -153,7 +153,7 @@ function runStages(
 
   report("cost-effectiveness", n);
   // 3. Social value and sustainability gates; 4. metrics → tender values; 5. the tender.
-  const sustainability = sustainabilityStage(doc);
+  const sustainability = sustainabilityStage(doc, full);
   const sources = doc.options.map((o, i) => {
     const nmb = cea.nmbRows.get(o.id);
     const social = sustainability.social.get(o.id);
@@ -229,13 +229,14 @@ function runStages(
     !solving && (options.summaries ?? full) ? assessmentSummaries(scored.tender, { individualMarks: options.individualMarks === true }).map((summary) => ({ summary, markdown: assessmentSummaryMarkdown(summary) })) : [];
   report("summaries", n);
   const lifecycleShown = lifecycle.result === undefined || sealed.size === 0 ? lifecycle.result : { ...lifecycle.result, options: lifecycle.result.options.filter((o) => !sealed.has(o.optionId)) };
-  const footprint = ledger ? carbon.footprint : { ...carbon.footprint, options: carbon.footprint.options.map((o) => ({ ...o, ledger: [] })) };
+  // Made only when shown (compact results show no stage results).
+  const footprint = (): NonNullable<EvaluationResult["stages"]>["carbon"] => (ledger ? carbon.footprint : { ...carbon.footprint, options: carbon.footprint.options.map((o) => ({ ...o, ledger: [] })) });
   const result: EvaluationResult = {
     ...base,
     ranking: rankingRows(base),
     explanations: full && !solving ? explainOptions(base) : [],
     assessmentSummaries: summaries,
-    ...(full ? { stages: { pathway: pathway.result, ...(lifecycleShown !== undefined ? { lifecycle: lifecycleShown } : {}), carbon: footprint } } : {}),
+    ...(full ? { stages: { pathway: pathway.result, ...(lifecycleShown !== undefined ? { lifecycle: lifecycleShown } : {}), carbon: footprint() } } : {}),
     warnings,
     assumptions,
   };

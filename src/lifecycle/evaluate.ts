@@ -236,10 +236,15 @@ function sourceOf(item: LifecycleCostItem): string | Source | undefined {
   return typeof item.source === "string" ? item.source : toSource(item.source);
 }
 
+/** An option costed: its totals and cumulative cash flows by period (10^−20 units), and its volumes. */
 interface OptionRun {
-  readonly result: Omit<LifecycleOptionResult, "payback">;
   readonly cumUnd: readonly bigint[];
   readonly cumDisc: readonly bigint[];
+  readonly runUnd: bigint;
+  readonly runDisc: bigint;
+  readonly cashFlows: number;
+  readonly uses: readonly Dec[] | undefined;
+  readonly patients: readonly Dec[] | undefined;
 }
 
 /** Takes the ledger rows of one item of an option: `count` occurrences (made when read), or the residual rows themselves. */
@@ -393,16 +398,24 @@ function compactLedger(ctx: Context, index: LedgerIndex): readonly LifecycleLedg
 }
 
 function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigint, disc: bigint): LifecycleUnitCost {
-  if (volume === undefined) return { status: "no-volume" };
-  const totals = volumeTotals(ctx, volume);
-  if (totals.total.isZero()) return { status: "no-volume" };
+  const discounted = perVolume(ctx, volume, disc);
+  if (discounted === undefined) return { status: "no-volume" };
+  const totals = volumeTotals(ctx, volume!);
   return {
     status: "ok",
     volume: totals.totalText,
     discountedVolume: totals.discountedText,
     undiscounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
-    discounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted))), ctx.currency),
+    discounted: computedMoney(decString(discounted), ctx.currency),
   };
+}
+
+/** Discounted cost per unit of volume: present cost ÷ Σ volume × DF (undefined without volume). */
+function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigint): Dec | undefined {
+  if (volume === undefined) return undefined;
+  const totals = volumeTotals(ctx, volume);
+  if (totals.total.isZero()) return undefined;
+  return toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted));
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
@@ -448,7 +461,7 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
   return hit;
 }
 
-function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean, ledger: SegmentSink | undefined): OptionRun {
+function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger: SegmentSink | undefined): OptionRun {
   const { periods, ppy } = ctx;
   const withLedger = ledger !== undefined;
   const H = ctx.doc.horizonYears;
@@ -471,9 +484,10 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     }
     const plan = planItem(ctx, option, optionIndex, j, volumes);
     const occ = plan.occ;
+    const n = occ.periods.length;
     let itemUnd = 0n;
     let itemDisc = 0n;
-    for (let k = 0; k < occ.periods.length; k++) {
+    for (let k = 0; k < n; k++) {
       const p = occ.periods[k]!;
       const und = plan.valueAt(p).und;
       const f = ctx.dfFixed[p]!;
@@ -484,9 +498,9 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       perDisc[p] = perDisc[p]! + disc;
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
     }
-    ledger?.(j, occ.periods.length);
-    cashFlows += occ.periods.length;
-    itemCount[j] = occ.periods.length;
+    ledger?.(j, n);
+    cashFlows += n;
+    itemCount[j] = n;
     itemUndAll[j] = itemUnd;
     itemDiscAll[j] = itemDisc;
   });
@@ -567,10 +581,17 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     cumUnd.push(runUnd);
     cumDisc.push(runDisc);
   }
+  ctx.breakdowns?.record(optionIndex, { cumUnd, cumDisc, itemUnd: itemUndAll, itemDisc: itemDiscAll, itemCount });
+  return { cumUnd, cumDisc, runUnd, runDisc, cashFlows, patients, uses };
+}
+
+/** An option's result (without its payback) from its costed run. */
+function optionResult(ctx: Context, option: LifecycleOption, optionIndex: number, isComparator: boolean, run: OptionRun): Omit<LifecycleOptionResult, "payback"> {
+  const { runUnd, runDisc, cashFlows, uses, patients } = run;
+  const H = ctx.doc.horizonYears;
   const breakdowns = ctx.breakdowns;
-  breakdowns?.record(optionIndex, { cumUnd, cumDisc, itemUnd: itemUndAll, itemDisc: itemDiscAll, itemCount });
   const cycles = option.serviceLifeYears !== undefined ? Math.ceil(H / option.serviceLifeYears) : 1;
-  const result: Omit<LifecycleOptionResult, "payback"> = {
+  return {
     optionId: option.id,
     name: option.name,
     ...(option.supplier !== undefined ? { supplier: option.supplier } : {}),
@@ -586,7 +607,6 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     cycles,
     cashFlows,
   };
-  return { result, cumUnd, cumDisc };
 }
 
 function paybackOf(ctx: Context, option: readonly bigint[], comparator: readonly bigint[]): LifecyclePayback {
@@ -647,8 +667,13 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
 /**
  * @internal The engine on a document already returned by parseLifecycleDocument (no second validation).
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
+ * `totals`: a caller that reads each option's net present cost and discounted cost per patient alone hears
+ * them as exact decimals (the figures of the result) and gets no option results (an empty list).
  */
-export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void } = {}): LifecycleResult {
+export function evaluateValidatedLifecycle(
+  doc: LifecycleDocument,
+  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
+): LifecycleResult {
   const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
@@ -656,18 +681,26 @@ export function evaluateValidatedLifecycle(doc: LifecycleDocument, options: Eval
   const comparatorSegments: Parameters<SegmentSink>[] = [];
   const comparator =
     comparatorIndex >= 0
-      ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, true, ledger && ((...segment) => comparatorSegments.push(segment)))
+      ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, ledger && ((...segment) => comparatorSegments.push(segment)))
       : undefined;
   const results: LifecycleOptionResult[] = [];
+  const totals = options.totals;
   doc.options.forEach((option, i) => {
     if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
     const run =
-      i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, false, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
-    if (comparator === undefined) results.push(run.result);
-    else if (i === comparatorIndex) results.push({ ...run.result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
+      i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
+    if (totals !== undefined) {
+      const perPatient = perVolume(ctx, run.patients, run.runDisc);
+      totals(i, new Dec(fixedString(run.runDisc)), perPatient);
+      options.onOption?.(i + 1);
+      return;
+    }
+    const result = optionResult(ctx, option, i, i === comparatorIndex, run);
+    if (comparator === undefined) results.push(result);
+    else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
     else {
       results.push({
-        ...run.result,
+        ...result,
         payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
       });
     }

@@ -240,12 +240,22 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
   return carbonFootprintParsed(parseCarbonInput(input));
 }
 
+/** @internal One option's exact totals (kgCO2e), as {@link carbonFootprintParsed} hands them to its caller. */
+export interface CarbonOptionFigures {
+  readonly total: Dec;
+  /** Per patient, when the option has a patient volume above 0. */
+  readonly perPatient: Dec | undefined;
+  readonly byYear: ReadonlyMap<number, Dec>;
+}
+
 /**
  * @internal {@link carbonFootprint} on an input already validated by `carbonInputSchema` (no schema pass).
  * `lines: false` leaves every option's ledger empty (the totals are the same: they are summed as the lines
- * are made, in their order), for callers that do not show the ledger.
+ * are made, in their order), for callers that do not show the ledger. `onFigures` hears each option's exact
+ * totals; with `options: false` the per-option results are not written at all (their list is empty), for
+ * a caller that reads those figures alone.
  */
-export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFootprintResult {
+export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?: (optionIndex: number, figures: CarbonOptionFigures) => void, options = true): CarbonFootprintResult {
   const rule: FactorYearRule = doc.factorYearRule ?? "exact";
   const overrides = (doc.factors ?? []).map((f) => ({
     factorId: f.factorId,
@@ -273,32 +283,56 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFoo
   for (let k = 0; k < doc.horizonYears; k++) years.push(doc.startYear + k);
   const endYear = doc.startYear + doc.horizonYears - 1;
 
-  const options = doc.options.map((opt, oi): CarbonOptionResult => {
+  // Options share most quantities, volumes and factors: each distinct one is read once, and each product of a
+  // quantity and a factor is made once.
+  const decs = new Map<string, Dec>();
+  const decOf = (text: string): Dec => {
+    let d = decs.get(text);
+    if (d === undefined) decs.set(text, (d = new Dec(text)));
+    return d;
+  };
+  // Products by their two factors; kg (a line's quantity × factor) are held at the ledger scale.
+  const quantities = new Map<Dec, Map<Dec, Dec>>();
+  const kgs = new Map<Dec, Map<Dec, Dec>>();
+  const productOf = (a: Dec, b: Dec, ledger: boolean): Dec => {
+    const memory = ledger ? kgs : quantities;
+    let byB = memory.get(a);
+    if (byB === undefined) memory.set(a, (byB = new Map()));
+    let r = byB.get(b);
+    if (r === undefined) byB.set(b, (r = ledger ? toLedgerScale(a.times(b)) : a.times(b)));
+    return r;
+  };
+  const results: CarbonOptionResult[] = [];
+  doc.options.forEach((opt, oi) => {
     const ledger: CarbonLedgerLine[] = [];
     // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE), added in the ledger's order.
     let total = new Dec(0);
     const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
     const bySource = new Map<string, Dec>();
     const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
-    const uses = opt.usesPerYear !== undefined ? new Dec(opt.usesPerYear) : undefined;
-    const patients = opt.patientsPerYear !== undefined ? new Dec(opt.patientsPerYear) : undefined;
+    const uses = opt.usesPerYear !== undefined ? decOf(opt.usesPerYear) : undefined;
+    const patients = opt.patientsPerYear !== undefined ? decOf(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
       (opt[stage] ?? []).forEach((item, li) => {
         const path = ["options", oi, stage, li, "factor"];
         const q = item.quantity;
         const schedule: [number, Dec][] = [];
-        if ("perYear" in q) for (const y of years) schedule.push([y, new Dec(q.perYear)]);
-        else if ("perUse" in q) for (const y of years) schedule.push([y, new Dec(q.perUse).times(uses!)]);
-        else if ("perPatient" in q) for (const y of years) schedule.push([y, new Dec(q.perPatient).times(patients!)]);
+        // One quantity for every year of the line (the same value each year).
+        let yearly: Dec | undefined;
+        if ("perYear" in q) yearly = decOf(q.perYear);
+        else if ("perUse" in q) yearly = productOf(decOf(q.perUse), uses!, false);
+        else if ("perPatient" in q) yearly = productOf(decOf(q.perPatient), patients!, false);
         else {
           const first = q.year ?? doc.startYear;
           const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
+          const once = decOf(q.once);
           // Replacements: the same purchase again every service life while still inside the horizon.
-          for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, new Dec(q.once)]);
+          for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, once]);
         }
+        if (yearly !== undefined) for (const y of years) schedule.push([y, yearly]);
         const source = item.source ?? item.id;
         // Parse each distinct quantity and factor once; a line's years usually share both.
-        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: new Dec(item.factor.kgCO2ePerUnit) };
+        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: decOf(item.factor.kgCO2ePerUnit) };
         let lastQty: Dec | undefined;
         let lastQtyText = "";
         for (const [year, quantity] of schedule) {
@@ -325,11 +359,12 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFoo
             origin = "stated";
             if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
           }
-          const kg = toLedgerScale(quantity.times(factorDec));
+          const kg = productOf(quantity, factorDec, true);
           total = total.plus(kg);
+          byYear.set(year, byYear.get(year)!.plus(kg));
+          if (!options) continue;
           byStage[stage] = byStage[stage].plus(kg);
           bySource.set(source, (bySource.get(source) ?? new Dec(0)).plus(kg));
-          byYear.set(year, byYear.get(year)!.plus(kg));
           if (!lines) continue;
           if (lastQty === undefined || !lastQty.eq(quantity)) {
             lastQty = quantity;
@@ -353,23 +388,27 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFoo
         }
       });
     }
-    const perUnit = (volume: Dec | undefined): string | undefined => {
+    const perUnit = (volume: Dec | undefined): Dec | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
-      return decString(total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
+      return total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
     };
     const perPatient = perUnit(patients);
+    onFigures?.(oi, { total, perPatient, byYear });
+    if (!options) return;
     const perUse = perUnit(uses);
-    return Object.freeze({
-      optionId: opt.id,
-      ...(opt.label !== undefined ? { label: opt.label } : {}),
-      totalKgCO2e: decString(total),
-      byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage[s])])) as Record<CarbonStage, string>),
-      bySource: Object.freeze([...bySource].map(([source, kg]) => Object.freeze({ source, kgCO2e: decString(kg) }))),
-      byYear: Object.freeze([...byYear].map(([year, kg]) => Object.freeze({ year, kgCO2e: decString(kg) }))),
-      ...(perPatient !== undefined ? { perPatientKgCO2e: perPatient } : {}),
-      ...(perUse !== undefined ? { perUseKgCO2e: perUse } : {}),
-      ledger: Object.freeze(ledger),
-    });
+    results.push(
+      Object.freeze({
+        optionId: opt.id,
+        ...(opt.label !== undefined ? { label: opt.label } : {}),
+        totalKgCO2e: decString(total),
+        byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage[s])])) as Record<CarbonStage, string>),
+        bySource: Object.freeze([...bySource].map(([source, kg]) => Object.freeze({ source, kgCO2e: decString(kg) }))),
+        byYear: Object.freeze([...byYear].map(([year, kg]) => Object.freeze({ year, kgCO2e: decString(kg) }))),
+        ...(perPatient !== undefined ? { perPatientKgCO2e: decString(perPatient) } : {}),
+        ...(perUse !== undefined ? { perUseKgCO2e: decString(perUse) } : {}),
+        ledger: Object.freeze(ledger),
+      }),
+    );
   });
 
   const factorsUsed = [...resolved.values()]
@@ -393,7 +432,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true): CarbonFoo
     startYear: doc.startYear,
     horizonYears: doc.horizonYears,
     factorYearRule: rule,
-    options: Object.freeze(options),
+    options: Object.freeze(results),
     factorsUsed: Object.freeze(factorsUsed),
     overrides: Object.freeze(overrideRecords),
     assumptions: Object.freeze(assumptions),

@@ -5,6 +5,9 @@ import type { SocialValueInput, SocialValueInputDocument } from "./inputTypes.js
 import { getSocialValueInputSchema } from "./schemas.js";
 import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
 
+const ZERO = new Dec(0);
+const ONE = new Dec(1);
+
 /**
  * How one buyer metric was met.
  *
@@ -109,78 +112,108 @@ export function scoreSocialValue(input: SocialValueInputDocument): SocialValueRe
 
 /** @internal {@link scoreSocialValue} on an input already validated by `socialValueInputSchema`. */
 export function scoreParsedSocialValue(doc: SocialValueInput): SocialValueResult {
+  return compileSocialValue(doc)(doc.commitments);
+}
+
+/**
+ * @internal The buyer's framework (themes, metrics, weights, benchmarks) read once, as a scorer of any
+ * supplier's commitments: {@link scoreSocialValue}'s arithmetic, with what is the same for every supplier
+ * (weights, benchmarks, Σ weights, labels) made once. `detail: false` leaves the themes out of the result
+ * (the total, maximum and normalised score are the same).
+ */
+export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): (commitments: SocialValueInput["commitments"], detail?: boolean) => SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
   const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
   const labels = new Map(themeList.map((t) => [t.id, t.label]));
-  let total = new Dec(0);
   let maximum = new Dec(0);
-  const themes = doc.themes.map((theme): SocialValueThemeResult => {
+  const themes = doc.themes.map((theme) => {
     let wsum = new Dec(0);
-    let acc = new Dec(0);
-    const metrics = theme.metrics.map((m): SocialValueMetricResult => {
-      const direction = m.direction ?? "higher-is-better";
+    const metrics = theme.metrics.map((m) => {
       const weight = new Dec(m.weight ?? 1);
-      const benchmark = new Dec(m.benchmark);
-      const evidenceRequired = m.evidenceRequired ?? true;
-      const made = doc.commitments.filter((c) => c.themeId === theme.themeId && c.metricId === m.id);
-      let best: { id: string; target: Dec; a: Dec } | undefined;
-      let unevidenced = 0;
-      for (const c of made) {
-        if (evidenceRequired && (c.evidence ?? []).length === 0) {
-          unevidenced++;
-          continue;
-        }
-        const target = new Dec(c.target);
-        let a: Dec;
-        if (direction === "higher-is-better") a = Dec.min(1, target.div(benchmark));
-        else a = target.isZero() ? new Dec(1) : Dec.min(1, benchmark.div(target));
-        if (best === undefined || a.gt(best.a)) best = { id: c.id, target, a };
-      }
-      const attainment = best?.a ?? new Dec(0);
       wsum = wsum.plus(weight);
-      acc = acc.plus(weight.times(attainment));
-      let reason: string;
-      if (made.length === 0) reason = "no commitment made against this metric";
-      else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
-      else
-        reason =
-          direction === "higher-is-better"
+      // Attainment by target (suppliers often commit the same figures): each is computed once.
+      const attainments = new Map<string, { target: Dec; a: Dec }>();
+      return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
+    });
+    const tw = new Dec(theme.weight);
+    maximum = maximum.plus(tw);
+    return { theme, metrics, wsum, tw, label: labels.get(theme.themeId) ?? theme.themeId };
+  });
+  const maximumText = decString(maximum);
+  return (commitments, detail = true) => {
+    const byMetric = new Map<string, SocialValueInput["commitments"][number][]>();
+    for (const c of commitments) {
+      const key = `${c.themeId}\u0000${c.metricId}`;
+      const list = byMetric.get(key);
+      if (list === undefined) byMetric.set(key, [c]);
+      else list.push(c);
+    }
+    let total = ZERO;
+    const themeResults = themes.map(({ theme, metrics, wsum, tw, label }): SocialValueThemeResult => {
+      let acc = ZERO;
+      const metricResults = metrics.map(({ m, key, higher, weight, weightText, benchmark, evidenceRequired, attainments }): SocialValueMetricResult => {
+        const made = byMetric.get(key) ?? [];
+        let best: { id: string; target: Dec; a: Dec } | undefined;
+        let unevidenced = 0;
+        for (const c of made) {
+          if (evidenceRequired && (c.evidence ?? []).length === 0) {
+            unevidenced++;
+            continue;
+          }
+          let t = attainments.get(c.target);
+          if (t === undefined) {
+            const target = new Dec(c.target);
+            const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
+            // min(1, ratio)
+            t = { target, a: ratio.gt(ONE) ? ONE : ratio };
+            attainments.set(c.target, t);
+          }
+          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, target: t.target, a: t.a };
+        }
+        const attainment = best?.a ?? ZERO;
+        acc = acc.plus(weight.times(attainment));
+        if (!detail) return undefined as unknown as SocialValueMetricResult;
+        let reason: string;
+        if (made.length === 0) reason = "no commitment made against this metric";
+        else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
+        else
+          reason = higher
             ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
             : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
+        return Object.freeze({
+          metricId: m.id,
+          label: m.label,
+          unit: m.unit,
+          benchmark: m.benchmark,
+          direction: higher ? "higher-is-better" : "lower-is-better",
+          weight: weightText,
+          ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
+          commitmentIds: Object.freeze(made.map((c) => c.id)),
+          attainment: decString(toLedgerScale(attainment)),
+          reason,
+        });
+      });
+      const score = wsum.isZero() ? ZERO : acc.div(wsum);
+      const weighted = tw.times(score);
+      total = total.plus(toLedgerScale(weighted));
+      if (!detail) return undefined as unknown as SocialValueThemeResult;
       return Object.freeze({
-        metricId: m.id,
-        label: m.label,
-        unit: m.unit,
-        benchmark: m.benchmark,
-        direction,
-        weight: decString(weight),
-        ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
-        commitmentIds: Object.freeze(made.map((c) => c.id)),
-        attainment: decString(toLedgerScale(attainment)),
-        reason,
+        themeId: theme.themeId,
+        label,
+        weight: decString(tw),
+        score: decString(toLedgerScale(score)),
+        weightedScore: decString(toLedgerScale(weighted)),
+        metrics: Object.freeze(metricResults),
       });
     });
-    const score = wsum.isZero() ? new Dec(0) : acc.div(wsum);
-    const tw = new Dec(theme.weight);
-    const weighted = tw.times(score);
-    total = total.plus(toLedgerScale(weighted));
-    maximum = maximum.plus(tw);
     return Object.freeze({
-      themeId: theme.themeId,
-      label: labels.get(theme.themeId) ?? theme.themeId,
-      weight: decString(tw),
-      score: decString(toLedgerScale(score)),
-      weightedScore: decString(toLedgerScale(weighted)),
-      metrics: Object.freeze(metrics),
+      themeSetId: setId,
+      themes: Object.freeze(detail ? themeResults : []),
+      total: decString(total),
+      maximum: maximumText,
+      normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
     });
-  });
-  return Object.freeze({
-    themeSetId: setId,
-    themes: Object.freeze(themes),
-    total: decString(total),
-    maximum: decString(maximum),
-    normalised: decString(maximum.isZero() ? new Dec(0) : toLedgerScale(total.div(maximum))),
-  });
+  };
 }
 
 /**

@@ -16,7 +16,7 @@
  * @module
  */
 import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
-import { carbonFootprintParsed, type CarbonFootprintResult } from "../../sustainability/carbonFootprint.js";
+import { carbonFootprintParsed, type CarbonFootprintResult, type CarbonOptionFigures } from "../../sustainability/carbonFootprint.js";
 import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
 import type { OptionResult } from "../../pathway/types.js";
 import type { EvaluationDocument } from "../document.js";
@@ -28,7 +28,7 @@ import { buildCarbonInput } from "./assemble.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
-const THOUSAND = new Dec(1000);
+const PER_THOUSAND = new Dec("0.001");
 
 /** Per document option (Dec), and what the run recorded. */
 export interface CarbonStage {
@@ -43,12 +43,16 @@ export interface CarbonStage {
   readonly assumptions: readonly string[];
 }
 
-/** `ledgerLines: false` (a run that shows no carbon ledger): each option's footprint without its ledger lines. */
-export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true): CarbonStage {
-  const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines);
+/**
+ * `ledgerLines: false` (a run that shows no carbon ledger): each option's footprint without its ledger lines;
+ * `footprints: false` (a run that shows no stage results): the footprint without its per-option results.
+ */
+export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true, footprints = true): CarbonStage {
+  const figures: CarbonOptionFigures[] = [];
+  const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, (i, f) => (figures[i] = f), footprints);
   const assumptions = [...footprint.assumptions];
-  const productKgPerPatient = footprint.options.map((o) => (o.perPatientKgCO2e !== undefined ? new Dec(o.perPatientKgCO2e) : ZERO));
-  const productKgTotal = footprint.options.map((o) => new Dec(o.totalKgCO2e));
+  const productKgPerPatient = figures.map((f) => f.perPatient ?? ZERO);
+  const productKgTotal = figures.map((f) => f.total);
   const valuation = doc.carbonValuation;
   if (valuation === undefined) return { footprint, productKgPerPatient, productKgTotal, costPerPatient: doc.options.map(() => undefined), presentValue: doc.options.map(() => ZERO), assumptions };
 
@@ -92,14 +96,18 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
 
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];
-  footprint.options.forEach((co, i) => {
-    const pathwayKgYear = new Dec((pathway[i] as OptionResult).perPatient.carbonKg).times(ctx.patientsPerYear);
-    const byYear = new Map(co.byYear.map((b) => [b.year, b.kgCO2e] as const));
+  // Options with the same effects share one pathway result: its kg a year is read once.
+  const pathwayKg = new Map<OptionResult["perPatient"], Dec>();
+  figures.forEach((co, i) => {
+    const pp = (pathway[i] as OptionResult).perPatient;
+    let pathwayKgYear = pathwayKg.get(pp);
+    if (pathwayKgYear === undefined) pathwayKg.set(pp, (pathwayKgYear = new Dec(pp.carbonKg).times(ctx.patientsPerYear)));
     let pv = ZERO;
     for (let y = 0; y < H; y++) {
-      const product = byYear.get(years[y] as number);
+      const product = co.byYear.get(years[y] as number);
       const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
-      const amount = toLedgerScale(kg.div(THOUSAND).times(valuePerTonne[y] as Dec));
+      // kg ÷ 1000 as kg × 0.001: the same exact value (a shift of the point), without a long division.
+      const amount = toLedgerScale(kg.times(PER_THOUSAND).times(valuePerTonne[y] as Dec));
       pv = pv.plus(toLedgerScale(amount.times(ctx.yearFactors[y] as Dec)));
     }
     presentValue.push(pv);

@@ -32,30 +32,37 @@ export interface OptionFigures {
 
 export function optionFigures(doc: EvaluationDocument, pathway: readonly OptionResult[], lifecycle: LifecycleStage, carbon: CarbonStage): OptionFigures[] {
   const externality = doc.carbonValuation?.treatment === "externality";
+  // Options with the same effects share one pathway result (its per-patient and population figures): each is read once.
+  const read = new Map<OptionResult["perPatient"], { pathwayCost: Dec; qalys: Dec; pathwayKg: Dec; populationCost: Dec; populationKg: Dec }>();
   return doc.options.map((_, i) => {
     const pr = pathway[i] as OptionResult;
     const pp = pr.perPatient;
+    let shared = read.get(pp);
+    if (shared === undefined) {
+      shared = { pathwayCost: new Dec(pp.costs.discounted), qalys: new Dec(pp.qalys.discounted), pathwayKg: new Dec(pp.carbonKg), populationCost: new Dec(pr.population?.costs.discounted ?? "0"), populationKg: new Dec(pr.population?.carbonKg ?? "0") };
+      read.set(pp, shared);
+    }
     const carbonCost = carbon.costPerPatient[i];
     const ext = externality && carbonCost !== undefined ? carbonCost : ZERO;
     const lifecyclePP = lifecycle.perPatient[i] as Dec;
-    const pathwayCost = new Dec(pp.costs.discounted);
+    const { pathwayCost, pathwayKg: pathwayKgPerPatient } = shared;
     const npc = lifecycle.netPresentCost[i] as Dec;
-    const pathwayKgPerPatient = new Dec(pp.carbonKg);
     const productKgPerPatient = carbon.productKgPerPatient[i] as Dec;
-    return {
+    const f: { -readonly [K in keyof OptionFigures]: OptionFigures[K] } = {
       pathway: pr,
       lifecycle: lifecyclePP,
       pathwayCost,
       carbonExternality: ext,
       wholePathway: lifecyclePP.plus(pathwayCost).plus(ext),
       lifecycleNetPresentCost: npc,
-      wholePathwayPopulation: npc.plus(new Dec(pr.population?.costs.discounted ?? "0")).plus(ext.isZero() ? ZERO : (carbon.presentValue[i] as Dec)),
-      qalys: new Dec(pp.qalys.discounted),
+      wholePathwayPopulation: npc.plus(shared.populationCost).plus(ext.isZero() ? ZERO : (carbon.presentValue[i] as Dec)),
+      qalys: shared.qalys,
       pathwayKgPerPatient,
       productKgPerPatient,
       kgPerPatient: pathwayKgPerPatient.plus(productKgPerPatient),
-      kgTotal: new Dec(pr.population?.carbonKg ?? "0").plus(carbon.productKgTotal[i] as Dec),
-      ...(carbonCost !== undefined ? { carbonCost } : {}),
+      kgTotal: shared.populationKg.plus(carbon.productKgTotal[i] as Dec),
     };
+    if (carbonCost !== undefined) f.carbonCost = carbonCost;
+    return f;
   });
 }

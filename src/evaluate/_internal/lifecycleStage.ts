@@ -21,14 +21,27 @@ export interface LifecycleStage {
 const ZERO = new Dec(0);
 
 /**
- * `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone. `onOption`
- * hears how many of the document's options are done.
+ * `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone, and no
+ * lifecycle result. `onOption` hears how many of the document's options are done.
  */
 export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdown = true, onOption?: (done: number) => void): LifecycleStage {
   const built = buildLifecycleDocument(doc);
   const perPatient: Dec[] = doc.options.map(() => ZERO);
   const netPresentCost: Dec[] = doc.options.map(() => ZERO);
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
+  const at = (j: number): number => (built.indexes[j] as { optionIndex: number }).optionIndex;
+  if (!breakdown) {
+    evaluateValidatedLifecycle(built.doc, {
+      ledger: false,
+      breakdown,
+      ...(onOption !== undefined ? { onOption } : {}),
+      totals: (j, presentCost, pp) => {
+        perPatient[at(j)] = pp ?? ZERO;
+        netPresentCost[at(j)] = presentCost;
+      },
+    });
+    return { result: undefined, perPatient, netPresentCost };
+  }
   const result = evaluateValidatedLifecycle(built.doc, { ledger, breakdown, ...(onOption !== undefined ? { onOption } : {}) });
   result.options.forEach((o, j) => {
     const i = (built.indexes[j] as { optionIndex: number }).optionIndex;

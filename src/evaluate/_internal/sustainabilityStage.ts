@@ -6,12 +6,13 @@
  * @internal
  * @module
  */
-import { scoreParsedSocialValue, type SocialValueResult } from "../../sustainability/socialValue.js";
+import { compileSocialValue, type SocialValueResult } from "../../sustainability/socialValue.js";
 import { evaluateParsedSustainabilityGates, NHS_SUSTAINABILITY_GATES, type SustainabilityGate, type SustainabilityGatesResult } from "../../sustainability/gates.js";
 import type { SupplierEvidence } from "../../sustainability/inputTypes.js";
 import type { PassFailRecord } from "../../scoring/tender.js";
 import type { EvaluationDocument } from "../document.js";
-import { buildSocialValueInput, tenderOptionIndexes } from "./assemble.js";
+import type { SocialValueInput } from "../../sustainability/inputTypes.js";
+import { tenderOptionIndexes } from "./assemble.js";
 
 export interface SustainabilityStage {
   readonly social: ReadonlyMap<string, SocialValueResult>;
@@ -21,12 +22,17 @@ export interface SustainabilityStage {
   readonly gateRecords: readonly PassFailRecord[];
 }
 
-export function sustainabilityStage(doc: EvaluationDocument): SustainabilityStage {
+/**
+ * `detail: false` (a run that shows no social value detail): each option's social value total, maximum and
+ * normalised score without the per-theme results. The buyer's framework is read once for every option.
+ */
+export function sustainabilityStage(doc: EvaluationDocument, detail = true): SustainabilityStage {
   const social = new Map<string, SocialValueResult>();
   if (doc.socialValue !== undefined) {
+    const score = compileSocialValue(doc.socialValue as unknown as SocialValueInput);
     for (const o of doc.options) {
       if (o.isComparator === true && o.socialValue === undefined) continue;
-      social.set(o.id, scoreParsedSocialValue(buildSocialValueInput(doc, o)));
+      social.set(o.id, score((o.socialValue?.commitments ?? []) as unknown as SocialValueInput["commitments"], detail));
     }
   }
   const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;

@@ -24,37 +24,34 @@ export function writeOption(
 ): EvaluatedOption {
   const pp = f.pathway.perPatient;
   const byCategory: Record<string, string> = {};
-  for (const [k, v] of Object.entries(pp.costs.byCategory)) byCategory[k] = v.discounted;
-  return {
-    optionId: o.id,
-    supplier: o.supplier,
-    label: o.label,
-    isComparator: o.isComparator === true,
-    lot: o.lot ?? "default",
-    ...(o.price !== undefined ? { price: o.price } : {}),
-    costs: {
-      lifecycle: decString(f.lifecycle),
-      pathway: pp.costs.discounted,
-      carbonExternality: decString(f.carbonExternality),
-      wholePathway: decString(f.wholePathway),
-      lifecycleNetPresentCost: decString(f.lifecycleNetPresentCost),
-      wholePathwayPopulation: decString(f.wholePathwayPopulation),
-      byCategory,
-    },
-    qalysPerPatient: pp.qalys.discounted,
-    lifeYearsPerPatient: pp.lifeYears.discounted,
-    eventsPerPatient: pp.events,
-    carbon: {
-      pathwayKgPerPatient: decString(f.pathwayKgPerPatient),
-      productKgPerPatient: decString(f.productKgPerPatient),
-      kgPerPatient: decString(f.kgPerPatient),
-      kgTotal: decString(f.kgTotal),
-      ...(f.carbonCost !== undefined ? { costPerPatient: decString(f.carbonCost) } : {}),
-    },
-    ...(nmb !== undefined ? { netMonetaryBenefitPerPatient: nmb.nmb } : {}),
-    ...(nmb?.incrementalNmb !== undefined ? { incrementalNetMonetaryBenefitPerPatient: nmb.incrementalNmb } : {}),
-    ...(social !== undefined ? { socialValue: social } : {}),
-    ...(gates !== undefined ? { sustainabilityGates: gates } : {}),
-    metrics,
+  for (const k in pp.costs.byCategory) byCategory[k] = pp.costs.byCategory[k]!.discounted;
+  // Written key by key in the result's order (optional keys in their places).
+  const w: Record<string, unknown> = { optionId: o.id, supplier: o.supplier, label: o.label, isComparator: o.isComparator === true, lot: o.lot ?? "default" };
+  if (o.price !== undefined) w.price = o.price;
+  w.costs = {
+    lifecycle: decString(f.lifecycle),
+    pathway: pp.costs.discounted,
+    carbonExternality: decString(f.carbonExternality),
+    wholePathway: decString(f.wholePathway),
+    lifecycleNetPresentCost: decString(f.lifecycleNetPresentCost),
+    wholePathwayPopulation: decString(f.wholePathwayPopulation),
+    byCategory,
   };
+  w.qalysPerPatient = pp.qalys.discounted;
+  w.lifeYearsPerPatient = pp.lifeYears.discounted;
+  w.eventsPerPatient = pp.events;
+  const carbon: Record<string, string> = {
+    pathwayKgPerPatient: decString(f.pathwayKgPerPatient),
+    productKgPerPatient: decString(f.productKgPerPatient),
+    kgPerPatient: decString(f.kgPerPatient),
+    kgTotal: decString(f.kgTotal),
+  };
+  if (f.carbonCost !== undefined) carbon.costPerPatient = decString(f.carbonCost);
+  w.carbon = carbon;
+  if (nmb !== undefined) w.netMonetaryBenefitPerPatient = nmb.nmb;
+  if (nmb?.incrementalNmb !== undefined) w.incrementalNetMonetaryBenefitPerPatient = nmb.incrementalNmb;
+  if (social !== undefined) w.socialValue = social;
+  if (gates !== undefined) w.sustainabilityGates = gates;
+  w.metrics = metrics;
+  return w as unknown as EvaluatedOption;
 }
