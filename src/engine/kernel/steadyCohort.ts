@@ -9,6 +9,7 @@
  *
  * @module
  */
+import type { Calculator } from "../backends/calculator.js";
 import { float64Calculator } from "../backends/float64.js";
 import type { CItem, CMarkov, COption, Program, Site } from "../program.js";
 import { siteVaries } from "./oneDrawValues.js";
@@ -40,8 +41,7 @@ export interface CycleTable {
  * backend's own, computed once per time; coeffC = weight × factor), so the table is bit-identical to it,
  * without a register per cycle.
  */
-export function cycleTable(program: Program, m: CMarkov): CycleTable {
-  const calc = float64Calculator(1);
+export function cycleTable(program: Program, m: CMarkov, calc: Calculator<Float64Array> = float64Calculator(1)): CycleTable {
   const N = m.cycles;
   const S = m.states.length;
   const halfL = Number(m.halfCycleLength);
