@@ -16,37 +16,6 @@ function targetText(t: EffectTarget): string {
     .join(", ");
 }
 
-/** Bits of the keys an effect target may give (any other key: OTHER, which matches no combination). */
-const TARGET_KEY: Readonly<Record<string, number>> = Object.freeze({ parameter: 1, node: 2, branch: 4, item: 8, field: 16, event: 32, markov: 64, state: 128, from: 256, to: 512, onEntry: 1024 });
-const OTHER = 2048;
-
-function targetMask(...keys: (keyof EffectTarget)[]): number {
-  return keys.reduce((m, k) => m | TARGET_KEY[k]!, 0);
-}
-
-/** The keys a target gives (with a value), as bits: one number compared per combination, no arrays. */
-function targetKeys(t: EffectTarget): number {
-  let m = 0;
-  for (const k of Object.keys(t)) if ((t as Record<string, unknown>)[k] !== undefined) m |= TARGET_KEY[k] ?? OTHER;
-  return m;
-}
-
-// The combinations of keys an effect target may take.
-const T_MARKOV_FROM_TO = targetMask("markov", "from", "to");
-const T_MARKOV_STATE_EVENT_ONENTRY = targetMask("markov", "state", "event", "onEntry");
-const T_MARKOV_STATE_FIELD = targetMask("markov", "state", "field");
-const T_MARKOV_STATE_FIELD_ONENTRY = targetMask("markov", "state", "field", "onEntry");
-const T_MARKOV_STATE_ITEM = targetMask("markov", "state", "item");
-const T_MARKOV_STATE_ITEM_FIELD = targetMask("markov", "state", "item", "field");
-const T_MARKOV_STATE_ITEM_FIELD_ONENTRY = targetMask("markov", "state", "item", "field", "onEntry");
-const T_MARKOV_STATE_ITEM_ONENTRY = targetMask("markov", "state", "item", "onEntry");
-const T_NODE_BRANCH = targetMask("node", "branch");
-const T_NODE_EVENT = targetMask("node", "event");
-const T_NODE_FIELD = targetMask("node", "field");
-const T_NODE_ITEM = targetMask("node", "item");
-const T_NODE_ITEM_FIELD = targetMask("node", "item", "field");
-const T_PARAMETER = targetMask("parameter");
-
 function itemField(it: CItem, field: string, tp: VbpPath, issues: Issues): Site | undefined {
   if (field === "quantity") return it.quantity;
   if (field === "unitCost") return it.unitCost;
@@ -79,7 +48,11 @@ export function compileOption(
     const ep: VbpPath = [...op, "effects", ei];
     const t = e.target;
     const tp = [...ep, "target"];
-    const keys = targetKeys(t);
+    // The keys given (with a value), sorted and joined once: each combination below is one comparison.
+    const keys = Object.keys(t)
+      .filter((k) => (t as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .join();
     const missing = (message: string): void => issues.add(tp, message, "unknown_reference");
 
     let m: CMarkov | undefined;
@@ -106,9 +79,9 @@ export function compileOption(
 
     if (e.op === "replaceItem") {
       let item: CItem | undefined;
-      if (node !== undefined && keys === T_NODE_ITEM) item = findItem(node.items, `node "${node.id}"`);
-      else if (state !== undefined && keys === T_MARKOV_STATE_ITEM) item = findItem(state.items, `state "${state.id}"`);
-      else if (state !== undefined && keys === T_MARKOV_STATE_ITEM_ONENTRY && t.onEntry === true) item = findItem(state.entryItems, `the entry items of state "${state.id}"`);
+      if (node !== undefined && keys === "item,node") item = findItem(node.items, `node "${node.id}"`);
+      else if (state !== undefined && keys === "item,markov,state") item = findItem(state.items, `state "${state.id}"`);
+      else if (state !== undefined && keys === "item,markov,onEntry,state" && t.onEntry === true) item = findItem(state.entryItems, `the entry items of state "${state.id}"`);
       else return issues.add(tp, `replaceItem needs { node, item } or { markov, state, item } (optionally onEntry: true), got { ${targetText(t)} }`, "invalid_value");
       if (item === undefined) return;
       const replacement = compileItem(ctx, e.item as ResourceItem<TimeValueInput>, [...ep, "item"], `the replacement in option "${o.id}"`, {
@@ -132,7 +105,7 @@ export function compileOption(
     const ce: CEffect = { op: e.op, value, from, to, path: ep };
 
     let target: Site | undefined;
-    if (keys === T_PARAMETER) {
+    if (keys === "parameter") {
       const pi = ctx.paramIndex.get(t.parameter!);
       if (pi === undefined) return missing(`no parameter "${t.parameter}"`);
       if (e.op === "hazardRatio") return issues.add([...ep, "op"], "hazardRatio applies to probabilities and rates (transitions, branches, risks), not to a parameter; use multiply, or hazardRatio(p, hr) in an expression", "invalid_value");
@@ -140,26 +113,26 @@ export function compileOption(
       list.push(ce);
       paramOps.set(pi, list);
       return;
-    } else if (node !== undefined && keys === T_NODE_BRANCH) {
+    } else if (node !== undefined && keys === "branch,node") {
       const b = node.branches.find((x) => tree!.nodes[x.to]!.id === t.branch);
       const r = node.risks.find((x) => x.id === t.branch);
       if (b === undefined && r === undefined) return missing(`node "${node.id}" has no branch or risk to "${t.branch}"`);
       if (b !== undefined && b.prob === "rest") return issues.add(tp, `the branch of node "${node.id}" to "${t.branch}" is "rest" (the complement); change the other branches instead`, "invalid_value");
       target = b !== undefined ? (b.prob as Site) : r!.prob;
-    } else if (node !== undefined && keys === T_NODE_ITEM_FIELD) {
+    } else if (node !== undefined && keys === "field,item,node") {
       const it = findItem(node.items, `node "${node.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (node !== undefined && keys === T_NODE_FIELD) {
+    } else if (node !== undefined && keys === "field,node") {
       const f = t.field!;
       target = f === "qalys" ? node.qalys : f === "lifeYears" ? node.lifeYears : f === "carbonKg" ? node.carbon : f === "timeYears" ? node.time : undefined;
       if (target === undefined) return issues.add([...tp, "field"], `a node's field must be one of qalys, lifeYears, carbonKg, timeYears, got "${f}"`, "invalid_value");
-    } else if (node !== undefined && keys === T_NODE_EVENT) {
+    } else if (node !== undefined && keys === "event,node") {
       const ev = node.events.find((x) => x.name === t.event);
       if (ev === undefined) return missing(`node "${node.id}" counts no event "${t.event}"`);
       target = ev.count;
-    } else if (m !== undefined && keys === T_MARKOV_FROM_TO) {
+    } else if (m !== undefined && keys === "from,markov,to") {
       const fi = m.states.findIndex((s) => s.id === t.from);
       const ti = m.states.findIndex((s) => s.id === t.to);
       if (fi < 0) return missing(`no state "${t.from}" in Markov model "${m.id}"`);
@@ -168,25 +141,25 @@ export function compileOption(
       if (tr === undefined) return missing(`Markov model "${m.id}" has no transition ${t.from} → ${t.to}`);
       if (tr.kind === "rest") return issues.add(tp, `the transition ${t.from} → ${t.to} is "rest" (the complement); change the other transitions of the row instead`, "invalid_value");
       target = tr.site;
-    } else if (state !== undefined && keys === T_MARKOV_STATE_FIELD) {
+    } else if (state !== undefined && keys === "field,markov,state") {
       const f = t.field!;
       target = f === "utility" ? state.utility : f === "carbonKgPerCycle" ? state.carbon : undefined;
       if (target === undefined) return issues.add([...tp, "field"], f === "utility" || f === "carbonKgPerCycle" ? `state "${state.id}" has no ${f} to change` : `a state's field must be utility or carbonKgPerCycle, got "${f}"`, f === "utility" || f === "carbonKgPerCycle" ? "unknown_reference" : "invalid_value");
-    } else if (state !== undefined && keys === T_MARKOV_STATE_ITEM_FIELD) {
+    } else if (state !== undefined && keys === "field,item,markov,state") {
       const it = findItem(state.items, `state "${state.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (state !== undefined && keys === T_MARKOV_STATE_ITEM_FIELD_ONENTRY && t.onEntry === true) {
+    } else if (state !== undefined && keys === "field,item,markov,onEntry,state" && t.onEntry === true) {
       const it = findItem(state.entryItems, `the entry items of state "${state.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (state !== undefined && keys === T_MARKOV_STATE_FIELD_ONENTRY && t.onEntry === true) {
+    } else if (state !== undefined && keys === "field,markov,onEntry,state" && t.onEntry === true) {
       const f = t.field!;
       target = f === "qalys" ? state.entryQalys : f === "carbonKg" ? state.entryCarbon : undefined;
       if (target === undefined) return issues.add([...tp, "field"], f === "qalys" || f === "carbonKg" ? `state "${state.id}" has no entry ${f} to change` : `an entry field must be qalys or carbonKg, got "${f}"`, f === "qalys" || f === "carbonKg" ? "unknown_reference" : "invalid_value");
-    } else if (state !== undefined && keys === T_MARKOV_STATE_EVENT_ONENTRY && t.onEntry === true) {
+    } else if (state !== undefined && keys === "event,markov,onEntry,state" && t.onEntry === true) {
       const ev = state.entryEvents.find((x) => x.name === t.event);
       if (ev === undefined) return missing(`state "${state.id}" counts no entry event "${t.event}"`);
       target = ev.count;
