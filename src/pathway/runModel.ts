@@ -1,7 +1,8 @@
 import { singleRunFromProgram, type SingleRunModel } from "../engine/compileModel.js";
 import { compileProgram } from "../engine/compile/compileProgram.js";
 import type { VbpIssue } from "../errors/issue.js";
-import type { PathwayEngine } from "../engine/evaluateProgram.js";
+import { population, type PathwayEngine } from "../engine/evaluateProgram.js";
+import { evaluateOneDraw, oneDrawPlan } from "../engine/kernel/oneDrawEvaluation.js";
 import type { Program } from "../engine/program.js";
 import { safely, type SafeResult, VbpInputError } from "../errors/VbpInputError.js";
 import { parseFastWith } from "../schema/fastAccept.js";
@@ -53,6 +54,8 @@ export function runModel(model: PathwayModel | unknown, options: RunModelOptions
   return runParsedModel(parsed, options);
 }
 
+const NO_OVERRIDES: ReadonlyMap<number, string> = new Map();
+
 /**
  * @internal {@link runModel} for a model already validated by the schema (the whole-job pipeline validates
  * once at the edge): compiles and evaluates without a second schema pass.
@@ -60,6 +63,11 @@ export function runModel(model: PathwayModel | unknown, options: RunModelOptions
 export function runParsedModel(model: PathwayModel, options: RunModelOptions = {}): PathwayResult {
   const { program, issues } = compileProgram(model);
   if (program === undefined) throw new VbpInputError(issues);
+  if (options.ledger === false && (options.engine ?? "float64") === "float64") {
+    const plan = oneDrawPlan(program);
+    const fast = plan === undefined ? undefined : evaluateOneDraw(plan, NO_OVERRIDES, true, population);
+    if (fast !== undefined) return fast;
+  }
   return singleRunFromProgram(model, program).evaluate({}, { ledger: options.ledger ?? true, ...(options.engine !== undefined ? { engine: options.engine } : {}) });
 }
 

@@ -3,12 +3,12 @@
  * evaluation). Its results must be the kernel's, bit for bit: every figure, every trace text, and every error
  * (a value that breaks a rule falls back to the kernel, which reports it). Checked on every example (those the
  * lowering does not cover must fall back unchanged) and on property-generated cohort models with overrides
- * (fast-check, fixed seed).
+ * (fast-check, fixed seed). `runModel` without a ledger takes the same path and is held to the same figures.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileModel, type PathwayModel, type PathwayResult } from "../../src/index.js";
+import { compileModel, runModel, type PathwayModel, type PathwayResult } from "../../src/index.js";
 import { compileProgram } from "../../src/engine/compile/compileProgram.js";
 import { singleRunFromProgram } from "../../src/engine/compileModel.js";
 import { evaluateOneDraw, oneDrawPlan } from "../../src/engine/kernel/oneDrawEvaluation.js";
@@ -46,6 +46,10 @@ function expectSame(model: PathwayModel, overrides: Readonly<Record<string, numb
     const fast = outcome(() => compiled.evaluate(overrides, { ledger: false, traces }));
     const slow = outcome(() => kernel.evaluate(overrides, { ledger: false, traces }));
     expect(fast).toEqual(slow);
+  }
+  // runModel without a ledger (parse, compile and one evaluation per call) gives the same figures or errors.
+  if (Object.keys(overrides).length === 0) {
+    expect(outcome(() => runModel(JSON.parse(JSON.stringify(model)), { ledger: false }))).toEqual(outcome(() => kernel.evaluate({}, { ledger: false })));
   }
   // Deep equality through the lazily written figures, too.
   try {
@@ -100,6 +104,10 @@ describe("one-draw evaluation equals the kernel on every example", () => {
     expect(expectSame(model, { r_HS1: -0.5 })).toBe(true);
     expect(expectSame(model, { hr_S2: 1e308, r_HD: 10 })).toBe(true);
     expect(() => compileModel(model).evaluate({ u_S1: 1.5 }, { ledger: false })).toThrow(/u_S1|utility|≤ 1/);
+    // The same rule broken in the document itself: runModel without a ledger reports it as the kernel does.
+    const broken = { ...model, parameters: model.parameters!.map((p) => (p.id === "u_S1" ? { ...p, value: "1.5" } : p)) };
+    expect(expectSame(broken)).toBe(true);
+    expect(() => runModel(broken, { ledger: false })).toThrow(/utility|≤ 1/);
   });
 });
 

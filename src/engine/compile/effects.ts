@@ -48,8 +48,11 @@ export function compileOption(
     const ep: VbpPath = [...op, "effects", ei];
     const t = e.target;
     const tp = [...ep, "target"];
-    const keys = Object.keys(t).filter((k) => (t as Record<string, unknown>)[k] !== undefined);
-    const has = (...ks: string[]): boolean => ks.every((k) => keys.includes(k)) && keys.length === ks.length;
+    // The keys given (with a value), sorted and joined once: each combination below is one comparison.
+    const keys = Object.keys(t)
+      .filter((k) => (t as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .join();
     const missing = (message: string): void => issues.add(tp, message, "unknown_reference");
 
     let m: CMarkov | undefined;
@@ -76,9 +79,9 @@ export function compileOption(
 
     if (e.op === "replaceItem") {
       let item: CItem | undefined;
-      if (node !== undefined && has("node", "item")) item = findItem(node.items, `node "${node.id}"`);
-      else if (state !== undefined && has("markov", "state", "item")) item = findItem(state.items, `state "${state.id}"`);
-      else if (state !== undefined && has("markov", "state", "item", "onEntry") && t.onEntry === true) item = findItem(state.entryItems, `the entry items of state "${state.id}"`);
+      if (node !== undefined && keys === "item,node") item = findItem(node.items, `node "${node.id}"`);
+      else if (state !== undefined && keys === "item,markov,state") item = findItem(state.items, `state "${state.id}"`);
+      else if (state !== undefined && keys === "item,markov,onEntry,state" && t.onEntry === true) item = findItem(state.entryItems, `the entry items of state "${state.id}"`);
       else return issues.add(tp, `replaceItem needs { node, item } or { markov, state, item } (optionally onEntry: true), got { ${targetText(t)} }`, "invalid_value");
       if (item === undefined) return;
       const replacement = compileItem(ctx, e.item as ResourceItem<TimeValueInput>, [...ep, "item"], `the replacement in option "${o.id}"`, {
@@ -102,7 +105,7 @@ export function compileOption(
     const ce: CEffect = { op: e.op, value, from, to, path: ep };
 
     let target: Site | undefined;
-    if (has("parameter")) {
+    if (keys === "parameter") {
       const pi = ctx.paramIndex.get(t.parameter!);
       if (pi === undefined) return missing(`no parameter "${t.parameter}"`);
       if (e.op === "hazardRatio") return issues.add([...ep, "op"], "hazardRatio applies to probabilities and rates (transitions, branches, risks), not to a parameter; use multiply, or hazardRatio(p, hr) in an expression", "invalid_value");
@@ -110,26 +113,26 @@ export function compileOption(
       list.push(ce);
       paramOps.set(pi, list);
       return;
-    } else if (node !== undefined && has("node", "branch")) {
+    } else if (node !== undefined && keys === "branch,node") {
       const b = node.branches.find((x) => tree!.nodes[x.to]!.id === t.branch);
       const r = node.risks.find((x) => x.id === t.branch);
       if (b === undefined && r === undefined) return missing(`node "${node.id}" has no branch or risk to "${t.branch}"`);
       if (b !== undefined && b.prob === "rest") return issues.add(tp, `the branch of node "${node.id}" to "${t.branch}" is "rest" (the complement); change the other branches instead`, "invalid_value");
       target = b !== undefined ? (b.prob as Site) : r!.prob;
-    } else if (node !== undefined && has("node", "item", "field")) {
+    } else if (node !== undefined && keys === "field,item,node") {
       const it = findItem(node.items, `node "${node.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (node !== undefined && has("node", "field")) {
+    } else if (node !== undefined && keys === "field,node") {
       const f = t.field!;
       target = f === "qalys" ? node.qalys : f === "lifeYears" ? node.lifeYears : f === "carbonKg" ? node.carbon : f === "timeYears" ? node.time : undefined;
       if (target === undefined) return issues.add([...tp, "field"], `a node's field must be one of qalys, lifeYears, carbonKg, timeYears, got "${f}"`, "invalid_value");
-    } else if (node !== undefined && has("node", "event")) {
+    } else if (node !== undefined && keys === "event,node") {
       const ev = node.events.find((x) => x.name === t.event);
       if (ev === undefined) return missing(`node "${node.id}" counts no event "${t.event}"`);
       target = ev.count;
-    } else if (m !== undefined && has("markov", "from", "to")) {
+    } else if (m !== undefined && keys === "from,markov,to") {
       const fi = m.states.findIndex((s) => s.id === t.from);
       const ti = m.states.findIndex((s) => s.id === t.to);
       if (fi < 0) return missing(`no state "${t.from}" in Markov model "${m.id}"`);
@@ -138,25 +141,25 @@ export function compileOption(
       if (tr === undefined) return missing(`Markov model "${m.id}" has no transition ${t.from} → ${t.to}`);
       if (tr.kind === "rest") return issues.add(tp, `the transition ${t.from} → ${t.to} is "rest" (the complement); change the other transitions of the row instead`, "invalid_value");
       target = tr.site;
-    } else if (state !== undefined && has("markov", "state", "field")) {
+    } else if (state !== undefined && keys === "field,markov,state") {
       const f = t.field!;
       target = f === "utility" ? state.utility : f === "carbonKgPerCycle" ? state.carbon : undefined;
       if (target === undefined) return issues.add([...tp, "field"], f === "utility" || f === "carbonKgPerCycle" ? `state "${state.id}" has no ${f} to change` : `a state's field must be utility or carbonKgPerCycle, got "${f}"`, f === "utility" || f === "carbonKgPerCycle" ? "unknown_reference" : "invalid_value");
-    } else if (state !== undefined && has("markov", "state", "item", "field")) {
+    } else if (state !== undefined && keys === "field,item,markov,state") {
       const it = findItem(state.items, `state "${state.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (state !== undefined && has("markov", "state", "item", "field", "onEntry") && t.onEntry === true) {
+    } else if (state !== undefined && keys === "field,item,markov,onEntry,state" && t.onEntry === true) {
       const it = findItem(state.entryItems, `the entry items of state "${state.id}"`);
       if (it === undefined) return;
       target = itemField(it, t.field!, tp, issues);
       if (target === undefined) return;
-    } else if (state !== undefined && has("markov", "state", "field", "onEntry") && t.onEntry === true) {
+    } else if (state !== undefined && keys === "field,markov,onEntry,state" && t.onEntry === true) {
       const f = t.field!;
       target = f === "qalys" ? state.entryQalys : f === "carbonKg" ? state.entryCarbon : undefined;
       if (target === undefined) return issues.add([...tp, "field"], f === "qalys" || f === "carbonKg" ? `state "${state.id}" has no entry ${f} to change` : `an entry field must be qalys or carbonKg, got "${f}"`, f === "qalys" || f === "carbonKg" ? "unknown_reference" : "invalid_value");
-    } else if (state !== undefined && has("markov", "state", "event", "onEntry") && t.onEntry === true) {
+    } else if (state !== undefined && keys === "event,markov,onEntry,state" && t.onEntry === true) {
       const ev = state.entryEvents.find((x) => x.name === t.event);
       if (ev === undefined) return missing(`state "${state.id}" counts no entry event "${t.event}"`);
       target = ev.count;

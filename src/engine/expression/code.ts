@@ -290,10 +290,17 @@ export function compileCode(e: Expr, scope: CodeScope): Code {
 
 /** A code that loads one constant. */
 export function constantCode(text: string): Code {
-  return { ops: Int32Array.from([OP.const, 0, 0, 0]), consts: [text], tables: [], checks: [], registers: 1, result: 0, timeDependent: false, constant: true };
+  return { ops: CONSTANT_OPS, consts: [text], tables: NO_TABLES, checks: NO_CHECKS, registers: 1, result: 0, timeDependent: false, constant: true };
 }
+
+// A literal's one instruction and the empty lists of a one-instruction code are the same for every such code:
+// shared (never written; a model has hundreds of literals, and each array is an allocation per compile).
+const CONSTANT_OPS = Int32Array.of(OP.const, 0, 0, 0);
+const NO_TABLES: Code["tables"] = Object.freeze([]);
+const NO_CHECKS: Code["checks"] = Object.freeze([]);
+const NO_CONSTS: Code["consts"] = Object.freeze([]);
 
 /** A code that loads one parameter. */
 export function paramCode(index: number): Code {
-  return { ops: Int32Array.from([OP.param, 0, index, 0]), consts: [], tables: [], checks: [], registers: 1, result: 0, timeDependent: false, constant: false };
+  return { ops: Int32Array.of(OP.param, 0, index, 0), consts: NO_CONSTS, tables: NO_TABLES, checks: NO_CHECKS, registers: 1, result: 0, timeDependent: false, constant: false };
 }

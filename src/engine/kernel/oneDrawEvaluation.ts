@@ -12,6 +12,7 @@
  * @module
  */
 import type { MarkovTrace, OptionResult, OutcomeTotals, PathwayResult, PopulationTotals } from "../../pathway/types.js";
+import type { ScheduleData } from "../backends/calculator.js";
 import { float64Calculator, float64Text } from "../backends/float64.js";
 import type { COption, Program } from "../program.js";
 import { addLines, linesOutcome, optionLines, totalsFinite, type OptionLines } from "./oneDrawTotals.js";
@@ -90,10 +91,10 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
   return {
     program,
     cohort: steadyCohort(m),
-    cycles: cycleTable(program, m),
+    cycles: cycleTable(program, m, ctx.calc),
     options: lists,
     folded: foldedParameters(ctx, program),
-    sameSchedule: JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule),
+    sameSchedule: sameSchedule(program.costSchedule, program.healthSchedule),
     ctx,
     base: new Float64Array(P),
     optionParams: new Float64Array(P),
@@ -101,6 +102,13 @@ export function oneDrawPlan(program: Program): OneDrawPlan | undefined {
     fixed: new Float64Array(P),
     isFixed: new Uint8Array(P),
   };
+}
+
+/** Whether two discount schedules are the same data (compounding, and every step's start and rate). */
+function sameSchedule(a: ScheduleData, b: ScheduleData): boolean {
+  if (a === b) return true;
+  if (a.compounding !== b.compounding || a.steps.length !== b.steps.length) return false;
+  return a.steps.every((x, i) => x.from === b.steps[i]!.from && x.rate === b.steps[i]!.rate);
 }
 
 /** What an option's result writes as text when first read. */

@@ -67,10 +67,12 @@ function constantsOf(ctx: ScalarContext, code: Code): Float64Array {
 
 /** Runs a code on one draw's parameter values; the result (check `ctx.ok` afterwards). */
 export function runScalarCode(ctx: ScalarContext, code: Code, params: Float64Array): number {
+  const ops = code.ops;
+  // A literal (one constant, no check): its number, without the code's table of constants.
+  if (ops.length === 4 && ops[0] === OP.const) return Number(code.consts[ops[2]!]);
   if (ctx.regs.length < code.registers) ctx.regs = new Float64Array(code.registers * 2);
   const r = ctx.regs;
   const c = constantsOf(ctx, code);
-  const ops = code.ops;
   for (let i = 0; i < ops.length; i += 4) {
     const op = ops[i]!;
     const k = ops[i + 1]!;

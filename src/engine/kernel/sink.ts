@@ -248,6 +248,17 @@ export class LedgerSink<V> implements Sink<V> {
     this.tmp = calc.register();
     this.disc = calc.register();
   }
+  /**
+   * The exact value of lane 0 as a Decimal: a Float64 lane is read from the number itself (the same value as
+   * its shortest decimal text, without writing the text and parsing it back; 0 for −0, as the text is); the
+   * exact backend's lane from its text.
+   */
+  private exact(a: V): Dec {
+    const c = this.calc;
+    if (c.kind !== "float64") return new Dec(c.text(a, 0));
+    const x = c.number(a, 0);
+    return x === 0 ? ZERO : new Dec(x);
+  }
   line(measure: LedgerMeasure, meta: RowMeta, quantity: V | undefined, unitValue: V | undefined, weight: V, factor: V | undefined): void {
     const c = this.calc;
     if (quantity !== undefined && unitValue !== undefined) {
@@ -255,11 +266,11 @@ export class LedgerSink<V> implements Sink<V> {
       c.mul(this.tmp, this.tmp, weight);
     } else if (quantity !== undefined || unitValue !== undefined) c.mul(this.tmp, (quantity ?? unitValue)!, weight);
     else c.copy(this.tmp, weight);
-    const und = toLedgerScale(new Dec(c.text(this.tmp, 0)));
+    const und = toLedgerScale(this.exact(this.tmp));
     let disc = und;
     if (factor !== undefined && !c.allOne(factor)) {
       c.mul(this.disc, this.tmp, factor);
-      disc = toLedgerScale(new Dec(c.text(this.disc, 0)));
+      disc = toLedgerScale(this.exact(this.disc));
     }
     switch (measure) {
       case "cost": {

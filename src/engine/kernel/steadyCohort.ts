@@ -9,9 +9,9 @@
  *
  * @module
  */
+import type { Calculator } from "../backends/calculator.js";
 import { float64Calculator } from "../backends/float64.js";
 import type { CItem, CMarkov, COption, Program, Site } from "../program.js";
-import { CyclePlan } from "./cyclePlan.js";
 import { siteVaries } from "./oneDrawValues.js";
 import { readsCycle, codeAtCycle } from "./scalarCode.js";
 
@@ -34,40 +34,68 @@ export interface CycleTable {
   readonly entryCoeffH: Float64Array;
 }
 
-/** The cycle table of a Markov model, read from the kernel's own cycle plan on a one-lane Float64 calculator. */
-export function cycleTable(program: Program, m: CMarkov): CycleTable {
-  const plan = new CyclePlan(float64Calculator(1), program, m);
+/**
+ * The cycle table of a Markov model: the kernel's cycle plan (`CyclePlan`) on a one-lane Float64 calculator,
+ * written straight into flat arrays. Each figure is the same operation on the same doubles as the plan's
+ * registers (a weight is `Number(text)`; a part's time is `half × (L / 2)`; its discount factors are the
+ * backend's own, computed once per time; coeffC = weight × factor), so the table is bit-identical to it,
+ * without a register per cycle.
+ */
+export function cycleTable(program: Program, m: CMarkov, calc: Calculator<Float64Array> = float64Calculator(1)): CycleTable {
   const N = m.cycles;
+  const S = m.states.length;
+  const halfL = Number(m.halfCycleLength);
+  const weight = Float64Array.from(m.weights, Number);
   const partStart = new Int32Array(N + 1);
   let count = 0;
+  let maxHalf = 0;
   for (let n = 1; n <= N; n++) {
-    count += plan.cycle(n).parts.length;
+    const parts = m.parts[n - 1]!;
+    for (const p of parts) if (p.half > maxHalf) maxHalf = p.half;
+    if (m.entries[n - 1]!.half > maxHalf) maxHalf = m.entries[n - 1]!.half;
+    count += parts.length;
     partStart[n] = count;
   }
-  const t: CycleTable = {
-    partStart,
-    partRow: new Int32Array(count),
-    partCoeff: new Float64Array(count),
-    partCoeffC: new Float64Array(count),
-    partCoeffH: new Float64Array(count),
-    entryCoeff: new Float64Array(N),
-    entryCoeffC: new Float64Array(N),
-    entryCoeffH: new Float64Array(N),
+  // Discount factors by part time in half cycles (NaN: not yet computed).
+  const dfc = new Float64Array(maxHalf + 1).fill(NaN);
+  const dfh = new Float64Array(maxHalf + 1).fill(NaN);
+  const key = new Float64Array(1);
+  const out = new Float64Array(1);
+  const factors = (half: number): void => {
+    if (!Number.isNaN(dfc[half]!)) return;
+    key[0] = half * halfL;
+    calc.discount(out, program.costSchedule, key);
+    dfc[half] = out[0]!;
+    calc.discount(out, program.healthSchedule, key);
+    dfh[half] = out[0]!;
   };
+  const partRow = new Int32Array(count);
+  const partCoeff = new Float64Array(count);
+  const partCoeffC = new Float64Array(count);
+  const partCoeffH = new Float64Array(count);
+  const entryCoeff = new Float64Array(N);
+  const entryCoeffC = new Float64Array(N);
+  const entryCoeffH = new Float64Array(N);
   for (let n = 1; n <= N; n++) {
-    const d = plan.cycle(n);
-    d.parts.forEach((p, j) => {
+    const parts = m.parts[n - 1]!;
+    for (let j = 0; j < parts.length; j++) {
+      const p = parts[j]!;
       const q = partStart[n - 1]! + j;
-      (t.partRow as Int32Array)[q] = (p.k === n ? n : n - 1) * m.states.length;
-      (t.partCoeff as Float64Array)[q] = p.coeff[0]!;
-      (t.partCoeffC as Float64Array)[q] = p.coeffC[0]!;
-      (t.partCoeffH as Float64Array)[q] = p.coeffH[0]!;
-    });
-    (t.entryCoeff as Float64Array)[n - 1] = d.entry.coeff[0]!;
-    (t.entryCoeffC as Float64Array)[n - 1] = d.entry.coeffC[0]!;
-    (t.entryCoeffH as Float64Array)[n - 1] = d.entry.coeffH[0]!;
+      factors(p.half);
+      const w = weight[p.coeff]!;
+      partRow[q] = (p.k === n ? n : n - 1) * S;
+      partCoeff[q] = w;
+      partCoeffC[q] = w * dfc[p.half]!;
+      partCoeffH[q] = w * dfh[p.half]!;
+    }
+    const e = m.entries[n - 1]!;
+    factors(e.half);
+    const w = weight[e.coeff]!;
+    entryCoeff[n - 1] = w;
+    entryCoeffC[n - 1] = w * dfc[e.half]!;
+    entryCoeffH[n - 1] = w * dfh[e.half]!;
   }
-  return t;
+  return { partStart, partRow, partCoeff, partCoeffC, partCoeffH, entryCoeff, entryCoeffC, entryCoeffH };
 }
 
 /** One Markov model lowered for one option: its rows, what it reads, and scratch for its loop. */
