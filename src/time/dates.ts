@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears, differenceInCalendarDays, lightFormat } from "date-fns";
+import { addDays, addMonths, addYears, differenceInCalendarDays } from "date-fns";
 import { Dec } from "../_lib/decimal.js";
 
 /** A calendar date as an ISO string `YYYY-MM-DD` (no time, no zone). */
@@ -6,14 +6,24 @@ export type IsoDate = string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A date's local calendar day as `YYYY-MM-DD`: what date-fns `lightFormat(d, "yyyy-MM-dd")` writes (the year
+ * at least 4 digits, a year ≤ 0 written as its era year 1 − y), without loading its formatter.
+ */
+function formatIsoDate(d: Date): IsoDate {
+  const y = d.getFullYear();
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${String(y > 0 ? y : 1 - y).padStart(4, "0")}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 /** Parses a strict `YYYY-MM-DD` date; returns undefined when it is not a real calendar date. */
 export function parseIsoDate(value: string): Date | undefined {
   if (!ISO_DATE.test(value)) return undefined;
   // Local midnight of that calendar day (as date-fns parseISO gives for a date-only string); the round trip
-  // through lightFormat refuses days that do not exist (2025-02-29 would roll over to 1 March).
+  // through the formatter refuses days that do not exist (2025-02-29 would roll over to 1 March).
   const d = new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
   d.setFullYear(Number(value.slice(0, 4)));
-  if (Number.isNaN(d.getTime()) || lightFormat(d, "yyyy-MM-dd") !== value) return undefined;
+  if (Number.isNaN(d.getTime()) || formatIsoDate(d) !== value) return undefined;
   return d;
 }
 
@@ -60,7 +70,7 @@ export function addPeriod(date: IsoDate, period: Period): IsoDate {
   if (period.years) d = addYears(d, period.years);
   if (period.months) d = addMonths(d, period.months);
   if (period.days) d = addDays(d, period.days);
-  return lightFormat(d, "yyyy-MM-dd");
+  return formatIsoDate(d);
 }
 
 /**

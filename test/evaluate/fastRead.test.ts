@@ -6,10 +6,11 @@ import { documentShape, optionSchema } from "../../src/evaluate/schema.js";
 import { fastAccept } from "../../src/schema/fastAccept.js";
 import { thrown } from "../_helpers/thrown.js";
 
-// The whole job reads a plainly valid evaluation document in one walk. It must give exactly what the schemas'
-// full parse gives (the frame, and each option on its own): the same keys in the same order, keys present as
+// The schema walker (`fastAccept`) on evaluation documents: a plainly valid document read in one walk must give
+// exactly what the schemas' full parse gives (the frame, and each option on its own): the same keys in the same order, keys present as
 // undefined, defaults written out, the same frozen lists. For any document the schemas refuse, or that holds a
-// `__proto__` key, it gives nothing, so the full parse reports every problem as before.
+// `__proto__` key, it gives nothing. (The whole job itself validates with the full parse: at 10,000 options the
+// walk measured no faster than zod's parse, and it would add 1.4 KB gzip to \`import { evaluate }\`.)
 
 const read = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 

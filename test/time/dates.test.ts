@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { addDays, addMonths, addYears, lightFormat } from "date-fns";
 import { addPeriod, indexCost, isIsoDate, money, VbpInputError, yearFraction } from "../../src/index.js";
 
 describe("dates and year fractions", () => {
@@ -8,6 +9,28 @@ describe("dates and year fractions", () => {
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("2026-4-1")).toBe(false);
     expect(isIsoDate("2026-04-01T00:00")).toBe(false);
+  });
+
+  it("writes dates as date-fns lightFormat(d, \"yyyy-MM-dd\") does, and refuses what its round trip refused (property)", () => {
+    // The library writes dates with its own small formatter (so a browser bundle need not load date-fns's
+    // formatter); it must agree with lightFormat on every date, short and long years included.
+    const ymd = fc.record({ y: fc.integer({ min: 0, max: 10_500 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) });
+    const period = fc.record({ years: fc.integer({ min: -3000, max: 3000 }), months: fc.integer({ min: -40, max: 40 }), days: fc.integer({ min: -400, max: 400 }) });
+    fc.assert(
+      fc.property(ymd, period, ({ y, m, d }, p) => {
+        const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+        if (y > 9999) return;
+        const date = new Date(y, m - 1, d);
+        date.setFullYear(y);
+        const real = date.getMonth() === m - 1 && lightFormat(date, "yyyy-MM-dd") === text;
+        expect(isIsoDate(text)).toBe(real);
+        if (!real) return;
+        const expected = lightFormat(addDays(addMonths(addYears(date, p.years), p.months), p.days), "yyyy-MM-dd");
+        expect(addPeriod(text, p)).toBe(expected);
+      }),
+    );
+    expect(isIsoDate("0000-01-01")).toBe(false);
+    expect(addPeriod("9999-12-31", { days: 1 })).toBe("10000-01-01");
   });
 
   it("adds calendar periods", () => {
