@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prepareEvaluation } from "../../src/evaluate/_internal/validate.js";
 import { documentShape, optionSchema } from "../../src/evaluate/schema.js";
 import { fastAccept } from "../../src/schema/fastAccept.js";
+import { applyEdit } from "../_helpers/randomEdit.js";
 import { thrown } from "../_helpers/thrown.js";
 
 // The schema walker (`fastAccept`) on evaluation documents: a plainly valid document read in one walk must give
@@ -54,28 +55,6 @@ function zodAnswer(doc: unknown): string | undefined {
 function fastAnswer(doc: unknown): string | undefined {
   const r = fastAccept(documentShape(), doc);
   return r === undefined ? undefined : exact(r.data);
-}
-
-/** The node reached by following `path` (each step picks a key or an index modulo the count). */
-function walk(doc: unknown, path: readonly number[]): { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined {
-  let parent: unknown = doc;
-  let last: { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined;
-  for (const step of path) {
-    if (parent === null || typeof parent !== "object") break;
-    if (Array.isArray(parent)) {
-      if (parent.length === 0) break;
-      const i = step % parent.length;
-      last = { parent, key: i };
-      parent = parent[i];
-    } else {
-      const keys = Object.keys(parent);
-      if (keys.length === 0) break;
-      const k = keys[step % keys.length]!;
-      last = { parent: parent as Record<string, unknown>, key: k };
-      parent = (parent as Record<string, unknown>)[k];
-    }
-  }
-  return last;
 }
 
 describe("reading a plainly valid evaluation document in one walk", () => {
@@ -141,29 +120,7 @@ describe("reading a plainly valid evaluation document in one walk", () => {
     let accepted = 0;
     fc.assert(
       fc.property(edit, ({ base, path, kind, value, from }) => {
-        let doc: unknown = BASES[base]![1]();
-        const at = walk(doc, path);
-        if (at !== undefined) {
-          const { parent, key } = at;
-          if (kind === "delete") {
-            if (Array.isArray(parent)) parent.splice(key as number, 1);
-            else delete parent[key as string];
-          } else if (kind === "set") (parent as Record<string | number, unknown>)[key] = structuredClone(value);
-          else if (kind === "graft") {
-            const src = walk(doc, from);
-            if (src !== undefined) (parent as Record<string | number, unknown>)[key] = structuredClone((src.parent as Record<string | number, unknown>)[src.key]);
-          } else if (!Array.isArray(parent)) {
-            const target = parent[key as string];
-            if (target !== null && typeof target === "object" && !Array.isArray(target)) {
-              if (kind === "unknown") (target as Record<string, unknown>).extraKey = value;
-              else {
-                // JSON.parse makes `__proto__` an own key, as a caller's parsed document has it.
-                (target as Record<string, unknown>).protoMarker = 1;
-                doc = JSON.parse(JSON.stringify(doc).replace('"protoMarker":1', '"__proto__":{}')) as unknown;
-              }
-            }
-          }
-        }
+        const doc = applyEdit(BASES[base]![1](), { path, kind, value, from });
         const fast = fastAnswer(doc);
         if (kind === "proto" && JSON.stringify(doc).includes('"__proto__"')) expect(fast).toBeUndefined();
         else {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/_lib/decimal.js";
 import { evaluateLifecycle, type LifecycleDocumentInput, type LifecycleResult } from "../../src/index.js";
+import { item, type Item, oneOptionDocument, rows } from "../_helpers/lifecycleDocument.js";
 
 // The engine's rules, each pinned by an exact, hand-checkable figure through the public API: when a cash flow
 // falls, at what discounting time, what a residual value credits, when payback happens, and the exact shape of
 // what is returned. Undiscounted schedules ("none") keep the arithmetic visible where discounting is not the point.
 
-type Item = Record<string, unknown>;
-
-function doc(items: Item[], over: Partial<LifecycleDocumentInput> = {}, option: Item = {}): LifecycleDocumentInput {
-  return {
-    currency: "GBP",
-    priceBaseDate: "2026-04-01",
-    horizonYears: 4,
-    discounting: { schedule: "none" },
-    options: [{ id: "a", name: "A", items: items as never, ...option }],
-    ...over,
-  } as LifecycleDocumentInput;
-}
-
-const item = (x: Item): Item => ({ label: String(x.id), ...x });
-const rows = (r: LifecycleResult, itemId: string) => r.ledger!.filter((x) => x.itemId === itemId);
+const doc = (items: Item[], over: Partial<LifecycleDocumentInput> = {}, option: Item = {}): LifecycleDocumentInput => oneOptionDocument(4, items, over, option);
 const periods = (r: LifecycleResult, itemId: string) => rows(r, itemId).map((x) => x.period);
 
 describe("lifecycle engine: when each cash flow falls", () => {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { evaluateLifecycle, type LifecycleDocumentInput, type LifecycleResult } from "../../src/index.js";
+import { item, type Item, oneOptionDocument, rows } from "../_helpers/lifecycleDocument.js";
 
 // Each period's amount, pinned row by row through the public API where the quantity, the unit cost or both change
 // from year to year: escalation with yearly volumes, minutes costed per hour in a monthly ledger, several price
 // years restated by one index, a stated residual value restated and escalated, and dates on year and month
 // boundaries. Undiscounted ("none") so each figure is the hand product.
 
-type Item = Record<string, unknown>;
-
-function doc(items: Item[], over: Partial<LifecycleDocumentInput> = {}, option: Item = {}): LifecycleDocumentInput {
-  return {
-    currency: "GBP",
-    priceBaseDate: "2026-04-01",
-    horizonYears: 3,
-    discounting: { schedule: "none" },
-    options: [{ id: "a", name: "A", items: items as never, ...option }],
-    ...over,
-  } as LifecycleDocumentInput;
-}
-
-const item = (x: Item): Item => ({ label: String(x.id), ...x });
-const rows = (r: LifecycleResult, itemId: string) => r.ledger!.filter((x) => x.itemId === itemId);
+const doc = (items: Item[], over: Partial<LifecycleDocumentInput> = {}, option: Item = {}): LifecycleDocumentInput => oneOptionDocument(3, items, over, option);
 const pick = (r: LifecycleResult, itemId: string) => rows(r, itemId).map((x) => ({ period: x.period, quantity: x.quantity, unitCost: x.unitCost, undiscounted: x.undiscounted }));
 
 describe("lifecycle engine: amounts that change from year to year", () => {

@@ -9,6 +9,7 @@ import { surgicalSiteInfectionModel } from "../../examples/pathway/surgical-site
 import { pathwayModelStructureSchema } from "../../src/pathway/schema.js";
 import { fastAccept, parseFastWith } from "../../src/schema/fastAccept.js";
 import { safeParseWith } from "../../src/schema/issues.js";
+import { applyEdit } from "../_helpers/randomEdit.js";
 import { thrown } from "../_helpers/thrown.js";
 
 // The faster walk through the pathway schema must give exactly zod's answer: the same value (keys, order,
@@ -79,49 +80,12 @@ describe("fastAccept on the pathway schema", () => {
     from: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
   });
 
-  /** The node reached by following `path` (each step picks a key or an index modulo the count). */
-  function walk(doc: unknown, path: readonly number[]): { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined {
-    let parent: unknown = doc;
-    let last: { parent: Record<string, unknown> | unknown[]; key: string | number } | undefined;
-    for (const step of path) {
-      if (parent === null || typeof parent !== "object") break;
-      if (Array.isArray(parent)) {
-        if (parent.length === 0) break;
-        const i = step % parent.length;
-        last = { parent, key: i };
-        parent = parent[i];
-      } else {
-        const keys = Object.keys(parent);
-        if (keys.length === 0) break;
-        const k = keys[step % keys.length]!;
-        last = { parent: parent as Record<string, unknown>, key: k };
-        parent = (parent as Record<string, unknown>)[k];
-      }
-    }
-    return last;
-  }
-
   it("agrees with zod on randomly edited documents", () => {
     const runs = Number(process.env.FA_RUNS ?? 400);
     let accepted = 0;
     fc.assert(
       fc.property(edit, ({ base, path, kind, value, from }) => {
-        const doc = structuredClone(BASES[base]![1]()) as Record<string, unknown>;
-        const at = walk(doc, path);
-        if (at !== undefined) {
-          const { parent, key } = at;
-          if (kind === "delete") {
-            if (Array.isArray(parent)) parent.splice(key as number, 1);
-            else delete parent[key as string];
-          } else if (kind === "set") (parent as Record<string | number, unknown>)[key] = structuredClone(value);
-          else if (kind === "graft") {
-            const src = walk(doc, from);
-            if (src !== undefined) (parent as Record<string | number, unknown>)[key] = structuredClone((src.parent as Record<string | number, unknown>)[src.key]);
-          } else if (!Array.isArray(parent)) {
-            const target = parent[key as string];
-            if (target !== null && typeof target === "object" && !Array.isArray(target)) (target as Record<string, unknown>).extraKey = value;
-          }
-        }
+        const doc = applyEdit(structuredClone(BASES[base]![1]()), { path, kind, value, from });
         const want = zodAnswer(doc);
         if (want !== undefined) accepted++;
         expect(fastAnswer(doc)).toBe(want);
