@@ -13,7 +13,7 @@ import { float64Text } from "../backends/float64.js";
 import type { CItem, CMarkov, Program, Site } from "../program.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
-import { CyclePlan } from "./cyclePlan.js";
+import { CyclePlan, type CycleData } from "./cyclePlan.js";
 import { rowMeta, type RowMeta, type Sink } from "./sink.js";
 
 /** Shares entering one Markov model in the same way (a given state, or the initial distribution). */
@@ -110,27 +110,12 @@ export function runCohort<V>(
   wantTrace: boolean,
 ): MarkovTrace | undefined {
   const S = m.states.length;
-  const N = m.cycles;
-  const one = calc.constant("1");
-  const zero = calc.constant("0");
-  const tol = calc.constant(m.tolerance);
-  const L = calc.constant(m.cycleLength);
-  const negTol = calc.constant(`-${m.tolerance}`);
-  // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
-  let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
-  if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
-  let data = plan.cycle(1);
-  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
-  const setEnv = (n: number): void => {
-    env.cycle = n;
-    data = plan.cycle(n);
-    env.regs = data.env;
-  };
+  const run = startCohortRun(calc, regs, conds, program, m, groups, values, sink, wantTrace);
+  const { one, zero, tol, L, negTol, env, dev, traces } = run;
 
   // Transition matrix of the current cycle (sparse rows).
   const rowRest: V[] = m.rows.map(() => regs.temp());
   const rowSum = regs.temp();
-  const dev = regs.temp();
   const Lis1 = m.cycleLength === "1";
   const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
   const dynamic = rowVaries.some((x) => x);
@@ -218,6 +203,100 @@ export function runCohort<V>(
     for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
   };
 
+  const seen = new Uint8Array(S);
+  const seenIn = new Uint8Array(S);
+  for (let n = 1; n <= m.cycles; n++) {
+    run.setEnv(n);
+    if (n === 1 || dynamic) buildMatrix(n);
+    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
+    run.valueStates(n, values.value.bind(values), undefined);
+    run.valueEntries(n, undefined);
+    run.endCycle();
+  }
+  return run.finish();
+}
+
+/** A group's two boundaries (the occupancy at the start and at the end of the cycle) and its inflow. */
+export interface GroupTrace<V> {
+  readonly g: EntryGroup<V>;
+  prev: V[];
+  next: V[];
+  readonly inflow: readonly (V | undefined)[];
+}
+
+/** A state's running sums (undiscounted, discounted for costs, for health), when it is valued once. */
+export interface StateSums<V> {
+  readonly occ: readonly V[] | undefined;
+  readonly entry: readonly V[] | undefined;
+}
+
+/** What a cohort run sets up, values and finishes the same way for one evaluation and for many draws. */
+export interface CohortRun<V> {
+  readonly one: V;
+  readonly zero: V;
+  readonly tol: V;
+  readonly L: V;
+  readonly negTol: V;
+  /** A scratch register (a sum's deviation from 1). */
+  readonly dev: V;
+  /** The cycle variables of the current cycle. */
+  readonly env: { cycle: number; regs: CycleEnv<V>["regs"] };
+  readonly traces: readonly GroupTrace<V>[];
+  /** A state whose values do not change with the cycle, valued once from running sums. */
+  readonly staticState: readonly boolean[];
+  readonly staticEntry: readonly boolean[];
+  readonly needState: readonly Need[];
+  readonly needEntry: readonly Need[];
+  /** Per group and state. */
+  readonly sums: readonly (readonly StateSums<V>[])[];
+  /** A state with something to value (not dead, or with items or carbon). */
+  readonly valued: readonly boolean[];
+  /** Moves to cycle n; returns its data. */
+  setEnv(n: number): CycleData<V>;
+  /**
+   * Values cycle n per state (each site by `valueAt`): lines for a state valued each cycle, running sums for
+   * the others, except the states marked in `fused` (their sums taken with their occupancy already).
+   */
+  valueStates(n: number, valueAt: (site: Site, env: CycleEnv<V>) => V, fused: readonly boolean[] | undefined): void;
+  /** One-off values on entering a state during cycle n (the sums of states marked in `fused` taken already). */
+  valueEntries(n: number, fused: readonly boolean[] | undefined): void;
+  /** Records the end of the cycle in the trace and makes it the next cycle's start. */
+  endCycle(): void;
+  /** Values the states and entries summed over the cycles; returns the trace when asked. */
+  finish(): MarkovTrace | undefined;
+}
+
+/**
+ * Starts one option's run of a Markov model: the cycle plan, each entry group's unit trace (checking the
+ * initial shares), the reported trace, which states and entries are valued once from running sums, and the
+ * valuation steps that both runs (one evaluation, many draws) share. The transition step is the caller's.
+ */
+export function startCohortRun<V>(
+  calc: Calculator<V>,
+  regs: RunRegisters<V>,
+  conds: Conditions,
+  program: Program,
+  m: CMarkov,
+  groups: readonly EntryGroup<V>[],
+  values: OptionValues<V>,
+  sink: Sink<V>,
+  wantTrace: boolean,
+): CohortRun<V> {
+  const S = m.states.length;
+  const N = m.cycles;
+  const one = calc.constant("1");
+  const zero = calc.constant("0");
+  const tol = calc.constant(m.tolerance);
+  const L = calc.constant(m.cycleLength);
+  const negTol = calc.constant(`-${m.tolerance}`);
+  // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
+  let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
+  if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
+  const cycles = plan;
+  const dev = regs.temp();
+  let data = cycles.cycle(1);
+  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
+
   // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
   const traces = groups.map((g) => {
     const prev = m.states.map(() => regs.tempText("0"));
@@ -296,124 +375,148 @@ export function runCohort<V>(
       entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
     })),
   );
-  const seen = new Uint8Array(S);
-  const seenIn = new Uint8Array(S);
   // A state with nothing to value (dead, no items, no carbon) needs no sums.
   const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
-  for (let n = 1; n <= N; n++) {
-    setEnv(n);
-    if (n === 1 || dynamic) buildMatrix(n);
-    for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
-    // Values of cycle n per state (after effects).
-    m.states.forEach((st, s) => {
-      if (staticState[s]) return;
-      const sv = stateVals[s]!;
-      sv.utility = st.dead || st.utility === undefined ? undefined : values.value(st.utility, env);
-      sv.items.length = 0;
-      for (const orig of st.items) {
-        const it = values.item(orig);
-        sv.items.push({ it, q: values.value(it.quantity, env), u: values.value(it.unitCost, env), c: it.carbon === undefined ? undefined : values.value(it.carbon, env) });
+
+  return {
+    one,
+    zero,
+    tol,
+    L,
+    negTol,
+    dev,
+    env,
+    traces,
+    staticState,
+    staticEntry,
+    needState,
+    needEntry,
+    sums,
+    valued,
+    setEnv(n) {
+      env.cycle = n;
+      data = cycles.cycle(n);
+      env.regs = data.env;
+      return data;
+    },
+    valueStates(n, valueAt, fused) {
+      // Values of cycle n per state (after effects).
+      m.states.forEach((st, s) => {
+        if (staticState[s]) return;
+        const sv = stateVals[s]!;
+        sv.utility = st.dead || st.utility === undefined ? undefined : valueAt(st.utility, env);
+        sv.items.length = 0;
+        for (const orig of st.items) {
+          const it = values.item(orig);
+          sv.items.push({ it, q: valueAt(it.quantity, env), u: valueAt(it.unitCost, env), c: it.carbon === undefined ? undefined : valueAt(it.carbon, env) });
+        }
+        sv.carbon = st.carbon === undefined ? undefined : valueAt(st.carbon, env);
+      });
+      for (const part of data.parts) {
+        const { dfc, dfh, coeff } = part;
+        for (let gi = 0; gi < traces.length; gi++) {
+          const t = traces[gi]!;
+          const occRow = part.k === n ? t.next : t.prev;
+          const groupSums = sums[gi]!;
+          for (let s = 0; s < S; s++) {
+            const occ = occRow[s]!;
+            const acc = groupSums[s]!.occ;
+            if (acc !== undefined) {
+              if (valued[s] && fused?.[s] !== true) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
+              continue;
+            }
+            if (calc.allZero(occ)) continue;
+            const st = m.states[s]!;
+            const sv = stateVals[s]!;
+            for (const e of t.g.list) {
+              calc.mul(w, e.share, coeff);
+              calc.mul(w, w, occ);
+              if (calc.allZero(w)) continue;
+              const meta = stateMeta;
+              meta.nodeId = e.nodeId;
+              meta.stateId = st.id;
+              meta.cycle = n;
+              meta.boundary = part.k;
+              for (const x of sv.items) {
+                meta.itemId = x.it.id;
+                meta.category = x.it.category;
+                sink.line("cost", meta, x.q, x.u, w, dfc);
+                meta.category = undefined;
+                if (x.c !== undefined) sink.line("carbonKg", meta, x.q, x.c, w, undefined);
+              }
+              if (!st.dead) {
+                meta.itemId = "qalys";
+                sink.line("qalys", meta, L, sv.utility ?? zero, w, dfh);
+                meta.itemId = "lifeYears";
+                sink.line("lifeYears", meta, L, undefined, w, dfh);
+              }
+              meta.itemId = "carbonKg";
+              if (sv.carbon !== undefined) sink.line("carbonKg", meta, undefined, sv.carbon, w, undefined);
+            }
+          }
+        }
       }
-      sv.carbon = st.carbon === undefined ? undefined : values.value(st.carbon, env);
-    });
-    for (const part of data.parts) {
-      const { dfc, dfh, coeff } = part;
+    },
+    valueEntries(n, fused) {
+      // One-off values on entering a state during cycle n.
+      const ent = data.entry;
+      const ecoeff = ent.coeff;
       for (let gi = 0; gi < traces.length; gi++) {
         const t = traces[gi]!;
-        const occRow = part.k === n ? t.next : t.prev;
-        const groupSums = sums[gi]!;
         for (let s = 0; s < S; s++) {
-          const occ = occRow[s]!;
-          const acc = groupSums[s]!.occ;
+          const st = m.states[s]!;
+          if (!st.hasEntry) continue;
+          const f = t.inflow[s]!;
+          const acc = sums[gi]![s]!.entry;
           if (acc !== undefined) {
-            if (valued[s]) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
+            if (fused?.[s] !== true) accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
             continue;
           }
-          if (calc.allZero(occ)) continue;
-          const st = m.states[s]!;
-          const sv = stateVals[s]!;
+          if (calc.allZero(f)) continue;
+          const { dfc, dfh } = ent;
           for (const e of t.g.list) {
-            calc.mul(w, e.share, coeff);
-            calc.mul(w, w, occ);
+            calc.mul(w, e.share, f);
+            if (!ent.unit) calc.mul(w, w, ecoeff);
             if (calc.allZero(w)) continue;
-            const meta = stateMeta;
+            const meta = entryMeta;
             meta.nodeId = e.nodeId;
             meta.stateId = st.id;
             meta.cycle = n;
-            meta.boundary = part.k;
-            for (const x of sv.items) {
-              meta.itemId = x.it.id;
-              meta.category = x.it.category;
-              sink.line("cost", meta, x.q, x.u, w, dfc);
+            for (const orig of st.entryItems) {
+              const it = values.item(orig);
+              const q = values.value(it.quantity, env);
+              meta.itemId = it.id;
+              meta.category = it.category;
+              sink.line("cost", meta, q, values.value(it.unitCost, env), w, dfc);
               meta.category = undefined;
-              if (x.c !== undefined) sink.line("carbonKg", meta, x.q, x.c, w, undefined);
+              if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon, env), w, undefined);
             }
-            if (!st.dead) {
-              meta.itemId = "qalys";
-              sink.line("qalys", meta, L, sv.utility ?? zero, w, dfh);
-              meta.itemId = "lifeYears";
-              sink.line("lifeYears", meta, L, undefined, w, dfh);
-            }
+            meta.itemId = "qalys";
+            if (st.entryQalys !== undefined) sink.line("qalys", meta, undefined, values.value(st.entryQalys, env), w, dfh);
             meta.itemId = "carbonKg";
-            if (sv.carbon !== undefined) sink.line("carbonKg", meta, undefined, sv.carbon, w, undefined);
+            if (st.entryCarbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(st.entryCarbon, env), w, undefined);
+            for (const ev of st.entryEvents) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count, env), undefined, w, undefined);
           }
         }
       }
-    }
-    // One-off values on entering a state during cycle n.
-    const ent = data.entry;
-    const ecoeff = ent.coeff;
-    for (let gi = 0; gi < traces.length; gi++) {
-      const t = traces[gi]!;
-      for (let s = 0; s < S; s++) {
-        const st = m.states[s]!;
-        if (!st.hasEntry) continue;
-        const f = t.inflow[s]!;
-        const acc = sums[gi]![s]!.entry;
-        if (acc !== undefined) {
-          accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
-          continue;
-        }
-        if (calc.allZero(f)) continue;
-        const { dfc, dfh } = ent;
-        for (const e of t.g.list) {
-          calc.mul(w, e.share, f);
-          if (!ent.unit) calc.mul(w, w, ecoeff);
-          if (calc.allZero(w)) continue;
-          const meta = entryMeta;
-          meta.nodeId = e.nodeId;
-          meta.stateId = st.id;
-          meta.cycle = n;
-          for (const orig of st.entryItems) {
-            const it = values.item(orig);
-            const q = values.value(it.quantity, env);
-            meta.itemId = it.id;
-            meta.category = it.category;
-            sink.line("cost", meta, q, values.value(it.unitCost, env), w, dfc);
-            meta.category = undefined;
-            if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon, env), w, undefined);
-          }
-          meta.itemId = "qalys";
-          if (st.entryQalys !== undefined) sink.line("qalys", meta, undefined, values.value(st.entryQalys, env), w, dfh);
-          meta.itemId = "carbonKg";
-          if (st.entryCarbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(st.entryCarbon, env), w, undefined);
-          for (const ev of st.entryEvents) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count, env), undefined, w, undefined);
-        }
+    },
+    endCycle() {
+      recordTrace((t) => t.next);
+      for (const t of traces) {
+        const p = t.prev;
+        t.prev = t.next;
+        t.next = p;
       }
-    }
-    recordTrace((t) => t.next);
-    for (const t of traces) {
-      const p = t.prev;
-      (t as { prev: V[] }).prev = t.next;
-      (t as { next: V[] }).next = p;
-    }
-  }
-  // Static states and entries, valued once with their summed weights.
-  valueSummedStates(calc, regs, m, traces, sums, sameSchedule, values, sink, stateMeta, entryMeta, L, zero);
-  if (!wantTrace) return undefined;
-  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
-  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
-  return lazyTrace(head, occNumbers, S);
+    },
+    finish() {
+      // Static states and entries, valued once with their summed weights.
+      valueSummedStates(calc, regs, m, traces, sums, sameSchedule, values, sink, stateMeta, entryMeta, L, zero);
+      if (!wantTrace) return undefined;
+      const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
+      if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
+      return lazyTrace(head, occNumbers, S);
+    },
+  };
 }
 
 /**

@@ -8,12 +8,11 @@ import type { Calculator } from "../backends/calculator.js";
 import type { VbpPath } from "../../errors/issue.js";
 import type { MarkovTrace } from "../../pathway/types.js";
 import { RULE } from "../backends/calculator.js";
-import type { CItem, CMarkov, Program, Site } from "../program.js";
-import { accumulate, lazyTrace, propagate, valueSummedStates, type EntryGroup, type Need } from "./cohort.js";
+import type { CMarkov, Program, Site } from "../program.js";
+import { propagate, startCohortRun, type EntryGroup } from "./cohort.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
-import { CyclePlan } from "./cyclePlan.js";
-import { rowMeta, type Sink } from "./sink.js";
+import type { Sink } from "./sink.js";
 
 /** The transitions into each state, as (row, position in the row), in the order `propagate` adds them. */
 export interface Into {
@@ -115,28 +114,13 @@ export function runCohortDraws<V>(
   sink: Sink<V>,
   wantTrace: boolean,
 ): MarkovTrace | undefined {
+  const run = startCohortRun(calc, regs, conds, program, m, groups, values, sink, wantTrace);
+  const { one, zero, tol, L, negTol, env, dev, traces, staticState, staticEntry, needState, needEntry, sums, valued } = run;
   const S = m.states.length;
-  const N = m.cycles;
-  const one = calc.constant("1");
-  const zero = calc.constant("0");
-  const tol = calc.constant(m.tolerance);
-  const L = calc.constant(m.cycleLength);
-  const negTol = calc.constant(`-${m.tolerance}`);
-  // Cycle data (weights × discount factors, cycle variables), computed once per calculator.
-  let plan = regs.plans.get(m.index) as CyclePlan<V> | undefined;
-  if (plan === undefined) regs.plans.set(m.index, (plan = new CyclePlan(calc, program, m)));
-  let data = plan.cycle(1);
-  const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
-  const setEnv = (n: number): void => {
-    env.cycle = n;
-    data = plan.cycle(n);
-    env.regs = data.env;
-  };
 
   // Transition matrix of the current cycle (sparse rows).
   const rowRest: V[] = m.rows.map(() => regs.temp());
   const rowSum = regs.temp();
-  const dev = regs.temp();
   const Lis1 = m.cycleLength === "1";
   const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
   const dynamic = rowVaries.some((x) => x);
@@ -280,88 +264,8 @@ export function runCohortDraws<V>(
     for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
   };
 
-  // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
-  const traces = groups.map((g) => {
-    const prev = m.states.map(() => regs.tempText("0"));
-    const next = m.states.map(() => regs.temp());
-    const inflow = m.states.map((st) => (st.hasEntry ? regs.temp() : undefined));
-    if (g.state !== undefined) calc.setText(prev[g.state]!, "1");
-    else {
-      const sum = regs.tempText("0");
-      for (const x of m.initial) {
-        const s = values.value(x.share);
-        calc.copy(prev[x.state]!, s);
-        calc.add(sum, sum, s);
-      }
-      calc.sub(dev, sum, one);
-      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", [...m.path, "initial"], (_, lane) => `the initial shares must sum to 1 (±${m.tolerance}), got ${calc.text(sum, lane)}`);
-    }
-    return { g, prev, next, inflow };
-  });
-  const shareSums = groups.map((g) => {
-    const s = regs.tempText("0");
-    for (const e of g.list) calc.add(s, s, e.share);
-    return s;
-  });
-
-  // The reported trace (one draw): Float64 occupancies are kept as numbers and written as text only when the
-  // trace is read; the exact backend keeps its decimal texts.
-  const asNumbers = calc.kind === "float64";
-  const occupancy: string[][] | undefined = wantTrace && !asNumbers ? [] : undefined;
-  const occNumbers: Float64Array | undefined = wantTrace && asNumbers ? new Float64Array((N + 1) * S) : undefined;
-  let recorded = 0;
-  const tmp = regs.temp();
-  const recordTrace = (rowOf: (t: (typeof traces)[number]) => V[]): void => {
-    if (!wantTrace) return;
-    const row: string[] = [];
-    for (let s = 0; s < S; s++) {
-      // Σ over entry groups of occupancy × share (one group: the product itself, as 0 + x is x).
-      if (traces.length === 1) calc.mul(tmp, rowOf(traces[0]!)[s]!, shareSums[0]!);
-      else {
-        calc.setText(tmp, "0");
-        traces.forEach((t, gi) => calc.mulAdd(tmp, rowOf(t)[s]!, shareSums[gi]!));
-      }
-      if (occNumbers !== undefined) occNumbers[recorded * S + s] = calc.number(tmp, 0);
-      else row.push(calc.text(tmp, 0));
-    }
-    recorded++;
-    occupancy?.push(row);
-  };
-  recordTrace((t) => t.prev);
-
-  const w = regs.temp();
-  const stateMeta = rowMeta("markov-state");
-  stateMeta.markovId = m.id;
-  const entryMeta = rowMeta("markov-entry");
-  entryMeta.markovId = m.id;
-  const stateVals = m.states.map(() => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
-
-  // A sink that keeps no lines takes a state whose values do not change with the cycle in one go: its
-  // occupancy is summed over cycles with the (weight × discount factor) of each part, then valued once.
-  const aggregate = sink.aggregate !== undefined;
-  const siteVaries = (x: Site | undefined): boolean => x !== undefined && values.varies(x);
-  const itemVaries = (orig: CItem): boolean => {
-    const it = values.item(orig);
-    return siteVaries(it.quantity) || siteVaries(it.unitCost) || siteVaries(it.carbon);
-  };
-  const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
-  const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
-  // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
-  // carbon or events (never discounted); the health sum only when health has its own schedule.
-  const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
-  const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
-  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
-  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
-  const sums = traces.map(() =>
-    m.states.map((_, s) => ({
-      occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
-      entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
-    })),
-  );
   const seen = new Uint8Array(S);
   const seenIn = new Uint8Array(S);
-  // A state with nothing to value (dead, no items, no carbon) needs no sums.
-  const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
   const dot = calc.dot;
   let into: Into | undefined;
   let read: boolean[] | undefined;
@@ -373,8 +277,8 @@ export function runCohortDraws<V>(
   const fuseEntry = m.states.map((_, s) => dot !== undefined && staticEntry[s]! && !needEntry[s]!.undiscounted && !needEntry[s]!.health);
   const accNext: (V | undefined)[] = m.states.map(() => undefined);
   const accIn: (V | undefined)[] = m.states.map(() => undefined);
-  for (let n = 1; n <= N; n++) {
-    setEnv(n);
+  for (let n = 1; n <= m.cycles; n++) {
+    const data = run.setEnv(n);
     if (n === 1 || dynamic) buildMatrix(n);
     const fuseOcc = data.parts.length === 1 && data.parts[0]!.k === n;
     if (dot !== undefined) {
@@ -391,116 +295,11 @@ export function runCohortDraws<V>(
         propagateDot(calc, dot, S, into!, read!, rowsP, t.prev, t.next, t.inflow, zero, dotA, dotB, accNext, fuseOcc ? data.parts[0]!.coeffC : zero, accIn, data.entry.coeffC);
       });
     } else for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
-    // Values of cycle n per state (after effects).
-    m.states.forEach((st, s) => {
-      if (staticState[s]) return;
-      const sv = stateVals[s]!;
-      sv.utility = st.dead || st.utility === undefined ? undefined : valueAt(st.utility, env);
-      sv.items.length = 0;
-      for (const orig of st.items) {
-        const it = values.item(orig);
-        sv.items.push({ it, q: valueAt(it.quantity, env), u: valueAt(it.unitCost, env), c: it.carbon === undefined ? undefined : valueAt(it.carbon, env) });
-      }
-      sv.carbon = st.carbon === undefined ? undefined : valueAt(st.carbon, env);
-    });
-    for (const part of data.parts) {
-      const { dfc, dfh, coeff } = part;
-      for (let gi = 0; gi < traces.length; gi++) {
-        const t = traces[gi]!;
-        const occRow = part.k === n ? t.next : t.prev;
-        const groupSums = sums[gi]!;
-        for (let s = 0; s < S; s++) {
-          const occ = occRow[s]!;
-          const acc = groupSums[s]!.occ;
-          if (acc !== undefined) {
-            if (valued[s] && !(fuseOcc && fuseState[s])) accumulate(calc, acc, occ, coeff, part.coeffC, part.coeffH, needState[s]!);
-            continue;
-          }
-          if (calc.allZero(occ)) continue;
-          const st = m.states[s]!;
-          const sv = stateVals[s]!;
-          for (const e of t.g.list) {
-            calc.mul(w, e.share, coeff);
-            calc.mul(w, w, occ);
-            if (calc.allZero(w)) continue;
-            const meta = stateMeta;
-            meta.nodeId = e.nodeId;
-            meta.stateId = st.id;
-            meta.cycle = n;
-            meta.boundary = part.k;
-            for (const x of sv.items) {
-              meta.itemId = x.it.id;
-              meta.category = x.it.category;
-              sink.line("cost", meta, x.q, x.u, w, dfc);
-              meta.category = undefined;
-              if (x.c !== undefined) sink.line("carbonKg", meta, x.q, x.c, w, undefined);
-            }
-            if (!st.dead) {
-              meta.itemId = "qalys";
-              sink.line("qalys", meta, L, sv.utility ?? zero, w, dfh);
-              meta.itemId = "lifeYears";
-              sink.line("lifeYears", meta, L, undefined, w, dfh);
-            }
-            meta.itemId = "carbonKg";
-            if (sv.carbon !== undefined) sink.line("carbonKg", meta, undefined, sv.carbon, w, undefined);
-          }
-        }
-      }
-    }
-    // One-off values on entering a state during cycle n.
-    const ent = data.entry;
-    const ecoeff = ent.coeff;
-    for (let gi = 0; gi < traces.length; gi++) {
-      const t = traces[gi]!;
-      for (let s = 0; s < S; s++) {
-        const st = m.states[s]!;
-        if (!st.hasEntry) continue;
-        const f = t.inflow[s]!;
-        const acc = sums[gi]![s]!.entry;
-        if (acc !== undefined) {
-          if (!fuseEntry[s]) accumulate(calc, acc, f, ecoeff, ent.coeffC, ent.coeffH, needEntry[s]!);
-          continue;
-        }
-        if (calc.allZero(f)) continue;
-        const { dfc, dfh } = ent;
-        for (const e of t.g.list) {
-          calc.mul(w, e.share, f);
-          if (!ent.unit) calc.mul(w, w, ecoeff);
-          if (calc.allZero(w)) continue;
-          const meta = entryMeta;
-          meta.nodeId = e.nodeId;
-          meta.stateId = st.id;
-          meta.cycle = n;
-          for (const orig of st.entryItems) {
-            const it = values.item(orig);
-            const q = values.value(it.quantity, env);
-            meta.itemId = it.id;
-            meta.category = it.category;
-            sink.line("cost", meta, q, values.value(it.unitCost, env), w, dfc);
-            meta.category = undefined;
-            if (it.carbon !== undefined) sink.line("carbonKg", meta, q, values.value(it.carbon, env), w, undefined);
-          }
-          meta.itemId = "qalys";
-          if (st.entryQalys !== undefined) sink.line("qalys", meta, undefined, values.value(st.entryQalys, env), w, dfh);
-          meta.itemId = "carbonKg";
-          if (st.entryCarbon !== undefined) sink.line("carbonKg", meta, undefined, values.value(st.entryCarbon, env), w, undefined);
-          for (const ev of st.entryEvents) sink.line("event", ((meta.itemId = ev.name), meta), values.value(ev.count, env), undefined, w, undefined);
-        }
-      }
-    }
-    recordTrace((t) => t.next);
-    for (const t of traces) {
-      const p = t.prev;
-      (t as { prev: V[] }).prev = t.next;
-      (t as { next: V[] }).next = p;
-    }
+    run.valueStates(n, valueAt, fuseOcc ? fuseState : undefined);
+    run.valueEntries(n, fuseEntry);
+    run.endCycle();
   }
-  // Static states and entries, valued once with their summed weights.
-  valueSummedStates(calc, regs, m, traces, sums, sameSchedule, values, sink, stateMeta, entryMeta, L, zero);
-  if (!wantTrace) return undefined;
-  const head = { markovId: m.id, states: m.states.map((s) => s.id), cycleLengthYears: m.cycleLength };
-  if (occNumbers === undefined) return { ...head, occupancy: occupancy! };
-  return lazyTrace(head, occNumbers, S);
+  return run.finish();
 }
 
 /** The cohort run a run over draws hands to the kernel. */
