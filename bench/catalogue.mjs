@@ -2,6 +2,7 @@
 //
 //   npm run bench:catalogue                 # every case (builds dist first)
 //   node --expose-gc bench/catalogue.mjs evaluate-10k scoring-10k   # some cases, on an existing build
+//   ROUNDS=6 node --expose-gc bench/catalogue.mjs evaluate-10k      # and 5 more runs of each, in steady state
 //
 // Each case runs in its own Node process, so its peak memory (maxRSS) is its own. Times are reported as a
 // ratio to a yardstick measured in the same process (a JSON round trip — stringify + parse — of the same
@@ -101,6 +102,26 @@ async function runCase(name) {
     yardstickCpu = Math.min(yardstickCpu, cpu() - c0);
   }
 
+  // Steady state (ROUNDS=n, n > 1): the run again n − 1 times, each paired with a round trip right after it, so
+  // both sides of every ratio share the moment's load. The first run above includes V8 compiling the
+  // library's code (a one-off cost of a process); these rounds do not.
+  const rounds = [];
+  for (let r = 1; r < Number(process.env.ROUNDS ?? 1); r++) {
+    globalThis.gc?.();
+    const t0 = now();
+    const c0 = cpu();
+    run();
+    const s = now() - t0;
+    const c = cpu() - c0;
+    globalThis.gc?.();
+    const t1 = now();
+    const c1 = cpu();
+    JSON.parse(JSON.stringify(input));
+    const ys = now() - t1;
+    const yc = cpu() - c1;
+    rounds.push({ seconds: s, ratio: s / ys, cpuSeconds: c, cpuRatio: c / yc });
+  }
+
   return {
     name,
     seconds,
@@ -114,7 +135,15 @@ async function runCase(name) {
     resultHeapMB: held.heapUsed / MB,
     options,
     excluded,
+    rounds,
   };
+}
+
+/** min / median of some figures, to `digits` places. */
+function minMedian(xs, digits) {
+  const s = [...xs].sort((a, b) => a - b);
+  const median = s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return `${s[0].toFixed(digits)} / ${median.toFixed(digits)}`;
 }
 
 const argv = process.argv.slice(2);
@@ -140,6 +169,13 @@ if (argv[0] === "--child") {
           (r.options !== undefined ? `; ${r.options} options in the result` : "") +
           (r.excluded ? `, ${r.excluded} excluded` : ""),
       );
+      if (r.rounds?.length > 0) {
+        const rs = r.rounds;
+        console.log(
+          `  steady state, ${rs.length} more runs each paired with a round trip (min / median): ${minMedian(rs.map((x) => x.seconds), 2)} s = ` +
+            `${minMedian(rs.map((x) => x.ratio), 2)}× wall; CPU ${minMedian(rs.map((x) => x.cpuSeconds), 2)} s = ${minMedian(rs.map((x) => x.cpuRatio), 2)}×`,
+        );
+      }
     } else {
       const why = p.error?.code === "ETIMEDOUT" || p.signal === "SIGTERM" ? `did not finish in ${timeout} s` : `failed (exit ${p.status ?? p.signal}): ${(p.stderr || "").trim().split("\n").slice(0, 6).join(" | ").slice(0, 600)}`;
       rows.push({ name, failed: why });
