@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costComparisonTable, costConsequenceTable, renderCostComparisonMarkdown, renderCostConsequenceMarkdown, type HealthTechOption } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
-
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
-}
+import { issueLines } from "../_helpers/thrown.js";
 
 // A dressing that reduces surgical site infections, against usual care (illustrative per-patient figures).
 const usual: HealthTechOption = {
@@ -71,17 +61,17 @@ describe("costConsequenceTable", () => {
 
   it("names the path of each problem", () => {
     expect(
-      issuesOf(() =>
+      issueLines(() =>
         costConsequenceTable({
           currency: "GBP",
           options: [usual, { id: "x", costs: [{ category: "a", amount: "abc" }, { category: "a", amount: 1 }] }],
         }),
       ),
     ).toEqual(['invalid_type options[1].costs[0].amount: must be a finite decimal number, got "abc"']);
-    expect(issuesOf(() => costConsequenceTable({ currency: "GBP", options: [{ id: "x", costs: [{ category: "a", amount: 1 }, { category: "a", amount: 1 }] }] }))).toEqual([
+    expect(issueLines(() => costConsequenceTable({ currency: "GBP", options: [{ id: "x", costs: [{ category: "a", amount: 1 }, { category: "a", amount: 1 }] }] }))).toEqual([
       'duplicate_id options[0].costs[1].category: must be unique, got "a" again',
     ]);
-    expect(issuesOf(() => costConsequenceTable({ currency: "GBP", options: [usual], costCategories: [{ id: "bed-days" }] }))).toEqual([
+    expect(issueLines(() => costConsequenceTable({ currency: "GBP", options: [usual], costCategories: [{ id: "bed-days" }] }))).toEqual([
       'unknown_reference options[0].costs[1].category: must be one of the ids in costCategories, got "treatment"',
     ]);
   });
@@ -111,10 +101,10 @@ describe("costComparisonTable", () => {
   it("reports an equal-cost option as cost-neutral and rejects bad input", () => {
     const t = costComparisonTable({ currency: "EUR", comparator: "a", population: 0, options: [{ id: "a", costs: [{ category: "x", amount: 5 }] }, { id: "b", costs: [{ category: "y", amount: "5.00" }] }] });
     expect(t.rows[1]?.direction).toBe("cost-neutral");
-    expect(issuesOf(() => costComparisonTable({ currency: "GBP", comparator: "zz", population: -1, options: [usual] }))).toEqual([
+    expect(issueLines(() => costComparisonTable({ currency: "GBP", comparator: "zz", population: -1, options: [usual] }))).toEqual([
       "too_small population: must be ≥ 0, got -1",
       'unknown_reference comparator: must be the id of one of the options, got "zz"',
     ]);
-    expect(issuesOf(() => renderCostComparisonMarkdown(t, { decimals: 1.5 }))).toEqual(["invalid_value settings.decimals: must be a whole number from 0 to 20, got 1.5"]);
+    expect(issueLines(() => renderCostComparisonMarkdown(t, { decimals: 1.5 }))).toEqual(["invalid_value settings.decimals: must be a whole number from 0 to 20, got 1.5"]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { incrementalAnalysis, type CeaOption, type IncrementalAnalysis, type IncrementalOptionResult } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
+import { issueLines } from "../_helpers/thrown.js";
 
 // The rules follow Drummond, Sculpher, Claxton, Stoddart & Torrance (2015), Methods for the Economic Evaluation
 // of Health Care Programmes, 4th ed., ch. 4 (dominance, extended dominance, ICERs along the frontier), and
@@ -10,16 +10,6 @@ import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 
 function byId(r: IncrementalAnalysis): Record<string, IncrementalOptionResult> {
   return Object.fromEntries(r.options.map((o) => [o.id, o]));
-}
-
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
 }
 
 describe("incrementalAnalysis: hand-checked cases", () => {
@@ -146,18 +136,18 @@ describe("incrementalAnalysis: hand-checked cases", () => {
 
 describe("incrementalAnalysis: bad input", () => {
   it("rejects an empty list, duplicate ids, non-finite values and bad settings, naming the path", () => {
-    expect(issuesOf(() => incrementalAnalysis([]))).toEqual(["too_small options: must have at least 1 item"]);
-    expect(issuesOf(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1 }, { id: "a", cost: 2, effect: 2 }]))).toEqual([
+    expect(issueLines(() => incrementalAnalysis([]))).toEqual(["too_small options: must have at least 1 item"]);
+    expect(issueLines(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1 }, { id: "a", cost: 2, effect: 2 }]))).toEqual([
       'duplicate_id options[1].id: must be unique, got "a" again (first used at index 0)',
     ]);
-    expect(issuesOf(() => incrementalAnalysis([{ id: "a", cost: Number.POSITIVE_INFINITY, effect: 1 }, { id: "b", cost: 1, effect: Number.NaN }]))).toEqual([
+    expect(issueLines(() => incrementalAnalysis([{ id: "a", cost: Number.POSITIVE_INFINITY, effect: 1 }, { id: "b", cost: 1, effect: Number.NaN }]))).toEqual([
       "invalid_type options[0].cost: must be a finite decimal number, got Infinity",
       "invalid_type options[1].effect: must be a finite decimal number, got NaN",
     ]);
-    expect(issuesOf(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1, extra: 1 } as CeaOption]))).toEqual([
+    expect(issueLines(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1, extra: 1 } as CeaOption]))).toEqual([
       'unrecognized_keys options[0].extra: unknown key "extra" (check the spelling; unknown keys are not allowed)',
     ]);
-    expect(issuesOf(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1 }], { icerDecimalPlaces: -1 }))).toHaveLength(1);
+    expect(issueLines(() => incrementalAnalysis([{ id: "a", cost: 1, effect: 1 }], { icerDecimalPlaces: -1 }))).toHaveLength(1);
   });
 
   it("does not mutate its input and returns frozen plain data", () => {

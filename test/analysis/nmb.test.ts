@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { frontierOptionAt, incrementalAnalysis, netMonetaryBenefit, pairwiseComparison, safeIncrementalAnalysis, type CeaOption } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
-
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
-}
+import { formatIssue } from "../../src/errors/index.js";
+import { issueLines } from "../_helpers/thrown.js";
 
 describe("netMonetaryBenefit", () => {
   it("computes NMB = E·λ − C and INMB against the comparator, exactly, at each threshold", () => {
@@ -41,8 +32,8 @@ describe("netMonetaryBenefit", () => {
 
   it("rejects negative thresholds and unknown comparators", () => {
     const opts = [{ id: "a", cost: 1, effect: 1 }];
-    expect(issuesOf(() => netMonetaryBenefit(opts, { thresholds: [100, -1] }))).toEqual(["too_small settings.thresholds[1]: must be ≥ 0, got -1"]);
-    expect(issuesOf(() => netMonetaryBenefit(opts, { thresholds: 1, comparator: "zz" }))).toEqual(['unknown_reference settings.comparator: no option has id "zz"']);
+    expect(issueLines(() => netMonetaryBenefit(opts, { thresholds: [100, -1] }))).toEqual(["too_small settings.thresholds[1]: must be ≥ 0, got -1"]);
+    expect(issueLines(() => netMonetaryBenefit(opts, { thresholds: 1, comparator: "zz" }))).toEqual(['unknown_reference settings.comparator: no option has id "zz"']);
   });
 
   it("picks, at each λ, the frontier option whose ICER interval contains λ", () => {
@@ -76,7 +67,7 @@ describe("frontierOptionAt and safeIncrementalAnalysis", () => {
     expect(frontierOptionAt(cea, 500)).toEqual({ id: "B", from: "100", to: "1000" });
     expect(frontierOptionAt(cea, 50)).toEqual({ id: "A", to: "100" });
     expect(frontierOptionAt(cea, "1000")).toEqual({ id: "C", from: "1000" }); // ICER = λ counts as cost-effective
-    expect(issuesOf(() => frontierOptionAt(cea, -1))).toEqual(["too_small threshold: must be ≥ 0, got -1"]);
+    expect(issueLines(() => frontierOptionAt(cea, -1))).toEqual(["too_small threshold: must be ≥ 0, got -1"]);
   });
 
   it("returns issues instead of throwing", () => {
@@ -118,6 +109,6 @@ describe("pairwiseComparison", () => {
   it("rounds ICERs only when asked and rejects an unknown comparator", () => {
     const opts = [{ id: "a", cost: 0, effect: 0 }, { id: "b", cost: 1000, effect: 3 }];
     expect(pairwiseComparison(opts, { comparator: "a", icerDecimalPlaces: 0 })[1]?.icer).toBe("333");
-    expect(issuesOf(() => pairwiseComparison(opts, { comparator: "c" }))).toEqual(['unknown_reference settings.comparator: no option has id "c" (known: a, b)']);
+    expect(issueLines(() => pairwiseComparison(opts, { comparator: "c" }))).toEqual(['unknown_reference settings.comparator: no option has id "c" (known: a, b)']);
   });
 });

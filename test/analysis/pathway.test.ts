@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ceaOptionsFromPathway, costComparisonTable, healthTechOptionsFromPathway, incrementalAnalysisOfPathway } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
 import type { OptionResult, OutcomeTotals, PathwayResult } from "../../src/pathway/types.js";
+import { issueLines } from "../_helpers/thrown.js";
 
 function totals(cost: string, qalys: string, ssi: string, byCategory: Record<string, string>): OutcomeTotals {
   return {
@@ -37,16 +37,6 @@ const result: PathwayResult = {
   ],
 };
 
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
-}
-
 describe("pathway adapters", () => {
   it("read per-patient discounted cost and QALYs by default, or events avoided", () => {
     expect(ceaOptionsFromPathway(result)).toEqual([
@@ -76,10 +66,10 @@ describe("pathway adapters", () => {
   });
 
   it("say when population totals are asked for but absent, or an event is unknown", () => {
-    expect(issuesOf(() => ceaOptionsFromPathway(result, { basis: "population" }))).toEqual([
+    expect(issueLines(() => ceaOptionsFromPathway(result, { basis: "population" }))).toEqual([
       'not_computable result.options[0].population: option "usual" has no population totals (the model states no patient volumes); use basis "perPatient"',
     ]);
-    expect(issuesOf(() => ceaOptionsFromPathway(result, { effect: { event: "vte" } }))).toEqual([
+    expect(issueLines(() => ceaOptionsFromPathway(result, { effect: { event: "vte" } }))).toEqual([
       'unknown_reference reading.effect.event: option "usual" reports no event "vte" (reported: ssi)',
     ]);
     const withPopulation: PathwayResult = { ...result, options: [option("usual", "1", "1", "0", { a: "1" }, true)] };

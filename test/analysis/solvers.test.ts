@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
 import { breakEvenParameter, breakEvenPrice, breakEvenPriceLinear, findRoot, netMonetaryBenefit } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
-
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
-}
+import { issueLines } from "../_helpers/thrown.js";
 
 const D = Decimal.clone({ precision: 60 });
 const usual = { id: "usual", cost: 1500, effect: "1.2" };
@@ -33,15 +23,15 @@ describe("findRoot", () => {
   });
 
   it("says clearly when there is no bracketed root, the bracket is reversed, the model fails, or the limit is reached", () => {
-    expect(issuesOf(() => findRoot((x) => Number(x) ** 2 + 1, { bracket: [-1, 1] }))).toEqual([
+    expect(issueLines(() => findRoot((x) => Number(x) ** 2 + 1, { bracket: [-1, 1] }))).toEqual([
       "not_computable settings.bracket: no sign change between -1 (value 2) and 1 (value 2): the bracket does not contain a solution; widen it, or the decision does not change in this range",
     ]);
-    expect(issuesOf(() => findRoot((x) => Number(x), { bracket: [1, -1] }))).toEqual(["out_of_order settings.bracket: lower end must be less than upper end, got [1, -1]"]);
-    expect(issuesOf(() => findRoot((x) => (Number(x) > 0.5 ? Number.NaN : -1), { bracket: [0, 1] }))).toEqual(["not_computable f: at x = 1 the model returned NaN, not a finite decimal number"]);
-    const limit = issuesOf(() => findRoot((x) => new D(x).pow(3).minus(2).toString(), { bracket: [0, 2], tolerance: "1e-45", maxIterations: 2 }));
+    expect(issueLines(() => findRoot((x) => Number(x), { bracket: [1, -1] }))).toEqual(["out_of_order settings.bracket: lower end must be less than upper end, got [1, -1]"]);
+    expect(issueLines(() => findRoot((x) => (Number(x) > 0.5 ? Number.NaN : -1), { bracket: [0, 1] }))).toEqual(["not_computable f: at x = 1 the model returned NaN, not a finite decimal number"]);
+    const limit = issueLines(() => findRoot((x) => new D(x).pow(3).minus(2).toString(), { bracket: [0, 2], tolerance: "1e-45", maxIterations: 2 }));
     expect(limit).toHaveLength(1);
     expect(limit[0]).toMatch(/^limit_exceeded settings\.maxIterations: no convergence to within 1e-45 after 2 iterations/);
-    expect(issuesOf(() => findRoot((x) => Number(x), { bracket: [0, 1], tolerance: 0 }))).toEqual(["too_small settings.tolerance: must be > 0, got 0"]);
+    expect(issueLines(() => findRoot((x) => Number(x), { bracket: [0, 1], tolerance: 0 }))).toEqual(["too_small settings.tolerance: must be > 0, got 0"]);
   });
 });
 
@@ -69,11 +59,11 @@ describe("breakEvenPriceLinear (closed form)", () => {
   });
 
   it("rejects zero units and unknown alternatives", () => {
-    expect(issuesOf(() => breakEvenPriceLinear({ baseCost: 1, units: 0, effect: 1, alternatives: [usual], threshold: 1 }))).toEqual(["too_small units: must be > 0, got 0"]);
-    expect(issuesOf(() => breakEvenPriceLinear({ baseCost: 1, units: 1, effect: 1, alternatives: [usual], threshold: 1, against: "nope" }))).toEqual([
+    expect(issueLines(() => breakEvenPriceLinear({ baseCost: 1, units: 0, effect: 1, alternatives: [usual], threshold: 1 }))).toEqual(["too_small units: must be > 0, got 0"]);
+    expect(issueLines(() => breakEvenPriceLinear({ baseCost: 1, units: 1, effect: 1, alternatives: [usual], threshold: 1, against: "nope" }))).toEqual([
       'unknown_reference against: no alternative has id "nope"',
     ]);
-    expect(issuesOf(() => breakEvenPriceLinear({ baseCost: 1, units: 1, effect: 1, alternatives: [], threshold: 1 }))).toEqual(["too_small alternatives: must have at least 1 item"]);
+    expect(issueLines(() => breakEvenPriceLinear({ baseCost: 1, units: 1, effect: 1, alternatives: [], threshold: 1 }))).toEqual(["too_small alternatives: must have at least 1 item"]);
   });
 });
 
@@ -98,10 +88,10 @@ describe("breakEvenPrice (root finder on the caller's model)", () => {
   it("reports a missing solution and a broken model clearly", () => {
     // cost = 1000 + 2p, effect 1.25, λ = 30000: NMB = 36500 − 2p against premium's 36000, so g(p) = 500 − 2p:
     // g(0) = 500 and g(100) = 300, no sign change in [0, 100] (the break-even price 250 lies outside).
-    expect(issuesOf(() => breakEvenPrice({ model: (p) => ({ cost: 1000 + 2 * Number(p), effect: "1.25" }), alternatives: [usual, premium], threshold: 30000, bracket: [0, 100] }))[0]).toMatch(
+    expect(issueLines(() => breakEvenPrice({ model: (p) => ({ cost: 1000 + 2 * Number(p), effect: "1.25" }), alternatives: [usual, premium], threshold: 30000, bracket: [0, 100] }))[0]).toMatch(
       /^not_computable bracket: no sign change between 0 \(value 500\) and 100 \(value 300\)/,
     );
-    expect(issuesOf(() => breakEvenPrice({ model: () => ({ cost: Number.POSITIVE_INFINITY, effect: 1 }), alternatives: [usual], threshold: 1, bracket: [0, 1] }))).toEqual([
+    expect(issueLines(() => breakEvenPrice({ model: () => ({ cost: Number.POSITIVE_INFINITY, effect: 1 }), alternatives: [usual], threshold: 1, bracket: [0, 1] }))).toEqual([
       "not_computable model.cost: at x = 0 the model returned Infinity, not a finite decimal number",
     ]);
   });
@@ -132,7 +122,7 @@ describe("breakEvenParameter", () => {
   });
 
   it("names a missing option in the model's output, with the parameter value", () => {
-    expect(issuesOf(() => breakEvenParameter({ model: () => [{ id: "usual", cost: 0, effect: 0 }], option: "new", comparator: "usual", threshold: 1, bracket: [0, 1] }))).toEqual([
+    expect(issueLines(() => breakEvenParameter({ model: () => [{ id: "usual", cost: 0, effect: 0 }], option: "new", comparator: "usual", threshold: 1, bracket: [0, 1] }))).toEqual([
       'unknown_reference option: the model\'s options have no id "new" (at x = 0)',
     ]);
   });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COST_EFFECTIVENESS_THRESHOLDS, thresholdFor, type CostEffectivenessThreshold } from "../../src/analysis/index.js";
-import { formatIssue, VbpInputError } from "../../src/errors/index.js";
-
-function issuesOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => `${i.code} ${formatIssue(i)}`);
-    throw e;
-  }
-  return [];
-}
+import { issueLines } from "../_helpers/thrown.js";
 
 const src = { publisher: "Test board", title: "Local rules", publishedOn: "2026-01-01" };
 
@@ -39,7 +29,7 @@ describe("thresholdFor", () => {
     expect(ta.source.note).toContain("only to medicines (technology appraisals)");
     expect(ta.source.url).toBe("https://indepth.nice.org.uk/changes-to-nices-cost-effectiveness-thresholds/index.html");
     // Without a programme, the lookup is ambiguous (two programmes' entries in force): it must be named.
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-09-01" }))[0]).toContain("name the programme");
+    expect(issueLines(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-09-01" }))[0]).toContain("name the programme");
   });
 
   it("ships the data frozen, each entry with a source", () => {
@@ -51,14 +41,14 @@ describe("thresholdFor", () => {
   });
 
   it("reports unknown jurisdictions, programmes and dates, naming what is available", () => {
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "FR", on: "2026-06-01" }))).toEqual(['unknown_reference query.jurisdiction: no threshold for jurisdiction "FR" (known: GB-ENG)']);
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "orphan", on: "2026-06-01" }))).toEqual([
+    expect(issueLines(() => thresholdFor({ jurisdiction: "FR", on: "2026-06-01" }))).toEqual(['unknown_reference query.jurisdiction: no threshold for jurisdiction "FR" (known: GB-ENG)']);
+    expect(issueLines(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "orphan", on: "2026-06-01" }))).toEqual([
       'unknown_reference query.programme: no threshold for programme "orphan" in GB-ENG (known: diagnostics, digital, guidelines, healthtech, interventional-procedures, technology-appraisal)',
     ]);
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "1999-01-01" }))).toEqual([
+    expect(issueLines(() => thresholdFor({ jurisdiction: "GB-ENG", programme: "technology-appraisal", on: "1999-01-01" }))).toEqual([
       "not_computable query.on: no threshold in force on 1999-01-01 for GB-ENG (technology-appraisal); available: nice-2004 2004-04-01–2026-03-31; nice-2026 2026-04-01–open",
     ]);
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-02-30" }))).toEqual(['invalid_format query.on: must be a calendar date in YYYY-MM-DD form, got "2026-02-30"']);
+    expect(issueLines(() => thresholdFor({ jurisdiction: "GB-ENG", on: "2026-02-30" }))).toEqual(['invalid_format query.on: must be a calendar date in YYYY-MM-DD form, got "2026-02-30"']);
   });
 
   it("uses the caller's data set, and refuses ambiguous lookups and invalid data", () => {
@@ -67,15 +57,15 @@ describe("thresholdFor", () => {
       { id: "rare", jurisdiction: "XX", programmes: ["rare-disease"], currency: "EUR", lower: "100000", upper: "100000", unit: "per QALY", validFrom: "2020-01-01", source: src },
     ];
     expect(thresholdFor({ jurisdiction: "XX", programme: "rare-disease", on: "2026-01-01" }, mine).lower).toBe("100000");
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, mine))).toEqual([
+    expect(issueLines(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, mine))).toEqual([
       "policy query.programme: ambiguous: 2 thresholds are in force on 2026-01-01 (std, rare); name the programme",
     ]);
     const overlapping = [mine[0] as CostEffectivenessThreshold, { ...(mine[0] as CostEffectivenessThreshold), id: "std-2", validFrom: "2025-01-01" }];
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", programme: "medicines", on: "2026-01-01" }, overlapping))).toEqual([
+    expect(issueLines(() => thresholdFor({ jurisdiction: "XX", programme: "medicines", on: "2026-01-01" }, overlapping))).toEqual([
       "policy query.on: ambiguous: 2 thresholds are in force on 2026-01-01 (std, std-2); the data overlap; pass a data set with one entry in force",
     ]);
     const bad = [{ ...(mine[0] as CostEffectivenessThreshold), lower: "40000", validTo: "2019-12-31" }];
-    expect(issuesOf(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, bad))).toEqual([
+    expect(issueLines(() => thresholdFor({ jurisdiction: "XX", on: "2026-01-01" }, bad))).toEqual([
       "out_of_order data[0].upper: must be ≥ lower (40000), got 30000",
       "out_of_order data[0].validTo: must be on or after validFrom (2020-01-01), got 2019-12-31",
     ]);

@@ -10,21 +10,11 @@ import {
   type PriceFormulaSpec,
   type ScoreTrace,
 } from "../../../src/scoring/functions/index.js";
-import { VbpInputError } from "../../../src/errors/index.js";
+import { thrown } from "../../_helpers/thrown.js";
 
 // Three bids used throughout: A 9500 (lowest), B 10000, C 12000 (highest); mean (9500+10000+12000)/3 = 10500.
 const BIDS = ["9500", "10000", "12000"] as const;
 const points = (spec: PriceFormulaSpec, prices: readonly string[] = BIDS, max = "40") => priceScores(prices, max, spec).map((t) => t.points);
-
-function issuesOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
 
 describe("price formulas: hand-computed values", () => {
   it("relative-to-lowest: max × Pmin / P", () => {
@@ -250,20 +240,20 @@ describe("price formulas: properties", () => {
 
 describe("price formulas: errors and registration", () => {
   it("a price ≤ 0 is an input error naming the path", () => {
-    expect(issuesOf(() => priceScore("0", ["0", "10"], "40", { formula: "relative-to-lowest" }))).toEqual([
+    expect(thrown(() => priceScore("0", ["0", "10"], "40", { formula: "relative-to-lowest" }))).toEqual([
       { code: "too_small", path: ["price"], message: "must be > 0, got 0" },
       { code: "too_small", path: ["allPrices", 0], message: "must be > 0, got 0" },
     ]);
-    expect(issuesOf(() => priceScores(["10", "-5"], "40", { formula: "relative-to-lowest" }))).toEqual([
+    expect(thrown(() => priceScores(["10", "-5"], "40", { formula: "relative-to-lowest" }))).toEqual([
       { code: "too_small", path: ["prices", 1], message: "must be > 0, got -5" },
     ]);
-    expect(issuesOf(() => priceScores(["10", "abc"], "40", { formula: "relative-to-lowest" }))[0]?.message).toBe(
+    expect(thrown(() => priceScores(["10", "abc"], "40", { formula: "relative-to-lowest" }))[0]?.message).toBe(
       'must be a price (a finite decimal number), got "abc"',
     );
   });
 
   it("reports every problem at once: price not among the bids, unknown formula, negative maximum", () => {
-    expect(issuesOf(() => priceScore("9000", ["9500"], "-1", { formula: "cheapest" }))).toEqual([
+    expect(thrown(() => priceScore("9000", ["9500"], "-1", { formula: "cheapest" }))).toEqual([
       { code: "too_small", path: ["maxPoints"], message: "must be ≥ 0, got -1" },
       {
         code: "unknown_reference",
@@ -276,35 +266,35 @@ describe("price formulas: errors and registration", () => {
   });
 
   it("checks parameters: required, unknown, rule", () => {
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "logarithmic" }))).toEqual([
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "logarithmic" }))).toEqual([
       {
         code: "invalid_type",
         path: ["spec", "params", "A"],
         message: 'is required by price formula "logarithmic" (Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0).)',
       },
     ]);
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "logarithmic", params: { A: "1" } }))).toEqual([
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "logarithmic", params: { A: "1" } }))).toEqual([
       { code: "too_small", path: ["spec", "params", "A"], message: "must be > 1, got 1" },
     ]);
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "relative-to-lowest", params: { A: "2" } }))).toEqual([
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "relative-to-lowest", params: { A: "2" } }))).toEqual([
       { code: "unrecognized_keys", path: ["spec", "params", "A"], message: 'unknown parameter "A" for price formula "relative-to-lowest"; it takes no parameters' },
     ]);
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "linear-between-limits", params: { floor: "100", ceiling: "100" } }))).toEqual([
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "linear-between-limits", params: { floor: "100", ceiling: "100" } }))).toEqual([
       { code: "out_of_order", path: ["spec", "params", "ceiling"], message: "must be greater than params.floor (100), got 100" },
     ]);
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "ratio-to-reference", params: { reference: "-3" } }))).toEqual([
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "ratio-to-reference", params: { reference: "-3" } }))).toEqual([
       { code: "too_small", path: ["spec", "params", "reference"], message: "must be > 0, got -3" },
     ]);
   });
 
   it("params must be an object", () => {
     const spec = { formula: "logarithmic", params: ["2"] } as unknown as PriceFormulaSpec;
-    expect(issuesOf(() => priceScores(BIDS, "40", spec))).toEqual([{ code: "invalid_type", path: ["spec", "params"], message: "must be an object of named parameters, got an array" }]);
+    expect(thrown(() => priceScores(BIDS, "40", spec))).toEqual([{ code: "invalid_type", path: ["spec", "params"], message: "must be an object of named parameters, got an array" }]);
   });
 
   it("does not find formulas on the prototype", () => {
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "constructor" }))[0]?.path).toEqual(["spec", "formula"]);
-    expect(issuesOf(() => priceScores(BIDS, "40", { formula: "toString" }))[0]?.code).toBe("unknown_reference");
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "constructor" }))[0]?.path).toEqual(["spec", "formula"]);
+    expect(thrown(() => priceScores(BIDS, "40", { formula: "toString" }))[0]?.code).toBe("unknown_reference");
   });
 
   it("accepts a caller's own formula and still applies the guards", () => {
@@ -325,7 +315,7 @@ describe("price formulas: errors and registration", () => {
 
   it("a caller's formula returning NaN is reported, never passed on", () => {
     const bad: PriceFormula = { id: "bad", label: "Bad", formula: "?", rankReversal: "?", params: [], score: () => ({ points: "NaN", substituted: "?" }) };
-    expect(issuesOf(() => priceScores(["1"], "40", { formula: "bad" }, { bad }))).toEqual([
+    expect(thrown(() => priceScores(["1"], "40", { formula: "bad" }, { bad }))).toEqual([
       { code: "not_computable", path: ["spec", "formula"], message: 'price formula "bad" returned "NaN" instead of a finite number of points' },
     ]);
   });

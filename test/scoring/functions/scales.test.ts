@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moderate, QUALITATIVE_SCALES, scaleScore, type QualitativeScale, type QualitativeScaleId } from "../../../src/scoring/functions/index.js";
-import { VbpInputError } from "../../../src/errors/index.js";
-
-function issuesOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { thrown } from "../../_helpers/thrown.js";
 
 const NHS = QUALITATIVE_SCALES["nhs-vbp-5"];
 
@@ -53,15 +43,15 @@ describe("qualitative scales", () => {
   });
 
   it("a level not on the scale is an error naming it and listing the allowed levels", () => {
-    expect(issuesOf(() => scaleScore("excellent", "20", NHS))).toEqual([
+    expect(thrown(() => scaleScore("excellent", "20", NHS))).toEqual([
       {
         code: "invalid_value",
         path: ["level"],
         message: '"excellent" is not a level of scale "nhs-vbp-5"; allowed levels: 0 (no response), 1 (poor), 2 (satisfactory), 3 (good), 4 (outstanding)',
       },
     ]);
-    expect(issuesOf(() => scaleScore(2.5, "20", NHS))[0]?.message).toMatch(/^2\.5 is not a level of scale "nhs-vbp-5"/);
-    expect(issuesOf(() => scaleScore("6", "20", QUALITATIVE_SCALES["0-5"]))[0]?.path).toEqual(["level"]);
+    expect(thrown(() => scaleScore(2.5, "20", NHS))[0]?.message).toMatch(/^2\.5 is not a level of scale "nhs-vbp-5"/);
+    expect(thrown(() => scaleScore("6", "20", QUALITATIVE_SCALES["0-5"]))[0]?.path).toEqual(["level"]);
   });
 
   it("between levels only when asked, with a note", () => {
@@ -71,7 +61,7 @@ describe("qualitative scales", () => {
     expect(t.label).toBe("between satisfactory and good");
     expect(t.notes).toEqual(["value 2.5 lies between the levels 2 (satisfactory) and 3 (good), e.g. a mean of evaluators' scores"]);
     // still outside the scale's range → error
-    expect(issuesOf(() => scaleScore("4.5", "20", NHS, { betweenLevels: true }))[0]?.code).toBe("invalid_value");
+    expect(thrown(() => scaleScore("4.5", "20", NHS, { betweenLevels: true }))[0]?.code).toBe("invalid_value");
   });
 
   it("checks a caller's scale", () => {
@@ -84,15 +74,15 @@ describe("qualitative scales", () => {
         { value: "-1", label: "no", descriptor: "" },
       ],
     };
-    expect(issuesOf(() => scaleScore("yes", "10", bad))).toEqual([
+    expect(thrown(() => scaleScore("yes", "10", bad))).toEqual([
       { code: "duplicate_id", path: ["scale", "levels", 1, "value"], message: "duplicates the value of levels[0] (1)" },
       { code: "duplicate_id", path: ["scale", "levels", 1, "label"], message: 'duplicates the label of levels[0] ("Yes")' },
       { code: "too_small", path: ["scale", "levels", 2, "value"], message: "must be ≥ 0, got -1" },
     ]);
     const zero: QualitativeScale = { id: "z", label: "Z", levels: [{ value: "0", label: "a", descriptor: "" }, { value: "0.0", label: "b", descriptor: "" }] };
-    expect(issuesOf(() => scaleScore("a", "10", zero))[0]?.code).toBe("duplicate_id");
+    expect(thrown(() => scaleScore("a", "10", zero))[0]?.code).toBe("duplicate_id");
     const flat: QualitativeScale = { id: "f", label: "F", levels: [{ value: "0", label: "a", descriptor: "" }] };
-    expect(issuesOf(() => scaleScore("a", "10", flat))[0]).toMatchObject({ code: "too_small", path: ["scale", "levels"] });
+    expect(thrown(() => scaleScore("a", "10", flat))[0]).toMatchObject({ code: "too_small", path: ["scale", "levels"] });
   });
 });
 
@@ -120,7 +110,7 @@ describe("moderation", () => {
   });
 
   it("a consensus that differs from an individual score without a reason is an error", () => {
-    expect(issuesOf(() => moderate({ individual: [e1, e2], consensus: { level: "3", reason: "  " } }, NHS))).toEqual([
+    expect(thrown(() => moderate({ individual: [e1, e2], consensus: { level: "3", reason: "  " } }, NHS))).toEqual([
       { code: "policy", path: ["consensus", "reason"], message: "must explain the consensus 3 (good), which differs from E2: 4" },
     ]);
   });
@@ -154,9 +144,9 @@ describe("moderation", () => {
   });
 
   it("errors: empty panel, duplicates, missing reasons, unknown levels, consensus and method mismatch", () => {
-    expect(issuesOf(() => moderate({ individual: [] }, NHS))).toEqual([{ code: "too_small", path: ["individual"], message: "must have at least 1 evaluator's score" }]);
+    expect(thrown(() => moderate({ individual: [] }, NHS))).toEqual([{ code: "too_small", path: ["individual"], message: "must have at least 1 evaluator's score" }]);
     expect(
-      issuesOf(() =>
+      thrown(() =>
         moderate(
           {
             individual: [e1, { evaluatorId: "E1", level: "great", reason: "" }],
@@ -176,18 +166,18 @@ describe("moderation", () => {
       },
       { code: "policy", path: ["consensus"], message: 'is given but method is "median"; use method "consensus" or drop the consensus' },
     ]);
-    expect(issuesOf(() => moderate({ individual: [e1], method: "consensus" }, NHS))[0]?.path).toEqual(["consensus"]);
-    expect(issuesOf(() => moderate({ individual: [e1], consensus: { level: "9", reason: "x" } }, NHS))[0]?.path).toEqual(["consensus", "level"]);
+    expect(thrown(() => moderate({ individual: [e1], method: "consensus" }, NHS))[0]?.path).toEqual(["consensus"]);
+    expect(thrown(() => moderate({ individual: [e1], consensus: { level: "9", reason: "x" } }, NHS))[0]?.path).toEqual(["consensus", "level"]);
   });
 
   it("malformed entries are input errors, not crashes", () => {
     const bad = { individual: [null, e1], consensus: "3" } as unknown as Parameters<typeof moderate>[0];
-    expect(issuesOf(() => moderate(bad, NHS))).toEqual([
+    expect(thrown(() => moderate(bad, NHS))).toEqual([
       { code: "invalid_type", path: ["individual", 0], message: "must be an object { evaluatorId, level, reason }, got null" },
       { code: "invalid_type", path: ["consensus"], message: 'must be an object { level, reason }, got "3"' },
     ]);
     const bad2 = { individual: [null, e1] } as unknown as Parameters<typeof moderate>[0];
-    expect(issuesOf(() => moderate(bad2, NHS))).toEqual([{ code: "invalid_type", path: ["individual", 0], message: "must be an object { evaluatorId, level, reason }, got null" }]);
+    expect(thrown(() => moderate(bad2, NHS))).toEqual([{ code: "invalid_type", path: ["individual", 0], message: "must be an object { evaluatorId, level, reason }, got null" }]);
   });
 
   it("does not mutate the caller's input", () => {

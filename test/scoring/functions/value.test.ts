@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import { VALUE_FUNCTIONS, valueScore, type ValueFunction, type ValueFunctionSpec } from "../../../src/scoring/functions/index.js";
-import { VbpInputError } from "../../../src/errors/index.js";
-
-function issuesOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VbpInputError) return e.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
-    throw e;
-  }
-  throw new Error("expected a VbpInputError");
-}
+import { thrown } from "../../_helpers/thrown.js";
 
 const pts = (v: string, spec: ValueFunctionSpec, max = "10") => valueScore(v, max, spec).points;
 
@@ -134,34 +124,34 @@ describe("value functions: properties", () => {
 
 describe("value functions: errors and registration", () => {
   it("equal or reversed limits name the params path", () => {
-    expect(issuesOf(() => valueScore("5", "10", { fn: "linear", params: { lower: "10", upper: "10" } }))).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "linear", params: { lower: "10", upper: "10" } }))).toEqual([
       { code: "out_of_order", path: ["spec", "params", "upper"], message: "must be greater than params.lower (10), got 10 (the limits are equal)" },
     ]);
-    expect(issuesOf(() => valueScore("5", "10", { fn: "logarithmic", params: { lower: "0", upper: "10" } }))).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "logarithmic", params: { lower: "0", upper: "10" } }))).toEqual([
       { code: "too_small", path: ["spec", "params", "lower"], message: "must be > 0, got 0" },
     ]);
   });
 
   it("unsorted or non-monotone points name the point", () => {
-    expect(issuesOf(() => valueScore("5", "10", { fn: "piecewise-linear", params: { points: [{ x: 0, y: 0 }, { x: 10, y: 1 }, { x: 5, y: 1 }] } }))).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "piecewise-linear", params: { points: [{ x: 0, y: 0 }, { x: 10, y: 1 }, { x: 5, y: 1 }] } }))).toEqual([
       {
         code: "out_of_order",
         path: ["spec", "params", "points", 2, "x"],
         message: "x values must be strictly ascending: points[2].x = 5 is not greater than points[1].x = 10",
       },
     ]);
-    expect(issuesOf(() => valueScore("5", "10", { fn: "piecewise-linear", params: { points: [{ x: 0, y: 1 }, { x: 10, y: 0 }] } }))).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "piecewise-linear", params: { points: [{ x: 0, y: 1 }, { x: 10, y: 0 }] } }))).toEqual([
       {
         code: "out_of_order",
         path: ["spec", "params", "points", 1, "y"],
         message: "y must not decrease as x rises when higher-is-better: points[1].y = 0 after 1",
       },
     ]);
-    expect(issuesOf(() => valueScore("5", "10", { fn: "step", params: { steps: [{ x: 0, y: "1.5" }], extra: 1 } }))).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "step", params: { steps: [{ x: 0, y: "1.5" }], extra: 1 } }))).toEqual([
       { code: "unrecognized_keys", path: ["spec", "params", "extra"], message: 'unknown parameter "extra" for value function "step"; allowed: steps, otherwise' },
       { code: "too_big", path: ["spec", "params", "steps", 0, "y"], message: "must be a share of the maximum points between 0 and 1, got 1.5" },
     ]);
-    expect(issuesOf(() => valueScore("5", "10", { fn: "step", params: { steps: [{ x: 0, y: "0.5" }], otherwise: "0.6" } }))[0]?.path).toEqual([
+    expect(thrown(() => valueScore("5", "10", { fn: "step", params: { steps: [{ x: 0, y: "0.5" }], otherwise: "0.6" } }))[0]?.path).toEqual([
       "spec",
       "params",
       "otherwise",
@@ -170,18 +160,18 @@ describe("value functions: errors and registration", () => {
 
   it("bad value, direction or function name", () => {
     expect(
-      issuesOf(() => valueScore("ten", "-1", { fn: "linear", direction: "up" as "higher-is-better", params: { lower: 0, upper: 1 } })),
+      thrown(() => valueScore("ten", "-1", { fn: "linear", direction: "up" as "higher-is-better", params: { lower: 0, upper: 1 } })),
     ).toEqual([
       { code: "invalid_type", path: ["value"], message: 'must be a decimal number (a finite decimal number), got "ten"' },
       { code: "too_small", path: ["maxPoints"], message: "must be ≥ 0, got -1" },
       { code: "invalid_value", path: ["spec", "direction"], message: 'must be one of "higher-is-better", "lower-is-better", got "up"' },
     ]);
-    expect(issuesOf(() => valueScore("1", "10", { fn: "cubic" }))[0]).toEqual({
+    expect(thrown(() => valueScore("1", "10", { fn: "cubic" }))[0]).toEqual({
       code: "unknown_reference",
       path: ["spec", "fn"],
       message: 'unknown value function "cubic"; known functions: linear, piecewise-linear, step, logarithmic, proportional-to-best',
     });
-    expect(issuesOf(() => valueScore("1", "10", { fn: "linear" }))).toHaveLength(2);
+    expect(thrown(() => valueScore("1", "10", { fn: "linear" }))).toHaveLength(2);
   });
 
   it("accepts a caller's own function; results outside [0, max] are guarded with a note", () => {
