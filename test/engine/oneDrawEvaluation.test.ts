@@ -145,14 +145,11 @@ const steadyCohortArb = fc
       // The first row may sum to 1 without "rest" (its own probability the complement, written out).
       const closed = closedRow && r === 0 && S > 2;
       if (!closed) transitions.push({ from: ids[r]!, to: ids[r]!, probability: "rest" });
-      let sum = 0;
       for (let j = r + 1; j < S; j++) {
         const p = rows[r]![j - r - 1]! / (1000 * S);
-        sum += p;
         if (j === S - 1 && r === 0) transitions.push({ from: ids[r]!, to: ids[j]!, rate: { expr: "mu * 1.5" } });
         else transitions.push({ from: ids[r]!, to: ids[j]!, probability: j === 1 ? { expr: `(1 - p_x) * ${p}` } : p.toString() });
       }
-      void sum;
     }
     if (closedRow && S > 2) {
       // Row 0 without rest: s0 → s1 takes whatever the others leave, as an expression.
