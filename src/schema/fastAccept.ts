@@ -79,15 +79,24 @@ function withChecks(s: Internals, walk: Walk): Walk {
   return (value) => {
     const out = walk(value);
     if (out === REFUSED) return REFUSED;
-    const payload = { value: out, issues: [] as unknown[] };
+    // A spare payload is reused (taken while the checks run, so a check that ran a walk would get another).
+    const payload = spare ?? { value: out, issues: [] };
+    spare = undefined;
+    payload.value = out;
     for (const ch of checks) {
       const when = ch.def.when;
       if (when !== undefined && !when(payload)) continue;
       if (ch.check(payload) instanceof Promise || payload.issues.length > 0) return REFUSED;
     }
-    return payload.value;
+    const checked = payload.value;
+    payload.value = undefined;
+    spare = payload;
+    return checked;
   };
 }
+
+/** A payload without issues, free for the next checks. */
+let spare: { value: unknown; issues: unknown[] } | undefined;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -109,11 +118,10 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
     return { key: k, walk: build(f), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   return withChecks(s, (input) => {
-    if (!isPlainObject(input)) return REFUSED;
-    if (strict) {
-      // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
-      for (const key in input) if (!keySet.has(key)) return REFUSED;
-    } else if (Object.hasOwn(input, "__proto__")) return REFUSED;
+    // An own `__proto__` key, enumerable or not, is refused.
+    if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
+    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
+    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const key = f.key;
@@ -135,6 +143,24 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   });
 }
 
+/**
+ * A leaf's answers for short strings, remembered: a leaf is a function of its value alone, and a catalogue
+ * repeats its dates, amounts and units in every option. Only plain answers (not objects) are kept, up to a
+ * bound, so memory stays small whatever the documents.
+ */
+function remembered(walk: Walk): Walk {
+  const seen = new Map<string, unknown>();
+  return (input) => {
+    if (typeof input !== "string" || input.length > 64) return walk(input);
+    let r = seen.get(input);
+    if (r === undefined) {
+      r = walk(input);
+      if (typeof r !== "object" && seen.size < 1024) seen.set(input, r);
+    }
+    return r;
+  };
+}
+
 /** Walks built so far: a part met again while it is being built (a recursive schema) is reached through it. */
 const built = /* @__PURE__ */ new WeakMap<Internals, Walk>();
 
@@ -143,7 +169,9 @@ function build(s: Internals): Walk {
   if (walk !== undefined) return walk;
   const ref: { walk?: Walk } = {};
   built.set(s, (value) => ref.walk!(value));
-  ref.walk = buildPart(s);
+  const walk2 = buildPart(s);
+  // A transform or a check of the schema's own code is remembered for short strings.
+  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom") ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
