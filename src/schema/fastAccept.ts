@@ -13,7 +13,7 @@ import { parseWith } from "./issues.js";
 import { protoKeyIssues } from "./protoKeys.js";
 
 /** The answer for a value the walker does not accept (zod's parse is then run for its issues). */
-const REFUSED: unique symbol = /* @__PURE__ */ Symbol("refused");
+const REFUSED: unique symbol = /* @__PURE__ */ Symbol();
 
 type Walk = (value: unknown) => unknown;
 
@@ -183,9 +183,7 @@ function buildPart(s: Internals): Walk {
     case "object":
       return objectWalk(s, build);
     case "array": {
-      const el = def.element;
-      if (el === undefined) return byZod(s);
-      const walk = build(el._zod);
+      const walk = build(def.element!._zod);
       return withChecks(s, (input) => {
         if (!Array.isArray(input)) return REFUSED;
         const out = new Array<unknown>(input.length);
@@ -198,16 +196,13 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "optional": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
+      const inner = def.innerType!._zod;
       const walk = build(inner);
       // An absent value stays absent, unless the inner part is a default (which then gives its value).
       return withChecks(s, inner.optin === "defaulted" ? walk : (input) => (input === undefined ? undefined : walk(input)));
     }
     case "default": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
-      const walk = build(inner);
+      const walk = build(def.innerType!._zod);
       // As zod: the default for an absent value (not checked by the inner part), or for an inner undefined.
       return withChecks(s, (input) => {
         if (input === undefined) return def.defaultValue;
@@ -216,9 +211,7 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "readonly": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
-      const walk = build(inner);
+      const walk = build(def.innerType!._zod);
       return withChecks(s, (input) => {
         const r = walk(input);
         return r === REFUSED ? REFUSED : Object.freeze(r);
@@ -231,12 +224,11 @@ function buildPart(s: Internals): Walk {
       return withChecks(s, (input) => (values.has(input) ? input : REFUSED));
     }
     case "record": {
-      const key = def.keyType?._zod;
-      const value = def.valueType?._zod;
+      const key = def.keyType!._zod;
       // A record of listed keys (every one required) is zod's.
-      if (key === undefined || value === undefined || key.values !== undefined) return byZod(s);
+      if (key.values !== undefined) return byZod(s);
       const keyWalk = build(key);
-      const valueWalk = build(value);
+      const valueWalk = build(def.valueType!._zod);
       return withChecks(s, (input) => {
         if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
         const out: Record<string, unknown> = {};
@@ -253,7 +245,7 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "union": {
-      const options = def.options ?? [];
+      const options = def.options!;
       if (def.inclusive === false && def.discriminator === undefined) return byZod(s);
       if (def.discriminator !== undefined) {
         if (def.unionFallback === true) return byZod(s);
@@ -286,17 +278,15 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "string":
-      return withChecks(s, (input) => (typeof input === "string" ? input : REFUSED));
     case "boolean":
-      return withChecks(s, (input) => (typeof input === "boolean" ? input : REFUSED));
     case "number":
-      return withChecks(s, (input) => (typeof input === "number" && Number.isFinite(input) ? input : REFUSED));
+      // A value of the part's own type (a finite number for "number").
+      return withChecks(s, (input) => (typeof input === def.type && (typeof input !== "number" || Number.isFinite(input)) ? input : REFUSED));
     case "any":
     case "unknown":
       return withChecks(s, (input) => (hasProtoKey(input) ? REFUSED : input));
     case "transform": {
-      const transform = def.transform;
-      if (transform === undefined) return byZod(s);
+      const transform = def.transform!;
       return withChecks(s, (input) => {
         if (hasProtoKey(input)) return REFUSED;
         // The transform is the schema's own code; it reports problems by adding issues.
@@ -306,9 +296,8 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "pipe": {
-      if (def.in === undefined || def.out === undefined) return byZod(s);
-      const first = build(def.in._zod);
-      const then = build(def.out._zod);
+      const first = build(def.in!._zod);
+      const then = build(def.out!._zod);
       return withChecks(s, (input) => {
         const r = first(input);
         return r === REFUSED ? REFUSED : then(r);

@@ -88,6 +88,13 @@ describe("reading a plainly valid evaluation document in one walk", () => {
     }
   });
 
+  it("refuses an own `__proto__` key that is not enumerable (which zod's strict objects do not see), and validation reports it", () => {
+    const doc = read("examples/tender/tender.json") as { options: Record<string, unknown>[] };
+    Object.defineProperty(doc.options[1]!, "__proto__", { value: { polluted: true }, enumerable: false });
+    expect(fastAccept(documentShape(), doc)).toBeUndefined();
+    expect(thrown(() => prepareEvaluation(doc, "fail"))).toEqual([{ code: "unrecognized_keys", path: ["options", 1, "__proto__"], message: 'unknown key "__proto__" (not allowed)' }]);
+  });
+
   it("gives the same prepared document as the full parse, and every problem at once for a bad one", () => {
     const doc = read("examples/tender/tender.json") as { options: Record<string, unknown>[] };
     const good = prepareEvaluation(doc, "exclude");
