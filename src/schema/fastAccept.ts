@@ -13,7 +13,7 @@ import { parseWith } from "./issues.js";
 import { protoKeyIssues } from "./protoKeys.js";
 
 /** The answer for a value the walker does not accept (zod's parse is then run for its issues). */
-const REFUSED: unique symbol = /* @__PURE__ */ Symbol("refused");
+const REFUSED: unique symbol = /* @__PURE__ */ Symbol();
 
 type Walk = (value: unknown) => unknown;
 
@@ -79,15 +79,24 @@ function withChecks(s: Internals, walk: Walk): Walk {
   return (value) => {
     const out = walk(value);
     if (out === REFUSED) return REFUSED;
-    const payload = { value: out, issues: [] as unknown[] };
+    // A spare payload is reused (taken while the checks run, so a check that ran a walk would get another).
+    const payload = spare ?? { value: out, issues: [] };
+    spare = undefined;
+    payload.value = out;
     for (const ch of checks) {
       const when = ch.def.when;
       if (when !== undefined && !when(payload)) continue;
       if (ch.check(payload) instanceof Promise || payload.issues.length > 0) return REFUSED;
     }
-    return payload.value;
+    const checked = payload.value;
+    payload.value = undefined;
+    spare = payload;
+    return checked;
   };
 }
+
+/** A payload without issues, free for the next checks. */
+let spare: { value: unknown; issues: unknown[] } | undefined;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -109,11 +118,10 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
     return { key: k, walk: build(f), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   return withChecks(s, (input) => {
-    if (!isPlainObject(input)) return REFUSED;
-    if (strict) {
-      // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
-      for (const key in input) if (!keySet.has(key)) return REFUSED;
-    } else if (Object.hasOwn(input, "__proto__")) return REFUSED;
+    // An own `__proto__` key, enumerable or not, is refused.
+    if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
+    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
+    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const key = f.key;
@@ -135,6 +143,24 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   });
 }
 
+/**
+ * A leaf's answers for short strings, remembered: a leaf is a function of its value alone, and a catalogue
+ * repeats its dates, amounts and units in every option. Only plain answers (not objects) are kept, up to a
+ * bound, so memory stays small whatever the documents.
+ */
+function remembered(walk: Walk): Walk {
+  const seen = new Map<string, unknown>();
+  return (input) => {
+    if (typeof input !== "string" || input.length > 64) return walk(input);
+    let r = seen.get(input);
+    if (r === undefined) {
+      r = walk(input);
+      if (typeof r !== "object" && seen.size < 1024) seen.set(input, r);
+    }
+    return r;
+  };
+}
+
 /** Walks built so far: a part met again while it is being built (a recursive schema) is reached through it. */
 const built = /* @__PURE__ */ new WeakMap<Internals, Walk>();
 
@@ -143,7 +169,9 @@ function build(s: Internals): Walk {
   if (walk !== undefined) return walk;
   const ref: { walk?: Walk } = {};
   built.set(s, (value) => ref.walk!(value));
-  ref.walk = buildPart(s);
+  const walk2 = buildPart(s);
+  // A transform or a check of the schema's own code is remembered for short strings.
+  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom") ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
@@ -155,9 +183,7 @@ function buildPart(s: Internals): Walk {
     case "object":
       return objectWalk(s, build);
     case "array": {
-      const el = def.element;
-      if (el === undefined) return byZod(s);
-      const walk = build(el._zod);
+      const walk = build(def.element!._zod);
       return withChecks(s, (input) => {
         if (!Array.isArray(input)) return REFUSED;
         const out = new Array<unknown>(input.length);
@@ -170,16 +196,13 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "optional": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
+      const inner = def.innerType!._zod;
       const walk = build(inner);
       // An absent value stays absent, unless the inner part is a default (which then gives its value).
       return withChecks(s, inner.optin === "defaulted" ? walk : (input) => (input === undefined ? undefined : walk(input)));
     }
     case "default": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
-      const walk = build(inner);
+      const walk = build(def.innerType!._zod);
       // As zod: the default for an absent value (not checked by the inner part), or for an inner undefined.
       return withChecks(s, (input) => {
         if (input === undefined) return def.defaultValue;
@@ -188,9 +211,7 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "readonly": {
-      const inner = def.innerType?._zod;
-      if (inner === undefined) return byZod(s);
-      const walk = build(inner);
+      const walk = build(def.innerType!._zod);
       return withChecks(s, (input) => {
         const r = walk(input);
         return r === REFUSED ? REFUSED : Object.freeze(r);
@@ -203,12 +224,11 @@ function buildPart(s: Internals): Walk {
       return withChecks(s, (input) => (values.has(input) ? input : REFUSED));
     }
     case "record": {
-      const key = def.keyType?._zod;
-      const value = def.valueType?._zod;
+      const key = def.keyType!._zod;
       // A record of listed keys (every one required) is zod's.
-      if (key === undefined || value === undefined || key.values !== undefined) return byZod(s);
+      if (key.values !== undefined) return byZod(s);
       const keyWalk = build(key);
-      const valueWalk = build(value);
+      const valueWalk = build(def.valueType!._zod);
       return withChecks(s, (input) => {
         if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
         const out: Record<string, unknown> = {};
@@ -225,7 +245,7 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "union": {
-      const options = def.options ?? [];
+      const options = def.options!;
       if (def.inclusive === false && def.discriminator === undefined) return byZod(s);
       if (def.discriminator !== undefined) {
         if (def.unionFallback === true) return byZod(s);
@@ -258,17 +278,15 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "string":
-      return withChecks(s, (input) => (typeof input === "string" ? input : REFUSED));
     case "boolean":
-      return withChecks(s, (input) => (typeof input === "boolean" ? input : REFUSED));
     case "number":
-      return withChecks(s, (input) => (typeof input === "number" && Number.isFinite(input) ? input : REFUSED));
+      // A value of the part's own type (a finite number for "number").
+      return withChecks(s, (input) => (typeof input === def.type && (typeof input !== "number" || Number.isFinite(input)) ? input : REFUSED));
     case "any":
     case "unknown":
       return withChecks(s, (input) => (hasProtoKey(input) ? REFUSED : input));
     case "transform": {
-      const transform = def.transform;
-      if (transform === undefined) return byZod(s);
+      const transform = def.transform!;
       return withChecks(s, (input) => {
         if (hasProtoKey(input)) return REFUSED;
         // The transform is the schema's own code; it reports problems by adding issues.
@@ -278,9 +296,8 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "pipe": {
-      if (def.in === undefined || def.out === undefined) return byZod(s);
-      const first = build(def.in._zod);
-      const then = build(def.out._zod);
+      const first = build(def.in!._zod);
+      const then = build(def.out!._zod);
       return withChecks(s, (input) => {
         const r = first(input);
         return r === REFUSED ? REFUSED : then(r);

@@ -69,6 +69,13 @@ describe("fastAccept on the pathway schema", () => {
     expect(thrown(() => parseFastWith(pathwayModelStructureSchema(), doc)).map((i) => i.path.join("."))).toContain("__proto__");
   });
 
+  it("refuses an own `__proto__` key that is not enumerable (zod's strict objects do not see it), as the full parse's scan does", () => {
+    const doc = sickSickerModel() as unknown as Record<string, unknown>;
+    Object.defineProperty(doc, "__proto__", { value: { x: 1 }, enumerable: false });
+    expect(fastAccept(pathwayModelStructureSchema(), doc)).toBeUndefined();
+    expect(thrown(() => parseFastWith(pathwayModelStructureSchema(), doc))).toEqual([{ code: "unrecognized_keys", path: ["__proto__"], message: 'unknown key "__proto__" (not allowed)' }]);
+  });
+
   // Random edits of the examples: a key removed, set to another value (of any JSON kind, undefined, or a value
   // found elsewhere in the document), or an unknown key added. Whatever zod decides, the walker agrees.
   const odd: unknown[] = [undefined, null, true, false, 0, -1, 1, 0.5, 2.5, 1e15, -0, "", "0.5", "-1", "1e3", "00.5", " 1", "rest", "x", "A", "care", "none", "simpson", "multiply", "set", "beta", "qx", "start", "annual", "GBP", "2024-01-01", [], [1], ["0.5"], {}, { param: "c_H" }, { param: "nope" }, { expr: "1 +" }, { expr: "2 * u_H" }, { lifeTable: "lt" }, { byCycle: [{ fromCycle: 1, value: 1 }] }, { a: 1 }];
