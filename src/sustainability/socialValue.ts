@@ -115,24 +115,40 @@ export function scoreParsedSocialValue(doc: SocialValueInput): SocialValueResult
   return compileSocialValue(doc)(doc.commitments);
 }
 
+/** One metric's attainment for one target, made once per distinct target; `n` numbers it within the run (0: none). */
+interface Attainment {
+  readonly n: number;
+  readonly target: Dec;
+  readonly a: Dec;
+}
+
+/** A supplier's best evidenced commitment against one metric. */
+interface MetricBest {
+  readonly made: readonly SocialValueInput["commitments"][number][];
+  readonly best: (Attainment & { readonly id: string }) | undefined;
+  readonly unevidenced: number;
+}
+
 /**
  * @internal The buyer's framework (themes, metrics, weights, benchmarks) read once, as a scorer of any
  * supplier's commitments: {@link scoreSocialValue}'s arithmetic, with what is the same for every supplier
  * (weights, benchmarks, Σ weights, labels) made once. `detail: false` leaves the themes out of the result
- * (the total, maximum and normalised score are the same).
+ * (the total, maximum and normalised score are the same); those results depend only on the attainment of
+ * each metric, so suppliers whose best commitments meet the metrics alike share one (frozen) result.
  */
 export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): (commitments: SocialValueInput["commitments"], detail?: boolean) => SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
   const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
   const labels = new Map(themeList.map((t) => [t.id, t.label]));
   let maximum = new Dec(0);
+  let numbered = 0;
   const themes = doc.themes.map((theme) => {
     let wsum = new Dec(0);
     const metrics = theme.metrics.map((m) => {
       const weight = new Dec(m.weight ?? 1);
       wsum = wsum.plus(weight);
       // Attainment by target (suppliers often commit the same figures): each is computed once.
-      const attainments = new Map<string, { target: Dec; a: Dec }>();
+      const attainments = new Map<string, Attainment>();
       return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
     });
     const tw = new Dec(theme.weight);
@@ -140,7 +156,9 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
     return { theme, metrics, wsum, tw, label: labels.get(theme.themeId) ?? theme.themeId };
   });
   const maximumText = decString(maximum);
-  return (commitments, detail = true) => {
+
+  /** Each metric's best evidenced commitment, metrics in the framework's order. */
+  const bestOf = (commitments: SocialValueInput["commitments"]): MetricBest[] => {
     const byMetric = new Map<string, SocialValueInput["commitments"][number][]>();
     for (const c of commitments) {
       const key = `${c.themeId}\u0000${c.metricId}`;
@@ -148,12 +166,11 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
       if (list === undefined) byMetric.set(key, [c]);
       else list.push(c);
     }
-    let total = ZERO;
-    const themeResults = themes.map(({ theme, metrics, wsum, tw, label }): SocialValueThemeResult => {
-      let acc = ZERO;
-      const metricResults = metrics.map(({ m, key, higher, weight, weightText, benchmark, evidenceRequired, attainments }): SocialValueMetricResult => {
+    const out: MetricBest[] = [];
+    for (const { metrics } of themes) {
+      for (const { key, higher, benchmark, evidenceRequired, attainments } of metrics) {
         const made = byMetric.get(key) ?? [];
-        let best: { id: string; target: Dec; a: Dec } | undefined;
+        let best: (Attainment & { id: string }) | undefined;
         let unevidenced = 0;
         for (const c of made) {
           if (evidenceRequired && (c.evidence ?? []).length === 0) {
@@ -165,14 +182,57 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
             const target = new Dec(c.target);
             const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
             // min(1, ratio)
-            t = { target, a: ratio.gt(ONE) ? ONE : ratio };
+            t = { n: ++numbered, target, a: ratio.gt(ONE) ? ONE : ratio };
             attainments.set(c.target, t);
           }
-          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, target: t.target, a: t.a };
+          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, n: t.n, target: t.target, a: t.a };
         }
-        const attainment = best?.a ?? ZERO;
-        acc = acc.plus(weight.times(attainment));
-        if (!detail) return undefined as unknown as SocialValueMetricResult;
+        out.push({ made, best, unevidenced });
+      }
+    }
+    return out;
+  };
+
+  /** The scores of the themes and the total, from each metric's best (in {@link bestOf}'s order). */
+  const scoresOf = (bests: readonly MetricBest[]) => {
+    let k = 0;
+    let total = ZERO;
+    const scores = themes.map(({ metrics, wsum, tw }) => {
+      let acc = ZERO;
+      for (const { weight } of metrics) acc = acc.plus(weight.times(bests[k++]!.best?.a ?? ZERO));
+      const score = wsum.isZero() ? ZERO : acc.div(wsum);
+      const weighted = tw.times(score);
+      total = total.plus(toLedgerScale(weighted));
+      return { score, weighted };
+    });
+    return { scores, total };
+  };
+
+  const resultOf = (themeResults: readonly SocialValueThemeResult[], total: Dec): SocialValueResult =>
+    Object.freeze({
+      themeSetId: setId,
+      themes: Object.freeze(themeResults),
+      total: decString(total),
+      maximum: maximumText,
+      normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
+    });
+
+  // Compact results by the attainments they were made from (the numbers of each metric's best, 0 for none).
+  const compact = new Map<string, SocialValueResult>();
+  return (commitments, detail = true) => {
+    const bests = bestOf(commitments);
+    if (!detail) {
+      let key = "";
+      for (const b of bests) key += `${b.best?.n ?? 0},`;
+      let r = compact.get(key);
+      if (r === undefined) compact.set(key, (r = resultOf([], scoresOf(bests).total)));
+      return r;
+    }
+    const { scores, total } = scoresOf(bests);
+    let k = 0;
+    const themeResults = themes.map(({ theme, metrics, tw, label }, i): SocialValueThemeResult => {
+      const metricResults = metrics.map(({ m, higher, weightText }): SocialValueMetricResult => {
+        const { made, best, unevidenced } = bests[k++]!;
         let reason: string;
         if (made.length === 0) reason = "no commitment made against this metric";
         else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
@@ -189,14 +249,11 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
           weight: weightText,
           ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
           commitmentIds: Object.freeze(made.map((c) => c.id)),
-          attainment: decString(toLedgerScale(attainment)),
+          attainment: decString(toLedgerScale(best?.a ?? ZERO)),
           reason,
         });
       });
-      const score = wsum.isZero() ? ZERO : acc.div(wsum);
-      const weighted = tw.times(score);
-      total = total.plus(toLedgerScale(weighted));
-      if (!detail) return undefined as unknown as SocialValueThemeResult;
+      const { score, weighted } = scores[i]!;
       return Object.freeze({
         themeId: theme.themeId,
         label,
@@ -206,13 +263,7 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
         metrics: Object.freeze(metricResults),
       });
     });
-    return Object.freeze({
-      themeSetId: setId,
-      themes: Object.freeze(detail ? themeResults : []),
-      total: decString(total),
-      maximum: maximumText,
-      normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
-    });
+    return resultOf(themeResults, total);
   };
 }
 
