@@ -74,7 +74,11 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   });
   for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   const lines = m.scenarios[0]?.lines ?? [];
-  const valuePerTonne = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0"));
+  // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
+  // is the one rounding of kg ÷ 1000 × value per tonne.
+  const valuePerKg = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0").times(PER_THOUSAND));
+  // A year whose discount factor is exactly 1 leaves the amount as it is (already at the ledger scale).
+  const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : f));
   const firstSource = lines[0]?.source;
   const carbonValues = {
     seriesId: m.seriesId,
@@ -106,9 +110,9 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
     for (let y = 0; y < H; y++) {
       const product = co.byYear.get(years[y] as number);
       const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
-      // kg ÷ 1000 as kg × 0.001: the same exact value (a shift of the point), without a long division.
-      const amount = toLedgerScale(kg.times(PER_THOUSAND).times(valuePerTonne[y] as Dec));
-      pv = pv.plus(toLedgerScale(amount.times(ctx.yearFactors[y] as Dec)));
+      const amount = toLedgerScale(kg.times(valuePerKg[y] as Dec));
+      const f = factors[y];
+      pv = pv.plus(f === undefined ? amount : toLedgerScale(amount.times(f)));
     }
     presentValue.push(pv);
     costPerPatient.push(toLedgerScale(pv.div(ctx.discountedPatients)));
