@@ -4,7 +4,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
 import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
-import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -61,6 +61,7 @@ interface Context {
 interface VolumeTotals {
   readonly total: Dec;
   readonly discounted: Dec;
+  readonly discountedFixed: Fixed;
   readonly totalText: string;
   readonly discountedText: string;
 }
@@ -437,7 +438,8 @@ function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigin
   if (volume === undefined) return undefined;
   const totals = volumeTotals(ctx, volume);
   if (totals.total.isZero()) return undefined;
-  return toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted));
+  if (totals.discountedFixed.m === 0n) return toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted));
+  return new Dec(fixedString(ledgerQuotient(disc, totals.discountedFixed)));
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
@@ -452,7 +454,7 @@ function volumeTotals(ctx: Context, yearly: readonly Dec[]): VolumeTotals {
     for (let p = 1; p <= ctx.periods; p++) discounted = discounted.plus(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!.times(ctx.df[p]!));
     if (ctx.ppy !== 1) discounted = discounted.div(ctx.ppy);
     // The texts are shared by every option costed on the same volumes (one copy, not one per option).
-    hit = { total, discounted, totalText: decString(total), discountedText: decString(discounted) };
+    hit = { total, discounted, discountedFixed: fixedOf(discounted), totalText: decString(total), discountedText: decString(discounted) };
     ctx.volumeTotals.set(yearly, hit);
   }
   return hit;

@@ -1,10 +1,11 @@
-import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
+import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
 import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
+import { divideToLedger, fixedOf, type Fixed } from "../lifecycle/_internal/fixed.js";
 
 const ZERO = new Dec(0);
 
@@ -305,7 +306,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     return r;
   };
   // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume.
-  const horizonVolumes = new Map<Dec, Dec>();
+  const horizonVolumes = new Map<Dec, Fixed>();
   const results: CarbonOptionResult[] = [];
   doc.options.forEach((opt, oi) => {
     const ledger: CarbonLedgerLine[] = [];
@@ -395,8 +396,8 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     const perUnit = (volume: Dec | undefined): Dec | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
       let divisor = horizonVolumes.get(volume);
-      if (divisor === undefined) horizonVolumes.set(volume, (divisor = volume.times(doc.horizonYears)));
-      return total.div(divisor).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+      if (divisor === undefined) horizonVolumes.set(volume, (divisor = fixedOf(volume.times(doc.horizonYears))));
+      return divideToLedger(total, divisor);
     };
     const perPatient = perUnit(patients);
     onFigures?.(oi, { total, perPatient, byYear });

@@ -25,6 +25,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
+import { divideToLedger, fixedOf } from "../../lifecycle/_internal/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
@@ -98,6 +99,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
     },
   };
 
+  const discountedPatients = fixedOf(ctx.discountedPatients);
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];
   // Options with the same effects share one pathway result: its kg a year is read once.
@@ -115,7 +117,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       pv = pv.plus(f === undefined ? amount : toLedgerScale(amount.times(f)));
     }
     presentValue.push(pv);
-    costPerPatient.push(toLedgerScale(pv.div(ctx.discountedPatients)));
+    costPerPatient.push(discountedPatients.m === 0n ? toLedgerScale(pv.div(ctx.discountedPatients)) : divideToLedger(pv, discountedPatients));
   });
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }
