@@ -27,9 +27,8 @@ interface Point {
   /** Cost and effect as written in the result. */
   readonly costText: string;
   readonly effectText: string;
-  /** Cost and effect as the nearest doubles: ordered as the exact values whenever they differ. */
-  readonly costNumber: number;
-  readonly effectNumber: number;
+  /** The cost as the nearest double. */
+  readonly approx: number;
   /** Members sorted by id; members[0] names the point. */
   readonly members: ParsedOption[];
 }
@@ -58,7 +57,7 @@ function toPoints(options: readonly ParsedOption[]): Point[] {
     const effectText = textOf(o.effect);
     const key = `${costText}|${effectText}`;
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, costText, effectText, costNumber: Number(costText), effectNumber: Number(effectText), members: [o] });
+    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, costText, effectText, approx: +costText, members: [o] });
     else g.members.push(o);
   }
   const points = [...groups.values()];
@@ -68,14 +67,11 @@ function toPoints(options: readonly ParsedOption[]): Point[] {
 
 /**
  * Cost ascending, then effect descending: the first point at each cost is the only candidate there. Rounding
- * to the nearest double keeps order, so two different doubles settle it; equal ones are compared exactly.
+ * to the nearest double keeps order, so costs whose doubles differ are settled by them (equal ones, and two
+ * infinities, whose difference is NaN, are compared exactly).
  */
 function byCostThenEffectDesc(a: Point, b: Point): number {
-  if (a.costNumber !== b.costNumber) return a.costNumber < b.costNumber ? -1 : 1;
-  const c = a.cost.comparedTo(b.cost);
-  if (c !== 0) return c;
-  if (a.effectNumber !== b.effectNumber) return a.effectNumber < b.effectNumber ? 1 : -1;
-  return b.effect.comparedTo(a.effect);
+  return a.approx - b.approx || a.cost.comparedTo(b.cost) || b.effect.comparedTo(a.effect);
 }
 
 /**

@@ -115,26 +115,19 @@ export function scoreParsedSocialValue(doc: SocialValueInput): SocialValueResult
   return compileSocialValue(doc)(doc.commitments);
 }
 
-/** One metric's attainment for one target, made once per distinct target; `n` numbers it within the run (0: none). */
+/** One metric's attainment for one target, made once per distinct target; `n` numbers it within the run. */
 interface Attainment {
   readonly n: number;
   readonly target: Dec;
   readonly a: Dec;
 }
 
-/** A supplier's best evidenced commitment against one metric. */
-interface MetricBest {
-  readonly made: readonly SocialValueInput["commitments"][number][];
-  readonly best: (Attainment & { readonly id: string }) | undefined;
-  readonly unevidenced: number;
-}
-
 /**
  * @internal The buyer's framework (themes, metrics, weights, benchmarks) read once, as a scorer of any
  * supplier's commitments: {@link scoreSocialValue}'s arithmetic, with what is the same for every supplier
  * (weights, benchmarks, Σ weights, labels) made once. `detail: false` leaves the themes out of the result
- * (the total, maximum and normalised score are the same); those results depend only on the attainment of
- * each metric, so suppliers whose best commitments meet the metrics alike share one (frozen) result.
+ * (the total, maximum and normalised score are the same); such a result depends only on each metric's best
+ * attainment, so suppliers whose best commitments are alike share one (frozen) result.
  */
 export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): (commitments: SocialValueInput["commitments"], detail?: boolean) => SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
@@ -156,9 +149,9 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
     return { theme, metrics, wsum, tw, label: labels.get(theme.themeId) ?? theme.themeId };
   });
   const maximumText = decString(maximum);
-
-  /** Each metric's best evidenced commitment, metrics in the framework's order. */
-  const bestOf = (commitments: SocialValueInput["commitments"]): MetricBest[] => {
+  // Results without theme detail, by the numbers of each metric's best attainment (0: none).
+  const compact = new Map<string, SocialValueResult>();
+  return (commitments, detail = true) => {
     const byMetric = new Map<string, SocialValueInput["commitments"][number][]>();
     for (const c of commitments) {
       const key = `${c.themeId}\u0000${c.metricId}`;
@@ -166,10 +159,11 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
       if (list === undefined) byMetric.set(key, [c]);
       else list.push(c);
     }
-    const out: MetricBest[] = [];
-    for (const { metrics } of themes) {
-      for (const { key, higher, benchmark, evidenceRequired, attainments } of metrics) {
-        const made = byMetric.get(key) ?? [];
+    // Each theme's metrics: the commitments made, the best evidenced one and how many lacked evidence.
+    let key = "";
+    const bests = themes.map(({ metrics }) =>
+      metrics.map(({ key: k, higher, benchmark, evidenceRequired, attainments }) => {
+        const made = byMetric.get(k) ?? [];
         let best: (Attainment & { id: string }) | undefined;
         let unevidenced = 0;
         for (const c of made) {
@@ -185,85 +179,67 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
             t = { n: ++numbered, target, a: ratio.gt(ONE) ? ONE : ratio };
             attainments.set(c.target, t);
           }
-          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, n: t.n, target: t.target, a: t.a };
+          if (best === undefined || t.a.gt(best.a)) best = { ...t, id: c.id };
         }
-        out.push({ made, best, unevidenced });
-      }
-    }
-    return out;
-  };
-
-  /** The scores of the themes and the total, from each metric's best (in {@link bestOf}'s order). */
-  const scoresOf = (bests: readonly MetricBest[]) => {
-    let k = 0;
+        key += `${best?.n ?? 0},`;
+        return { made, best, unevidenced };
+      }),
+    );
+    const known = detail ? undefined : compact.get(key);
+    if (known !== undefined) return known;
     let total = ZERO;
-    const scores = themes.map(({ metrics, wsum, tw }) => {
+    const scored = themes.map((t, i) => {
       let acc = ZERO;
-      for (const { weight } of metrics) acc = acc.plus(weight.times(bests[k++]!.best?.a ?? ZERO));
-      const score = wsum.isZero() ? ZERO : acc.div(wsum);
-      const weighted = tw.times(score);
+      t.metrics.forEach(({ weight }, j) => (acc = acc.plus(weight.times(bests[i]![j]!.best?.a ?? ZERO))));
+      const score = t.wsum.isZero() ? ZERO : acc.div(t.wsum);
+      const weighted = t.tw.times(score);
       total = total.plus(toLedgerScale(weighted));
       return { score, weighted };
     });
-    return { scores, total };
-  };
-
-  const resultOf = (themeResults: readonly SocialValueThemeResult[], total: Dec): SocialValueResult =>
-    Object.freeze({
+    const themeResults = detail
+      ? themes.map(({ theme, metrics, tw, label }, i): SocialValueThemeResult => {
+          const metricResults = metrics.map(({ m, higher, weightText }, j): SocialValueMetricResult => {
+            const { made, best, unevidenced } = bests[i]![j]!;
+            let reason: string;
+            if (made.length === 0) reason = "no commitment made against this metric";
+            else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
+            else
+              reason = higher
+                ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
+                : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
+            return Object.freeze({
+              metricId: m.id,
+              label: m.label,
+              unit: m.unit,
+              benchmark: m.benchmark,
+              direction: higher ? "higher-is-better" : "lower-is-better",
+              weight: weightText,
+              ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
+              commitmentIds: Object.freeze(made.map((c) => c.id)),
+              attainment: decString(toLedgerScale(best?.a ?? ZERO)),
+              reason,
+            });
+          });
+          const { score, weighted } = scored[i]!;
+          return Object.freeze({
+            themeId: theme.themeId,
+            label,
+            weight: decString(tw),
+            score: decString(toLedgerScale(score)),
+            weightedScore: decString(toLedgerScale(weighted)),
+            metrics: Object.freeze(metricResults),
+          });
+        })
+      : [];
+    const result = Object.freeze({
       themeSetId: setId,
       themes: Object.freeze(themeResults),
       total: decString(total),
       maximum: maximumText,
       normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
     });
-
-  // Compact results by the attainments they were made from (the numbers of each metric's best, 0 for none).
-  const compact = new Map<string, SocialValueResult>();
-  return (commitments, detail = true) => {
-    const bests = bestOf(commitments);
-    if (!detail) {
-      let key = "";
-      for (const b of bests) key += `${b.best?.n ?? 0},`;
-      let r = compact.get(key);
-      if (r === undefined) compact.set(key, (r = resultOf([], scoresOf(bests).total)));
-      return r;
-    }
-    const { scores, total } = scoresOf(bests);
-    let k = 0;
-    const themeResults = themes.map(({ theme, metrics, tw, label }, i): SocialValueThemeResult => {
-      const metricResults = metrics.map(({ m, higher, weightText }): SocialValueMetricResult => {
-        const { made, best, unevidenced } = bests[k++]!;
-        let reason: string;
-        if (made.length === 0) reason = "no commitment made against this metric";
-        else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
-        else
-          reason = higher
-            ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
-            : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
-        return Object.freeze({
-          metricId: m.id,
-          label: m.label,
-          unit: m.unit,
-          benchmark: m.benchmark,
-          direction: higher ? "higher-is-better" : "lower-is-better",
-          weight: weightText,
-          ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
-          commitmentIds: Object.freeze(made.map((c) => c.id)),
-          attainment: decString(toLedgerScale(best?.a ?? ZERO)),
-          reason,
-        });
-      });
-      const { score, weighted } = scores[i]!;
-      return Object.freeze({
-        themeId: theme.themeId,
-        label,
-        weight: decString(tw),
-        score: decString(toLedgerScale(score)),
-        weightedScore: decString(toLedgerScale(weighted)),
-        metrics: Object.freeze(metricResults),
-      });
-    });
-    return resultOf(themeResults, total);
+    if (!detail) compact.set(key, result);
+    return result;
   };
 }
 

@@ -17,7 +17,8 @@
  */
 import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
 import { carbonFootprintParsed, type CarbonFootprintResult, type CarbonOptionFigures } from "../../sustainability/carbonFootprint.js";
-import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
+import { monetiseParsedCarbon } from "../../sustainability/monetiseCarbon.js";
+import type { CarbonMonetisationInput } from "../../sustainability/inputTypes.js";
 import type { OptionResult } from "../../pathway/types.js";
 import type { EvaluationDocument } from "../document.js";
 import type { EvaluationReferenceData } from "../result.js";
@@ -65,14 +66,15 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const priceYear = String(ctx.startYear);
   const priceIndex: PriceIndexSeries = (valuation.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS;
   const factor = rebaseFactor(priceIndex, DESNZ_CARBON_VALUES.priceYear, priceYear, ["carbonValuation", "priceIndex"]);
-  const m = monetiseCarbon({
+  // Built from the validated document (its price index and schedule were checked there): no second validation.
+  const m = monetiseParsedCarbon({
     emissions: years.map((year) => ({ year, kgCO2e: "1000" })),
     scenarios: [scenario],
     treatment: valuation.treatment,
     priceYear,
     priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
     discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
-  });
+  } as CarbonMonetisationInput);
   for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   const lines = m.scenarios[0]?.lines ?? [];
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
