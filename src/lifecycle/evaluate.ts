@@ -437,8 +437,8 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
 function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigint): Dec | undefined {
   if (volume === undefined) return undefined;
   const totals = volumeTotals(ctx, volume);
+  // Volumes are ≥ 0 and discount factors > 0: with a volume in some year, the divisor is > 0.
   if (totals.total.isZero()) return undefined;
-  if (totals.discountedFixed.m === 0n) return toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted));
   return new Dec(fixedString(ledgerQuotient(disc, totals.discountedFixed)));
 }
 

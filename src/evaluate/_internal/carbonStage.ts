@@ -119,7 +119,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       pv = pv.plus(f === undefined ? amount : toLedgerScale(amount.times(f)));
     }
     presentValue.push(pv);
-    costPerPatient.push(discountedPatients.m === 0n ? toLedgerScale(pv.div(ctx.discountedPatients)) : divideToLedger(pv, discountedPatients));
+    // Patients a year are positive and discount factors too, so the divisor is never 0.
+    costPerPatient.push(divideToLedger(pv, discountedPatients));
   });
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }
