@@ -27,6 +27,8 @@ interface Point {
   /** Cost and effect as written in the result. */
   readonly costText: string;
   readonly effectText: string;
+  /** The cost as the nearest double. */
+  readonly approx: number;
   /** Members sorted by id; members[0] names the point. */
   readonly members: ParsedOption[];
 }
@@ -43,12 +45,19 @@ function byId(a: ParsedOption, b: ParsedOption): number {
 /** Groups identical (cost, effect) pairs into points; the grouping does not depend on input order. */
 function toPoints(options: readonly ParsedOption[]): Point[] {
   const groups = new Map<string, Point>();
+  // Options often share one effect (or cost) object: each is written once.
+  const texts = new Map<Dec, string>();
+  const textOf = (d: Dec): string => {
+    let t = texts.get(d);
+    if (t === undefined) texts.set(d, (t = decString(d)));
+    return t;
+  };
   for (const o of options) {
-    const costText = decString(o.cost);
-    const effectText = decString(o.effect);
+    const costText = textOf(o.cost);
+    const effectText = textOf(o.effect);
     const key = `${costText}|${effectText}`;
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, costText, effectText, members: [o] });
+    if (g === undefined) groups.set(key, { cost: o.cost, effect: o.effect, costText, effectText, approx: +costText, members: [o] });
     else g.members.push(o);
   }
   const points = [...groups.values()];
@@ -56,9 +65,13 @@ function toPoints(options: readonly ParsedOption[]): Point[] {
   return points;
 }
 
-/** Cost ascending, then effect descending: the first point at each cost is the only candidate there. */
+/**
+ * Cost ascending, then effect descending: the first point at each cost is the only candidate there. Rounding
+ * to the nearest double keeps order, so costs whose doubles differ are settled by them (equal ones, and two
+ * infinities, whose difference is NaN, are compared exactly).
+ */
 function byCostThenEffectDesc(a: Point, b: Point): number {
-  return a.cost.comparedTo(b.cost) || b.effect.comparedTo(a.effect);
+  return a.approx - b.approx || a.cost.comparedTo(b.cost) || b.effect.comparedTo(a.effect);
 }
 
 /**

@@ -136,7 +136,13 @@ export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambda
     if (comparator === undefined) fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}"` });
   }
   const byThreshold = lambdas.map((lambda) => {
-    const values = parsed.map((o) => nmbOf(o, lambda));
+    // E × λ once per effect object (options often share one).
+    const benefit = new Map<Dec, Dec>();
+    const values = parsed.map((o) => {
+      let b = benefit.get(o.effect);
+      if (b === undefined) benefit.set(o.effect, (b = o.effect.times(lambda)));
+      return b.minus(o.cost);
+    });
     const max = values.reduce((a, b) => (b.greaterThan(a) ? b : a));
     const base = comparator === undefined ? undefined : (values[comparator.index] as Dec);
     const rows = parsed.map((o, i) => {

@@ -1,6 +1,6 @@
 import { withMeta } from "../schema/withMeta.js";
 import * as z from "zod/mini";
-import { decString } from "../_lib/decimal.js";
+import { type Dec, decString } from "../_lib/decimal.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";
@@ -116,12 +116,18 @@ export function parsedPairwiseComparison(parsed: readonly ParsedOption[], s: Pai
   if (comparator === undefined) {
     fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}" (known: ${parsed.slice(0, 10).map((o) => o.id).join(", ")}${parsed.length > 10 ? ", …" : ""})` });
   }
+  // Options often share one effect object: its increment is made and written once.
+  const byEffect = new Map<Dec, { de: Dec; text: string; e: number }>();
   return Object.freeze(
     parsed.map((o) => {
       const dc = o.cost.minus(comparator.cost);
-      const de = o.effect.minus(comparator.effect);
+      let effect = byEffect.get(o.effect);
+      if (effect === undefined) {
+        const de = o.effect.minus(comparator.effect);
+        byEffect.set(o.effect, (effect = { de, text: decString(de), e: de.comparedTo(0) }));
+      }
+      const { de, e } = effect;
       const c = dc.comparedTo(0);
-      const e = de.comparedTo(0);
       let status: PairwiseStatus;
       if (o === comparator) status = "comparator";
       else if (e === 0) status = c === 0 ? "identical" : "no effect difference";
@@ -133,7 +139,7 @@ export function parsedPairwiseComparison(parsed: readonly ParsedOption[], s: Pai
         ...(o.label === undefined ? {} : { label: o.label }),
         comparator: comparator.id,
         incrementalCost: decString(dc),
-        incrementalEffect: decString(de),
+        incrementalEffect: effect.text,
         status,
         costDirection: c < 0 ? "cost-saving" : c > 0 ? "cost-incurring" : "cost-neutral",
         ...(hasRatio ? { icer: formatRatio(dc.dividedBy(de), s) } : {}),

@@ -4,7 +4,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
 import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
-import { fixedFromString, fixedOf, fixedString, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -46,6 +46,8 @@ interface Context {
   readonly dfFixed: readonly Fixed[];
   readonly dfHorizonFixed: Fixed;
   readonly indexRatios: Map<string, Dec>;
+  /** Shares of a quantity (see {@link quotientOf}), by multiplier, then quantity text and divisor. */
+  readonly quotients: Map<Fixed | number, Map<string, Fixed>>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
@@ -59,6 +61,7 @@ interface Context {
 interface VolumeTotals {
   readonly total: Dec;
   readonly discounted: Dec;
+  readonly discountedFixed: Fixed;
   readonly totalText: string;
   readonly discountedText: string;
 }
@@ -113,6 +116,7 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     dfFixed: df.map(fixedOf),
     dfHorizonFixed: fixedOf(dfHorizon),
     indexRatios: new Map(),
+    quotients: new Map(),
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
@@ -314,16 +318,17 @@ function planItem(
   const q = exactFixed(item.quantity);
   const qDen = perMinute ? 60 : 1;
   const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
-  const escalates = exactFixed(item.escalationRate).m !== 0n;
+  const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
   const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
   const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
   const occ = occurrences(ctx, option, item);
-  const constant = volume === undefined && !escalates;
-  const fixedQty = quotientFixed(mulFixedInt(q, occ.times), qDen);
+  const fixedQty = quotientOf(ctx, item.quantity, q, occ.times, qDen);
   const volumeDen = qDen * ppy;
-  // Every amount depends only on the year: remember the last one computed.
+  // Every amount depends only on the year: remember the last one computed (and its value, when a later year's
+  // quantity and unit cost are the same).
   let lastYear = -1;
+  let lastPeriod = 0;
   let last: ItemValue = { qty: fixedQty, uc: c, und: 0n };
   return {
     item,
@@ -332,16 +337,34 @@ function planItem(
     source: sourceOf(item),
     valueAt(p: number): ItemValue {
       const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
-      if (y !== lastYear && (lastYear === -1 || !constant)) {
-        // A period's quantity: quantity × yearly volume ÷ periods per year (÷ 60 for minutes), one division.
-        const qty = volume !== undefined ? quotientFixed(mulFixed(q, volume[p]!), volumeDen) : fixedQty;
-        const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
-        last = { qty, uc, und: mulToLedger(qty, uc) };
-        lastYear = y;
-      }
+      if (y === lastYear) return last;
+      // Without escalation, the value changes only with the volume (the same object while it is the same).
+      if (lastYear !== -1 && esc === undefined && (volume === undefined || volume[p] === volume[lastPeriod])) return last;
+      // A period's quantity: quantity × yearly volume ÷ periods per year (÷ 60 for minutes), one division.
+      const qty = volume !== undefined ? quotientOf(ctx, item.quantity, q, volume[p]!, volumeDen) : fixedQty;
+      const uc = esc !== undefined ? mulFixed(c, esc[y]!) : c;
+      last = { qty, uc, und: mulToLedger(qty, uc) };
+      lastYear = y;
+      lastPeriod = p;
       return last;
     },
   };
+}
+
+/**
+ * `q × by ÷ den` (q the quantity `text` as a Fixed, `by` a period's volume or a count of occurrences), made
+ * once per distinct quantity, multiplier and divisor: the division (minutes per hour, periods per year) goes
+ * through a Decimal, and options share quantities and volumes.
+ */
+function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, den: number): Fixed {
+  const n = (): Fixed => (typeof by === "number" ? mulFixedInt(q, by) : mulFixed(q, by));
+  if (den === 1) return n();
+  let byText = ctx.quotients.get(by);
+  if (byText === undefined) ctx.quotients.set(by, (byText = new Map()));
+  const key = `${text}/${den}`;
+  let r = byText.get(key);
+  if (r === undefined) byText.set(key, (r = quotientFixed(n(), den)));
+  return r;
 }
 
 /** The ledger row of occurrence `k` of a planned item. */
@@ -414,8 +437,9 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
 function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigint): Dec | undefined {
   if (volume === undefined) return undefined;
   const totals = volumeTotals(ctx, volume);
+  // Volumes are ≥ 0 and discount factors > 0: with a volume in some year, the divisor is > 0.
   if (totals.total.isZero()) return undefined;
-  return toLedgerScale(new Dec(fixedString(disc)).div(totals.discounted));
+  return new Dec(fixedString(ledgerQuotient(disc, totals.discountedFixed)));
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
@@ -430,7 +454,7 @@ function volumeTotals(ctx: Context, yearly: readonly Dec[]): VolumeTotals {
     for (let p = 1; p <= ctx.periods; p++) discounted = discounted.plus(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!.times(ctx.df[p]!));
     if (ctx.ppy !== 1) discounted = discounted.div(ctx.ppy);
     // The texts are shared by every option costed on the same volumes (one copy, not one per option).
-    hit = { total, discounted, totalText: decString(total), discountedText: decString(discounted) };
+    hit = { total, discounted, discountedFixed: fixedOf(discounted), totalText: decString(total), discountedText: decString(discounted) };
     ctx.volumeTotals.set(yearly, hit);
   }
   return hit;

@@ -1,10 +1,13 @@
-import { Dec, decString, LEDGER_SCALE, toLedgerScale } from "../_lib/decimal.js";
+import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
 import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
+import { divideToLedger, fixedOf, type Fixed } from "../lifecycle/_internal/fixed.js";
+
+const ZERO = new Dec(0);
 
 /**
  * Lifecycle stage of an emission: embodied (manufacture), transport, energy in use, consumables, waste and
@@ -302,40 +305,29 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     if (r === undefined) byB.set(b, (r = ledger ? toLedgerScale(a.times(b)) : a.times(b)));
     return r;
   };
+  // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume.
+  const horizonVolumes = new Map<Dec, Fixed>();
   const results: CarbonOptionResult[] = [];
   doc.options.forEach((opt, oi) => {
     const ledger: CarbonLedgerLine[] = [];
     // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE), added in the ledger's order.
-    let total = new Dec(0);
-    const byStage = Object.fromEntries(CARBON_STAGES.map((s) => [s, new Dec(0)])) as Record<CarbonStage, Dec>;
+    let total = ZERO;
+    // The totals by stage and source are made only when the option's result is written.
+    const byStage = options ? (Object.fromEntries(CARBON_STAGES.map((s) => [s, ZERO])) as Record<CarbonStage, Dec>) : undefined;
     const bySource = new Map<string, Dec>();
-    const byYear = new Map<number, Dec>(years.map((y) => [y, new Dec(0)]));
+    const byYear = new Map<number, Dec>();
+    for (const y of years) byYear.set(y, ZERO);
     const uses = opt.usesPerYear !== undefined ? decOf(opt.usesPerYear) : undefined;
     const patients = opt.patientsPerYear !== undefined ? decOf(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
       (opt[stage] ?? []).forEach((item, li) => {
-        const path = ["options", oi, stage, li, "factor"];
         const q = item.quantity;
-        const schedule: [number, Dec][] = [];
-        // One quantity for every year of the line (the same value each year).
-        let yearly: Dec | undefined;
-        if ("perYear" in q) yearly = decOf(q.perYear);
-        else if ("perUse" in q) yearly = productOf(decOf(q.perUse), uses!, false);
-        else if ("perPatient" in q) yearly = productOf(decOf(q.perPatient), patients!, false);
-        else {
-          const first = q.year ?? doc.startYear;
-          const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
-          const once = decOf(q.once);
-          // Replacements: the same purchase again every service life while still inside the horizon.
-          for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) schedule.push([y, once]);
-        }
-        if (yearly !== undefined) for (const y of years) schedule.push([y, yearly]);
         const source = item.source ?? item.id;
         // Parse each distinct quantity and factor once; a line's years usually share both.
         const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: decOf(item.factor.kgCO2ePerUnit) };
         let lastQty: Dec | undefined;
         let lastQtyText = "";
-        for (const [year, quantity] of schedule) {
+        const line = (year: number, quantity: Dec): void => {
           let factor: string;
           let factorDec: Dec;
           let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = {};
@@ -344,7 +336,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
             const key = `${item.factor.factorId}@${year}`;
             let r = resolved.get(key);
             if (r === undefined) {
-              const f = emissionFactor(item.factor.factorId, year, { sets: merged.sets, rule, path });
+              const f = emissionFactor(item.factor.factorId, year, { sets: merged.sets, rule, path: ["options", oi, stage, li, "factor"] });
               r = { factor: f, dec: new Dec(f.kgCO2ePerUnit), extra: { factorId: f.factorId, factorSetId: f.setId, factorSetYear: f.setYear, factorSource: f.source } };
               resolved.set(key, r);
               if (f.assumption !== undefined) noteAssumption(f.assumption);
@@ -362,10 +354,10 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
           const kg = productOf(quantity, factorDec, true);
           total = total.plus(kg);
           byYear.set(year, byYear.get(year)!.plus(kg));
-          if (!options) continue;
+          if (byStage === undefined) return;
           byStage[stage] = byStage[stage].plus(kg);
-          bySource.set(source, (bySource.get(source) ?? new Dec(0)).plus(kg));
-          if (!lines) continue;
+          bySource.set(source, (bySource.get(source) ?? ZERO).plus(kg));
+          if (!lines) return;
           if (lastQty === undefined || !lastQty.eq(quantity)) {
             lastQty = quantity;
             lastQtyText = decString(quantity);
@@ -385,12 +377,27 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
               kgCO2e: decString(kg),
             }),
           );
+        };
+        // One quantity for every year of the line (the same value each year), or purchases in given years.
+        let yearly: Dec | undefined;
+        if ("perYear" in q) yearly = decOf(q.perYear);
+        else if ("perUse" in q) yearly = productOf(decOf(q.perUse), uses!, false);
+        else if ("perPatient" in q) yearly = productOf(decOf(q.perPatient), patients!, false);
+        else {
+          const first = q.year ?? doc.startYear;
+          const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
+          const once = decOf(q.once);
+          // Replacements: the same purchase again every service life while still inside the horizon.
+          for (let y = first; y <= endYear; y += life ?? Number.POSITIVE_INFINITY) line(y, once);
         }
+        if (yearly !== undefined) for (const y of years) line(y, yearly);
       });
     }
     const perUnit = (volume: Dec | undefined): Dec | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
-      return total.div(volume.times(doc.horizonYears)).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+      let divisor = horizonVolumes.get(volume);
+      if (divisor === undefined) horizonVolumes.set(volume, (divisor = fixedOf(volume.times(doc.horizonYears))));
+      return divideToLedger(total, divisor);
     };
     const perPatient = perUnit(patients);
     onFigures?.(oi, { total, perPatient, byYear });
@@ -401,7 +408,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
         optionId: opt.id,
         ...(opt.label !== undefined ? { label: opt.label } : {}),
         totalKgCO2e: decString(total),
-        byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage[s])])) as Record<CarbonStage, string>),
+        byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage![s])])) as Record<CarbonStage, string>),
         bySource: Object.freeze([...bySource].map(([source, kg]) => Object.freeze({ source, kgCO2e: decString(kg) }))),
         byYear: Object.freeze([...byYear].map(([year, kg]) => Object.freeze({ year, kgCO2e: decString(kg) }))),
         ...(perPatient !== undefined ? { perPatientKgCO2e: decString(perPatient) } : {}),

@@ -115,24 +115,33 @@ export function scoreParsedSocialValue(doc: SocialValueInput): SocialValueResult
   return compileSocialValue(doc)(doc.commitments);
 }
 
+/** One metric's attainment for one target, made once per distinct target; `n` numbers it within the run. */
+interface Attainment {
+  readonly n: number;
+  readonly target: Dec;
+  readonly a: Dec;
+}
+
 /**
  * @internal The buyer's framework (themes, metrics, weights, benchmarks) read once, as a scorer of any
  * supplier's commitments: {@link scoreSocialValue}'s arithmetic, with what is the same for every supplier
  * (weights, benchmarks, Σ weights, labels) made once. `detail: false` leaves the themes out of the result
- * (the total, maximum and normalised score are the same).
+ * (the total, maximum and normalised score are the same); such a result depends only on each metric's best
+ * attainment, so suppliers whose best commitments are alike share one (frozen) result.
  */
 export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): (commitments: SocialValueInput["commitments"], detail?: boolean) => SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
   const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
   const labels = new Map(themeList.map((t) => [t.id, t.label]));
   let maximum = new Dec(0);
+  let numbered = 0;
   const themes = doc.themes.map((theme) => {
     let wsum = new Dec(0);
     const metrics = theme.metrics.map((m) => {
       const weight = new Dec(m.weight ?? 1);
       wsum = wsum.plus(weight);
       // Attainment by target (suppliers often commit the same figures): each is computed once.
-      const attainments = new Map<string, { target: Dec; a: Dec }>();
+      const attainments = new Map<string, Attainment>();
       return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
     });
     const tw = new Dec(theme.weight);
@@ -140,6 +149,8 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
     return { theme, metrics, wsum, tw, label: labels.get(theme.themeId) ?? theme.themeId };
   });
   const maximumText = decString(maximum);
+  // Results without theme detail, by the numbers of each metric's best attainment (0: none).
+  const compact = new Map<string, SocialValueResult>();
   return (commitments, detail = true) => {
     const byMetric = new Map<string, SocialValueInput["commitments"][number][]>();
     for (const c of commitments) {
@@ -148,12 +159,12 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
       if (list === undefined) byMetric.set(key, [c]);
       else list.push(c);
     }
-    let total = ZERO;
-    const themeResults = themes.map(({ theme, metrics, wsum, tw, label }): SocialValueThemeResult => {
-      let acc = ZERO;
-      const metricResults = metrics.map(({ m, key, higher, weight, weightText, benchmark, evidenceRequired, attainments }): SocialValueMetricResult => {
-        const made = byMetric.get(key) ?? [];
-        let best: { id: string; target: Dec; a: Dec } | undefined;
+    // Each theme's metrics: the commitments made, the best evidenced one and how many lacked evidence.
+    let key = "";
+    const bests = themes.map(({ metrics }) =>
+      metrics.map(({ key: k, higher, benchmark, evidenceRequired, attainments }) => {
+        const made = byMetric.get(k) ?? [];
+        let best: (Attainment & { id: string }) | undefined;
         let unevidenced = 0;
         for (const c of made) {
           if (evidenceRequired && (c.evidence ?? []).length === 0) {
@@ -165,54 +176,70 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
             const target = new Dec(c.target);
             const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
             // min(1, ratio)
-            t = { target, a: ratio.gt(ONE) ? ONE : ratio };
+            t = { n: ++numbered, target, a: ratio.gt(ONE) ? ONE : ratio };
             attainments.set(c.target, t);
           }
-          if (best === undefined || t.a.gt(best.a)) best = { id: c.id, target: t.target, a: t.a };
+          if (best === undefined || t.a.gt(best.a)) best = { ...t, id: c.id };
         }
-        const attainment = best?.a ?? ZERO;
-        acc = acc.plus(weight.times(attainment));
-        if (!detail) return undefined as unknown as SocialValueMetricResult;
-        let reason: string;
-        if (made.length === 0) reason = "no commitment made against this metric";
-        else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
-        else
-          reason = higher
-            ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
-            : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
-        return Object.freeze({
-          metricId: m.id,
-          label: m.label,
-          unit: m.unit,
-          benchmark: m.benchmark,
-          direction: higher ? "higher-is-better" : "lower-is-better",
-          weight: weightText,
-          ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
-          commitmentIds: Object.freeze(made.map((c) => c.id)),
-          attainment: decString(toLedgerScale(attainment)),
-          reason,
-        });
-      });
-      const score = wsum.isZero() ? ZERO : acc.div(wsum);
-      const weighted = tw.times(score);
+        key += `${best?.n ?? 0},`;
+        return { made, best, unevidenced };
+      }),
+    );
+    const known = detail ? undefined : compact.get(key);
+    if (known !== undefined) return known;
+    let total = ZERO;
+    const scored = themes.map((t, i) => {
+      let acc = ZERO;
+      t.metrics.forEach(({ weight }, j) => (acc = acc.plus(weight.times(bests[i]![j]!.best?.a ?? ZERO))));
+      const score = t.wsum.isZero() ? ZERO : acc.div(t.wsum);
+      const weighted = t.tw.times(score);
       total = total.plus(toLedgerScale(weighted));
-      if (!detail) return undefined as unknown as SocialValueThemeResult;
-      return Object.freeze({
-        themeId: theme.themeId,
-        label,
-        weight: decString(tw),
-        score: decString(toLedgerScale(score)),
-        weightedScore: decString(toLedgerScale(weighted)),
-        metrics: Object.freeze(metricResults),
-      });
+      return { score, weighted };
     });
-    return Object.freeze({
+    const themeResults = detail
+      ? themes.map(({ theme, metrics, tw, label }, i): SocialValueThemeResult => {
+          const metricResults = metrics.map(({ m, higher, weightText }, j): SocialValueMetricResult => {
+            const { made, best, unevidenced } = bests[i]![j]!;
+            let reason: string;
+            if (made.length === 0) reason = "no commitment made against this metric";
+            else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
+            else
+              reason = higher
+                ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
+                : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
+            return Object.freeze({
+              metricId: m.id,
+              label: m.label,
+              unit: m.unit,
+              benchmark: m.benchmark,
+              direction: higher ? "higher-is-better" : "lower-is-better",
+              weight: weightText,
+              ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
+              commitmentIds: Object.freeze(made.map((c) => c.id)),
+              attainment: decString(toLedgerScale(best?.a ?? ZERO)),
+              reason,
+            });
+          });
+          const { score, weighted } = scored[i]!;
+          return Object.freeze({
+            themeId: theme.themeId,
+            label,
+            weight: decString(tw),
+            score: decString(toLedgerScale(score)),
+            weightedScore: decString(toLedgerScale(weighted)),
+            metrics: Object.freeze(metricResults),
+          });
+        })
+      : [];
+    const result = Object.freeze({
       themeSetId: setId,
-      themes: Object.freeze(detail ? themeResults : []),
+      themes: Object.freeze(themeResults),
       total: decString(total),
       maximum: maximumText,
       normalised: decString(maximum.isZero() ? ZERO : toLedgerScale(total.div(maximum))),
     });
+    if (!detail) compact.set(key, result);
+    return result;
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Dec } from "../../src/_lib/decimal.js";
-import { fixedFromString, fixedString, mulToLedger, roundToLedger } from "../../src/lifecycle/_internal/fixed.js";
+import { Dec, decString } from "../../src/_lib/decimal.js";
+import { divideToLedger, fixedFromString, fixedString, ledgerQuotient, mulToLedger, roundToLedger } from "../../src/lifecycle/_internal/fixed.js";
 
 // A high-precision reference (300 digits) so its products are exact for these operands.
 const Big = Dec.clone({ precision: 300, toExpNeg: -400, toExpPos: 400 });
@@ -28,6 +28,35 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
         expect(fixedString(mulToLedger({ m: a, s: sa }, { m: b, s: sb }))).toBe(exact.isZero() ? "0" : exact.toFixed());
       }),
     );
+  });
+
+  it("ledgerQuotient is the Decimal quotient (50 significant digits) held at 20 places, ties included", () => {
+    const viaDecimal = (n: bigint, m: bigint, s: number): string => {
+      const q = new Dec(fixedString(n)).div(new Dec(fixedString(m, s))).toDecimalPlaces(20, Dec.ROUND_HALF_EVEN);
+      return q.isZero() ? "0" : q.toFixed();
+    };
+    const divisor = fc.oneof(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.constantFrom(1n, 2n, 4n, 5n, 8n, 12n, 60n, -2n, 3n, 7n)).filter((m) => m !== 0n);
+    const numerator = fc.oneof(digits, fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n }));
+    fc.assert(
+      fc.property(numerator, divisor, fc.integer({ min: 0, max: 45 }), (n, m, s) => {
+        expect(fixedString(ledgerQuotient(n, { m, s }))).toBe(viaDecimal(n, m, s));
+        // A numerator at another scale: n × 10^−(s + 3) as its Decimal.
+        const scaled = new Dec(fixedString(n, s + 3));
+        const expected = scaled.div(new Dec(fixedString(m, 7))).toDecimalPlaces(20, Dec.ROUND_HALF_EVEN);
+        expect(decString(divideToLedger(scaled, { m, s: 7 }))).toBe(decString(expected));
+      }),
+      { numRuns: 2000 },
+    );
+    // Quotients of exactly 51 significant digits ending in 5 (a tie at the 50th digit), for either sign and
+    // at several scales; and ties at the 20th place.
+    for (const n of [10n ** 50n + 1n, 3n * 10n ** 50n + 7n, 123456789n * 10n ** 42n + 1n, 5n, 15n, 25n]) {
+      for (const s of [0, 1, 5, 21, 30, 40]) {
+        for (const sign of [1n, -1n]) {
+          expect(fixedString(ledgerQuotient(sign * n, { m: 2n, s }))).toBe(viaDecimal(sign * n, 2n, s));
+          expect(fixedString(ledgerQuotient(sign * n, { m: -8n, s }))).toBe(viaDecimal(sign * n, -8n, s));
+        }
+      }
+    }
   });
 
   it("reads decimal strings exactly, exponents included, and prints canonical strings", () => {

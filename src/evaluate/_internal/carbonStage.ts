@@ -17,7 +17,8 @@
  */
 import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
 import { carbonFootprintParsed, type CarbonFootprintResult, type CarbonOptionFigures } from "../../sustainability/carbonFootprint.js";
-import { monetiseCarbon } from "../../sustainability/monetiseCarbon.js";
+import { monetiseParsedCarbon } from "../../sustainability/monetiseCarbon.js";
+import type { CarbonMonetisationInput } from "../../sustainability/inputTypes.js";
 import type { OptionResult } from "../../pathway/types.js";
 import type { EvaluationDocument } from "../document.js";
 import type { EvaluationReferenceData } from "../result.js";
@@ -25,6 +26,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
+import { divideToLedger, fixedOf } from "../../lifecycle/_internal/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
@@ -64,17 +66,22 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const priceYear = String(ctx.startYear);
   const priceIndex: PriceIndexSeries = (valuation.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS;
   const factor = rebaseFactor(priceIndex, DESNZ_CARBON_VALUES.priceYear, priceYear, ["carbonValuation", "priceIndex"]);
-  const m = monetiseCarbon({
+  // Built from the validated document (its price index and schedule were checked there): no second validation.
+  const m = monetiseParsedCarbon({
     emissions: years.map((year) => ({ year, kgCO2e: "1000" })),
     scenarios: [scenario],
     treatment: valuation.treatment,
     priceYear,
     priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
     discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
-  });
+  } as CarbonMonetisationInput);
   for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   const lines = m.scenarios[0]?.lines ?? [];
-  const valuePerTonne = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0"));
+  // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
+  // is the one rounding of kg ÷ 1000 × value per tonne.
+  const valuePerKg = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0").times(PER_THOUSAND));
+  // A year whose discount factor is exactly 1 leaves the amount as it is (already at the ledger scale).
+  const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : f));
   const firstSource = lines[0]?.source;
   const carbonValues = {
     seriesId: m.seriesId,
@@ -94,6 +101,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
     },
   };
 
+  const discountedPatients = fixedOf(ctx.discountedPatients);
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];
   // Options with the same effects share one pathway result: its kg a year is read once.
@@ -106,12 +114,13 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
     for (let y = 0; y < H; y++) {
       const product = co.byYear.get(years[y] as number);
       const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
-      // kg ÷ 1000 as kg × 0.001: the same exact value (a shift of the point), without a long division.
-      const amount = toLedgerScale(kg.times(PER_THOUSAND).times(valuePerTonne[y] as Dec));
-      pv = pv.plus(toLedgerScale(amount.times(ctx.yearFactors[y] as Dec)));
+      const amount = toLedgerScale(kg.times(valuePerKg[y] as Dec));
+      const f = factors[y];
+      pv = pv.plus(f === undefined ? amount : toLedgerScale(amount.times(f)));
     }
     presentValue.push(pv);
-    costPerPatient.push(toLedgerScale(pv.div(ctx.discountedPatients)));
+    // Patients a year are positive and discount factors too, so the divisor is never 0.
+    costPerPatient.push(divideToLedger(pv, discountedPatients));
   });
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }

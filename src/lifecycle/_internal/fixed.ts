@@ -126,3 +126,44 @@ export function fixedString(m: bigint, s: number = LEDGER_SCALE): string {
   } else if (s < 0) digits += "0".repeat(-s);
   return flatString(neg ? `-${digits}` : digits);
 }
+
+/** Significant digits of a quotient, as the library's Decimal holds it. */
+const PRECISION = 50;
+
+/**
+ * @internal `n × 10^−ns ÷ d` (n in ledger units unless `ns` says otherwise, d ≠ 0) as the library's Decimal
+ * gives it, then held at the ledger scale, in ledger units: the quotient rounded half-even to 50 significant
+ * digits, then half-even to 20 places (the same two roundings as `toLedgerScale(new Dec(…).div(d))`), in
+ * integers alone.
+ */
+export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): bigint {
+  if (n === 0n) return 0n;
+  const neg = n < 0n !== d.m < 0n;
+  const num = n < 0n ? -n : n;
+  const den = d.m < 0n ? -d.m : d.m;
+  // num ÷ den lies in [10^(a−b−1), 10^(a−b+1)): with k = 50 − (a − b), ⌊num × 10^k ÷ den⌋ has 50 or 51 digits.
+  let k = PRECISION - (num.toString().length - den.toString().length);
+  let q: bigint;
+  let r: bigint;
+  let divisor: bigint;
+  for (;;) {
+    const top = k >= 0 ? num * pow10(k) : num;
+    divisor = k >= 0 ? den : den * pow10(-k);
+    q = top / divisor;
+    r = top % divisor;
+    if (q < pow10(PRECISION)) break;
+    k--;
+  }
+  const twice = r * 2n;
+  if (twice > divisor || (twice === divisor && (q & 1n) !== 0n)) q++;
+  // The value is q × 10^(d.s − ns − k): in ledger units, q × 10^(d.s − ns − k + 20).
+  const e = d.s - ns - k + LEDGER_SCALE;
+  const units = e >= 0 ? q * pow10(e) : roundToLedger(q, LEDGER_SCALE - e);
+  return neg ? -units : units;
+}
+
+/** @internal `toLedgerScale(n.div(d))` for a divisor given both ways (d ≠ 0), in integers (see {@link ledgerQuotient}). */
+export function divideToLedger(n: Dec, d: Fixed): Dec {
+  const f = fixedOf(n);
+  return new Dec(fixedString(ledgerQuotient(f.m, d, f.s)));
+}
