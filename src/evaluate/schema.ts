@@ -286,6 +286,15 @@ export function crossChecks(doc: EvaluationDocument, ctx: z.core.$RefinementCtx)
       if (!(e instanceof VbpInputError)) throw e;
       for (const i of e.issues) add(ctx, i.path, i.message, i.code);
     }
+    // Every year of the horizon needs a published carbon value (the document cannot choose another series).
+    const from = Number(doc.priceBaseDate.slice(0, 4));
+    const to = from + doc.horizonYears - 1;
+    const years = Object.keys(DESNZ_CARBON_VALUES.central).map(Number);
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    if (from < first || to > last) {
+      add(ctx, ["carbonValuation"], `needs a carbon value for every year of the horizon, ${from}–${to} (priceBaseDate and horizonYears), but "${DESNZ_CARBON_VALUES.id}" covers ${first}–${last}`, "unknown_reference");
+    }
   }
   if (doc.tender.settings?.policyMode === "error") {
     const classified = classifyCriteria(doc.tender.criteria, doc.criterionMetrics);

@@ -134,6 +134,28 @@ describe("evaluation document: bad input names the exact path", () => {
     expect(messages(() => parseEvaluationDocument(doc))).toContainEqual(expect.stringMatching(/^carbonValuation: the DESNZ carbon values are in GBP/));
   });
 
+  it("carbon valuation over years the carbon values do not cover is refused at carbonValuation, before any engine runs", () => {
+    // DESNZ carbon values for appraisal (November 2023) cover 2020–2050; the worked tender's horizon is 3 years.
+    for (const [date, years] of [["2049-04-01", "2049–2051"], ["2019-04-01", "2019–2021"], ["2100-01-01", "2100–2102"]] as const) {
+      const doc = tenderDoc();
+      doc.priceBaseDate = date;
+      // The deflator covers the year, so the carbon values' coverage is the only problem.
+      doc.carbonValuation.priceIndex.values[date.slice(0, 4)] = "120";
+      expect(issuesOf(() => evaluate(doc, { summaries: false })).map((i) => ({ code: i.code, path: i.path, message: i.message }))).toEqual([
+        {
+          code: "unknown_reference",
+          path: ["carbonValuation"],
+          message: `needs a carbon value for every year of the horizon, ${years} (priceBaseDate and horizonYears), but "desnz-carbon-values-2023" covers 2020–2050`,
+        },
+      ]);
+    }
+    // The last horizon that fits runs.
+    const doc = tenderDoc();
+    doc.priceBaseDate = "2048-04-01";
+    doc.carbonValuation.priceIndex.values["2048"] = "120";
+    expect(evaluate(doc, { summaries: false }).options.length).toBe(doc.options.length);
+  });
+
   it("carbon as its own criterion leaves whole-pathway cost without the externality", () => {
     const doc = tenderDoc();
     doc.carbonValuation.treatment = "criterion";
