@@ -145,7 +145,18 @@ export function runCohortDraws<V>(
     const hit = share.get(key, at.cycle);
     if (hit !== undefined) return hit[0]!;
     const v = values.value(site, at);
-    const own = share.register(key, at.cycle, 0, calc.isNarrow(v));
+    const narrow = calc.isNarrow(v);
+    const siteRegs = narrow ? regs.siteNarrow : regs.site;
+    if (siteRegs[site.id] === v) {
+      // The value is in the option's register for the site: the store keeps that register, and the site
+      // takes the store's former one for its next value (no copy).
+      const other = share.exchange(key, at.cycle, 0, narrow, v);
+      if (other === undefined) return v;
+      siteRegs[site.id] = other;
+      share.set(key, at.cycle, [v]);
+      return v;
+    }
+    const own = share.register(key, at.cycle, 0, narrow);
     if (own === undefined) return v;
     calc.copy(own, v);
     share.set(key, at.cycle, [own]);

@@ -75,6 +75,18 @@ export class CycleShare<V> {
     return r;
   }
 
+  /**
+   * Makes `value` the store's register `slot` under `key` at cycle n (as `register` names it) and returns the
+   * register it held before (a new one when none), for the caller to use in its place; undefined, with nothing
+   * changed, when a new one would pass the budget. Saves copying a value the caller has just computed.
+   */
+  exchange(key: string, n: number, slot: number, narrow: boolean, value: V): V | undefined {
+    const before = this.register(key, n, slot, narrow);
+    if (before === undefined) return undefined;
+    this.registers.set(`${key}\u0000${n}\u0000${slot}\u0000${narrow ? "n" : "w"}`, value);
+    return before;
+  }
+
   /** Keeps `values` (registers of this store, or ones that stay unchanged for the run) under `key` for cycle n. */
   set(key: string, n: number, values: readonly V[]): void {
     let list = this.kept.get(key);
