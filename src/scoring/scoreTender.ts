@@ -21,6 +21,7 @@ import type {
   MinimumScoreGate,
   TenderOptionResult,
   Overtaking,
+  PassFailRecord,
   PriceFlag,
   RankReversal,
   ScoreNode,
@@ -29,7 +30,7 @@ import type {
   TenderResult,
   TieBreakRule,
 } from "./tender.js";
-import { pairKey, resolveScale } from "./validate.js";
+import { resolveScale } from "./validate.js";
 
 const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
@@ -53,6 +54,8 @@ export interface Leaf {
 /** @internal A leaf's score for one option. */
 export interface LeafScore {
   readonly points: Dec;
+  /** The points written as a decimal string, when made already (a score remembered for repeated values). */
+  readonly text?: string;
   readonly trace?: ScoreTrace;
   readonly raw?: string;
   readonly level?: { value: string; label: string; descriptor: string };
@@ -80,6 +83,8 @@ export interface Run {
   readonly roots: readonly number[];
   /** Global weight of each flat node as a string. */
   readonly maxStr: readonly string[];
+  /** The leaf whose points are each flat node's points: its own, or the one leaf below a chain of groups with one child each. */
+  readonly direct: readonly (number | undefined)[];
   /** Index of each option in the tender's options array (for error paths). */
   readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormulaRule>>;
@@ -112,6 +117,11 @@ export interface Priced {
   readonly ranked: boolean;
   /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
   readonly measure: Dec | undefined;
+  /**
+   * The measure as the nearest double: when two bids' doubles differ, their measures differ the same way
+   * (a decimal is read as the nearest double, which keeps order), so only equal doubles need comparing exactly.
+   */
+  readonly measureNumber?: number | undefined;
 }
 
 function round(d: Dec): Dec {
@@ -149,6 +159,12 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     tagLeaves.set(tag, nodes.flatMap((n) => leavesUnder[flat.indexOf(n)] ?? []));
   }
   const priceLeaves = leaves.filter((l) => l.node.kind === "price");
+  const children = flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : [])));
+  const direct: (number | undefined)[] = [];
+  for (let fi = flat.length - 1; fi >= 0; fi--) {
+    const kids = children[fi] as number[];
+    direct[fi] = leafOfFlat.get(fi) ?? ((flat[fi] as FlatNode).node.kind === "group" && kids.length === 1 ? direct[kids[0] as number] : undefined);
+  }
   return {
     tender: t,
     flat,
@@ -162,7 +178,8 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     tieBreak: s.tieBreak ?? [{ rule: "higher-quality" }, { rule: "lower-price" }],
     tagLeaves,
     qualityMax: sumDec(leaves.filter((l) => l.node.kind !== "price").map((l) => l.max)),
-    children: flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : []))),
+    children,
+    direct,
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
@@ -275,7 +292,9 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
     let r = seen?.get(value);
     if (r === undefined) {
       const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
-      r = { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
+      const points = inDocument(run, leaf, optionId, () => compiled().points(v));
+      // A remembered score carries its text (written once for every option with the value).
+      r = seen === undefined ? { points, raw: value } : { points, text: decString(points), raw: value };
       if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
     }
     return r;
@@ -335,19 +354,42 @@ function gateStage(run: Run, gate: MinimumScoreGate): GateOutcome["stage"] {
   return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price" || (run.leaves[li] as Leaf).priceDerived) ? "after-price" : "before-price";
 }
 
+/** Records by criterion id, then option id. */
+class ByPair<T> {
+  private readonly byCriterion = new Map<string, Map<string, T>>();
+  get(criterionId: string, optionId: string): T | undefined {
+    return this.byCriterion.get(criterionId)?.get(optionId);
+  }
+  set(criterionId: string, optionId: string, value: T): void {
+    let m = this.byCriterion.get(criterionId);
+    if (m === undefined) this.byCriterion.set(criterionId, (m = new Map()));
+    m.set(optionId, value);
+  }
+}
+
+/** A pass/fail criterion's outcome for an option, and its gate. */
+interface PassFailOutcome {
+  readonly outcome: { readonly passed: boolean; readonly reason: string };
+  readonly gate: GateOutcome;
+}
+
 /** Stage 1: everything that does not depend on the other options' prices. */
 function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue[] = []): OptionState[] {
   const t = run.tender;
-  const scoresBy = new Map<string, EvaluatorScoreRecord[]>();
+  const scoresBy = new ByPair<EvaluatorScoreRecord[]>();
   for (const s of t.evaluatorScores ?? []) {
-    const k = pairKey(s.criterionId, s.optionId);
-    const list = scoresBy.get(k);
-    if (list === undefined) scoresBy.set(k, [s]);
+    const list = scoresBy.get(s.criterionId, s.optionId);
+    if (list === undefined) scoresBy.set(s.criterionId, s.optionId, [s]);
     else list.push(s);
   }
-  const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
-  const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
+  const consensusBy = new ByPair<{ record: ConsensusRecord; index: number }>();
+  (t.consensus ?? []).forEach((c, index) => consensusBy.set(c.criterionId, c.optionId, { record: c, index }));
+  const passFailBy = new ByPair<PassFailRecord>();
+  for (const p of t.passFail ?? []) passFailBy.set(p.criterionId, p.optionId, p);
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  // Each pass/fail criterion's outcome and gate, made once per distinct outcome and reason (catalogue records
+  // repeat their reason): passed ones, then failed ones.
+  const outcomes = passFailNodes.map(() => [new Map<string, PassFailOutcome>(), new Map<string, PassFailOutcome>()] as const);
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
   // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
   const valueScoring = run.leaves.map((leaf) => {
@@ -367,8 +409,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       const leaf = run.leaves[li] as Leaf;
       let r: LeafScore | undefined;
       if (leaf.node.kind === "qualitative") {
-        const k = pairKey(leaf.node.id, o.id);
-        r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
+        r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(leaf.node.id, o.id) ?? [], consensusBy.get(leaf.node.id, o.id), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores.push(r);
       // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
@@ -376,12 +417,19 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     }
     const gates: GateOutcome[] = [];
     const passFail = new Map<string, { passed: boolean; reason: string }>();
-    for (const f of passFailNodes) {
-      const r = passFailBy.get(pairKey(f.node.id, o.id));
+    for (let k = 0; k < passFailNodes.length; k++) {
+      const f = passFailNodes[k] as FlatNode;
+      const r = passFailBy.get(f.node.id, o.id);
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      passFail.set(f.node.id, { passed, reason });
-      gates.push({ gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` });
+      const memo = (outcomes[k] as readonly Map<string, PassFailOutcome>[])[passed ? 0 : 1] as Map<string, PassFailOutcome>;
+      let out = memo.get(reason);
+      if (out === undefined) {
+        out = { outcome: { passed, reason }, gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` } };
+        if (memo.size < SEEN_LIMIT) memo.set(reason, out);
+      }
+      passFail.set(f.node.id, out.outcome);
+      gates.push(out.gate);
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
@@ -413,22 +461,34 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   const eligible = states.filter((s) => s.eligibleForPrice);
   const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => s.price as Dec) : [];
   const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
-  // The light path (rank reversal) and top-level trees compute the same guarded points without traces.
+  // The light path (rank reversal) and top-level trees compute the same guarded points without traces; a
+  // built-in formula is pure, so a price scored before in the lot gives the same points (prices repeat).
   const traced = !light && run.scoreTrees === "full";
+  const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
     let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
-      let r: LeafScore;
-      try {
-        r = traced ? priceLeaf(c, price) : { points: guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec), raw: s.priceText ?? decString(price) };
-      } catch (e) {
-        throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
+      const memo = seen[k];
+      const raw = s.priceText ?? decString(price);
+      let r = memo?.get(raw);
+      if (r === undefined) {
+        try {
+          if (traced) r = priceLeaf(c, price);
+          else {
+            const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
+            r = memo === undefined ? { points, raw } : { points, text: decString(points), raw };
+          }
+        } catch (e) {
+          throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
+        }
+        if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
       }
       priceLeafScores.push(r);
-      pricePoints = pricePoints.plus(r.points);
+      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
+      pricePoints = compiled.length === 1 && !r.points.isZero() && r.points.sd() <= PRECISION ? r.points : pricePoints.plus(r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
     const points = (li: number): Dec => {
@@ -437,7 +497,8 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       return s.leafScores[li]?.points ?? ZERO;
     };
     const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure: measureOf(run, s.quality, totalPoints, price) };
+    const measure = measureOf(run, s.quality, totalPoints, price);
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
   });
 }
 
@@ -455,9 +516,20 @@ function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
 const ABOVE = { order: -1, rule: -1, detail: "" } as const;
 const BELOW = { order: 1, rule: -1, detail: "" } as const;
 
+/** Negative when a's measure is better than b's, positive when worse, 0 when equal or neither computable (as {@link better} both ways). */
+function measureOrder(run: Run, a: Priced, b: Priced): number {
+  const [x, y] = [a.measure, b.measure];
+  if (x === undefined) return y === undefined ? 0 : 1;
+  if (y === undefined) return -1;
+  const [fx, fy] = [a.measureNumber, b.measureNumber];
+  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : x.comparedTo(y);
+  return run.aggregation === "weighted-sum" ? -c : c;
+}
+
 function compare(run: Run, a: Priced, b: Priced): { readonly order: number; readonly rule: number; readonly detail: string } {
-  if (better(run, a.measure, b.measure)) return ABOVE;
-  if (better(run, b.measure, a.measure)) return BELOW;
+  const m = measureOrder(run, a, b);
+  if (m < 0) return ABOVE;
+  if (m > 0) return BELOW;
   for (const [i, r] of run.tieBreak.entries()) {
     let x: Dec;
     let y: Dec;
@@ -564,7 +636,21 @@ function guard(raw: unknown, max: Dec): Dec {
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen: readonly Map<string, string>[]): ScoreNode[] {
+/** @internal What a lot's score trees remember: per flat node, the fraction of points seen before, and shared nodes. */
+export interface TreeMemo {
+  /** The fraction written for each points text seen (catalogue scores repeat). */
+  readonly fractions: readonly Map<string, string>[];
+  /** Top-level trees: the node written for a remembered leaf score, or a pass/fail outcome (the same data each time). */
+  readonly nodes: readonly Map<object, ScoreNode>[];
+}
+
+function treeMemo(run: Run): TreeMemo {
+  return { fractions: run.flat.map(() => new Map<string, string>()), nodes: run.flat.map(() => new Map<object, ScoreNode>()) };
+}
+
+const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
+
+function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, memo: TreeMemo): ScoreNode[] {
   const full = run.scoreTrees === "full";
   // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
   // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
@@ -579,35 +665,66 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     }
     return total ?? new Dec(0);
   };
-  // Top-level trees: the points below the top level are summed without building their nodes.
+  const fractionOf = (fi: number, pts: Dec, points: string): string => {
+    const seen = memo.fractions[fi] as Map<string, string>;
+    let frac = seen.get(points);
+    if (frac === undefined) {
+      frac = fraction(pts, (run.flat[fi] as FlatNode).globalWeight);
+      if (seen.size < SEEN_LIMIT) seen.set(points, frac);
+    }
+    return frac;
+  };
+  // Top-level trees: the points below the top level are summed without building their nodes. A node whose
+  // points are one remembered leaf score's (the leaf itself, or a group with that leaf alone below it) is the
+  // same for every option with that score, and written once; so is a pass/fail node for the same outcome.
+  const top = (fi: number): ScoreNode => {
+    const f = run.flat[fi] as FlatNode;
+    const n = f.node;
+    const nodes = memo.nodes[fi] as Map<object, ScoreNode>;
+    if (n.kind === "pass-fail") {
+      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
+      let node = nodes.get(outcome);
+      if (node === undefined) {
+        node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints: run.maxStr[fi] as string, points: "0", fraction: "0", passFail: outcome };
+        if (nodes.size < SEEN_LIMIT) nodes.set(outcome, node);
+      }
+      return node;
+    }
+    const li = run.direct[fi];
+    const s = li === undefined ? undefined : leafScore(li);
+    const shared = s?.text !== undefined && s.points.sd() <= PRECISION ? s : undefined;
+    const known = shared === undefined ? undefined : nodes.get(shared);
+    if (known !== undefined) return known;
+    const pts = shared?.points ?? (n.kind === "group" ? sum(fi) : (s as LeafScore).points);
+    const points = shared?.text ?? decString(pts);
+    const [id, label, kind, localWeight, maxPoints, frac] = [n.id, n.label, n.kind, n.weight, run.maxStr[fi] as string, fractionOf(fi, pts, points)];
+    // Written in the node's key order; a key without a value is left out.
+    const raw = n.kind === "group" ? undefined : s?.raw;
+    const node: ScoreNode = raw === undefined ? { criterionId: id, label, kind, localWeight, maxPoints, points, fraction: frac } : { criterionId: id, label, kind, localWeight, maxPoints, points, fraction: frac, raw };
+    if (shared !== undefined && nodes.size < SEEN_LIMIT) nodes.set(shared, node);
+    return node;
+  };
+  if (!full) return run.roots.map(top);
   const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
     const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" } };
+    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { ...NO_OUTCOME } };
     // Written in the node's key order; a key without a value is left out.
     const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
-    if (full && n.kind === "quantitative") {
+    if (n.kind === "quantitative") {
       if (n.unit !== undefined) node["unit"] = n.unit;
       node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
     }
     const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
     const pts = s?.points ?? sum(fi);
-    const points = decString(pts);
-    // The fraction of points seen before for the criterion is remembered (catalogue scores repeat).
-    const memo = seen[fi] as Map<string, string>;
-    let frac = memo.get(points);
-    if (frac === undefined) {
-      frac = fraction(pts, f.globalWeight);
-      if (memo.size < SEEN_LIMIT) memo.set(points, frac);
-    }
+    const points = s?.text ?? decString(pts);
     node["points"] = points;
-    node["fraction"] = frac;
-    if (s === undefined) {
-      if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
-    } else {
+    node["fraction"] = fractionOf(fi, pts, points);
+    if (s === undefined) node["children"] = (run.children[fi] as readonly number[]).map(build);
+    else {
       if (s.raw !== undefined) node["raw"] = s.raw;
-      if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+      for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
     }
     return node as unknown as ScoreNode;
   };
@@ -700,17 +817,21 @@ function scoreLot(
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
-  const seen = run.flat.map(() => new Map<string, string>());
+  const memo = treeMemo(run);
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
+    const failedBefore = (): string =>
+      s.gates
+        .filter((g) => !g.passed)
+        .map((g) => g.gateId)
+        .join(", ");
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;
-      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore.join(", ")} before price evaluation)` };
+      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
       if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
       if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      return { points: ZERO, notScored: `price not opened: failed ${failedBefore.join(", ")} before price evaluation` };
+      return { points: ZERO, notScored: `price not opened: failed ${failedBefore()} before price evaluation` };
     };
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
@@ -728,12 +849,13 @@ function scoreLot(
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
-      r["pricePoints"] = decString((p as Priced).pricePoints);
+      const { pricePoints, priceLeafScores } = p as Priced;
+      r["pricePoints"] = (pricePoints === priceLeafScores[0]?.points ? priceLeafScores[0].text : undefined) ?? decString(pricePoints);
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
-    r["scoreTree"] = buildTree(run, leafScore, s.passFail, seen);
-    r["gates"] = [...s.gates, ...(p?.afterGates ?? [])];
+    r["scoreTree"] = buildTree(run, leafScore, s.passFail, memo);
+    r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
     if (tie !== undefined) r["tieBreak"] = tie;
