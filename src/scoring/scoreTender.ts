@@ -21,7 +21,6 @@ import type {
   MinimumScoreGate,
   TenderOptionResult,
   Overtaking,
-  PassFailRecord,
   PriceFlag,
   RankReversal,
   ScoreNode,
@@ -30,13 +29,23 @@ import type {
   TenderResult,
   TieBreakRule,
 } from "./tender.js";
-import { resolveScale } from "./validate.js";
+import { pairKey, resolveScale } from "./validate.js";
 
 const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
 /** How many distinct values (or points) per criterion a lot remembers the score (or fraction) of. */
 const SEEN_LIMIT = 4096;
 const PRECISION = Dec.precision;
+
+/** `m`'s value for `k`, made by `make` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
+function remember<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) {
+    v = make();
+    if (m.size < SEEN_LIMIT) m.set(k, v);
+  }
+  return v;
+}
 
 /** @internal A scored leaf with its place. */
 export interface Leaf {
@@ -54,8 +63,6 @@ export interface Leaf {
 /** @internal A leaf's score for one option. */
 export interface LeafScore {
   readonly points: Dec;
-  /** The points written as a decimal string, when made already (a score remembered for repeated values). */
-  readonly text?: string;
   readonly trace?: ScoreTrace;
   readonly raw?: string;
   readonly level?: { value: string; label: string; descriptor: string };
@@ -83,8 +90,6 @@ export interface Run {
   readonly roots: readonly number[];
   /** Global weight of each flat node as a string. */
   readonly maxStr: readonly string[];
-  /** The leaf whose points are each flat node's points: its own, or the one leaf below a chain of groups with one child each. */
-  readonly direct: readonly (number | undefined)[];
   /** Index of each option in the tender's options array (for error paths). */
   readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormulaRule>>;
@@ -117,10 +122,7 @@ export interface Priced {
   readonly ranked: boolean;
   /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
   readonly measure: Dec | undefined;
-  /**
-   * The measure as the nearest double: when two bids' doubles differ, their measures differ the same way
-   * (a decimal is read as the nearest double, which keeps order), so only equal doubles need comparing exactly.
-   */
+  /** The measure as the nearest double (ranking compares these first, see measureOrder). */
   readonly measureNumber?: number | undefined;
 }
 
@@ -160,11 +162,6 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
   }
   const priceLeaves = leaves.filter((l) => l.node.kind === "price");
   const children = flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : [])));
-  const direct: (number | undefined)[] = [];
-  for (let fi = flat.length - 1; fi >= 0; fi--) {
-    const kids = children[fi] as number[];
-    direct[fi] = leafOfFlat.get(fi) ?? ((flat[fi] as FlatNode).node.kind === "group" && kids.length === 1 ? direct[kids[0] as number] : undefined);
-  }
   return {
     tender: t,
     flat,
@@ -179,7 +176,6 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     tagLeaves,
     qualityMax: sumDec(leaves.filter((l) => l.node.kind !== "price").map((l) => l.max)),
     children,
-    direct,
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
@@ -289,15 +285,12 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
-    let r = seen?.get(value);
-    if (r === undefined) {
+    const score = (): LeafScore => {
       const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
       const points = inDocument(run, leaf, optionId, () => compiled().points(v));
-      // A remembered score carries its text (written once for every option with the value).
-      r = seen === undefined ? { points, raw: value } : { points, text: decString(points), raw: value };
-      if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
-    }
-    return r;
+      return { points, raw: value };
+    };
+    return seen === undefined ? score() : remember(seen, value, score);
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
@@ -354,19 +347,6 @@ function gateStage(run: Run, gate: MinimumScoreGate): GateOutcome["stage"] {
   return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price" || (run.leaves[li] as Leaf).priceDerived) ? "after-price" : "before-price";
 }
 
-/** Records by criterion id, then option id. */
-class ByPair<T> {
-  private readonly byCriterion = new Map<string, Map<string, T>>();
-  get(criterionId: string, optionId: string): T | undefined {
-    return this.byCriterion.get(criterionId)?.get(optionId);
-  }
-  set(criterionId: string, optionId: string, value: T): void {
-    let m = this.byCriterion.get(criterionId);
-    if (m === undefined) this.byCriterion.set(criterionId, (m = new Map()));
-    m.set(optionId, value);
-  }
-}
-
 /** A pass/fail criterion's outcome for an option, and its gate. */
 interface PassFailOutcome {
   readonly outcome: { readonly passed: boolean; readonly reason: string };
@@ -376,16 +356,15 @@ interface PassFailOutcome {
 /** Stage 1: everything that does not depend on the other options' prices. */
 function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue[] = []): OptionState[] {
   const t = run.tender;
-  const scoresBy = new ByPair<EvaluatorScoreRecord[]>();
+  const scoresBy = new Map<string, EvaluatorScoreRecord[]>();
   for (const s of t.evaluatorScores ?? []) {
-    const list = scoresBy.get(s.criterionId, s.optionId);
-    if (list === undefined) scoresBy.set(s.criterionId, s.optionId, [s]);
+    const k = pairKey(s.criterionId, s.optionId);
+    const list = scoresBy.get(k);
+    if (list === undefined) scoresBy.set(k, [s]);
     else list.push(s);
   }
-  const consensusBy = new ByPair<{ record: ConsensusRecord; index: number }>();
-  (t.consensus ?? []).forEach((c, index) => consensusBy.set(c.criterionId, c.optionId, { record: c, index }));
-  const passFailBy = new ByPair<PassFailRecord>();
-  for (const p of t.passFail ?? []) passFailBy.set(p.criterionId, p.optionId, p);
+  const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
+  const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
   // Each pass/fail criterion's outcome and gate, made once per distinct outcome and reason (catalogue records
   // repeat their reason): passed ones, then failed ones.
@@ -409,7 +388,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       const leaf = run.leaves[li] as Leaf;
       let r: LeafScore | undefined;
       if (leaf.node.kind === "qualitative") {
-        r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(leaf.node.id, o.id) ?? [], consensusBy.get(leaf.node.id, o.id), warnings);
+        const k = pairKey(leaf.node.id, o.id);
+        r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores.push(r);
       // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
@@ -419,15 +399,13 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     const passFail = new Map<string, { passed: boolean; reason: string }>();
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
-      const r = passFailBy.get(f.node.id, o.id);
+      const r = passFailBy.get(pairKey(f.node.id, o.id));
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      const memo = (outcomes[k] as readonly Map<string, PassFailOutcome>[])[passed ? 0 : 1] as Map<string, PassFailOutcome>;
-      let out = memo.get(reason);
-      if (out === undefined) {
-        out = { outcome: { passed, reason }, gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` } };
-        if (memo.size < SEEN_LIMIT) memo.set(reason, out);
-      }
+      const out = remember((outcomes[k] as readonly Map<string, PassFailOutcome>[])[passed ? 0 : 1] as Map<string, PassFailOutcome>, reason, (): PassFailOutcome => ({
+        outcome: { passed, reason },
+        gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
+      }));
       passFail.set(f.node.id, out.outcome);
       gates.push(out.gate);
     }
@@ -448,11 +426,22 @@ function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefi
   }
 }
 
+/**
+ * Negative when measure x is better than y, positive when worse, 0 when equal or neither is computable (a
+ * measure beats none). `fx` and `fy` are the measures as the nearest doubles, when known: where they differ, the
+ * measures differ the same way (a decimal is read as the nearest double, which keeps order), so only equal
+ * doubles need comparing exactly.
+ */
+function measureOrder(run: Run, x: Dec | undefined, y: Dec | undefined, fx?: number, fy?: number): number {
+  if (x === undefined) return y === undefined ? 0 : 1;
+  if (y === undefined) return -1;
+  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : x.comparedTo(y);
+  return run.aggregation === "weighted-sum" ? -c : c;
+}
+
 /** True if measure a is strictly better than b. */
 function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
-  if (a === undefined) return false;
-  if (b === undefined) return true;
-  return run.aggregation === "weighted-sum" ? a.gt(b) : a.lt(b);
+  return measureOrder(run, a, b) < 0;
 }
 
 /** Stage 2: price scoring among the eligible options, after-price gates, the aggregate measure. */
@@ -473,19 +462,16 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
       const raw = s.priceText ?? decString(price);
-      let r = memo?.get(raw);
-      if (r === undefined) {
+      const score = (): LeafScore => {
         try {
-          if (traced) r = priceLeaf(c, price);
-          else {
-            const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
-            r = memo === undefined ? { points, raw } : { points, text: decString(points), raw };
-          }
+          if (traced) return priceLeaf(c, price);
+          const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
+          return { points, raw };
         } catch (e) {
           throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
         }
-        if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
-      }
+      };
+      const r = memo === undefined ? score() : remember(memo, raw, score);
       priceLeafScores.push(r);
       // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
       pricePoints = compiled.length === 1 && !r.points.isZero() && r.points.sd() <= PRECISION ? r.points : pricePoints.plus(r.points);
@@ -516,18 +502,8 @@ function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
 const ABOVE = { order: -1, rule: -1, detail: "" } as const;
 const BELOW = { order: 1, rule: -1, detail: "" } as const;
 
-/** Negative when a's measure is better than b's, positive when worse, 0 when equal or neither computable (as {@link better} both ways). */
-function measureOrder(run: Run, a: Priced, b: Priced): number {
-  const [x, y] = [a.measure, b.measure];
-  if (x === undefined) return y === undefined ? 0 : 1;
-  if (y === undefined) return -1;
-  const [fx, fy] = [a.measureNumber, b.measureNumber];
-  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : x.comparedTo(y);
-  return run.aggregation === "weighted-sum" ? -c : c;
-}
-
 function compare(run: Run, a: Priced, b: Priced): { readonly order: number; readonly rule: number; readonly detail: string } {
-  const m = measureOrder(run, a, b);
+  const m = measureOrder(run, a.measure, b.measure, a.measureNumber, b.measureNumber);
   if (m < 0) return ABOVE;
   if (m > 0) return BELOW;
   for (const [i, r] of run.tieBreak.entries()) {
@@ -636,17 +612,12 @@ function guard(raw: unknown, max: Dec): Dec {
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-/** @internal What a lot's score trees remember: per flat node, the fraction of points seen before, and shared nodes. */
-export interface TreeMemo {
-  /** The fraction written for each points text seen (catalogue scores repeat). */
-  readonly fractions: readonly Map<string, string>[];
-  /** Top-level trees: the node written for a remembered leaf score, or a pass/fail outcome (the same data each time). */
-  readonly nodes: readonly Map<object, ScoreNode>[];
-}
-
-function treeMemo(run: Run): TreeMemo {
-  return { fractions: run.flat.map(() => new Map<string, string>()), nodes: run.flat.map(() => new Map<object, ScoreNode>()) };
-}
+/**
+ * What a lot's score trees remember per flat node (catalogue scores repeat): the text of points seen (by the
+ * decimal, which a remembered leaf score shares), the fraction of each points text, and top-level nodes
+ * written before (the same data for every option with those points or that pass/fail outcome).
+ */
+type TreeMemo = readonly { readonly text: Map<Dec, string>; readonly fraction: Map<string, string>; readonly node: Map<unknown, ScoreNode> }[];
 
 const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
 
@@ -665,68 +636,39 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
     }
     return total ?? new Dec(0);
   };
-  const fractionOf = (fi: number, pts: Dec, points: string): string => {
-    const seen = memo.fractions[fi] as Map<string, string>;
-    let frac = seen.get(points);
-    if (frac === undefined) {
-      frac = fraction(pts, (run.flat[fi] as FlatNode).globalWeight);
-      if (seen.size < SEEN_LIMIT) seen.set(points, frac);
-    }
-    return frac;
-  };
-  // Top-level trees: the points below the top level are summed without building their nodes. A node whose
-  // points are one remembered leaf score's (the leaf itself, or a group with that leaf alone below it) is the
-  // same for every option with that score, and written once; so is a pass/fail node for the same outcome.
-  const top = (fi: number): ScoreNode => {
-    const f = run.flat[fi] as FlatNode;
-    const n = f.node;
-    const nodes = memo.nodes[fi] as Map<object, ScoreNode>;
-    if (n.kind === "pass-fail") {
-      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
-      let node = nodes.get(outcome);
-      if (node === undefined) {
-        node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints: run.maxStr[fi] as string, points: "0", fraction: "0", passFail: outcome };
-        if (nodes.size < SEEN_LIMIT) nodes.set(outcome, node);
-      }
-      return node;
-    }
-    const li = run.direct[fi];
-    const s = li === undefined ? undefined : leafScore(li);
-    const shared = s?.text !== undefined && s.points.sd() <= PRECISION ? s : undefined;
-    const known = shared === undefined ? undefined : nodes.get(shared);
-    if (known !== undefined) return known;
-    const pts = shared?.points ?? (n.kind === "group" ? sum(fi) : (s as LeafScore).points);
-    const points = shared?.text ?? decString(pts);
-    const [id, label, kind, localWeight, maxPoints, frac] = [n.id, n.label, n.kind, n.weight, run.maxStr[fi] as string, fractionOf(fi, pts, points)];
-    // Written in the node's key order; a key without a value is left out.
-    const raw = n.kind === "group" ? undefined : s?.raw;
-    const node: ScoreNode = raw === undefined ? { criterionId: id, label, kind, localWeight, maxPoints, points, fraction: frac } : { criterionId: id, label, kind, localWeight, maxPoints, points, fraction: frac, raw };
-    if (shared !== undefined && nodes.size < SEEN_LIMIT) nodes.set(shared, node);
-    return node;
-  };
-  if (!full) return run.roots.map(top);
+  // Top-level trees: the points below the top level are summed without building their nodes.
   const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
+    const m = memo[fi] as TreeMemo[number];
     const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { ...NO_OUTCOME } };
-    // Written in the node's key order; a key without a value is left out.
-    const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
-    if (n.kind === "quantitative") {
-      if (n.unit !== undefined) node["unit"] = n.unit;
-      node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+    if (n.kind === "pass-fail") {
+      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
+      return remember(m.node, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
     }
     const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
     const pts = s?.points ?? sum(fi);
-    const points = s?.text ?? decString(pts);
-    node["points"] = points;
-    node["fraction"] = fractionOf(fi, pts, points);
-    if (s === undefined) node["children"] = (run.children[fi] as readonly number[]).map(build);
-    else {
-      if (s.raw !== undefined) node["raw"] = s.raw;
-      for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
-    }
-    return node as unknown as ScoreNode;
+    // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
+    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(m.text, pts, () => decString(pts));
+    const make = (): ScoreNode => {
+      // Written in the node's key order; a key without a value is left out.
+      const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+      if (full && n.kind === "quantitative") {
+        if (n.unit !== undefined) node["unit"] = n.unit;
+        node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+      }
+      node["points"] = points;
+      node["fraction"] = remember(m.fraction, points, () => fraction(pts, f.globalWeight));
+      if (s === undefined) {
+        if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
+      } else {
+        if (s.raw !== undefined) node["raw"] = s.raw;
+        if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+      }
+      return node as unknown as ScoreNode;
+    };
+    // A top-level group node is its points alone.
+    return full || s !== undefined ? make() : remember(m.node, points, make);
   };
   return run.roots.map(build);
 }
@@ -817,7 +759,7 @@ function scoreLot(
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
-  const memo = treeMemo(run);
+  const memo: TreeMemo = run.flat.map(() => ({ text: new Map(), fraction: new Map(), node: new Map() }));
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
@@ -849,8 +791,8 @@ function scoreLot(
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
-      const { pricePoints, priceLeafScores } = p as Priced;
-      r["pricePoints"] = (pricePoints === priceLeafScores[0]?.points ? priceLeafScores[0].text : undefined) ?? decString(pricePoints);
+      const { pricePoints } = p as Priced;
+      r["pricePoints"] = decString(pricePoints);
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
