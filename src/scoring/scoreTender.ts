@@ -161,7 +161,6 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     tagLeaves.set(tag, nodes.flatMap((n) => leavesUnder[flat.indexOf(n)] ?? []));
   }
   const priceLeaves = leaves.filter((l) => l.node.kind === "price");
-  const children = flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : [])));
   return {
     tender: t,
     flat,
@@ -175,7 +174,7 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     tieBreak: s.tieBreak ?? [{ rule: "higher-quality" }, { rule: "lower-price" }],
     tagLeaves,
     qualityMax: sumDec(leaves.filter((l) => l.node.kind !== "price").map((l) => l.max)),
-    children,
+    children: flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : []))),
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
@@ -366,9 +365,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
-  // Each pass/fail criterion's outcome and gate, made once per distinct outcome and reason (catalogue records
-  // repeat their reason): passed ones, then failed ones.
-  const outcomes = passFailNodes.map(() => [new Map<string, PassFailOutcome>(), new Map<string, PassFailOutcome>()] as const);
+  // Each pass/fail criterion's outcome and gate when passed, made once per reason (catalogue records repeat it).
+  const passes = passFailNodes.map(() => new Map<string, PassFailOutcome>());
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
   // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
   const valueScoring = run.leaves.map((leaf) => {
@@ -402,10 +400,11 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       const r = passFailBy.get(pairKey(f.node.id, o.id));
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      const out = remember((outcomes[k] as readonly Map<string, PassFailOutcome>[])[passed ? 0 : 1] as Map<string, PassFailOutcome>, reason, (): PassFailOutcome => ({
+      const make = (): PassFailOutcome => ({
         outcome: { passed, reason },
         gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
-      }));
+      });
+      const out = passed ? remember(passes[k] as Map<string, PassFailOutcome>, reason, make) : make();
       passFail.set(f.node.id, out.outcome);
       gates.push(out.gate);
     }
@@ -474,7 +473,7 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       const r = memo === undefined ? score() : remember(memo, raw, score);
       priceLeafScores.push(r);
       // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
-      pricePoints = compiled.length === 1 && !r.points.isZero() && r.points.sd() <= PRECISION ? r.points : pricePoints.plus(r.points);
+      pricePoints = pricePoints.plus(r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
     const points = (li: number): Dec => {
@@ -614,10 +613,10 @@ function guard(raw: unknown, max: Dec): Dec {
 
 /**
  * What a lot's score trees remember per flat node (catalogue scores repeat): the text of points seen (by the
- * decimal, which a remembered leaf score shares), the fraction of each points text, and top-level nodes
+ * decimal, which a remembered leaf score shares) and the fraction of each points text; and top-level nodes
  * written before (the same data for every option with those points or that pass/fail outcome).
  */
-type TreeMemo = readonly { readonly text: Map<Dec, string>; readonly fraction: Map<string, string>; readonly node: Map<unknown, ScoreNode> }[];
+type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknown, ScoreNode>])[];
 
 const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
 
@@ -640,16 +639,16 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
   const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
-    const m = memo[fi] as TreeMemo[number];
+    const [text, nodes] = memo[fi] as TreeMemo[number];
     const maxPoints = run.maxStr[fi] as string;
     if (n.kind === "pass-fail") {
       const outcome = passFail.get(n.id) ?? NO_OUTCOME;
-      return remember(m.node, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
+      return remember(nodes, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
     }
     const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
     const pts = s?.points ?? sum(fi);
     // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
-    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(m.text, pts, () => decString(pts));
+    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, () => decString(pts));
     const make = (): ScoreNode => {
       // Written in the node's key order; a key without a value is left out.
       const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
@@ -658,7 +657,7 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
         node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
       }
       node["points"] = points;
-      node["fraction"] = remember(m.fraction, points, () => fraction(pts, f.globalWeight));
+      node["fraction"] = remember(text, points, () => fraction(pts, f.globalWeight));
       if (s === undefined) {
         if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
       } else {
@@ -668,7 +667,7 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
       return node as unknown as ScoreNode;
     };
     // A top-level group node is its points alone.
-    return full || s !== undefined ? make() : remember(m.node, points, make);
+    return full || s !== undefined ? make() : remember(nodes, points, make);
   };
   return run.roots.map(build);
 }
@@ -759,15 +758,11 @@ function scoreLot(
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
-  const memo: TreeMemo = run.flat.map(() => ({ text: new Map(), fraction: new Map(), node: new Map() }));
+  const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = (): string =>
-      s.gates
-        .filter((g) => !g.passed)
-        .map((g) => g.gateId)
-        .join(", ");
+    const failedBefore = (): string => s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;
       if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
@@ -791,8 +786,7 @@ function scoreLot(
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
-      const { pricePoints } = p as Priced;
-      r["pricePoints"] = decString(pricePoints);
+      r["pricePoints"] = decString((p as Priced).pricePoints);
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }

@@ -569,9 +569,8 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
     // The built-in linear function scores a value outside its limits as the limit itself: those points are
     // worked out once (the clamped values of a catalogue are many, each with a note no one reads here).
     const { lower, upper } = params as Limits;
-    const [score, limit] = [points, new Map<Dec, Dec>()];
-    const at = (x: Dec): Dec => limit.get(x) ?? (limit.set(x, score(x)).get(x) as Dec);
-    points = (v) => (v.lt(lower) ? at(lower) : v.gt(upper) ? at(upper) : score(v));
+    const [score, low, high] = [points, points(lower), points(upper)];
+    points = (v) => (v.lt(lower) ? low : v.gt(upper) ? high : score(v));
   }
   return {
     points,
