@@ -37,6 +37,16 @@ const HUNDRED = new Dec(100);
 const SEEN_LIMIT = 4096;
 const PRECISION = Dec.precision;
 
+/** `m`'s value for `k`, made by `make` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
+function remember<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) {
+    v = make();
+    if (m.size < SEEN_LIMIT) m.set(k, v);
+  }
+  return v;
+}
+
 /** @internal A scored leaf with its place. */
 export interface Leaf {
   readonly index: number; // in flat
@@ -112,6 +122,8 @@ export interface Priced {
   readonly ranked: boolean;
   /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
   readonly measure: Dec | undefined;
+  /** The measure as the nearest double (ranking compares these first, see measureOrder). */
+  readonly measureNumber?: number | undefined;
 }
 
 function round(d: Dec): Dec {
@@ -272,13 +284,12 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
-    let r = seen?.get(value);
-    if (r === undefined) {
+    const score = (): LeafScore => {
       const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
-      r = { points: inDocument(run, leaf, optionId, () => compiled().points(v)), raw: value };
-      if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
-    }
-    return r;
+      const points = inDocument(run, leaf, optionId, () => compiled().points(v));
+      return { points, raw: value };
+    };
+    return seen === undefined ? score() : remember(seen, value, score);
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
@@ -335,6 +346,12 @@ function gateStage(run: Run, gate: MinimumScoreGate): GateOutcome["stage"] {
   return scopeLeaves(run, gate.scope).some((li) => (run.leaves[li] as Leaf).node.kind === "price" || (run.leaves[li] as Leaf).priceDerived) ? "after-price" : "before-price";
 }
 
+/** A pass/fail criterion's outcome for an option, and its gate. */
+interface PassFailOutcome {
+  readonly outcome: { readonly passed: boolean; readonly reason: string };
+  readonly gate: GateOutcome;
+}
+
 /** Stage 1: everything that does not depend on the other options' prices. */
 function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue[] = []): OptionState[] {
   const t = run.tender;
@@ -348,6 +365,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
   const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  // Each pass/fail criterion's outcome and gate when passed, made once per reason (catalogue records repeat it).
+  const passes = passFailNodes.map(() => new Map<string, PassFailOutcome>());
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
   // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
   const valueScoring = run.leaves.map((leaf) => {
@@ -376,12 +395,18 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     }
     const gates: GateOutcome[] = [];
     const passFail = new Map<string, { passed: boolean; reason: string }>();
-    for (const f of passFailNodes) {
+    for (let k = 0; k < passFailNodes.length; k++) {
+      const f = passFailNodes[k] as FlatNode;
       const r = passFailBy.get(pairKey(f.node.id, o.id));
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      passFail.set(f.node.id, { passed, reason });
-      gates.push({ gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` });
+      const make = (): PassFailOutcome => ({
+        outcome: { passed, reason },
+        gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
+      });
+      const out = passed ? remember(passes[k] as Map<string, PassFailOutcome>, reason, make) : make();
+      passFail.set(f.node.id, out.outcome);
+      gates.push(out.gate);
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
@@ -400,11 +425,22 @@ function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefi
   }
 }
 
+/**
+ * Negative when measure x is better than y, positive when worse, 0 when equal or neither is computable (a
+ * measure beats none). `fx` and `fy` are the measures as the nearest doubles, when known: where they differ, the
+ * measures differ the same way (a decimal is read as the nearest double, which keeps order), so only equal
+ * doubles need comparing exactly.
+ */
+function measureOrder(run: Run, x: Dec | undefined, y: Dec | undefined, fx?: number, fy?: number): number {
+  if (x === undefined) return y === undefined ? 0 : 1;
+  if (y === undefined) return -1;
+  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : x.comparedTo(y);
+  return run.aggregation === "weighted-sum" ? -c : c;
+}
+
 /** True if measure a is strictly better than b. */
 function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
-  if (a === undefined) return false;
-  if (b === undefined) return true;
-  return run.aggregation === "weighted-sum" ? a.gt(b) : a.lt(b);
+  return measureOrder(run, a, b) < 0;
 }
 
 /** Stage 2: price scoring among the eligible options, after-price gates, the aggregate measure. */
@@ -413,21 +449,30 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   const eligible = states.filter((s) => s.eligibleForPrice);
   const allPrices = run.priceLeaves.length > 0 ? eligible.map((s) => s.price as Dec) : [];
   const compiled = allPrices.length > 0 ? run.priceLeaves.map((leaf) => compilePrice(run, leaf, allPrices)) : [];
-  // The light path (rank reversal) and top-level trees compute the same guarded points without traces.
+  // The light path (rank reversal) and top-level trees compute the same guarded points without traces; a
+  // built-in formula is pure, so a price scored before in the lot gives the same points (prices repeat).
   const traced = !light && run.scoreTrees === "full";
+  const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
     let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
-      let r: LeafScore;
-      try {
-        r = traced ? priceLeaf(c, price) : { points: guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec), raw: s.priceText ?? decString(price) };
-      } catch (e) {
-        throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
-      }
+      const memo = seen[k];
+      const raw = s.priceText ?? decString(price);
+      const score = (): LeafScore => {
+        try {
+          if (traced) return priceLeaf(c, price);
+          const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
+          return { points, raw };
+        } catch (e) {
+          throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
+        }
+      };
+      const r = memo === undefined ? score() : remember(memo, raw, score);
       priceLeafScores.push(r);
+      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
       pricePoints = pricePoints.plus(r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
@@ -437,7 +482,8 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       return s.leafScores[li]?.points ?? ZERO;
     };
     const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure: measureOf(run, s.quality, totalPoints, price) };
+    const measure = measureOf(run, s.quality, totalPoints, price);
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
   });
 }
 
@@ -456,8 +502,9 @@ const ABOVE = { order: -1, rule: -1, detail: "" } as const;
 const BELOW = { order: 1, rule: -1, detail: "" } as const;
 
 function compare(run: Run, a: Priced, b: Priced): { readonly order: number; readonly rule: number; readonly detail: string } {
-  if (better(run, a.measure, b.measure)) return ABOVE;
-  if (better(run, b.measure, a.measure)) return BELOW;
+  const m = measureOrder(run, a.measure, b.measure, a.measureNumber, b.measureNumber);
+  if (m < 0) return ABOVE;
+  if (m > 0) return BELOW;
   for (const [i, r] of run.tieBreak.entries()) {
     let x: Dec;
     let y: Dec;
@@ -564,7 +611,16 @@ function guard(raw: unknown, max: Dec): Dec {
   return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, seen: readonly Map<string, string>[]): ScoreNode[] {
+/**
+ * What a lot's score trees remember per flat node (catalogue scores repeat): the text of points seen (by the
+ * decimal, which a remembered leaf score shares) and the fraction of each points text; and top-level nodes
+ * written before (the same data for every option with those points or that pass/fail outcome).
+ */
+type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknown, ScoreNode>])[];
+
+const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
+
+function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, memo: TreeMemo): ScoreNode[] {
   const full = run.scoreTrees === "full";
   // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
   // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
@@ -583,33 +639,35 @@ function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: Rea
   const build = (fi: number): ScoreNode => {
     const f = run.flat[fi] as FlatNode;
     const n = f.node;
+    const [text, nodes] = memo[fi] as TreeMemo[number];
     const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: passFail.get(n.id) ?? { passed: false, reason: "no outcome recorded" } };
-    // Written in the node's key order; a key without a value is left out.
-    const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
-    if (full && n.kind === "quantitative") {
-      if (n.unit !== undefined) node["unit"] = n.unit;
-      node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+    if (n.kind === "pass-fail") {
+      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
+      return remember(nodes, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
     }
     const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
     const pts = s?.points ?? sum(fi);
-    const points = decString(pts);
-    // The fraction of points seen before for the criterion is remembered (catalogue scores repeat).
-    const memo = seen[fi] as Map<string, string>;
-    let frac = memo.get(points);
-    if (frac === undefined) {
-      frac = fraction(pts, f.globalWeight);
-      if (memo.size < SEEN_LIMIT) memo.set(points, frac);
-    }
-    node["points"] = points;
-    node["fraction"] = frac;
-    if (s === undefined) {
-      if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
-    } else {
-      if (s.raw !== undefined) node["raw"] = s.raw;
-      if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
-    }
-    return node as unknown as ScoreNode;
+    // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
+    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, () => decString(pts));
+    const make = (): ScoreNode => {
+      // Written in the node's key order; a key without a value is left out.
+      const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+      if (full && n.kind === "quantitative") {
+        if (n.unit !== undefined) node["unit"] = n.unit;
+        node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+      }
+      node["points"] = points;
+      node["fraction"] = remember(text, points, () => fraction(pts, f.globalWeight));
+      if (s === undefined) {
+        if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
+      } else {
+        if (s.raw !== undefined) node["raw"] = s.raw;
+        if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+      }
+      return node as unknown as ScoreNode;
+    };
+    // A top-level group node is its points alone.
+    return full || s !== undefined ? make() : remember(nodes, points, make);
   };
   return run.roots.map(build);
 }
@@ -700,17 +758,17 @@ function scoreLot(
   const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
-  const seen = run.flat.map(() => new Map<string, string>());
+  const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = s.gates.filter((g) => !g.passed).map((g) => g.gateId);
+    const failedBefore = (): string => s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
     const leafScore = (li: number): LeafScore => {
       const leaf = run.leaves[li] as Leaf;
-      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore.join(", ")} before price evaluation)` };
+      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
       if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
       if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      return { points: ZERO, notScored: `price not opened: failed ${failedBefore.join(", ")} before price evaluation` };
+      return { points: ZERO, notScored: `price not opened: failed ${failedBefore()} before price evaluation` };
     };
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
@@ -732,8 +790,8 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
-    r["scoreTree"] = buildTree(run, leafScore, s.passFail, seen);
-    r["gates"] = [...s.gates, ...(p?.afterGates ?? [])];
+    r["scoreTree"] = buildTree(run, leafScore, s.passFail, memo);
+    r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
     if (tie !== undefined) r["tieBreak"] = tie;

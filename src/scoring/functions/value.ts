@@ -564,8 +564,16 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
     const r = under(["spec"], () => fn.score(v, { maxPoints: max, direction, params }));
     return { r, raw: fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`) };
   };
+  let points = (v: Dec): Dec => bound(run(v).raw, max, []);
+  if (fn === VALUE_FUNCTIONS.linear) {
+    // The built-in linear function scores a value outside its limits as the limit itself: those points are
+    // worked out once (the clamped values of a catalogue are many, each with a note no one reads here).
+    const { lower, upper } = params as Limits;
+    const [score, low, high] = [points, points(lower), points(upper)];
+    points = (v) => (v.lt(lower) ? low : v.gt(upper) ? high : score(v));
+  }
   return {
-    points: (v) => bound(run(v).raw, max, []),
+    points,
     trace: (v) => {
       const { r, raw } = run(v);
       const notes = [...(r.notes ?? [])];
