@@ -17,6 +17,7 @@ import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { fromZodIssues } from "../../schema/issues.js";
 import { protoKeyIssues, withProtoIssues } from "../../schema/protoKeys.js";
+import { fastAccept } from "../../schema/fastAccept.js";
 import type { PathwayCompilation } from "../../pathway/runModel.js";
 import type { EvaluationDocument, EvaluationOption } from "../document.js";
 import type { ExcludedOption, InvalidOptions } from "../result.js";
@@ -133,6 +134,16 @@ interface Fields {
   readonly found: VbpIssue[];
 }
 
+/**
+ * The fields of a document whose every field is plainly valid, read in one walk into exactly the values the
+ * frame and option schemas give (any `__proto__` key refused on the way); undefined for anything else.
+ */
+function readFast(input: unknown): Fields | undefined {
+  const doc = fastAccept(documentShape(), input)?.data as EvaluationDocument | undefined;
+  if (doc === undefined) return undefined;
+  return { frameDoc: doc, parsed: [...doc.options], parsedIndex: doc.options.map((_, i) => i), byOption: new Map(), found: [] };
+}
+
 /** The fields through the schemas' full parse: the frame, and each option on its own; throws for a bad frame. */
 function readFields(input: unknown, rawOptions: readonly unknown[]): Fields {
   const frame = frameSchema().safeParse(input, { reportInput: true });
@@ -182,7 +193,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
   const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
   const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
-  const { frameDoc, parsed, parsedIndex, byOption, found } = readFields(input, rawOptions);
+  const { frameDoc, parsed, parsedIndex, byOption, found } = readFast(input) ?? readFields(input, rawOptions);
   const fail = (more: readonly VbpIssue[]): never => {
     throw new VbpInputError([...more, ...found]);
   };
