@@ -20,12 +20,12 @@ const tagSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 const percentSchema = (key: string) => withMeta(decimalSchema(), key);
 
-const common = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), "scoring:common.id"),
-  label: withMeta(textSchema(300).check(z.minLength(1)), "scoring:common.label"),
+const common = /* @__PURE__ */ onFirstUse(() => describedShape("scoring:common", {
+  id: idSchema(),
+  label: textSchema(300).check(z.minLength(1)),
   tag: z.optional(tagSchema()),
-  description: withMeta(z.optional(textSchema(4000)), "scoring:common.description"),
-}));
+  description: z.optional(textSchema(4000)),
+}, "tag"));
 
 const weighted = /* @__PURE__ */ onFirstUse(() => ({
   ...common(),
@@ -158,31 +158,37 @@ function buildSchemas(reg: ScoringRegistries) {
 const priceCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("price"), "scoring:buildSchemas.priceCriterion.kind"),
-    formula: withMeta(priceFormulaSpecSchemaFor(reg.priceFormulas), "scoring:buildSchemas.priceCriterion.formula"),
+    ...describedShape("scoring:buildSchemas.priceCriterion", {
+      kind: z.literal("price"),
+      formula: priceFormulaSpecSchemaFor(reg.priceFormulas),
+    }),
   }), "scoring:buildSchemas.priceCriterion");
 
 const quantitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("quantitative"), "scoring:buildSchemas.quantitativeCriterion.kind"),
-    valueFunction: withMeta(valueFunctionSpecSchemaFor(reg.valueFunctions), "scoring:buildSchemas.quantitativeCriterion.valueFunction"),
-    unit: withMeta(z.optional(textSchema(100)), "scoring:buildSchemas.quantitativeCriterion.unit"),
-    priceDerived: withMeta(z.optional(z
-      .boolean()), "scoring:buildSchemas.quantitativeCriterion.priceDerived"),
-    costClass: withMeta(z.optional(z
-      .enum(["whole-life-cost", "other-cost", "not-cost"])), "scoring:buildSchemas.quantitativeCriterion.costClass"),
-    display: withMeta(z.optional(z.enum(["money", "share", "number"])), "scoring:buildSchemas.quantitativeCriterion.display"),
+    ...describedShape("scoring:buildSchemas.quantitativeCriterion", {
+      kind: z.literal("quantitative"),
+      valueFunction: valueFunctionSpecSchemaFor(reg.valueFunctions),
+      unit: z.optional(textSchema(100)),
+      priceDerived: z.optional(z
+        .boolean()),
+      costClass: z.optional(z
+        .enum(["whole-life-cost", "other-cost", "not-cost"])),
+      display: z.optional(z.enum(["money", "share", "number"])),
+    }),
   }), "scoring:buildSchemas.quantitativeCriterion");
 
 const qualitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("qualitative"), "scoring:buildSchemas.qualitativeCriterion.kind"),
-    scale: withMeta(z
-      .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]), "scoring:buildSchemas.qualitativeCriterion.scale"),
-    moderation: withMeta(z.optional(z
-      .enum(["consensus", "mean", "median"])), "scoring:buildSchemas.qualitativeCriterion.moderation"),
+    ...describedShape("scoring:buildSchemas.qualitativeCriterion", {
+      kind: z.literal("qualitative"),
+      scale: z
+        .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]),
+      moderation: z.optional(z
+        .enum(["consensus", "mean", "median"])),
+    }),
   }), "scoring:buildSchemas.qualitativeCriterion");
 
 const passFailCriterionSchema = withMeta(z

@@ -141,13 +141,13 @@ const quantitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
       })), "sustainability:quantity#5"),
   ]), "sustainability:quantity"));
 
-const activityFields = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), "sustainability:activityFields.id"),
-  source: withMeta(z.optional(textSchema(200)), "sustainability:activityFields.source"),
+const activityFields = /* @__PURE__ */ onFirstUse(() => describedShape("sustainability:activityFields", {
+  id: idSchema(),
+  source: z.optional(textSchema(200)),
   quantity: quantitySchema(),
-  unit: withMeta(textSchema(50), "sustainability:activityFields.unit"),
+  unit: textSchema(50),
   factor: factorRefSchema(),
-}));
+}, "quantity", "factor"));
 
 const activitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.strictObject(activityFields()), "sustainability:activity"));
 
