@@ -1,4 +1,4 @@
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec, decString, sumDec } from "../_lib/decimal.js";
@@ -122,23 +122,23 @@ export interface CostConsequenceTable {
   }[];
 }
 
-const headingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "analysis/healthtech:heading.id"),
-  label: withMeta(z.optional(textSchema(200)), "analysis/healthtech:heading.label"),
-  unit: withMeta(z.optional(textSchema(100)), "analysis/healthtech:heading.unit"),
-}));
+const headingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/healthtech:heading", {
+  id: idSchema(),
+  label: z.optional(textSchema(200)),
+  unit: z.optional(textSchema(100)),
+})));
 
 const outcomeValueSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1)).check(z.maxLength(200))]), "analysis/healthtech:outcomeValue"));
 
-const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "analysis/healthtech:option.id"),
-  label: withMeta(z.optional(textSchema(300)), "analysis/healthtech:option.label"),
-  costs: withMeta(z
-    .array(z.strictObject({ category: withMeta(idSchema(), "analysis/healthtech:option.costs.category"), amount: withMeta(decimalSchema(), "analysis/healthtech:option.costs.amount") })).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))), "analysis/healthtech:option.costs"),
-  outcomes: withMeta(z.optional(z
-    .array(z.strictObject({ outcome: withMeta(idSchema(), "analysis/healthtech:option.outcomes.outcome"), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))), "analysis/healthtech:option.outcomes"),
-}));
+const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/healthtech:option", {
+  id: idSchema(),
+  label: z.optional(textSchema(300)),
+  costs: z
+    .array(z.strictObject(describedShape("analysis/healthtech:option.costs", { category: idSchema(), amount: decimalSchema() }))).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))),
+  outcomes: z.optional(z
+    .array(z.strictObject({ outcome: withMeta(idSchema(), "analysis/healthtech:option.outcomes.outcome"), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))),
+})));
 
 function duplicates(ids: readonly string[], key: string, ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
@@ -152,12 +152,12 @@ const optionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .array(optionSchema()).check(z.minLength(1)).check(z.maxLength(1000)).check(z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), "analysis/healthtech:options"));
 
 const ccaSchema = /* @__PURE__ */ onFirstUse(() => z
-  .strictObject({
-    currency: withMeta(currencySchema(), "analysis/healthtech:cca.currency"),
+  .strictObject(describedShape("analysis/healthtech:cca", {
+    currency: currencySchema(),
     options: optionsSchema(),
-    costCategories: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), "analysis/healthtech:cca.costCategories"),
-    outcomes: withMeta(z.optional(z.array(headingSchema()).check(z.maxLength(200))), "analysis/healthtech:cca.outcomes"),
-  }).check(z.superRefine((input, ctx) => {
+    costCategories: z.optional(z.array(headingSchema()).check(z.maxLength(200))),
+    outcomes: z.optional(z.array(headingSchema()).check(z.maxLength(200))),
+  }, "options")).check(z.superRefine((input, ctx) => {
     const listed = (headings: readonly { id: string }[] | undefined, used: (o: (typeof input.options)[number]) => readonly string[], key: string, itemKey: string, field: string) => {
       if (headings === undefined) return;
       const known = new Set(headings.map((h) => h.id));
@@ -290,12 +290,12 @@ export interface CostComparisonTable {
 }
 
 const ccSchema = /* @__PURE__ */ onFirstUse(() => z
-  .strictObject({
-    currency: withMeta(currencySchema(), "analysis/healthtech:cc.currency"),
-    comparator: withMeta(idSchema(), "analysis/healthtech:cc.comparator"),
-    population: withMeta(nonNegativeDecimalSchema(), "analysis/healthtech:cc.population"),
+  .strictObject(describedShape("analysis/healthtech:cc", {
+    currency: currencySchema(),
+    comparator: idSchema(),
+    population: nonNegativeDecimalSchema(),
     options: optionsSchema(),
-  }).check(z.superRefine((input, ctx) => {
+  }, "options")).check(z.superRefine((input, ctx) => {
     if (!input.options.some((o) => o.id === input.comparator)) {
       ctx.addIssue({ code: "custom", path: ["comparator"], message: `must be the id of one of the options, got "${input.comparator}"`, params: { vbpCode: "unknown_reference" } });
     }

@@ -1,4 +1,4 @@
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec, decString } from "../_lib/decimal.js";
@@ -76,11 +76,11 @@ export interface NetMonetaryBenefitResult {
   readonly byThreshold: readonly NetMonetaryBenefitAtThreshold[];
 }
 
-const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  thresholds: withMeta(z
-    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]), "analysis/nmb:settings.thresholds"),
-  comparator: withMeta(z.optional(idSchema()), "analysis/nmb:settings.comparator"),
-}));
+const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/nmb:settings", {
+  thresholds: z
+    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]),
+  comparator: z.optional(idSchema()),
+})));
 
 /** @internal NMB = E·λ − C, exact. */
 export function nmbOf(o: { readonly cost: Dec; readonly effect: Dec }, lambda: Dec): Dec {

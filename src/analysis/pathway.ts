@@ -1,4 +1,4 @@
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { fail } from "../errors/VbpInputError.js";
@@ -34,12 +34,12 @@ export interface PathwayReading {
   readonly discounted?: boolean;
 }
 
-const readingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  basis: withMeta(z.optional(z.enum(["perPatient", "population"])), "analysis/pathway:reading.basis"),
-  effect: withMeta(z.optional(z
-    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "analysis/pathway:reading.effect.event") })])), "analysis/pathway:reading.effect"),
-  discounted: withMeta(z.optional(z.boolean()), "analysis/pathway:reading.discounted"),
-}));
+const readingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/pathway:reading", {
+  basis: z.optional(z.enum(["perPatient", "population"])),
+  effect: z.optional(z
+    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "analysis/pathway:reading.effect.event") })])),
+  discounted: z.optional(z.boolean()),
+})));
 
 function totalsOf(option: OptionResult, basis: "perPatient" | "population", index: number): OutcomeTotals {
   if (basis === "perPatient") return option.perPatient;

@@ -1,4 +1,4 @@
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec, decString } from "../_lib/decimal.js";
@@ -52,11 +52,11 @@ export interface RootResult {
   readonly evaluations: number;
 }
 
-const rootSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  bracket: withMeta(z.tuple([decimalSchema(), decimalSchema()]), "analysis/solvers:rootSettings.bracket"),
-  tolerance: withMeta(z.optional(positiveDecimalSchema()), "analysis/solvers:rootSettings.tolerance"),
-  maxIterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))), "analysis/solvers:rootSettings.maxIterations"),
-}));
+const rootSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/solvers:rootSettings", {
+  bracket: z.tuple([decimalSchema(), decimalSchema()]),
+  tolerance: z.optional(positiveDecimalSchema()),
+  maxIterations: z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))),
+})));
 
 function valueOf(raw: unknown, path: readonly (string | number)[], x: Dec): Dec {
   if ((typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "string") {
@@ -246,10 +246,10 @@ export interface BreakEvenResult {
   readonly iterations: number;
 }
 
-const alternativesSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  threshold: withMeta(nonNegativeDecimalSchema(), "analysis/solvers:alternativesSettings.threshold"),
-  against: withMeta(z.optional(idSchema()), "analysis/solvers:alternativesSettings.against"),
-}));
+const alternativesSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/solvers:alternativesSettings", {
+  threshold: nonNegativeDecimalSchema(),
+  against: z.optional(idSchema()),
+})));
 
 function resolveAgainst(alternatives: readonly CeaOption[], threshold: unknown, against: unknown): { lambda: Dec; target: ParsedOption; nmb: Dec } {
   const parsed = parseOptions(alternatives, "alternatives");
@@ -324,11 +324,11 @@ export interface BreakEvenPriceLinearInput {
   readonly against?: string;
 }
 
-const linearSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  baseCost: withMeta(decimalSchema(), "analysis/solvers:linear.baseCost"),
-  units: withMeta(positiveDecimalSchema(), "analysis/solvers:linear.units"),
-  effect: withMeta(decimalSchema(), "analysis/solvers:linear.effect"),
-}));
+const linearSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/solvers:linear", {
+  baseCost: decimalSchema(),
+  units: positiveDecimalSchema(),
+  effect: decimalSchema(),
+})));
 
 /**
  * Closed-form threshold price when cost is linear in price: `p* = (E·λ − baseCost − NMB_alt) / units`, where

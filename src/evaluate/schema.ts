@@ -1,6 +1,6 @@
 import { EVALUATE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -71,22 +71,22 @@ export const MAX_EVALUATION_OPTIONS = 100_000;
 
 /** @internal One option of an evaluation document (the whole job validates each option on its own). */
 export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "evaluate:option.id"),
-    supplier: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:option.supplier"),
-    label: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:option.label"),
-    isComparator: withMeta(z.optional(z.boolean()), "evaluate:option.isComparator"),
-    lot: withMeta(z.optional(idSchema()), "evaluate:option.lot"),
-    price: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.price"),
-    unitsPerPatient: withMeta(z.optional(positiveDecimalSchema()), "evaluate:option.unitsPerPatient"),
-    lifecycle: withMeta(z.optional(z
+  .strictObject(describedShape("evaluate:option", {
+    id: idSchema(),
+    supplier: textSchema(300).check(z.minLength(1)),
+    label: textSchema(300).check(z.minLength(1)),
+    isComparator: z.optional(z.boolean()),
+    lot: z.optional(idSchema()),
+    price: z.optional(positiveDecimalSchema()),
+    unitsPerPatient: z.optional(positiveDecimalSchema()),
+    lifecycle: z.optional(z
       .strictObject({
         serviceLifeYears: lifecycleOptionShape().serviceLifeYears!,
         items: withMeta(z.array(lifecycleItemSchema()).check(z.maxLength(500)), "evaluate:option.lifecycle.items"),
-      })), "evaluate:option.lifecycle"),
+      })),
     effects: pathwayOptionShape().effects!,
     extraCosts: pathwayOptionShape().extraCosts!,
-    carbon: withMeta(z.optional(z
+    carbon: z.optional(z
       .strictObject({
         embodied: carbonOptionShape().embodied!,
         transport: carbonOptionShape().transport!,
@@ -94,54 +94,54 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         consumables: carbonOptionShape().consumables!,
         waste: carbonOptionShape().waste!,
         pathway: carbonOptionShape().pathway!,
-      })), "evaluate:option.carbon"),
-    evidence: withMeta(z.optional(z
+      })),
+    evidence: z.optional(z
       .strictObject({
         documents: evidenceShape().documents!,
         assessments: evidenceShape().assessments!,
-      })), "evaluate:option.evidence"),
-    socialValue: withMeta(z.optional(z
+      })),
+    socialValue: z.optional(z
       .strictObject({
         commitments: withMeta(z.array(commitmentSchema()).check(z.maxLength(500)), "evaluate:option.socialValue.commitments"),
-      })), "evaluate:option.socialValue"),
-    values: withMeta(z.optional(z
-      .record(idSchema(), decimalSchema())), "evaluate:option.values"),
-    note: withMeta(z.optional(textSchema(4000)), "evaluate:option.note"),
-  }), "evaluate:option"));
+      })),
+    values: z.optional(z
+      .record(idSchema(), decimalSchema())),
+    note: z.optional(textSchema(4000)),
+  }, "effects", "extraCosts")), "evaluate:option"));
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
     withMeta(z
-      .strictObject({
-        perQaly: withMeta(nonNegativeDecimalSchema(), "evaluate:threshold.perQaly"),
-        source: withMeta(z.optional(sourceSchema()), "evaluate:threshold.source"),
-      }), "evaluate:threshold#2"),
+      .strictObject(describedShape("evaluate:threshold", {
+        perQaly: nonNegativeDecimalSchema(),
+        source: z.optional(sourceSchema()),
+      })), "evaluate:threshold#2"),
     withMeta(z
-      .strictObject({
-        jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "evaluate:threshold.jurisdiction"),
-        programme: withMeta(z
-          .string().check(z.minLength(1)).check(z.maxLength(100)), "evaluate:threshold.programme"),
-        on: withMeta(isoDateSchema(), "evaluate:threshold.on"),
-        bound: withMeta(z.enum(["lower", "upper"]), "evaluate:threshold.bound"),
-      }), "evaluate:threshold#3"),
+      .strictObject(describedShape("evaluate:threshold", {
+        jurisdiction: z.string().check(z.minLength(1)).check(z.maxLength(20)),
+        programme: z
+          .string().check(z.minLength(1)).check(z.maxLength(100)),
+        on: isoDateSchema(),
+        bound: z.enum(["lower", "upper"]),
+      })), "evaluate:threshold#3"),
   ]), "evaluate:threshold"));
 
 const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .string().check(z.minLength(1)).check(z.maxLength(130)), "evaluate:metricName"));
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
-export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "evaluate:doc.$schema"),
-  kind: withMeta(z.optional(z
-    .enum(["tender", "catalogue"])), "evaluate:doc.kind"),
-  title: withMeta(textSchema(300).check(z.minLength(1)), "evaluate:doc.title"),
-  currency: withMeta(currencySchema(), "evaluate:doc.currency"),
-  priceBaseDate: withMeta(isoDateSchema(), "evaluate:doc.priceBaseDate"),
-  horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "evaluate:doc.horizonYears"),
-  discounting: withMeta(core(pathwayShape().discounting!), "evaluate:doc.discounting"),
-  patientsPerYear: withMeta(positiveDecimalSchema(), "evaluate:doc.patientsPerYear"),
+export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("evaluate:doc", {
+  $schema: z.optional(z.string().check(z.maxLength(2000))),
+  kind: z.optional(z
+    .enum(["tender", "catalogue"])),
+  title: textSchema(300).check(z.minLength(1)),
+  currency: currencySchema(),
+  priceBaseDate: isoDateSchema(),
+  horizonYears: z.int().check(z.gte(1)).check(z.lte(100)),
+  discounting: core(pathwayShape().discounting!),
+  patientsPerYear: positiveDecimalSchema(),
   threshold: z.optional(thresholdSchema()),
-  pathway: withMeta(z
+  pathway: z
     .strictObject({
       id: pathwayShape().id!,
       label: pathwayShape().label!,
@@ -151,9 +151,9 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       markov: pathwayShape().markov!,
       source: pathwayShape().source!,
       note: pathwayShape().note!,
-    }), "evaluate:doc.pathway"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate:doc.options"),
-  tender: withMeta(z
+    }),
+  options: z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)),
+  tender: z
     .strictObject({
       criteria: tenderShape().criteria!,
       lots: tenderShape().lots!,
@@ -162,31 +162,31 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
       passFail: tenderShape().passFail!,
       gates: tenderShape().gates!,
       settings: tenderShape().settings!,
-    }), "evaluate:doc.tender"),
-  criterionMetrics: withMeta(z.optional(z
-    .record(idSchema(), metricNameSchema())), "evaluate:doc.criterionMetrics"),
-  criterionGates: withMeta(z.optional(z
-    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:doc.criterionGates#2"))), "evaluate:doc.criterionGates"),
-  sustainabilityGates: withMeta(z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))), "evaluate:doc.sustainabilityGates"),
-  socialValue: withMeta(z.optional(z
+    }),
+  criterionMetrics: z.optional(z
+    .record(idSchema(), metricNameSchema())),
+  criterionGates: z.optional(z
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:doc.criterionGates#2"))),
+  sustainabilityGates: z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))),
+  socialValue: z.optional(z
     .strictObject({
       themeSet: socialShape().themeSet!,
       customThemes: socialShape().customThemes!,
       themes: socialShape().themes!,
-    })), "evaluate:doc.socialValue"),
-  carbon: withMeta(z.optional(z
+    })),
+  carbon: z.optional(z
     .strictObject({
       factorYearRule: carbonShape().factorYearRule!,
       factors: carbonShape().factors!,
-    })), "evaluate:doc.carbon"),
-  carbonValuation: withMeta(z.optional(z
-    .strictObject({
-      treatment: withMeta(z
-        .enum(["externality", "criterion"]), "evaluate:doc.carbonValuation.treatment"),
-      scenario: withMeta(z.optional(z.enum(["central", "low", "high"])), "evaluate:doc.carbonValuation.scenario"),
-      priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "evaluate:doc.carbonValuation.priceIndex"),
-    })), "evaluate:doc.carbonValuation"),
-}));
+    })),
+  carbonValuation: z.optional(z
+    .strictObject(describedShape("evaluate:doc.carbonValuation", {
+      treatment: z
+        .enum(["externality", "criterion"]),
+      scenario: z.optional(z.enum(["central", "low", "high"])),
+      priceIndex: z.optional(priceIndexSeriesShape()),
+    }))),
+}, "threshold")));
 
 function add(ctx: z.core.$RefinementCtx, path: VbpPath, message: string, code: VbpIssue["code"]): void {
   ctx.addIssue({ code: "custom", path: [...path], message, input: undefined, params: { vbpCode: code } });

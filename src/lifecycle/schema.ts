@@ -1,7 +1,7 @@
 import { LIFECYCLE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
 import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -84,79 +84,79 @@ const volumeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
 
 const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "lifecycle:indexSeries.id"),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:indexSeries.label"),
-    values: withMeta(z
-      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")), "lifecycle:indexSeries.values"),
-    source: withMeta(z.optional(sourceSchema()), "lifecycle:indexSeries.source"),
-  }), "lifecycle:indexSeries"));
+  .strictObject(describedShape("lifecycle:indexSeries", {
+    id: idSchema(),
+    label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    values: z
+      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")),
+    source: z.optional(sourceSchema()),
+  })), "lifecycle:indexSeries"));
 
 const itemSourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), "lifecycle:itemSource"));
 
 const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "lifecycle:costItem.id"),
-    kind: withMeta(z.enum(COST_ITEM_KINDS), "lifecycle:costItem.kind"),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:costItem.label"),
-    unitCost: withMeta(z.optional(nonNegativeDecimalSchema()), "lifecycle:costItem.unitCost"),
-    quantity: withMeta(z._default(nonNegativeDecimalSchema(), "1"), "lifecycle:costItem.quantity"),
-    quantityUnit: withMeta(z._default(z
-      .enum(["unit", "kWh", "hour", "minute"]), "unit"), "lifecycle:costItem.quantityUnit"),
-    basis: withMeta(z._default(z
-      .enum(["fixed", "per-use", "per-patient"]), "fixed"), "lifecycle:costItem.basis"),
-    frequency: withMeta(z.optional(z
-      .enum(["once", "yearly", "every-n-years", "monthly"])), "lifecycle:costItem.frequency"),
-    everyYears: withMeta(z.optional(yearNumber()), "lifecycle:costItem.everyYears"),
-    year: withMeta(z.optional(yearNumber()), "lifecycle:costItem.year"),
-    date: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.date"),
-    startYear: withMeta(z.optional(yearNumber()), "lifecycle:costItem.startYear"),
-    endYear: withMeta(z.optional(yearNumber()), "lifecycle:costItem.endYear"),
-    startDate: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.startDate"),
-    endDate: withMeta(z.optional(isoDateSchema()), "lifecycle:costItem.endDate"),
-    escalationRate: withMeta(z._default(rateSchema(), "0"), "lifecycle:costItem.escalationRate"),
-    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), "lifecycle:costItem.priceYear"),
+  .strictObject(describedShape("lifecycle:costItem", {
+    id: idSchema(),
+    kind: z.enum(COST_ITEM_KINDS),
+    label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    unitCost: z.optional(nonNegativeDecimalSchema()),
+    quantity: z._default(nonNegativeDecimalSchema(), "1"),
+    quantityUnit: z._default(z
+      .enum(["unit", "kWh", "hour", "minute"]), "unit"),
+    basis: z._default(z
+      .enum(["fixed", "per-use", "per-patient"]), "fixed"),
+    frequency: z.optional(z
+      .enum(["once", "yearly", "every-n-years", "monthly"])),
+    everyYears: z.optional(yearNumber()),
+    year: z.optional(yearNumber()),
+    date: z.optional(isoDateSchema()),
+    startYear: z.optional(yearNumber()),
+    endYear: z.optional(yearNumber()),
+    startDate: z.optional(isoDateSchema()),
+    endDate: z.optional(isoDateSchema()),
+    escalationRate: z._default(rateSchema(), "0"),
+    priceYear: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))),
     source: z.optional(itemSourceSchema()),
-  }), "lifecycle:costItem"));
+  }, "source")), "lifecycle:costItem"));
 
 /** @internal One option of a lifecycle document (its own fields; the cross-field rules are the document's). */
 export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "lifecycle:option.id"),
-    name: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)), "lifecycle:option.name"),
-    supplier: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))), "lifecycle:option.supplier"),
-    serviceLifeYears: withMeta(z.optional(yearNumber()), "lifecycle:option.serviceLifeYears"),
-    usesPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:option.usesPerYear"),
-    patientsPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:option.patientsPerYear"),
-    items: withMeta(z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)), "lifecycle:option.items"),
-  }), "lifecycle:option"));
+  .strictObject(describedShape("lifecycle:option", {
+    id: idSchema(),
+    name: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    supplier: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))),
+    serviceLifeYears: z.optional(yearNumber()),
+    usesPerYear: z.optional(volumeSchema()),
+    patientsPerYear: z.optional(volumeSchema()),
+    items: z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)),
+  })), "lifecycle:option"));
 
-const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  $schema: withMeta(z.optional(z.string().check(z.maxLength(2000))), "lifecycle:documentShape.$schema"),
-  currency: withMeta(currencySchema(), "lifecycle:documentShape.currency"),
-  priceBaseDate: withMeta(isoDateSchema(), "lifecycle:documentShape.priceBaseDate"),
-  priceBaseYear: withMeta(z.optional(z
-    .string().check(z.minLength(1)).check(z.maxLength(20))), "lifecycle:documentShape.priceBaseYear"),
-  horizonYears: withMeta(z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)), "lifecycle:documentShape.horizonYears"),
-  period: withMeta(z._default(z.enum(["year", "month"]), "year"), "lifecycle:documentShape.period"),
-  discounting: withMeta(z
+const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("lifecycle:documentShape", {
+  $schema: z.optional(z.string().check(z.maxLength(2000))),
+  currency: currencySchema(),
+  priceBaseDate: isoDateSchema(),
+  priceBaseYear: z.optional(z
+    .string().check(z.minLength(1)).check(z.maxLength(20))),
+  horizonYears: z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)),
+  period: z._default(z.enum(["year", "month"]), "year"),
+  discounting: z
     .strictObject({
       schedule: withMeta(z
         .union([z.enum(scheduleIds), discountScheduleSchema()], {
           error: `must be a bundled schedule id (${scheduleIds.join(", ")}) or an inline schedule {id, label, steps}`,
         }), "lifecycle:documentShape.discounting.schedule"),
       timing: z._default(discountTimingSchema(), { position: "start", compounding: "annual" }),
-    }), "lifecycle:documentShape.discounting"),
+    }),
   indexation: z.optional(indexSeriesSchema()),
-  volumes: withMeta(z.optional(z
-    .strictObject({
-      usesPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:documentShape.volumes.usesPerYear"),
-      patientsPerYear: withMeta(z.optional(volumeSchema()), "lifecycle:documentShape.volumes.patientsPerYear"),
-    })), "lifecycle:documentShape.volumes"),
-  comparatorId: withMeta(z.optional(idSchema()), "lifecycle:documentShape.comparatorId"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)), "lifecycle:documentShape.options"),
-}));
+  volumes: z.optional(z
+    .strictObject(describedShape("lifecycle:documentShape.volumes", {
+      usesPerYear: z.optional(volumeSchema()),
+      patientsPerYear: z.optional(volumeSchema()),
+    }))),
+  comparatorId: z.optional(idSchema()),
+  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)),
+}, "indexation")));
 
 type Shape = z.output<ReturnType<typeof documentShape>>;
 

@@ -1,6 +1,6 @@
 import { PATHWAY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -168,206 +168,206 @@ const distributionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
       mean: decimalText("pathway:decimal.mean"),
       sd: decimalText("pathway:decimal.sd"),
     }),
-    z.strictObject({
+    z.strictObject(describedShape("pathway:distribution", {
       type: withMeta(z.literal("dirichlet"), "pathway:distribution.type#5"),
-      alpha: withMeta(z.array(decimalText("pathway:decimal.alpha#2")).check(z.minLength(2)).check(z.maxLength(100)), "pathway:distribution.alpha"),
-      index: withMeta(z.int().check(z.gte(0)).check(z.lte(99)), "pathway:distribution.index"),
-    }),
+      alpha: z.array(decimalText("pathway:decimal.alpha#2")).check(z.minLength(2)).check(z.maxLength(100)),
+      index: z.int().check(z.gte(0)).check(z.lte(99)),
+    }, "type")),
     z.strictObject({ type: withMeta(z.literal("fixed"), "pathway:distribution.type#6") }),
   ]), "pathway:distribution"));
 
 const parameterSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:parameter.id"),
-    value: withMeta(valueSchema(), "pathway:parameter.value"),
-    unit: withMeta(z.optional(z.string().check(z.maxLength(50))), "pathway:parameter.unit"),
-    label: withMeta(z.optional(label()), "pathway:parameter.label"),
-    source: withMeta(z.optional(sourceSchema()), "pathway:parameter.source"),
+  .strictObject(describedShape("pathway:parameter", {
+    id: idSchema(),
+    value: valueSchema(),
+    unit: z.optional(z.string().check(z.maxLength(50))),
+    label: z.optional(label()),
+    source: z.optional(sourceSchema()),
     distribution: z.optional(distributionSchema()),
-  }), "pathway:parameter"));
+  }, "distribution")), "pathway:parameter"));
 
 const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:lifeTable.id"),
-    label: withMeta(z.optional(label()), "pathway:lifeTable.label"),
-    kind: withMeta(z.optional(z.enum(["qx", "mx"])), "pathway:lifeTable.kind"),
-    rows: withMeta(z.optional(z
+  .strictObject(describedShape("pathway:lifeTable", {
+    id: idSchema(),
+    label: z.optional(label()),
+    kind: z.optional(z.enum(["qx", "mx"])),
+    rows: z.optional(z
       .array(
         z.strictObject({
           age: withMeta(z.int().check(z.gte(0)).check(z.lte(150)), "pathway:lifeTable.rows.age"),
           q: z.optional(decimalText("pathway:decimal.q")),
           m: z.optional(decimalText("pathway:decimal.m")),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(151))), "pathway:lifeTable.rows"),
-    fromAge: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(150))), "pathway:lifeTable.fromAge"),
-    values: withMeta(z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1)).check(z.maxLength(151))), "pathway:lifeTable.values"),
-    source: withMeta(z.optional(sourceSchema()), "pathway:lifeTable.source"),
-  }), "pathway:lifeTable"));
+      ).check(z.minLength(1)).check(z.maxLength(151))),
+    fromAge: z.optional(z.int().check(z.gte(0)).check(z.lte(150))),
+    values: z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1)).check(z.maxLength(151))),
+    source: z.optional(sourceSchema()),
+  })), "pathway:lifeTable"));
 
 const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:lookupTable.id"),
-    label: withMeta(z.optional(label()), "pathway:lookupTable.label"),
-    rows: withMeta(z.optional(z
+  .strictObject(describedShape("pathway:lookupTable", {
+    id: idSchema(),
+    label: z.optional(label()),
+    rows: z.optional(z
       .array(
         z.strictObject({
           key: withMeta(z.int().check(z.gte(-100000)).check(z.lte(100000)), "pathway:lookupTable.rows.key"),
           value: decimalText("pathway:decimal.value"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(100000))), "pathway:lookupTable.rows"),
-    from: withMeta(z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))), "pathway:lookupTable.from"),
-    values: withMeta(z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1)).check(z.maxLength(100000))), "pathway:lookupTable.values"),
-    source: withMeta(z.optional(sourceSchema()), "pathway:lookupTable.source"),
-  }), "pathway:lookupTable"));
+      ).check(z.minLength(1)).check(z.maxLength(100000))),
+    from: z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))),
+    values: z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1)).check(z.maxLength(100000))),
+    source: z.optional(sourceSchema()),
+  })), "pathway:lookupTable"));
 
 function itemSchemaOf<V extends z.ZodMiniType>(value: V, kind: "item" | "stateItem") {
   return withMeta(z
-    .strictObject({
+    .strictObject(describedShape("pathway:itemSchemaOf", {
       id: withMeta(idSchema(), `pathway:${kind}.id`),
-      label: withMeta(z.optional(label()), "pathway:itemSchemaOf.label"),
-      category: withMeta(categorySchema(), "pathway:itemSchemaOf.category"),
+      label: z.optional(label()),
+      category: categorySchema(),
       quantity: withMeta(value, `pathway:${kind}.quantity`),
-      unitCost: withMeta(value, "pathway:itemSchemaOf.unitCost"),
-      carbonKgPerUnit: withMeta(z.optional(value), "pathway:itemSchemaOf.carbonKgPerUnit"),
-      source: withMeta(z.optional(sourceSchema()), "pathway:itemSchemaOf.source"),
-    }), "pathway:itemSchemaOf");
+      unitCost: value,
+      carbonKgPerUnit: z.optional(value),
+      source: z.optional(sourceSchema()),
+    }, "id", "quantity")), "pathway:itemSchemaOf");
 }
 
 const itemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(valueSchema(), "item"));
 const stateItemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(timeValueSchema(), "stateItem"));
 
 const stateEventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), "pathway:stateEvent.name"),
-    count: withMeta(timeValueSchema(), "pathway:stateEvent.count"),
-  }), "pathway:stateEvent"));
+  .strictObject(describedShape("pathway:stateEvent", {
+    name: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })),
+    count: timeValueSchema(),
+  })), "pathway:stateEvent"));
 
 const eventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    name: withMeta(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })), "pathway:event.name"),
-    count: withMeta(valueSchema(), "pathway:event.count"),
-  }), "pathway:event"));
+  .strictObject(describedShape("pathway:event", {
+    name: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })),
+    count: valueSchema(),
+  })), "pathway:event"));
 
 const branchSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    to: withMeta(idSchema(), "pathway:branch.to"),
+  .strictObject(describedShape("pathway:branch", {
+    to: idSchema(),
     probability: branchProbabilitySchema(),
-    label: withMeta(z.optional(label()), "pathway:branch.label"),
-  }), "pathway:branch"));
+    label: z.optional(label()),
+  }, "probability")), "pathway:branch"));
 
 const nodeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:node.id"),
-    label: withMeta(z.optional(label()), "pathway:node.label"),
-    timeYears: withMeta(z.optional(valueSchema()), "pathway:node.timeYears"),
-    items: withMeta(z.optional(z.array(itemSchema()).check(z.maxLength(200))), "pathway:node.items"),
-    qalys: withMeta(z.optional(valueSchema()), "pathway:node.qalys"),
-    lifeYears: withMeta(z.optional(valueSchema()), "pathway:node.lifeYears"),
-    carbonKg: withMeta(z.optional(valueSchema()), "pathway:node.carbonKg"),
-    events: withMeta(z.optional(z.array(eventSchema()).check(z.maxLength(50))), "pathway:node.events"),
-    branches: withMeta(z.optional(z.array(branchSchema()).check(z.maxLength(50))), "pathway:node.branches"),
-    risks: withMeta(z.optional(z
+  .strictObject(describedShape("pathway:node", {
+    id: idSchema(),
+    label: z.optional(label()),
+    timeYears: z.optional(valueSchema()),
+    items: z.optional(z.array(itemSchema()).check(z.maxLength(200))),
+    qalys: z.optional(valueSchema()),
+    lifeYears: z.optional(valueSchema()),
+    carbonKg: z.optional(valueSchema()),
+    events: z.optional(z.array(eventSchema()).check(z.maxLength(50))),
+    branches: z.optional(z.array(branchSchema()).check(z.maxLength(50))),
+    risks: z.optional(z
       .array(
-        z.strictObject({
-          to: withMeta(idSchema(), "pathway:node.risks.to"),
-          probability: withMeta(valueSchema(), "pathway:node.risks.probability"),
-          label: withMeta(z.optional(label()), "pathway:node.risks.label"),
-        }),
-      ).check(z.maxLength(50))), "pathway:node.risks"),
-    enter: withMeta(z.optional(z
-      .strictObject({
-        markov: withMeta(idSchema(), "pathway:node.enter.markov"),
-        state: withMeta(z.optional(idSchema()), "pathway:node.enter.state"),
-      })), "pathway:node.enter"),
-  }), "pathway:node"));
+        z.strictObject(describedShape("pathway:node.risks", {
+          to: idSchema(),
+          probability: valueSchema(),
+          label: z.optional(label()),
+        })),
+      ).check(z.maxLength(50))),
+    enter: z.optional(z
+      .strictObject(describedShape("pathway:node.enter", {
+        markov: idSchema(),
+        state: z.optional(idSchema()),
+      }))),
+  })), "pathway:node"));
 
 const treeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    root: withMeta(idSchema(), "pathway:tree.root"),
-    nodes: withMeta(z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)), "pathway:tree.nodes"),
+  .strictObject(describedShape("pathway:tree", {
+    root: idSchema(),
+    nodes: z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance")),
-  }), "pathway:tree"));
+  }, "tolerance")), "pathway:tree"));
 
 const stateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:state.id"),
-    label: withMeta(z.optional(label()), "pathway:state.label"),
-    dead: withMeta(z.optional(z.boolean()), "pathway:state.dead"),
-    utility: withMeta(z.optional(timeValueSchema()), "pathway:state.utility"),
-    items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), "pathway:state.items"),
-    carbonKgPerCycle: withMeta(z.optional(timeValueSchema()), "pathway:state.carbonKgPerCycle"),
-    onEntry: withMeta(z.optional(z
-      .strictObject({
-        items: withMeta(z.optional(z.array(stateItemSchema()).check(z.maxLength(200))), "pathway:state.onEntry.items"),
-        qalys: withMeta(z.optional(timeValueSchema()), "pathway:state.onEntry.qalys"),
-        carbonKg: withMeta(z.optional(timeValueSchema()), "pathway:state.onEntry.carbonKg"),
-        events: withMeta(z.optional(z.array(stateEventSchema()).check(z.maxLength(50))), "pathway:state.onEntry.events"),
-      })), "pathway:state.onEntry"),
-  }), "pathway:state"));
+  .strictObject(describedShape("pathway:state", {
+    id: idSchema(),
+    label: z.optional(label()),
+    dead: z.optional(z.boolean()),
+    utility: z.optional(timeValueSchema()),
+    items: z.optional(z.array(stateItemSchema()).check(z.maxLength(200))),
+    carbonKgPerCycle: z.optional(timeValueSchema()),
+    onEntry: z.optional(z
+      .strictObject(describedShape("pathway:state.onEntry", {
+        items: z.optional(z.array(stateItemSchema()).check(z.maxLength(200))),
+        qalys: z.optional(timeValueSchema()),
+        carbonKg: z.optional(timeValueSchema()),
+        events: z.optional(z.array(stateEventSchema()).check(z.maxLength(50))),
+      }))),
+  })), "pathway:state"));
 
 const transitionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    from: withMeta(idSchema(), "pathway:transition.from"),
-    to: withMeta(idSchema(), "pathway:transition.to"),
+  .strictObject(describedShape("pathway:transition", {
+    from: idSchema(),
+    to: idSchema(),
     probability: z.optional(transitionValueSchema()),
     rate: z.optional(transitionRateSchema()),
-  }), "pathway:transition"));
+  }, "probability", "rate")), "pathway:transition"));
 
 const markovSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:markov.id"),
-    label: withMeta(z.optional(label()), "pathway:markov.label"),
+  .strictObject(describedShape("pathway:markov", {
+    id: idSchema(),
+    label: z.optional(label()),
     cycleLengthYears: decimalText("pathway:decimal.cycleLengthYears"),
     horizonYears: decimalText("pathway:decimal.horizonYears"),
     startAge: z.optional(decimalText("pathway:decimal.startAge")),
-    withinCycle: withMeta(z.optional(z
+    withinCycle: z.optional(z
       .union([
         z.enum(["none", "start", "half-cycle", "trapezoid", "simpson", "simpson-3/8", "simpson-darthtools"]),
-        z.strictObject({
-          weights: withMeta(z.optional(z.array(decimalText("pathway:decimal.weights")).check(z.minLength(2)).check(z.maxLength(10001))), "pathway:markov.withinCycle.weights"),
-          weightsExpr: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:markov.withinCycle.weightsExpr"),
-        }),
-      ])), "pathway:markov.withinCycle"),
-    states: withMeta(z.array(stateSchema()).check(z.minLength(1)).check(z.maxLength(200)), "pathway:markov.states"),
-    transitions: withMeta(z.array(transitionSchema()).check(z.maxLength(40000)), "pathway:markov.transitions"),
-    initial: withMeta(z.optional(z
+        z.strictObject(describedShape("pathway:markov.withinCycle", {
+          weights: z.optional(z.array(decimalText("pathway:decimal.weights")).check(z.minLength(2)).check(z.maxLength(10001))),
+          weightsExpr: z.optional(z.string().check(z.maxLength(2000))),
+        })),
+      ])),
+    states: z.array(stateSchema()).check(z.minLength(1)).check(z.maxLength(200)),
+    transitions: z.array(transitionSchema()).check(z.maxLength(40000)),
+    initial: z.optional(z
       .array(
-        z.strictObject({
-          state: withMeta(idSchema(), "pathway:markov.initial.state"),
-          share: withMeta(valueSchema(), "pathway:markov.initial.share"),
-        }),
-      ).check(z.minLength(1)).check(z.maxLength(200))), "pathway:markov.initial"),
+        z.strictObject(describedShape("pathway:markov.initial", {
+          state: idSchema(),
+          share: valueSchema(),
+        })),
+      ).check(z.minLength(1)).check(z.maxLength(200))),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance#2")),
-  }), "pathway:markov"));
+  }, "cycleLengthYears", "horizonYears", "startAge", "tolerance")), "pathway:markov"));
 
 const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    parameter: withMeta(z.optional(idSchema()), "pathway:target.parameter"),
-    node: withMeta(z.optional(idSchema()), "pathway:target.node"),
-    branch: withMeta(z.optional(idSchema()), "pathway:target.branch"),
-    item: withMeta(z.optional(idSchema()), "pathway:target.item"),
-    field: withMeta(z.optional(z.string().check(z.maxLength(50))), "pathway:target.field"),
-    event: withMeta(z.optional(z.string().check(z.maxLength(64))), "pathway:target.event"),
-    markov: withMeta(z.optional(idSchema()), "pathway:target.markov"),
-    state: withMeta(z.optional(idSchema()), "pathway:target.state"),
-    from: withMeta(z.optional(idSchema()), "pathway:target.from"),
-    to: withMeta(z.optional(idSchema()), "pathway:target.to"),
-    onEntry: withMeta(z.optional(z.boolean()), "pathway:target.onEntry"),
-  }), "pathway:target"));
+  .strictObject(describedShape("pathway:target", {
+    parameter: z.optional(idSchema()),
+    node: z.optional(idSchema()),
+    branch: z.optional(idSchema()),
+    item: z.optional(idSchema()),
+    field: z.optional(z.string().check(z.maxLength(50))),
+    event: z.optional(z.string().check(z.maxLength(64))),
+    markov: z.optional(idSchema()),
+    state: z.optional(idSchema()),
+    from: z.optional(idSchema()),
+    to: z.optional(idSchema()),
+    onEntry: z.optional(z.boolean()),
+  })), "pathway:target"));
 
 const effectSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .discriminatedUnion("op", [
-    z.strictObject({
-      op: withMeta(z.enum(["set", "multiply", "add", "hazardRatio"]), "pathway:effect.op"),
+    z.strictObject(describedShape("pathway:effect", {
+      op: z.enum(["set", "multiply", "add", "hazardRatio"]),
       target: targetSchema(),
-      value: withMeta(valueSchema(), "pathway:effect.value"),
-      cycles: withMeta(z.optional(z
-        .strictObject({
-          from: withMeta(z.int().check(z.gte(1)), "pathway:effect.cycles.from"),
-          to: withMeta(z.optional(z.int().check(z.gte(1))), "pathway:effect.cycles.to"),
-        })), "pathway:effect.cycles"),
-      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:effect.note"),
-    }),
+      value: valueSchema(),
+      cycles: z.optional(z
+        .strictObject(describedShape("pathway:effect.cycles", {
+          from: z.int().check(z.gte(1)),
+          to: z.optional(z.int().check(z.gte(1))),
+        }))),
+      note: z.optional(z.string().check(z.maxLength(2000))),
+    }, "target")),
     z.strictObject({
       op: withMeta(z.literal("replaceItem"), "pathway:effect.op#2"),
       target: targetSchema(),
@@ -377,73 +377,73 @@ const effectSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   ]), "pathway:effect"));
 
 const extraCostSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:extraCost.id"),
-    label: withMeta(z.optional(label()), "pathway:extraCost.label"),
-    category: withMeta(z.optional(categorySchema()), "pathway:extraCost.category"),
-    amount: withMeta(valueSchema(), "pathway:extraCost.amount"),
-    carbonKg: withMeta(z.optional(valueSchema()), "pathway:extraCost.carbonKg"),
-    timeYears: withMeta(z.optional(valueSchema()), "pathway:extraCost.timeYears"),
-    source: withMeta(z.optional(sourceSchema()), "pathway:extraCost.source"),
-  }), "pathway:extraCost"));
+  .strictObject(describedShape("pathway:extraCost", {
+    id: idSchema(),
+    label: z.optional(label()),
+    category: z.optional(categorySchema()),
+    amount: valueSchema(),
+    carbonKg: z.optional(valueSchema()),
+    timeYears: z.optional(valueSchema()),
+    source: z.optional(sourceSchema()),
+  })), "pathway:extraCost"));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "pathway:option.id"),
-    label: withMeta(z.optional(label()), "pathway:option.label"),
-    isComparator: withMeta(z.optional(z.boolean()), "pathway:option.isComparator"),
-    effects: withMeta(z.optional(z.array(effectSchema()).check(z.maxLength(1000))), "pathway:option.effects"),
-    extraCosts: withMeta(z.optional(z.array(extraCostSchema()).check(z.maxLength(100))), "pathway:option.extraCosts"),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "pathway:option.note"),
-  }), "pathway:option"));
+  .strictObject(describedShape("pathway:option", {
+    id: idSchema(),
+    label: z.optional(label()),
+    isComparator: z.optional(z.boolean()),
+    effects: z.optional(z.array(effectSchema()).check(z.maxLength(1000))),
+    extraCosts: z.optional(z.array(extraCostSchema()).check(z.maxLength(100))),
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  })), "pathway:option"));
 
 const scheduleSchema = /* @__PURE__ */ onFirstUse(() => z.union([
   withMeta(z.enum(Object.keys(DISCOUNT_SCHEDULES) as [string, ...string[]]), "pathway:schedule"),
   withMeta(z
-    .strictObject({
-      id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "pathway:schedule.id"),
-      label: withMeta(z.string().check(z.maxLength(500)), "pathway:schedule.label"),
-      steps: withMeta(z
+    .strictObject(describedShape("pathway:schedule", {
+      id: z.string().check(z.minLength(1)).check(z.maxLength(128)),
+      label: z.string().check(z.maxLength(500)),
+      steps: z
         .array(
           z.strictObject({
             fromYear: withMeta(z.number().check(z.gte(0)), "pathway:schedule.steps.fromYear"),
             rate: decimalText("pathway:decimal.rate"),
           }),
-        ).check(z.minLength(1)).check(z.maxLength(50)), "pathway:schedule.steps"),
-      source: withMeta(z.optional(sourceSchema()), "pathway:schedule.source"),
-    }), "pathway:schedule#2"),
+        ).check(z.minLength(1)).check(z.maxLength(50)),
+      source: z.optional(sourceSchema()),
+    })), "pathway:schedule#2"),
 ]));
 
-const structureSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "pathway:structure.id"),
-  label: withMeta(z.optional(label()), "pathway:structure.label"),
-  currency: withMeta(z.optional(currencySchema()), "pathway:structure.currency"),
-  parameters: withMeta(z.optional(z.array(parameterSchema()).check(z.maxLength(10000))), "pathway:structure.parameters"),
-  lifeTables: withMeta(z.optional(z.array(lifeTableSchema()).check(z.maxLength(50))), "pathway:structure.lifeTables"),
-  lookupTables: withMeta(z.optional(z.array(lookupTableSchema()).check(z.maxLength(200))), "pathway:structure.lookupTables"),
-  allowUtilityAboveOne: withMeta(z.optional(z.boolean()), "pathway:structure.allowUtilityAboveOne"),
+const structureSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("pathway:structure", {
+  id: idSchema(),
+  label: z.optional(label()),
+  currency: z.optional(currencySchema()),
+  parameters: z.optional(z.array(parameterSchema()).check(z.maxLength(10000))),
+  lifeTables: z.optional(z.array(lifeTableSchema()).check(z.maxLength(50))),
+  lookupTables: z.optional(z.array(lookupTableSchema()).check(z.maxLength(200))),
+  allowUtilityAboveOne: z.optional(z.boolean()),
   tree: z.optional(treeSchema()),
-  markov: withMeta(z.optional(z.array(markovSchema()).check(z.maxLength(50))), "pathway:structure.markov"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100000)), "pathway:structure.options"),
-  discounting: withMeta(z.optional(z
-    .strictObject({
-      costs: withMeta(z.optional(scheduleSchema()), "pathway:structure.discounting.costs"),
-      health: withMeta(z.optional(scheduleSchema()), "pathway:structure.discounting.health"),
-      timing: withMeta(z.optional(z
-        .strictObject({
-          position: withMeta(z.enum(["start", "middle", "end"]), "pathway:structure.discounting.timing.position"),
-          compounding: withMeta(z.enum(["annual", "continuous"]), "pathway:structure.discounting.timing.compounding"),
-        })), "pathway:structure.discounting.timing"),
-    })), "pathway:structure.discounting"),
-  volumes: withMeta(z.optional(z
-    .strictObject({
-      patientsPerYear: withMeta(z
-        .union([decimalText("pathway:decimal.value#2"), z.array(decimalText("pathway:decimal.value#3")).check(z.minLength(1)).check(z.maxLength(200))]), "pathway:structure.volumes.patientsPerYear"),
-      years: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(200))), "pathway:structure.volumes.years"),
-    })), "pathway:structure.volumes"),
-  source: withMeta(z.optional(sourceSchema()), "pathway:structure.source"),
-  note: withMeta(z.optional(z.string().check(z.maxLength(5000))), "pathway:structure.note"),
-}));
+  markov: z.optional(z.array(markovSchema()).check(z.maxLength(50))),
+  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100000)),
+  discounting: z.optional(z
+    .strictObject(describedShape("pathway:structure.discounting", {
+      costs: z.optional(scheduleSchema()),
+      health: z.optional(scheduleSchema()),
+      timing: z.optional(z
+        .strictObject(describedShape("pathway:structure.discounting.timing", {
+          position: z.enum(["start", "middle", "end"]),
+          compounding: z.enum(["annual", "continuous"]),
+        }))),
+    }))),
+  volumes: z.optional(z
+    .strictObject(describedShape("pathway:structure.volumes", {
+      patientsPerYear: z
+        .union([decimalText("pathway:decimal.value#2"), z.array(decimalText("pathway:decimal.value#3")).check(z.minLength(1)).check(z.maxLength(200))]),
+      years: z.optional(z.int().check(z.gte(1)).check(z.lte(200))),
+    }))),
+  source: z.optional(sourceSchema()),
+  note: z.optional(z.string().check(z.maxLength(5000))),
+}, "tree")));
 
 /** @internal The structural schema only (no cross-field checks); runModel runs the checks while compiling. */
 export const pathwayModelStructureSchema = /* @__PURE__ */ onFirstUse(() => structureSchema());

@@ -1,4 +1,4 @@
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
@@ -142,27 +142,27 @@ function isDecimal(v: unknown): v is string {
 }
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => z
-  .strictObject({
-    id: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "reference/thresholds:threshold.id"),
-    jurisdiction: withMeta(z.string().check(z.minLength(2)).check(z.maxLength(20)), "reference/thresholds:threshold.jurisdiction"),
-    programmes: withMeta(z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)), "reference/thresholds:threshold.programmes"),
-    currency: withMeta(currencySchema(), "reference/thresholds:threshold.currency"),
-    lower: withMeta(nonNegativeDecimalSchema(), "reference/thresholds:threshold.lower"),
-    upper: withMeta(nonNegativeDecimalSchema(), "reference/thresholds:threshold.upper"),
-    unit: withMeta(z.literal("per QALY"), "reference/thresholds:threshold.unit"),
-    validFrom: withMeta(isoDateSchema(), "reference/thresholds:threshold.validFrom"),
-    validTo: withMeta(z.optional(isoDateSchema()), "reference/thresholds:threshold.validTo"),
-    source: withMeta(sourceSchema(), "reference/thresholds:threshold.source"),
-  }).check(z.superRefine((t, ctx) => {
+  .strictObject(describedShape("reference/thresholds:threshold", {
+    id: z.string().check(z.minLength(1)).check(z.maxLength(128)),
+    jurisdiction: z.string().check(z.minLength(2)).check(z.maxLength(20)),
+    programmes: z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)),
+    currency: currencySchema(),
+    lower: nonNegativeDecimalSchema(),
+    upper: nonNegativeDecimalSchema(),
+    unit: z.literal("per QALY"),
+    validFrom: isoDateSchema(),
+    validTo: z.optional(isoDateSchema()),
+    source: sourceSchema(),
+  })).check(z.superRefine((t, ctx) => {
     if (isDecimal(t.lower) && isDecimal(t.upper) && new Dec(t.upper).lessThan(t.lower)) ctx.addIssue({ code: "custom", path: ["upper"], message: `must be ≥ lower (${t.lower}), got ${t.upper}`, params: { vbpCode: "out_of_order" } });
     if (typeof t.validTo === "string" && typeof t.validFrom === "string" && t.validTo < t.validFrom) ctx.addIssue({ code: "custom", path: ["validTo"], message: `must be on or after validFrom (${t.validFrom}), got ${t.validTo}`, params: { vbpCode: "out_of_order" } });
   })));
 
-const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  jurisdiction: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "reference/thresholds:query.jurisdiction"),
-  programme: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))), "reference/thresholds:query.programme"),
-  on: withMeta(isoDateSchema(), "reference/thresholds:query.on"),
-}));
+const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("reference/thresholds:query", {
+  jurisdiction: z.string().check(z.minLength(1)).check(z.maxLength(20)),
+  programme: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))),
+  on: isoDateSchema(),
+})));
 
 /**
  * The cost-effectiveness threshold in force in a jurisdiction (and programme) on a date.

@@ -9,7 +9,7 @@
 import * as z from "zod/mini";
 import { onFirstUse } from "./onFirstUse.js";
 import { idSchema, rateSchema, sourceSchema } from "./primitives.js";
-import { withMeta } from "./withMeta.js";
+import { describedShape, withMeta } from "./withMeta.js";
 
 /** The limits of an inline discount schedule, wherever it is written. */
 export const DISCOUNT_SCHEDULE_LIMITS = Object.freeze({
@@ -24,23 +24,20 @@ export const DISCOUNT_SCHEDULE_LIMITS = Object.freeze({
 /** An inline discount schedule: steps from year 0, each rate > −1 and ≤ 1. Built on first use. */
 export const discountScheduleSchema = /* @__PURE__ */ onFirstUse(() =>
   withMeta(
-    z.strictObject({
-      id: withMeta(idSchema(), "schema/discounting:discountSchedule.id"),
-      label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)), "schema/discounting:discountSchedule.label"),
-      steps: withMeta(
-        z
+    z.strictObject(describedShape("schema/discounting:discountSchedule", {
+      id: idSchema(),
+      label: z.string().check(z.minLength(1)).check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)),
+      steps: z
           .array(
-            z.strictObject({
-              fromYear: withMeta(z.number().check(z.gte(0)).check(z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)), "schema/discounting:discountSchedule.steps.fromYear"),
-              rate: withMeta(rateSchema(), "schema/discounting:discountSchedule.steps.rate"),
-            }),
+            z.strictObject(describedShape("schema/discounting:discountSchedule.steps", {
+              fromYear: z.number().check(z.gte(0)).check(z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)),
+              rate: rateSchema(),
+            })),
           )
           .check(z.minLength(1))
           .check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxSteps)),
-        "schema/discounting:discountSchedule.steps",
-      ),
-      source: withMeta(z.optional(sourceSchema()), "schema/discounting:discountSchedule.source"),
-    }),
+      source: z.optional(sourceSchema()),
+    })),
     "schema/discounting:discountSchedule",
   ),
 );
@@ -48,10 +45,10 @@ export const discountScheduleSchema = /* @__PURE__ */ onFirstUse(() =>
 /** The timing convention: where within a period its flows happen, and how rates compound (defaults: start, annual). Built on first use. */
 export const discountTimingSchema = /* @__PURE__ */ onFirstUse(() =>
   withMeta(
-    z.strictObject({
-      position: withMeta(z._default(z.enum(["start", "middle", "end"]), "start"), "schema/discounting:discountTiming.position"),
-      compounding: withMeta(z._default(z.enum(["annual", "continuous"]), "annual"), "schema/discounting:discountTiming.compounding"),
-    }),
+    z.strictObject(describedShape("schema/discounting:discountTiming", {
+      position: z._default(z.enum(["start", "middle", "end"]), "start"),
+      compounding: z._default(z.enum(["annual", "continuous"]), "annual"),
+    })),
     "schema/discounting:discountTiming",
   ),
 );

@@ -1,4 +1,4 @@
-import { withMeta } from "./withMeta.js";
+import { describedShape, withMeta } from "./withMeta.js";
 import { onFirstUse } from "./onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
@@ -75,11 +75,11 @@ export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
 
 /** Where a figure comes from. */
 export const sourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "schema/primitives:source.publisher"),
-    title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), "schema/primitives:source.title"),
-    publishedOn: withMeta(isoDateSchema(), "schema/primitives:source.publishedOn"),
-    validFrom: withMeta(z.optional(isoDateSchema()), "schema/primitives:source.validFrom"),
-    url: withMeta(z.optional(z.string().check(z.maxLength(2000))), "schema/primitives:source.url"),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "schema/primitives:source.note"),
-  }), "schema/primitives:source"));
+  .strictObject(describedShape("schema/primitives:source", {
+    publisher: z.string().check(z.minLength(1)).check(z.maxLength(300)),
+    title: z.string().check(z.minLength(1)).check(z.maxLength(500)),
+    publishedOn: isoDateSchema(),
+    validFrom: z.optional(isoDateSchema()),
+    url: z.optional(z.string().check(z.maxLength(2000))),
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  })), "schema/primitives:source"));

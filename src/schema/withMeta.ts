@@ -19,3 +19,17 @@ export function withMeta<S extends z.core.$ZodType>(schema: S, key: string): S {
   DESCRIPTION_KEYS.add(copy, { key });
   return copy;
 }
+
+/**
+ * @internal The shape of an object schema whose properties carry the descriptions stored under
+ * `<key>.<property>` in its area's description table: each property `p` becomes `withMeta(shape[p],
+ * key + "." + p)`, except those named in `plain`, which are kept as given (undescribed, or described under a
+ * key of their own). The same schemas as writing `withMeta` on every property, with the object's key written
+ * once: a bundle carries the key and the property names it has anyway, not one long key per property.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function describedShape<T extends Readonly<Record<string, z.core.$ZodType>>>(key: string, shape: T, ...plain: readonly (keyof T & string)[]): T {
+  const out: Record<string, z.core.$ZodType> = {};
+  for (const p of Object.keys(shape)) out[p] = plain.includes(p) ? shape[p]! : withMeta(shape[p]!, `${key}.${p}`);
+  return out as T;
+}

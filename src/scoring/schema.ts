@@ -1,6 +1,6 @@
 import { SCORING_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -20,12 +20,12 @@ const tagSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 const percentSchema = (key: string) => withMeta(decimalSchema(), key);
 
-const common = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), "scoring:common.id"),
-  label: withMeta(textSchema(300).check(z.minLength(1)), "scoring:common.label"),
+const common = /* @__PURE__ */ onFirstUse(() => describedShape("scoring:common", {
+  id: idSchema(),
+  label: textSchema(300).check(z.minLength(1)),
   tag: z.optional(tagSchema()),
-  description: withMeta(z.optional(textSchema(4000)), "scoring:common.description"),
-}));
+  description: z.optional(textSchema(4000)),
+}, "tag"));
 
 const weighted = /* @__PURE__ */ onFirstUse(() => ({
   ...common(),
@@ -37,48 +37,48 @@ const weighted = /* @__PURE__ */ onFirstUse(() => ({
     })), "scoring:weighted.weightRange"),
 }));
 
-const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "scoring:option.id"),
-  supplier: withMeta(textSchema(300).check(z.minLength(1)), "scoring:option.supplier"),
-  label: withMeta(textSchema(300).check(z.minLength(1)), "scoring:option.label"),
-  price: withMeta(z.optional(positiveDecimalSchema()), "scoring:option.price"),
-  values: withMeta(z.optional(z
-    .record(idSchema(), decimalSchema())), "scoring:option.values"),
-  lot: withMeta(z.optional(idSchema()), "scoring:option.lot"),
-}));
+const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:option", {
+  id: idSchema(),
+  supplier: textSchema(300).check(z.minLength(1)),
+  label: textSchema(300).check(z.minLength(1)),
+  price: z.optional(positiveDecimalSchema()),
+  values: z.optional(z
+    .record(idSchema(), decimalSchema())),
+  lot: z.optional(idSchema()),
+})));
 
-const evaluatorScoreRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.criterionId"),
-  optionId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.optionId"),
-  evaluatorId: withMeta(idSchema(), "scoring:evaluatorScoreRecord.evaluatorId"),
-  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), "scoring:evaluatorScoreRecord.level"),
-  reason: withMeta(textSchema(8000).check(z.minLength(1)), "scoring:evaluatorScoreRecord.reason"),
-}));
+const evaluatorScoreRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:evaluatorScoreRecord", {
+  criterionId: idSchema(),
+  optionId: idSchema(),
+  evaluatorId: idSchema(),
+  level: z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)),
+  reason: textSchema(8000).check(z.minLength(1)),
+})));
 
-const consensusRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), "scoring:consensusRecord.criterionId"),
-  optionId: withMeta(idSchema(), "scoring:consensusRecord.optionId"),
-  level: withMeta(z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)), "scoring:consensusRecord.level"),
-  reason: withMeta(textSchema(8000), "scoring:consensusRecord.reason"),
-  moderator: withMeta(z.optional(textSchema(200).check(z.minLength(1))), "scoring:consensusRecord.moderator"),
-  date: withMeta(z.optional(isoDateSchema()), "scoring:consensusRecord.date"),
-  round: withMeta(z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))), "scoring:consensusRecord.round"),
-}));
+const consensusRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:consensusRecord", {
+  criterionId: idSchema(),
+  optionId: idSchema(),
+  level: z.pipe(z.union([z.string().check(z.maxLength(50)), z.number()]), z.transform(String)),
+  reason: textSchema(8000),
+  moderator: z.optional(textSchema(200).check(z.minLength(1))),
+  date: z.optional(isoDateSchema()),
+  round: z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))),
+})));
 
-const passFailRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  criterionId: withMeta(idSchema(), "scoring:passFailRecord.criterionId"),
-  optionId: withMeta(idSchema(), "scoring:passFailRecord.optionId"),
-  passed: withMeta(z.boolean(), "scoring:passFailRecord.passed"),
-  reason: withMeta(textSchema(8000), "scoring:passFailRecord.reason"),
-}));
+const passFailRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:passFailRecord", {
+  criterionId: idSchema(),
+  optionId: idSchema(),
+  passed: z.boolean(),
+  reason: textSchema(8000),
+})));
 
-const gateSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "scoring:gate.id"),
-  label: withMeta(z.optional(textSchema(300)), "scoring:gate.label"),
-  scope: withMeta(z
-    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]), "scoring:gate.scope"),
-  minimumPercent: withMeta(decimalSchema(), "scoring:gate.minimumPercent"),
-}));
+const gateSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:gate", {
+  id: idSchema(),
+  label: z.optional(textSchema(300)),
+  scope: z
+    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]),
+  minimumPercent: decimalSchema(),
+})));
 
 const tieBreakSchema = /* @__PURE__ */ onFirstUse(() => z.discriminatedUnion("rule", [
   z.strictObject({ rule: withMeta(z.literal("higher-quality"), "scoring:tieBreak.rule") }),
@@ -93,51 +93,51 @@ const tieBreakSchema = /* @__PURE__ */ onFirstUse(() => z.discriminatedUnion("ru
   }),
 ]));
 
-const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  kind: withMeta(z.enum(["min", "max"]), "scoring:policyRule.kind"),
-  tags: withMeta(z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)), "scoring:policyRule.tags"),
-  percent: withMeta(decimalSchema(), "scoring:policyRule.percent"),
-  description: withMeta(textSchema(300), "scoring:policyRule.description"),
-  countsByKind: withMeta(z.optional(z
-    .literal("whole-life-cost")), "scoring:policyRule.countsByKind"),
-}));
+const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:policyRule", {
+  kind: z.enum(["min", "max"]),
+  tags: z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)),
+  percent: decimalSchema(),
+  description: textSchema(300),
+  countsByKind: z.optional(z
+    .literal("whole-life-cost")),
+})));
 
-const weightPolicySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  id: withMeta(idSchema(), "scoring:weightPolicy.id"),
-  label: withMeta(textSchema(200), "scoring:weightPolicy.label"),
-  rules: withMeta(z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)), "scoring:weightPolicy.rules"),
-  source: withMeta(z
-    .strictObject({
-      publisher: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "scoring:weightPolicy.source.publisher"),
-      title: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(500)), "scoring:weightPolicy.source.title"),
-      publishedOn: withMeta(z.string().check(z.maxLength(10)), "scoring:weightPolicy.source.publishedOn"),
-      validFrom: withMeta(z.optional(z.string().check(z.maxLength(10))), "scoring:weightPolicy.source.validFrom"),
-      url: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring:weightPolicy.source.url"),
-      note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring:weightPolicy.source.note"),
-    }), "scoring:weightPolicy.source"),
-}));
+const weightPolicySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:weightPolicy", {
+  id: idSchema(),
+  label: textSchema(200),
+  rules: z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)),
+  source: z
+    .strictObject(describedShape("scoring:weightPolicy.source", {
+      publisher: z.string().check(z.minLength(1)).check(z.maxLength(300)),
+      title: z.string().check(z.minLength(1)).check(z.maxLength(500)),
+      publishedOn: z.string().check(z.maxLength(10)),
+      validFrom: z.optional(z.string().check(z.maxLength(10))),
+      url: z.optional(z.string().check(z.maxLength(2000))),
+      note: z.optional(z.string().check(z.maxLength(2000))),
+    })),
+})));
 
-const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  currency: withMeta(z.optional(currencySchema()), "scoring:settings.currency"),
-  aggregation: withMeta(z.optional(z
-    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])), "scoring:settings.aggregation"),
-  valuePerQualityPoint: withMeta(z.optional(positiveDecimalSchema()), "scoring:settings.valuePerQualityPoint"),
-  tieBreak: withMeta(z.optional(z.array(tieBreakSchema()).check(z.maxLength(20))), "scoring:settings.tieBreak"),
-  policies: withMeta(z.optional(z
-    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema()])).check(z.maxLength(20))), "scoring:settings.policies"),
-  policyMode: withMeta(z.optional(z.enum(["warn", "error"])), "scoring:settings.policyMode"),
-  abnormallyLowPrice: withMeta(z.optional(z
-    .strictObject({ percentBelowMeanOfOthers: withMeta(decimalSchema(), "scoring:settings.abnormallyLowPrice.percentBelowMeanOfOthers") })), "scoring:settings.abnormallyLowPrice"),
-  maxWeightSpread: withMeta(z.optional(decimalSchema()), "scoring:settings.maxWeightSpread"),
-  rankReversal: withMeta(z.optional(z.boolean()), "scoring:settings.rankReversal"),
-  overtaking: withMeta(z.optional(z.boolean()), "scoring:settings.overtaking"),
-  moderation: withMeta(z.optional(z
-    .strictObject({
-      wideDisagreementSpread: withMeta(z.optional(positiveDecimalSchema()), "scoring:settings.moderation.wideDisagreementSpread"),
-      medianBetweenLevels: withMeta(z.optional(z
-        .enum(["interpolate", "lower", "upper"])), "scoring:settings.moderation.medianBetweenLevels"),
-    })), "scoring:settings.moderation"),
-}));
+const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:settings", {
+  currency: z.optional(currencySchema()),
+  aggregation: z.optional(z
+    .enum(["weighted-sum", "price-per-quality-point", "monetised-quality"])),
+  valuePerQualityPoint: z.optional(positiveDecimalSchema()),
+  tieBreak: z.optional(z.array(tieBreakSchema()).check(z.maxLength(20))),
+  policies: z.optional(z
+    .array(z.union([z.enum(Object.keys(WEIGHT_POLICIES) as [string, ...string[]]), weightPolicySchema()])).check(z.maxLength(20))),
+  policyMode: z.optional(z.enum(["warn", "error"])),
+  abnormallyLowPrice: z.optional(z
+    .strictObject({ percentBelowMeanOfOthers: withMeta(decimalSchema(), "scoring:settings.abnormallyLowPrice.percentBelowMeanOfOthers") })),
+  maxWeightSpread: z.optional(decimalSchema()),
+  rankReversal: z.optional(z.boolean()),
+  overtaking: z.optional(z.boolean()),
+  moderation: z.optional(z
+    .strictObject(describedShape("scoring:settings.moderation", {
+      wideDisagreementSpread: z.optional(positiveDecimalSchema()),
+      medianBetweenLevels: z.optional(z
+        .enum(["interpolate", "lower", "upper"])),
+    }))),
+})));
 
 /**
  * Price formulas and value functions a tender may name, beyond the built-in ones.
@@ -158,31 +158,37 @@ function buildSchemas(reg: ScoringRegistries) {
 const priceCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("price"), "scoring:buildSchemas.priceCriterion.kind"),
-    formula: withMeta(priceFormulaSpecSchemaFor(reg.priceFormulas), "scoring:buildSchemas.priceCriterion.formula"),
+    ...describedShape("scoring:buildSchemas.priceCriterion", {
+      kind: z.literal("price"),
+      formula: priceFormulaSpecSchemaFor(reg.priceFormulas),
+    }),
   }), "scoring:buildSchemas.priceCriterion");
 
 const quantitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("quantitative"), "scoring:buildSchemas.quantitativeCriterion.kind"),
-    valueFunction: withMeta(valueFunctionSpecSchemaFor(reg.valueFunctions), "scoring:buildSchemas.quantitativeCriterion.valueFunction"),
-    unit: withMeta(z.optional(textSchema(100)), "scoring:buildSchemas.quantitativeCriterion.unit"),
-    priceDerived: withMeta(z.optional(z
-      .boolean()), "scoring:buildSchemas.quantitativeCriterion.priceDerived"),
-    costClass: withMeta(z.optional(z
-      .enum(["whole-life-cost", "other-cost", "not-cost"])), "scoring:buildSchemas.quantitativeCriterion.costClass"),
-    display: withMeta(z.optional(z.enum(["money", "share", "number"])), "scoring:buildSchemas.quantitativeCriterion.display"),
+    ...describedShape("scoring:buildSchemas.quantitativeCriterion", {
+      kind: z.literal("quantitative"),
+      valueFunction: valueFunctionSpecSchemaFor(reg.valueFunctions),
+      unit: z.optional(textSchema(100)),
+      priceDerived: z.optional(z
+        .boolean()),
+      costClass: z.optional(z
+        .enum(["whole-life-cost", "other-cost", "not-cost"])),
+      display: z.optional(z.enum(["money", "share", "number"])),
+    }),
   }), "scoring:buildSchemas.quantitativeCriterion");
 
 const qualitativeCriterionSchema = withMeta(z
   .strictObject({
     ...weighted(),
-    kind: withMeta(z.literal("qualitative"), "scoring:buildSchemas.qualitativeCriterion.kind"),
-    scale: withMeta(z
-      .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]), "scoring:buildSchemas.qualitativeCriterion.scale"),
-    moderation: withMeta(z.optional(z
-      .enum(["consensus", "mean", "median"])), "scoring:buildSchemas.qualitativeCriterion.moderation"),
+    ...describedShape("scoring:buildSchemas.qualitativeCriterion", {
+      kind: z.literal("qualitative"),
+      scale: z
+        .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]),
+      moderation: z.optional(z
+        .enum(["consensus", "mean", "median"])),
+    }),
   }), "scoring:buildSchemas.qualitativeCriterion");
 
 const passFailCriterionSchema = withMeta(z
@@ -203,17 +209,17 @@ const groupCriterionSchema = withMeta(z
   const criterionSchema: z.ZodMiniType<Criterion> = withMeta(z
   .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema]), "scoring:buildSchemas.criterion") as unknown as z.ZodMiniType<Criterion>;
 
-const tenderObjectSchema = z.strictObject({
-  criteria: withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), "scoring:buildSchemas.tenderObject.criteria"),
-  options: withMeta(z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)), "scoring:buildSchemas.tenderObject.options"),
-  lots: withMeta(z.optional(z
-    .array(z.strictObject({ id: withMeta(idSchema(), "scoring:buildSchemas.tenderObject.lots.id"), label: withMeta(textSchema(300), "scoring:buildSchemas.tenderObject.lots.label") })).check(z.maxLength(1000))), "scoring:buildSchemas.tenderObject.lots"),
-  evaluatorScores: withMeta(z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.evaluatorScores"),
-  consensus: withMeta(z.optional(z.array(consensusRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.consensus"),
-  passFail: withMeta(z.optional(z.array(passFailRecordSchema()).check(z.maxLength(1_000_000))), "scoring:buildSchemas.tenderObject.passFail"),
-  gates: withMeta(z.optional(z.array(gateSchema()).check(z.maxLength(100))), "scoring:buildSchemas.tenderObject.gates"),
-  settings: withMeta(z.optional(settingsSchema()), "scoring:buildSchemas.tenderObject.settings"),
-});
+const tenderObjectSchema = z.strictObject(describedShape("scoring:buildSchemas.tenderObject", {
+  criteria: z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)),
+  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)),
+  lots: z.optional(z
+    .array(z.strictObject(describedShape("scoring:buildSchemas.tenderObject.lots", { id: idSchema(), label: textSchema(300) }))).check(z.maxLength(1000))),
+  evaluatorScores: z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))),
+  consensus: z.optional(z.array(consensusRecordSchema()).check(z.maxLength(1_000_000))),
+  passFail: z.optional(z.array(passFailRecordSchema()).check(z.maxLength(1_000_000))),
+  gates: z.optional(z.array(gateSchema()).check(z.maxLength(100))),
+  settings: z.optional(settingsSchema()),
+}));
 
   const tenderSchema = withMeta(tenderObjectSchema.check(z.superRefine((t, ctx) => {
     for (const issue of validateTender(t as Tender)) {

@@ -1,5 +1,5 @@
 import { SUSTAINABILITY_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -58,13 +58,13 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  */
 /** @internal */
 export const priceIndexSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "sustainability:priceIndexSeriesShape.id"),
-    label: withMeta(textSchema(300), "sustainability:priceIndexSeriesShape.label"),
-    values: withMeta(z
-      .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()), "sustainability:priceIndexSeriesShape.values"),
-    source: withMeta(z.optional(sourceSchema()), "sustainability:priceIndexSeriesShape.source"),
-  }), "sustainability:priceIndexSeriesShape"));
+  .strictObject(describedShape("sustainability:priceIndexSeriesShape", {
+    id: idSchema(),
+    label: textSchema(300),
+    values: z
+      .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()),
+    source: z.optional(sourceSchema()),
+  })), "sustainability:priceIndexSeriesShape"));
 
 /**
  * zod schema of a discount schedule (steps from year 0).
@@ -85,18 +85,18 @@ export const discountScheduleShape = discountScheduleSchema;
  * ```
  */
 export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "sustainability:carbonValueSeriesShape.id"),
-    label: withMeta(textSchema(300), "sustainability:carbonValueSeriesShape.label"),
-    currency: withMeta(currencySchema(), "sustainability:carbonValueSeriesShape.currency"),
-    priceYear: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(20)), "sustainability:carbonValueSeriesShape.priceYear"),
-    central: withMeta(z
-      .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()), "sustainability:carbonValueSeriesShape.central"),
-    lowMultiplier: withMeta(nonNegativeDecimalSchema(), "sustainability:carbonValueSeriesShape.lowMultiplier"),
-    highMultiplier: withMeta(nonNegativeDecimalSchema(), "sustainability:carbonValueSeriesShape.highMultiplier"),
-    source: withMeta(sourceSchema(), "sustainability:carbonValueSeriesShape.source"),
-    note: withMeta(z.optional(textSchema(2000)), "sustainability:carbonValueSeriesShape.note"),
-  }), "sustainability:carbonValueSeriesShape"));
+  .strictObject(describedShape("sustainability:carbonValueSeriesShape", {
+    id: idSchema(),
+    label: textSchema(300),
+    currency: currencySchema(),
+    priceYear: z.string().check(z.minLength(1)).check(z.maxLength(20)),
+    central: z
+      .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()),
+    lowMultiplier: nonNegativeDecimalSchema(),
+    highMultiplier: nonNegativeDecimalSchema(),
+    source: sourceSchema(),
+    note: z.optional(textSchema(2000)),
+  })), "sustainability:carbonValueSeriesShape"));
 
 /**
  * zod schema of the rule for carbon-value years without data.
@@ -107,10 +107,10 @@ export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(
  * ```
  */
 export const carbonValueRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    outsideData: withMeta(z.optional(z.enum(["error", "hold-nearest"])), "sustainability:carbonValueRuleShape.outsideData"),
-    gaps: withMeta(z.optional(z.enum(["error", "interpolate-linear"])), "sustainability:carbonValueRuleShape.gaps"),
-  }), "sustainability:carbonValueRuleShape"));
+  .strictObject(describedShape("sustainability:carbonValueRuleShape", {
+    outsideData: z.optional(z.enum(["error", "hold-nearest"])),
+    gaps: z.optional(z.enum(["error", "interpolate-linear"])),
+  })), "sustainability:carbonValueRuleShape"));
 
 // ---------------------------------------------------------------- carbon footprint input
 
@@ -121,11 +121,11 @@ const factorRefSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         factorId: withMeta(idSchema(), "sustainability:factorRef.factorId"),
       }), "sustainability:factorRef#2"),
     withMeta(z
-      .strictObject({
-        kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), "sustainability:factorRef.kgCO2ePerUnit"),
-        source: withMeta(z.optional(sourceSchema()), "sustainability:factorRef.source"),
-        note: withMeta(z.optional(textSchema(500)), "sustainability:factorRef.note"),
-      }), "sustainability:factorRef#3"),
+      .strictObject(describedShape("sustainability:factorRef", {
+        kgCO2ePerUnit: nonNegativeDecimalSchema(),
+        source: z.optional(sourceSchema()),
+        note: z.optional(textSchema(500)),
+      })), "sustainability:factorRef#3"),
   ]), "sustainability:factorRef"));
 
 const quantitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
@@ -135,19 +135,19 @@ const quantitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     withMeta(z
       .strictObject({ perPatient: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.perPatient") }), "sustainability:quantity#4"),
     withMeta(z
-      .strictObject({
-        once: withMeta(nonNegativeDecimalSchema(), "sustainability:quantity.once"),
-        year: withMeta(z.optional(yearSchema()), "sustainability:quantity.year"),
-      }), "sustainability:quantity#5"),
+      .strictObject(describedShape("sustainability:quantity", {
+        once: nonNegativeDecimalSchema(),
+        year: z.optional(yearSchema()),
+      })), "sustainability:quantity#5"),
   ]), "sustainability:quantity"));
 
-const activityFields = /* @__PURE__ */ onFirstUse(() => ({
-  id: withMeta(idSchema(), "sustainability:activityFields.id"),
-  source: withMeta(z.optional(textSchema(200)), "sustainability:activityFields.source"),
+const activityFields = /* @__PURE__ */ onFirstUse(() => describedShape("sustainability:activityFields", {
+  id: idSchema(),
+  source: z.optional(textSchema(200)),
   quantity: quantitySchema(),
-  unit: withMeta(textSchema(50), "sustainability:activityFields.unit"),
+  unit: textSchema(50),
   factor: factorRefSchema(),
-}));
+}, "quantity", "factor"));
 
 const activitySchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.strictObject(activityFields()), "sustainability:activity"));
 
@@ -169,28 +169,28 @@ const items = <T extends z.ZodMiniType>(s: T, key: string) => withMeta(z.optiona
  * ```
  */
 export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "sustainability:carbonOptionShape.id"),
-    label: withMeta(z.optional(textSchema(300)), "sustainability:carbonOptionShape.label"),
-    patientsPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:carbonOptionShape.patientsPerYear"),
-    usesPerYear: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:carbonOptionShape.usesPerYear"),
+  .strictObject(describedShape("sustainability:carbonOptionShape", {
+    id: idSchema(),
+    label: z.optional(textSchema(300)),
+    patientsPerYear: z.optional(nonNegativeDecimalSchema()),
+    usesPerYear: z.optional(nonNegativeDecimalSchema()),
     embodied: items(embodiedSchema(), "sustainability:activities.embodied"),
     transport: items(activitySchema(), "sustainability:activities.transport"),
     energy: items(activitySchema(), "sustainability:activities.energy"),
     consumables: items(activitySchema(), "sustainability:activities.consumables"),
     waste: items(activitySchema(), "sustainability:activities.waste"),
     pathway: items(activitySchema(), "sustainability:activities.pathway"),
-  }), "sustainability:carbonOptionShape"));
+  }, "embodied", "transport", "energy", "consumables", "waste", "pathway")), "sustainability:carbonOptionShape"));
 
 const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    factorId: withMeta(idSchema(), "sustainability:factorOverride.factorId"),
-    year: withMeta(yearSchema(), "sustainability:factorOverride.year"),
-    kgCO2ePerUnit: withMeta(nonNegativeDecimalSchema(), "sustainability:factorOverride.kgCO2ePerUnit"),
-    unit: withMeta(textSchema(50), "sustainability:factorOverride.unit"),
-    label: withMeta(z.optional(textSchema(300)), "sustainability:factorOverride.label"),
-    source: withMeta(sourceSchema(), "sustainability:factorOverride.source"),
-  }), "sustainability:factorOverride"));
+  .strictObject(describedShape("sustainability:factorOverride", {
+    factorId: idSchema(),
+    year: yearSchema(),
+    kgCO2ePerUnit: nonNegativeDecimalSchema(),
+    unit: textSchema(50),
+    label: z.optional(textSchema(300)),
+    source: sourceSchema(),
+  })), "sustainability:factorOverride"));
 
 /**
  * zod schema of the input to `carbonFootprint`: a horizon, factor rules and overrides, and options with their
@@ -204,14 +204,14 @@ const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
  * ```
  */
 const carbonInputFields = /* @__PURE__ */ onFirstUse(() => z
-  .strictObject({
-    startYear: withMeta(yearSchema(), "sustainability:carbonInputFields.startYear"),
-    horizonYears: withMeta(z.int().check(z.gte(1)).check(z.lte(100)), "sustainability:carbonInputFields.horizonYears"),
-    factorYearRule: withMeta(z.optional(z
-      .enum(["exact", "latest-available", "nearest"])), "sustainability:carbonInputFields.factorYearRule"),
-    factors: withMeta(z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))), "sustainability:carbonInputFields.factors"),
-    options: withMeta(z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))), "sustainability:carbonInputFields.options"),
-  }));
+  .strictObject(describedShape("sustainability:carbonInputFields", {
+    startYear: yearSchema(),
+    horizonYears: z.int().check(z.gte(1)).check(z.lte(100)),
+    factorYearRule: z.optional(z
+      .enum(["exact", "latest-available", "nearest"])),
+    factors: z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))),
+    options: z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))),
+  })));
 
 /** @internal The cross-field rules of a carbon input, on parsed values (the whole-job validation runs them too). */
 export function checkCarbonInput(doc: z.output<ReturnType<typeof carbonInputFields>>, ctx: z.core.$RefinementCtx): void {
@@ -285,29 +285,29 @@ export const discountTimingShape = discountTimingSchema;
  * ```
  */
 export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    emissions: withMeta(z.readonly(z
+  .strictObject(describedShape("sustainability:carbonMonetisationInputShape", {
+    emissions: z.readonly(z
       .array(
-        z.strictObject({
-          year: withMeta(yearSchema(), "sustainability:carbonMonetisationInputShape.emissions.year"),
-          kgCO2e: withMeta(decimalSchema(), "sustainability:carbonMonetisationInputShape.emissions.kgCO2e"),
-        }),
-      ).check(z.minLength(1)).check(z.maxLength(1000))), "sustainability:carbonMonetisationInputShape.emissions"),
-    scenarios: withMeta(z.optional(z.readonly(z
-      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))), "sustainability:carbonMonetisationInputShape.scenarios"),
-    priceYear: withMeta(z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))), "sustainability:carbonMonetisationInputShape.priceYear"),
-    priceIndex: withMeta(z.optional(priceIndexSeriesShape()), "sustainability:carbonMonetisationInputShape.priceIndex"),
-    carbonValues: withMeta(z.optional(carbonValueSeriesShape()), "sustainability:carbonMonetisationInputShape.carbonValues"),
-    rule: withMeta(z.optional(carbonValueRuleShape()), "sustainability:carbonMonetisationInputShape.rule"),
-    discount: withMeta(z.optional(z
-      .strictObject({
-        schedule: withMeta(discountScheduleShape(), "sustainability:carbonMonetisationInputShape.discount.schedule"),
-        baseYear: withMeta(yearSchema(), "sustainability:carbonMonetisationInputShape.discount.baseYear"),
-        timing: withMeta(z.optional(discountTimingShape()), "sustainability:carbonMonetisationInputShape.discount.timing"),
-      })), "sustainability:carbonMonetisationInputShape.discount"),
-    treatment: withMeta(z.optional(z
-      .enum(["externality", "criterion"])), "sustainability:carbonMonetisationInputShape.treatment"),
-  }).check(z.superRefine((doc, ctx) => {
+        z.strictObject(describedShape("sustainability:carbonMonetisationInputShape.emissions", {
+          year: yearSchema(),
+          kgCO2e: decimalSchema(),
+        })),
+      ).check(z.minLength(1)).check(z.maxLength(1000))),
+    scenarios: z.optional(z.readonly(z
+      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))),
+    priceYear: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))),
+    priceIndex: z.optional(priceIndexSeriesShape()),
+    carbonValues: z.optional(carbonValueSeriesShape()),
+    rule: z.optional(carbonValueRuleShape()),
+    discount: z.optional(z
+      .strictObject(describedShape("sustainability:carbonMonetisationInputShape.discount", {
+        schedule: discountScheduleShape(),
+        baseYear: yearSchema(),
+        timing: z.optional(discountTimingShape()),
+      }))),
+    treatment: z.optional(z
+      .enum(["externality", "criterion"])),
+  })).check(z.superRefine((doc, ctx) => {
     const seen = new Set<number>();
     doc.emissions.forEach((e, i) => {
       if (seen.has(e.year)) custom(ctx, ["emissions", i, "year"], `years must be unique, got ${e.year} twice`, "duplicate_id");
@@ -334,55 +334,55 @@ export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => wit
  * ```
  */
 const socialValueInputFields = /* @__PURE__ */ onFirstUse(() => z
-  .strictObject({
-    themeSet: withMeta(z.optional(z.enum(["ppn-06-20", "ppn-002"])), "sustainability:socialValueInputFields.themeSet"),
-    customThemes: withMeta(z.optional(z
+  .strictObject(describedShape("sustainability:socialValueInputFields", {
+    themeSet: z.optional(z.enum(["ppn-06-20", "ppn-002"])),
+    customThemes: z.optional(z
       .array(
-        z.strictObject({
-          id: withMeta(idSchema(), "sustainability:socialValueInputFields.customThemes.id"),
-          label: withMeta(textSchema(300), "sustainability:socialValueInputFields.customThemes.label"),
-          description: withMeta(z.optional(textSchema(2000)), "sustainability:socialValueInputFields.customThemes.description"),
-        }),
-      ).check(z.maxLength(100))), "sustainability:socialValueInputFields.customThemes"),
-    themes: withMeta(z
+        z.strictObject(describedShape("sustainability:socialValueInputFields.customThemes", {
+          id: idSchema(),
+          label: textSchema(300),
+          description: z.optional(textSchema(2000)),
+        })),
+      ).check(z.maxLength(100))),
+    themes: z
       .array(
-        z.strictObject({
-          themeId: withMeta(idSchema(), "sustainability:socialValueInputFields.themes.themeId"),
-          weight: withMeta(nonNegativeDecimalSchema(), "sustainability:socialValueInputFields.themes.weight"),
-          metrics: withMeta(z
+        z.strictObject(describedShape("sustainability:socialValueInputFields.themes", {
+          themeId: idSchema(),
+          weight: nonNegativeDecimalSchema(),
+          metrics: z
             .array(
-              z.strictObject({
-                id: withMeta(idSchema(), "sustainability:socialValueInputFields.themes.metrics.id"),
-                label: withMeta(textSchema(300), "sustainability:socialValueInputFields.themes.metrics.label"),
-                unit: withMeta(textSchema(50), "sustainability:socialValueInputFields.themes.metrics.unit"),
-                benchmark: withMeta(positiveDecimalSchema(), "sustainability:socialValueInputFields.themes.metrics.benchmark"),
-                direction: withMeta(z.optional(z.enum(["higher-is-better", "lower-is-better"])), "sustainability:socialValueInputFields.themes.metrics.direction"),
-                weight: withMeta(z.optional(nonNegativeDecimalSchema()), "sustainability:socialValueInputFields.themes.metrics.weight"),
-                evidenceRequired: withMeta(z.optional(z.boolean()), "sustainability:socialValueInputFields.themes.metrics.evidenceRequired"),
-              }),
-            ).check(z.minLength(1)).check(z.maxLength(100)), "sustainability:socialValueInputFields.themes.metrics"),
-        }),
-      ).check(z.minLength(1)).check(z.maxLength(100)), "sustainability:socialValueInputFields.themes"),
-    commitments: withMeta(z
+              z.strictObject(describedShape("sustainability:socialValueInputFields.themes.metrics", {
+                id: idSchema(),
+                label: textSchema(300),
+                unit: textSchema(50),
+                benchmark: positiveDecimalSchema(),
+                direction: z.optional(z.enum(["higher-is-better", "lower-is-better"])),
+                weight: z.optional(nonNegativeDecimalSchema()),
+                evidenceRequired: z.optional(z.boolean()),
+              })),
+            ).check(z.minLength(1)).check(z.maxLength(100)),
+        })),
+      ).check(z.minLength(1)).check(z.maxLength(100)),
+    commitments: z
       .array(
-        z.strictObject({
-          id: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.id"),
-          themeId: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.themeId"),
-          metricId: withMeta(idSchema(), "sustainability:socialValueInputFields.commitments.metricId"),
-          description: withMeta(textSchema(2000), "sustainability:socialValueInputFields.commitments.description"),
-          target: withMeta(nonNegativeDecimalSchema(), "sustainability:socialValueInputFields.commitments.target"),
-          unit: withMeta(textSchema(50), "sustainability:socialValueInputFields.commitments.unit"),
-          deadline: withMeta(z.optional(isoDateSchema()), "sustainability:socialValueInputFields.commitments.deadline"),
-          evidence: withMeta(z.optional(z
+        z.strictObject(describedShape("sustainability:socialValueInputFields.commitments", {
+          id: idSchema(),
+          themeId: idSchema(),
+          metricId: idSchema(),
+          description: textSchema(2000),
+          target: nonNegativeDecimalSchema(),
+          unit: textSchema(50),
+          deadline: z.optional(isoDateSchema()),
+          evidence: z.optional(z
             .array(
-              z.strictObject({
-                kind: withMeta(textSchema(100), "sustainability:socialValueInputFields.commitments.evidence.kind"),
-                reference: withMeta(textSchema(2000), "sustainability:socialValueInputFields.commitments.evidence.reference"),
-              }),
-            ).check(z.maxLength(50))), "sustainability:socialValueInputFields.commitments.evidence"),
-        }),
-      ).check(z.maxLength(10_000)), "sustainability:socialValueInputFields.commitments"),
-  }));
+              z.strictObject(describedShape("sustainability:socialValueInputFields.commitments.evidence", {
+                kind: textSchema(100),
+                reference: textSchema(2000),
+              })),
+            ).check(z.maxLength(50))),
+        })),
+      ).check(z.maxLength(10_000)),
+  })));
 
 type SocialValueFields = z.output<ReturnType<typeof socialValueInputFields>>;
 
@@ -440,21 +440,21 @@ export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(s
  * ```
  */
 export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    supplierId: withMeta(idSchema(), "sustainability:supplierEvidenceShape.supplierId"),
-    documents: withMeta(z.optional(z
+  .strictObject(describedShape("sustainability:supplierEvidenceShape", {
+    supplierId: idSchema(),
+    documents: z.optional(z
       .record(
         idSchema(),
-        z.strictObject({
-          published: withMeta(z.boolean(), "sustainability:supplierEvidenceShape.documents.published"),
-          url: withMeta(z.optional(textSchema(2000)), "sustainability:supplierEvidenceShape.documents.url"),
-          publishedOn: withMeta(z.optional(isoDateSchema()), "sustainability:supplierEvidenceShape.documents.publishedOn"),
-          targetYear: withMeta(z.optional(yearSchema()), "sustainability:supplierEvidenceShape.documents.targetYear"),
-        }),
-      )), "sustainability:supplierEvidenceShape.documents"),
-    assessments: withMeta(z.optional(z
-      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))), "sustainability:supplierEvidenceShape.assessments"),
-  }), "sustainability:supplierEvidenceShape"));
+        z.strictObject(describedShape("sustainability:supplierEvidenceShape.documents", {
+          published: z.boolean(),
+          url: z.optional(textSchema(2000)),
+          publishedOn: z.optional(isoDateSchema()),
+          targetYear: z.optional(yearSchema()),
+        })),
+      )),
+    assessments: z.optional(z
+      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))),
+  })), "sustainability:supplierEvidenceShape"));
 
 /**
  * zod schema of a data-defined gate rule.
@@ -467,18 +467,18 @@ export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
 export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([
     withMeta(z
-      .strictObject({
-        kind: withMeta(z.literal("document-published"), "sustainability:gateRuleShape.kind"),
-        document: withMeta(idSchema(), "sustainability:gateRuleShape.document"),
-        requireUrl: withMeta(z.optional(z.boolean()), "sustainability:gateRuleShape.requireUrl"),
-        latestTargetYear: withMeta(z.optional(yearSchema()), "sustainability:gateRuleShape.latestTargetYear"),
-      }), "sustainability:gateRuleShape#2"),
+      .strictObject(describedShape("sustainability:gateRuleShape", {
+        kind: z.literal("document-published"),
+        document: idSchema(),
+        requireUrl: z.optional(z.boolean()),
+        latestTargetYear: z.optional(yearSchema()),
+      })), "sustainability:gateRuleShape#2"),
     withMeta(z
-      .strictObject({
+      .strictObject(describedShape("sustainability:gateRuleShape", {
         kind: withMeta(z.literal("minimum-level"), "sustainability:gateRuleShape.kind#2"),
-        assessment: withMeta(idSchema(), "sustainability:gateRuleShape.assessment"),
-        minimum: withMeta(z.int().check(z.gte(0)).check(z.lte(100)), "sustainability:gateRuleShape.minimum"),
-      }), "sustainability:gateRuleShape#3"),
+        assessment: idSchema(),
+        minimum: z.int().check(z.gte(0)).check(z.lte(100)),
+      }, "kind")), "sustainability:gateRuleShape#3"),
   ]), "sustainability:gateRuleShape"));
 
 /**
@@ -490,12 +490,12 @@ export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
  * ```
  */
 export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "sustainability:sustainabilityGateShape.id"),
-    label: withMeta(textSchema(300), "sustainability:sustainabilityGateShape.label"),
+  .strictObject(describedShape("sustainability:sustainabilityGateShape", {
+    id: idSchema(),
+    label: textSchema(300),
     rule: gateRuleShape(),
-    source: withMeta(z.optional(sourceSchema()), "sustainability:sustainabilityGateShape.source"),
-  }), "sustainability:sustainabilityGateShape"));
+    source: z.optional(sourceSchema()),
+  }, "rule")), "sustainability:sustainabilityGateShape"));
 
 // ---------------------------------------------------------------- public schemas, typed by the written-out input types
 

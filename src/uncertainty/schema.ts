@@ -1,5 +1,5 @@
 import { UNCERTAINTY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
-import { withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -20,18 +20,18 @@ const distributionSpecSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), "uncertainty:range"));
 
 const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    parameter: withMeta(idSchema(), "uncertainty:valuesAxis.parameter"),
-    values: withMeta(z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))), "uncertainty:valuesAxis.values"),
-    range: withMeta(z.optional(rangeSchema()), "uncertainty:valuesAxis.range"),
-    steps: withMeta(z.optional(z.int().check(z.gte(2)).check(z.lte(201))), "uncertainty:valuesAxis.steps"),
-  }), "uncertainty:valuesAxis"));
+  .strictObject(describedShape("uncertainty:valuesAxis", {
+    parameter: idSchema(),
+    values: z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))),
+    range: z.optional(rangeSchema()),
+    steps: z.optional(z.int().check(z.gte(2)).check(z.lte(201))),
+  })), "uncertainty:valuesAxis"));
 
 const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    measure: withMeta(z.enum(["nmb", "cost", "qalys", "icer"]), "uncertainty:target.measure"),
-    threshold: withMeta(z.optional(finite().check(z.gte(0))), "uncertainty:target.threshold"),
-  }), "uncertainty:target"));
+  .strictObject(describedShape("uncertainty:target", {
+    measure: z.enum(["nmb", "cost", "qalys", "icer"]),
+    threshold: z.optional(finite().check(z.gte(0))),
+  })), "uncertainty:target"));
 
 /**
  * The zod schema of a document's `uncertainty` section (see {@link UncertaintySection}).
@@ -46,50 +46,50 @@ export const uncertaintySectionSchema: zc.ZodType<UncertaintySection, unknown> =
 
 /** @internal The library's own schema behind `uncertaintySectionSchema`, built on first use. */
 export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<UncertaintySection, unknown> => withMeta(z
-  .strictObject({
-    distributions: withMeta(z.optional(z
-      .record(idSchema(), distributionSpecSchema())), "uncertainty:uncertaintySection.distributions"),
-    correlations: withMeta(z.optional(z
+  .strictObject(describedShape("uncertainty:uncertaintySection", {
+    distributions: z.optional(z
+      .record(idSchema(), distributionSpecSchema())),
+    correlations: z.optional(z
       .array(
-        z.strictObject({
-          parameters: withMeta(z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)), "uncertainty:uncertaintySection.correlations.parameters"),
-          matrix: withMeta(z.array(z.array(num())), "uncertainty:uncertaintySection.correlations.matrix"),
-        }),
-      ).check(z.maxLength(100))), "uncertainty:uncertaintySection.correlations"),
-    psa: withMeta(z.optional(z
-      .strictObject({
-        iterations: withMeta(z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))), "uncertainty:uncertaintySection.psa.iterations"),
-        seed: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))), "uncertainty:uncertaintySection.psa.seed"),
-        thresholds: withMeta(z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))), "uncertainty:uncertaintySection.psa.thresholds"),
-      })), "uncertainty:uncertaintySection.psa"),
-    oneWay: withMeta(z.optional(z
-      .strictObject({
-        parameters: withMeta(z.optional(z.array(idSchema()).check(z.maxLength(10000))), "uncertainty:uncertaintySection.oneWay.parameters"),
-        ranges: withMeta(z.optional(z.record(idSchema(), rangeSchema())), "uncertainty:uncertaintySection.oneWay.ranges"),
-        percentiles: withMeta(z.optional(rangeSchema()), "uncertainty:uncertaintySection.oneWay.percentiles"),
-      })), "uncertainty:uncertaintySection.oneWay"),
-    twoWay: withMeta(z.optional(z
-      .array(z.strictObject({ id: withMeta(idSchema(), "uncertainty:uncertaintySection.twoWay.id"), x: valuesAxisSchema(), y: valuesAxisSchema() })).check(z.maxLength(100))), "uncertainty:uncertaintySection.twoWay"),
-    scenarios: withMeta(z.optional(z
+        z.strictObject(describedShape("uncertainty:uncertaintySection.correlations", {
+          parameters: z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)),
+          matrix: z.array(z.array(num())),
+        })),
+      ).check(z.maxLength(100))),
+    psa: z.optional(z
+      .strictObject(describedShape("uncertainty:uncertaintySection.psa", {
+        iterations: z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))),
+        seed: z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))),
+        thresholds: z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))),
+      }))),
+    oneWay: z.optional(z
+      .strictObject(describedShape("uncertainty:uncertaintySection.oneWay", {
+        parameters: z.optional(z.array(idSchema()).check(z.maxLength(10000))),
+        ranges: z.optional(z.record(idSchema(), rangeSchema())),
+        percentiles: z.optional(rangeSchema()),
+      }))),
+    twoWay: z.optional(z
+      .array(z.strictObject({ id: withMeta(idSchema(), "uncertainty:uncertaintySection.twoWay.id"), x: valuesAxisSchema(), y: valuesAxisSchema() })).check(z.maxLength(100))),
+    scenarios: z.optional(z
       .array(
-        z.strictObject({
-          id: withMeta(idSchema(), "uncertainty:uncertaintySection.scenarios.id"),
-          label: withMeta(z.optional(z.string().check(z.maxLength(500))), "uncertainty:uncertaintySection.scenarios.label"),
-          overrides: withMeta(z.record(idSchema(), finite()), "uncertainty:uncertaintySection.scenarios.overrides"),
-        }),
-      ).check(z.maxLength(1000))), "uncertainty:uncertaintySection.scenarios"),
-    thresholds: withMeta(z.optional(z
+        z.strictObject(describedShape("uncertainty:uncertaintySection.scenarios", {
+          id: idSchema(),
+          label: z.optional(z.string().check(z.maxLength(500))),
+          overrides: z.record(idSchema(), finite()),
+        })),
+      ).check(z.maxLength(1000))),
+    thresholds: z.optional(z
       .array(
-        z.strictObject({
-          id: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.id"),
-          parameter: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.parameter"),
-          range: withMeta(rangeSchema(), "uncertainty:uncertaintySection.thresholds.range"),
-          option: withMeta(idSchema(), "uncertainty:uncertaintySection.thresholds.option"),
-          comparator: withMeta(z.optional(idSchema()), "uncertainty:uncertaintySection.thresholds.comparator"),
+        z.strictObject(describedShape("uncertainty:uncertaintySection.thresholds", {
+          id: idSchema(),
+          parameter: idSchema(),
+          range: rangeSchema(),
+          option: idSchema(),
+          comparator: z.optional(idSchema()),
           target: targetSchema(),
-        }),
-      ).check(z.maxLength(1000))), "uncertainty:uncertaintySection.thresholds"),
-  }), "uncertainty:uncertaintySection") as unknown as z.ZodMiniType<UncertaintySection, unknown>);
+        }, "target")),
+      ).check(z.maxLength(1000))),
+  })), "uncertainty:uncertaintySection") as unknown as z.ZodMiniType<UncertaintySection, unknown>);
 
 /**
  * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,

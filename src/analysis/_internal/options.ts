@@ -1,4 +1,4 @@
-import { withMeta } from "../../schema/withMeta.js";
+import { describedShape, withMeta } from "../../schema/withMeta.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../../_lib/decimal.js";
@@ -11,12 +11,12 @@ export const MAX_OPTIONS = 100_000;
 
 /** @internal zod schema of one cost-effectiveness option. */
 export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    id: withMeta(idSchema(), "analysis/options:ceaOption.id"),
-    label: withMeta(z.optional(textSchema(300)), "analysis/options:ceaOption.label"),
-    cost: withMeta(decimalSchema(), "analysis/options:ceaOption.cost"),
-    effect: withMeta(decimalSchema(), "analysis/options:ceaOption.effect"),
-  }), "analysis/options:ceaOption"));
+  .strictObject(describedShape("analysis/options:ceaOption", {
+    id: idSchema(),
+    label: z.optional(textSchema(300)),
+    cost: decimalSchema(),
+    effect: decimalSchema(),
+  })), "analysis/options:ceaOption"));
 
 /** @internal zod schema of a list of options with unique ids. */
 export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z

@@ -1,5 +1,5 @@
 import { SCORING_FUNCTIONS_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
-import { withMeta } from "../../schema/withMeta.js";
+import { describedShape, withMeta } from "../../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../../schema/publicSchema.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
@@ -101,13 +101,13 @@ export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, V
 /** @internal The library's own schema behind `makeValueFunctionSpecSchema`. */
 export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): z.ZodMiniType<ValueFunctionSpec, unknown> {
   return withMeta(z
-    .strictObject({
-      fn: withMeta(z
-        .string().check(z.minLength(1)).check(z.maxLength(128)), "scoring/functions:valueFunctionSpecSchemaFor.fn"),
-      direction: withMeta(z.optional(z
-        .enum(["higher-is-better", "lower-is-better"])), "scoring/functions:valueFunctionSpecSchemaFor.direction"),
+    .strictObject(describedShape("scoring/functions:valueFunctionSpecSchemaFor", {
+      fn: z
+        .string().check(z.minLength(1)).check(z.maxLength(128)),
+      direction: z.optional(z
+        .enum(["higher-is-better", "lower-is-better"])),
       params: z.optional(paramsRecord(z.unknown(), "scoring/functions:valueFunctionParams")),
-    }).check(z.superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))), "scoring/functions:valueFunctionSpecSchemaFor");
+    }, "params")).check(z.superRefine((spec, ctx) => report(ctx, () => resolveValueFunction(spec, functions), 1))), "scoring/functions:valueFunctionSpecSchemaFor");
 }
 
 /**
@@ -125,11 +125,11 @@ export const valueFunctionSpecSchema: zc.ZodType<ValueFunctionSpec, unknown> = /
 export const getValueFunctionSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<ValueFunctionSpec, unknown> => valueFunctionSpecSchemaFor());
 
 const levelSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject({
-    value: withMeta(nonNegativeDecimalSchema(), "scoring/functions:level.value"),
-    label: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), "scoring/functions:level.label"),
-    descriptor: withMeta(z.string().check(z.maxLength(4000)), "scoring/functions:level.descriptor"),
-  }), "scoring/functions:level"));
+  .strictObject(describedShape("scoring/functions:level", {
+    value: nonNegativeDecimalSchema(),
+    label: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)),
+    descriptor: z.string().check(z.maxLength(4000)),
+  })), "scoring/functions:level"));
 
 /**
  * Schema of a qualitative scale: `{ id, label, levels: [{ value, label, descriptor }], source?, note? }`;
@@ -144,13 +144,13 @@ export const qualitativeScaleSchema: zc.ZodType<QualitativeScale, unknown> = /* 
 
 /** @internal The library's own schema behind `qualitativeScaleSchema`, built on first use. */
 export const getQualitativeScaleSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<QualitativeScale, unknown> => withMeta(z.pipe(z
-  .strictObject({
-    id: withMeta(idSchema(), "scoring/functions:qualitativeScale.id"),
-    label: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(300)), "scoring/functions:qualitativeScale.label"),
-    levels: withMeta(z.array(levelSchema()).check(z.minLength(2)).check(z.maxLength(101)), "scoring/functions:qualitativeScale.levels"),
-    source: withMeta(z.optional(sourceSchema()), "scoring/functions:qualitativeScale.source"),
-    note: withMeta(z.optional(z.string().check(z.maxLength(2000))), "scoring/functions:qualitativeScale.note"),
-  }).check(z.superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))), z.transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)), "scoring/functions:qualitativeScale"));
+  .strictObject(describedShape("scoring/functions:qualitativeScale", {
+    id: idSchema(),
+    label: z.string().check(z.minLength(1)).check(z.maxLength(300)),
+    levels: z.array(levelSchema()).check(z.minLength(2)).check(z.maxLength(101)),
+    source: z.optional(sourceSchema()),
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  })).check(z.superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))), z.transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)), "scoring/functions:qualitativeScale"));
 
 /**
  * Schema of one evaluator's score `{ evaluatorId, level, reason }` (level by value or label; reason required).
@@ -164,11 +164,11 @@ export const evaluatorScoreSchema: zc.ZodType<EvaluatorScore, unknown> = /* @__P
 
 /** @internal The library's own schema behind `evaluatorScoreSchema`, built on first use. */
 export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluatorScore, unknown> => withMeta(z
-  .strictObject({
-    evaluatorId: withMeta(idSchema(), "scoring/functions:evaluatorScore.evaluatorId"),
+  .strictObject(describedShape("scoring/functions:evaluatorScore", {
+    evaluatorId: idSchema(),
     level: levelInput(),
-    reason: withMeta(z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)), "scoring/functions:evaluatorScore.reason"),
-  }), "scoring/functions:evaluatorScore"));
+    reason: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)),
+  }, "level")), "scoring/functions:evaluatorScore"));
 
 /**
  * Builds the schema of a moderation record for a given scale: levels are checked against it and a consensus
@@ -188,16 +188,16 @@ export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_
 /** @internal The library's own schema behind `makeModerationInputSchema`. */
 export function moderationInputSchemaFor(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]): z.ZodMiniType<ModerationInput, unknown> {
   return withMeta(z
-    .strictObject({
-      individual: withMeta(z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)), "scoring/functions:moderationInputSchemaFor.individual"),
-      consensus: withMeta(z.optional(z
+    .strictObject(describedShape("scoring/functions:moderationInputSchemaFor", {
+      individual: z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)),
+      consensus: z.optional(z
         .strictObject({
           level: levelInput(),
           reason: withMeta(z.string().check(z.maxLength(5000)), "scoring/functions:moderationInputSchemaFor.consensus.reason"),
-        })), "scoring/functions:moderationInputSchemaFor.consensus"),
-      method: withMeta(z.optional(z
-        .enum(["consensus", "mean", "median"] satisfies ModerationMethod[])), "scoring/functions:moderationInputSchemaFor.method"),
-    }).check(z.superRefine((input, ctx) => report(ctx, () => moderate(stripUndefined(input), scale), 0))), "scoring/functions:moderationInputSchemaFor");
+        })),
+      method: z.optional(z
+        .enum(["consensus", "mean", "median"] satisfies ModerationMethod[])),
+    })).check(z.superRefine((input, ctx) => report(ctx, () => moderate(stripUndefined(input), scale), 0))), "scoring/functions:moderationInputSchemaFor");
 }
 
 function stripUndefined<T extends object>(o: T): T {
