@@ -11,7 +11,7 @@ import { RULE } from "../backends/calculator.js";
 import type { CMarkov, Program, Site } from "../program.js";
 import { propagate, startCohortRun, type EntryGroup } from "./cohort.js";
 import type { Conditions } from "./conditions.js";
-import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
+import { runValueTo, type CycleEnv, type OptionValues, type RunRegisters } from "./optionValues.js";
 import type { Sink } from "./sink.js";
 
 /** The transitions into each state, as (row, position in the row), in the order `propagate` adds them. */
@@ -140,11 +140,12 @@ export function runCohortDraws<V>(
   // A site's value at a cycle; kept for the run when it changes with the cycle only (the option changes
   // neither it nor any parameter), and taken from there by the other such options.
   const valueAt = (site: Site, at: CycleEnv<V>): V => {
-    if (share === undefined || values.touchesParams || !values.varies(site) || values.o.siteOps.has(site.id)) return values.value(site, at);
+    if (!values.varies(site) || values.o.siteOps.has(site.id)) return values.value(site, at);
+    if (share === undefined || values.touchesParams) return freshValue(values, site, at);
     const key = `s${site.id}`;
     const hit = share.get(key, at.cycle);
     if (hit !== undefined) return hit[0]!;
-    const v = values.value(site, at);
+    const v = freshValue(values, site, at);
     const narrow = calc.isNarrow(v);
     const siteRegs = narrow ? regs.siteNarrow : regs.site;
     if (siteRegs[site.id] === v) {
@@ -320,3 +321,32 @@ export interface CohortDrawSteps {
 
 /** The cohort run over draws. */
 export const COHORT_DRAW_STEPS: CohortDrawSteps = { runCohort: runCohortDraws };
+
+/**
+ * `values.value(site, at)` for a site that changes with the cycle and that the option's effects leave alone
+ * (so it is computed afresh each cycle, never cached): the same operations, checks and messages, but the
+ * code's result register becomes the option's register for the site, and the site's former register takes
+ * its place among the code's scratch registers, instead of the result being copied (an input, a bare
+ * parameter or constant, is still copied).
+ */
+function freshValue<V>(values: OptionValues<V>, site: Site, at: CycleEnv<V>): V {
+  const { calc, regs } = values;
+  const when = (): string => ` in cycle ${at.cycle}`;
+  const r = runValueTo(calc, regs, values.conds, site.value, values.params, at, site.path, () => `cannot be evaluated${when()}${values.touchesParams ? ` for option "${values.o.id}"` : ""}: `);
+  const narrow = calc.isNarrow(r);
+  const scratch = narrow ? regs.scratchNarrow : regs.scratch;
+  const k = scratch.indexOf(r);
+  let v: V;
+  if (k < 0) {
+    v = regs.siteRegister(site.id, narrow);
+    calc.copy(v, r);
+  } else {
+    const siteRegs = narrow ? regs.siteNarrow : regs.site;
+    const before = siteRegs[site.id] ?? (narrow ? calc.narrow() : calc.register());
+    scratch[k] = before;
+    if (regs.current[k] === r) regs.current[k] = before;
+    siteRegs[site.id] = v = r;
+  }
+  values.check(site, v, undefined, when);
+  return v;
+}

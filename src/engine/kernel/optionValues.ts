@@ -425,7 +425,8 @@ export class OptionValues<V> {
     return v;
   }
 
-  private check(site: Site, v: V, last: CEffect | undefined, whenText: () => string): void {
+  /** Checks a site's value against its kind (`last`: the effect that set it last, if any). */
+  check(site: Site, v: V, last: CEffect | undefined, whenText: () => string): void {
     const calc = this.calc;
     const kind = site.kind;
     const touches = this.touchesParams;
