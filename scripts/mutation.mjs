@@ -15,7 +15,7 @@ const LIFECYCLE_TESTS = [
   "test/lifecycle/example.test.ts",
   "test/lifecycle/compactLedger.test.ts",
   "test/lifecycle/monthlyShares.test.ts",
-  "test/lifecycle/fixed*.test.ts",
+  "test/_lib/fixed*.test.ts",
 ];
 
 const TARGETS = {
@@ -59,7 +59,7 @@ const TARGETS = {
     byDefault: false,
     mutate: [
       "src/lifecycle/evaluate.ts",
-      "src/lifecycle/_internal/fixed.ts",
+      "src/_lib/fixed.ts",
       "src/lifecycle/_internal/breakdown.ts",
       "src/lifecycle/_internal/rowView.ts",
       "src/lifecycle/_internal/bigColumn.ts",

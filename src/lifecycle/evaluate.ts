@@ -4,7 +4,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
 import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
-import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "./_internal/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "../_lib/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";

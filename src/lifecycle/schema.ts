@@ -25,7 +25,7 @@ import { protoKeyIssues } from "../schema/protoKeys.js";
 import { plainOption } from "./_internal/plainOption.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule } from "../time/discount.js";
-import { decimalShape } from "./_internal/fixed.js";
+import { decimalShape } from "../_lib/fixed.js";
 import { COST_ITEM_KINDS, type CostItemKind, type LifecycleDocument, type LifecycleDocumentInput, type LifecycleOption } from "./document.js";
 import { DISCOUNT_SCHEDULES, type DiscountSchedule } from "../time/schedules.js";
 import type { Source } from "../reference/source.js";

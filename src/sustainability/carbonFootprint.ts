@@ -5,7 +5,7 @@ import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
 import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
-import { divideToLedger, fixedOf, type Fixed } from "../lifecycle/_internal/fixed.js";
+import { divideToLedger, fixedOf, type Fixed } from "../_lib/fixed.js";
 
 const ZERO = new Dec(0);
 

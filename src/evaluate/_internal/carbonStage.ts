@@ -26,7 +26,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
-import { divideToLedger, fixedOf } from "../../lifecycle/_internal/fixed.js";
+import { divideToLedger, fixedOf } from "../../_lib/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);

@@ -10,7 +10,7 @@
 import { COST_ITEM_KINDS, type CostItemKind, type LifecycleOption } from "../document.js";
 import type { LifecycleItemTotals, LifecycleKindTotals, LifecyclePeriodTotals } from "../result.js";
 import { BigColumn } from "./bigColumn.js";
-import { fixedString } from "./fixed.js";
+import { fixedString } from "../../_lib/fixed.js";
 import { rowView } from "./rowView.js";
 
 /** @internal What every option's periods share: start date, discounting time and factor of period p (1..P). */

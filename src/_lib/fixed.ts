@@ -1,5 +1,5 @@
-import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
-import { flatString } from "../../_lib/flatString.js";
+import { Dec, decString, LEDGER_SCALE } from "./decimal.js";
+import { flatString } from "./flatString.js";
 
 /**
  * @internal An exact decimal as an integer mantissa and a count of decimal places: value = m × 10^−s.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, decString } from "../../src/_lib/decimal.js";
-import { divideToLedger, fixedFromString, fixedString, ledgerQuotient, mulToLedger, roundToLedger } from "../../src/lifecycle/_internal/fixed.js";
+import { divideToLedger, fixedFromString, fixedString, ledgerQuotient, mulToLedger, roundToLedger } from "../../src/_lib/fixed.js";
 
 // A high-precision reference (300 digits) so its products are exact for these operands.
 const Big = Dec.clone({ precision: 300, toExpNeg: -400, toExpPos: 400 });
