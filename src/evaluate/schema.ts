@@ -1,6 +1,6 @@
 import { EVALUATE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
-import { describedShape, withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -70,8 +70,7 @@ const tenderShape = /* @__PURE__ */ onFirstUse(() => shape(getTenderSchema() as 
 export const MAX_EVALUATION_OPTIONS = 100_000;
 
 /** @internal One option of an evaluation document (the whole job validates each option on its own). */
-export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("evaluate:option", {
+export const optionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("evaluate:option", {
     id: idSchema(),
     supplier: textSchema(300).check(z.minLength(1)),
     label: textSchema(300).check(z.minLength(1)),
@@ -107,7 +106,7 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     values: z.optional(z
       .record(idSchema(), decimalSchema())),
     note: z.optional(textSchema(4000)),
-  }, "effects", "extraCosts")), "evaluate:option"));
+  }, "effects", "extraCosts"));
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([

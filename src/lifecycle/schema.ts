@@ -1,7 +1,7 @@
 import { LIFECYCLE_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
 import { discountScheduleSchema, discountTimingSchema } from "../schema/discounting.js";
-import { describedShape, withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -83,20 +83,18 @@ const volumeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SCHEDULES, ...(keyof typeof DISCOUNT_SCHEDULES)[]];
 
-const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("lifecycle:indexSeries", {
+const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:indexSeries", {
     id: idSchema(),
     label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
     values: z
       .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")),
     source: z.optional(sourceSchema()),
-  })), "lifecycle:indexSeries"));
+  }));
 
 const itemSourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), "lifecycle:itemSource"));
 
-const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("lifecycle:costItem", {
+const costItemSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:costItem", {
     id: idSchema(),
     kind: z.enum(COST_ITEM_KINDS),
     label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
@@ -118,11 +116,10 @@ const costItemSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     escalationRate: z._default(rateSchema(), "0"),
     priceYear: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))),
     source: z.optional(itemSourceSchema()),
-  }, "source")), "lifecycle:costItem"));
+  }, "source"));
 
 /** @internal One option of a lifecycle document (its own fields; the cross-field rules are the document's). */
-export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("lifecycle:option", {
+export const optionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:option", {
     id: idSchema(),
     name: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
     supplier: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))),
@@ -130,7 +127,7 @@ export const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     usesPerYear: z.optional(volumeSchema()),
     patientsPerYear: z.optional(volumeSchema()),
     items: z.array(costItemSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxItemsPerOption)),
-  })), "lifecycle:option"));
+  }));
 
 const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("lifecycle:documentShape", {
   $schema: z.optional(z.string().check(z.maxLength(2000))),

@@ -261,8 +261,21 @@ export function formatMoney(a: Money, options: { readonly decimals?: number; rea
     const { places } = presentation(a.currency, options);
     return formatAmount(decString(amount), a.currency, { locale: options.locale, decimals: places });
   }
-  const info = CURRENCIES[a.currency];
-  const { places, rounding } = presentation(a.currency, options);
+  return fixedForm(amount, a.currency, options);
+}
+
+/**
+ * @internal {@link formatMoney} without a locale: the library's fixed English form, exactly as `formatMoney(a,
+ * options)`. The library's own texts use it, so a bundle that never formats for a locale leaves out
+ * `Intl.NumberFormat` handling ({@link formatAmount}).
+ */
+export function formatMoneyFixed(a: Money, options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean } = {}): string {
+  return fixedForm(checked(a, ["a"]), a.currency, options);
+}
+
+function fixedForm(amount: Dec, currency: Money["currency"], options: { readonly decimals?: number; readonly rule?: RoundingRule; readonly symbol?: boolean }): string {
+  const info = CURRENCIES[currency];
+  const { places, rounding } = presentation(currency, options);
   if (options.symbol !== undefined && typeof options.symbol !== "boolean") {
     throw new VbpInputError([{ code: "invalid_type", path: ["options", "symbol"], message: `must be true or false, got ${JSON.stringify(options.symbol)}` }]);
   }

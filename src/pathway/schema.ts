@@ -1,6 +1,6 @@
 import { PATHWAY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
 import { described } from "../schema/describe.js";
-import { describedShape, withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -176,18 +176,16 @@ const distributionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     z.strictObject({ type: withMeta(z.literal("fixed"), "pathway:distribution.type#6") }),
   ]), "pathway:distribution"));
 
-const parameterSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:parameter", {
+const parameterSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:parameter", {
     id: idSchema(),
     value: valueSchema(),
     unit: z.optional(z.string().check(z.maxLength(50))),
     label: z.optional(label()),
     source: z.optional(sourceSchema()),
     distribution: z.optional(distributionSchema()),
-  }, "distribution")), "pathway:parameter"));
+  }, "distribution"));
 
-const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:lifeTable", {
+const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:lifeTable", {
     id: idSchema(),
     label: z.optional(label()),
     kind: z.optional(z.enum(["qx", "mx"])),
@@ -202,10 +200,9 @@ const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     fromAge: z.optional(z.int().check(z.gte(0)).check(z.lte(150))),
     values: z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1)).check(z.maxLength(151))),
     source: z.optional(sourceSchema()),
-  })), "pathway:lifeTable"));
+  }));
 
-const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:lookupTable", {
+const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:lookupTable", {
     id: idSchema(),
     label: z.optional(label()),
     rows: z.optional(z
@@ -218,11 +215,10 @@ const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     from: z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))),
     values: z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1)).check(z.maxLength(100000))),
     source: z.optional(sourceSchema()),
-  })), "pathway:lookupTable"));
+  }));
 
 function itemSchemaOf<V extends z.ZodMiniType>(value: V, kind: "item" | "stateItem") {
-  return withMeta(z
-    .strictObject(describedShape("pathway:itemSchemaOf", {
+  return describedObject("pathway:itemSchemaOf", {
       id: withMeta(idSchema(), `pathway:${kind}.id`),
       label: z.optional(label()),
       category: categorySchema(),
@@ -230,33 +226,29 @@ function itemSchemaOf<V extends z.ZodMiniType>(value: V, kind: "item" | "stateIt
       unitCost: value,
       carbonKgPerUnit: z.optional(value),
       source: z.optional(sourceSchema()),
-    }, "id", "quantity")), "pathway:itemSchemaOf");
+    }, "id", "quantity");
 }
 
 const itemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(valueSchema(), "item"));
 const stateItemSchema = /* @__PURE__ */ onFirstUse(() => itemSchemaOf(timeValueSchema(), "stateItem"));
 
-const stateEventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:stateEvent", {
+const stateEventSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:stateEvent", {
     name: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })),
     count: timeValueSchema(),
-  })), "pathway:stateEvent"));
+  }));
 
-const eventSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:event", {
+const eventSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:event", {
     name: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: "must be 1–64 letters, digits or . _ : -" })),
     count: valueSchema(),
-  })), "pathway:event"));
+  }));
 
-const branchSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:branch", {
+const branchSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:branch", {
     to: idSchema(),
     probability: branchProbabilitySchema(),
     label: z.optional(label()),
-  }, "probability")), "pathway:branch"));
+  }, "probability"));
 
-const nodeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:node", {
+const nodeSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:node", {
     id: idSchema(),
     label: z.optional(label()),
     timeYears: z.optional(valueSchema()),
@@ -279,17 +271,15 @@ const nodeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         markov: idSchema(),
         state: z.optional(idSchema()),
       }))),
-  })), "pathway:node"));
+  }));
 
-const treeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:tree", {
+const treeSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:tree", {
     root: idSchema(),
     nodes: z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance")),
-  }, "tolerance")), "pathway:tree"));
+  }, "tolerance"));
 
-const stateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:state", {
+const stateSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:state", {
     id: idSchema(),
     label: z.optional(label()),
     dead: z.optional(z.boolean()),
@@ -303,18 +293,16 @@ const stateSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         carbonKg: z.optional(timeValueSchema()),
         events: z.optional(z.array(stateEventSchema()).check(z.maxLength(50))),
       }))),
-  })), "pathway:state"));
+  }));
 
-const transitionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:transition", {
+const transitionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:transition", {
     from: idSchema(),
     to: idSchema(),
     probability: z.optional(transitionValueSchema()),
     rate: z.optional(transitionRateSchema()),
-  }, "probability", "rate")), "pathway:transition"));
+  }, "probability", "rate"));
 
-const markovSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:markov", {
+const markovSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:markov", {
     id: idSchema(),
     label: z.optional(label()),
     cycleLengthYears: decimalText("pathway:decimal.cycleLengthYears"),
@@ -338,10 +326,9 @@ const markovSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
         })),
       ).check(z.minLength(1)).check(z.maxLength(200))),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance#2")),
-  }, "cycleLengthYears", "horizonYears", "startAge", "tolerance")), "pathway:markov"));
+  }, "cycleLengthYears", "horizonYears", "startAge", "tolerance"));
 
-const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:target", {
+const targetSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:target", {
     parameter: z.optional(idSchema()),
     node: z.optional(idSchema()),
     branch: z.optional(idSchema()),
@@ -353,7 +340,7 @@ const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     from: z.optional(idSchema()),
     to: z.optional(idSchema()),
     onEntry: z.optional(z.boolean()),
-  })), "pathway:target"));
+  }));
 
 const effectSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .discriminatedUnion("op", [
@@ -376,8 +363,7 @@ const effectSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     }),
   ]), "pathway:effect"));
 
-const extraCostSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:extraCost", {
+const extraCostSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:extraCost", {
     id: idSchema(),
     label: z.optional(label()),
     category: z.optional(categorySchema()),
@@ -385,17 +371,16 @@ const extraCostSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     carbonKg: z.optional(valueSchema()),
     timeYears: z.optional(valueSchema()),
     source: z.optional(sourceSchema()),
-  })), "pathway:extraCost"));
+  }));
 
-const optionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("pathway:option", {
+const optionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:option", {
     id: idSchema(),
     label: z.optional(label()),
     isComparator: z.optional(z.boolean()),
     effects: z.optional(z.array(effectSchema()).check(z.maxLength(1000))),
     extraCosts: z.optional(z.array(extraCostSchema()).check(z.maxLength(100))),
     note: z.optional(z.string().check(z.maxLength(2000))),
-  })), "pathway:option"));
+  }));
 
 const scheduleSchema = /* @__PURE__ */ onFirstUse(() => z.union([
   withMeta(z.enum(Object.keys(DISCOUNT_SCHEDULES) as [string, ...string[]]), "pathway:schedule"),

@@ -1,4 +1,4 @@
-import { describedShape, withMeta } from "./withMeta.js";
+import { withMeta, describedObject } from "./withMeta.js";
 import { onFirstUse } from "./onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
@@ -74,12 +74,11 @@ export const idSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
 
 /** Where a figure comes from. */
-export const sourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("schema/primitives:source", {
+export const sourceSchema = /* @__PURE__ */ onFirstUse(() => describedObject("schema/primitives:source", {
     publisher: z.string().check(z.minLength(1)).check(z.maxLength(300)),
     title: z.string().check(z.minLength(1)).check(z.maxLength(500)),
     publishedOn: isoDateSchema(),
     validFrom: z.optional(isoDateSchema()),
     url: z.optional(z.string().check(z.maxLength(2000))),
     note: z.optional(z.string().check(z.maxLength(2000))),
-  })), "schema/primitives:source"));
+  }));

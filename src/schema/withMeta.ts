@@ -33,3 +33,13 @@ export function describedShape<T extends Readonly<Record<string, z.core.$ZodType
   for (const p of Object.keys(shape)) out[p] = plain.includes(p) ? shape[p]! : withMeta(shape[p]!, `${key}.${p}`);
   return out as T;
 }
+
+/**
+ * @internal A strict object schema described under `key` whose properties are described under `<key>.<property>`
+ * (see {@link describedShape}; those named in `plain` kept as given): exactly `withMeta(z.strictObject(
+ * describedShape(key, shape, ...plain)), key)`, with the key written once.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function describedObject<T extends z.core.$ZodLooseShape>(key: string, shape: T, ...plain: readonly (keyof T & string)[]): z.ZodMiniObject<T, z.core.$strict> {
+  return withMeta(z.strictObject(describedShape(key, shape, ...plain)), key) as z.ZodMiniObject<T, z.core.$strict>;
+}

@@ -1,6 +1,6 @@
 import { Dec, decString, sumDec } from "../_lib/decimal.js";
 import type { CurrencyCode } from "../money/currencies.js";
-import { formatMoney } from "../money/money.js";
+import { formatMoneyFixed } from "../money/money.js";
 
 /**
  * The one display rule for scores, used by every summary, table and report: points are shown to 2 decimal
@@ -97,7 +97,7 @@ export function showPoints(points: string): string {
  */
 export function showValue(value: string, display: "money" | "share" | "number", currency: CurrencyCode, unit?: string): string {
   const d = new Dec(value);
-  if (display === "money") return formatMoney({ amount: decString(d.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN)), currency });
+  if (display === "money") return formatMoneyFixed({ amount: decString(d.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN)), currency });
   if (display === "share") return `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)}%`;
   const dp = Math.min(d.decimalPlaces(), 2);
   return `${d.toDecimalPlaces(dp, Dec.ROUND_HALF_EVEN).toFixed(dp)}${unit !== undefined ? ` ${unit}` : ""}`;

@@ -2,7 +2,7 @@ import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
-import { formatMoney } from "../money/money.js";
+import { formatMoneyFixed } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { compilePriceScoring, PRICE_FORMULA_RULES, scoreCompiledPrice, type CompiledPriceScoring, type PriceFormulaRule } from "./functions/price.js";
@@ -684,7 +684,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   if (withPrice.length < 2) return out;
   const total = sumDec(withPrice.map((p) => p.state.price as Dec));
   const factor = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
-  const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
+  const money = (d: Dec): string => formatMoneyFixed({ amount: decString(d), currency: run.currency });
   // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
   // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
   const k = withPrice.length - 1;

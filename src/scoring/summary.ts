@@ -1,6 +1,6 @@
 import { decString, Dec } from "../_lib/decimal.js";
 import type { CurrencyCode } from "../money/currencies.js";
-import { formatMoney } from "../money/money.js";
+import { formatMoneyFixed } from "../money/money.js";
 import type { GateOutcome, LotResult, TenderOptionResult, RecordedScore, ScoreNode, TenderResult } from "./tender.js";
 import { DISPLAY_RULE, roundToTotal, showValue } from "./display.js";
 
@@ -129,7 +129,7 @@ function assessed(n: ScoreNode, currency: CurrencyCode): string | undefined {
   if (n.passFail !== undefined) return n.passFail.passed ? "pass" : "fail";
   if (n.notScored !== undefined) return undefined;
   if (n.level !== undefined) return `${n.level.label} (${n.level.value})`;
-  if (n.kind === "price" && n.raw !== undefined) return formatMoney({ amount: n.raw, currency });
+  if (n.kind === "price" && n.raw !== undefined) return formatMoneyFixed({ amount: n.raw, currency });
   if (n.raw !== undefined) return showValue(n.raw, n.display ?? "number", currency, n.display === "number" || n.display === undefined ? n.unit : undefined);
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { SUSTAINABILITY_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
-import { describedShape, withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -57,14 +57,13 @@ export const CARBON_STAGES = ["embodied", "transport", "energy", "consumables", 
  * ```
  */
 /** @internal */
-export const priceIndexSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:priceIndexSeriesShape", {
+export const priceIndexSeriesShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:priceIndexSeriesShape", {
     id: idSchema(),
     label: textSchema(300),
     values: z
       .record(z.string().check(z.regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{0,19}$/, { message: "must be a price year label such as 2024 or 2024/25" })), positiveDecimalSchema()),
     source: z.optional(sourceSchema()),
-  })), "sustainability:priceIndexSeriesShape"));
+  }));
 
 /**
  * zod schema of a discount schedule (steps from year 0).
@@ -84,8 +83,7 @@ export const discountScheduleShape = discountScheduleSchema;
  * carbonValueSeriesShape().safeParse(DESNZ_CARBON_VALUES).success; //=> true
  * ```
  */
-export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:carbonValueSeriesShape", {
+export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:carbonValueSeriesShape", {
     id: idSchema(),
     label: textSchema(300),
     currency: currencySchema(),
@@ -96,7 +94,7 @@ export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(
     highMultiplier: nonNegativeDecimalSchema(),
     source: sourceSchema(),
     note: z.optional(textSchema(2000)),
-  })), "sustainability:carbonValueSeriesShape"));
+  }));
 
 /**
  * zod schema of the rule for carbon-value years without data.
@@ -106,11 +104,10 @@ export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => withMeta(
  * carbonValueRuleShape().parse({ outsideData: "hold-nearest" });
  * ```
  */
-export const carbonValueRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:carbonValueRuleShape", {
+export const carbonValueRuleShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:carbonValueRuleShape", {
     outsideData: z.optional(z.enum(["error", "hold-nearest"])),
     gaps: z.optional(z.enum(["error", "interpolate-linear"])),
-  })), "sustainability:carbonValueRuleShape"));
+  }));
 
 // ---------------------------------------------------------------- carbon footprint input
 
@@ -168,8 +165,7 @@ const items = <T extends z.ZodMiniType>(s: T, key: string) => withMeta(z.optiona
  * carbonOptionShape().parse({ id: "a", energy: [{ id: "p", quantity: { perYear: 1000 }, unit: "kWh", factor: { factorId: "uk-electricity-generation" } }] });
  * ```
  */
-export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:carbonOptionShape", {
+export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:carbonOptionShape", {
     id: idSchema(),
     label: z.optional(textSchema(300)),
     patientsPerYear: z.optional(nonNegativeDecimalSchema()),
@@ -180,17 +176,16 @@ export const carbonOptionShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
     consumables: items(activitySchema(), "sustainability:activities.consumables"),
     waste: items(activitySchema(), "sustainability:activities.waste"),
     pathway: items(activitySchema(), "sustainability:activities.pathway"),
-  }, "embodied", "transport", "energy", "consumables", "waste", "pathway")), "sustainability:carbonOptionShape"));
+  }, "embodied", "transport", "energy", "consumables", "waste", "pathway"));
 
-const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:factorOverride", {
+const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:factorOverride", {
     factorId: idSchema(),
     year: yearSchema(),
     kgCO2ePerUnit: nonNegativeDecimalSchema(),
     unit: textSchema(50),
     label: z.optional(textSchema(300)),
     source: sourceSchema(),
-  })), "sustainability:factorOverride"));
+  }));
 
 /**
  * zod schema of the input to `carbonFootprint`: a horizon, factor rules and overrides, and options with their
@@ -439,8 +434,7 @@ export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(s
  * supplierEvidenceShape().parse({ supplierId: "acme", documents: { "carbon-reduction-plan": { published: true } }, assessments: { evergreen: 1 } });
  * ```
  */
-export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:supplierEvidenceShape", {
+export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:supplierEvidenceShape", {
     supplierId: idSchema(),
     documents: z.optional(z
       .record(
@@ -454,7 +448,7 @@ export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
       )),
     assessments: z.optional(z
       .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))),
-  })), "sustainability:supplierEvidenceShape"));
+  }));
 
 /**
  * zod schema of a data-defined gate rule.
@@ -489,13 +483,12 @@ export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
  * sustainabilityGateShape().parse({ id: "crp", label: "CRP published", rule: { kind: "document-published", document: "carbon-reduction-plan" } });
  * ```
  */
-export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("sustainability:sustainabilityGateShape", {
+export const sustainabilityGateShape = /* @__PURE__ */ onFirstUse(() => describedObject("sustainability:sustainabilityGateShape", {
     id: idSchema(),
     label: textSchema(300),
     rule: gateRuleShape(),
     source: z.optional(sourceSchema()),
-  }, "rule")), "sustainability:sustainabilityGateShape"));
+  }, "rule"));
 
 // ---------------------------------------------------------------- public schemas, typed by the written-out input types
 

@@ -1,5 +1,5 @@
 import { UNCERTAINTY_DESCRIPTION_TABLES } from "./schemaDescriptions.js";
-import { describedShape, withMeta } from "../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../schema/publicSchema.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
@@ -19,19 +19,17 @@ const distributionSpecSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 
 const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), "uncertainty:range"));
 
-const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("uncertainty:valuesAxis", {
+const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => describedObject("uncertainty:valuesAxis", {
     parameter: idSchema(),
     values: z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))),
     range: z.optional(rangeSchema()),
     steps: z.optional(z.int().check(z.gte(2)).check(z.lte(201))),
-  })), "uncertainty:valuesAxis"));
+  }));
 
-const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("uncertainty:target", {
+const targetSchema = /* @__PURE__ */ onFirstUse(() => describedObject("uncertainty:target", {
     measure: z.enum(["nmb", "cost", "qalys", "icer"]),
     threshold: z.optional(finite().check(z.gte(0))),
-  })), "uncertainty:target"));
+  }));
 
 /**
  * The zod schema of a document's `uncertainty` section (see {@link UncertaintySection}).
@@ -45,8 +43,7 @@ const targetSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
 export const uncertaintySectionSchema: zc.ZodType<UncertaintySection, unknown> = /* @__PURE__ */ publicSchema<UncertaintySection, unknown>(() => getUncertaintySectionSchema(), UNCERTAINTY_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `uncertaintySectionSchema`, built on first use. */
-export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<UncertaintySection, unknown> => withMeta(z
-  .strictObject(describedShape("uncertainty:uncertaintySection", {
+export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<UncertaintySection, unknown> => describedObject("uncertainty:uncertaintySection", {
     distributions: z.optional(z
       .record(idSchema(), distributionSpecSchema())),
     correlations: z.optional(z
@@ -89,7 +86,7 @@ export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodM
           target: targetSchema(),
         }, "target")),
       ).check(z.maxLength(1000))),
-  })), "uncertainty:uncertaintySection") as unknown as z.ZodMiniType<UncertaintySection, unknown>);
+  }) as unknown as z.ZodMiniType<UncertaintySection, unknown>);
 
 /**
  * A document's `uncertainty` section: distributions (by parameter id), correlated groups, PSA settings,

@@ -1,4 +1,4 @@
-import { describedShape, withMeta } from "../../schema/withMeta.js";
+import { withMeta, describedObject } from "../../schema/withMeta.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../../_lib/decimal.js";
@@ -10,13 +10,12 @@ import type { CeaOption } from "../types.js";
 export const MAX_OPTIONS = 100_000;
 
 /** @internal zod schema of one cost-effectiveness option. */
-export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("analysis/options:ceaOption", {
+export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("analysis/options:ceaOption", {
     id: idSchema(),
     label: z.optional(textSchema(300)),
     cost: decimalSchema(),
     effect: decimalSchema(),
-  })), "analysis/options:ceaOption"));
+  }));
 
 /** @internal zod schema of a list of options with unique ids. */
 export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z

@@ -5,7 +5,7 @@
  * @module
  */
 import { Dec, decString } from "../../_lib/decimal.js";
-import { formatMoney, type Money } from "../../money/money.js";
+import { formatMoneyFixed, type Money } from "../../money/money.js";
 import type { PairwiseComparison } from "../../analysis/pairwise.js";
 import type { LotResult, ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
 import type { EvaluatedOption, EvaluationResult, OptionExplanation, RankedRow } from "../result.js";
@@ -24,7 +24,7 @@ export function num(v: string, dp: number): string {
 
 /** Money for people: symbol, separators, pennies. */
 export function cash(v: string, currency: string): string {
-  return formatMoney({ amount: v, currency } as Money);
+  return formatMoneyFixed({ amount: v, currency } as Money);
 }
 
 /** Signed money difference, e.g. "+£12.00" / "-£3.50". */

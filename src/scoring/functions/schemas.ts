@@ -1,5 +1,5 @@
 import { SCORING_FUNCTIONS_DESCRIPTION_TABLES } from "./schemasDescriptions.js";
-import { describedShape, withMeta } from "../../schema/withMeta.js";
+import { describedShape, withMeta, describedObject } from "../../schema/withMeta.js";
 import type * as zc from "zod";
 import { publicSchema } from "../../schema/publicSchema.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
@@ -124,12 +124,11 @@ export const valueFunctionSpecSchema: zc.ZodType<ValueFunctionSpec, unknown> = /
 /** @internal The library's own schema behind `valueFunctionSpecSchema`, built on first use. */
 export const getValueFunctionSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<ValueFunctionSpec, unknown> => valueFunctionSpecSchemaFor());
 
-const levelSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .strictObject(describedShape("scoring/functions:level", {
+const levelSchema = /* @__PURE__ */ onFirstUse(() => describedObject("scoring/functions:level", {
     value: nonNegativeDecimalSchema(),
     label: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)),
     descriptor: z.string().check(z.maxLength(4000)),
-  })), "scoring/functions:level"));
+  }));
 
 /**
  * Schema of a qualitative scale: `{ id, label, levels: [{ value, label, descriptor }], source?, note? }`;
@@ -163,12 +162,11 @@ export const getQualitativeScaleSchema = /* @__PURE__ */ onFirstUse((): z.ZodMin
 export const evaluatorScoreSchema: zc.ZodType<EvaluatorScore, unknown> = /* @__PURE__ */ publicSchema<EvaluatorScore, unknown>(() => getEvaluatorScoreSchema(), SCORING_FUNCTIONS_DESCRIPTION_TABLES);
 
 /** @internal The library's own schema behind `evaluatorScoreSchema`, built on first use. */
-export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluatorScore, unknown> => withMeta(z
-  .strictObject(describedShape("scoring/functions:evaluatorScore", {
+export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluatorScore, unknown> => describedObject("scoring/functions:evaluatorScore", {
     evaluatorId: idSchema(),
     level: levelInput(),
     reason: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)),
-  }, "level")), "scoring/functions:evaluatorScore"));
+  }, "level"));
 
 /**
  * Builds the schema of a moderation record for a given scale: levels are checked against it and a consensus
