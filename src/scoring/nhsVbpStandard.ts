@@ -1,6 +1,7 @@
 import { fail } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
-import { QUALITATIVE_SCALES, type QualitativeScale } from "./functions/scales.js";
+import type { QualitativeScale } from "./functions/scales.js";
+import { QUALITATIVE_SCALES } from "./functions/qualitativeScales.js";
 import { NHS_VBP_VALUE_DOMAINS, WEIGHT_POLICIES, type WeightPolicy } from "./policies.js";
 
 /**

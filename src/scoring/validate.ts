@@ -2,14 +2,14 @@ import { Dec } from "../_lib/decimal.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { checkCriteriaTree, flattenCriteria, pathText, type FlatNode, type QualitativeCriterion } from "./criteria.js";
 import { VbpInputError } from "../errors/VbpInputError.js";
-import { QUALITATIVE_SCALES, type QualitativeScale } from "./functions/index.js";
-import { checkScale, findLevel, type CheckedScale } from "./functions/scales.js";
+import type { QualitativeScale } from "./functions/index.js";
+import { BUILT_IN_SCALES, checkScale, findLevel, type CheckedScale } from "./functions/scales.js";
 import type { Tender } from "./tender.js";
 
 /** @internal Resolves a qualitative criterion's scale, or undefined if the id is unknown. */
 export function resolveScale(c: QualitativeCriterion): QualitativeScale | undefined {
   if (typeof c.scale !== "string") return c.scale;
-  return Object.hasOwn(QUALITATIVE_SCALES, c.scale) ? QUALITATIVE_SCALES[c.scale] : undefined;
+  return Object.hasOwn(BUILT_IN_SCALES, c.scale) ? BUILT_IN_SCALES[c.scale] : undefined;
 }
 
 /** @internal Key of a (criterion, option) pair. */
@@ -33,7 +33,7 @@ export function validateTender(t: Tender): VbpIssue[] {
     if (f.node.kind !== "qualitative") continue;
     const s = resolveScale(f.node);
     if (s === undefined) {
-      issues.push({ code: "unknown_reference", path: [...f.path, "scale"], message: `unknown qualitative scale "${String(f.node.scale)}"; known: ${Object.keys(QUALITATIVE_SCALES).join(", ")}` });
+      issues.push({ code: "unknown_reference", path: [...f.path, "scale"], message: `unknown qualitative scale "${String(f.node.scale)}"; known: ${Object.keys(BUILT_IN_SCALES).join(", ")}` });
       continue;
     }
     try {

@@ -14,7 +14,7 @@ import { Dec, decString } from "../../_lib/decimal.js";
 import type { VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
-import { QUALITATIVE_SCALES, type QualitativeScale } from "../../scoring/functions/scales.js";
+import { BUILT_IN_SCALES, type QualitativeScale } from "../../scoring/functions/scales.js";
 import type { EvaluationDocument } from "../document.js";
 import type { EvaluationResult, OvertakingAnswer, OvertakingChange, OvertakingLever } from "../result.js";
 
@@ -285,7 +285,7 @@ function findScale(criteria: readonly unknown[], id: string): { levels: readonly
   for (const c of criteria as readonly { id?: string; scale?: unknown; children?: readonly unknown[] }[]) {
     if (c.id === id) {
       if (typeof c.scale === "object" && c.scale !== null) return c.scale as { levels: readonly { value: string; label: string }[] };
-      if (typeof c.scale === "string") return (QUALITATIVE_SCALES as Readonly<Record<string, QualitativeScale | undefined>>)[c.scale];
+      if (typeof c.scale === "string") return (BUILT_IN_SCALES as Readonly<Record<string, QualitativeScale | undefined>>)[c.scale];
       return undefined;
     }
     if (c.children !== undefined) {

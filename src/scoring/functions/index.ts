@@ -27,8 +27,8 @@ export {
   type ValueFunctionResult,
   type ValueFunctionSpec,
 } from "./value.js";
+export { QUALITATIVE_SCALES } from "./qualitativeScales.js";
 export {
-  QUALITATIVE_SCALES,
   scaleScore,
   type QualitativeLevel,
   type QualitativeScale,

@@ -51,12 +51,10 @@ function frozenScale(s: QualitativeScale): QualitativeScale {
   return Object.freeze({ ...s, levels: Object.freeze(s.levels.map((l) => Object.freeze({ ...l }))) });
 }
 
-const OWN_WORDING = "Descriptors are vbp-score's generic wording in the style of UK public-sector tender scoring guides; replace them with the descriptors published in the tender documents.";
 
 const ZERO_TO_FIVE = frozenScale({
   id: "0-5",
   label: "Six-level scale 0–5",
-  note: OWN_WORDING,
   levels: [
     { value: "0", label: "unacceptable", descriptor: "No response, or the response does not address the requirement." },
     { value: "1", label: "poor", descriptor: "Addresses the requirement only partly; major gaps or significant concerns; little or no evidence." },
@@ -70,7 +68,6 @@ const ZERO_TO_FIVE = frozenScale({
 const ZERO_TO_TEN = frozenScale({
   id: "0-10",
   label: "Eleven-level scale 0–10",
-  note: OWN_WORDING,
   levels: [
     { value: "0", label: "0 – no response", descriptor: "No response, or the response is irrelevant to the requirement." },
     { value: "1", label: "1 – very poor", descriptor: "Fails to address most of the requirement; no supporting evidence." },
@@ -89,7 +86,6 @@ const ZERO_TO_TEN = frozenScale({
 const PERCENT_QUARTERS = frozenScale({
   id: "0-25-50-75-100",
   label: "Five-level percentage scale 0/25/50/75/100",
-  note: OWN_WORDING,
   levels: [
     { value: "0", label: "unacceptable", descriptor: "No response, or the response fails to meet the requirement." },
     { value: "25", label: "poor", descriptor: "Meets the requirement only in part; significant gaps or risks; little evidence." },
@@ -99,19 +95,9 @@ const PERCENT_QUARTERS = frozenScale({
   ],
 });
 
-const NHS_VBP_GUIDANCE: Source = Object.freeze({
-  publisher: "Department of Health and Social Care, NHS England and NHS Supply Chain",
-  title: "Value based procurement national standard guidance for medical technology (scoring scale)",
-  publishedOn: "2026-06-11",
-  url: "https://www.gov.uk/government/publications/value-based-procurement-for-medical-technology/value-based-procurement-national-standard-guidance-for-medical-technology",
-  note: "Five-point scale from \"outstanding\" to \"no response\". The end labels are the guidance's; the three middle labels, the values and all descriptors are vbp-score's provisional wording until checked against the guidance's scoring table.",
-});
-
 const NHS_VBP_5 = frozenScale({
   id: "nhs-vbp-5",
   label: "NHS value based procurement five-point scale (outstanding → no response)",
-  source: NHS_VBP_GUIDANCE,
-  note: "Provisional: the middle labels (good, satisfactory, poor), the values 0–4 and the descriptors are vbp-score's wording, not quoted from the guidance; use the tender's published descriptors where they differ.",
   levels: [
     { value: "0", label: "no response", descriptor: "No response given, or the response does not answer the question." },
     { value: "1", label: "poor", descriptor: "The response answers the question only in part, with little or no evidence of the value claimed; significant concerns." },
@@ -132,23 +118,11 @@ const NHS_VBP_5 = frozenScale({
 export type QualitativeScaleId = "0-5" | "0-10" | "0-25-50-75-100" | "nhs-vbp-5";
 
 /**
- * Built-in qualitative scales, frozen data with descriptors:
- *
- * - `0-5`: six levels, unacceptable (0) to excellent (5).
- * - `0-10`: eleven levels, no response (0) to outstanding (10).
- * - `0-25-50-75-100`: five percentage levels, unacceptable to excellent.
- * - `nhs-vbp-5`: the NHS value based procurement five-point scale, "no response" (0) to "outstanding" (4)
- *   (DHSC/NHS England/NHS Supply Chain, June 2026). Provisional: see its `note`.
- *
- * Descriptors of the generic scales are the library's own wording; replace them with the tender's.
- *
- * @example
- * ```ts
- * QUALITATIVE_SCALES["nhs-vbp-5"].levels.map((l) => l.label);
- * //=> ["no response", "poor", "satisfactory", "good", "outstanding"]
- * ```
+ * @internal The built-in scales as scoring reads them: id, label and levels. Their notes and sources, which
+ * scoring never reads, come with {@link QUALITATIVE_SCALES} (qualitativeScales.ts), so a bundle that only scores
+ * leaves those texts out.
  */
-export const QUALITATIVE_SCALES: Readonly<Record<QualitativeScaleId, QualitativeScale>> & Readonly<Record<string, QualitativeScale | undefined>> = Object.freeze({
+export const BUILT_IN_SCALES: Readonly<Record<QualitativeScaleId, QualitativeScale>> & Readonly<Record<string, QualitativeScale | undefined>> = Object.freeze({
   "0-5": ZERO_TO_FIVE,
   "0-10": ZERO_TO_TEN,
   "0-25-50-75-100": PERCENT_QUARTERS,

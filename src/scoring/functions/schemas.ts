@@ -8,7 +8,8 @@ import { VbpInputError } from "../../errors/VbpInputError.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, sourceSchema } from "../../schema/primitives.js";
 import { moderate, type EvaluatorScore, type ModerationInput, type ModerationMethod } from "./moderation.js";
 import { PRICE_FORMULA_RULES, resolvePriceFormula, type PriceFormula, type PriceFormulaRule, type PriceFormulaSpec } from "./price.js";
-import { checkScale, QUALITATIVE_SCALES, type QualitativeScale } from "./scales.js";
+import { BUILT_IN_SCALES, checkScale, type QualitativeScale } from "./scales.js";
+import { QUALITATIVE_SCALES } from "./qualitativeScales.js";
 import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction, type ValueFunctionSpec } from "./value.js";
 
 type Ctx = z.core.$RefinementCtx;
@@ -184,7 +185,7 @@ export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_
 }
 
 /** @internal The library's own schema behind `makeModerationInputSchema`. */
-export function moderationInputSchemaFor(scale: QualitativeScale = QUALITATIVE_SCALES["nhs-vbp-5"]): z.ZodMiniType<ModerationInput, unknown> {
+export function moderationInputSchemaFor(scale: QualitativeScale = BUILT_IN_SCALES["nhs-vbp-5"]): z.ZodMiniType<ModerationInput, unknown> {
   return withMeta(z
     .strictObject(describedShape("scoring/functions:moderationInputSchemaFor", {
       individual: z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)),
