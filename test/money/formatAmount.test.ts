@@ -55,3 +55,27 @@ describe("formatMoney with a locale", () => {
     expect(formatMoney(money("1234.5", "EUR"), { locale: "en-US" })).toBe("€1,234.50");
   });
 });
+
+describe("formatMoneyFixed (the library's own texts)", () => {
+  it("is formatMoney without a locale: the same text, or the same error, for every amount and option", async () => {
+    const { formatMoneyFixed } = await import("../../src/money/money.js");
+    const amounts = ["0", "-0", "1234567.895", "-1234567.895", "0.005", "-0.004", "1e14", "12.5", "NaN", "1e9999", " 1", ""];
+    const options = [{}, { decimals: 0 }, { decimals: 4 }, { rule: "half-up" as const }, { rule: "down" as const }, { symbol: false }, { symbol: true }, { symbol: "no" as unknown as boolean }, { decimals: -1 }, { decimals: 1.5 }];
+    const run = (f: () => string) => {
+      try {
+        return f();
+      } catch (e) {
+        return e instanceof VbpInputError ? { issues: e.issues, message: e.message } : String(e);
+      }
+    };
+    for (const currency of ["GBP", "EUR", "JPY", "XYZ"]) {
+      for (const amount of amounts) {
+        for (const o of options) {
+          const m = { amount, currency } as Parameters<typeof formatMoney>[0];
+          expect(run(() => formatMoneyFixed(m, o))).toEqual(run(() => formatMoney(m, o)));
+        }
+      }
+    }
+    expect(formatMoneyFixed(money("-1234567.895", "GBP"))).toBe("-£1,234,567.90");
+  });
+});

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { DESCRIPTION_KEYS, describedShape, withMeta } from "../../src/schema/withMeta.js";
+import { DESCRIPTION_KEYS, describedObject, describedShape, withMeta } from "../../src/schema/withMeta.js";
 import { attachDescriptions } from "../../src/schema/describe.js";
 
 const TABLE = {
   "test:box.width": { description: "Width in millimetres." },
   "test:box.label": { description: "What is printed on the box." },
   "test:box.note": { description: "A note of its own." },
+  "test:box": { description: "A box." },
 };
 
 describe("describedShape", () => {
@@ -43,5 +44,25 @@ describe("describedShape", () => {
   it("keeps a described property without a table entry an error when descriptions are attached", () => {
     const schema = z.strictObject(describedShape("test:box", { width: z.number(), depth: z.number() }));
     expect(() => attachDescriptions(schema, [TABLE])).toThrow('no description for the schema key "test:box.depth"');
+  });
+});
+
+describe("describedObject", () => {
+  it("is withMeta(z.strictObject(describedShape(key, shape, ...plain)), key): same key, same JSON Schema, same parsing", () => {
+    const note = withMeta(z.string(), "test:box.note");
+    const byObject = describedObject("test:box", { width: z.number(), label: z.optional(z.string()), note, tag: z.string() }, "note", "tag");
+    const byHand = withMeta(z.strictObject({ width: withMeta(z.number(), "test:box.width"), label: withMeta(z.optional(z.string()), "test:box.label"), note: withMeta(z.string(), "test:box.note"), tag: z.string() }), "test:box");
+    expect(DESCRIPTION_KEYS.get(byObject)).toEqual({ key: "test:box" });
+    expect(DESCRIPTION_KEYS.get(byObject.shape.width)).toEqual({ key: "test:box.width" });
+    expect(byObject.shape.note).toBe(note);
+    expect(DESCRIPTION_KEYS.has(byObject.shape.tag)).toBe(false);
+    attachDescriptions(byObject, [TABLE]);
+    attachDescriptions(byHand, [TABLE]);
+    const json = z.toJSONSchema(byObject, { io: "input" });
+    expect(json).toEqual(z.toJSONSchema(byHand, { io: "input" }));
+    expect(JSON.stringify(json)).toContain("A box.");
+    for (const v of [{ width: 3, note: "n", tag: "t" }, { width: 3, note: "n", tag: "t", extra: 1 }, { width: "3", note: "n", tag: "t" }, {}]) {
+      expect(z.safeParse(byObject, v)).toEqual(z.safeParse(byHand, v));
+    }
   });
 });

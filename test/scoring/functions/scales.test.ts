@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { moderate, QUALITATIVE_SCALES, scaleScore, type QualitativeScale, type QualitativeScaleId } from "../../../src/scoring/functions/index.js";
 import { thrown } from "../../_helpers/thrown.js";
+import { BUILT_IN_SCALES } from "../../../src/scoring/functions/scales.js";
 
 const NHS = QUALITATIVE_SCALES["nhs-vbp-5"];
 
@@ -22,6 +23,21 @@ describe("qualitative scales", () => {
     expect(NHS.levels.map((l) => l.label)).toEqual(["no response", "poor", "satisfactory", "good", "outstanding"]);
     expect(NHS.source?.publishedOn).toBe("2026-06-11");
     expect(NHS.note).toMatch(/Provisional/);
+  });
+
+  it("are the scales scoring reads (BUILT_IN_SCALES) with their notes and source added, keys in the published order", () => {
+    expect(Object.keys(BUILT_IN_SCALES)).toEqual(Object.keys(QUALITATIVE_SCALES));
+    for (const id of Object.keys(QUALITATIVE_SCALES) as QualitativeScaleId[]) {
+      const pub = QUALITATIVE_SCALES[id];
+      const built = BUILT_IN_SCALES[id];
+      expect(built.levels).toBe(pub.levels);
+      expect(Object.isFrozen(built)).toBe(true);
+      expect({ id: built.id, label: built.label, levels: built.levels }).toEqual({ id: pub.id, label: pub.label, levels: pub.levels });
+      expect(Object.keys(pub)).toEqual(id === "nhs-vbp-5" ? ["id", "label", "source", "note", "levels"] : ["id", "label", "note", "levels"]);
+      expect(Object.keys(built)).toEqual(["id", "label", "levels"]);
+    }
+    expect(QUALITATIVE_SCALES["0-5"].note).toBe("Descriptors are vbp-score's generic wording in the style of UK public-sector tender scoring guides; replace them with the descriptors published in the tender documents.");
+    expect(Object.isFrozen(NHS.source)).toBe(true);
   });
 
   it("points = max × level value / top value, by value or label", () => {
