@@ -4,7 +4,8 @@ import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoneyFixed } from "../money/money.js";
 import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
-import { moderate, scaleScore, VALUE_FUNCTIONS, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
+import { moderate, scaleScore, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
+import { VALUE_FUNCTION_RULES } from "./functions/value.js";
 import { compilePriceScoring, PRICE_FORMULA_RULES, scoreCompiledPrice, type CompiledPriceScoring, type PriceFormulaRule } from "./functions/price.js";
 import { fromResult, readDecimal } from "./functions/trace.js";
 import { compileValueScoring, type CompiledValueScoring } from "./functions/value.js";
@@ -179,7 +180,7 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     maxStr: flat.map((f) => decString(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULA_RULES) as Readonly<Record<string, PriceFormulaRule>>,
-    valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTIONS) as Readonly<Record<string, ValueFunction<unknown>>>,
+    valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTION_RULES) as Readonly<Record<string, ValueFunction<unknown>>>,
     scoreTrees,
   };
 }
@@ -376,7 +377,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   });
   const seen = run.leaves.map((leaf) => {
     const fn = leaf.node.kind === "quantitative" ? leaf.node.valueFunction.fn : "";
-    return VALUE_FUNCTIONS[fn] !== undefined && run.valueFunctions[fn] === VALUE_FUNCTIONS[fn] ? new Map<string, LeafScore>() : undefined;
+    return VALUE_FUNCTION_RULES[fn] !== undefined && run.valueFunctions[fn] === VALUE_FUNCTION_RULES[fn] ? new Map<string, LeafScore>() : undefined;
   });
   return options.map((o) => {
     const values = o.values ?? {};

@@ -16,8 +16,8 @@ export {
   type PriceFormulaResult,
   type PriceFormulaSpec,
 } from "./price.js";
+export { VALUE_FUNCTIONS } from "./valueFunctions.js";
 export {
-  VALUE_FUNCTIONS,
   valueScore,
   type ValueDirection,
   type ValueFunction,

@@ -10,7 +10,8 @@ import { moderate, type EvaluatorScore, type ModerationInput, type ModerationMet
 import { PRICE_FORMULA_RULES, resolvePriceFormula, type PriceFormula, type PriceFormulaRule, type PriceFormulaSpec } from "./price.js";
 import { BUILT_IN_SCALES, checkScale, type QualitativeScale } from "./scales.js";
 import { QUALITATIVE_SCALES } from "./qualitativeScales.js";
-import { resolveValueFunction, VALUE_FUNCTIONS, type ValueFunction, type ValueFunctionSpec } from "./value.js";
+import { resolveValueFunction, VALUE_FUNCTION_RULES, type ValueFunction, type ValueFunctionRule, type ValueFunctionSpec } from "./value.js";
+import { VALUE_FUNCTIONS } from "./valueFunctions.js";
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -100,7 +101,7 @@ export function makeValueFunctionSpecSchema(functions: Readonly<Record<string, V
 }
 
 /** @internal The library's own schema behind `makeValueFunctionSpecSchema`. */
-export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): z.ZodMiniType<ValueFunctionSpec, unknown> {
+export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, ValueFunctionRule | undefined>> = VALUE_FUNCTION_RULES): z.ZodMiniType<ValueFunctionSpec, unknown> {
   return withMeta(z
     .strictObject(describedShape("scoring/functions:valueFunctionSpecSchemaFor", {
       fn: z

@@ -3,7 +3,7 @@ import type * as z from "zod/mini";
 import type { DescriptionTable } from "../../schema/describe.js";
 import { SCHEMA_DESCRIPTION_TABLES } from "../../schema/descriptions.js";
 import { PRICE_FORMULAS } from "./priceFormulas.js";
-import { VALUE_FUNCTIONS } from "./value.js";
+import { VALUE_FUNCTIONS } from "./valueFunctions.js";
 
 /**
  * @internal The descriptions (and other JSON Schema metadata) of the schemas in schemas.ts, by the key each

@@ -258,13 +258,13 @@ function clampValue(v: Dec, lower: Dec, upper: Dec, notes: string[]): Dec {
   return v;
 }
 
-const LINEAR: ValueFunction<Limits> = {
+const LINEAR: ValueFunctionRule<Limits> = {
   id: "linear",
   label: "Linear between limits",
   formula: "higher-is-better: max × (v − lower) / (upper − lower); lower-is-better: max × (upper − v) / (upper − lower); v clamped to [lower, upper]",
   params: [
-    { name: "lower", required: true, description: "Lower limit of the value range (worst when higher is better, best when lower is better)." },
-    { name: "upper", required: true, description: "Upper limit of the value range; must be greater than lower." },
+    { name: "lower", required: true },
+    { name: "upper", required: true },
   ],
   parseParams: (raw) => parseLimits(raw, "linear", false),
   score(value, ctx) {
@@ -293,18 +293,11 @@ interface PiecewiseParams {
   readonly points: readonly { x: Dec; y: Dec }[];
 }
 
-const PIECEWISE: ValueFunction<PiecewiseParams> = {
+const PIECEWISE: ValueFunctionRule<PiecewiseParams> = {
   id: "piecewise-linear",
   label: "Piecewise linear through stated points",
   formula: "max × y(v), y interpolated linearly between the stated points (x ascending); v clamped to [first x, last x]",
-  params: [
-    {
-      name: "points",
-      required: true,
-      description:
-        "At least 2 points { x, y }, x strictly ascending, y the share of the maximum points (0–1); y must not decrease as x rises when higher is better, and must not increase when lower is better.",
-    },
-  ],
+  params: [{ name: "points", required: true }],
   parseParams(raw, direction) {
     const r = new ParamReader(raw, "piecewise-linear", ["points"]);
     const points = r.points("points", direction, 2);
@@ -338,19 +331,14 @@ interface StepParams {
   readonly otherwise: Dec;
 }
 
-const STEP: ValueFunction<StepParams> = {
+const STEP: ValueFunctionRule<StepParams> = {
   id: "step",
   label: "Steps at thresholds",
   formula:
     "higher-is-better: max × y of the highest threshold x ≤ v; lower-is-better: max × y of the lowest threshold x ≥ v; max × otherwise when no threshold is met",
   params: [
-    {
-      name: "steps",
-      required: true,
-      description:
-        "At least 1 threshold { x, y }, x strictly ascending, y the share of the maximum points (0–1) given from that threshold (higher is better: v ≥ x; lower is better: v ≤ x); y monotone in the direction.",
-    },
-    { name: "otherwise", required: false, description: "Share of the maximum (0–1) when no threshold is met; default 0; at most every step's y." },
+    { name: "steps", required: true },
+    { name: "otherwise", required: false },
   ],
   parseParams(raw, direction) {
     const r = new ParamReader(raw, "step", ["steps", "otherwise"]);
@@ -395,14 +383,14 @@ const STEP: ValueFunction<StepParams> = {
   },
 };
 
-const LOGARITHMIC: ValueFunction<Limits> = {
+const LOGARITHMIC: ValueFunctionRule<Limits> = {
   id: "logarithmic",
   label: "Logarithmic between limits",
   formula:
     "higher-is-better: max × ln(v / lower) / ln(upper / lower); lower-is-better: max × ln(upper / v) / ln(upper / lower); 0 < lower < upper, v clamped to [lower, upper]",
   params: [
-    { name: "lower", required: true, description: "Lower limit of the value range, > 0." },
-    { name: "upper", required: true, description: "Upper limit of the value range, greater than lower." },
+    { name: "lower", required: true },
+    { name: "upper", required: true },
   ],
   parseParams: (raw) => parseLimits(raw, "logarithmic", true),
   score(value, ctx) {
@@ -421,11 +409,11 @@ interface BestParams {
   readonly best: Dec;
 }
 
-const PROPORTIONAL_TO_BEST: ValueFunction<BestParams> = {
+const PROPORTIONAL_TO_BEST: ValueFunctionRule<BestParams> = {
   id: "proportional-to-best",
   label: "Proportional to the best value",
   formula: "higher-is-better: max × v / best; lower-is-better: max × best / v; capped at max when v is better than best, 0 when higher is better and v ≤ 0",
-  params: [{ name: "best", required: true, description: "The best value (> 0): the best offered among the tenders, or a stated target." }],
+  params: [{ name: "best", required: true }],
   parseParams(raw) {
     const r = new ParamReader(raw, "proportional-to-best", ["best"]);
     const best = r.decimal(r.get("best"), ["best"], true, "positive");
@@ -449,8 +437,14 @@ const PROPORTIONAL_TO_BEST: ValueFunction<BestParams> = {
   },
 };
 
-function frozenFn<P>(f: ValueFunction<P>): ValueFunction<P> {
-  return Object.freeze({ ...f, params: Object.freeze(f.params.map((p) => Object.freeze({ ...p }))) });
+/**
+ * @internal A built-in value function as scoring reads it: a {@link ValueFunction} without its parameters'
+ * descriptions, which scoring never reads ({@link VALUE_FUNCTIONS} adds them, in valueFunctions.ts).
+ */
+export type ValueFunctionRule<P = unknown> = Omit<ValueFunction<P>, "params"> & { readonly params: readonly Omit<ValueFunctionParam, "description">[] };
+
+function frozenFn<P>(f: ValueFunctionRule<P>): ValueFunctionRule<unknown> {
+  return Object.freeze({ ...f, params: Object.freeze(f.params.map((p) => Object.freeze({ ...p }))) }) as ValueFunctionRule<unknown>;
 }
 
 /**
@@ -463,44 +457,26 @@ function frozenFn<P>(f: ValueFunction<P>): ValueFunction<P> {
  */
 export type ValueFunctionId = "linear" | "piecewise-linear" | "step" | "logarithmic" | "proportional-to-best";
 
-/**
- * The built-in value functions (v = measured value, max = maximum points), each usable either way round
- * (`direction`), each clamping values outside its limits with a note:
- *
- * - `linear`: `max × (v − lower)/(upper − lower)` (or `(upper − v)/…` when lower is better).
- * - `piecewise-linear`: through stated points `{ x, y }` (y a share of max), interpolated.
- * - `step`: thresholds `{ x, y }`: the share of the best threshold met, else `otherwise`.
- * - `logarithmic`: `max × ln(v/lower)/ln(upper/lower)`: diminishing returns.
- * - `proportional-to-best`: `max × v/best` (or `max × best/v`).
- *
- * Value functions as in multi-criteria decision analysis: Belton, V. & Stewart, T.J. (2002) Multiple Criteria
- * Decision Analysis: An Integrated Approach, ch. 5; UK Department for Communities and Local Government (2009)
- * Multi-criteria analysis: a manual, ch. 5–6.
- *
- * @example
- * ```ts
- * VALUE_FUNCTIONS.linear.formula.startsWith("higher-is-better"); //=> true
- * ```
- */
-export const VALUE_FUNCTIONS: Readonly<Record<ValueFunctionId, ValueFunction<unknown>>> & Readonly<Record<string, ValueFunction<unknown> | undefined>> = Object.freeze({
-  linear: frozenFn(LINEAR) as ValueFunction<unknown>,
-  "piecewise-linear": frozenFn(PIECEWISE) as ValueFunction<unknown>,
-  step: frozenFn(STEP) as ValueFunction<unknown>,
-  logarithmic: frozenFn(LOGARITHMIC) as ValueFunction<unknown>,
-  "proportional-to-best": frozenFn(PROPORTIONAL_TO_BEST) as ValueFunction<unknown>,
+/** @internal The built-in value functions' arithmetic (no parameter descriptions): what scoring uses; {@link VALUE_FUNCTIONS} adds the texts. */
+export const VALUE_FUNCTION_RULES: Readonly<Record<ValueFunctionId, ValueFunctionRule>> & Readonly<Record<string, ValueFunctionRule | undefined>> = Object.freeze({
+  linear: frozenFn(LINEAR),
+  "piecewise-linear": frozenFn(PIECEWISE),
+  step: frozenFn(STEP),
+  logarithmic: frozenFn(LOGARITHMIC),
+  "proportional-to-best": frozenFn(PROPORTIONAL_TO_BEST),
 });
 
 /** @internal Resolves the function, direction and parsed parameters of a spec; issue paths under `spec`. */
 export function resolveValueFunction(
   spec: ValueFunctionSpec,
-  functions: Readonly<Record<string, ValueFunction<unknown> | undefined>>,
-): { fn: ValueFunction<unknown>; direction: ValueDirection; params: unknown } {
+  functions: Readonly<Record<string, ValueFunctionRule | undefined>>,
+): { fn: ValueFunctionRule; direction: ValueDirection; params: unknown } {
   if (spec === null || typeof spec !== "object") fail({ code: "invalid_type", path: ["spec"], message: "must be an object { fn, direction?, params? }" });
   const id = spec.fn;
   if (typeof id !== "string" || !Object.hasOwn(functions, id)) {
     fail({ code: "unknown_reference", path: ["spec", "fn"], message: `unknown value function ${JSON.stringify(id)}; known functions: ${Object.keys(functions).join(", ")}` });
   }
-  const fn = functions[id] as ValueFunction<unknown>;
+  const fn = functions[id] as ValueFunctionRule;
   const direction = spec.direction ?? "higher-is-better";
   if (direction !== "higher-is-better" && direction !== "lower-is-better") {
     fail({ code: "invalid_value", path: ["spec", "direction"], message: `must be one of "higher-is-better", "lower-is-better", got ${describe(direction)}` });
@@ -532,7 +508,8 @@ export function valueScore(
   value: string,
   maxPoints: string,
   spec: ValueFunctionSpec,
-  functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS,
+  // The built-ins as scoring reads them: VALUE_FUNCTIONS without the parameters' descriptions, never read here.
+  functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTION_RULES as Readonly<Record<string, ValueFunction<unknown> | undefined>>,
 ): ScoreTrace {
   const issues: VbpIssue[] = [];
   const v = collect(issues, () => readDecimal(value, ["value"], "any"));
@@ -553,7 +530,7 @@ export interface CompiledValueScoring {
  * @internal Resolves a value function and its parameters once for a criterion worth `maxPoints`: scoring
  * many options' values then costs one call of the function each (catalogue scale).
  */
-export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, functions: Readonly<Record<string, ValueFunction<unknown> | undefined>> = VALUE_FUNCTIONS): CompiledValueScoring {
+export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, functions: Readonly<Record<string, ValueFunctionRule | undefined>> = VALUE_FUNCTION_RULES): CompiledValueScoring {
   const issues: VbpIssue[] = [];
   const max = collect(issues, () => readDecimal(maxPoints, ["maxPoints"], "nonNegative"));
   const resolved = collect(issues, () => resolveValueFunction(spec, functions));
@@ -565,8 +542,8 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
     return { r, raw: fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`) };
   };
   let points = (v: Dec): Dec => bound(run(v).raw, max, []);
-  if (fn === VALUE_FUNCTIONS.linear) {
-    // The built-in linear function scores a value outside its limits as the limit itself: those points are
+  if (fn.score === VALUE_FUNCTION_RULES.linear.score) {
+    // The built-in linear function (from VALUE_FUNCTIONS or the rules scoring reads: the same score) scores a value outside its limits as the limit itself: those points are
     // worked out once (the clamped values of a catalogue are many, each with a note no one reads here).
     const { lower, upper } = params as Limits;
     const [score, low, high] = [points, points(lower), points(upper)];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
 import { VALUE_FUNCTIONS, valueScore, type ValueFunction, type ValueFunctionSpec } from "../../../src/scoring/functions/index.js";
+import { VALUE_FUNCTION_RULES } from "../../../src/scoring/functions/value.js";
 import { thrown } from "../../_helpers/thrown.js";
 
 const pts = (v: string, spec: ValueFunctionSpec, max = "10") => valueScore(v, max, spec).points;
@@ -189,5 +190,34 @@ describe("value functions: errors and registration", () => {
     expect(neg.substituted).toBe("10 × -2 → 0");
     expect(neg.notes).toEqual(["score floored at 0 (the formula gave -20)"]);
     expect(valueScore("3", "10", { fn: "wild" }, fns).notes?.[0]).toMatch(/^score capped at the maximum 10/);
+  });
+});
+
+describe("VALUE_FUNCTIONS and the rules scoring reads", () => {
+  it("are the same functions; VALUE_FUNCTIONS adds each parameter's description, keys in the published order", () => {
+    const FNS = VALUE_FUNCTIONS;
+    expect(Object.keys(FNS)).toEqual(Object.keys(VALUE_FUNCTION_RULES));
+    for (const id of Object.keys(FNS)) {
+      const pub = FNS[id]!;
+      const rule = VALUE_FUNCTION_RULES[id]!;
+      expect(Object.keys(pub)).toEqual(Object.keys(rule));
+      expect(pub.score).toBe(rule.score);
+      expect(pub.parseParams).toBe(rule.parseParams);
+      expect([pub.id, pub.label, pub.formula]).toEqual([rule.id, rule.label, rule.formula]);
+      expect(pub.params.map((p) => ({ name: p.name, required: p.required }))).toEqual(rule.params);
+      for (const p of pub.params) {
+        expect(Object.keys(p)).toEqual(["name", "required", "description"]);
+        expect(p.description.length).toBeGreaterThan(20);
+        expect(Object.isFrozen(p)).toBe(true);
+      }
+      expect(Object.isFrozen(pub) && Object.isFrozen(pub.params) && Object.isFrozen(rule)).toBe(true);
+    }
+    expect(FNS.linear.params[0]!.description).toBe("Lower limit of the value range (worst when higher is better, best when lower is better).");
+  });
+
+  it("score alike through either registry, in and outside the limits", () => {
+    const FNS = VALUE_FUNCTIONS;
+    const spec = { fn: "linear", params: { lower: "10", upper: "30" } };
+    for (const v of ["5", "10", "17.5", "30", "31"]) expect(valueScore(v, "10", spec, { ...FNS })).toEqual(valueScore(v, "10", spec));
   });
 });
