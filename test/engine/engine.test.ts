@@ -218,3 +218,13 @@ describe("evaluateDraws: many parameter sets at once", () => {
     ]);
   });
 });
+
+describe("named within-cycle methods", () => {
+  it("the engine's own refusal of an unknown name lists every name of WITHIN_CYCLE_METHODS in its order", async () => {
+    const { WITHIN_CYCLE_METHODS } = await import("../../src/index.js");
+    const { WITHIN_CYCLE_NAMES } = await import("../../src/engine/compile/withinCycle.js");
+    expect(WITHIN_CYCLE_NAMES).toBe(Object.keys(WITHIN_CYCLE_METHODS).join(", "));
+    // The schema refuses an unknown name first; the engine's message is its own guard.
+    expect(messages(() => runModel(twoState({ withinCycle: "simpsons" as MarkovModel["withinCycle"] })))).toEqual(['markov.0.withinCycle: does not match any allowed form, got "simpsons"']);
+  });
+});

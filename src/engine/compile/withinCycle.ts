@@ -41,7 +41,7 @@ import type { Issues } from "./context.js";
  * ```
  * @category Pathway
  */
-export const WITHIN_CYCLE_METHODS = Object.freeze({
+export const WITHIN_CYCLE_METHODS = /* @__PURE__ */ Object.freeze({
   /** The end-of-cycle count (no correction). */
   none: "the end-of-cycle count (no correction)",
   /** The start-of-cycle count. */
@@ -60,6 +60,12 @@ export const WITHIN_CYCLE_METHODS = Object.freeze({
 
 /** A named within-cycle method. */
 export type WithinCycleName = keyof typeof WITHIN_CYCLE_METHODS;
+
+/**
+ * @internal The names of {@link WITHIN_CYCLE_METHODS}, in its order, as an error lists them: a model run reads
+ * no method's text, so a bundle that only runs models leaves the texts out.
+ */
+export const WITHIN_CYCLE_NAMES = "none, start, half-cycle, trapezoid, simpson, simpson-3/8, simpson-darthtools";
 
 /** Compiled within-cycle data for one Markov model. */
 export interface WithinCycleData {
@@ -204,7 +210,7 @@ export function compileWithinCycle(m: MarkovModel, N: number, position: Discount
       boundary((k) => (k === 0 || k === N ? third : k % 2 === 1 ? twoThirds : fourThirds), true);
       break;
     default:
-      issues.add(path, `unknown within-cycle method "${String(spec)}" (known: ${Object.keys(WITHIN_CYCLE_METHODS).join(", ")}; or { weights } / { weightsExpr })`, "invalid_value");
+      issues.add(path, `unknown within-cycle method "${String(spec)}" (known: ${WITHIN_CYCLE_NAMES}; or { weights } / { weightsExpr })`, "invalid_value");
   }
   return { method: String(spec), parts, entries, weights };
 }
