@@ -26,7 +26,7 @@ import type {
   SupplierEvidence,
   SustainabilityGateDocument,
 } from "./inputTypes.js";
-import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
+import { BUILT_IN_THEMES } from "./builtInThemes.js";
 
 const MAX_OPTIONS = 100_000;
 const MAX_ITEMS = 1_000;
@@ -388,7 +388,7 @@ export function checkSocialValueInput(doc: SocialValueFields, ctx: z.core.$Refin
 
 /** @internal The buyer's framework checked (themes and their metrics); each theme's metric units by metric id. */
 export function socialValueMetrics(doc: SocialValueFields, ctx: z.core.$RefinementCtx): Map<string, Map<string, string>> {
-  const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : SOCIAL_VALUE_THEME_SETS[(doc.themeSet ?? "ppn-06-20") as keyof typeof SOCIAL_VALUE_THEME_SETS].themes.map((t) => t.id));
+  const themeIds = new Set(doc.customThemes !== undefined ? doc.customThemes.map((t) => t.id) : BUILT_IN_THEMES[(doc.themeSet ?? "ppn-06-20") as keyof typeof BUILT_IN_THEMES].map((t) => t.id));
   const metrics = new Map<string, Map<string, string>>();
   doc.themes.forEach((t, i) => {
     if (!themeIds.has(t.themeId)) custom(ctx, ["themes", i, "themeId"], `unknown theme (known: ${[...themeIds].join(", ")}), got "${t.themeId}"`, "unknown_reference");

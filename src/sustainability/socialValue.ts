@@ -3,7 +3,7 @@ import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import type { SocialValueInput, SocialValueInputDocument } from "./inputTypes.js";
 import { getSocialValueInputSchema } from "./schemas.js";
-import { SOCIAL_VALUE_THEME_SETS } from "./socialValueThemes.js";
+import { BUILT_IN_THEMES } from "./builtInThemes.js";
 
 const ZERO = new Dec(0);
 const ONE = new Dec(1);
@@ -131,7 +131,7 @@ interface Attainment {
  */
 export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): (commitments: SocialValueInput["commitments"], detail?: boolean) => SocialValueResult {
   const setId = doc.customThemes !== undefined ? "custom" : (doc.themeSet ?? "ppn-06-20");
-  const themeList = doc.customThemes ?? SOCIAL_VALUE_THEME_SETS[setId as keyof typeof SOCIAL_VALUE_THEME_SETS].themes;
+  const themeList = doc.customThemes ?? BUILT_IN_THEMES[setId as keyof typeof BUILT_IN_THEMES];
   const labels = new Map(themeList.map((t) => [t.id, t.label]));
   let maximum = new Dec(0);
   let numbered = 0;

@@ -1,5 +1,6 @@
 import type { Source } from "../reference/source.js";
 import { PPN_002, PPN_06_20 } from "./sources.js";
+import { BUILT_IN_THEMES } from "./builtInThemes.js";
 
 /**
  * One social value theme (PPN 06/20) or mission (PPN 002).
@@ -61,33 +62,26 @@ export type SocialValueThemeSetId = "ppn-06-20" | "ppn-002";
  * SOCIAL_VALUE_THEME_SETS["ppn-002"].themes.map((t) => t.id)[4]; //=> "build-an-nhs-fit-for-the-future"
  * ```
  */
-export const SOCIAL_VALUE_THEME_SETS: Readonly<Record<SocialValueThemeSetId, SocialValueThemeSet>> = Object.freeze({
-  "ppn-06-20": Object.freeze({
-    id: "ppn-06-20",
-    label: "PPN 06/20 social value model themes",
-    source: PPN_06_20,
-    themes: Object.freeze([
-      Object.freeze({ id: "covid-19-recovery", label: "COVID-19 recovery", description: "Help local communities to manage and recover from the impact of COVID-19." }),
-      Object.freeze({
-        id: "tackling-economic-inequality",
-        label: "Tackling economic inequality",
-        description: "Create new businesses, new jobs and new skills; increase supply chain resilience and capacity.",
-      }),
-      Object.freeze({ id: "fighting-climate-change", label: "Fighting climate change", description: "Effective stewardship of the environment (required in every NHS tender)." }),
-      Object.freeze({ id: "equal-opportunity", label: "Equal opportunity", description: "Reduce the disability employment gap; tackle workforce inequality." }),
-      Object.freeze({ id: "wellbeing", label: "Wellbeing", description: "Improve health and wellbeing; improve community cohesion." }),
-    ]),
+export const SOCIAL_VALUE_THEME_SETS: Readonly<Record<SocialValueThemeSetId, SocialValueThemeSet>> = /* @__PURE__ */ Object.freeze({
+  "ppn-06-20": themeSet("ppn-06-20", "PPN 06/20 social value model themes", PPN_06_20, {
+    "covid-19-recovery": "Help local communities to manage and recover from the impact of COVID-19.",
+    "tackling-economic-inequality": "Create new businesses, new jobs and new skills; increase supply chain resilience and capacity.",
+    "fighting-climate-change": "Effective stewardship of the environment (required in every NHS tender).",
+    "equal-opportunity": "Reduce the disability employment gap; tackle workforce inequality.",
+    "wellbeing": "Improve health and wellbeing; improve community cohesion.",
   }),
-  "ppn-002": Object.freeze({
-    id: "ppn-002",
-    label: "PPN 002 social value model missions",
-    source: PPN_002,
-    themes: Object.freeze([
-      Object.freeze({ id: "kickstart-economic-growth", label: "Kickstart economic growth", description: "Jobs, skills, SME and VCSE supply chain opportunity, resilient supply chains." }),
-      Object.freeze({ id: "clean-energy-superpower", label: "Make Britain a clean energy superpower", description: "Net zero, environmental protection and clean energy." }),
-      Object.freeze({ id: "take-back-our-streets", label: "Take back our streets", description: "Safer communities." }),
-      Object.freeze({ id: "break-down-barriers-to-opportunity", label: "Break down barriers to opportunity", description: "Employment and skills for those furthest from the labour market; workforce equality." }),
-      Object.freeze({ id: "build-an-nhs-fit-for-the-future", label: "Build an NHS fit for the future", description: "Health and wellbeing of the workforce and communities." }),
-    ]),
+  "ppn-002": themeSet("ppn-002", "PPN 002 social value model missions", PPN_002, {
+    "kickstart-economic-growth": "Jobs, skills, SME and VCSE supply chain opportunity, resilient supply chains.",
+    "clean-energy-superpower": "Net zero, environmental protection and clean energy.",
+    "take-back-our-streets": "Safer communities.",
+    "break-down-barriers-to-opportunity": "Employment and skills for those furthest from the labour market; workforce equality.",
+    "build-an-nhs-fit-for-the-future": "Health and wellbeing of the workforce and communities.",
   }),
-} as const satisfies Record<string, SocialValueThemeSet>);
+});
+
+/** A bundled set: the themes scoring reads ({@link BUILT_IN_THEMES}) with each one's description, and the source. */
+/* @__NO_SIDE_EFFECTS__ */
+function themeSet(id: SocialValueThemeSetId, label: string, source: Source, descriptions: Readonly<Record<string, string>>): SocialValueThemeSet {
+  const themes = BUILT_IN_THEMES[id].map((t) => Object.freeze({ id: t.id, label: t.label, description: descriptions[t.id] as string }));
+  return Object.freeze({ id, label, source, themes: Object.freeze(themes) });
+}

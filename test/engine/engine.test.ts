@@ -225,6 +225,6 @@ describe("named within-cycle methods", () => {
     const { WITHIN_CYCLE_NAMES } = await import("../../src/engine/compile/withinCycle.js");
     expect(WITHIN_CYCLE_NAMES).toBe(Object.keys(WITHIN_CYCLE_METHODS).join(", "));
     // The schema refuses an unknown name first; the engine's message is its own guard.
-    expect(messages(() => runModel(twoState({ withinCycle: "simpsons" as MarkovModel["withinCycle"] })))).toEqual(['markov.0.withinCycle: does not match any allowed form, got "simpsons"']);
+    expect(messages(() => runModel(twoState({ withinCycle: "simpsons" as NonNullable<MarkovModel["withinCycle"]> })))).toEqual(['markov.0.withinCycle: does not match any allowed form, got "simpsons"']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/errors/index.js";
+import { BUILT_IN_THEMES } from "../../src/sustainability/builtInThemes.js";
 import { safeScoreSocialValue, scoreSocialValue, SOCIAL_VALUE_THEME_SETS, type SocialValueInputDocument } from "../../src/sustainability/index.js";
 
 const EVIDENCE = [{ kind: "plan", reference: "https://supplier.example/crp.pdf" }];
@@ -96,5 +97,25 @@ describe("scoreSocialValue", () => {
       'commitments[1].unit: metric "m" is measured in "%", got "h"',
       'commitments[2].themeId: must be a theme the buyer evaluates (climate, wellbeing), got "equal-opportunity"',
     ]);
+  });
+});
+
+describe("bundled theme sets and the themes scoring reads", () => {
+  it("SOCIAL_VALUE_THEME_SETS is BUILT_IN_THEMES with each theme's description and the set's source, frozen, keys in the published order", () => {
+    expect(Object.keys(SOCIAL_VALUE_THEME_SETS)).toEqual(Object.keys(BUILT_IN_THEMES));
+    for (const id of ["ppn-06-20", "ppn-002"] as const) {
+      const set = SOCIAL_VALUE_THEME_SETS[id];
+      expect(Object.keys(set)).toEqual(["id", "label", "source", "themes"]);
+      expect(set.id).toBe(id);
+      expect(set.themes.map((t) => ({ id: t.id, label: t.label }))).toEqual(BUILT_IN_THEMES[id]);
+      for (const t of set.themes) {
+        expect(Object.keys(t)).toEqual(["id", "label", "description"]);
+        expect(t.description.length).toBeGreaterThan(10);
+        expect(Object.isFrozen(t)).toBe(true);
+      }
+      expect(Object.isFrozen(set) && Object.isFrozen(set.themes) && Object.isFrozen(set.source) && Object.isFrozen(BUILT_IN_THEMES[id])).toBe(true);
+    }
+    expect(SOCIAL_VALUE_THEME_SETS["ppn-06-20"].themes[2]!.description).toBe("Effective stewardship of the environment (required in every NHS tender).");
+    expect(SOCIAL_VALUE_THEME_SETS["ppn-002"].source.title).toMatch(/^PPN 002/);
   });
 });
