@@ -24,6 +24,13 @@ export const BUNDLE_BUDGETS = [
   // descriptive texts come only with the public PRICE_FORMULAS registry; scoring uses their arithmetic alone.
   // 117.6 KB (was 119.2 KB): an object schema's properties take their description keys from the object's key
   // and their own names (`describedShape(key, shape)`), not one key string each.
+  // 118.4 KB, 121,248 B (was 119.9 KB, 122,766 B): texts that scoring and model runs never read come only with
+  // the public registries that hold them: the social value themes' descriptions and PPN sources
+  // (SOCIAL_VALUE_THEME_SETS; scoring reads BUILT_IN_THEMES), the within-cycle methods' texts
+  // (WITHIN_CYCLE_METHODS), the qualitative scales' notes and source (QUALITATIVE_SCALES; BUILT_IN_SCALES), the
+  // value functions' parameter descriptions (VALUE_FUNCTIONS; VALUE_FUNCTION_RULES); the library's own money
+  // texts use formatMoneyFixed, so formatAmount's Intl handling stays out; `describedObject(key, shape)` writes
+  // an object schema's key once.
   { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 120 * 1024 },
 ];
 
