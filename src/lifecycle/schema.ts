@@ -284,8 +284,8 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
     const prior = optionIds.get(option.id);
     if (prior !== undefined) issue(ctx, ["options", i, "id"], `duplicate option id "${option.id}" (also options[${prior}].id)`, "duplicate_id");
     else optionIds.set(option.id, i);
-    if (option.usesPerYear !== undefined) checkVolume(ctx, option.usesPerYear, H, ["options", i, "usesPerYear"]);
-    if (option.patientsPerYear !== undefined) checkVolume(ctx, option.patientsPerYear, H, ["options", i, "patientsPerYear"]);
+    checkVolume(ctx, option.usesPerYear, H, ["options", i, "usesPerYear"]);
+    checkVolume(ctx, option.patientsPerYear, H, ["options", i, "patientsPerYear"]);
     const hasUses = option.usesPerYear !== undefined || doc.volumes?.usesPerYear !== undefined;
     const hasPatients = option.patientsPerYear !== undefined || doc.volumes?.patientsPerYear !== undefined;
     totalItems += option.items.length;
