@@ -183,9 +183,7 @@ function issue(ctx: Ctx, path: Path, message: string, vbpCode: string): void {
  * of amounts, each checked here).
  */
 function checkMagnitude(ctx: Ctx, v: string | undefined, at: Path, key?: string | number): void {
-  // Digits and a point alone, no longer than the integer-digit limit, are within both limits (the place limit
-  // is the larger): nearly every amount of a catalogue is read no further.
-  if (v === undefined || (v.length <= LIFECYCLE_LIMITS.maxIntegerDigits && /^-?[\d.]*$/.test(v))) return;
+  if (v === undefined || plainAmount(v)) return;
   const path = (): Path => (key === undefined ? at : [...at, key]);
   const shape = decimalShape(v);
   if (shape === undefined) return;
@@ -195,6 +193,25 @@ function checkMagnitude(ctx: Ctx, v: string | undefined, at: Path, key?: string 
     issue(ctx, path(), `must have at most ${LIFECYCLE_LIMITS.maxDecimalPlaces} decimal places, got ${v.length > 40 ? `${v.slice(0, 40)}…` : v}`, "too_big");
   }
 }
+
+/**
+ * Digits and a point alone, no longer than the integer-digit limit, are within both limits (the place limit
+ * is the larger): nearly every amount of a catalogue is read no further.
+ */
+function plainAmount(v: string | undefined): boolean {
+  return v === undefined || (v.length <= LIFECYCLE_LIMITS.maxIntegerDigits && PLAIN.test(v));
+}
+const PLAIN = /^-?[\d.]*$/;
+
+/** The path of an option's cost item's key. */
+function itemPath(i: number, j: number, key: string): Path {
+  return ["options", i, "items", j, key];
+}
+
+const AMOUNT_KEYS = ["unitCost", "quantity", "escalationRate"] as const;
+const ONCE_KEYS = ["frequency", "year", "date", "startYear", "endYear", "startDate", "endDate", "everyYears"] as const;
+const YEAR_KEYS = ["year", "startYear", "endYear"] as const;
+const DATE_KEYS = ["date", "startDate", "endDate"] as const;
 
 function checkVolume(ctx: Ctx, v: string | readonly string[] | undefined, horizon: number, path: Path): void {
   if (Array.isArray(v) && v.length !== horizon) {
@@ -255,73 +272,81 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
   checkVolume(ctx, doc.volumes?.patientsPerYear, H, ["volumes", "patientsPerYear"]);
 
   const optionIds = new Map<string, number>();
+  // An option's first item of each id (one map, emptied for each option).
+  const itemIds = new Map<string, number>();
   let totalItems = 0;
-  doc.options.forEach((option, i) => {
-    const op: Path = ["options", i];
+  // Plain loops, and paths made only for an issue: a catalogue runs this for every option and item.
+  for (let i = 0; i < doc.options.length; i++) {
+    const option = doc.options[i]!;
     const prior = optionIds.get(option.id);
-    if (prior !== undefined) issue(ctx, [...op, "id"], `duplicate option id "${option.id}" (also options[${prior}].id)`, "duplicate_id");
+    if (prior !== undefined) issue(ctx, ["options", i, "id"], `duplicate option id "${option.id}" (also options[${prior}].id)`, "duplicate_id");
     else optionIds.set(option.id, i);
-    checkVolume(ctx, option.usesPerYear, H, [...op, "usesPerYear"]);
-    checkVolume(ctx, option.patientsPerYear, H, [...op, "patientsPerYear"]);
+    checkVolume(ctx, option.usesPerYear, H, ["options", i, "usesPerYear"]);
+    checkVolume(ctx, option.patientsPerYear, H, ["options", i, "patientsPerYear"]);
     const hasUses = option.usesPerYear !== undefined || doc.volumes?.usesPerYear !== undefined;
     const hasPatients = option.patientsPerYear !== undefined || doc.volumes?.patientsPerYear !== undefined;
     totalItems += option.items.length;
 
-    const itemIds = new Map<string, number>();
-    option.items.forEach((item, j) => {
-      const ip: Path = ["options", i, "items", j];
+    const items = option.items;
+    itemIds.clear();
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j]!;
       const seen = itemIds.get(item.id);
-      if (seen !== undefined) issue(ctx, [...ip, "id"], `duplicate item id "${item.id}" in option "${option.id}" (also items[${seen}].id)`, "duplicate_id");
+      if (seen !== undefined) issue(ctx, itemPath(i, j, "id"), `duplicate item id "${item.id}" in option "${option.id}" (also items[${seen}].id)`, "duplicate_id");
       else itemIds.set(item.id, j);
 
-      checkMagnitude(ctx, item.unitCost, ip, "unitCost");
-      checkMagnitude(ctx, item.quantity, ip, "quantity");
-      checkMagnitude(ctx, item.escalationRate, ip, "escalationRate");
+      // Indexed loops over the keys: no iterator per item.
+      for (let k = 0; k < AMOUNT_KEYS.length; k++) {
+        const key = AMOUNT_KEYS[k]!;
+        if (!plainAmount(item[key])) checkMagnitude(ctx, item[key], ["options", i, "items", j], key);
+      }
       const residual = item.kind === "residual-value";
       if (item.unitCost === undefined) {
-        if (!residual) issue(ctx, [...ip, "unitCost"], "is required (a decimal number)", "invalid_type");
+        if (!residual) issue(ctx, itemPath(i, j, "unitCost"), "is required (a decimal number)", "invalid_type");
         else if (option.serviceLifeYears === undefined) {
-          issue(ctx, [...ip, "unitCost"], "a residual value needs a stated unitCost, or the option's serviceLifeYears for straight-line depreciation", "invalid_type");
+          issue(ctx, itemPath(i, j, "unitCost"), "a residual value needs a stated unitCost, or the option's serviceLifeYears for straight-line depreciation", "invalid_type");
         }
       }
       if (residual) {
-        for (const key of ["frequency", "year", "date", "startYear", "endYear", "startDate", "endDate", "everyYears"] as const) {
-          if (item[key] !== undefined) issue(ctx, [...ip, key], "is not allowed on a residual-value item (it is always booked at the end of the horizon)", "invalid_value");
+        for (const key of ONCE_KEYS) {
+          if (item[key] !== undefined) issue(ctx, itemPath(i, j, key), "is not allowed on a residual-value item (it is always booked at the end of the horizon)", "invalid_value");
         }
-        if (item.basis !== "fixed") issue(ctx, [...ip, "basis"], `must be "fixed" for a residual-value item, got "${item.basis}"`, "invalid_value");
+        if (item.basis !== "fixed") issue(ctx, itemPath(i, j, "basis"), `must be "fixed" for a residual-value item, got "${item.basis}"`, "invalid_value");
       }
-      if (item.basis === "per-use" && !hasUses) issue(ctx, [...ip, "basis"], "a per-use item needs usesPerYear on its option or in volumes", "unknown_reference");
-      if (item.basis === "per-patient" && !hasPatients) issue(ctx, [...ip, "basis"], "a per-patient item needs patientsPerYear on its option or in volumes", "unknown_reference");
+      if (item.basis === "per-use" && !hasUses) issue(ctx, itemPath(i, j, "basis"), "a per-use item needs usesPerYear on its option or in volumes", "unknown_reference");
+      if (item.basis === "per-patient" && !hasPatients) issue(ctx, itemPath(i, j, "basis"), "a per-patient item needs patientsPerYear on its option or in volumes", "unknown_reference");
       if (item.basis !== "fixed" && item.frequency !== undefined) {
-        issue(ctx, [...ip, "frequency"], `must be omitted for a ${item.basis} item (it accrues with volume in every period), got "${item.frequency}"`, "invalid_value");
+        issue(ctx, itemPath(i, j, "frequency"), `must be omitted for a ${item.basis} item (it accrues with volume in every period), got "${item.frequency}"`, "invalid_value");
       }
       const frequency = item.frequency ?? (item.basis === "fixed" && isOnceByDefault(item.kind) ? "once" : "yearly");
-      if (frequency === "every-n-years" && item.everyYears === undefined) issue(ctx, [...ip, "everyYears"], "is required when frequency is every-n-years", "invalid_type");
-      if (frequency !== "every-n-years" && item.everyYears !== undefined) issue(ctx, [...ip, "everyYears"], `is only allowed with frequency every-n-years, got frequency "${frequency}"`, "invalid_value");
+      if (frequency === "every-n-years" && item.everyYears === undefined) issue(ctx, itemPath(i, j, "everyYears"), "is required when frequency is every-n-years", "invalid_type");
+      if (frequency !== "every-n-years" && item.everyYears !== undefined) issue(ctx, itemPath(i, j, "everyYears"), `is only allowed with frequency every-n-years, got frequency "${frequency}"`, "invalid_value");
       if (frequency !== "once") {
-        if (item.year !== undefined) issue(ctx, [...ip, "year"], `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
-        if (item.date !== undefined) issue(ctx, [...ip, "date"], `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
+        if (item.year !== undefined) issue(ctx, itemPath(i, j, "year"), `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
+        if (item.date !== undefined) issue(ctx, itemPath(i, j, "date"), `is only allowed for a once item, got frequency "${frequency}"`, "invalid_value");
       }
-      if (item.year !== undefined && item.date !== undefined) issue(ctx, [...ip, "date"], "give year or date, not both", "invalid_value");
-      if (item.startYear !== undefined && item.startDate !== undefined) issue(ctx, [...ip, "startDate"], "give startYear or startDate, not both", "invalid_value");
-      if (item.endYear !== undefined && item.endDate !== undefined) issue(ctx, [...ip, "endDate"], "give endYear or endDate, not both", "invalid_value");
+      if (item.year !== undefined && item.date !== undefined) issue(ctx, itemPath(i, j, "date"), "give year or date, not both", "invalid_value");
+      if (item.startYear !== undefined && item.startDate !== undefined) issue(ctx, itemPath(i, j, "startDate"), "give startYear or startDate, not both", "invalid_value");
+      if (item.endYear !== undefined && item.endDate !== undefined) issue(ctx, itemPath(i, j, "endDate"), "give endYear or endDate, not both", "invalid_value");
 
       // Everything in whole months from the price base, so years and dates compare on one scale.
       let startM = 0;
       let endM = H * 12 - 1;
       let ok = true;
-      for (const key of ["year", "startYear", "endYear"] as const) {
+      for (let k = 0; k < YEAR_KEYS.length; k++) {
+        const key = YEAR_KEYS[k]!;
         const y = item[key];
         if (y !== undefined && y > H) {
-          issue(ctx, [...ip, key], `must be ≤ horizonYears (${H}), got ${y}`, "too_big");
+          issue(ctx, itemPath(i, j, key), `must be ≤ horizonYears (${H}), got ${y}`, "too_big");
           ok = false;
         }
       }
-      for (const key of ["date", "startDate", "endDate"] as const) {
+      for (let k = 0; k < DATE_KEYS.length; k++) {
+        const key = DATE_KEYS[k]!;
         const d = item[key];
-        if (d !== undefined && (parseIsoDate(d) === undefined || !dateInHorizon(d, [...ip, key]))) ok = false;
+        if (d !== undefined && (parseIsoDate(d) === undefined || !dateInHorizon(d, itemPath(i, j, key)))) ok = false;
       }
-      if (!ok) return;
+      if (!ok) continue;
       if (item.startYear !== undefined) startM = (item.startYear - 1) * 12;
       if (item.startDate !== undefined) startM = months(item.startDate);
       if (item.endYear !== undefined) endM = item.endYear * 12 - 1;
@@ -330,23 +355,23 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
         const key = item.endYear !== undefined ? "endYear" : "endDate";
         const startText = item.startYear !== undefined ? `startYear ${item.startYear}` : item.startDate !== undefined ? `startDate ${item.startDate}` : "the start of the horizon";
         const outOfOrder = item.startDate !== undefined && item.endDate !== undefined ? item.endDate < item.startDate : endM < startM;
-        if (outOfOrder) issue(ctx, [...ip, key], `must not be before ${startText}, got ${String(item[key])}`, "out_of_order");
+        if (outOfOrder) issue(ctx, itemPath(i, j, key), `must not be before ${startText}, got ${String(item[key])}`, "out_of_order");
       }
       const atM = item.year !== undefined ? (item.year - 1) * 12 : item.date !== undefined ? months(item.date) : undefined;
       if (atM !== undefined) {
         const key = item.year !== undefined ? "year" : "date";
         const toP = (m: number): number => (doc.period === "year" ? Math.floor(m / 12) : m);
         if (toP(atM) < toP(startM) || toP(atM) > toP(endM)) {
-          issue(ctx, [...ip, key], `must fall within the item's startYear/startDate to endYear/endDate window, got ${String(item[key])}`, "out_of_order");
+          issue(ctx, itemPath(i, j, key), `must fall within the item's startYear/startDate to endYear/endDate window, got ${String(item[key])}`, "out_of_order");
         }
       }
 
       if (item.priceYear !== undefined && item.priceYear !== baseYear) {
         if (series === undefined) {
-          issue(ctx, [...ip, "priceYear"], `needs an indexation series to restate prices from "${item.priceYear}" to the price base year "${baseYear}"`, "unknown_reference");
+          issue(ctx, itemPath(i, j, "priceYear"), `needs an indexation series to restate prices from "${item.priceYear}" to the price base year "${baseYear}"`, "unknown_reference");
         } else {
           if (!Object.prototype.hasOwnProperty.call(series.values, item.priceYear)) {
-            issue(ctx, [...ip, "priceYear"], `price year "${item.priceYear}" is not in index "${series.id}" (it has ${Object.keys(series.values).join(", ") || "no years"})`, "unknown_reference");
+            issue(ctx, itemPath(i, j, "priceYear"), `price year "${item.priceYear}" is not in index "${series.id}" (it has ${Object.keys(series.values).join(", ") || "no years"})`, "unknown_reference");
           }
           if (!baseYearChecked) {
             baseYearChecked = true;
@@ -356,8 +381,8 @@ function crossChecks(doc: Shape, ctx: Ctx): void {
           }
         }
       }
-    });
-  });
+    }
+  }
   if (totalItems > LIFECYCLE_LIMITS.maxTotalItems) {
     issue(ctx, ["options"], `must have at most ${LIFECYCLE_LIMITS.maxTotalItems} cost items in all, got ${totalItems}`, "limit_exceeded");
   }

@@ -102,6 +102,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A maker of plain objects (prototype `Object.prototype`), sized by V8 to what is written into them. */
+function plainObjects(): new () => Record<string, unknown> {
+  const make = function () {} as unknown as new () => Record<string, unknown>;
+  make.prototype = Object.prototype;
+  return make;
+}
+
 function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   const def = s.def;
   const catchall = def.catchall?._zod;
@@ -117,12 +124,15 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
     // An absent optional key is left out, whatever its part would say about `undefined`.
     return { key: k, walk: build(f), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
+  // Its objects come from a constructor of their own, so that V8 sizes them to the keys this part writes
+  // (instead of growing each object's property store key by key); they are plain objects all the same.
+  const Out = plainObjects();
   return withChecks(s, (input) => {
     // An own `__proto__` key, enumerable or not, is refused.
     if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
     // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
     if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
-    const out: Record<string, unknown> = {};
+    const out = new Out();
     for (const f of fields) {
       const key = f.key;
       const v = input[key];

@@ -208,6 +208,11 @@ const carbonInputFields = /* @__PURE__ */ onFirstUse(() => z
     options: z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))),
   })));
 
+/** The path of a key of an option's carbon line. */
+function linePath(oi: number, stage: string, li: number, ...rest: string[]): (string | number)[] {
+  return ["options", oi, stage, li, ...rest];
+}
+
 /** @internal The cross-field rules of a carbon input, on parsed values (the whole-job validation runs them too). */
 export function checkCarbonInput(doc: z.output<ReturnType<typeof carbonInputFields>>, ctx: z.core.$RefinementCtx): void {
     const known = new Set<string>(UK_GHG_CONVERSION_FACTORS.flatMap((s) => Object.keys(s.factors)));
@@ -225,35 +230,40 @@ export function checkCarbonInput(doc: z.output<ReturnType<typeof carbonInputFiel
     });
     const end = doc.startYear + doc.horizonYears - 1;
     const ids = new Set<string>();
-    doc.options.forEach((opt, oi) => {
+    // Plain loops, one set of line ids emptied per option, and paths made only for an issue: a catalogue
+    // runs this for every option and line.
+    const lineIds = new Set<string>();
+    for (let oi = 0; oi < doc.options.length; oi++) {
+      const opt = doc.options[oi]!;
       if (ids.has(opt.id)) custom(ctx, ["options", oi, "id"], `option ids must be unique, got "${opt.id}" twice`, "duplicate_id");
       ids.add(opt.id);
-      const lineIds = new Set<string>();
+      lineIds.clear();
       for (const stage of CARBON_STAGES) {
-        (opt[stage] ?? []).forEach((item, li) => {
-          const p = ["options", oi, stage, li];
-          if (lineIds.has(item.id)) custom(ctx, [...p, "id"], `line ids must be unique within option "${opt.id}", got "${item.id}" twice`, "duplicate_id");
+        const lines = opt[stage];
+        for (let li = 0; li < (lines?.length ?? 0); li++) {
+          const item = lines![li]!;
+          if (lineIds.has(item.id)) custom(ctx, linePath(oi, stage, li, "id"), `line ids must be unique within option "${opt.id}", got "${item.id}" twice`, "duplicate_id");
           lineIds.add(item.id);
           const q = item.quantity;
-          if ("perUse" in q && opt.usesPerYear === undefined) custom(ctx, [...p, "quantity", "perUse"], `a per-use quantity needs options[${oi}].usesPerYear, got none`, "custom");
-          if ("perPatient" in q && opt.patientsPerYear === undefined) custom(ctx, [...p, "quantity", "perPatient"], `a per-patient quantity needs options[${oi}].patientsPerYear, got none`, "custom");
+          if ("perUse" in q && opt.usesPerYear === undefined) custom(ctx, linePath(oi, stage, li, "quantity", "perUse"), `a per-use quantity needs options[${oi}].usesPerYear, got none`, "custom");
+          if ("perPatient" in q && opt.patientsPerYear === undefined) custom(ctx, linePath(oi, stage, li, "quantity", "perPatient"), `a per-patient quantity needs options[${oi}].patientsPerYear, got none`, "custom");
           if ("once" in q && q.year !== undefined && (q.year < doc.startYear || q.year > end)) {
-            custom(ctx, [...p, "quantity", "year"], `must be within the horizon ${doc.startYear}–${end}, got ${q.year}`, "invalid_value");
+            custom(ctx, linePath(oi, stage, li, "quantity", "year"), `must be within the horizon ${doc.startYear}–${end}, got ${q.year}`, "invalid_value");
           }
           if ("serviceLifeYears" in item && item.serviceLifeYears !== undefined && !("once" in q)) {
-            custom(ctx, [...p, "serviceLifeYears"], `replacements apply to a {once} purchase quantity only, got {${Object.keys(q)[0]}}`, "invalid_value");
+            custom(ctx, linePath(oi, stage, li, "serviceLifeYears"), `replacements apply to a {once} purchase quantity only, got {${Object.keys(q)[0]}}`, "invalid_value");
           }
           if ("factorId" in item.factor) {
             const fid = item.factor.factorId;
             if (!known.has(fid)) {
-              custom(ctx, [...p, "factor", "factorId"], `unknown emission factor (known: ${[...known].sort().join(", ")}; or add it under factors), got "${fid}"`, "unknown_reference");
+              custom(ctx, linePath(oi, stage, li, "factor", "factorId"), `unknown emission factor (known: ${[...known].sort().join(", ")}; or add it under factors), got "${fid}"`, "unknown_reference");
             } else if (units.get(fid) !== item.unit) {
-              custom(ctx, [...p, "unit"], `factor "${fid}" is per ${units.get(fid)}, got ${JSON.stringify(item.unit)}`, "invalid_value");
+              custom(ctx, linePath(oi, stage, li, "unit"), `factor "${fid}" is per ${units.get(fid)}, got ${JSON.stringify(item.unit)}`, "invalid_value");
             }
           }
-        });
+        }
       }
-    });
+    }
   }
 
 export const carbonInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(carbonInputFields().check(z.superRefine(checkCarbonInput)), "sustainability:carbonInputShape"));
@@ -408,18 +418,19 @@ export function socialValueMetrics(doc: SocialValueFields, ctx: z.core.$Refineme
 /** @internal A supplier's commitments checked against the framework's metrics ({@link socialValueMetrics}); paths under `commitments`. */
 export function checkCommitments(metrics: ReadonlyMap<string, ReadonlyMap<string, string>>, commitments: SocialValueFields["commitments"], ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
-  commitments.forEach((c, i) => {
+  for (let i = 0; i < commitments.length; i++) {
+    const c = commitments[i]!;
     if (seen.has(c.id)) custom(ctx, ["commitments", i, "id"], `commitment ids must be unique, got "${c.id}" twice`, "duplicate_id");
     seen.add(c.id);
     const m = metrics.get(c.themeId);
     if (m === undefined) {
       custom(ctx, ["commitments", i, "themeId"], `must be a theme the buyer evaluates (${[...metrics.keys()].join(", ")}), got "${c.themeId}"`, "unknown_reference");
-      return;
+      continue;
     }
     const unit = m.get(c.metricId);
     if (unit === undefined) custom(ctx, ["commitments", i, "metricId"], `must be a metric of theme "${c.themeId}" (${[...m.keys()].join(", ")}), got "${c.metricId}"`, "unknown_reference");
     else if (unit !== c.unit) custom(ctx, ["commitments", i, "unit"], `metric "${c.metricId}" is measured in ${JSON.stringify(unit)}, got ${JSON.stringify(c.unit)}`, "invalid_value");
-  });
+  }
 }
 
 export const socialValueInputShape = /* @__PURE__ */ onFirstUse(() => withMeta(socialValueInputFields().check(z.superRefine(checkSocialValueInput)), "sustainability:socialValueInputShape"));

@@ -135,14 +135,20 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
   const labels = new Map(themeList.map((t) => [t.id, t.label]));
   let maximum = new Dec(0);
   let numbered = 0;
+  // Every metric numbered in theme order (`k`), found by theme and metric id (each unique, as validated).
+  let count = 0;
+  const slot = new Map<string, Map<string, number>>();
   const themes = doc.themes.map((theme) => {
     let wsum = new Dec(0);
+    const ids = new Map<string, number>();
+    slot.set(theme.themeId, ids);
     const metrics = theme.metrics.map((m) => {
       const weight = new Dec(m.weight ?? 1);
       wsum = wsum.plus(weight);
+      ids.set(m.id, count);
       // Attainment by target (suppliers often commit the same figures): each is computed once.
       const attainments = new Map<string, Attainment>();
-      return { m, key: `${theme.themeId}\u0000${m.id}`, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
+      return { m, k: count++, higher: (m.direction ?? "higher-is-better") === "higher-is-better", weight, weightText: decString(weight), benchmark: new Dec(m.benchmark), evidenceRequired: m.evidenceRequired ?? true, attainments };
     });
     const tw = new Dec(theme.weight);
     maximum = maximum.plus(tw);
@@ -151,46 +157,44 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
   const maximumText = decString(maximum);
   // Results without theme detail, by the numbers of each metric's best attainment (0: none).
   const compact = new Map<string, SocialValueResult>();
+  const flat = themes.flatMap((t) => t.metrics);
   return (commitments, detail = true) => {
-    const byMetric = new Map<string, SocialValueInput["commitments"][number][]>();
+    // Each metric's commitments (kept for detail alone), best evidenced attainment and its commitment, and
+    // how many lacked evidence, by the metric's number: one pass, no list per metric.
+    const made: SocialValueInput["commitments"][number][][] = [];
+    const best: Attainment[] = [];
+    const bestId: string[] = [];
+    const unevidenced: number[] = [];
     for (const c of commitments) {
-      const key = `${c.themeId}\u0000${c.metricId}`;
-      const list = byMetric.get(key);
-      if (list === undefined) byMetric.set(key, [c]);
-      else list.push(c);
+      const k = slot.get(c.themeId)?.get(c.metricId);
+      if (k === undefined) continue;
+      const { higher, benchmark, evidenceRequired, attainments } = flat[k]!;
+      if (detail) (made[k] ??= []).push(c);
+      if (evidenceRequired && !c.evidence?.length) {
+        unevidenced[k] = (unevidenced[k] ?? 0) + 1;
+        continue;
+      }
+      let t = attainments.get(c.target);
+      if (t === undefined) {
+        const target = new Dec(c.target);
+        const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
+        // min(1, ratio)
+        t = { n: ++numbered, target, a: ratio.gt(ONE) ? ONE : ratio };
+        attainments.set(c.target, t);
+      }
+      if (best[k] === undefined || t.a.gt(best[k].a)) {
+        best[k] = t;
+        bestId[k] = c.id;
+      }
     }
-    // Each theme's metrics: the commitments made, the best evidenced one and how many lacked evidence.
     let key = "";
-    const bests = themes.map(({ metrics }) =>
-      metrics.map(({ key: k, higher, benchmark, evidenceRequired, attainments }) => {
-        const made = byMetric.get(k) ?? [];
-        let best: (Attainment & { id: string }) | undefined;
-        let unevidenced = 0;
-        for (const c of made) {
-          if (evidenceRequired && (c.evidence ?? []).length === 0) {
-            unevidenced++;
-            continue;
-          }
-          let t = attainments.get(c.target);
-          if (t === undefined) {
-            const target = new Dec(c.target);
-            const ratio = higher ? target.div(benchmark) : target.isZero() ? ONE : benchmark.div(target);
-            // min(1, ratio)
-            t = { n: ++numbered, target, a: ratio.gt(ONE) ? ONE : ratio };
-            attainments.set(c.target, t);
-          }
-          if (best === undefined || t.a.gt(best.a)) best = { ...t, id: c.id };
-        }
-        key += `${best?.n ?? 0},`;
-        return { made, best, unevidenced };
-      }),
-    );
+    for (let k = 0; k < count; k++) key += `${best[k]?.n ?? 0},`;
     const known = detail ? undefined : compact.get(key);
     if (known !== undefined) return known;
     let total = ZERO;
-    const scored = themes.map((t, i) => {
+    const scored = themes.map((t) => {
       let acc = ZERO;
-      t.metrics.forEach(({ weight }, j) => (acc = acc.plus(weight.times(bests[i]![j]!.best?.a ?? ZERO))));
+      for (const { weight, k } of t.metrics) acc = acc.plus(weight.times(best[k]?.a ?? ZERO));
       const score = t.wsum.isZero() ? ZERO : acc.div(t.wsum);
       const weighted = t.tw.times(score);
       total = total.plus(toLedgerScale(weighted));
@@ -198,15 +202,17 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
     });
     const themeResults = detail
       ? themes.map(({ theme, metrics, tw, label }, i): SocialValueThemeResult => {
-          const metricResults = metrics.map(({ m, higher, weightText }, j): SocialValueMetricResult => {
-            const { made, best, unevidenced } = bests[i]![j]!;
+          const metricResults = metrics.map(({ m, k, higher, weightText }): SocialValueMetricResult => {
+            const b = best[k];
+            const id = bestId[k];
+            const list = made[k] ?? [];
             let reason: string;
-            if (made.length === 0) reason = "no commitment made against this metric";
-            else if (best === undefined) reason = `${unevidenced} commitment(s) without evidence; evidence is required`;
+            if (list.length === 0) reason = "no commitment made against this metric";
+            else if (b === undefined) reason = `${unevidenced[k] ?? 0} commitment(s) without evidence; evidence is required`;
             else
               reason = higher
-                ? `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
-                : `commitment "${best.id}": ${decString(best.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
+                ? `commitment "${id}": ${decString(b.target)} ${m.unit} against benchmark ${m.benchmark} (min(1, target/benchmark))`
+                : `commitment "${id}": ${decString(b.target)} ${m.unit} against benchmark ${m.benchmark}, lower is better (min(1, benchmark/target))`;
             return Object.freeze({
               metricId: m.id,
               label: m.label,
@@ -214,9 +220,9 @@ export function compileSocialValue(doc: Omit<SocialValueInput, "commitments">): 
               benchmark: m.benchmark,
               direction: higher ? "higher-is-better" : "lower-is-better",
               weight: weightText,
-              ...(best !== undefined ? { bestCommitmentId: best.id, committed: decString(best.target) } : {}),
-              commitmentIds: Object.freeze(made.map((c) => c.id)),
-              attainment: decString(toLedgerScale(best?.a ?? ZERO)),
+              ...(b !== undefined ? { bestCommitmentId: id, committed: decString(b.target) } : {}),
+              commitmentIds: Object.freeze(list.map((c) => c.id)),
+              attainment: decString(toLedgerScale(b?.a ?? ZERO)),
               reason,
             });
           });

@@ -56,12 +56,16 @@ export function checkParts(doc: EvaluationDocument): CheckedParts {
     }, buildSocialValueInput(doc, undefined) as Parameters<typeof checkSocialValueInput>[0]);
     add(framework, (p) => ["socialValue", ...p]);
     if (framework.length === 0) {
-      doc.options.forEach((o, i) => {
-        const commitments = o.socialValue?.commitments ?? [];
-        if (commitments.length === 0) return;
-        const r = refinementIssues((c, ctx) => checkCommitments(metrics, c, ctx), commitments as Parameters<typeof checkSocialValueInput>[0]["commitments"]);
-        add(r, (p) => ["options", i, "socialValue", ...p]);
-      });
+      // One pass over the options, each option's issues put at its path.
+      let at = 0;
+      const r = refinementIssues((options, ctx) => {
+        const inOption = { addIssue: (i: { path: VbpPath }) => ctx.addIssue({ ...i, path: ["options", at, "socialValue", ...i.path] } as never) } as unknown as typeof ctx;
+        for (; at < options.length; at++) {
+          const commitments = options[at]!.socialValue?.commitments;
+          if (commitments !== undefined && commitments.length > 0) checkCommitments(metrics, commitments as Parameters<typeof checkSocialValueInput>[0]["commitments"], inOption);
+        }
+      }, doc.options);
+      add(r, (p) => p);
     }
   }
   const gated = gatedCriteria(doc);

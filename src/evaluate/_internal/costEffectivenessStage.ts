@@ -34,9 +34,10 @@ export function costEffectivenessStage(
   threshold: string | undefined,
   include: (optionId: string) => boolean = () => true,
 ): CostEffectivenessStage {
-  const parsed = doc.options
-    .flatMap((o, i) => (include(o.id) ? [{ id: o.id, label: o.label, cost: wholeCost[i] as Dec, effect: qalys[i] as Dec }] : []))
-    .map((o, index) => ({ index, ...o }));
+  const parsed: { index: number; id: string; label: string; cost: Dec; effect: Dec }[] = [];
+  doc.options.forEach((o, i) => {
+    if (include(o.id)) parsed.push({ index: parsed.length, id: o.id, label: o.label, cost: wholeCost[i] as Dec, effect: qalys[i] as Dec });
+  });
   const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId);
   const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));
   // The incremental analysis and the pairwise comparisons are made when first read: a run that withholds

@@ -23,10 +23,11 @@ export interface MetricSource {
   readonly social?: SocialValueResult;
 }
 
-function metricValue(base: string, arg: string | undefined, s: MetricSource): Dec {
+/** A metric's value: an exact figure, or the text of one (read by the caller only when first met). */
+function metricValue(base: string, arg: string | undefined, s: MetricSource): Dec | string {
   const f = s.figures;
   const pp = f.pathway.perPatient;
-  const dec = (v: string | undefined): Dec => (v === undefined ? ZERO : new Dec(v));
+  const dec = (v: string | undefined): Dec | string => v ?? ZERO;
   switch (base) {
     case "wholePathwayCostPerPatient":
       return f.wholePathway;
@@ -82,8 +83,13 @@ export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSo
         continue;
       }
     }
+    // Each distinct value (a text, or a figure options share) is rounded and written once.
+    const written = new Map<Dec | string, string>();
     doc.options.forEach((o, i) => {
-      (values.get(o.id) as Record<string, string>)[criterionId] = decString(metricValue(m.base, m.arg, sources[i] as MetricSource).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN));
+      const v = metricValue(m.base, m.arg, sources[i] as MetricSource);
+      let text = written.get(v);
+      if (text === undefined) written.set(v, (text = decString((typeof v === "string" ? new Dec(v) : v).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN))));
+      (values.get(o.id) as Record<string, string>)[criterionId] = text;
     });
   }
   if (issues.length > 0) throw new VbpInputError(issues);

@@ -50,10 +50,19 @@ export function sustainabilityStage(doc: EvaluationDocument, detail = true): Sus
     const list = typeof g === "string" ? [g] : g;
     for (const i of tenderOptionIndexes(doc)) {
       const o = doc.options[i]!;
-      const byGate = new Map((gateResults.get(o.id)?.gates ?? []).map((x) => [x.gateId, x] as const));
-      const outcomes = list.map((id) => byGate.get(id)).filter((x) => x !== undefined);
-      const passed = outcomes.length === list.length && outcomes.every((x) => x.pass);
-      const reason = outcomes.map((x) => `${x.label}: ${x.reason}`).join("; ");
+      const results = gateResults.get(o.id)?.gates ?? [];
+      // Each listed gate's outcome (the last of that id), in the list's order; no temporary lists.
+      let passed = true;
+      let reason = "";
+      for (const id of list) {
+        let x: (typeof results)[number] | undefined;
+        for (let k = results.length - 1; k >= 0 && x === undefined; k--) if (results[k]!.gateId === id) x = results[k];
+        if (x === undefined) passed = false;
+        else {
+          passed &&= x.pass;
+          reason += `${reason === "" ? "" : "; "}${x.label}: ${x.reason}`;
+        }
+      }
       gateRecords.push({ criterionId, optionId: o.id, passed, reason: reason === "" ? "no evidence provided" : reason });
     }
   }

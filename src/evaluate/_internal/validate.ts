@@ -102,8 +102,12 @@ function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], s
   const issues = collect((ctx) => void crossChecks(doc, ctx));
   let pathway: PathwayCompilation | undefined;
   let groups: PathwayGroups | undefined;
-  const ids = new Set(doc.options.map((o) => o.id));
-  const comparators = doc.options.filter((o) => o.isComparator === true).length;
+  const ids = new Set<string>();
+  let comparators = 0;
+  for (const o of doc.options) {
+    ids.add(o.id);
+    if (o.isComparator === true) comparators++;
+  }
   if (ids.size === doc.options.length && comparators === 1) {
     const parts = checkParts(doc);
     issues.push(...parts.issues);
@@ -201,7 +205,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   // 2. Cross-references and each part's rules, on the options that parsed. A tender record of an option
   //    that did not parse is that option's (not a problem of its own): it is set aside with the option.
   const unparsed = new Set<string>();
-  const parsedIds = new Set(parsed.map((o) => o.id));
+  const parsedIds = new Set(byOption.size > 0 ? parsed.map((o) => o.id) : []);
   for (const i of byOption.keys()) {
     const id = rawId(rawOptions[i]);
     if (id !== undefined && !parsedIds.has(id)) unparsed.add(id);
