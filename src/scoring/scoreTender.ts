@@ -12,6 +12,7 @@ import { overtakingFor } from "./overtaking.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
+  PassFailRecord,
   AggregationMethod,
   ConsensusRecord,
   ModerationChange,
@@ -284,12 +285,16 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
-    const score = (): LeafScore => {
-      const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
-      const points = inDocument(run, leaf, optionId, () => compiled().points(v));
-      return { points, raw: value };
-    };
-    return seen === undefined ? score() : remember(seen, value, score);
+    let r = seen?.get(value);
+    if (r === undefined) {
+      try {
+        r = { points: compiled().points(readDecimal(value, ["value"], "any")), raw: value };
+      } catch (e) {
+        throw movedIntoDocument(run, leaf, optionId, e);
+      }
+      if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
+    }
+    return r;
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
@@ -363,11 +368,17 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     else list.push(s);
   }
   const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
-  const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  // Each pass/fail criterion's records by option (the last record of a pair counts).
+  const passFailBy = passFailNodes.map(() => new Map<string, PassFailRecord>());
+  for (const p of t.passFail ?? []) passFailBy[passFailNodes.findIndex((f) => f.node.id === p.criterionId)]?.set(p.optionId, p);
   // Each pass/fail criterion's outcome and gate when passed, made once per reason (catalogue records repeat it).
   const passes = passFailNodes.map(() => new Map<string, PassFailOutcome>());
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
+  // Options whose every pass/fail outcome is a remembered pass, with no other gate before price, share their
+  // gates and outcomes (one per set of outcomes; catalogues repeat them).
+  const root: SharedGates = { next: new Map() };
+  const outcomes: PassFailOutcome[] = [];
   // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
   const valueScoring = run.leaves.map((leaf) => {
     let c: CompiledValueScoring | undefined;
@@ -381,7 +392,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   return options.map((o) => {
     const values = o.values ?? {};
     const leafScores: (LeafScore | undefined)[] = [];
-    let quality = ZERO;
+    let quality: Dec | undefined;
     for (let li = 0; li < run.leaves.length; li++) {
       const leaf = run.leaves[li] as Leaf;
       let r: LeafScore | undefined;
@@ -390,28 +401,65 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores.push(r);
-      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
-      if (r !== undefined) quality = quality.plus(r.points);
+      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes
+      // nothing; adding the first term to 0 only rounds it to the precision).
+      if (r !== undefined) quality = quality === undefined ? startSum(r.points) : quality.plus(r.points);
     }
-    const gates: GateOutcome[] = [];
-    const passFail = new Map<string, { passed: boolean; reason: string }>();
+    // The trie node of this option's outcomes so far, while every one is a remembered pass.
+    let node: SharedGates | undefined = beforeGates.length === 0 ? root : undefined;
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
-      const r = passFailBy.get(pairKey(f.node.id, o.id));
+      const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      const make = (): PassFailOutcome => ({
-        outcome: { passed, reason },
-        gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
-      });
-      const out = passed ? remember(passes[k] as Map<string, PassFailOutcome>, reason, make) : make();
-      passFail.set(f.node.id, out.outcome);
-      gates.push(out.gate);
+      const memo = passes[k] as Map<string, PassFailOutcome>;
+      let out = passed ? memo.get(reason) : undefined;
+      if (out === undefined) {
+        out = {
+          outcome: { passed, reason },
+          gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
+        };
+        if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
+        else node = undefined;
+      }
+      outcomes[k] = out;
+      if (node !== undefined) {
+        let next = node.next.get(out);
+        if (next === undefined) node.next.set(out, (next = { next: new Map() }));
+        node = next;
+      }
     }
-    for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
+    let gates = node?.gates;
+    let passFail = node?.passFail;
+    if (gates === undefined || passFail === undefined) {
+      gates = [];
+      passFail = new Map();
+      for (let k = 0; k < passFailNodes.length; k++) {
+        const out = outcomes[k] as PassFailOutcome;
+        passFail.set((passFailNodes[k] as FlatNode).node.id, out.outcome);
+        gates.push(out.gate);
+      }
+      for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
+      if (node !== undefined) [node.gates, node.passFail] = [gates, passFail];
+    }
     const price = o.price === undefined ? undefined : new Dec(o.price);
-    return { option: o, price, priceText: price && decString(price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
+    return { option: o, price, priceText: price && (CANONICAL.test(o.price as string) ? o.price : decString(price)), leafScores, quality: quality ?? ZERO, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
   });
+}
+
+/** Gates and pass/fail outcomes shared by the options with the same outcomes (see stageOne), by the next outcome. */
+interface SharedGates {
+  readonly next: Map<PassFailOutcome, SharedGates>;
+  gates?: GateOutcome[];
+  passFail?: Map<string, { passed: boolean; reason: string }>;
+}
+
+/** A decimal written as decString writes it (no sign but "-", no leading or trailing zeros, no exponent). */
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
+/** The first term of an exact sum: `0 + d` (a term within the precision is the sum itself). */
+function startSum(d: Dec): Dec {
+  return d.sd() <= PRECISION ? d : ZERO.plus(d);
 }
 
 function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
@@ -453,48 +501,51 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   // built-in formula is pure, so a price scored before in the lot gives the same points (prices repeat).
   const traced = !light && run.scoreTrees === "full";
   const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
+  // The built-in relative-to-lowest formula, max × Pmin / P: its product max × Pmin is the same for every bid.
+  const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? c.ctx.maxPoints.times(c.ctx.lowest) : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
-    let pricePoints = ZERO;
+    let pricePoints: Dec | undefined;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
       const raw = s.priceText ?? decString(price);
-      const score = (): LeafScore => {
+      let r = memo?.get(raw);
+      if (r === undefined) {
         try {
-          if (traced) return priceLeaf(c, price);
-          const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
-          return { points, raw };
+          if (traced) r = priceLeaf(c, price);
+          else {
+            const t = top[k];
+            r = { points: guard(t === undefined ? c.formula.score(price, c.ctx).points : t.div(price), c.ctx.maxPoints as Dec), raw };
+          }
         } catch (e) {
           throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
         }
-      };
-      const r = memo === undefined ? score() : remember(memo, raw, score);
+        if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
+      }
       priceLeafScores.push(r);
-      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
-      pricePoints = pricePoints.plus(r.points);
+      // One price criterion: its points are the sum (adding a term within the precision to 0 keeps it).
+      pricePoints = pricePoints === undefined ? startSum(r.points) : pricePoints.plus(r.points);
     }
-    const totalPoints = s.quality.plus(pricePoints);
-    const points = (li: number): Dec => {
-      const leaf = run.leaves[li] as Leaf;
-      if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-      return s.leafScores[li]?.points ?? ZERO;
-    };
-    const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
+    const totalPoints = s.quality.plus(pricePoints ?? ZERO);
+    const after = afterGates.length === 0 ? NONE : afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
     const measure = measureOf(run, s.quality, totalPoints, price);
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
+    return { state: s, priceLeafScores, pricePoints: pricePoints ?? ZERO, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
   });
 }
 
+const NONE: readonly GateOutcome[] = Object.freeze([]);
+
+/** A leaf's points for an option priced in stage 2. */
+function pointsOf(run: Run, s: OptionState, priceLeafScores: readonly LeafScore[], li: number): Dec {
+  const leaf = run.leaves[li] as Leaf;
+  if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
+  return s.leafScores[li]?.points ?? ZERO;
+}
+
 function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
-  return sumDec(
-    lis.map((li) => {
-      const leaf = run.leaves[li] as Leaf;
-      if (leaf.node.kind === "price") return (p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-      return p.state.leafScores[li]?.points ?? ZERO;
-    }),
-  );
+  return sumDec(lis.map((li) => pointsOf(run, p.state, p.priceLeafScores, li)));
 }
 
 /** Compares by measure, then the tie-break rules; negative when a ranks above b. Returns the deciding rule index (-1: measure). */
@@ -601,7 +652,9 @@ function rankReversals(run: Run, states: readonly OptionState[], base: Ranking):
 
 function pct(change: Dec, base: Dec): string {
   if (base.isZero()) return "";
-  return decString(change.abs().div(base.abs()).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
+  // |change| / |base| (a positive value is its own absolute value).
+  const abs = (d: Dec): Dec => (d.isNeg() ? d.abs() : d);
+  return decString(abs(change).div(abs(base)).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
 }
 
 /** Guards a raw formula result the way the scoring functions do: floor at 0, cap at the maximum, 20 places. */
@@ -620,56 +673,102 @@ type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknow
 
 const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, memo: TreeMemo): ScoreNode[] {
+/** What a score tree is built from: one option's scores in a lot (see {@link leafScoreOf}). */
+interface TreeSource {
+  readonly run: Run;
+  readonly memo: TreeMemo;
+  readonly s: OptionState;
+  readonly p: Priced | undefined;
+  readonly sealed: boolean;
+}
+
+/** Why an option's price was not opened. */
+function failedBefore(s: OptionState): string {
+  return s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
+}
+
+/** The score of leaf `li` in an option's tree (a leaf not scored says why). */
+function leafScoreOf(t: TreeSource, li: number): LeafScore {
+  const { run, s, p } = t;
+  const leaf = run.leaves[li] as Leaf;
+  if (t.sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore(s)} before price evaluation)` };
+  if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
+  if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
+  return { points: ZERO, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
+}
+
+/**
+ * A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term to 0
+ * only rounds it to the precision, so a term within the precision starts the sum itself).
+ */
+function treeSum(t: TreeSource, fi: number): Dec {
+  const { run } = t;
+  const n = (run.flat[fi] as FlatNode).node;
+  if (n.kind === "pass-fail") return ZERO;
+  if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).points;
+  let total: Dec | undefined;
+  for (const c of run.children[fi] as readonly number[]) {
+    const p = treeSum(t, c);
+    total = total === undefined ? startSum(p) : total.plus(p);
+  }
+  return total ?? new Dec(0);
+}
+
+/** `m`'s value for `k`, made by `make(a)` the first time (see {@link remember}), without a closure per call. */
+function recall<K, A, V>(m: Map<K, V>, k: K, make: (a: A) => V, a: A): V {
+  let v = m.get(k);
+  if (v === undefined) {
+    v = make(a);
+    if (m.size < SEEN_LIMIT) m.set(k, v);
+  }
+  return v;
+}
+
+/** The node of flat node `fi` in an option's tree. Top-level trees: the points below are summed without building their nodes. */
+function treeNode(t: TreeSource, fi: number): ScoreNode {
+  const { run } = t;
   const full = run.scoreTrees === "full";
-  // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
-  // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
-  const sum = (fi: number): Dec => {
-    const n = (run.flat[fi] as FlatNode).node;
-    if (n.kind === "pass-fail") return ZERO;
-    if (n.kind !== "group") return leafScore(run.leafOfFlat.get(fi) as number).points;
-    let total: Dec | undefined;
-    for (const c of run.children[fi] as readonly number[]) {
-      const p = sum(c);
-      total = total === undefined ? (p.sd() <= PRECISION ? p : ZERO.plus(p)) : total.plus(p);
+  const f = run.flat[fi] as FlatNode;
+  const n = f.node;
+  const [text, nodes] = t.memo[fi] as TreeMemo[number];
+  const maxPoints = run.maxStr[fi] as string;
+  if (n.kind === "pass-fail") {
+    const outcome = t.s.passFail.get(n.id) ?? NO_OUTCOME;
+    let node = nodes.get(outcome);
+    if (node === undefined) {
+      node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome } as ScoreNode;
+      if (nodes.size < SEEN_LIMIT) nodes.set(outcome, node);
     }
-    return total ?? new Dec(0);
-  };
-  // Top-level trees: the points below the top level are summed without building their nodes.
-  const build = (fi: number): ScoreNode => {
-    const f = run.flat[fi] as FlatNode;
-    const n = f.node;
-    const [text, nodes] = memo[fi] as TreeMemo[number];
-    const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") {
-      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
-      return remember(nodes, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
-    }
-    const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
-    const pts = s?.points ?? sum(fi);
-    // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
-    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, () => decString(pts));
-    const make = (): ScoreNode => {
-      // Written in the node's key order; a key without a value is left out.
-      const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
-      if (full && n.kind === "quantitative") {
-        if (n.unit !== undefined) node["unit"] = n.unit;
-        node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
-      }
-      node["points"] = points;
-      node["fraction"] = remember(text, points, () => fraction(pts, f.globalWeight));
-      if (s === undefined) {
-        if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
-      } else {
-        if (s.raw !== undefined) node["raw"] = s.raw;
-        if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
-      }
-      return node as unknown as ScoreNode;
-    };
-    // A top-level group node is its points alone.
-    return full || s !== undefined ? make() : remember(nodes, points, make);
-  };
-  return run.roots.map(build);
+    return node;
+  }
+  const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
+  const pts = s?.points ?? treeSum(t, fi);
+  // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
+  const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : recall(text, pts, decString, pts);
+  // A top-level group node is its points alone.
+  const shared = full || s !== undefined ? undefined : nodes.get(points);
+  if (shared !== undefined) return shared;
+  // Written in the node's key order; a key without a value is left out.
+  const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+  if (full && n.kind === "quantitative") {
+    if (n.unit !== undefined) node["unit"] = n.unit;
+    node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+  }
+  node["points"] = points;
+  let share = text.get(points);
+  if (share === undefined) {
+    share = fraction(pts, f.globalWeight);
+    if (text.size < SEEN_LIMIT) text.set(points, share);
+  }
+  node["fraction"] = share;
+  if (s === undefined) {
+    if (full) node["children"] = (run.children[fi] as readonly number[]).map((c) => treeNode(t, c));
+  } else {
+    if (s.raw !== undefined) node["raw"] = s.raw;
+    if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+  }
+  if (!full && s === undefined && nodes.size < SEEN_LIMIT) nodes.set(points, node as unknown as ScoreNode);
+  return node as unknown as ScoreNode;
 }
 
 function fraction(points: Dec, max: Dec): string {
@@ -699,7 +798,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
       out.set(p.state.option.id, [
         {
           kind: "abnormally-low-price",
-          message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+          message: `price ${formatMoney({ amount: p.state.priceText ?? decString(price), currency: run.currency })} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
         },
       ]);
     }
@@ -762,14 +861,6 @@ function scoreLot(
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = (): string => s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
-    const leafScore = (li: number): LeafScore => {
-      const leaf = run.leaves[li] as Leaf;
-      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
-      if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
-      if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      return { points: ZERO, notScored: `price not opened: failed ${failedBefore()} before price evaluation` };
-    };
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
     const rankNo = ranking.ranks.get(s.option.id);
@@ -790,7 +881,8 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
-    r["scoreTree"] = buildTree(run, leafScore, s.passFail, memo);
+    const tree: TreeSource = { run, memo, s, p, sealed };
+    r["scoreTree"] = run.roots.map((fi) => treeNode(tree, fi));
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
