@@ -1,4 +1,5 @@
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -38,11 +39,11 @@ const HUNDRED = new Dec(100);
 const SEEN_LIMIT = 4096;
 const PRECISION = Dec.precision;
 
-/** `m`'s value for `k`, made by `make` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
-function remember<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+/** `m`'s value for `k`, made by `make(k, a)` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
+function remember<K, V, A = void>(m: Map<K, V>, k: K, make: (k: K, a: A) => V, a?: A): V {
   let v = m.get(k);
   if (v === undefined) {
-    v = make();
+    v = make(k, a as A);
     if (m.size < SEEN_LIMIT) m.set(k, v);
   }
   return v;
@@ -375,10 +376,6 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   // Each pass/fail criterion's outcome and gate when passed, made once per reason (catalogue records repeat it).
   const passes = passFailNodes.map(() => new Map<string, PassFailOutcome>());
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
-  // Options whose every pass/fail outcome is a remembered pass, with no other gate before price, share their
-  // gates and outcomes (one per set of outcomes; catalogues repeat them).
-  const root: SharedGates = { next: new Map() };
-  const outcomes: PassFailOutcome[] = [];
   // Per leaf, made once: its value function resolved when first needed, and the scores of values seen.
   const valueScoring = run.leaves.map((leaf) => {
     let c: CompiledValueScoring | undefined;
@@ -392,7 +389,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   return options.map((o) => {
     const values = o.values ?? {};
     const leafScores: (LeafScore | undefined)[] = [];
-    let quality: Dec | undefined;
+    let quality = ZERO;
     for (let li = 0; li < run.leaves.length; li++) {
       const leaf = run.leaves[li] as Leaf;
       let r: LeafScore | undefined;
@@ -401,12 +398,11 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores.push(r);
-      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes
-      // nothing; adding the first term to 0 only rounds it to the precision).
-      if (r !== undefined) quality = quality === undefined ? startSum(r.points) : quality.plus(r.points);
+      // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
+      if (r !== undefined) quality = quality.plus(r.points);
     }
-    // The trie node of this option's outcomes so far, while every one is a remembered pass.
-    let node: SharedGates | undefined = beforeGates.length === 0 ? root : undefined;
+    const gates: GateOutcome[] = [];
+    const passFail = new Map<string, { passed: boolean; reason: string }>();
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
       const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
@@ -420,42 +416,15 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
           gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
         };
         if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
-        else node = undefined;
       }
-      outcomes[k] = out;
-      if (node !== undefined) {
-        let next = node.next.get(out);
-        if (next === undefined) node.next.set(out, (next = { next: new Map() }));
-        node = next;
-      }
+      passFail.set(f.node.id, out.outcome);
+      gates.push(out.gate);
     }
-    let gates = node?.gates;
-    let passFail = node?.passFail;
-    if (gates === undefined || passFail === undefined) {
-      gates = [];
-      passFail = new Map();
-      for (let k = 0; k < passFailNodes.length; k++) {
-        const out = outcomes[k] as PassFailOutcome;
-        passFail.set((passFailNodes[k] as FlatNode).node.id, out.outcome);
-        gates.push(out.gate);
-      }
-      for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
-      if (node !== undefined) [node.gates, node.passFail] = [gates, passFail];
-    }
+    for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
-    return { option: o, price, priceText: price && (CANONICAL.test(o.price as string) ? o.price : decString(price)), leafScores, quality: quality ?? ZERO, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
+    return { option: o, price, priceText: price && decString(price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
   });
 }
-
-/** Gates and pass/fail outcomes shared by the options with the same outcomes (see stageOne), by the next outcome. */
-interface SharedGates {
-  readonly next: Map<PassFailOutcome, SharedGates>;
-  gates?: GateOutcome[];
-  passFail?: Map<string, { passed: boolean; reason: string }>;
-}
-
-/** A decimal written as decString writes it (no sign but "-", no leading or trailing zeros, no exponent). */
-const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 
 /** The first term of an exact sum: `0 + d` (a term within the precision is the sum itself). */
 function startSum(d: Dec): Dec {
@@ -501,12 +470,14 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   // built-in formula is pure, so a price scored before in the lot gives the same points (prices repeat).
   const traced = !light && run.scoreTrees === "full";
   const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
-  // The built-in relative-to-lowest formula, max × Pmin / P: its product max × Pmin is the same for every bid.
-  const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? c.ctx.maxPoints.times(c.ctx.lowest) : undefined));
+  // The built-in relative-to-lowest formula, max × Pmin / P: its product max × Pmin is the same for every bid,
+  // and the quotient is worked out in integers (see ledgerQuotient). It is positive, and a quotient held to 20
+  // places is above max only if the guard's would be (then both are max held to 20 places).
+  const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? fixedOf(c.ctx.maxPoints.times(c.ctx.lowest)) : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
-    let pricePoints: Dec | undefined;
+    let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
@@ -516,8 +487,9 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         try {
           if (traced) r = priceLeaf(c, price);
           else {
-            const t = top[k];
-            r = { points: guard(t === undefined ? c.formula.score(price, c.ctx).points : t.div(price), c.ctx.maxPoints as Dec), raw };
+            const [t, max] = [top[k], c.ctx.maxPoints as Dec];
+            const q = t && new Dec(fixedString(ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s)));
+            r = { points: q === undefined ? guard(c.formula.score(price, c.ctx).points, max) : q.gt(max) ? round(max) : q, raw };
           }
         } catch (e) {
           throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
@@ -525,17 +497,16 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
       }
       priceLeafScores.push(r);
-      // One price criterion: its points are the sum (adding a term within the precision to 0 keeps it).
-      pricePoints = pricePoints === undefined ? startSum(r.points) : pricePoints.plus(r.points);
+      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
+      pricePoints = pricePoints.plus(r.points);
     }
-    const totalPoints = s.quality.plus(pricePoints ?? ZERO);
-    const after = afterGates.length === 0 ? NONE : afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
+    const totalPoints = s.quality.plus(pricePoints);
+    const after = afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
     const measure = measureOf(run, s.quality, totalPoints, price);
-    return { state: s, priceLeafScores, pricePoints: pricePoints ?? ZERO, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
   });
 }
 
-const NONE: readonly GateOutcome[] = Object.freeze([]);
 
 /** A leaf's points for an option priced in stage 2. */
 function pointsOf(run: Run, s: OptionState, priceLeafScores: readonly LeafScore[], li: number): Dec {
@@ -652,9 +623,7 @@ function rankReversals(run: Run, states: readonly OptionState[], base: Ranking):
 
 function pct(change: Dec, base: Dec): string {
   if (base.isZero()) return "";
-  // |change| / |base| (a positive value is its own absolute value).
-  const abs = (d: Dec): Dec => (d.isNeg() ? d.abs() : d);
-  return decString(abs(change).div(abs(base)).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
+  return decString(change.abs().div(base.abs()).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
 }
 
 /** Guards a raw formula result the way the scoring functions do: floor at 0, cap at the maximum, 20 places. */
@@ -714,14 +683,17 @@ function treeSum(t: TreeSource, fi: number): Dec {
   return total ?? new Dec(0);
 }
 
-/** `m`'s value for `k`, made by `make(a)` the first time (see {@link remember}), without a closure per call. */
-function recall<K, A, V>(m: Map<K, V>, k: K, make: (a: A) => V, a: A): V {
-  let v = m.get(k);
-  if (v === undefined) {
-    v = make(a);
-    if (m.size < SEEN_LIMIT) m.set(k, v);
-  }
-  return v;
+/** The nodes of flat nodes `fis` in an option's tree. */
+function treeNodes(t: TreeSource, fis: readonly number[]): ScoreNode[] {
+  const out: ScoreNode[] = [];
+  for (const fi of fis) out.push(treeNode(t, fi));
+  return out;
+}
+
+/** A pass/fail criterion's node: its outcome, no points. */
+function passFailNode(passFail: { passed: boolean; reason: string }, f: FlatNode): ScoreNode {
+  const n = f.node;
+  return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints: decString(f.globalWeight), points: "0", fraction: "0", passFail } as ScoreNode;
 }
 
 /** The node of flat node `fi` in an option's tree. Top-level trees: the points below are summed without building their nodes. */
@@ -734,45 +706,36 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   const maxPoints = run.maxStr[fi] as string;
   if (n.kind === "pass-fail") {
     const outcome = t.s.passFail.get(n.id) ?? NO_OUTCOME;
-    let node = nodes.get(outcome);
-    if (node === undefined) {
-      node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome } as ScoreNode;
-      if (nodes.size < SEEN_LIMIT) nodes.set(outcome, node);
-    }
-    return node;
+    return remember(nodes as Map<typeof outcome, ScoreNode>, outcome, passFailNode, f);
   }
   const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
   const pts = s?.points ?? treeSum(t, fi);
   // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
-  const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : recall(text, pts, decString, pts);
+  const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, decString as (d: unknown) => string);
   // A top-level group node is its points alone.
-  const shared = full || s !== undefined ? undefined : nodes.get(points);
-  if (shared !== undefined) return shared;
+  const memo = full || s !== undefined ? undefined : nodes;
+  let node = memo?.get(points) as Record<string, unknown> | undefined;
+  if (node !== undefined) return node as unknown as ScoreNode;
   // Written in the node's key order; a key without a value is left out.
-  const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+  node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
   if (full && n.kind === "quantitative") {
     if (n.unit !== undefined) node["unit"] = n.unit;
     node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
   }
   node["points"] = points;
-  let share = text.get(points);
-  if (share === undefined) {
-    share = fraction(pts, f.globalWeight);
-    if (text.size < SEEN_LIMIT) text.set(points, share);
-  }
-  node["fraction"] = share;
+  node["fraction"] = remember(text as Map<string, string>, points, fraction, f.globalWeight);
   if (s === undefined) {
-    if (full) node["children"] = (run.children[fi] as readonly number[]).map((c) => treeNode(t, c));
+    if (full) node["children"] = treeNodes(t, run.children[fi] as readonly number[]);
   } else {
     if (s.raw !== undefined) node["raw"] = s.raw;
     if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
   }
-  if (!full && s === undefined && nodes.size < SEEN_LIMIT) nodes.set(points, node as unknown as ScoreNode);
+  if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(points, node as unknown as ScoreNode);
   return node as unknown as ScoreNode;
 }
 
-function fraction(points: Dec, max: Dec): string {
-  return max.isZero() ? "0" : decString(round(points.div(max)));
+function fraction(points: string, max: Dec): string {
+  return max.isZero() ? "0" : decString(round(new Dec(points).div(max)));
 }
 
 function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
@@ -798,7 +761,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
       out.set(p.state.option.id, [
         {
           kind: "abnormally-low-price",
-          message: `price ${formatMoney({ amount: p.state.priceText ?? decString(price), currency: run.currency })} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+          message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
         },
       ]);
     }
@@ -881,8 +844,7 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
-    const tree: TreeSource = { run, memo, s, p, sealed };
-    r["scoreTree"] = run.roots.map((fi) => treeNode(tree, fi));
+    r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
