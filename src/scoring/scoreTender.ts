@@ -1,4 +1,5 @@
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -13,6 +14,7 @@ import { overtakingFor } from "./overtaking.js";
 import { checkWeightPolicy, taggedWeight } from "./policies.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
 import type {
+  PassFailRecord,
   AggregationMethod,
   ConsensusRecord,
   ModerationChange,
@@ -38,11 +40,11 @@ const HUNDRED = new Dec(100);
 const SEEN_LIMIT = 4096;
 const PRECISION = Dec.precision;
 
-/** `m`'s value for `k`, made by `make` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
-function remember<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+/** `m`'s value for `k`, made by `make(k, a)` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
+function remember<K, V, A = void>(m: Map<K, V>, k: K, make: (k: K, a: A) => V, a?: A): V {
   let v = m.get(k);
   if (v === undefined) {
-    v = make();
+    v = make(k, a as A);
     if (m.size < SEEN_LIMIT) m.set(k, v);
   }
   return v;
@@ -285,12 +287,16 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
-    const score = (): LeafScore => {
-      const v = inDocument(run, leaf, optionId, () => readDecimal(value, ["value"], "any"));
-      const points = inDocument(run, leaf, optionId, () => compiled().points(v));
-      return { points, raw: value };
-    };
-    return seen === undefined ? score() : remember(seen, value, score);
+    let r = seen?.get(value);
+    if (r === undefined) {
+      try {
+        r = { points: compiled().points(readDecimal(value, ["value"], "any")), raw: value };
+      } catch (e) {
+        throw movedIntoDocument(run, leaf, optionId, e);
+      }
+      if (seen !== undefined && seen.size < SEEN_LIMIT) seen.set(value, r);
+    }
+    return r;
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
   return { points: new Dec(trace.points), trace, raw: value };
@@ -364,8 +370,10 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     else list.push(s);
   }
   const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
-  const passFailBy = new Map((t.passFail ?? []).map((p) => [pairKey(p.criterionId, p.optionId), p] as const));
   const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  // Each pass/fail criterion's records by option (the last record of a pair counts).
+  const passFailBy = passFailNodes.map(() => new Map<string, PassFailRecord>());
+  for (const p of t.passFail ?? []) passFailBy[passFailNodes.findIndex((f) => f.node.id === p.criterionId)]?.set(p.optionId, p);
   // Each pass/fail criterion's outcome and gate when passed, made once per reason (catalogue records repeat it).
   const passes = passFailNodes.map(() => new Map<string, PassFailOutcome>());
   const beforeGates = (t.gates ?? []).filter((g) => gateStage(run, g) === "before-price");
@@ -398,14 +406,18 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     const passFail = new Map<string, { passed: boolean; reason: string }>();
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
-      const r = passFailBy.get(pairKey(f.node.id, o.id));
+      const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
       const passed = r?.passed ?? false;
       const reason = r?.reason ?? "no outcome recorded";
-      const make = (): PassFailOutcome => ({
-        outcome: { passed, reason },
-        gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
-      });
-      const out = passed ? remember(passes[k] as Map<string, PassFailOutcome>, reason, make) : make();
+      const memo = passes[k] as Map<string, PassFailOutcome>;
+      let out = passed ? memo.get(reason) : undefined;
+      if (out === undefined) {
+        out = {
+          outcome: { passed, reason },
+          gate: { gateId: f.node.id, kind: "pass-fail", stage: "before-price", passed, reason: `${f.node.label}: ${passed ? "pass" : "fail"} (${reason})${passed ? "" : "; excluded before price is opened"}` },
+        };
+        if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
+      }
       passFail.set(f.node.id, out.outcome);
       gates.push(out.gate);
     }
@@ -413,6 +425,11 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     const price = o.price === undefined ? undefined : new Dec(o.price);
     return { option: o, price, priceText: price && decString(price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
   });
+}
+
+/** The first term of an exact sum: `0 + d` (a term within the precision is the sum itself). */
+function startSum(d: Dec): Dec {
+  return d.sd() <= PRECISION ? d : ZERO.plus(d);
 }
 
 function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
@@ -454,6 +471,10 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   // built-in formula is pure, so a price scored before in the lot gives the same points (prices repeat).
   const traced = !light && run.scoreTrees === "full";
   const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
+  // The built-in relative-to-lowest formula, max × Pmin / P: its product max × Pmin is the same for every bid,
+  // and the quotient is worked out in integers (see ledgerQuotient). It is positive, and a quotient held to 20
+  // places is above max only if the guard's would be (then both are max held to 20 places).
+  const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? fixedOf(c.ctx.maxPoints.times(c.ctx.lowest)) : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = [];
@@ -462,40 +483,41 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
       const raw = s.priceText ?? decString(price);
-      const score = (): LeafScore => {
+      let r = memo?.get(raw);
+      if (r === undefined) {
         try {
-          if (traced) return priceLeaf(c, price);
-          const points = guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec);
-          return { points, raw };
+          if (traced) r = priceLeaf(c, price);
+          else {
+            const [t, max] = [top[k], c.ctx.maxPoints as Dec];
+            const q = t && new Dec(fixedString(ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s)));
+            r = { points: q === undefined ? guard(c.formula.score(price, c.ctx).points, max) : q.gt(max) ? round(max) : q, raw };
+          }
         } catch (e) {
           throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
         }
-      };
-      const r = memo === undefined ? score() : remember(memo, raw, score);
+        if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
+      }
       priceLeafScores.push(r);
       // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
       pricePoints = pricePoints.plus(r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
-    const points = (li: number): Dec => {
-      const leaf = run.leaves[li] as Leaf;
-      if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-      return s.leafScores[li]?.points ?? ZERO;
-    };
-    const after = afterGates.map((g) => gateOutcome(run, g, points, "after-price"));
+    const after = afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
     const measure = measureOf(run, s.quality, totalPoints, price);
     return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
   });
 }
 
+
+/** A leaf's points for an option priced in stage 2. */
+function pointsOf(run: Run, s: OptionState, priceLeafScores: readonly LeafScore[], li: number): Dec {
+  const leaf = run.leaves[li] as Leaf;
+  if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
+  return s.leafScores[li]?.points ?? ZERO;
+}
+
 function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
-  return sumDec(
-    lis.map((li) => {
-      const leaf = run.leaves[li] as Leaf;
-      if (leaf.node.kind === "price") return (p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-      return p.state.leafScores[li]?.points ?? ZERO;
-    }),
-  );
+  return sumDec(lis.map((li) => pointsOf(run, p.state, p.priceLeafScores, li)));
 }
 
 /** Compares by measure, then the tie-break rules; negative when a ranks above b. Returns the deciding rule index (-1: measure). */
@@ -621,60 +643,100 @@ type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknow
 
 const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
 
-function buildTree(run: Run, leafScore: (li: number) => LeafScore, passFail: ReadonlyMap<string, { passed: boolean; reason: string }>, memo: TreeMemo): ScoreNode[] {
-  const full = run.scoreTrees === "full";
-  // A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term
-  // to 0 only rounds it to the precision, so a term within the precision starts the sum itself).
-  const sum = (fi: number): Dec => {
-    const n = (run.flat[fi] as FlatNode).node;
-    if (n.kind === "pass-fail") return ZERO;
-    if (n.kind !== "group") return leafScore(run.leafOfFlat.get(fi) as number).points;
-    let total: Dec | undefined;
-    for (const c of run.children[fi] as readonly number[]) {
-      const p = sum(c);
-      total = total === undefined ? (p.sd() <= PRECISION ? p : ZERO.plus(p)) : total.plus(p);
-    }
-    return total ?? new Dec(0);
-  };
-  // Top-level trees: the points below the top level are summed without building their nodes.
-  const build = (fi: number): ScoreNode => {
-    const f = run.flat[fi] as FlatNode;
-    const n = f.node;
-    const [text, nodes] = memo[fi] as TreeMemo[number];
-    const maxPoints = run.maxStr[fi] as string;
-    if (n.kind === "pass-fail") {
-      const outcome = passFail.get(n.id) ?? NO_OUTCOME;
-      return remember(nodes, outcome, () => ({ criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints, points: "0", fraction: "0", passFail: outcome }));
-    }
-    const s = n.kind === "group" ? undefined : leafScore(run.leafOfFlat.get(fi) as number);
-    const pts = s?.points ?? sum(fi);
-    // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
-    const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, () => decString(pts));
-    const make = (): ScoreNode => {
-      // Written in the node's key order; a key without a value is left out.
-      const node: Record<string, unknown> = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
-      if (full && n.kind === "quantitative") {
-        if (n.unit !== undefined) node["unit"] = n.unit;
-        node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
-      }
-      node["points"] = points;
-      node["fraction"] = remember(text, points, () => fraction(pts, f.globalWeight));
-      if (s === undefined) {
-        if (full) node["children"] = (run.children[fi] as readonly number[]).map(build);
-      } else {
-        if (s.raw !== undefined) node["raw"] = s.raw;
-        if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
-      }
-      return node as unknown as ScoreNode;
-    };
-    // A top-level group node is its points alone.
-    return full || s !== undefined ? make() : remember(nodes, points, make);
-  };
-  return run.roots.map(build);
+/** What a score tree is built from: one option's scores in a lot (see {@link leafScoreOf}). */
+interface TreeSource {
+  readonly run: Run;
+  readonly memo: TreeMemo;
+  readonly s: OptionState;
+  readonly p: Priced | undefined;
+  readonly sealed: boolean;
 }
 
-function fraction(points: Dec, max: Dec): string {
-  return max.isZero() ? "0" : decString(round(points.div(max)));
+/** Why an option's price was not opened. */
+function failedBefore(s: OptionState): string {
+  return s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
+}
+
+/** The score of leaf `li` in an option's tree (a leaf not scored says why). */
+function leafScoreOf(t: TreeSource, li: number): LeafScore {
+  const { run, s, p } = t;
+  const leaf = run.leaves[li] as Leaf;
+  if (t.sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore(s)} before price evaluation)` };
+  if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
+  if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
+  return { points: ZERO, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
+}
+
+/**
+ * A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term to 0
+ * only rounds it to the precision, so a term within the precision starts the sum itself).
+ */
+function treeSum(t: TreeSource, fi: number): Dec {
+  const { run } = t;
+  const n = (run.flat[fi] as FlatNode).node;
+  if (n.kind === "pass-fail") return ZERO;
+  if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).points;
+  let total: Dec | undefined;
+  for (const c of run.children[fi] as readonly number[]) {
+    const p = treeSum(t, c);
+    total = total === undefined ? startSum(p) : total.plus(p);
+  }
+  return total ?? new Dec(0);
+}
+
+/** The nodes of flat nodes `fis` in an option's tree. */
+function treeNodes(t: TreeSource, fis: readonly number[]): ScoreNode[] {
+  const out: ScoreNode[] = [];
+  for (const fi of fis) out.push(treeNode(t, fi));
+  return out;
+}
+
+/** A pass/fail criterion's node: its outcome, no points. */
+function passFailNode(passFail: { passed: boolean; reason: string }, f: FlatNode): ScoreNode {
+  const n = f.node;
+  return { criterionId: n.id, label: n.label, kind: n.kind, localWeight: "0", maxPoints: decString(f.globalWeight), points: "0", fraction: "0", passFail } as ScoreNode;
+}
+
+/** The node of flat node `fi` in an option's tree. Top-level trees: the points below are summed without building their nodes. */
+function treeNode(t: TreeSource, fi: number): ScoreNode {
+  const { run } = t;
+  const full = run.scoreTrees === "full";
+  const f = run.flat[fi] as FlatNode;
+  const n = f.node;
+  const [text, nodes] = t.memo[fi] as TreeMemo[number];
+  const maxPoints = run.maxStr[fi] as string;
+  if (n.kind === "pass-fail") {
+    const outcome = t.s.passFail.get(n.id) ?? NO_OUTCOME;
+    return remember(nodes as Map<typeof outcome, ScoreNode>, outcome, passFailNode, f);
+  }
+  const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
+  const pts = s?.points ?? treeSum(t, fi);
+  // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
+  const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, decString as (d: unknown) => string);
+  // A top-level group node is its points alone.
+  const memo = full || s !== undefined ? undefined : nodes;
+  let node = memo?.get(points) as Record<string, unknown> | undefined;
+  if (node !== undefined) return node as unknown as ScoreNode;
+  // Written in the node's key order; a key without a value is left out.
+  node = { criterionId: n.id, label: n.label, kind: n.kind, localWeight: n.weight, maxPoints };
+  if (full && n.kind === "quantitative") {
+    if (n.unit !== undefined) node["unit"] = n.unit;
+    node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
+  }
+  node["points"] = points;
+  node["fraction"] = remember(text as Map<string, string>, points, fraction, f.globalWeight);
+  if (s === undefined) {
+    if (full) node["children"] = treeNodes(t, run.children[fi] as readonly number[]);
+  } else {
+    if (s.raw !== undefined) node["raw"] = s.raw;
+    if (full) for (const k of ["level", "trace", "moderation", "notScored"] as const) if (s[k] !== undefined) node[k] = s[k];
+  }
+  if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(points, node as unknown as ScoreNode);
+  return node as unknown as ScoreNode;
+}
+
+function fraction(points: string, max: Dec): string {
+  return max.isZero() ? "0" : decString(round(new Dec(points).div(max)));
 }
 
 function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
@@ -763,14 +825,6 @@ function scoreLot(
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
-    const failedBefore = (): string => s.gates.flatMap((g) => (g.passed ? [] : [g.gateId])).join(", ");
-    const leafScore = (li: number): LeafScore => {
-      const leaf = run.leaves[li] as Leaf;
-      if (sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore()} before price evaluation)` };
-      if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
-      if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-      return { points: ZERO, notScored: `price not opened: failed ${failedBefore()} before price evaluation` };
-    };
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
     const rankNo = ranking.ranks.get(s.option.id);
@@ -791,7 +845,7 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
     }
-    r["scoreTree"] = buildTree(run, leafScore, s.passFail, memo);
+    r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s.option.id) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);

@@ -545,9 +545,11 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
   if (fn.score === VALUE_FUNCTION_RULES.linear.score) {
     // The built-in linear function (from VALUE_FUNCTIONS or the rules scoring reads: the same score) scores a value outside its limits as the limit itself: those points are
     // worked out once (the clamped values of a catalogue are many, each with a note no one reads here).
+    // Inside them, the points max × (v − lower) / (upper − lower) lie in [0, max], so bounding them only holds
+    // them to 20 places.
     const { lower, upper } = params as Limits;
-    const [score, low, high] = [points, points(lower), points(upper)];
-    points = (v) => (v.lt(lower) ? low : v.gt(upper) ? high : score(v));
+    const [low, high, range, higher] = [points(lower), points(upper), upper.minus(lower), direction === "higher-is-better"];
+    points = (v) => (v.lt(lower) ? low : v.gt(upper) ? high : max.times(higher ? v.minus(lower) : upper.minus(v)).div(range).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
   }
   return {
     points,
