@@ -32,7 +32,7 @@ describe("vbp psa --evppi", () => {
       ["p_ssi+c_bed_day+los_ssi", "20000", three.points[0]!.perPatient.toFixed(2)],
       ["p_ssi+c_bed_day+los_ssi", "30000", three.points[1]!.perPatient.toFixed(2)],
     ]);
-  }, 60_000);
+  });
 
   it("runs on merged shards with vbp merge, giving the single run's figures", async () => {
     const files: Record<string, string> = { "m.json": doc };
@@ -45,7 +45,7 @@ describe("vbp psa --evppi", () => {
     expect(await run(["merge", "s1.json", "s2.json", "--thresholds", "25000", "--evppi", "p_ssi"], io)).toBe(0);
     const e = evppi(runPsa(JSON.parse(doc), { iterations: 400, seed: 8 }), { parameters: ["p_ssi"], thresholds: [25000] });
     expect(rows(io.out())[0]![3]).toBe(e.points[0]!.perPatient.toFixed(2));
-  }, 60_000);
+  });
 
   it("refuses a bad group, an undrawn parameter, a missing threshold, a shard and a per-draw format", async () => {
     const cases: [string[], RegExp][] = [
@@ -61,5 +61,5 @@ describe("vbp psa --evppi", () => {
       expect(await run(["psa", "m.json", "-n", "200", "--workers", "1", "--quiet", ...flags], io)).toBe(2);
       expect(io.err()).toMatch(message);
     }
-  }, 60_000);
+  });
 });

@@ -57,7 +57,7 @@ describe("vbp evaluate --format xlsx", () => {
     });
     // --ledger adds every lifecycle cash flow to the Ledger sheet.
     expect(wb.getWorksheet("Ledger")!.rowCount).toBeGreaterThan(expected.options.length * 4 + 1);
-  }, 120_000);
+  });
 
   it("refuses to write a workbook to a terminal (no -o): usage error before evaluating", async () => {
     const io = memoryIo();
@@ -82,5 +82,5 @@ describe("vbp evaluate … --scores <scores.xlsx>", () => {
       `${sheet}: line 2 (id p-0001) Scores!D2: is required`,
       `${sheet}: line 2 (id p-0001) Scores!E2: is required (string)`,
     ]);
-  }, 120_000);
+  });
 });

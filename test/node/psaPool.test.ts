@@ -17,7 +17,7 @@ beforeAll(async () => {
   await build({ entryPoints: ["src/node/psaWorker.ts"], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "error" });
   workerScript = pathToFileURL(out);
   pool = await createPsaPool({ workers: 3, workerScript });
-}, 60_000);
+});
 afterAll(async () => {
   await pool.close();
 });
@@ -63,7 +63,7 @@ describe("a kept-warm pool of PSA workers", () => {
       expect(progress[progress.length - 1]).toBe(single.count);
     }
     expect(runPsa(stressedTree(), { iterations: 1000, seed: 5 }).conditions.length).toBeGreaterThan(1);
-  }, 120_000);
+  });
 
   it("checks the input before any worker is busy, and stays usable after a cancelled run", async () => {
     await expect(pool.run(ssiDocument(), { iterations: 0, seed: 1 })).rejects.toThrow(/iterations/);
@@ -73,14 +73,14 @@ describe("a kept-warm pool of PSA workers", () => {
     await expect(run).rejects.toThrow("cancelled");
     const again = await pool.run(ssiDocument(), { iterations: 300, seed: 9 });
     expect(fingerprint(again)).toEqual(fingerprint(runPsa(ssiDocument(), { iterations: 300, seed: 9 })));
-  }, 120_000);
+  });
 
   it("refuses work once closed, and a bad number of workers", async () => {
     const small = await createPsaPool({ workers: 1, workerScript });
     await small.close();
     await expect(small.run(ssiDocument(), { iterations: 10, seed: 1 })).rejects.toThrow(/closed/);
     await expect(createPsaPool({ workers: 0, workerScript })).rejects.toThrow(/workers/);
-  }, 60_000);
+  });
 
   it("reports where the time of the last run went: every draw once, in blocks that shrink towards the end", async () => {
     // 1,000 draws in chunks of 50 on 3 workers: 20 chunks handed out as blocks of 3, 2, 2 and 2 chunks, then
@@ -96,5 +96,5 @@ describe("a kept-warm pool of PSA workers", () => {
     }
     expect(t.mainMs).toBeGreaterThan(0);
     expect(t.wallMs).toBeGreaterThanOrEqual(t.mainMs);
-  }, 60_000);
+  });
 });

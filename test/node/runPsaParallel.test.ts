@@ -14,7 +14,7 @@ beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), "vbp-psa-worker-")), "psaWorker.mjs");
   await build({ entryPoints: ["src/node/psaWorker.ts"], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "error" });
   workerScript = pathToFileURL(out);
-}, 60_000);
+});
 
 const fingerprint = (r: Awaited<ReturnType<typeof runPsaParallel>>) => ({
   parameters: Array.from(r.parameters.values),
@@ -31,7 +31,7 @@ describe("PSA over worker threads", () => {
       expect(fingerprint(r)).toEqual(single);
       expect(progress[progress.length - 1]).toBe(900);
     }
-  }, 60_000);
+  });
 
   it("checks the input before starting a worker, and stops when aborted", async () => {
     await expect(runPsaParallel(ssiDocument(), { iterations: 0, seed: 1, workerScript })).rejects.toThrow(/iterations/);
@@ -39,5 +39,5 @@ describe("PSA over worker threads", () => {
     const controller = new AbortController();
     const run = runPsaParallel(ssiDocument(), { iterations: 200000, seed: 1, workers: 2, workerScript, signal: controller.signal, onProgress: () => controller.abort(new Error("cancelled")) });
     await expect(run).rejects.toThrow("cancelled");
-  }, 60_000);
+  });
 });

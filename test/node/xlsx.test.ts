@@ -44,7 +44,7 @@ describe("evaluationWorkbook", () => {
     expect(ledger.rowCount).toBeGreaterThan(result.options.length * 4);
     const assumptions = wb.getWorksheet("Assumptions")!;
     expect(assumptions.getRow(2).getCell(2).text).toBe(result.title);
-  }, 120_000);
+  });
 });
 
 describe("readEvaluatorScoresXlsx", () => {

@@ -55,7 +55,7 @@ describe.skipIf(!present)("HTML report in headless Chromium", () => {
       const url = r.url();
       if (!url.startsWith("file:") && !url.startsWith("data:") && !requests.includes(url)) requests.push(url);
     });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -100,7 +100,7 @@ describe.skipIf(!present)("HTML report in headless Chromium", () => {
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
     expect(existsSync(join(ARTIFACTS, "report.png"))).toBe(true);
-  }, 120_000);
+  });
 
   it("would notice a request or a console error (the checks above can fail)", async () => {
     const page = await context.newPage();
@@ -119,5 +119,5 @@ describe.skipIf(!present)("HTML report in headless Chromium", () => {
     expect(requests.slice(before)).toEqual(["https://example.org/pixel.png"]);
     requests.length = before;
     expect(seen).toContain("boom");
-  }, 60_000);
+  });
 });

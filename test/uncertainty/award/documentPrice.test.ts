@@ -38,7 +38,7 @@ describe("a bid price drawn under inputs on an evaluation document", () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-  }, 120_000);
+  });
 
   it("with an uncertain lifecycle figure of the same bid, both at their high points match the exact evaluation (the interaction is carried)", () => {
     const o: AwardUncertaintyOptions = {
@@ -64,7 +64,7 @@ describe("a bid price drawn under inputs on an evaluation document", () => {
       checked++;
     }
     expect(checked).toBe(3);
-  }, 120_000);
+  });
 
   it("seeded: chunks and shards give the single run, bit for bit", () => {
     const o: AwardUncertaintyOptions = { iterations: 400, seed: 7, inputs };
@@ -73,5 +73,5 @@ describe("a bid price drawn under inputs on an evaluation document", () => {
     const cuts = [0, 1, 150, 400];
     const parts = cuts.slice(0, -1).map((c, i) => awardDraws(workedDocument(), { ...o, firstDraw: c, iterations: cuts[i + 1]! - c, chunkSize: 64 }));
     expect(mergeAwardDraws(workedDocument(), o, [...parts].reverse())).toEqual(whole);
-  }, 120_000);
+  });
 });

@@ -66,7 +66,7 @@ describe("uncertain values of an evaluation document", () => {
     // A lifecycle line of bid a moves lot 3 alone; a pathway parameter moves both lots.
     expect(bars.filter((x) => x.b.inputId === "document:options.a.lifecycle.items.apply.quantity").map((x) => x.li)).toEqual([0]);
     expect(bars.filter((x) => x.b.inputId === "parameter:p_ssi").map((x) => x.li)).toEqual([0, 1]);
-  }, 120_000);
+  });
 
   it("quantity × unit cost of one line: the interaction is carried (both at their high points match the exact evaluation)", () => {
     const both: UncertainDocumentValue[] = [
@@ -87,7 +87,7 @@ describe("uncertain values of an evaluation document", () => {
     const a = exact.options.find((o) => o.optionId === "a")!;
     const n = parts.block.measure[0]!.length / N;
     expect(Math.abs(parts.block.measure[0]![d * n]! - Number(a.total))).toBeLessThan(0.01);
-  }, 120_000);
+  });
 
   it("the probability of winning reflects them, and they are named among what moves a bid's score", () => {
     const r = awardUncertainty(workedDocument(), { iterations: 2000, seed: 2026, documentValues });
@@ -100,14 +100,14 @@ describe("uncertain values of an evaluation document", () => {
     expect(r.inputs.map((i) => i.inputId)).toEqual(["parameter:p_ssi", "parameter:c_bed_day", "document:options.a.lifecycle.items.apply.quantity", "document:options.b.carbon.embodied.product.factor.kgCO2ePerUnit"]);
     // Without them the award is certain (no other input varies): the test can fail.
     expect(awardUncertainty(workedDocument(), { iterations: 200, seed: 2026 }).lots[0]!.bids[0]!.probabilityOfWinning).toBe(1);
-  }, 120_000);
+  });
 
   it("pathway parameters are drawn from the PSA's own streams: the same seed gives the PSA's draws", () => {
     const dist = { type: "beta", mean: 0.12, se: 0.02 } as const;
     const part = awardDraws(workedDocument(), { iterations: 50, firstDraw: 100, seed: 77, documentValues: [{ path: "pathway.parameters.p_ssi.value", distribution: dist }] });
     const psa = sampleDraws(createDrawPlan({ quantities: [{ key: "parameter:p_ssi", distribution: dist }] }), 77, 100, 50);
     expect(Array.from(part.block.inputs)).toEqual(Array.from(psa.values));
-  }, 120_000);
+  });
 
   it("seeded: chunks and shards give the single run, bit for bit", () => {
     const o: AwardUncertaintyOptions = { iterations: 600, seed: 99, documentValues: documentValues.slice(0, 3), inputs: [{ optionId: "a", input: "price", distribution: { type: "pert", min: "110", mode: "128", max: "150" } }] };
@@ -117,7 +117,7 @@ describe("uncertain values of an evaluation document", () => {
     const parts = cuts.slice(0, -1).map((c, i) => awardDraws(workedDocument(), { ...o, firstDraw: c, iterations: cuts[i + 1]! - c, chunkSize: 64 }));
     expect(mergeAwardDraws(workedDocument(), o, [...parts].reverse())).toEqual(whole);
     expect(awardUncertainty(workedDocument(), { ...o, seed: 100 }).lots[0]!.bids[0]!.probabilityOfWinning).not.toBe(whole.lots[0]!.bids[0]!.probabilityOfWinning);
-  }, 120_000);
+  });
 
   it("bad input: every problem with its path, before any draw", () => {
     let caught: VbpInputError | undefined;
@@ -159,7 +159,7 @@ describe("uncertain values of an evaluation document", () => {
         inputs: [{ optionId: "a", input: "pathway-cost", distribution: { type: "normal", mean: 3390, sd: 10 } }],
       }),
     ).toThrow(/has a distribution under inputs and also follows uncertain document values/);
-  }, 120_000);
+  });
 
   it("public types", () => {
     expectTypeOf<AwardUncertaintyOptions["documentValues"]>().toEqualTypeOf<readonly UncertainDocumentValue[] | undefined>();

@@ -77,7 +77,7 @@ describe("the pathway's own parameter distributions in the award", () => {
     const rho = a.reduce((s, x, i) => s + (x - mean) * (b[i]! - mean), 0) / a.reduce((s, x) => s + (x - mean) ** 2, 0);
     expect(rho).toBeGreaterThan(0.5);
     expect(rho).toBeLessThan(0.7);
-  }, 120_000);
+  });
 
   it("a tornado end of a declared parameter is the exact evaluation of the document with that value", () => {
     const r = awardTornado(declaredDocument(), { seed: 0 });
@@ -97,7 +97,7 @@ describe("the pathway's own parameter distributions in the award", () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
-  }, 120_000);
+  });
 
   it("pathwayDistributions: false draws nothing from the pathway; the award without it is certain", () => {
     const r = awardUncertainty(declaredDocument(), { iterations: 100, seed: 1, pathwayDistributions: false });
@@ -106,7 +106,7 @@ describe("the pathway's own parameter distributions in the award", () => {
     // With it off, documentValues may restate a parameter the pathway declares.
     const restated = awardUncertainty(declaredDocument(), { iterations: 20, seed: 1, pathwayDistributions: false, documentValues: [{ path: "pathway.parameters.p_ssi.value", distribution: { type: "beta", mean: 0.1, se: 0.01 } }] });
     expect(restated.inputs.map((i) => i.inputId)).toEqual(["parameter:p_ssi"]);
-  }, 120_000);
+  });
 
   it("bad input: a parameter declared twice, correlations of undrawn parameters, a bad matrix, each with its path", () => {
     const issues = (o: Partial<AwardUncertaintyOptions>, doc = declaredDocument()): { path: string; message: string }[] => {
@@ -133,7 +133,7 @@ describe("the pathway's own parameter distributions in the award", () => {
     (wide.pathway as { parameters: Param[] }).parameters.find((p) => p.id === "p_ssi")!.distribution = { type: "normal", mean: "0.12", sd: "0.6" };
     expect(issues({}, wide)).toEqual([{ path: expect.stringMatching(/^pathway\./), message: expect.stringMatching(/the drawn pathway parameters break a rule of the pathway.*pathway\.parameters\[…\]\.distribution/) }]);
     expect(issues({ pathwayDistributions: "no" as unknown as boolean })).toEqual([{ path: "pathwayDistributions", message: expect.stringMatching(/must be true or false/) }]);
-  }, 120_000);
+  });
 
   it("seeded: chunks and shards give the single run, bit for bit, with correlations", () => {
     const o: AwardUncertaintyOptions = { iterations: 500, seed: 42, correlations, weights: { groups: ["root"] } };
@@ -143,7 +143,7 @@ describe("the pathway's own parameter distributions in the award", () => {
     const cuts = [0, 7, 260, 500];
     const parts = cuts.slice(0, -1).map((c, i) => awardDraws(doc, { ...o, firstDraw: c, iterations: cuts[i + 1]! - c, chunkSize: 50 }));
     expect(mergeAwardDraws(doc, o, [...parts].reverse())).toEqual(whole);
-  }, 120_000);
+  });
 
   it("public types", () => {
     expectTypeOf<AwardUncertaintyOptions["pathwayDistributions"]>().toEqualTypeOf<boolean | undefined>();

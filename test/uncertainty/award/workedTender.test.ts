@@ -41,7 +41,7 @@ describe("probability of winning on the worked tender", () => {
     expect(lot3.bids[0]!.drivers.map((d) => d.label)).toContain("cost of a bed day");
     expect(lot3.bids[0]!.probabilityOfWinning).toBeGreaterThan(0.5);
     expect(lot3.bids[0]!.probabilityOfWinning).toBeLessThan(0.9);
-  }, 120_000);
+  });
 
   it("public types", () => {
     expectTypeOf<AwardUncertaintyResult["lots"][number]["bids"][number]>().toEqualTypeOf<BidUncertainty>();

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const out = join(mkdtempSync(join(tmpdir(), "vbp-award-worker-")), "awardWorker.mjs");
   await build({ entryPoints: ["test/uncertainty/award/fixtures/awardWorker.ts"], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "error" });
   script = pathToFileURL(out);
-}, 60_000);
+});
 
 const options: AwardUncertaintyOptions = {
   iterations: 2000,
@@ -55,7 +55,7 @@ describe("seeded reproducibility across worker threads", () => {
       w.once("error", reject);
     });
     expect(mergeAwardDraws(workedTender(), { ...options, seed: 1 }, [other])).not.toEqual(single);
-  }, 120_000);
+  });
 
   it("with uncertain document values (pathway parameters through evaluateDraws, a lifecycle line): 2 worker threads merge to the single-thread result, bit for bit", async () => {
     const doc = workedDocument();
@@ -72,5 +72,5 @@ describe("seeded reproducibility across worker threads", () => {
     const parts = await Promise.all([inWorker(0, 301, doc, opts), inWorker(301, 499, doc, opts)]);
     expect(mergeAwardDraws(doc, opts, parts)).toEqual(single);
     expect(mergeAwardDraws(doc, { ...opts, seed: 2 }, [await inWorker(0, 800, doc, { ...opts, seed: 2 })])).not.toEqual(single);
-  }, 180_000);
+  });
 });
