@@ -21,6 +21,8 @@ import {
 } from "./schema.js";
 
 const ZERO = new Dec(0);
+/** The cumulative flows of an option whose totals alone are read. */
+const NO_FLOWS: readonly bigint[] = Object.freeze([]);
 
 /** Everything that is the same for every option of one evaluation, computed once. */
 interface Context {
@@ -47,10 +49,12 @@ interface Context {
   readonly dfHorizonFixed: Fixed;
   readonly indexRatios: Map<string, Dec>;
   /** Shares of a quantity (see {@link quotientOf}), by multiplier, then quantity text and divisor. */
-  readonly quotients: Map<Fixed | number, Map<string, Fixed>>;
+  readonly quotients: Map<Fixed | number, Map<number, Map<string, Fixed>>>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
+  /** Each option's totals alone are read (no ledger, breakdowns or payback): no sums by period or item are kept. */
+  readonly totalsOnly: boolean;
   /** Where each option's ledger rows start (undefined without the ledger). */
   readonly ledger: LedgerIndex | undefined;
   /** Totals by kind, item and period, kept compactly (undefined: empty lists, for a caller that reads the totals alone). */
@@ -73,7 +77,7 @@ function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): D
   return new Dec(2 * p - 1).div(2 * ppy);
 }
 
-function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true): Context {
+function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true, totalsOnly = false): Context {
   const ppy = doc.period === "month" ? 12 : 1;
   const periods = doc.horizonYears * ppy;
   const timing = doc.discounting.timing;
@@ -120,6 +124,7 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
+    totalsOnly: totalsOnly && !withLedger && !breakdown,
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
   };
@@ -209,9 +214,16 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   return { periods, times: 1 };
 }
 
-/** A validated decimal string as an exact Fixed (no Decimal object on the way). */
+/** A validated decimal string as an exact Fixed (no Decimal object on the way; plain digits with at most one point read without a pattern). */
 function exactFixed(text: string): Fixed {
-  return fixedFromString(text) ?? fixedOf(new Dec(text));
+  let point = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && point < 0 && i > 0 && i < text.length - 1) point = i;
+    else if (c < 48 || c > 57) return fixedFromString(text) ?? fixedOf(new Dec(text));
+  }
+  if (text.length === 0) return fixedFromString(text) ?? fixedOf(new Dec(text));
+  return point < 0 ? { m: BigInt(text), s: 0 } : { m: BigInt(text.slice(0, point) + text.slice(point + 1)), s: text.length - point - 1 };
 }
 
 /** Whether an item's price must be restated with the index series. */
@@ -312,18 +324,18 @@ function planItem(
 ): ItemPlan {
   const { ppy } = ctx;
   const item = option.items[j]!;
-  const path = ["options", optionIndex, "items", j, "priceYear"] as const;
   const perMinute = item.quantityUnit === "minute";
   // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
   const q = exactFixed(item.quantity);
   const qDen = perMinute ? 60 : 1;
-  const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
+  const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", ["options", optionIndex, "items", j, "priceYear"])) : exactFixed(item.unitCost ?? "0");
   const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
   const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
   const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
   const occ = occurrences(ctx, option, item);
-  const fixedQty = quotientOf(ctx, item.quantity, q, occ.times, qDen);
+  // Without a volume, the quantity is the same in every period (made here; with one, made per volume).
+  const fixedQty = volume === undefined ? quotientOf(ctx, item.quantity, q, occ.times, qDen) : q;
   const volumeDen = qDen * ppy;
   // Every amount depends only on the year: remember the last one computed (and its value, when a later year's
   // quantity and unit cost are the same).
@@ -359,11 +371,12 @@ function planItem(
 function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, den: number): Fixed {
   const n = (): Fixed => (typeof by === "number" ? mulFixedInt(q, by) : mulFixed(q, by));
   if (den === 1) return n();
-  let byText = ctx.quotients.get(by);
-  if (byText === undefined) ctx.quotients.set(by, (byText = new Map()));
-  const key = `${text}/${den}`;
-  let r = byText.get(key);
-  if (r === undefined) byText.set(key, (r = quotientFixed(n(), den)));
+  let byDen = ctx.quotients.get(by);
+  if (byDen === undefined) ctx.quotients.set(by, (byDen = new Map()));
+  let byText = byDen.get(den);
+  if (byText === undefined) byDen.set(den, (byText = new Map()));
+  let r = byText.get(text);
+  if (r === undefined) byText.set(text, (r = quotientFixed(n(), den)));
   return r;
 }
 
@@ -491,17 +504,35 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
   const H = ctx.doc.horizonYears;
   const volumes = optionVolumes(ctx, option);
   const { uses, patients } = volumes;
+  const items = option.items;
+  // Totals alone (see Context.totalsOnly): the option's present cost is the sum of every flow's (exact, in
+  // any order), and the per-period and per-item sums below are not kept.
+  if (ctx.totalsOnly && !items.some((item) => item.kind === "residual-value")) {
+    let runDisc = 0n;
+    let flows = 0;
+    for (let j = 0; j < items.length; j++) {
+      const plan = planItem(ctx, option, optionIndex, j, volumes);
+      const ps = plan.occ.periods;
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k]!;
+        const f = ctx.dfFixed[p]!;
+        runDisc += roundToLedger(plan.valueAt(p).und * f.m, LEDGER_SCALE + f.s);
+      }
+      flows += ps.length;
+    }
+    return { cumUnd: NO_FLOWS, cumDisc: NO_FLOWS, runUnd: 0n, runDisc, cashFlows: flows, patients, uses };
+  }
   const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   // Per item: occurrences and exact totals.
-  const itemCount: number[] = new Array<number>(option.items.length).fill(0);
-  const itemUndAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
-  const itemDiscAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
+  const itemCount: number[] = new Array<number>(items.length).fill(0);
+  const itemUndAll: bigint[] = new Array<bigint>(items.length).fill(0n);
+  const itemDiscAll: bigint[] = new Array<bigint>(items.length).fill(0n);
   const acquisitions: { itemId: string; period: number; amount: bigint }[] = [];
   let cashFlows = 0;
 
   const residualItems: number[] = [];
-  option.items.forEach((item, j) => {
+  items.forEach((item, j) => {
     if (item.kind === "residual-value") {
       residualItems.push(j);
       return;
@@ -698,7 +729,7 @@ export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
   options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
 ): LifecycleResult {
-  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
+  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true, options.totals !== undefined);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
   // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
