@@ -162,40 +162,42 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
   return neg ? -units : units;
 }
 
-/** 10^50: the first value with more significant digits than the library's Decimal keeps. */
-const P50 = pow10(PRECISION);
-
 /**
  * @internal m × 10^−s as the library's Decimal gives an exact result (half-even to 50 significant digits),
  * then held at the ledger scale (half-even to 20 places), in ledger units: `toLedgerScale` of a Decimal
  * `times` or `plus` whose exact result is m × 10^−s, in integers alone.
  */
 export function decimalToLedger(m: bigint, s: number): bigint {
-  const abs = m < 0n ? -m : m;
-  if (abs < P50) return roundToLedger(m, s);
-  const r = significant(m, abs, s);
+  if ((m < 0n ? -m : m) < P50) return s === LEDGER_SCALE ? m : roundToLedger(m, s);
+  const r = significant(m, s);
   return roundToLedger(r.m, r.s);
 }
 
-/** m × 10^−s (|m| = abs ≥ 10^50) rounded half-even to 50 significant digits. */
-function significant(m: bigint, abs: bigint, s: number): Fixed {
-  let cut = 1;
+/** 10^50: the first value with more significant digits than the library's Decimal keeps. */
+const P50 = pow10(PRECISION);
+
+/** m × 10^−s rounded half-even to 50 significant digits. */
+function significant(m: bigint, s: number): Fixed {
+  const abs = m < 0n ? -m : m;
+  let cut = 0;
   while (abs >= pow10(PRECISION + cut)) cut++;
-  return { m: roundQuotient(m, pow10(cut)), s: s - cut };
+  return { m: cut > 0 ? roundQuotient(m, pow10(cut)) : m, s: s - cut };
 }
 
 /** @internal `a.plus(b)` (b in ledger units) as the library's Decimal gives it: the exact sum, half-even to 50 significant digits. */
 export function plusLedger(a: Fixed, b: bigint): Fixed {
   const s = a.s > LEDGER_SCALE ? a.s : LEDGER_SCALE;
-  const m = a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE);
-  const abs = m < 0n ? -m : m;
-  return abs < P50 ? { m, s } : significant(m, abs, s);
+  return significant(a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE), s);
 }
 
 /** @internal `a.plus(b)` of two amounts held at the ledger scale (in ledger units), as the library's Decimal sums them. */
 export function addLedger(a: bigint, b: bigint): bigint {
-  const r = a + b;
-  return (r < 0n ? -r : r) < P50 ? r : decimalToLedger(r, LEDGER_SCALE);
+  return decimalToLedger(a + b, LEDGER_SCALE);
+}
+
+/** @internal An amount in ledger units as the library's Decimal. */
+export function unitsDec(units: bigint): Dec {
+  return new Dec(fixedString(units));
 }
 
 /** @internal `toLedgerScale(a.times(b))` in ledger units (see {@link decimalToLedger}). */
@@ -203,14 +205,8 @@ export function timesToLedger(a: Fixed, b: Fixed): bigint {
   return decimalToLedger(a.m * b.m, a.s + b.s);
 }
 
-/** @internal A Decimal held at the ledger scale or coarser (e.g. `toLedgerScale`'s result), in ledger units, exactly. */
-export function ledgerUnits(d: Dec): bigint {
-  const f = fixedOf(d);
-  return roundToLedger(f.m, f.s);
-}
-
 /** @internal `toLedgerScale(n.div(d))` for a divisor given both ways (d ≠ 0), in integers (see {@link ledgerQuotient}). */
 export function divideToLedger(n: Dec, d: Fixed): Dec {
   const f = fixedOf(n);
-  return new Dec(fixedString(ledgerQuotient(f.m, d, f.s)));
+  return unitsDec(ledgerQuotient(f.m, d, f.s));
 }

@@ -1,11 +1,11 @@
-import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
+import { Dec, decString } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
 import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
-import { addLedger, fixedOf, fixedString, ledgerQuotient, ledgerUnits, type Fixed } from "../_lib/fixed.js";
+import { addLedger, fixedOf, fixedString, ledgerQuotient, timesToLedger, type Fixed } from "../_lib/fixed.js";
 
 
 /** A line's factor fields when it has none to add. */
@@ -314,7 +314,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     let byB = kgs.get(a);
     if (byB === undefined) kgs.set(a, (byB = new Map()));
     let r = byB.get(b);
-    if (r === undefined) byB.set(b, (r = ledgerUnits(toLedgerScale(a.times(b)))));
+    if (r === undefined) byB.set(b, (r = timesToLedger(fixedOf(a), fixedOf(b))));
     return r;
   };
   // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume.

@@ -26,7 +26,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
-import { addLedger, fixedOf, fixedString, ledgerQuotient, plusLedger, timesToLedger, type Fixed } from "../../_lib/fixed.js";
+import { addLedger, fixedOf, ledgerQuotient, unitsDec, plusLedger, timesToLedger, type Fixed } from "../../_lib/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
@@ -53,8 +53,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const figures: CarbonOptionFigures[] = [];
   const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, (i, f) => (figures[i] = f), footprints);
   const assumptions = [...footprint.assumptions];
-  const productKgPerPatient = figures.map((f) => (f.perPatient === undefined ? ZERO : new Dec(fixedString(f.perPatient))));
-  const productKgTotal = figures.map((f) => new Dec(fixedString(f.total)));
+  const productKgPerPatient = figures.map((f) => (f.perPatient === undefined ? ZERO : unitsDec(f.perPatient)));
+  const productKgTotal = figures.map((f) => unitsDec(f.total));
   const valuation = doc.carbonValuation;
   if (valuation === undefined) return { footprint, productKgPerPatient, productKgTotal, costPerPatient: doc.options.map(() => undefined), presentValue: doc.options.map(() => ZERO), assumptions };
 
@@ -120,9 +120,9 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       const f = factors[y];
       pv = addLedger(pv, f === undefined ? amount : timesToLedger({ m: amount, s: LEDGER_SCALE }, f));
     }
-    presentValue.push(new Dec(fixedString(pv)));
+    presentValue.push(unitsDec(pv));
     // Patients a year are positive and discount factors too, so the divisor is never 0.
-    costPerPatient.push(new Dec(fixedString(ledgerQuotient(pv, discountedPatients))));
+    costPerPatient.push(unitsDec(ledgerQuotient(pv, discountedPatients)));
   });
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }
