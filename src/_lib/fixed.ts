@@ -162,8 +162,51 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
   return neg ? -units : units;
 }
 
+/**
+ * @internal m × 10^−s as the library's Decimal gives an exact result (half-even to 50 significant digits),
+ * then held at the ledger scale (half-even to 20 places), in ledger units: `toLedgerScale` of a Decimal
+ * `times` or `plus` whose exact result is m × 10^−s, in integers alone.
+ */
+export function decimalToLedger(m: bigint, s: number): bigint {
+  if ((m < 0n ? -m : m) < P50) return s === LEDGER_SCALE ? m : roundToLedger(m, s);
+  const r = significant(m, s);
+  return roundToLedger(r.m, r.s);
+}
+
+/** 10^50: the first value with more significant digits than the library's Decimal keeps. */
+const P50 = pow10(PRECISION);
+
+/** m × 10^−s rounded half-even to 50 significant digits. */
+function significant(m: bigint, s: number): Fixed {
+  const abs = m < 0n ? -m : m;
+  let cut = 0;
+  while (abs >= pow10(PRECISION + cut)) cut++;
+  return { m: cut > 0 ? roundQuotient(m, pow10(cut)) : m, s: s - cut };
+}
+
+/** @internal `a.plus(b)` (b in ledger units) as the library's Decimal gives it: the exact sum, half-even to 50 significant digits. */
+export function plusLedger(a: Fixed, b: bigint): Fixed {
+  const s = a.s > LEDGER_SCALE ? a.s : LEDGER_SCALE;
+  return significant(a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE), s);
+}
+
+/** @internal `a.plus(b)` of two amounts held at the ledger scale (in ledger units), as the library's Decimal sums them. */
+export function addLedger(a: bigint, b: bigint): bigint {
+  return decimalToLedger(a + b, LEDGER_SCALE);
+}
+
+/** @internal An amount in ledger units as the library's Decimal. */
+export function unitsDec(units: bigint): Dec {
+  return new Dec(fixedString(units));
+}
+
+/** @internal `toLedgerScale(a.times(b))` in ledger units (see {@link decimalToLedger}). */
+export function timesToLedger(a: Fixed, b: Fixed): bigint {
+  return decimalToLedger(a.m * b.m, a.s + b.s);
+}
+
 /** @internal `toLedgerScale(n.div(d))` for a divisor given both ways (d ≠ 0), in integers (see {@link ledgerQuotient}). */
 export function divideToLedger(n: Dec, d: Fixed): Dec {
   const f = fixedOf(n);
-  return new Dec(fixedString(ledgerQuotient(f.m, d, f.s)));
+  return unitsDec(ledgerQuotient(f.m, d, f.s));
 }

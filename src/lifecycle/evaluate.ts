@@ -4,7 +4,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
 import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
-import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, type Fixed } from "../_lib/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -38,7 +38,6 @@ interface Context {
   readonly dfHorizonText: string;
   readonly tHorizonText: string;
   readonly annuity: Dec;
-  readonly escalation: Map<string, Dec[]>;
   readonly escalationFixed: Map<string, readonly Fixed[]>;
   /** Per yearly volume array (the document's, shared by its options, or an option's own while it is costed). */
   readonly volumeFixed: WeakMap<readonly Dec[], readonly Fixed[]>;
@@ -47,10 +46,14 @@ interface Context {
   readonly dfHorizonFixed: Fixed;
   readonly indexRatios: Map<string, Dec>;
   /** Shares of a quantity (see {@link quotientOf}), by multiplier, then quantity text and divisor. */
-  readonly quotients: Map<Fixed | number, Map<string, Fixed>>;
+  readonly quotients: Map<Fixed | number, Map<number, Map<string, Fixed>>>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
+  /** Each option's totals alone are read (no breakdowns or payback; ledger rows are made from the plans): no sums by item or undiscounted sums by period are kept. */
+  readonly totalsOnly: boolean;
+  /** Every period of the horizon, once (never changed by a reader). */
+  readonly everyPeriod: Occurrences;
   /** Where each option's ledger rows start (undefined without the ledger). */
   readonly ledger: LedgerIndex | undefined;
   /** Totals by kind, item and period, kept compactly (undefined: empty lists, for a caller that reads the totals alone). */
@@ -73,7 +76,7 @@ function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): D
   return new Dec(2 * p - 1).div(2 * ppy);
 }
 
-function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true): Context {
+function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true, totalsOnly = false): Context {
   const ppy = doc.period === "month" ? 12 : 1;
   const periods = doc.horizonYears * ppy;
   const timing = doc.discounting.timing;
@@ -109,7 +112,6 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     dfHorizonText: decString(dfHorizon),
     tHorizonText: String(doc.horizonYears),
     annuity,
-    escalation: new Map(),
     escalationFixed: new Map(),
     volumeFixed: new WeakMap(),
     volumeTotals: new WeakMap(),
@@ -120,6 +122,8 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
+    totalsOnly: totalsOnly && !breakdown,
+    everyPeriod: { periods: Array.from({ length: periods }, (_, i) => i + 1), times: 1 },
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
   };
@@ -136,18 +140,6 @@ function yearlyVolume(v: string | readonly string[] | undefined, years: number):
     for (const x of v) out.push(new Dec(x));
   }
   return out;
-}
-
-/** (1+g)^(y−1) for y = 1..H, cached per rate within one evaluation. */
-function escalationFactors(ctx: Context, rate: string): Dec[] {
-  let f = ctx.escalation.get(rate);
-  if (f === undefined) {
-    const onePlus = new Dec(rate).plus(1);
-    f = [ZERO, new Dec(1)];
-    for (let y = 2; y <= ctx.doc.horizonYears; y++) f.push(f[y - 1]!.times(onePlus));
-    ctx.escalation.set(rate, f);
-  }
-  return f;
 }
 
 function periodOfDate(ctx: Context, iso: string): number {
@@ -169,6 +161,8 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   const { ppy, periods: P } = ctx;
   const startP = item.startYear !== undefined ? (item.startYear - 1) * ppy + 1 : item.startDate !== undefined ? periodOfDate(ctx, item.startDate) : 1;
   const endP = item.endYear !== undefined ? item.endYear * ppy : item.endDate !== undefined ? periodOfDate(ctx, item.endDate) : P;
+  // An item costed in every period of the horizon (the usual per-use or per-patient item): one shared list.
+  if (item.basis !== "fixed" && startP === 1 && endP === P) return ctx.everyPeriod;
   const periods: number[] = [];
   const every = (step: number): void => {
     for (let p = startP; p <= endP; p += step) periods.push(p);
@@ -209,28 +203,21 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   return { periods, times: 1 };
 }
 
-/** A validated decimal string as an exact Fixed (no Decimal object on the way). */
+/** A validated decimal string as an exact Fixed (no Decimal object on the way; plain digits read without a match). */
 function exactFixed(text: string): Fixed {
-  return fixedFromString(text) ?? fixedOf(new Dec(text));
+  const point = text.indexOf(".");
+  return /^\d+(\.\d+)?$/.test(text) ? { m: BigInt(point < 0 ? text : text.slice(0, point) + text.slice(point + 1)), s: point < 0 ? 0 : text.length - point - 1 } : (fixedFromString(text) ?? fixedOf(new Dec(text)));
 }
 
-/** Whether an item's price must be restated with the index series. */
-function indexed(ctx: Context, item: LifecycleCostItem): boolean {
-  return item.priceYear !== undefined && item.priceYear !== ctx.baseYear && ctx.doc.indexation !== undefined;
-}
-
-/** Unit cost at the price base: unitCost × index[base]/index[priceYear], per hour for minute-based items. */
-function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, path: readonly (string | number)[]): Dec {
-  let c = new Dec(raw);
-  if (item.priceYear !== undefined && item.priceYear !== ctx.baseYear && ctx.doc.indexation !== undefined) {
-    let r = ctx.indexRatios.get(item.priceYear);
-    if (r === undefined) {
-      r = indexRatio(ctx.doc.indexation as Parameters<typeof indexRatio>[0], item.priceYear, ctx.baseYear, path);
-      ctx.indexRatios.set(item.priceYear, r);
-    }
-    c = c.times(r);
+/** Unit cost at the price base, exactly: unitCost × index[base]/index[priceYear] (per hour for minute-based items). */
+function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, optionIndex: number, j: number): Fixed {
+  if (item.priceYear === undefined || item.priceYear === ctx.baseYear || ctx.doc.indexation === undefined) return exactFixed(raw);
+  let r = ctx.indexRatios.get(item.priceYear);
+  if (r === undefined) {
+    r = indexRatio(ctx.doc.indexation as Parameters<typeof indexRatio>[0], item.priceYear, ctx.baseYear, ["options", optionIndex, "items", j, "priceYear"]);
+    ctx.indexRatios.set(item.priceYear, r);
   }
-  return c;
+  return fixedOf(new Dec(raw).times(r));
 }
 
 type MutableRow = { -readonly [K in keyof LifecycleLedgerRow]: LifecycleLedgerRow[K] };
@@ -312,18 +299,18 @@ function planItem(
 ): ItemPlan {
   const { ppy } = ctx;
   const item = option.items[j]!;
-  const path = ["options", optionIndex, "items", j, "priceYear"] as const;
   const perMinute = item.quantityUnit === "minute";
   // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
   const q = exactFixed(item.quantity);
   const qDen = perMinute ? 60 : 1;
-  const c = indexed(ctx, item) ? fixedOf(baseUnitCost(ctx, item, item.unitCost ?? "0", path)) : exactFixed(item.unitCost ?? "0");
+  const c = baseUnitCost(ctx, item, item.unitCost ?? "0", optionIndex, j);
   const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
   const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
   const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
   const occ = occurrences(ctx, option, item);
-  const fixedQty = quotientOf(ctx, item.quantity, q, occ.times, qDen);
+  // Without a volume, the quantity is the same in every period (made here; with one, made per volume).
+  const fixedQty = volume === undefined ? quotientOf(ctx, item.quantity, q, occ.times, qDen) : q;
   const volumeDen = qDen * ppy;
   // Every amount depends only on the year: remember the last one computed (and its value, when a later year's
   // quantity and unit cost are the same).
@@ -357,13 +344,13 @@ function planItem(
  * through a Decimal, and options share quantities and volumes.
  */
 function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, den: number): Fixed {
-  const n = (): Fixed => (typeof by === "number" ? mulFixedInt(q, by) : mulFixed(q, by));
-  if (den === 1) return n();
-  let byText = ctx.quotients.get(by);
-  if (byText === undefined) ctx.quotients.set(by, (byText = new Map()));
-  const key = `${text}/${den}`;
-  let r = byText.get(key);
-  if (r === undefined) byText.set(key, (r = quotientFixed(n(), den)));
+  if (den === 1) return typeof by === "number" ? mulFixedInt(q, by) : mulFixed(q, by);
+  let byDen = ctx.quotients.get(by);
+  if (byDen === undefined) ctx.quotients.set(by, (byDen = new Map()));
+  let byText = byDen.get(den);
+  if (byText === undefined) byDen.set(den, (byText = new Map()));
+  let r = byText.get(text);
+  if (r === undefined) byText.set(text, (r = quotientFixed(quotientOf(ctx, text, q, by, 1), den)));
   return r;
 }
 
@@ -428,7 +415,7 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
     status: "ok",
     volume: totals.totalText,
     discountedVolume: totals.discountedText,
-    undiscounted: computedMoney(decString(toLedgerScale(new Dec(fixedString(und)).div(totals.total))), ctx.currency),
+    undiscounted: computedMoney(decString(toLedgerScale(unitsDec(und).div(totals.total))), ctx.currency),
     discounted: computedMoney(decString(discounted), ctx.currency),
   };
 }
@@ -439,7 +426,7 @@ function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigin
   const totals = volumeTotals(ctx, volume);
   // Volumes are ≥ 0 and discount factors > 0: with a volume in some year, the divisor is > 0.
   if (totals.total.isZero()) return undefined;
-  return new Dec(fixedString(ledgerQuotient(disc, totals.discountedFixed)));
+  return unitsDec(ledgerQuotient(disc, totals.discountedFixed));
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
@@ -475,12 +462,14 @@ function periodVolumesFixed(ctx: Context, yearly: readonly Dec[]): readonly Fixe
   return hit;
 }
 
-/** (1+g)^(y−1) for y = 1..H as Fixed, once per rate. */
+/** (1+g)^(y−1) for y = 1..H (Decimal products, then exact Fixed), once per rate. */
 function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
   let hit = ctx.escalationFixed.get(rate);
   if (hit === undefined) {
-    hit = escalationFactors(ctx, rate).map(fixedOf);
-    ctx.escalationFixed.set(rate, hit);
+    const onePlus = new Dec(rate).plus(1);
+    const f = [ZERO, new Dec(1)];
+    for (let y = 2; y <= ctx.doc.horizonYears; y++) f.push(f[y - 1]!.times(onePlus));
+    ctx.escalationFixed.set(rate, (hit = f.map(fixedOf)));
   }
   return hit;
 }
@@ -491,17 +480,18 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
   const H = ctx.doc.horizonYears;
   const volumes = optionVolumes(ctx, option);
   const { uses, patients } = volumes;
+  const items = option.items;
   const perUnd: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   const perDisc: bigint[] = new Array<bigint>(periods + 1).fill(0n);
   // Per item: occurrences and exact totals.
-  const itemCount: number[] = new Array<number>(option.items.length).fill(0);
-  const itemUndAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
-  const itemDiscAll: bigint[] = new Array<bigint>(option.items.length).fill(0n);
+  const itemCount: number[] = new Array<number>(items.length).fill(0);
+  const itemUndAll: bigint[] = new Array<bigint>(items.length).fill(0n);
+  const itemDiscAll: bigint[] = new Array<bigint>(items.length).fill(0n);
   const acquisitions: { itemId: string; period: number; amount: bigint }[] = [];
   let cashFlows = 0;
 
   const residualItems: number[] = [];
-  option.items.forEach((item, j) => {
+  items.forEach((item, j) => {
     if (item.kind === "residual-value") {
       residualItems.push(j);
       return;
@@ -516,10 +506,13 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       const und = plan.valueAt(p).und;
       const f = ctx.dfFixed[p]!;
       const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
-      itemUnd += und;
-      itemDisc += disc;
-      perUnd[p] = perUnd[p]! + und;
       perDisc[p] = perDisc[p]! + disc;
+      // Totals alone (see Context.totalsOnly): the sums by item and the undiscounted sums are not kept.
+      if (!ctx.totalsOnly) {
+        itemUnd += und;
+        itemDisc += disc;
+        perUnd[p] = perUnd[p]! + und;
+      }
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
     }
     ledger?.(j, n);
@@ -535,7 +528,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     const source = sourceOf(item);
     const lines: { qty: Fixed; uc: Fixed; note: string }[] = [];
     if (item.unitCost !== undefined) {
-      const c = fixedOf(baseUnitCost(ctx, item, item.unitCost, ["options", optionIndex, "items", j, "priceYear"]));
+      const c = baseUnitCost(ctx, item, item.unitCost, optionIndex, j);
       const uc = mulFixed(c, escalationFixed(ctx, item.escalationRate)[H]!);
       lines.push({
         qty: quotientFixed(exactFixed(item.quantity), item.quantityUnit === "minute" ? 60 : 1),
@@ -595,6 +588,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     itemDiscAll[j] = itemDisc;
   }
 
+  if (ctx.totalsOnly) return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: perDisc.reduce((a, b) => a + b), cashFlows, patients, uses };
   const cumUnd: bigint[] = [0n];
   const cumDisc: bigint[] = [0n];
   let runUnd = 0n;
@@ -622,7 +616,7 @@ function optionResult(ctx: Context, option: LifecycleOption, optionIndex: number
     isComparator,
     undiscounted: computedMoney(fixedString(runUnd), ctx.currency),
     presentCost: computedMoney(fixedString(runDisc), ctx.currency),
-    equivalentAnnualCost: computedMoney(decString(toLedgerScale(new Dec(fixedString(runDisc)).div(ctx.annuity))), ctx.currency),
+    equivalentAnnualCost: computedMoney(decString(toLedgerScale(unitsDec(runDisc).div(ctx.annuity))), ctx.currency),
     perUse: unitCostOf(ctx, uses, runUnd, runDisc),
     perPatient: unitCostOf(ctx, patients, runUnd, runDisc),
     byKind: breakdowns !== undefined ? breakdowns.byKind(optionIndex) : [],
@@ -698,7 +692,7 @@ export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
   options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
 ): LifecycleResult {
-  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true);
+  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true, options.totals !== undefined);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
   // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
@@ -715,7 +709,7 @@ export function evaluateValidatedLifecycle(
       i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
     if (totals !== undefined) {
       const perPatient = perVolume(ctx, run.patients, run.runDisc);
-      totals(i, new Dec(fixedString(run.runDisc)), perPatient);
+      totals(i, unitsDec(run.runDisc), perPatient);
       options.onOption?.(i + 1);
       return;
     }

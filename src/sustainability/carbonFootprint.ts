@@ -1,13 +1,15 @@
-import { Dec, decString, toLedgerScale } from "../_lib/decimal.js";
+import { Dec, decString } from "../_lib/decimal.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import type { Source } from "../reference/source.js";
 import { parseWith, safeParseWith } from "../schema/issues.js";
 import { applyFactorOverrides, emissionFactor, UK_GHG_CONVERSION_FACTORS, type FactorYearRule, type ResolvedEmissionFactor } from "./emissionFactors.js";
 import type { CarbonInput, CarbonInputDocument } from "./inputTypes.js";
 import { CARBON_STAGES, getCarbonInputSchema } from "./schemas.js";
-import { divideToLedger, fixedOf, type Fixed } from "../_lib/fixed.js";
+import { addLedger, fixedOf, fixedString, ledgerQuotient, timesToLedger, type Fixed } from "../_lib/fixed.js";
 
-const ZERO = new Dec(0);
+
+/** A line's factor fields when it has none to add. */
+const NO_EXTRA = Object.freeze({});
 
 /**
  * Lifecycle stage of an emission: embodied (manufacture), transport, energy in use, consumables, waste and
@@ -245,10 +247,12 @@ export function carbonFootprint(input: CarbonInputDocument): CarbonFootprintResu
 
 /** @internal One option's exact totals (kgCO2e), as {@link carbonFootprintParsed} hands them to its caller. */
 export interface CarbonOptionFigures {
-  readonly total: Dec;
-  /** Per patient, when the option has a patient volume above 0. */
-  readonly perPatient: Dec | undefined;
-  readonly byYear: ReadonlyMap<number, Dec>;
+  /** Total, in ledger units (10^−20 kg). */
+  readonly total: bigint;
+  /** Per patient, in ledger units, when the option has a patient volume above 0. */
+  readonly perPatient: bigint | undefined;
+  /** By year of the horizon (index 0: the start year), in ledger units. */
+  readonly byYear: readonly bigint[];
 }
 
 /**
@@ -294,29 +298,36 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     if (d === undefined) decs.set(text, (d = new Dec(text)));
     return d;
   };
-  // Products by their two factors; kg (a line's quantity × factor) are held at the ledger scale.
+  // Products by their two factors, each made once: quantities (quantity × volume), and kg (a line's quantity ×
+  // factor, held at the ledger scale: in ledger units, 10^−20 kg, so that totals are sums of integers, each
+  // sum kept as the library's Decimal keeps it, see addLedger).
   const quantities = new Map<Dec, Map<Dec, Dec>>();
-  const kgs = new Map<Dec, Map<Dec, Dec>>();
-  const productOf = (a: Dec, b: Dec, ledger: boolean): Dec => {
-    const memory = ledger ? kgs : quantities;
-    let byB = memory.get(a);
-    if (byB === undefined) memory.set(a, (byB = new Map()));
+  const kgs = new Map<Dec, Map<Dec, bigint>>();
+  const quantityOf = (a: Dec, b: Dec): Dec => {
+    let byB = quantities.get(a);
+    if (byB === undefined) quantities.set(a, (byB = new Map()));
     let r = byB.get(b);
-    if (r === undefined) byB.set(b, (r = ledger ? toLedgerScale(a.times(b)) : a.times(b)));
+    if (r === undefined) byB.set(b, (r = a.times(b)));
+    return r;
+  };
+  const kgOf = (a: Dec, b: Dec): bigint => {
+    let byB = kgs.get(a);
+    if (byB === undefined) kgs.set(a, (byB = new Map()));
+    let r = byB.get(b);
+    if (r === undefined) byB.set(b, (r = timesToLedger(fixedOf(a), fixedOf(b))));
     return r;
   };
   // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume.
   const horizonVolumes = new Map<Dec, Fixed>();
   const results: CarbonOptionResult[] = [];
   doc.options.forEach((opt, oi) => {
-    const ledger: CarbonLedgerLine[] = [];
+    const ledger: CarbonLedgerLine[] | undefined = options && lines ? [] : undefined;
     // Totals are exact sums of the ledger lines (each held at LEDGER_SCALE), added in the ledger's order.
-    let total = ZERO;
+    let total = 0n;
     // The totals by stage and source are made only when the option's result is written.
-    const byStage = options ? (Object.fromEntries(CARBON_STAGES.map((s) => [s, ZERO])) as Record<CarbonStage, Dec>) : undefined;
-    const bySource = new Map<string, Dec>();
-    const byYear = new Map<number, Dec>();
-    for (const y of years) byYear.set(y, ZERO);
+    const byStage = options ? (Object.fromEntries(CARBON_STAGES.map((s) => [s, 0n])) as Record<CarbonStage, bigint>) : undefined;
+    const bySource = options ? new Map<string, bigint>() : undefined;
+    const byYear: bigint[] = years.map(() => 0n);
     const uses = opt.usesPerYear !== undefined ? decOf(opt.usesPerYear) : undefined;
     const patients = opt.patientsPerYear !== undefined ? decOf(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {
@@ -330,7 +341,7 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
         const line = (year: number, quantity: Dec): void => {
           let factor: string;
           let factorDec: Dec;
-          let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = {};
+          let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = NO_EXTRA;
           let origin: CarbonLedgerLine["factorOrigin"];
           if (statedFactor === undefined && "factorId" in item.factor) {
             const key = `${item.factor.factorId}@${year}`;
@@ -351,13 +362,13 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
             origin = "stated";
             if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
           }
-          const kg = productOf(quantity, factorDec, true);
-          total = total.plus(kg);
-          byYear.set(year, byYear.get(year)!.plus(kg));
-          if (byStage === undefined) return;
-          byStage[stage] = byStage[stage].plus(kg);
-          bySource.set(source, (bySource.get(source) ?? ZERO).plus(kg));
-          if (!lines) return;
+          const kg = kgOf(quantity, factorDec);
+          total = addLedger(total, kg);
+          byYear[year - doc.startYear] = addLedger(byYear[year - doc.startYear]!, kg);
+          if (byStage === undefined || bySource === undefined) return;
+          byStage[stage] = addLedger(byStage[stage], kg);
+          bySource.set(source, addLedger(bySource.get(source) ?? 0n, kg));
+          if (ledger === undefined) return;
           if (lastQty === undefined || !lastQty.eq(quantity)) {
             lastQty = quantity;
             lastQtyText = decString(quantity);
@@ -374,15 +385,15 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
               kgCO2ePerUnit: factor,
               ...extra,
               factorOrigin: origin,
-              kgCO2e: decString(kg),
+              kgCO2e: fixedString(kg),
             }),
           );
         };
         // One quantity for every year of the line (the same value each year), or purchases in given years.
         let yearly: Dec | undefined;
         if ("perYear" in q) yearly = decOf(q.perYear);
-        else if ("perUse" in q) yearly = productOf(decOf(q.perUse), uses!, false);
-        else if ("perPatient" in q) yearly = productOf(decOf(q.perPatient), patients!, false);
+        else if ("perUse" in q) yearly = quantityOf(decOf(q.perUse), uses!);
+        else if ("perPatient" in q) yearly = quantityOf(decOf(q.perPatient), patients!);
         else {
           const first = q.year ?? doc.startYear;
           const life: number | undefined = "serviceLifeYears" in item ? (item.serviceLifeYears as number | undefined) : undefined;
@@ -393,11 +404,11 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
         if (yearly !== undefined) for (const y of years) line(y, yearly);
       });
     }
-    const perUnit = (volume: Dec | undefined): Dec | undefined => {
+    const perUnit = (volume: Dec | undefined): bigint | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
       let divisor = horizonVolumes.get(volume);
       if (divisor === undefined) horizonVolumes.set(volume, (divisor = fixedOf(volume.times(doc.horizonYears))));
-      return divideToLedger(total, divisor);
+      return ledgerQuotient(total, divisor);
     };
     const perPatient = perUnit(patients);
     onFigures?.(oi, { total, perPatient, byYear });
@@ -407,13 +418,13 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
       Object.freeze({
         optionId: opt.id,
         ...(opt.label !== undefined ? { label: opt.label } : {}),
-        totalKgCO2e: decString(total),
-        byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, decString(byStage![s])])) as Record<CarbonStage, string>),
-        bySource: Object.freeze([...bySource].map(([source, kg]) => Object.freeze({ source, kgCO2e: decString(kg) }))),
-        byYear: Object.freeze([...byYear].map(([year, kg]) => Object.freeze({ year, kgCO2e: decString(kg) }))),
-        ...(perPatient !== undefined ? { perPatientKgCO2e: decString(perPatient) } : {}),
-        ...(perUse !== undefined ? { perUseKgCO2e: decString(perUse) } : {}),
-        ledger: Object.freeze(ledger),
+        totalKgCO2e: fixedString(total),
+        byStage: Object.freeze(Object.fromEntries(CARBON_STAGES.map((s) => [s, fixedString(byStage![s])])) as Record<CarbonStage, string>),
+        bySource: Object.freeze([...bySource!].map(([source, kg]) => Object.freeze({ source, kgCO2e: fixedString(kg) }))),
+        byYear: Object.freeze(byYear.map((kg, y) => Object.freeze({ year: doc.startYear + y, kgCO2e: fixedString(kg) }))),
+        ...(perPatient !== undefined ? { perPatientKgCO2e: fixedString(perPatient) } : {}),
+        ...(perUse !== undefined ? { perUseKgCO2e: fixedString(perUse) } : {}),
+        ledger: Object.freeze(ledger ?? []),
       }),
     );
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, decString } from "../../src/_lib/decimal.js";
-import { divideToLedger, fixedFromString, fixedString, ledgerQuotient, mulToLedger, roundToLedger } from "../../src/_lib/fixed.js";
+import { addLedger, divideToLedger, fixedFromString, fixedString, ledgerQuotient, mulToLedger, plusLedger, roundToLedger, timesToLedger } from "../../src/_lib/fixed.js";
 
 // A high-precision reference (300 digits) so its products are exact for these operands.
 const Big = Dec.clone({ precision: 300, toExpNeg: -400, toExpPos: 400 });
@@ -55,6 +55,29 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
           expect(fixedString(ledgerQuotient(sign * n, { m: 2n, s }))).toBe(viaDecimal(sign * n, 2n, s));
           expect(fixedString(ledgerQuotient(sign * n, { m: -8n, s }))).toBe(viaDecimal(sign * n, -8n, s));
         }
+      }
+    }
+  });
+
+  it("timesToLedger, addLedger and plusLedger round as the library's Decimal does (50 significant digits, then 20 places), beyond 10^30 and at ties", () => {
+    const text = (d: InstanceType<typeof Dec>): string => (d.isZero() ? "0" : d.toFixed());
+    const check = (a: bigint, sa: number, b: bigint, sb: number): void => {
+      const da = new Dec(fixedString(a, sa));
+      const db = new Dec(fixedString(b, sb));
+      expect(fixedString(timesToLedger({ m: a, s: sa }, { m: b, s: sb }))).toBe(text(da.times(db).toDecimalPlaces(20, Dec.ROUND_HALF_EVEN)));
+      // Sums of two amounts held at the ledger scale, and of any decimal and one such amount.
+      const la = new Dec(fixedString(a));
+      const lb = new Dec(fixedString(b));
+      expect(fixedString(addLedger(a, b))).toBe(text(la.plus(lb)));
+      const p = plusLedger({ m: a, s: sa }, b);
+      expect(fixedString(p.m, p.s)).toBe(text(da.plus(lb)));
+    };
+    const big = fc.oneof(digits, fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }));
+    fc.assert(fc.property(big, fc.integer({ min: 0, max: 50 }), big, fc.integer({ min: 0, max: 50 }), check), { numRuns: 2000 });
+    // Exact results of 51 or more digits ending in a 5 (ties at the 50th digit) and carries to a new digit.
+    for (const a of [10n ** 50n + 5n, 10n ** 51n - 5n, 25n * 10n ** 49n + 5n, 99999n * 10n ** 46n + 5n, 10n ** 50n - 1n, 7n]) {
+      for (const [b, sb] of [[1n, 0], [10n, 1], [3n, 0], [10n ** 50n - 5n, 0], [5n, 1]] as const) {
+        for (const sa of [0, 10, 20, 25]) for (const sign of [1n, -1n]) check(sign * a, sa, b, sb);
       }
     }
   });

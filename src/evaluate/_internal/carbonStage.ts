@@ -15,7 +15,7 @@
  * @internal
  * @module
  */
-import { decString, Dec, toLedgerScale } from "../../_lib/decimal.js";
+import { decString, Dec, LEDGER_SCALE } from "../../_lib/decimal.js";
 import { carbonFootprintParsed, type CarbonFootprintResult, type CarbonOptionFigures } from "../../sustainability/carbonFootprint.js";
 import { monetiseParsedCarbon } from "../../sustainability/monetiseCarbon.js";
 import type { CarbonMonetisationInput } from "../../sustainability/inputTypes.js";
@@ -26,7 +26,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
-import { divideToLedger, fixedOf } from "../../_lib/fixed.js";
+import { addLedger, fixedOf, ledgerQuotient, unitsDec, plusLedger, timesToLedger, type Fixed } from "../../_lib/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
@@ -53,8 +53,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const figures: CarbonOptionFigures[] = [];
   const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, (i, f) => (figures[i] = f), footprints);
   const assumptions = [...footprint.assumptions];
-  const productKgPerPatient = figures.map((f) => f.perPatient ?? ZERO);
-  const productKgTotal = figures.map((f) => f.total);
+  const productKgPerPatient = figures.map((f) => (f.perPatient === undefined ? ZERO : unitsDec(f.perPatient)));
+  const productKgTotal = figures.map((f) => unitsDec(f.total));
   const valuation = doc.carbonValuation;
   if (valuation === undefined) return { footprint, productKgPerPatient, productKgTotal, costPerPatient: doc.options.map(() => undefined), presentValue: doc.options.map(() => ZERO), assumptions };
 
@@ -79,9 +79,9 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const lines = m.scenarios[0]?.lines ?? [];
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
   // is the one rounding of kg ÷ 1000 × value per tonne.
-  const valuePerKg = years.map((_, y) => new Dec(lines[y]?.valuePerTonne.amount ?? "0").times(PER_THOUSAND));
+  const valuePerKg = years.map((_, y) => fixedOf(new Dec(lines[y]?.valuePerTonne.amount ?? "0").times(PER_THOUSAND)));
   // A year whose discount factor is exactly 1 leaves the amount as it is (already at the ledger scale).
-  const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : f));
+  const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : fixedOf(f)));
   const firstSource = lines[0]?.source;
   const carbonValues = {
     seriesId: m.seriesId,
@@ -104,23 +104,25 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const discountedPatients = fixedOf(ctx.discountedPatients);
   const presentValue: Dec[] = [];
   const costPerPatient: Dec[] = [];
-  // Options with the same effects share one pathway result: its kg a year is read once.
-  const pathwayKg = new Map<OptionResult["perPatient"], Dec>();
+  // Options with the same effects share one pathway result: its kg a year is read once. The arithmetic is the
+  // Decimal formula above step for step, in integers (each sum and product rounded as the library's Decimal
+  // rounds it, see timesToLedger and addLedger), so no Decimal is made per option and year.
+  const pathwayKg = new Map<OptionResult["perPatient"], Fixed>();
   figures.forEach((co, i) => {
     const pp = (pathway[i] as OptionResult).perPatient;
     let pathwayKgYear = pathwayKg.get(pp);
-    if (pathwayKgYear === undefined) pathwayKg.set(pp, (pathwayKgYear = new Dec(pp.carbonKg).times(ctx.patientsPerYear)));
-    let pv = ZERO;
+    if (pathwayKgYear === undefined) pathwayKg.set(pp, (pathwayKgYear = fixedOf(new Dec(pp.carbonKg).times(ctx.patientsPerYear))));
+    let pv = 0n;
     for (let y = 0; y < H; y++) {
-      const product = co.byYear.get(years[y] as number);
-      const kg = product === undefined ? pathwayKgYear : pathwayKgYear.plus(product);
-      const amount = toLedgerScale(kg.times(valuePerKg[y] as Dec));
+      const product = co.byYear[y];
+      const kg = product === undefined ? pathwayKgYear : plusLedger(pathwayKgYear, product);
+      const amount = timesToLedger(kg, valuePerKg[y] as Fixed);
       const f = factors[y];
-      pv = pv.plus(f === undefined ? amount : toLedgerScale(amount.times(f)));
+      pv = addLedger(pv, f === undefined ? amount : timesToLedger({ m: amount, s: LEDGER_SCALE }, f));
     }
-    presentValue.push(pv);
+    presentValue.push(unitsDec(pv));
     // Patients a year are positive and discount factors too, so the divisor is never 0.
-    costPerPatient.push(divideToLedger(pv, discountedPatients));
+    costPerPatient.push(unitsDec(ledgerQuotient(pv, discountedPatients)));
   });
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }
