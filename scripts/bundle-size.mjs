@@ -30,7 +30,7 @@ export const BUNDLE_BUDGETS = [
   // (WITHIN_CYCLE_METHODS), the qualitative scales' notes and source (QUALITATIVE_SCALES; BUILT_IN_SCALES), the
   // value functions' parameter descriptions (VALUE_FUNCTIONS; VALUE_FUNCTION_RULES); the library's own money
   // texts use formatMoneyFixed, so formatAmount's Intl handling stays out; `describedObject(key, shape)` writes
-  // an object schema's key once.
+  // an object schema's key once. With the lighter whole-job stages that landed beside it: 119.4 KB.
   { code: 'import { evaluate } from "vbp-score";', name: "evaluate", targetGzip: 120 * 1024, maxGzip: 120 * 1024 },
 ];
 
