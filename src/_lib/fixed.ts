@@ -204,9 +204,3 @@ export function unitsDec(units: bigint): Dec {
 export function timesToLedger(a: Fixed, b: Fixed): bigint {
   return decimalToLedger(a.m * b.m, a.s + b.s);
 }
-
-/** @internal `toLedgerScale(n.div(d))` for a divisor given both ways (d ≠ 0), in integers (see {@link ledgerQuotient}). */
-export function divideToLedger(n: Dec, d: Fixed): Dec {
-  const f = fixedOf(n);
-  return unitsDec(ledgerQuotient(f.m, d, f.s));
-}

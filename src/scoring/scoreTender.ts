@@ -1,5 +1,5 @@
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
-import { fixedFromString, fixedOf, fixedString, ledgerQuotient, type Fixed } from "../_lib/fixed.js";
+import { fixedFromString, fixedOf, ledgerQuotient, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -489,7 +489,7 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
           if (traced) r = priceLeaf(c, price);
           else {
             const [t, max] = [top[k], c.ctx.maxPoints as Dec];
-            const q = t && new Dec(fixedString(ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s)));
+            const q = t && unitsDec(ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s));
             r = { points: q === undefined ? guard(c.formula.score(price, c.ctx).points, max) : q.gt(max) ? round(max) : q, raw };
           }
         } catch (e) {
