@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { evaluationCsv, evaluationMarkdownReport, formatEvaluationTable } from "../../evaluate/present.js";
 import type { EvaluationOption } from "../../evaluate/document.js";
 import { readCatalogueCsv } from "../../interop/csv/catalogue.js";
@@ -7,13 +6,14 @@ import { readEvaluatorScoresCsv } from "../../interop/csv/evaluatorScores.js";
 import { readLifecycleLinesCsv } from "../../interop/csv/lifecycleLines.js";
 import { formatCsvProblem, type CsvRowProblem } from "../../interop/csv/records.js";
 import { EXIT, UsageError } from "../command.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
+import { OUTPUT_FORMATS } from "../format.js";
 import { DEFAULT_MAX_BYTES, InvalidInputError, parseMaxBytes, readJsonInput } from "../input.js";
 import { FileUnreadableError, InputTooLargeError, type CliIo } from "../io.js";
 import { evaluationProgressBar } from "../progress.js";
 import { callerLocale } from "../locale.js";
 import { evaluationWorkbook, readEvaluatorScoresXlsx } from "../../node/xlsx.js";
 import { isXlsxPath, workbookSink } from "../workbookOutput.js";
+import { formatFlag, parseCommandArgs } from "../args.js";
 
 /** Help text for the catalogue options of `vbp evaluate`. */
 export const CATALOGUE_HELP = `
@@ -65,30 +65,18 @@ function fileFailure(io: CliIo, label: string, problems: readonly CsvRowProblem[
  * `catalogue.csv: line 7 (id p-0006) price: must be > 0, got -1`; exit 3 when any row was excluded.
  */
 export async function runCatalogueEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        options: { type: "string" },
-        lifecycle: { type: "string" },
-        scores: { type: "string" },
-        format: { type: "string", short: "f" },
-        "max-bytes": { type: "string" },
-        summaries: { type: "boolean" },
-        ledger: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    options: { type: "string" },
+    lifecycle: { type: "string" },
+    scores: { type: "string" },
+    format: { type: "string", short: "f" },
+    "max-bytes": { type: "string" },
+    summaries: { type: "boolean" },
+    ledger: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   const v = parsed.values;
-  const format = (v.format ?? "table") as OutputFormat | "xlsx";
-  const formats: readonly string[] = [...OUTPUT_FORMATS, "xlsx"];
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")}, got "${String(v.format)}"`);
+  const format = formatFlag(v.format, [...OUTPUT_FORMATS, "xlsx"], "table");
   const workbook = format === "xlsx" ? workbookSink(io) : undefined;
   if (parsed.positionals.length !== 1) throw new UsageError("catalogue mode takes one tender document: vbp evaluate <tender.json> --options <catalogue.csv>");
   const tenderPath = parsed.positionals[0]!;

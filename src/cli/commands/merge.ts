@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { mergePsa } from "../../uncertainty/mergePsa.js";
 import { psaFromJson } from "../../uncertainty/psaJson.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
+import { OUTPUT_FORMATS } from "../format.js";
 import { parseMaxBytes, readJsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
 import { checkEvppiRequest, parseEvppiGroups, parseThresholds, writePsa } from "../psaOutput.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
+import { formatFlag, parseCommandArgs } from "../args.js";
 
 const HELP = `Usage: vbp merge <shard.json…> [options]
 
@@ -26,24 +26,13 @@ Exit codes: 0 ok, 1 invalid input (a shard missing, repeated or from another ana
 `;
 
 async function runMerge(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { thresholds: { type: "string" }, evppi: { type: "string", multiple: true }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { thresholds: { type: "string" }, evppi: { type: "string", multiple: true }, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } });
   const { values, positionals } = parsed;
   if (values.help === true) {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const format = (values.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
+  const format = formatFlag(values.format, OUTPUT_FORMATS, "table");
   if (positionals.length === 0) throw new UsageError("give the shard files to merge: vbp merge shard-1.json shard-2.json …");
   const thresholds = parseThresholds(values.thresholds);
   const groups = parseEvppiGroups(values.evppi);

@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { runPsaParallel } from "../../node/runPsaParallel.js";
 import { splitUncertaintyDocument } from "../../uncertainty/schema.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../format.js";
+import { OUTPUT_FORMATS } from "../format.js";
 import { parseMaxBytes, readJsonInput } from "../input.js";
 import type { CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
 import { checkEvppiRequest, parseEvppiGroups, parseThresholds, parseWhole, writePsa } from "../psaOutput.js";
+import { formatFlag, parseCommandArgs } from "../args.js";
 
 const HELP = `Usage: vbp psa <file.json | -> [options]
 
@@ -49,37 +49,26 @@ export function shardRange(text: string, iterations: number): { start: number; c
 }
 
 async function runPsaCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        iterations: { type: "string", short: "n" },
-        seed: { type: "string", short: "s" },
-        shard: { type: "string" },
-        workers: { type: "string", short: "w" },
-        "chunk-size": { type: "string" },
-        thresholds: { type: "string" },
-        evppi: { type: "string", multiple: true },
-        format: { type: "string", short: "f" },
-        output: { type: "string", short: "o" },
-        quiet: { type: "boolean" },
-        "max-bytes": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    iterations: { type: "string", short: "n" },
+    seed: { type: "string", short: "s" },
+    shard: { type: "string" },
+    workers: { type: "string", short: "w" },
+    "chunk-size": { type: "string" },
+    thresholds: { type: "string" },
+    evppi: { type: "string", multiple: true },
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    quiet: { type: "boolean" },
+    "max-bytes": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   const { values, positionals } = parsed;
   if (values.help === true) {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const format = (values.format ?? "table") as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${String(values.format)}"`);
+  const format = formatFlag(values.format, OUTPUT_FORMATS, "table");
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing the model document: vbp psa <file.json | ->" : `expected one document, got ${positionals.length}`);
   const iterationsFlag = parseWhole("iterations", values.iterations, 1, 100_000_000);
   const seedFlag = parseWhole("seed", values.seed, 0, Number.MAX_SAFE_INTEGER);

@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { safeEvaluate } from "../../evaluate/evaluate.js";
 import { evaluationMarkdownReport } from "../../evaluate/present.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import { parseMaxBytes, readJsonInput, reportIssues } from "../input.js";
 import type { CliIo } from "../io.js";
+import { parseCommandArgs } from "../args.js";
 
 const HELP = `Usage: vbp report <file.json | -> [--html <out.html | ->] [options]
 
@@ -28,17 +28,7 @@ Exit codes: 0 ok, 1 invalid input (every problem printed as "path: message"), 2 
 `;
 
 async function runReport(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { html: { type: "string" }, "no-summaries": { type: "boolean" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { html: { type: "string" }, "no-summaries": { type: "boolean" }, "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } });
   const { values, positionals } = parsed;
   if (values.help === true) {
     io.stdout(HELP);

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { documentJsonSchema, JSON_SCHEMA_NAMES, type JsonSchemaName } from "../../interop/jsonSchema.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import type { CliIo } from "../io.js";
+import { parseCommandArgs } from "../args.js";
 
 /** Result schemas ship as files only (generated from the result types at build time). */
 const RESULT_NAMES = ["evaluation-result", "lifecycle-result", "pathway-result"] as const;
@@ -32,12 +32,7 @@ async function shippedFile(name: string): Promise<string | undefined> {
 }
 
 async function runSchema(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { help: { type: "boolean", short: "h" } });
   if (parsed.values.help === true) {
     io.stdout(HELP);
     return EXIT.ok;

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { CSV_LAYOUTS, type CsvLayoutId } from "../../interop/csv/layouts.js";
 import { csvLayoutGuide, csvTemplate } from "../../interop/csv/template.js";
 import { EXIT, UsageError, type CliCommand } from "../command.js";
 import type { CliIo } from "../io.js";
+import { parseCommandArgs } from "../args.js";
 
 const NAMES = Object.keys(CSV_LAYOUTS) as CsvLayoutId[];
 
@@ -20,12 +20,7 @@ Options:
 `;
 
 async function runTemplate(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { guide: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, { guide: { type: "boolean" }, help: { type: "boolean", short: "h" } });
   if (parsed.values.help === true) {
     io.stdout(HELP);
     return EXIT.ok;
