@@ -15,6 +15,7 @@ import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
 import { CyclePlan, type CycleData } from "./cyclePlan.js";
 import { rowMeta, type RowMeta, type Sink } from "./sink.js";
+import { mapList } from "./mapList.js";
 
 /** Shares entering one Markov model in the same way (a given state, or the initial distribution). */
 export interface EntryGroup<V> {
@@ -114,20 +115,20 @@ export function runCohort<V>(
   const { one, zero, tol, L, negTol, env, dev, traces } = run;
 
   // Transition matrix of the current cycle (sparse rows).
-  const rowRest: V[] = m.rows.map(() => regs.temp());
+  const rowRest: V[] = mapList(m.rows, () => regs.temp());
   const rowSum = regs.temp();
   const Lis1 = m.cycleLength === "1";
-  const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
+  const rowVaries = mapList(m.rows, (row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
   const dynamic = rowVaries.some((x) => x);
   const sites = m.rows.flatMap((row) => row.map((t) => t.site).filter((x) => x !== undefined));
   const changed = values.touchesParams || sites.some((x) => values.o.siteOps.has(x.id));
   const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
   const transitionsPath = (): VbpPath => [...m.path, "transitions"];
-  const rowsTo: number[][] = m.rows.map(() => []);
-  const rowsP: V[][] = m.rows.map(() => []);
+  const rowsTo: number[][] = mapList(m.rows, () => []);
+  const rowsP: V[][] = mapList(m.rows, () => []);
   // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
   // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
-  const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
+  const steady: (V | undefined)[][] = mapList(m.rows, (row) => mapList(row, () => undefined));
   const buildRow = (r: number): void => {
     const row = m.rows[r]!;
     const envNow = env as CycleEnv<V>;
@@ -298,10 +299,10 @@ export function startCohortRun<V>(
   const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
 
   // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
-  const traces = groups.map((g) => {
-    const prev = m.states.map(() => regs.tempText("0"));
-    const next = m.states.map(() => regs.temp());
-    const inflow = m.states.map((st) => (st.hasEntry ? regs.temp() : undefined));
+  const traces = mapList(groups, (g) => {
+    const prev = mapList(m.states, () => regs.tempText("0"));
+    const next = mapList(m.states, () => regs.temp());
+    const inflow = mapList(m.states, (st) => (st.hasEntry ? regs.temp() : undefined));
     if (g.state !== undefined) calc.setText(prev[g.state]!, "1");
     else {
       const sum = regs.tempText("0");
@@ -315,7 +316,7 @@ export function startCohortRun<V>(
     }
     return { g, prev, next, inflow };
   });
-  const shareSums = groups.map((g) => {
+  const shareSums = mapList(groups, (g) => {
     const s = regs.tempText("0");
     for (const e of g.list) calc.add(s, s, e.share);
     return s;
@@ -351,7 +352,7 @@ export function startCohortRun<V>(
   stateMeta.markovId = m.id;
   const entryMeta = rowMeta("markov-entry");
   entryMeta.markovId = m.id;
-  const stateVals = m.states.map(() => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
+  const stateVals = mapList(m.states, () => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
 
   // A sink that keeps no lines takes a state whose values do not change with the cycle in one go: its
   // occupancy is summed over cycles with the (weight × discount factor) of each part, then valued once.
@@ -361,22 +362,22 @@ export function startCohortRun<V>(
     const it = values.item(orig);
     return siteVaries(it.quantity) || siteVaries(it.unitCost) || siteVaries(it.carbon);
   };
-  const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
-  const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  const staticState = mapList(m.states, (st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
+  const staticEntry = mapList(m.states, (st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
   // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
   // carbon or events (never discounted); the health sum only when health has its own schedule.
   const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
   const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
-  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
-  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
-  const sums = traces.map(() =>
-    m.states.map((_, s) => ({
+  const needState: Need[] = mapList(m.states, (st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
+  const needEntry: Need[] = mapList(m.states, (st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
+  const sums = mapList(traces, () =>
+    mapList(m.states, (_, s) => ({
       occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
       entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
     })),
   );
   // A state with nothing to value (dead, no items, no carbon) needs no sums.
-  const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
+  const valued = mapList(m.states, (st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
 
   return {
     one,
