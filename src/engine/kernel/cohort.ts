@@ -98,6 +98,101 @@ export interface Need {
   readonly health: boolean;
 }
 
+/** What `buildRow` reads: one option's run of a Markov model and its sparse transition matrix. */
+interface CohortRows<V> {
+  readonly calc: Calculator<V>;
+  readonly regs: RunRegisters<V>;
+  readonly conds: Conditions;
+  readonly m: CMarkov;
+  readonly values: OptionValues<V>;
+  readonly run: CohortRun<V>;
+  readonly rowRest: readonly V[];
+  readonly rowSum: V;
+  readonly Lis1: boolean;
+  readonly forOption: string;
+  readonly transitionsPath: () => VbpPath;
+  readonly rowsTo: number[][];
+  readonly rowsP: V[][];
+  readonly steady: (V | undefined)[][];
+}
+
+/**
+ * Builds row r of the transition matrix of the current cycle. A function of the module, not a closure made
+ * per run: the optimising compiler's code for a closure is dropped once the run that made it is collected.
+ */
+function buildRow<V>(x: CohortRows<V>, r: number): void {
+  const { calc, regs, conds, m, values, rowRest, rowSum, Lis1, forOption, transitionsPath, rowsTo, rowsP, steady } = x;
+  const { one, zero, tol, L, negTol, dev, env } = x.run;
+  const row = m.rows[r]!;
+  const envNow = env as CycleEnv<V>;
+  const to = rowsTo[r]!;
+  const ps = rowsP[r]!;
+  to.length = 0;
+  ps.length = 0;
+  if (row.length === 0) {
+    to.push(r);
+    ps.push(one);
+    return;
+  }
+  let hasRest = false;
+  let terms = 0;
+  const kept = steady[r]!;
+  for (let j = 0; j < row.length; j++) {
+    const t = row[j]!;
+    if (t.kind === "rest") {
+      hasRest = true;
+      to.push(t.to);
+      ps.push(rowRest[r]!);
+      continue;
+    }
+    const site = t.site!;
+    let p = kept[j];
+    if (p !== undefined) {
+      to.push(t.to);
+      ps.push(p);
+      if (terms++ === 0) calc.copy(rowSum, p);
+      else calc.add(rowSum, rowSum, p);
+      continue;
+    }
+    const v = values.value(site, envNow);
+    p = v;
+    if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
+      p = regs.convertedRegister(site.id, v);
+      if (t.kind === "rate") {
+        // p = 1 − e^(−r·L)
+        calc.mul(p, v, L);
+        calc.neg(p, p);
+        calc.exp(p, p);
+        calc.sub(p, one, p);
+      } else {
+        // an annual probability over a cycle of L years: 1 − (1 − q)^L
+        calc.sub(p, one, v);
+        calc.pow(p, p, L);
+        calc.sub(p, one, p);
+      }
+    }
+    if (!values.varies(site)) kept[j] = p;
+    to.push(t.to);
+    ps.push(p);
+    // The sum starts at its first term (0 + p is p).
+    if (terms++ === 0) calc.copy(rowSum, p);
+    else calc.add(rowSum, rowSum, p);
+  }
+  if (terms === 0) calc.setText(rowSum, "0");
+  const state = m.states[r]!;
+  if (hasRest) {
+    const rest = rowRest[r]!;
+    calc.sub(rest, one, rowSum);
+    // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
+    conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
+    // A shortfall within the tolerance (rounding) counts as 0.
+    calc.max(rest, rest, zero);
+  } else {
+    calc.sub(dev, rowSum, one);
+    conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
+  }
+}
+
 /** Runs one Markov model for one option; returns the reported trace when asked (one draw). */
 export function runCohort<V>(
   calc: Calculator<V>,
@@ -112,7 +207,7 @@ export function runCohort<V>(
 ): MarkovTrace | undefined {
   const S = m.states.length;
   const run = startCohortRun(calc, regs, conds, program, m, groups, values, sink, wantTrace);
-  const { one, zero, tol, L, negTol, env, dev, traces } = run;
+  const { zero, traces } = run;
 
   // Transition matrix of the current cycle (sparse rows).
   const rowRest: V[] = mapList(m.rows, () => regs.temp());
@@ -129,86 +224,13 @@ export function runCohort<V>(
   // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
   // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
   const steady: (V | undefined)[][] = mapList(m.rows, (row) => mapList(row, () => undefined));
-  const buildRow = (r: number): void => {
-    const row = m.rows[r]!;
-    const envNow = env as CycleEnv<V>;
-    const to = rowsTo[r]!;
-    const ps = rowsP[r]!;
-    to.length = 0;
-    ps.length = 0;
-    if (row.length === 0) {
-      to.push(r);
-      ps.push(one);
-      return;
-    }
-    let hasRest = false;
-    let terms = 0;
-    const kept = steady[r]!;
-    for (let j = 0; j < row.length; j++) {
-      const t = row[j]!;
-      if (t.kind === "rest") {
-        hasRest = true;
-        to.push(t.to);
-        ps.push(rowRest[r]!);
-        continue;
-      }
-      const site = t.site!;
-      let p = kept[j];
-      if (p !== undefined) {
-        to.push(t.to);
-        ps.push(p);
-        if (terms++ === 0) calc.copy(rowSum, p);
-        else calc.add(rowSum, rowSum, p);
-        continue;
-      }
-      const v = values.value(site, envNow);
-      p = v;
-      if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
-        p = regs.convertedRegister(site.id, v);
-        if (t.kind === "rate") {
-          // p = 1 − e^(−r·L)
-          calc.mul(p, v, L);
-          calc.neg(p, p);
-          calc.exp(p, p);
-          calc.sub(p, one, p);
-        } else {
-          // an annual probability over a cycle of L years: 1 − (1 − q)^L
-          calc.sub(p, one, v);
-          calc.pow(p, p, L);
-          calc.sub(p, one, p);
-        }
-      }
-      if (!values.varies(site)) kept[j] = p;
-      to.push(t.to);
-      ps.push(p);
-      // The sum starts at its first term (0 + p is p).
-      if (terms++ === 0) calc.copy(rowSum, p);
-      else calc.add(rowSum, rowSum, p);
-    }
-    if (terms === 0) calc.setText(rowSum, "0");
-    const state = m.states[r]!;
-    if (hasRest) {
-      const rest = rowRest[r]!;
-      calc.sub(rest, one, rowSum);
-      // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
-      conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
-      // A shortfall within the tolerance (rounding) counts as 0.
-      calc.max(rest, rest, zero);
-    } else {
-      calc.sub(dev, rowSum, one);
-      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
-    }
-  };
-  // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
-  const buildMatrix = (n: number): void => {
-    for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
-  };
-
+  const rows: CohortRows<V> = { calc, regs, conds, m, values, run, rowRest, rowSum, Lis1, forOption, transitionsPath, rowsTo, rowsP, steady };
   const seen = new Uint8Array(S);
   const seenIn = new Uint8Array(S);
   for (let n = 1; n <= m.cycles; n++) {
     run.setEnv(n);
-    if (n === 1 || dynamic) buildMatrix(n);
+    // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
+    if (n === 1 || dynamic) for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(rows, r);
     for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     run.valueStates(n, values.value.bind(values), undefined);
     run.valueEntries(n, undefined);
