@@ -6,8 +6,7 @@
  */
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { Calculator } from "./backends/calculator.js";
-import { float64Calculator } from "./backends/float64.js";
-import { withDrawOperations } from "./backends/float64Draws.js";
+import { Float64DrawCalculator } from "./backends/float64Draws.js";
 import { COHORT_DRAW_STEPS } from "./kernel/cohortDraws.js";
 import { RunRegisters } from "./kernel/optionValues.js";
 import { Conditions, type DrawCondition } from "./kernel/conditions.js";
@@ -130,7 +129,7 @@ export function evaluateProgramDraws(program: Program, draws: ParameterDraws, ca
   if (issues.length > 0) throw new VbpInputError(issues);
 
   if (cache.last?.n !== n) {
-    const c = withDrawOperations(float64Calculator(n));
+    const c = new Float64DrawCalculator(n);
     const regs = new RunRegisters(c);
     regs.cohortDrawSteps = COHORT_DRAW_STEPS;
     // Per-cycle values shared by the options (one conditions record per run), within 32 MB of registers.

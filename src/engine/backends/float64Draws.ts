@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { RULE, type Calculator, type Rule } from "./calculator.js";
+import { RULE, type Rule } from "./calculator.js";
+import { Float64Calculator } from "./float64.js";
 
 /**
  * out := a[0] × b[0] + a[1] × b[1] + … in one pass when every input is as wide as `out` and there are 1 to 4
@@ -598,9 +599,9 @@ function max4(out: Float64Array, a: Float64Array, b: Float64Array): void {
 }
 
 /** Calculator.test on wide lanes, four a step for the common rules (the others as the backend does). */
-function testWide(base: Calculator<Float64Array>["test"], a: Float64Array, rule: Rule, bound: Float64Array | undefined, bad: Uint8Array): number {
+function testWide(calc: Float64DrawCalculator, a: Float64Array, rule: Rule, bound: Float64Array | undefined, bad: Uint8Array): number {
   const m = bad.length;
-  if (a.length !== m) return base(a, rule, bound, bad);
+  if (a.length !== m) return calc.baseTest(a, rule, bound, bad);
   let lo: number;
   let hi: number;
   if (bound === undefined && rule === RULE.probability) {
@@ -615,7 +616,7 @@ function testWide(base: Calculator<Float64Array>["test"], a: Float64Array, rule:
   } else if (bound !== undefined && bound.length === 1 && m > 1 && rule === RULE.atMost) {
     lo = -Infinity;
     hi = bound[0]!;
-  } else return base(a, rule, bound, bad);
+  } else return calc.baseTest(a, rule, bound, bad);
   // x ≥ lo and x ≤ hi (NaN fails both; an infinite limit makes its side hold for every number but NaN).
   let count = 0;
   const m4 = m - (m & 3);
@@ -644,31 +645,49 @@ function testWide(base: Calculator<Float64Array>["test"], a: Float64Array, rule:
   return count;
 }
 
-/** The calculator with the one-pass operations of a run over draws (`dot`, `restAtLeast`). */
-export function withDrawOperations(calc: Calculator<Float64Array>): Calculator<Float64Array> {
-  const test = calc.test;
-  return {
-    ...calc,
-    add: add4,
-    sub: sub4,
-    mul: mul4,
-    div: div4,
-    min: min4,
-    max: max4,
-    test: (a, rule, bound, bad) => testWide(test, a, rule, bound, bad),
-    dot(out: Float64Array, a: readonly Float64Array[], b: readonly Float64Array[], count: number, acc?: Float64Array, coeff?: Float64Array): void {
-      // The accumulator in the same pass when its coefficient is one value for every lane (as mulAdd: acc + out × c).
-      const fuse = acc !== undefined && coeff !== undefined && coeff.length === 1;
-      if (dotWide(out, a, b, count, fuse ? acc : undefined, fuse ? coeff[0]! : 0)) {
-        if (!fuse && acc !== undefined && coeff !== undefined) calc.mulAdd(acc, out, coeff);
-        return;
-      }
-      calc.mul(out, a[0]!, b[0]!);
-      for (let j = 1; j < count; j++) calc.mulAdd(out, a[j]!, b[j]!);
-      if (acc !== undefined && coeff !== undefined) calc.mulAdd(acc, out, coeff);
-    },
-    restAtLeast(out: Float64Array, terms: readonly Float64Array[], count: number, bound: Float64Array): boolean {
-      return restOfTerms(out, terms, count, bound[0]!);
-    },
-  };
+/**
+ * The Float64 calculator with the one-pass operations of a run over draws (`dot`, `restAtLeast`) and the
+ * four-lanes-a-step loops: a subclass, so every instance has one shape and its operations live on the
+ * prototype (the kernel's call sites stay monomorphic run after run).
+ */
+export class Float64DrawCalculator extends Float64Calculator {
+  override add(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    add4(out, a, b);
+  }
+  override sub(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    sub4(out, a, b);
+  }
+  override mul(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    mul4(out, a, b);
+  }
+  override div(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    div4(out, a, b);
+  }
+  override min(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    min4(out, a, b);
+  }
+  override max(out: Float64Array, a: Float64Array, b: Float64Array): void {
+    max4(out, a, b);
+  }
+  override test(a: Float64Array, rule: Rule, bound: Float64Array | undefined, bad: Uint8Array): number {
+    return testWide(this, a, rule, bound, bad);
+  }
+  /** The base backend's test (the rules `testWide` does not take four lanes a step). */
+  baseTest(a: Float64Array, rule: Rule, bound: Float64Array | undefined, bad: Uint8Array): number {
+    return super.test(a, rule, bound, bad);
+  }
+  dot(out: Float64Array, a: readonly Float64Array[], b: readonly Float64Array[], count: number, acc?: Float64Array, coeff?: Float64Array): void {
+    // The accumulator in the same pass when its coefficient is one value for every lane (as mulAdd: acc + out × c).
+    const fuse = acc !== undefined && coeff !== undefined && coeff.length === 1;
+    if (dotWide(out, a, b, count, fuse ? acc : undefined, fuse ? coeff[0]! : 0)) {
+      if (!fuse && acc !== undefined && coeff !== undefined) this.mulAdd(acc, out, coeff);
+      return;
+    }
+    super.mul(out, a[0]!, b[0]!);
+    for (let j = 1; j < count; j++) this.mulAdd(out, a[j]!, b[j]!);
+    if (acc !== undefined && coeff !== undefined) this.mulAdd(acc, out, coeff);
+  }
+  restAtLeast(out: Float64Array, terms: readonly Float64Array[], count: number, bound: Float64Array): boolean {
+    return restOfTerms(out, terms, count, bound[0]!);
+  }
 }

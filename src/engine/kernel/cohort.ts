@@ -15,6 +15,7 @@ import type { Conditions } from "./conditions.js";
 import type { CycleEnv, OptionValues, RunRegisters } from "./optionValues.js";
 import { CyclePlan, type CycleData } from "./cyclePlan.js";
 import { rowMeta, type RowMeta, type Sink } from "./sink.js";
+import { mapList } from "./mapList.js";
 
 /** Shares entering one Markov model in the same way (a given state, or the initial distribution). */
 export interface EntryGroup<V> {
@@ -97,6 +98,101 @@ export interface Need {
   readonly health: boolean;
 }
 
+/** What `buildRow` reads: one option's run of a Markov model and its sparse transition matrix. */
+interface CohortRows<V> {
+  readonly calc: Calculator<V>;
+  readonly regs: RunRegisters<V>;
+  readonly conds: Conditions;
+  readonly m: CMarkov;
+  readonly values: OptionValues<V>;
+  readonly run: CohortRun<V>;
+  readonly rowRest: readonly V[];
+  readonly rowSum: V;
+  readonly Lis1: boolean;
+  readonly forOption: string;
+  readonly transitionsPath: () => VbpPath;
+  readonly rowsTo: number[][];
+  readonly rowsP: V[][];
+  readonly steady: (V | undefined)[][];
+}
+
+/**
+ * Builds row r of the transition matrix of the current cycle. A function of the module, not a closure made
+ * per run: the optimising compiler's code for a closure is dropped once the run that made it is collected.
+ */
+function buildRow<V>(x: CohortRows<V>, r: number): void {
+  const { calc, regs, conds, m, values, rowRest, rowSum, Lis1, forOption, transitionsPath, rowsTo, rowsP, steady } = x;
+  const { one, zero, tol, L, negTol, dev, env } = x.run;
+  const row = m.rows[r]!;
+  const envNow = env as CycleEnv<V>;
+  const to = rowsTo[r]!;
+  const ps = rowsP[r]!;
+  to.length = 0;
+  ps.length = 0;
+  if (row.length === 0) {
+    to.push(r);
+    ps.push(one);
+    return;
+  }
+  let hasRest = false;
+  let terms = 0;
+  const kept = steady[r]!;
+  for (let j = 0; j < row.length; j++) {
+    const t = row[j]!;
+    if (t.kind === "rest") {
+      hasRest = true;
+      to.push(t.to);
+      ps.push(rowRest[r]!);
+      continue;
+    }
+    const site = t.site!;
+    let p = kept[j];
+    if (p !== undefined) {
+      to.push(t.to);
+      ps.push(p);
+      if (terms++ === 0) calc.copy(rowSum, p);
+      else calc.add(rowSum, rowSum, p);
+      continue;
+    }
+    const v = values.value(site, envNow);
+    p = v;
+    if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
+      p = regs.convertedRegister(site.id, v);
+      if (t.kind === "rate") {
+        // p = 1 − e^(−r·L)
+        calc.mul(p, v, L);
+        calc.neg(p, p);
+        calc.exp(p, p);
+        calc.sub(p, one, p);
+      } else {
+        // an annual probability over a cycle of L years: 1 − (1 − q)^L
+        calc.sub(p, one, v);
+        calc.pow(p, p, L);
+        calc.sub(p, one, p);
+      }
+    }
+    if (!values.varies(site)) kept[j] = p;
+    to.push(t.to);
+    ps.push(p);
+    // The sum starts at its first term (0 + p is p).
+    if (terms++ === 0) calc.copy(rowSum, p);
+    else calc.add(rowSum, rowSum, p);
+  }
+  if (terms === 0) calc.setText(rowSum, "0");
+  const state = m.states[r]!;
+  if (hasRest) {
+    const rest = rowRest[r]!;
+    calc.sub(rest, one, rowSum);
+    // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
+    conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
+    // A shortfall within the tolerance (rounding) counts as 0.
+    calc.max(rest, rest, zero);
+  } else {
+    calc.sub(dev, rowSum, one);
+    conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
+  }
+}
+
 /** Runs one Markov model for one option; returns the reported trace when asked (one draw). */
 export function runCohort<V>(
   calc: Calculator<V>,
@@ -111,103 +207,30 @@ export function runCohort<V>(
 ): MarkovTrace | undefined {
   const S = m.states.length;
   const run = startCohortRun(calc, regs, conds, program, m, groups, values, sink, wantTrace);
-  const { one, zero, tol, L, negTol, env, dev, traces } = run;
+  const { zero, traces } = run;
 
   // Transition matrix of the current cycle (sparse rows).
-  const rowRest: V[] = m.rows.map(() => regs.temp());
+  const rowRest: V[] = mapList(m.rows, () => regs.temp());
   const rowSum = regs.temp();
   const Lis1 = m.cycleLength === "1";
-  const rowVaries = m.rows.map((row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
+  const rowVaries = mapList(m.rows, (row) => row.some((t) => t.site !== undefined && values.varies(t.site)));
   const dynamic = rowVaries.some((x) => x);
   const sites = m.rows.flatMap((row) => row.map((t) => t.site).filter((x) => x !== undefined));
   const changed = values.touchesParams || sites.some((x) => values.o.siteOps.has(x.id));
   const forOption = changed ? ` for option "${values.o.id}" (after its effects)` : "";
   const transitionsPath = (): VbpPath => [...m.path, "transitions"];
-  const rowsTo: number[][] = m.rows.map(() => []);
-  const rowsP: V[][] = m.rows.map(() => []);
+  const rowsTo: number[][] = mapList(m.rows, () => []);
+  const rowsP: V[][] = mapList(m.rows, () => []);
   // Transition values that do not change with the cycle, as cycle probabilities: converted in the first
   // cycle and kept while their row is rebuilt for its other transitions (their value registers are cached).
-  const steady: (V | undefined)[][] = m.rows.map((row) => row.map(() => undefined));
-  const buildRow = (r: number): void => {
-    const row = m.rows[r]!;
-    const envNow = env as CycleEnv<V>;
-    const to = rowsTo[r]!;
-    const ps = rowsP[r]!;
-    to.length = 0;
-    ps.length = 0;
-    if (row.length === 0) {
-      to.push(r);
-      ps.push(one);
-      return;
-    }
-    let hasRest = false;
-    let terms = 0;
-    const kept = steady[r]!;
-    for (let j = 0; j < row.length; j++) {
-      const t = row[j]!;
-      if (t.kind === "rest") {
-        hasRest = true;
-        to.push(t.to);
-        ps.push(rowRest[r]!);
-        continue;
-      }
-      const site = t.site!;
-      let p = kept[j];
-      if (p !== undefined) {
-        to.push(t.to);
-        ps.push(p);
-        if (terms++ === 0) calc.copy(rowSum, p);
-        else calc.add(rowSum, rowSum, p);
-        continue;
-      }
-      const v = values.value(site, envNow);
-      p = v;
-      if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
-        p = regs.convertedRegister(site.id, v);
-        if (t.kind === "rate") {
-          // p = 1 − e^(−r·L)
-          calc.mul(p, v, L);
-          calc.neg(p, p);
-          calc.exp(p, p);
-          calc.sub(p, one, p);
-        } else {
-          // an annual probability over a cycle of L years: 1 − (1 − q)^L
-          calc.sub(p, one, v);
-          calc.pow(p, p, L);
-          calc.sub(p, one, p);
-        }
-      }
-      if (!values.varies(site)) kept[j] = p;
-      to.push(t.to);
-      ps.push(p);
-      // The sum starts at its first term (0 + p is p).
-      if (terms++ === 0) calc.copy(rowSum, p);
-      else calc.add(rowSum, rowSum, p);
-    }
-    if (terms === 0) calc.setText(rowSum, "0");
-    const state = m.states[r]!;
-    if (hasRest) {
-      const rest = rowRest[r]!;
-      calc.sub(rest, one, rowSum);
-      // rest + tolerance ≥ 0, tested as rest ≥ −tolerance (the same rule: the sum of two close doubles is exact).
-      conds.test(calc, rest, RULE.atLeast, negTol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" sum to ${calc.text(rowSum, lane)} in cycle ${env.cycle}${forOption}, more than 1, so the "rest" transition would be negative`);
-      // A shortfall within the tolerance (rounding) counts as 0.
-      calc.max(rest, rest, zero);
-    } else {
-      calc.sub(dev, rowSum, one);
-      conds.test(calc, dev, RULE.withinAbs, tol, "sum_mismatch", transitionsPath, (_, lane) => `the transition probabilities out of state "${state.id}" must sum to 1 (±${m.tolerance}) in cycle ${env.cycle}${forOption}, got ${calc.text(rowSum, lane)}; or mark one transition "rest"`);
-    }
-  };
-  // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
-  const buildMatrix = (n: number): void => {
-    for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(r);
-  };
-
+  const steady: (V | undefined)[][] = mapList(m.rows, (row) => mapList(row, () => undefined));
+  const rows: CohortRows<V> = { calc, regs, conds, m, values, run, rowRest, rowSum, Lis1, forOption, transitionsPath, rowsTo, rowsP, steady };
   const seen = new Uint8Array(S);
   const seenIn = new Uint8Array(S);
   for (let n = 1; n <= m.cycles; n++) {
     run.setEnv(n);
-    if (n === 1 || dynamic) buildMatrix(n);
+    // The first cycle builds every row; later cycles rebuild only the rows whose values change with the cycle.
+    if (n === 1 || dynamic) for (let r = 0; r < m.rows.length; r++) if (n === 1 || rowVaries[r]) buildRow(rows, r);
     for (const t of traces) propagate(calc, S, rowsTo, rowsP, t.prev, t.next, t.inflow, zero, seen, seenIn);
     run.valueStates(n, values.value.bind(values), undefined);
     run.valueEntries(n, undefined);
@@ -298,10 +321,10 @@ export function startCohortRun<V>(
   const env: { cycle: number; regs: CycleEnv<V>["regs"] } = { cycle: 1, regs: data.env };
 
   // Unit traces per entry group: two boundaries each, and the inflow of the current cycle.
-  const traces = groups.map((g) => {
-    const prev = m.states.map(() => regs.tempText("0"));
-    const next = m.states.map(() => regs.temp());
-    const inflow = m.states.map((st) => (st.hasEntry ? regs.temp() : undefined));
+  const traces = mapList(groups, (g) => {
+    const prev = mapList(m.states, () => regs.tempText("0"));
+    const next = mapList(m.states, () => regs.temp());
+    const inflow = mapList(m.states, (st) => (st.hasEntry ? regs.temp() : undefined));
     if (g.state !== undefined) calc.setText(prev[g.state]!, "1");
     else {
       const sum = regs.tempText("0");
@@ -315,7 +338,7 @@ export function startCohortRun<V>(
     }
     return { g, prev, next, inflow };
   });
-  const shareSums = groups.map((g) => {
+  const shareSums = mapList(groups, (g) => {
     const s = regs.tempText("0");
     for (const e of g.list) calc.add(s, s, e.share);
     return s;
@@ -351,7 +374,7 @@ export function startCohortRun<V>(
   stateMeta.markovId = m.id;
   const entryMeta = rowMeta("markov-entry");
   entryMeta.markovId = m.id;
-  const stateVals = m.states.map(() => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
+  const stateVals = mapList(m.states, () => ({ utility: undefined as V | undefined, items: [] as { it: CItem; q: V; u: V; c: V | undefined }[], carbon: undefined as V | undefined }));
 
   // A sink that keeps no lines takes a state whose values do not change with the cycle in one go: its
   // occupancy is summed over cycles with the (weight × discount factor) of each part, then valued once.
@@ -361,22 +384,22 @@ export function startCohortRun<V>(
     const it = values.item(orig);
     return siteVaries(it.quantity) || siteVaries(it.unitCost) || siteVaries(it.carbon);
   };
-  const staticState = m.states.map((st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
-  const staticEntry = m.states.map((st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
+  const staticState = mapList(m.states, (st) => aggregate && !siteVaries(st.utility) && !siteVaries(st.carbon) && !st.items.some(itemVaries));
+  const staticEntry = mapList(m.states, (st) => aggregate && st.hasEntry && !siteVaries(st.entryQalys) && !siteVaries(st.entryCarbon) && !st.entryItems.some(itemVaries) && !st.entryEvents.some((e) => siteVaries(e.count)));
   // Which running sums are read: undiscounted only if the sink reports undiscounted figures or the state has
   // carbon or events (never discounted); the health sum only when health has its own schedule.
   const sameSchedule = JSON.stringify(program.costSchedule) === JSON.stringify(program.healthSchedule);
   const carbonOf = (items: readonly CItem[]): boolean => items.some((orig) => values.item(orig).carbon !== undefined);
-  const needState: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
-  const needEntry: Need[] = m.states.map((st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
-  const sums = traces.map(() =>
-    m.states.map((_, s) => ({
+  const needState: Need[] = mapList(m.states, (st) => ({ undiscounted: sink.undiscounted !== false || st.carbon !== undefined || carbonOf(st.items), health: !sameSchedule }));
+  const needEntry: Need[] = mapList(m.states, (st) => ({ undiscounted: sink.undiscounted !== false || st.entryCarbon !== undefined || st.entryEvents.length > 0 || carbonOf(st.entryItems), health: !sameSchedule }));
+  const sums = mapList(traces, () =>
+    mapList(m.states, (_, s) => ({
       occ: staticState[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
       entry: staticEntry[s] ? [regs.tempText("0"), regs.tempText("0"), regs.tempText("0")] : undefined,
     })),
   );
   // A state with nothing to value (dead, no items, no carbon) needs no sums.
-  const valued = m.states.map((st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
+  const valued = mapList(m.states, (st) => !st.dead || st.items.length > 0 || st.carbon !== undefined);
 
   return {
     one,

@@ -6,6 +6,7 @@
  */
 import type { Calculator } from "../backends/calculator.js";
 import type { CMarkov, Program } from "../program.js";
+import { mapList } from "./mapList.js";
 
 /** One part of a cycle's value: boundary k and registers holding its weight and discount data. */
 export interface PlanPart<V> {
@@ -82,7 +83,7 @@ export class CyclePlan<V> {
     calc.setText(this.t, String(n - 1));
     calc.mul(env.time, this.t, this.L);
     if (this.startAge !== undefined) calc.add(env.age, this.startAge, env.time);
-    const parts = this.m.parts[n - 1]!.map((x) => this.part(x.k, x.coeff, x.half));
+    const parts = mapList(this.m.parts[n - 1]!, (x) => this.part(x.k, x.coeff, x.half));
     const e = this.m.entries[n - 1]!;
     const entry = this.part(0, e.coeff, e.half);
     entry.unit = this.m.weights[e.coeff] === "1";

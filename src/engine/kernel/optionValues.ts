@@ -44,9 +44,9 @@ export class RunRegisters<V> {
    * Per-cycle values shared by the options of a run over draws (whose options report into one conditions
    * record); undefined for a single evaluation, where each option reports its own problems.
    */
-  declare cycleShare: CycleShare<V> | undefined;
+  cycleShare: CycleShare<V> | undefined = undefined;
   /** The cohort run of a run over draws (undefined for a single evaluation). */
-  declare cohortDrawSteps: CohortDrawSteps | undefined;
+  cohortDrawSteps: CohortDrawSteps | undefined = undefined;
   private readonly pool: V[] = [];
   private used = 0;
   constructor(readonly calc: Calculator<V>) {}
