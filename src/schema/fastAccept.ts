@@ -150,8 +150,7 @@ function objectWalk(s: Internals, share: boolean): Walk {
       if (!present && f.optin === undefined) return REFUSED;
       const write = r !== undefined || present || (f.optin === "defaulted" && f.optout !== "optional");
       if (out === undefined) {
-        if (present && r === v) continue;
-        if (!write) continue;
+        if ((present && r === v) || !write) continue;
         out = copyOf(new Out(), input, fields, j);
       }
       if (write) out[key] = r;
