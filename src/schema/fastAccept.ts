@@ -109,7 +109,7 @@ function plainObjects(): new () => Record<string, unknown> {
   return make;
 }
 
-function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
+function objectWalk(s: Internals, share: boolean): Walk {
   const def = s.def;
   const catchall = def.catchall?._zod;
   // Only plain or strict objects (no symbol keys); anything else is zod's.
@@ -122,7 +122,7 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
   const fields = keys.map((k) => {
     const f = shape[k]!._zod;
     // An absent optional key is left out, whatever its part would say about `undefined`.
-    return { key: k, walk: build(f), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
+    return { key: k, walk: build(f, share), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   // Its objects come from a constructor of their own, so that V8 sizes them to the keys this part writes
   // (instead of growing each object's property store key by key); they are plain objects all the same.
@@ -132,11 +132,14 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
     if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
     // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
     if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
-    const out = new Out();
-    for (const f of fields) {
+    // Shared: the input itself stands for its copy while every field so far is the same value (the copy is
+    // made at the first field that differs).
+    let out: Record<string, unknown> | undefined = share && Object.getPrototypeOf(input) === Object.prototype ? undefined : new Out();
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j]!;
       const key = f.key;
       const v = input[key];
-      const present = v !== undefined || key in input;
+      const present = has(input, key);
       // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
       if (!present && f.skip) continue;
       const r = f.walk(v);
@@ -145,12 +148,37 @@ function objectWalk(s: Internals, build: (x: Internals) => Walk): Walk {
         return REFUSED;
       }
       if (!present && f.optin === undefined) return REFUSED;
-      if (r === undefined) {
-        if (present || (f.optin === "defaulted" && f.optout !== "optional")) out[key] = undefined;
-      } else out[key] = r;
+      const write = r !== undefined || present || (f.optin === "defaulted" && f.optout !== "optional");
+      if (out === undefined) {
+        if ((present && r === v) || !write) continue;
+        out = copyOf(new Out(), input, fields, j);
+      }
+      if (write) out[key] = r;
     }
-    return out;
+    return out ?? (sameKeys(input, fields) ? input : copyOf(new Out(), input, fields, fields.length));
   });
+}
+
+type Field = { readonly key: string };
+
+/** Whether an object has a field (as zod reads it: a value, or a key holding undefined). */
+const has = (input: Record<string, unknown>, key: string): boolean => input[key] !== undefined || key in input;
+
+/** `out` with the input's present fields before field `end` (each the same value in the parsed object). */
+function copyOf(out: Record<string, unknown>, input: Record<string, unknown>, fields: readonly Field[], end: number): Record<string, unknown> {
+  for (let j = 0; j < end; j++) if (has(input, fields[j]!.key)) out[fields[j]!.key] = input[fields[j]!.key];
+  return out;
+}
+
+/** Whether an object's enumerable keys are exactly its present fields, in the fields' order (as zod writes them). */
+function sameKeys(input: Record<string, unknown>, fields: readonly Field[]): boolean {
+  let j = 0;
+  for (const k in input) {
+    while (j < fields.length && fields[j]!.key !== k) if (has(input, fields[j++]!.key)) return false;
+    if (j++ === fields.length) return false;
+  }
+  while (j < fields.length) if (has(input, fields[j++]!.key)) return false;
+  return true;
 }
 
 /**
@@ -171,48 +199,61 @@ function remembered(walk: Walk): Walk {
   };
 }
 
-/** Walks built so far: a part met again while it is being built (a recursive schema) is reached through it. */
-const built = /* @__PURE__ */ new WeakMap<Internals, Walk>();
+type Walks = readonly [copying: WeakMap<Internals, Walk>, sharing: WeakMap<Internals, Walk>];
 
-function build(s: Internals): Walk {
+/** Walks built so far, by the part whose values are shared: a part met again while it is being built (a recursive schema) is reached through it. */
+const walksBy = /* @__PURE__ */ new WeakMap<object, Walks>();
+/** While building: the walks for the part shared (below), and that part. */
+let walks: Walks;
+let sharedPart: Internals | undefined;
+
+function build(s: Internals, share: boolean): Walk {
+  share ||= s === sharedPart;
+  const built = walks[share ? 1 : 0];
   const walk = built.get(s);
   if (walk !== undefined) return walk;
   const ref: { walk?: Walk } = {};
   built.set(s, (value) => ref.walk!(value));
-  const walk2 = buildPart(s);
+  const walk2 = buildPart(s, share);
   // A transform or a check of the schema's own code is remembered for short strings.
   ref.walk = s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom") ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
 
-function buildPart(s: Internals): Walk {
+function buildPart(s: Internals, share: boolean): Walk {
   const def = s.def;
   if (def.coerce === true) return byZod(s);
   switch (def.type) {
     case "object":
-      return objectWalk(s, build);
+      return objectWalk(s, share);
     case "array": {
-      const walk = build(def.element!._zod);
+      const walk = build(def.element!._zod, share);
       return withChecks(s, (input) => {
         if (!Array.isArray(input)) return REFUSED;
-        const out = new Array<unknown>(input.length);
+        // Shared: the input itself while every element is the same value (and no hole).
+        let out = share && Object.getPrototypeOf(input) === Array.prototype ? undefined : new Array<unknown>(input.length);
         for (let i = 0; i < input.length; i++) {
-          const r = walk(input[i]);
+          const v: unknown = input[i];
+          const r = walk(v);
           if (r === REFUSED) return REFUSED;
+          if (out === undefined) {
+            if (r === v && r !== undefined) continue;
+            out = input.slice(0, i);
+          }
           out[i] = r;
         }
-        return out;
+        return out ?? input;
       });
     }
     case "optional": {
       const inner = def.innerType!._zod;
-      const walk = build(inner);
+      const walk = build(inner, share);
       // An absent value stays absent, unless the inner part is a default (which then gives its value).
       return withChecks(s, inner.optin === "defaulted" ? walk : (input) => (input === undefined ? undefined : walk(input)));
     }
     case "default": {
-      const walk = build(def.innerType!._zod);
+      const walk = build(def.innerType!._zod, share);
       // As zod: the default for an absent value (not checked by the inner part), or for an inner undefined.
       return withChecks(s, (input) => {
         if (input === undefined) return def.defaultValue;
@@ -221,10 +262,11 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "readonly": {
-      const walk = build(def.innerType!._zod);
+      const walk = build(def.innerType!._zod, share);
       return withChecks(s, (input) => {
         const r = walk(input);
-        return r === REFUSED ? REFUSED : Object.freeze(r);
+        // A part that freezes its value freezes a copy, never the caller's.
+        return r === REFUSED ? REFUSED : Object.freeze(r === input && typeof r === "object" && r !== null ? (Array.isArray(r) ? [...r] : { ...r }) : r);
       });
     }
     case "enum":
@@ -237,8 +279,8 @@ function buildPart(s: Internals): Walk {
       const key = def.keyType!._zod;
       // A record of listed keys (every one required) is zod's.
       if (key.values !== undefined) return byZod(s);
-      const keyWalk = build(key);
-      const valueWalk = build(def.valueType!._zod);
+      const keyWalk = build(key, share);
+      const valueWalk = build(def.valueType!._zod, share);
       return withChecks(s, (input) => {
         if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
         const out: Record<string, unknown> = {};
@@ -264,7 +306,7 @@ function buildPart(s: Internals): Walk {
         for (const o of options) {
           const values = o._zod.propValues?.[key];
           if (values === undefined) return byZod(s);
-          const walk = build(o._zod);
+          const walk = build(o._zod, share);
           for (const v of values) {
             // A value two options share is left to zod.
             if (byValue.has(v)) return byZod(s);
@@ -278,7 +320,7 @@ function buildPart(s: Internals): Walk {
         });
       }
       // The first option that accepts the value, as zod's union.
-      const walks = options.map((o) => build(o._zod));
+      const walks = options.map((o) => build(o._zod, share));
       return withChecks(s, (input) => {
         for (const w of walks) {
           const r = w(input);
@@ -306,8 +348,8 @@ function buildPart(s: Internals): Walk {
       });
     }
     case "pipe": {
-      const first = build(def.in!._zod);
-      const then = build(def.out!._zod);
+      const first = build(def.in!._zod, share);
+      const then = build(def.out!._zod, share);
       return withChecks(s, (input) => {
         const r = first(input);
         return r === REFUSED ? REFUSED : then(r);
@@ -322,9 +364,18 @@ function buildPart(s: Internals): Walk {
  * @internal The value zod's parse of `input` with `schema` would return, when it returns one without issues;
  * `undefined` when the walker does not accept the input (then parse with zod for the issues), and for any
  * input holding an own `__proto__` key anywhere. The walker is built once per schema.
+ *
+ * Within the values of the part `shared` (of the schema), a container whose parsed value would equal the
+ * input's (the same fields, keys in the same order, every value the same) is the input's own object rather
+ * than a copy; a part that freezes its value still freezes a copy. The caller then must neither change those
+ * values nor hand any part of them on.
  */
-export function fastAccept<S extends z.ZodMiniType>(schema: S, input: unknown): { readonly data: z.output<S> } | undefined {
-  const walk = build((schema as unknown as { readonly _zod: Internals })._zod);
+export function fastAccept<S extends z.ZodMiniType>(schema: S, input: unknown, shared?: z.ZodMiniType): { readonly data: z.output<S> } | undefined {
+  sharedPart = (shared as { readonly _zod: Internals } | undefined)?._zod;
+  const key = sharedPart ?? walksBy;
+  walks = walksBy.get(key) ?? [new WeakMap(), new WeakMap()];
+  walksBy.set(key, walks);
+  const walk = build((schema as unknown as { readonly _zod: Internals })._zod, false);
   const r = walk(input);
   return r === REFUSED ? undefined : { data: r as z.output<S> };
 }

@@ -335,13 +335,13 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
         const q = item.quantity;
         const source = item.source ?? item.id;
         // Parse each distinct quantity and factor once; a line's years usually share both.
-        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: decOf(item.factor.kgCO2ePerUnit) };
+        const statedFactor = "factorId" in item.factor ? undefined : { text: item.factor.kgCO2ePerUnit, dec: decOf(item.factor.kgCO2ePerUnit), extra: item.factor.source !== undefined && ledger !== undefined ? { factorSource: { ...(item.factor.source as Source) } } : NO_EXTRA };
         let lastQty: Dec | undefined;
         let lastQtyText = "";
         const line = (year: number, quantity: Dec): void => {
           let factor: string;
           let factorDec: Dec;
-          let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">> = NO_EXTRA;
+          let extra: Partial<Pick<CarbonLedgerLine, "factorId" | "factorSetId" | "factorSetYear" | "factorSource">>;
           let origin: CarbonLedgerLine["factorOrigin"];
           if (statedFactor === undefined && "factorId" in item.factor) {
             const key = `${item.factor.factorId}@${year}`;
@@ -360,7 +360,8 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
             factor = statedFactor!.text;
             factorDec = statedFactor!.dec;
             origin = "stated";
-            if (!("factorId" in item.factor) && item.factor.source !== undefined) extra = { factorSource: item.factor.source as Source };
+            // The item's source, as a copy of its own (the input's objects are never part of a result).
+            extra = statedFactor!.extra;
           }
           const kg = kgOf(quantity, factorDec);
           total = addLedger(total, kg);

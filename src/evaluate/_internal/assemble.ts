@@ -41,8 +41,23 @@ export interface LifecycleIndex {
   readonly bidLine: boolean;
 }
 
-/** The lifecycle module's document (only options with lifecycle costs), or undefined when no option has any. */
-export function buildLifecycleDocument(doc: EvaluationDocument): { doc?: LifecycleDocument; indexes: readonly LifecycleIndex[] } {
+type BuiltLifecycle = { doc?: LifecycleDocument; indexes: readonly LifecycleIndex[] };
+
+/** Lifecycle documents built while validating, each taken once by the lifecycle stage (not built twice). */
+const builtLifecycle = /* @__PURE__ */ new WeakMap<EvaluationDocument, BuiltLifecycle>();
+
+/**
+ * The lifecycle module's document (only options with lifecycle costs), or undefined when no option has any.
+ * `keep`: kept for the next call with the same document (which takes it).
+ */
+export function buildLifecycleDocument(doc: EvaluationDocument, keep?: boolean): BuiltLifecycle {
+  const built = builtLifecycle.get(doc) ?? buildLifecycle(doc);
+  if (keep === true) builtLifecycle.set(doc, built);
+  else builtLifecycle.delete(doc);
+  return built;
+}
+
+function buildLifecycle(doc: EvaluationDocument): BuiltLifecycle {
   const indexes: LifecycleIndex[] = [];
   const options: LifecycleOption[] = [];
   let comparatorIncluded: string | undefined;

@@ -37,7 +37,7 @@ export interface CarbonStage {
   readonly footprint: CarbonFootprintResult;
   readonly productKgPerPatient: readonly Dec[];
   readonly productKgTotal: readonly Dec[];
-  /** Monetised carbon per patient (absent without carbon valuation). */
+  /** Monetised carbon per patient (none without carbon valuation: every entry absent). */
   readonly costPerPatient: readonly (Dec | undefined)[];
   /** Present value of the monetised carbon of the whole population (absent without carbon valuation). */
   readonly presentValue: readonly Dec[];
@@ -50,13 +50,18 @@ export interface CarbonStage {
  * `footprints: false` (a run that shows no stage results): the footprint without its per-option results.
  */
 export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true, footprints = true): CarbonStage {
-  const figures: CarbonOptionFigures[] = [];
-  const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, (i, f) => (figures[i] = f), footprints);
-  const assumptions = [...footprint.assumptions];
-  const productKgPerPatient = figures.map((f) => (f.perPatient === undefined ? ZERO : unitsDec(f.perPatient)));
-  const productKgTotal = figures.map((f) => unitsDec(f.total));
+  const productKgPerPatient: Dec[] = [];
+  const productKgTotal: Dec[] = [];
+  // Each option's figures are read as the footprint gives them (none is kept past its option).
+  const product = (i: number, f: CarbonOptionFigures): void => {
+    productKgPerPatient[i] = f.perPatient === undefined ? ZERO : unitsDec(f.perPatient);
+    productKgTotal[i] = unitsDec(f.total);
+  };
   const valuation = doc.carbonValuation;
-  if (valuation === undefined) return { footprint, productKgPerPatient, productKgTotal, costPerPatient: doc.options.map(() => undefined), presentValue: doc.options.map(() => ZERO), assumptions };
+  if (valuation === undefined) {
+    const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, product, footprints);
+    return { footprint, productKgPerPatient, productKgTotal, costPerPatient: [], presentValue: doc.options.map(() => ZERO), assumptions: footprint.assumptions };
+  }
 
   // The carbon value of each year of the horizon, looked up once.
   const H = ctx.horizonYears;
@@ -75,7 +80,6 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
     priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
     discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
   } as CarbonMonetisationInput);
-  for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   const lines = m.scenarios[0]?.lines ?? [];
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
   // is the one rounding of kg ÷ 1000 × value per tonne.
@@ -108,7 +112,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   // Decimal formula above step for step, in integers (each sum and product rounded as the library's Decimal
   // rounds it, see timesToLedger and addLedger), so no Decimal is made per option and year.
   const pathwayKg = new Map<OptionResult["perPatient"], Fixed>();
-  figures.forEach((co, i) => {
+  const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, (i, co) => {
+    product(i, co);
     const pp = (pathway[i] as OptionResult).perPatient;
     let pathwayKgYear = pathwayKg.get(pp);
     if (pathwayKgYear === undefined) pathwayKg.set(pp, (pathwayKgYear = fixedOf(new Dec(pp.carbonKg).times(ctx.patientsPerYear))));
@@ -120,9 +125,11 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       const f = factors[y];
       pv = addLedger(pv, f === undefined ? amount : timesToLedger({ m: amount, s: LEDGER_SCALE }, f));
     }
-    presentValue.push(unitsDec(pv));
+    presentValue[i] = unitsDec(pv);
     // Patients a year are positive and discount factors too, so the divisor is never 0.
-    costPerPatient.push(unitsDec(ledgerQuotient(pv, discountedPatients)));
-  });
+    costPerPatient[i] = unitsDec(ledgerQuotient(pv, discountedPatients));
+  }, footprints);
+  const assumptions = [...footprint.assumptions];
+  for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
   return { footprint, productKgPerPatient, productKgTotal, costPerPatient, presentValue, carbonValues, assumptions };
 }

@@ -44,7 +44,8 @@ export function checkParts(doc: EvaluationDocument): CheckedParts {
   const groups = pathwayGroups(doc);
   const pathway = compileParsedModel(groups.model);
   add(spreadIssues(pathway.issues, groups), mapPathwayPath);
-  const lifecycle = buildLifecycleDocument(doc);
+  // Kept for the lifecycle stage, which evaluates the same document.
+  const lifecycle = buildLifecycleDocument(doc, true);
   if (lifecycle.doc !== undefined) add(refinementIssues(checkLifecycleDocument, lifecycle.doc as unknown as LifecycleDocumentFields), (p) => mapLifecyclePath(p, lifecycle.indexes));
   add(refinementIssues(checkCarbonInput, buildCarbonInput(doc) as Parameters<typeof checkCarbonInput>[0]), mapCarbonPath);
   if (doc.socialValue !== undefined) {

@@ -143,7 +143,9 @@ interface Fields {
  * frame and option schemas give (any `__proto__` key refused on the way); undefined for anything else.
  */
 function readFast(input: unknown): Fields | undefined {
-  const doc = fastAccept(documentShape(), input)?.data as EvaluationDocument | undefined;
+  // The options are shared with the caller's document where they parse to the same values (nothing after
+  // validation changes them or writes one of their objects into the result).
+  const doc = fastAccept(documentShape(), input, optionSchema())?.data as EvaluationDocument | undefined;
   if (doc === undefined) return undefined;
   return { frameDoc: doc, parsed: [...doc.options], parsedIndex: doc.options.map((_, i) => i), byOption: new Map(), found: [] };
 }
