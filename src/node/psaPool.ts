@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { VbpInputError } from "../errors/VbpInputError.js";
 import type { PathwayModel } from "../pathway/model.js";
-import { assemblePsa, checkPsaSettings, drawnParameterIds, evaluateDrawRange, hashText, placeDrawOutcomes, preparePsa, type PsaPlan, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
+import { assemblePsa, checkPsaSettings, drawnParameterIds, hashText, preparePsa, type PsaPlan, type PsaResult, type PsaSettings } from "../uncertainty/psa.js";
+import { BLOCKS_DONE, blockStarts, CANCELLED, FAILED, readSummary, runBytes, runMemory, type RunMemory } from "./psaRunMemory.js";
 
 /**
  * Settings of {@link createPsaPool}.
@@ -37,7 +38,7 @@ export type PoolPsaSettings = Omit<PsaSettings, "registry">;
  *
  * @example
  * ```ts
- * const w: PsaPoolWorkerTiming = { blocks: 4, draws: 5000, busyMs: 96.2, cpuMs: 95.1 };
+ * const w: PsaPoolWorkerTiming = { blocks: 6, draws: 5000, busyMs: 62.4, waitMs: 0.3, cpuMs: 61.9 };
  * ```
  * @category Node
  */
@@ -46,12 +47,20 @@ export interface PsaPoolWorkerTiming {
   readonly blocks: number;
   /** Draws it evaluated. */
   readonly draws: number;
-  /** Milliseconds from starting to finishing its blocks, summed (wall time: it grows when the machine is busy). */
+  /**
+   * Milliseconds it spent on the run apart from `waitMs`: its blocks and its share of the summaries (wall time: it
+   * grows when the machine is busy).
+   */
   readonly busyMs: number;
   /**
-   * CPU time of its thread in those blocks, summed, in milliseconds: unlike `busyMs`, it does not grow when other
-   * processes share the cores. Absent where the platform has no per-thread clock (Node < 23.9 outside Linux); on
-   * Linux it advances at scheduler ticks, so one block's figure is within a few milliseconds.
+   * Milliseconds it waited, after its last block, for the other workers to finish theirs before the summaries
+   * could start (uneven shares show here).
+   */
+  readonly waitMs: number;
+  /**
+   * CPU time of its thread in the run, in milliseconds: unlike `busyMs`, it does not grow when other processes
+   * share the cores. Absent where the platform has no per-thread clock (Node < 23.9 outside Linux); on Linux it
+   * advances at scheduler ticks, so one run's figure is within a few milliseconds.
    */
   readonly cpuMs?: number;
 }
@@ -63,7 +72,7 @@ export interface PsaPoolWorkerTiming {
  *
  * @example
  * ```ts
- * const t: PsaPoolRunTiming = { wallMs: 110, mainMs: 9.5, workers: [{ blocks: 4, draws: 5000, busyMs: 96, cpuMs: 95 }] };
+ * const t: PsaPoolRunTiming = { wallMs: 68, mainMs: 1.2, workers: [{ blocks: 6, draws: 5000, busyMs: 64, waitMs: 0.3, cpuMs: 63 }] };
  * ```
  * @category Node
  */
@@ -71,9 +80,9 @@ export interface PsaPoolRunTiming {
   /** Milliseconds from calling `run` until its result was ready. */
   readonly wallMs: number;
   /**
-   * Milliseconds this thread spent on the run itself (wall time of its synchronous parts): checking the settings and
-   * finding the prepared model, handing out the blocks, placing each block's draws, joining the conditions and
-   * computing the summaries. The serial part of the run.
+   * Milliseconds this thread spent on the run itself (wall time of its synchronous parts): checking the settings,
+   * finding the prepared model and sending each worker the run, then copying the draws out of the memory shared
+   * with the workers and joining the conditions. The serial part of the run (the workers compute the summaries).
    */
   readonly mainMs: number;
   /** Each worker's share, in pool order (a worker that got no block shows zeros). */
@@ -82,7 +91,7 @@ export interface PsaPoolRunTiming {
 
 /**
  * Worker threads kept warm for many PSAs: started once, each model prepared (parsed, checked, compiled)
- * once per worker and kept, then blocks of draws handed to whichever worker is free. Results are
+ * once per worker and kept; in a run, each free worker takes the next block of draws. Results are
  * bit-identical to `runPsa` with the same seed, whatever the number of workers.
  *
  * @example
@@ -116,36 +125,38 @@ export interface PsaWorkerPool {
   close(): Promise<void>;
 }
 
-type BlockData = ReturnType<typeof evaluateDrawRange>;
+type Conditions = PsaResult["conditions"];
 
 interface Slot {
   readonly worker: Worker;
   readonly loaded: Set<string>;
-  busy: Block | undefined;
-}
-
-interface Block {
-  readonly job: number;
-  readonly key: string;
-  readonly start: number;
-  readonly count: number;
-  /** Called with each message about the block and the index of the worker that runs it. */
-  readonly settle: (msg: WorkerMessage, worker: number) => void;
-  readonly run: { seed: number; chunkSize: number; cancel: Int32Array; progress: boolean };
-  readonly load: { document: unknown; uncertainty?: PsaSettings["uncertainty"] };
+  /** Ids of the shared memory this worker has been sent (and keeps). */
+  readonly memories: Set<number>;
+  /** The runs this worker owes a last message (result, error or aborted), by job. */
+  readonly jobs: Map<number, (msg: WorkerMessage) => void>;
 }
 
 interface WorkerMessage {
   readonly type: "ready" | "progress" | "result" | "error" | "aborted";
   readonly job?: number;
   readonly done?: number;
-  readonly data?: BlockData;
-  readonly timing?: { readonly busyMs: number; readonly cpuMs?: number };
+  readonly conditions?: readonly [number, Conditions][];
+  readonly timing?: PsaPoolWorkerTiming;
   readonly message?: string;
 }
 
 /** Models whose checked, compiled form the pool keeps in this thread. */
 const KEEP = 8;
+
+/** Shared memory of at most this many bytes is kept for the next runs (a larger run's is dropped after it). */
+const KEEP_BYTES = 64 * 2 ** 20;
+
+/** A run's shared memory, kept by the pool (and its workers) for the next runs. */
+interface Arena {
+  readonly id: number;
+  readonly buffer: SharedArrayBuffer;
+  busy: boolean;
+}
 
 function workerCount(workers: number | undefined): number {
   const n = workers ?? Math.min(64, availableParallelism());
@@ -157,10 +168,12 @@ function workerCount(workers: number | undefined): number {
  * Starts a pool of PSA worker threads (Node only) and waits until every worker is ready. Run several
  * analyses on it with `run`, then `close` it. Idle workers do not keep the process alive.
  *
- * Draws are split into blocks of whole chunks that free workers take in turn (so a slower core does not hold
- * the others up), shrinking towards the end of the run so the workers finish together; every draw is a pure
- * function of the seed, its streams and its index, so the joined result is bit-identical to a single-thread
- * run. `lastRun` tells where the time of a run went (this thread's serial part, each worker's CPU time).
+ * Draws are split into blocks that free workers take in turn (so a slower core does not hold the others up),
+ * shrinking towards the end of the run so the workers finish together. Workers write their draws into memory
+ * shared with this thread (no block is sent or copied) and then compute the summaries between them; every draw is
+ * a pure function of the seed, its streams and its index, and each summary is computed by the same code over the
+ * same draws in the same order, so the result is bit-identical to a single-thread run. `lastRun` tells where the
+ * time of a run went (this thread's serial part, each worker's CPU time).
  *
  * @param settings - number of workers, worker script
  * @returns the ready pool
@@ -197,43 +210,55 @@ export async function openPsaPool(settings: PsaPoolSettings): Promise<OpenPsaPoo
   const script = settings.workerScript ?? new URL("./psaWorker.js", import.meta.url);
   const t0 = performance.now();
   const slots: Slot[] = [];
-  const queue: Block[] = [];
   const prepared = new Map<string, PsaPlan>();
+  /** The control words of the runs under way (a failed pool stops their workers). */
+  const running = new Set<Int32Array>();
   let closed = false;
   let failure: Error | undefined;
   let nextJob = 0;
+  const arenas: Arena[] = [];
+  let nextArena = 0;
 
-  const dispatch = (): void => {
-    for (const slot of slots) {
-      if (slot.busy !== undefined || queue.length === 0) continue;
-      const b = queue.shift()!;
-      slot.busy = b;
-      slot.worker.ref();
-      if (!slot.loaded.has(b.key)) {
-        slot.worker.postMessage({ type: "load", key: b.key, ...b.load });
-        slot.loaded.add(b.key);
-      }
-      slot.worker.postMessage({ type: "run", job: b.job, key: b.key, start: b.start, count: b.count, ...b.run });
+  /** The smallest free shared memory of at least `bytes`, or a new one. */
+  const acquire = (bytes: number): Arena => {
+    let best: Arena | undefined;
+    for (const a of arenas) if (!a.busy && a.buffer.byteLength >= bytes && (best === undefined || a.buffer.byteLength < best.buffer.byteLength)) best = a;
+    best ??= { id: nextArena++, buffer: new SharedArrayBuffer(bytes), busy: false };
+    if (!arenas.includes(best)) arenas.push(best);
+    best.busy = true;
+    return best;
+  };
+
+  /** Frees a run's shared memory: only the largest free one up to KEEP_BYTES is kept, the workers forget the others. */
+  const release = (arena: Arena): void => {
+    arena.busy = false;
+    const free = arenas.filter((a) => !a.busy && a.buffer.byteLength <= KEEP_BYTES).sort((a, b) => b.buffer.byteLength - a.buffer.byteLength);
+    for (const a of arenas.filter((x) => !x.busy && x !== free[0])) {
+      arenas.splice(arenas.indexOf(a), 1);
+      for (const slot of slots) if (slot.memories.delete(a.id)) slot.worker.postMessage({ type: "forgetMemory", memoryId: a.id });
     }
   };
 
   const fail = (e: Error): void => {
     failure ??= e;
-    for (const slot of slots) {
-      const b = slot.busy;
-      slot.busy = undefined;
-      b?.settle({ type: "error", message: e.message }, -1);
+    for (const control of running) {
+      Atomics.store(control, FAILED, 1);
+      Atomics.notify(control, BLOCKS_DONE);
     }
-    for (const b of queue.splice(0)) b.settle({ type: "error", message: e.message }, -1);
+    for (const slot of slots) {
+      const owed = [...slot.jobs.values()];
+      slot.jobs.clear();
+      for (const settle of owed) settle({ type: "error", message: e.message });
+    }
   };
 
   await Promise.all(
     Array.from(
       { length: size },
-      (_, index) =>
+      () =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script);
-          const slot: Slot = { worker, loaded: new Set(), busy: undefined };
+          const slot: Slot = { worker, loaded: new Set(), memories: new Set(), jobs: new Map() };
           slots.push(slot);
           worker.on("message", (msg: WorkerMessage) => {
             if (msg.type === "ready") {
@@ -241,14 +266,13 @@ export async function openPsaPool(settings: PsaPoolSettings): Promise<OpenPsaPoo
               resolve();
               return;
             }
-            const b = slot.busy;
-            if (b === undefined || msg.job !== b.job) return;
+            const settle = slot.jobs.get(msg.job!);
+            if (settle === undefined) return;
             if (msg.type !== "progress") {
-              slot.busy = undefined;
-              worker.unref();
+              slot.jobs.delete(msg.job!);
+              if (slot.jobs.size === 0) worker.unref();
             }
-            b.settle(msg, index);
-            if (msg.type !== "progress") dispatch();
+            settle(msg);
           });
           worker.on("error", (e) => {
             reject(e);
@@ -280,104 +304,96 @@ export async function openPsaPool(settings: PsaPoolSettings): Promise<OpenPsaPoo
 
   let lastRun: PsaPoolRunTiming | undefined;
 
-  /** Runs a checked, prepared model: hands its blocks to the workers, places them in draw order, summarises. */
+  /**
+   * Runs a checked, prepared model: one message to each worker with the run's shared memory; the workers take its
+   * blocks, write them there and summarise them; this thread copies the columns out and joins the conditions.
+   */
   const runPlan = async (model: unknown, key: string, plan: PsaPlan, psaSettings: PoolPsaSettings, r: ReturnType<typeof checkPsaSettings>, t0: number): Promise<PsaResult> => {
     const signal = psaSettings.signal;
     signal?.throwIfAborted();
     const ids = drawnParameterIds(plan.plan);
-    const k = ids.length;
-    const count = r.count;
-    const parameters = new Float64Array(k * count);
-    const valid = new Uint8Array(count);
-    const options = plan.compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) }));
-    const conditions: BlockData["conditions"][] = [];
-    const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const done: number[] = [];
-    const blocks: Promise<void>[] = [];
-    const shares = slots.map(() => ({ blocks: 0, draws: 0, busyMs: 0, cpuMs: 0 as number | undefined }));
-    let mainMs = 0;
-    const load = { document: model, ...(psaSettings.uncertainty !== undefined ? { uncertainty: psaSettings.uncertainty } : {}) };
-    // Blocks are whole chunks (so every chunk, and every condition met in its order, is the one a single thread
-    // evaluates), handed out in draw order and shrinking towards the end ("guided" scheduling): each takes
-    // 1/(2 × workers) of the chunks still left, at least one. The first blocks are large (few messages); the
-    // last ones are single chunks, so the workers finish within about one chunk of each other.
-    const chunks = Math.ceil(count / r.chunkSize);
-    for (let off = 0, left = chunks, i = 0; left > 0; i++) {
-      const take = Math.max(1, Math.floor(left / (2 * size)));
-      const m = Math.min(take * r.chunkSize, count - off);
-      const index = i;
-      const at = off;
-      left -= take;
-      off += m;
-      done.push(0);
-      blocks.push(
-        new Promise<void>((resolve, reject) => {
-          queue.push({
-            job: nextJob++,
-            key,
-            start: r.start + at,
-            count: m,
-            // Progress messages only when someone listens: each one wakes this thread, which on a machine with as
-            // many cores as workers takes a core from a worker.
-            run: { seed: r.seed, chunkSize: r.chunkSize, cancel, progress: psaSettings.onProgress !== undefined },
-            load,
-            settle: (msg, worker) => {
-              if (msg.type === "progress") {
-                done[index] = msg.done!;
-                if (Atomics.load(cancel, 0) === 0) psaSettings.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: count });
-                return;
-              }
-              if (msg.type === "aborted") return reject(signal?.reason ?? new Error("aborted"));
-              if (msg.type === "error") return reject(new Error(`PSA worker failed: ${msg.message ?? "unknown error"}`));
-              const t = performance.now();
-              const p = msg.data!;
-              for (let c = 0; c < k; c++) parameters.set(p.parameters.subarray(c * m, (c + 1) * m), c * count + at);
-              valid.set(p.valid, at);
-              placeDrawOutcomes(options, p.options, at);
-              conditions[index] = p.conditions;
-              const share = shares[worker]!;
-              share.blocks++;
-              share.draws += m;
-              share.busyMs += msg.timing?.busyMs ?? 0;
-              share.cpuMs = share.cpuMs !== undefined && msg.timing?.cpuMs !== undefined ? share.cpuMs + msg.timing.cpuMs : undefined;
-              mainMs += performance.now() - t;
-              resolve();
-            },
+    const shape = { parameters: ids.length, options: plan.compiled.optionIds.length, count: r.count };
+    const arena = acquire(runBytes(shape));
+    const { control, columns, summaries } = runMemory(arena.buffer, shape);
+    control.fill(0);
+    const blocks = blockStarts(r.count, r.chunkSize, size);
+    const job = nextJob++;
+    const done = slots.map(() => 0);
+    const load = { type: "load", key, document: model, ...(psaSettings.uncertainty !== undefined ? { uncertainty: psaSettings.uncertainty } : {}) };
+    // Progress messages only when someone listens: each one wakes this thread, which on a machine with as many
+    // cores as workers takes a core from a worker.
+    const message = { type: "run", job, key, seed: r.seed, start: r.start, chunkSize: r.chunkSize, blocks, memoryId: arena.id, shape, progress: psaSettings.onProgress !== undefined };
+    running.add(control);
+    const ends = slots.map(
+      (slot, index) =>
+        new Promise<WorkerMessage>((resolve) => {
+          slot.jobs.set(job, (msg) => {
+            if (msg.type !== "progress") return resolve(msg);
+            done[index] = msg.done!;
+            if (Atomics.load(control, CANCELLED) === 0) psaSettings.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: r.count });
           });
+          slot.worker.ref();
+          if (!slot.loaded.has(key)) {
+            slot.worker.postMessage(load);
+            slot.loaded.add(key);
+          }
+          if (slot.memories.has(arena.id)) slot.worker.postMessage(message);
+          else {
+            slot.worker.postMessage({ ...message, memory: arena.buffer });
+            slot.memories.add(arena.id);
+          }
         }),
-      );
-    }
+    );
     const onAbort = (): void => {
-      Atomics.store(cancel, 0, 1);
-      // Blocks not started yet are dropped at once; running ones stop at their next chunk.
-      for (let i = queue.length - 1; i >= 0; i--) {
-        if (queue[i]!.run.cancel === cancel) queue.splice(i, 1)[0]!.settle({ type: "aborted" }, -1);
-      }
+      // Workers stop at their next chunk (or while waiting for the others' blocks).
+      Atomics.store(control, CANCELLED, 1);
+      Atomics.notify(control, BLOCKS_DONE);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
-    dispatch();
-    mainMs += performance.now() - t0;
+    const mainMs = performance.now() - t0;
+    let last: WorkerMessage[];
     try {
-      const settled = await Promise.allSettled(blocks);
-      const bad = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-      if (bad !== undefined) throw bad.reason;
+      last = await Promise.all(ends);
     } finally {
       signal?.removeEventListener("abort", onAbort);
+      running.delete(control);
     }
+    try {
+      return finish(plan, r, ids, last, columns, summaries, t0, mainMs, signal);
+    } finally {
+      // After a failure of the pool a worker may still be writing: its memory is not used again (no run starts).
+      if (failure === undefined) release(arena);
+    }
+  };
+
+  /** Joins the workers' conditions, copies the columns out of the shared memory and assembles the result. */
+  const finish = (plan: PsaPlan, r: ReturnType<typeof checkPsaSettings>, ids: readonly string[], last: readonly WorkerMessage[], columns: RunMemory["columns"], summaries: Float64Array, t0: number, mainMs: number, signal: AbortSignal | undefined): PsaResult => {
     const t1 = performance.now();
-    // Conditions joined in draw order, as one thread meets them.
-    const joined = new Map<string, BlockData["conditions"][number]>();
-    for (const list of conditions) {
-      for (const c of list) {
+    const error = last.find((m) => m.type === "error");
+    if (error !== undefined) throw new Error(`PSA worker failed: ${error.message ?? "unknown error"}`);
+    if (last.some((m) => m.type !== "result")) throw signal?.reason ?? new Error("aborted");
+    // Conditions joined in block order, so in draw order, as one thread meets them.
+    const byBlock: Conditions[] = [];
+    for (const m of last) for (const [b, list] of m.conditions!) byBlock[b] = list;
+    const joined = new Map<string, Conditions[number]>();
+    for (const list of byBlock) {
+      for (const c of list ?? []) {
         const ck = `${c.code}|${c.path.join(".")}`;
         const prev = joined.get(ck);
         joined.set(ck, prev === undefined ? c : { ...prev, count: prev.count + c.count });
       }
     }
-    const result = assemblePsa(plan, r, ids, { parameters, options, valid, conditions: [...joined.values()] });
+    // The result's own arrays (not views of the shared memory, which the workers can still see).
+    const data = {
+      parameters: columns.parameters.slice(),
+      options: columns.options.map((o) => ({ costs: o.costs.slice(), qalys: o.qalys.slice(), lifeYears: o.lifeYears.slice(), carbonKg: o.carbonKg.slice() })),
+      valid: columns.valid.slice(),
+      conditions: [...joined.values()],
+    };
+    const sums = data.options.map((_, o) => ({ costs: readSummary(summaries, o * 4), qalys: readSummary(summaries, o * 4 + 1), lifeYears: readSummary(summaries, o * 4 + 2), carbonKg: readSummary(summaries, o * 4 + 3) }));
+    const result = assemblePsa(plan, r, ids, data, sums);
     const t2 = performance.now();
-    mainMs += t2 - t1;
-    lastRun = { wallMs: t2 - t0, mainMs, workers: shares.map((s) => ({ blocks: s.blocks, draws: s.draws, busyMs: s.busyMs, ...(s.cpuMs !== undefined ? { cpuMs: s.cpuMs } : {}) })) };
+    lastRun = { wallMs: t2 - t0, mainMs: mainMs + t2 - t1, workers: last.map((m) => m.timing!) };
     return result;
   };
 

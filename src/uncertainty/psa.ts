@@ -287,6 +287,13 @@ interface OutcomeColumns {
   readonly carbonKg: Float64Array;
 }
 
+/** @internal The per-draw columns of a run: drawn parameters (column-major), each option's outcomes, validity. */
+export interface DrawColumns {
+  readonly parameters: Float64Array;
+  readonly options: readonly OutcomeColumns[];
+  readonly valid: Uint8Array;
+}
+
 /** @internal Copies each option's outcomes of a block of draws into the run's columns, from draw `off` on. */
 export function placeDrawOutcomes(into: readonly OutcomeColumns[], block: readonly OutcomeColumns[], off: number): void {
   block.forEach((o, i) => {
@@ -298,7 +305,11 @@ export function placeDrawOutcomes(into: readonly OutcomeColumns[], block: readon
   });
 }
 
-/** @internal Evaluates draws start…start+count−1 of a prepared plan into fresh arrays. */
+/**
+ * @internal Evaluates draws start…start+count−1 of a prepared plan: into fresh arrays, or with `into` into the
+ * columns of a larger run (`total` draws each, this range from draw `at` of them; the parameters' columns are
+ * `total` long), e.g. memory shared by the threads of a pool.
+ */
 export function evaluateDrawRange(
   prepared: PsaPlan,
   seed: number,
@@ -307,14 +318,19 @@ export function evaluateDrawRange(
   chunkSize: number,
   progress?: (done: number) => void,
   signal?: AbortSignal,
-): { parameters: Float64Array; options: { costs: Float64Array; qalys: Float64Array; lifeYears: Float64Array; carbonKg: Float64Array }[]; valid: Uint8Array; conditions: PsaResult["conditions"] } {
+  into?: { readonly columns: DrawColumns; readonly at: number; readonly total: number },
+): { parameters: Float64Array; options: readonly OutcomeColumns[]; valid: Uint8Array; conditions: PsaResult["conditions"] } {
   const { compiled, plan } = prepared;
   const paramCols = plan.keys.map((k, c) => [k, c] as const).filter(([k]) => k.startsWith(PARAMETER_KEY_PREFIX));
   const ids = paramCols.map(([k]) => k.slice(PARAMETER_KEY_PREFIX.length));
   const k = ids.length;
-  const parameters = new Float64Array(k * count);
-  const options = compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) }));
-  const valid = new Uint8Array(count);
+  const at = into?.at ?? 0;
+  const total = into?.total ?? count;
+  const { parameters, options, valid } = into?.columns ?? {
+    parameters: new Float64Array(k * count),
+    options: compiled.optionIds.map(() => ({ costs: new Float64Array(count), qalys: new Float64Array(count), lifeYears: new Float64Array(count), carbonKg: new Float64Array(count) })),
+    valid: new Uint8Array(count),
+  };
   const conditions = new Map<string, { code: string; path: readonly (string | number)[]; message: string; count: number; firstDraw: number }>();
   // When every column of the plan is a parameter, in order, the draw matrix is the model's draws as it is.
   const asDrawn = k === plan.keys.length && paramCols.every(([, c], p) => c === p);
@@ -325,11 +341,11 @@ export function evaluateDrawRange(
     const values = asDrawn ? m.values : new Float64Array(k * n);
     paramCols.forEach(([, c], p) => {
       if (!asDrawn) values.set(m.values.subarray(c * n, (c + 1) * n), p * n);
-      parameters.set(m.values.subarray(c * n, (c + 1) * n), p * count + off);
+      parameters.set(m.values.subarray(c * n, (c + 1) * n), p * total + at + off);
     });
     const out = compiled.evaluateDraws({ parameterIds: ids, count: n, values });
-    placeDrawOutcomes(options, out.options, off);
-    valid.set(out.valid, off);
+    placeDrawOutcomes(options, out.options, at + off);
+    valid.set(out.valid, at + off);
     for (const c of out.conditions) {
       const key = `${c.code}|${c.path.join(".")}`;
       const prev = conditions.get(key);
@@ -341,12 +357,13 @@ export function evaluateDrawRange(
   return { parameters, options, valid, conditions: [...conditions.values()] };
 }
 
-/** @internal Assembles a result (with summaries) from arrays in draw order. */
+/** @internal Assembles a result from arrays in draw order, with their summaries (computed here unless given, e.g. by a pool's workers). */
 export function assemblePsa(
   prepared: Pick<PsaPlan, "compiled" | "modelHash" | "discountedPatients" | "base">,
   run: { seed: number; iterations: number; start: number; count: number; engine?: string },
   parameterIds: readonly string[],
   data: ReturnType<typeof evaluateDrawRange>,
+  summaries?: readonly PsaOptionSummary[],
 ): PsaResult {
   const { compiled, base } = prepared;
   const options: PsaOption[] = compiled.model.options.map((o, i) => {
@@ -355,8 +372,11 @@ export function assemblePsa(
       optionId: o.id,
       label: o.label ?? o.id,
       isComparator: o.isComparator === true,
-      ...d,
-      summary: {
+      costs: d.costs,
+      qalys: d.qalys,
+      lifeYears: d.lifeYears,
+      carbonKg: d.carbonKg,
+      summary: summaries?.[i] ?? {
         costs: summariseDraws(d.costs, 0.95, data.valid),
         qalys: summariseDraws(d.qalys, 0.95, data.valid),
         lifeYears: summariseDraws(d.lifeYears, 0.95, data.valid),

@@ -65,6 +65,18 @@ describe("a kept-warm pool of PSA workers", () => {
     expect(runPsa(stressedTree(), { iterations: 1000, seed: 5 }).conditions.length).toBeGreaterThan(1);
   });
 
+  it("runs analyses started together, each bit-identical to its single-thread run", async () => {
+    // Runs share the workers: each worker takes part in them in the order they were started.
+    const tree = stressedTree();
+    const settings = [
+      [tree, { iterations: 800, seed: 21, chunkSize: 64 }],
+      [ssiDocument(), { iterations: 500, seed: 22, chunkSize: 30 }],
+      [tree, { iterations: 3, seed: 23 }],
+    ] as const;
+    const results = await Promise.all(settings.map(([doc, s]) => pool.run(doc, s)));
+    results.forEach((r, i) => expect(fingerprint(r)).toEqual(fingerprint(runPsa(settings[i]![0], settings[i]![1]))));
+  });
+
   it("checks the input before any worker is busy, and stays usable after a cancelled run", async () => {
     await expect(pool.run(ssiDocument(), { iterations: 0, seed: 1 })).rejects.toThrow(/iterations/);
     await expect(pool.run({ ...ssiDocument(), uncertainty: { distributions: { p_ssi: { type: "beta", mean: 1.5, se: 0.1 } } } }, { iterations: 10, seed: 1 })).rejects.toThrow(/p_ssi/);
@@ -83,7 +95,7 @@ describe("a kept-warm pool of PSA workers", () => {
   });
 
   it("reports where the time of the last run went: every draw once, in blocks that shrink towards the end", async () => {
-    // 1,000 draws in chunks of 50 on 3 workers: 20 chunks handed out as blocks of 3, 2, 2 and 2 chunks, then
+    // 1,000 draws in chunks of 50 on 3 workers: 20 chunks taken as blocks of 3, 2, 2 and 2 chunks, then
     // 11 single chunks (each block a sixth of the chunks still left, at least one): 15 blocks in all.
     const r = await pool.run(ssiDocument(), { iterations: 1000, seed: 11, chunkSize: 50 });
     const t = pool.lastRun!;
@@ -92,6 +104,7 @@ describe("a kept-warm pool of PSA workers", () => {
     expect(t.workers.reduce((a, w) => a + w.blocks, 0)).toBe(15);
     for (const w of t.workers) {
       expect(w.busyMs).toBeGreaterThanOrEqual(0);
+      expect(w.waitMs).toBeGreaterThanOrEqual(0);
       if (process.platform === "linux") expect(w.cpuMs).toBeGreaterThanOrEqual(0);
     }
     expect(t.mainMs).toBeGreaterThan(0);
