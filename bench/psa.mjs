@@ -6,7 +6,8 @@
 //  2. Tree PSA, 30 nodes × 20 options, 30 beta-distributed branch probabilities, 10,000 draws: wall and CPU
 //     time (best of 5).
 //  3. Workers: a kept-warm pool of 2 workers (createPsaPool) against runPsa on this thread, on the same work
-//     in the same process, alternated; the pool's start-up is stated separately (bit-identical results checked).
+//     in the same process, alternated, at 10,000 draws (headline) and 50,000 draws (a large run); the pool's
+//     start-up is stated separately (bit-identical results checked).
 //  4. Memory: peak RSS and heap during the 10,000 × 20-option tree PSA.
 // Sections: `node bench/psa.mjs [cohort] [tree] [workers]` (all by default). The machine's load average
 // (os.loadavg) is printed with every figure: on a shared machine the 2-core speed-up needs 2 free cores.
@@ -208,91 +209,110 @@ if (want("tree")) {
 }
 
 if (want("workers")) {
-  // The same work both ways: the cohort PSA, N draws, prepared from the same document. One thread runs
-  // runPsa here; the pool's workers are started once and its first run (each worker prepares the model, its
-  // code is not optimised yet) are stated apart, then both sides are warmed (a worker sees half the draws of a
-  // run, so its optimising compiler settles after a few runs: until then recompiling costs CPU on other threads).
+  // The same work both ways: the cohort PSA from the same document with the same settings, both giving the
+  // per-draw arrays and their summaries. One thread runs runPsa here (which prepares, i.e. parses, checks and
+  // compiles, the document on every call, as a caller of runPsa gets); the pool's workers are started once and
+  // prepare a document once (its first run is stated apart), then both sides are warmed (a worker sees half the
+  // draws of a run, so its optimising compiler settles after a few runs).
+  //
+  // Two cases: 10,000 draws (the headline figure: the issue's size, about a tenth of a second on one thread, where
+  // the pool's fixed costs per run weigh most) and 50,000 draws (workers are for large runs: there the fixed
+  // costs are a smaller share). PSA_BENCH_WORKER_PAIRS sets the pairs of the first case (default 15); the second
+  // has 9.
   //
   // Wall time needs two free cores. CPU time does not: each thread's own CPU clock (Linux
   // /proc/thread-self/schedstat, Node ≥ 23.9 process.threadCpuUsage; process.cpuUsage() counts every thread)
-  // gives, per pool run, the main thread's part (S: checking, handing out blocks, placing them, summaries) and
-  // each worker's CPU (W1, W2, from pool.lastRun). On two free cores the run would take about S + max(W1, W2),
-  // against T1, the CPU time of runPsa on one thread: the estimate T1 / (S + max W) assumes nothing else runs,
-  // and leaves out message latency and the two cores sharing caches and memory bandwidth, so it is an estimate,
-  // not the measured target. The CPU of the process's other threads (garbage collection, compiler) is shown too,
-  // and a second estimate counts it as taken from the workers' two cores.
-  const settings = { iterations: N, seed: SEED };
-  const loadBefore = load();
+  // gives, per pool run, the main thread's part (S: checking, sending the run to the workers, copying the draws
+  // out of the shared memory) and each worker's CPU (W1, W2, from pool.lastRun: its blocks and its share of the
+  // summaries). On two free cores the run would take about S + max(W1, W2), against T1, the CPU time of runPsa on
+  // one thread: the estimate T1 / (S + max W) assumes nothing else runs, and leaves out message latency and the
+  // two cores sharing caches and memory bandwidth, so it is an estimate, not the measured target. The CPU of the
+  // process's other threads (garbage collection, compiler) is shown too, and a second estimate counts it as
+  // taken from the workers' two cores.
   const f = (x) => x.toFixed(0);
   const f1 = (x) => x.toFixed(1);
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const best = (xs) => Math.min(...xs);
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const loadBefore = load();
   let t = performance.now();
   const pool = await createPsaPool({ workers: 2 });
   const startup = performance.now() - t;
   try {
-    t = performance.now();
-    const first = await pool.run(doc, settings);
-    const firstMs = performance.now() - t;
-    for (let i = 0; i < 7; i++) await pool.run(doc, settings);
-    for (let i = 0; i < 3; i++) runPsa(doc, settings);
-    // Pairs (runPsa, then the pool), alternated so both sides see the same machine load, with a short pause
-    // before each side so the other side's background work (garbage collection, compiling) is over.
-    const pause = () => sleep(30);
-    const K = 9;
-    const one = [];
-    const two = [];
-    const oneCpu = [];
-    const oneProc = [];
-    const mainCpu = [];
-    const procCpu = [];
-    const runs = [];
-    let last;
-    let reference;
-    for (let i = 0; i < K; i++) {
-      await pause();
-      let t1 = performance.now();
-      let c = threadCpuMs();
-      let p = cpuMs();
-      const single = runPsa(doc, settings);
-      oneCpu.push(threadCpuMs() - c);
-      oneProc.push(cpuMs() - p);
-      one.push(performance.now() - t1);
-      await pause();
-      t1 = performance.now();
-      c = threadCpuMs();
-      p = cpuMs();
-      last = await pool.run(doc, settings);
-      mainCpu.push(threadCpuMs() - c);
-      procCpu.push(cpuMs() - p);
-      two.push(performance.now() - t1);
-      runs.push(pool.lastRun);
-      if (i === 0) reference = single;
-    }
-    const same = [first, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
-    console.log(`workers (cohort PSA, ${N} draws, a warm pool of 2 workers against runPsa on this thread), in one process:`);
-    console.log(`  pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); its first run (each worker prepares the model, code not yet optimised): ${f(firstMs)} ms; load before: ${loadBefore}`);
-    console.log(`  wall time, ${K} alternated pairs after warming both sides (needs 2 free cores):`);
-    console.log(`    1 thread (runPsa):      best ${f(best(one))} ms, median ${f(med(one))} ms`);
-    console.log(`    warm pool of 2 workers: best ${f(best(two))} ms, median ${f(med(two))} ms`);
-    console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median, per pair median ${med(one.map((x, i) => x / two[i])).toFixed(2)}× (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
-    const wCpu = (w) => runs.map((r) => r.workers[w].cpuMs);
-    const maxW = runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs)));
-    const sumW = runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0));
-    const estimate = oneCpu.map((T1, i) => T1 / (mainCpu[i] + maxW[i]));
-    const balanced = oneCpu.map((T1, i) => T1 / (mainCpu[i] + sumW[i] / 2));
-    // The process's other threads (garbage collection, compiler) run on the free core beside runPsa, but on the
-    // pool's busy cores they take time from the workers: counted as shared by the two cores.
-    const others = procCpu.map((x, i) => Math.max(0, x - mainCpu[i] - sumW[i]));
-    const shared = oneCpu.map((T1, i) => T1 / Math.max(mainCpu[i] + maxW[i], (mainCpu[i] + sumW[i] + others[i]) / 2));
-    console.log(`  CPU time per run, median of the ${K} pairs (each thread's own clock, so other processes do not inflate it much; it still varies with the load, and ticks in steps of a few ms):`);
-    console.log(`    1 thread: runPsa T1 = ${f1(med(oneCpu))} ms (min ${f1(best(oneCpu))}); other threads of the process (GC, compiler) ${f1(med(oneProc.map((x, i) => x - oneCpu[i])))} ms`);
-    console.log(`    pool: main thread S = ${f1(med(mainCpu))} ms (min ${f1(best(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, median ${f1(med(runs.map((r) => r.mainMs)))} ms)`);
-    for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(med(wCpu(w)))} ms, ${f1(mean(runs.map((r) => r.workers[w].blocks)))} blocks and ${f(mean(runs.map((r) => r.workers[w].draws)))} draws on average (wall while busy ${f1(med(runs.map((r) => r.workers[w].busyMs)))} ms)`);
-    console.log(`    pool: workers together ΣW = ${f1(med(sumW))} ms (${f((med(sumW) / med(oneCpu)) * 100)}% of T1), larger share max W = ${f1(med(maxW))} ms; other threads of the process ${f1(med(others))} ms`);
-    console.log(`  estimated speed-up on 2 free cores, from CPU times (an estimate, not the measured target): T1 / (S + max W) per pair: median ${med(estimate).toFixed(2)}×, range ${best(estimate).toFixed(2)}–${Math.max(...estimate).toFixed(2)}×; with perfect balance, T1 / (S + ΣW/2): median ${med(balanced).toFixed(2)}×; counting the other threads' CPU as taken from the workers' cores, T1 / max(S + max W, (S + ΣW + other) / 2): median ${med(shared).toFixed(2)}×, range ${best(shared).toFixed(2)}–${Math.max(...shared).toFixed(2)}×`);
-    console.log(`  ${load()} after; the wall-time speed-up needs a load below the core count`);
+    // runPsa's preparation alone (a run of one draw), for the share of T1 a kept pool does not repeat.
+    const prepareMs = () => {
+      const c = threadCpuMs();
+      runPsa(doc, { iterations: 1, seed: SEED });
+      return threadCpuMs() - c;
+    };
+    const workersCase = async (n, K, first) => {
+      const settings = { iterations: n, seed: SEED };
+      t = performance.now();
+      const firstRun = await pool.run(doc, settings);
+      const firstMs = performance.now() - t;
+      for (let i = 0; i < (first ? 7 : 2); i++) await pool.run(doc, settings);
+      for (let i = 0; i < (first ? 3 : 1); i++) runPsa(doc, settings);
+      // Pairs (runPsa, then the pool), alternated so both sides see the same machine load, with a short pause
+      // before each side so the other side's background work (garbage collection, compiling) is over.
+      const pause = () => sleep(30);
+      const one = [];
+      const two = [];
+      const oneCpu = [];
+      const oneProc = [];
+      const mainCpu = [];
+      const procCpu = [];
+      const prep = [];
+      const runs = [];
+      let last;
+      let reference;
+      for (let i = 0; i < K; i++) {
+        await pause();
+        let t1 = performance.now();
+        let c = threadCpuMs();
+        let p = cpuMs();
+        const single = runPsa(doc, settings);
+        oneCpu.push(threadCpuMs() - c);
+        oneProc.push(cpuMs() - p);
+        one.push(performance.now() - t1);
+        await pause();
+        t1 = performance.now();
+        c = threadCpuMs();
+        p = cpuMs();
+        last = await pool.run(doc, settings);
+        mainCpu.push(threadCpuMs() - c);
+        procCpu.push(cpuMs() - p);
+        two.push(performance.now() - t1);
+        runs.push(pool.lastRun);
+        prep.push(prepareMs());
+        if (i === 0) reference = single;
+      }
+      const same = [firstRun, last].every((r) => r.options.every((o, i) => o.costs.every((v, d) => Object.is(v, reference.options[i].costs[d])) && o.qalys.every((v, d) => Object.is(v, reference.options[i].qalys[d])) && JSON.stringify(o.summary) === JSON.stringify(reference.options[i].summary)));
+      console.log(`workers (cohort PSA, ${n} draws, a warm pool of 2 workers against runPsa on this thread)${first ? ", the headline figure" : ", a large run"}:`);
+      console.log(`  ${first ? `pool start-up (2 workers, once): ${f(startup)} ms (pool.startupMs ${f(pool.startupMs)} ms); ` : ""}the pool's first run of ${n} draws${first ? " (each worker prepares the model, code not yet optimised)" : ""}: ${f(firstMs)} ms; load before: ${loadBefore}`);
+      console.log(`  wall time, ${K} alternated pairs after warming both sides (needs 2 free cores):`);
+      console.log(`    1 thread (runPsa):      best ${f(best(one))} ms, median ${f(med(one))} ms`);
+      console.log(`    warm pool of 2 workers: best ${f(best(two))} ms, median ${f(med(two))} ms`);
+      console.log(`    speed-up: ${(best(one) / best(two)).toFixed(2)}× best to best, ${(med(one) / med(two)).toFixed(2)}× median to median, per pair median ${med(one.map((x, i) => x / two[i])).toFixed(2)}× (target ≥ 1.7× on 2 free cores); bit-identical (draws and summaries): ${same}`);
+      const wCpu = (w) => runs.map((r) => r.workers[w].cpuMs);
+      const maxW = runs.map((r) => Math.max(...r.workers.map((x) => x.cpuMs)));
+      const sumW = runs.map((r) => r.workers.reduce((a, x) => a + x.cpuMs, 0));
+      const estimate = oneCpu.map((T1, i) => T1 / (mainCpu[i] + maxW[i]));
+      const balanced = oneCpu.map((T1, i) => T1 / (mainCpu[i] + sumW[i] / 2));
+      const kept = oneCpu.map((T1, i) => (T1 - prep[i]) / (mainCpu[i] + maxW[i]));
+      // The process's other threads (garbage collection, compiler) run on the free core beside runPsa, but on the
+      // pool's busy cores they take time from the workers: counted as shared by the two cores.
+      const others = procCpu.map((x, i) => Math.max(0, x - mainCpu[i] - sumW[i]));
+      const shared = oneCpu.map((T1, i) => T1 / Math.max(mainCpu[i] + maxW[i], (mainCpu[i] + sumW[i] + others[i]) / 2));
+      console.log(`  CPU time per run, median of the ${K} pairs (each thread's own clock, so other processes do not inflate it much; it still varies with the load, and ticks in steps of a few ms):`);
+      console.log(`    1 thread: runPsa T1 = ${f1(med(oneCpu))} ms (min ${f1(best(oneCpu))}), of which preparing the document (a run of 1 draw) ${f1(med(prep))} ms; other threads of the process (GC, compiler) ${f1(med(oneProc.map((x, i) => x - oneCpu[i])))} ms`);
+      console.log(`    pool: main thread S = ${f1(med(mainCpu))} ms (min ${f1(best(mainCpu))}; its synchronous parts by wall clock, lastRun.mainMs, median ${f1(med(runs.map((r) => r.mainMs)))} ms)`);
+      for (const w of [0, 1]) console.log(`    pool: worker ${w + 1} W${w + 1} = ${f1(med(wCpu(w)))} ms, ${f1(mean(runs.map((r) => r.workers[w].blocks)))} blocks and ${f(mean(runs.map((r) => r.workers[w].draws)))} draws on average, then its share of the summaries (wall while busy ${f1(med(runs.map((r) => r.workers[w].busyMs)))} ms, waiting for the other's last block ${f1(med(runs.map((r) => r.workers[w].waitMs)))} ms)`);
+      console.log(`    pool: workers together ΣW = ${f1(med(sumW))} ms (${f((med(sumW) / med(oneCpu)) * 100)}% of T1), larger share max W = ${f1(med(maxW))} ms; other threads of the process ${f1(med(others))} ms; run's wall time minus the larger busy + wait (latency, start and end) ${f1(med(runs.map((r) => r.wallMs - Math.max(...r.workers.map((x) => x.busyMs + x.waitMs)))))} ms`);
+      console.log(`  estimated speed-up on 2 free cores, from CPU times (an estimate, not the measured target): T1 / (S + max W) per pair: median ${med(estimate).toFixed(2)}×, range ${best(estimate).toFixed(2)}–${Math.max(...estimate).toFixed(2)}×; with perfect balance, T1 / (S + ΣW/2): median ${med(balanced).toFixed(2)}×; counting the other threads' CPU as taken from the workers' cores, T1 / max(S + max W, (S + ΣW + other) / 2): median ${med(shared).toFixed(2)}×, range ${best(shared).toFixed(2)}–${Math.max(...shared).toFixed(2)}×; without runPsa's preparation, (T1 − preparing) / (S + max W): median ${med(kept).toFixed(2)}×`);
+      console.log(`  ${load()} after; the wall-time speed-up needs a load below the core count`);
+    };
+    await workersCase(N, Number(process.env.PSA_BENCH_WORKER_PAIRS ?? 15), true);
+    await workersCase(5 * N, 9, false);
   } finally {
     await pool.close();
   }
