@@ -1,8 +1,7 @@
 /**
  * The memory one run of the PSA pool shares with its workers (Node only): one `SharedArrayBuffer` that holds the
  * run's control words, every option's summaries and the per-draw columns. The pool keeps it for its next runs
- * and each worker keeps it once sent: a new buffer per run would count as new external memory in every thread
- * and bring their full garbage collections forward. Workers take blocks of draws by an
+ * and each worker keeps it once sent, so a run neither allocates nor sends it again. Workers take blocks of draws by an
  * atomic counter and write their draws straight into the columns, so no block is sent, copied or placed by the
  * pool's thread, and no worker waits for that thread between blocks. Once every block is written, the workers
  * summarise the columns between them (the same `summariseDraws` on the same draws in the same order as one
