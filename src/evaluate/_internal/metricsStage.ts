@@ -11,7 +11,7 @@ import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { NetMonetaryBenefitRow } from "../../analysis/nmb.js";
 import type { SocialValueResult } from "../../sustainability/socialValue.js";
 import type { EvaluationDocument } from "../document.js";
-import { readMetricName } from "../metrics.js";
+import { readMetricName } from "../metricNames.js";
 import type { OptionFigures } from "./figures.js";
 
 const ZERO = new Dec(0);
