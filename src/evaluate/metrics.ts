@@ -121,16 +121,4 @@ export type EvaluationMetricId =
  */
 export type EvaluationMetricName = EvaluationMetricId | `costCategoryPerPatient:${string}` | `eventsPerPatient:${string}`;
 
-const SUFFIXED = /^(costCategoryPerPatient|eventsPerPatient):([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;
-
-/** @internal Parses a metric name; undefined when unknown. */
-export function readMetricName(name: string): { base: string; arg?: string; needs?: EvaluationMetric["needs"]; decimalPlaces: number } | undefined {
-  if (Object.prototype.hasOwnProperty.call(EVALUATION_METRICS, name)) {
-    const m = EVALUATION_METRICS[name as EvaluationMetricId];
-    return { base: name, decimalPlaces: m.decimalPlaces, ...(m.needs !== undefined ? { needs: m.needs } : {}) };
-  }
-  const s = SUFFIXED.exec(name);
-  if (s === null) return undefined;
-  // Cost categories are money (2 places); event counts per patient are probabilities (6 places).
-  return { base: s[1] as string, arg: s[2] as string, decimalPlaces: s[1] === "costCategoryPerPatient" ? 2 : 6 };
-}
+export { readMetricName } from "./metricNames.js";

@@ -30,7 +30,7 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../time/indexation.js";
 import type { EvaluationDocument } from "./document.js";
-import { readMetricName } from "./metrics.js";
+import { readMetricName } from "./metricNames.js";
 import { checkParts } from "./_internal/checkParts.js";
 import { classifyCriteria } from "./_internal/classify.js";
 

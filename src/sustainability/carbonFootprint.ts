@@ -327,7 +327,9 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     // The totals by stage and source are made only when the option's result is written.
     const byStage = options ? (Object.fromEntries(CARBON_STAGES.map((s) => [s, 0n])) as Record<CarbonStage, bigint>) : undefined;
     const bySource = options ? new Map<string, bigint>() : undefined;
-    const byYear: bigint[] = years.map(() => 0n);
+    // Grown by push: a packed array whichever way V8 runs this line (what the carbon stage's loop reads has one shape).
+    const byYear: bigint[] = [];
+    for (let y = 0; y < years.length; y++) byYear.push(0n);
     const uses = opt.usesPerYear !== undefined ? decOf(opt.usesPerYear) : undefined;
     const patients = opt.patientsPerYear !== undefined ? decOf(opt.patientsPerYear) : undefined;
     for (const stage of CARBON_STAGES) {

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Criterion, QuantitativeCriterion } from "../../scoring/criteria.js";
-import { readMetricName } from "../metrics.js";
+import { readMetricName } from "../metricNames.js";
 
 interface MetricClass {
   readonly priceDerived: boolean;

@@ -11,7 +11,7 @@ import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { NetMonetaryBenefitRow } from "../../analysis/nmb.js";
 import type { SocialValueResult } from "../../sustainability/socialValue.js";
 import type { EvaluationDocument } from "../document.js";
-import { readMetricName } from "../metrics.js";
+import { readMetricName } from "../metricNames.js";
 import type { OptionFigures } from "./figures.js";
 
 const ZERO = new Dec(0);
@@ -65,8 +65,8 @@ function metricValue(base: string, arg: string | undefined, s: MetricSource): De
 /** Raw values by option id, by criterion id. Throws when a metric names a category or event no option has. */
 export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSource[]): Map<string, Record<string, string>> {
   const issues: VbpIssue[] = [];
-  const values = new Map<string, Record<string, string>>();
-  doc.options.forEach((o) => values.set(o.id, {}));
+  // Each metric with the texts of the distinct values met (a text, or a figure options share), each rounded and written once.
+  const metrics: { id: string; m: NonNullable<ReturnType<typeof readMetricName>>; written: Map<Dec | string, string> }[] = [];
   for (const [criterionId, name] of Object.entries(doc.criterionMetrics ?? {})) {
     const m = readMetricName(name);
     if (m === undefined) continue;
@@ -83,15 +83,20 @@ export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSo
         continue;
       }
     }
-    // Each distinct value (a text, or a figure options share) is rounded and written once.
-    const written = new Map<Dec | string, string>();
-    doc.options.forEach((o, i) => {
+    metrics.push({ id: criterionId, m, written: new Map() });
+  }
+  if (issues.length > 0) throw new VbpInputError(issues);
+  // Option by option, every metric of each: V8 meets every kind of metric on the first option, before it optimises.
+  const values = new Map<string, Record<string, string>>();
+  doc.options.forEach((o, i) => {
+    const row: Record<string, string> = {};
+    for (const { id, m, written } of metrics) {
       const v = metricValue(m.base, m.arg, sources[i] as MetricSource);
       let text = written.get(v);
       if (text === undefined) written.set(v, (text = decString((typeof v === "string" ? new Dec(v) : v).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN))));
-      (values.get(o.id) as Record<string, string>)[criterionId] = text;
-    });
-  }
-  if (issues.length > 0) throw new VbpInputError(issues);
+      row[id] = text;
+    }
+    values.set(o.id, row);
+  });
   return values;
 }
