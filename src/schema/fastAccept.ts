@@ -55,8 +55,7 @@ const CTX = /* @__PURE__ */ Object.freeze({ async: false });
 
 /** Whether a value holds an own `__proto__` key anywhere (refused in every document, see {@link protoKeyIssues}). */
 function hasProtoKey(value: unknown): boolean {
-  // Nothing but an object has keys (the issues of anything else are none).
-  return protoKeyIssues(value).length > 0;
+  return typeof value === "object" && value !== null && protoKeyIssues(value).length > 0;
 }
 
 /** zod's own run of a schema part: its value when it has no issues (and no `__proto__` key). */
@@ -103,6 +102,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A maker of plain objects (prototype `Object.prototype`), sized by V8 to what is written into them. */
+function plainObjects(): new () => Record<string, unknown> {
+  const make = function () {} as unknown as new () => Record<string, unknown>;
+  make.prototype = Object.prototype;
+  return make;
+}
+
 function objectWalk(s: Internals, share: boolean): Walk {
   const def = s.def;
   const catchall = def.catchall?._zod;
@@ -110,68 +116,22 @@ function objectWalk(s: Internals, share: boolean): Walk {
   if ((catchall !== undefined && catchall.def.type !== "never") || def.shape === undefined || Object.getOwnPropertySymbols(def.shape).length > 0) return byZod(s);
   const shape = def.shape;
   const keys = Object.keys(shape).filter((k) => k !== "__proto__");
+  // `__proto__` is never a known key: an own one is refused (a strict object's loop below refuses it).
+  const keySet = new Set(keys);
+  const strict = catchall !== undefined;
   const fields = keys.map((k) => {
     const f = shape[k]!._zod;
     // An absent optional key is left out, whatever its part would say about `undefined`.
     return { key: k, walk: build(f, share), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
-  return withChecks(s, ownCopy(objectWalker)(fields, catchall !== undefined && new Set(keys), share, REFUSED, isPlainObject));
-}
-
-/**
- * A copy of a walker maker compiled from its own text, so that the walks it makes (one schema part's) have V8's
- * feedback to themselves instead of sharing it with every other part's; the maker itself where compiling code
- * from text is refused (a content security policy). The maker uses nothing but its parameters.
- */
-function ownCopy<F>(maker: F): F {
-  try {
-    // The text is the library's own function (its source as built), never anything from a document.
-    return Function("return " + maker)() as F;
-  } catch {
-    return maker;
-  }
-}
-
-interface ObjectField {
-  readonly key: string;
-  readonly walk: Walk;
-  readonly optin: string | undefined;
-  readonly optout: string | undefined;
-  readonly skip: boolean;
-}
-
-/**
- * The walk of an object part (`keySet`: the keys of a strict one; `__proto__` is never a known key, so an own
- * one is refused); see {@link ownCopy} for why it uses nothing but its parameters.
- */
-function objectWalker(fields: readonly ObjectField[], keySet: ReadonlySet<string> | false, share: boolean, refused: typeof REFUSED, isPlainObject: (v: unknown) => v is Record<string, unknown>): Walk {
   // Its objects come from a constructor of their own, so that V8 sizes them to the keys this part writes
   // (instead of growing each object's property store key by key); they are plain objects all the same.
-  const Out = function () {} as unknown as new () => Record<string, unknown>;
-  Out.prototype = Object.prototype;
-  /** Whether an object has a field (as zod reads it: a value, or a key holding undefined). */
-  const has = (input: Record<string, unknown>, key: string): boolean => input[key] !== undefined || key in input;
-  /** A new object with the input's present fields before field `end` (each the same value in the parsed object). */
-  const copyOf = (input: Record<string, unknown>, end: number): Record<string, unknown> => {
-    const out = new Out();
-    for (let j = 0; j < end; j++) if (has(input, fields[j]!.key)) out[fields[j]!.key] = input[fields[j]!.key];
-    return out;
-  };
-  /** Whether an object's enumerable keys are exactly its present fields, in the fields' order (as zod writes them). */
-  const sameKeys = (input: Record<string, unknown>): boolean => {
-    let j = 0;
-    for (const k in input) {
-      while (j < fields.length && fields[j]!.key !== k) if (has(input, fields[j++]!.key)) return false;
-      if (j++ === fields.length) return false;
-    }
-    while (j < fields.length) if (has(input, fields[j++]!.key)) return false;
-    return true;
-  };
-  return (input) => {
+  const Out = plainObjects();
+  return withChecks(s, (input) => {
     // An own `__proto__` key, enumerable or not, is refused.
-    if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return refused;
+    if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
     // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
-    if (keySet) for (const key in input) if (!keySet.has(key)) return refused;
+    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
     // Shared: the input itself stands for its copy while every field so far is the same value (the copy is
     // made at the first field that differs).
     let out: Record<string, unknown> | undefined = share && Object.getPrototypeOf(input) === Object.prototype ? undefined : new Out();
@@ -183,20 +143,42 @@ function objectWalker(fields: readonly ObjectField[], keySet: ReadonlySet<string
       // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
       if (!present && f.skip) continue;
       const r = f.walk(v);
-      if (r === refused) {
+      if (r === REFUSED) {
         if (f.optin !== undefined && f.optout === "optional" && !present) continue;
-        return refused;
+        return REFUSED;
       }
-      if (!present && f.optin === undefined) return refused;
+      if (!present && f.optin === undefined) return REFUSED;
       const write = r !== undefined || present || (f.optin === "defaulted" && f.optout !== "optional");
       if (out === undefined) {
         if ((present && r === v) || !write) continue;
-        out = copyOf(input, j);
+        out = copyOf(new Out(), input, fields, j);
       }
       if (write) out[key] = r;
     }
-    return out ?? (sameKeys(input) ? input : copyOf(input, fields.length));
-  };
+    return out ?? (sameKeys(input, fields) ? input : copyOf(new Out(), input, fields, fields.length));
+  });
+}
+
+type Field = { readonly key: string };
+
+/** Whether an object has a field (as zod reads it: a value, or a key holding undefined). */
+const has = (input: Record<string, unknown>, key: string): boolean => input[key] !== undefined || key in input;
+
+/** `out` with the input's present fields before field `end` (each the same value in the parsed object). */
+function copyOf(out: Record<string, unknown>, input: Record<string, unknown>, fields: readonly Field[], end: number): Record<string, unknown> {
+  for (let j = 0; j < end; j++) if (has(input, fields[j]!.key)) out[fields[j]!.key] = input[fields[j]!.key];
+  return out;
+}
+
+/** Whether an object's enumerable keys are exactly its present fields, in the fields' order (as zod writes them). */
+function sameKeys(input: Record<string, unknown>, fields: readonly Field[]): boolean {
+  let j = 0;
+  for (const k in input) {
+    while (j < fields.length && fields[j]!.key !== k) if (has(input, fields[j++]!.key)) return false;
+    if (j++ === fields.length) return false;
+  }
+  while (j < fields.length) if (has(input, fields[j++]!.key)) return false;
+  return true;
 }
 
 /**
