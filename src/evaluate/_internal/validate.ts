@@ -59,7 +59,8 @@ function optionIndexOf(i: VbpIssue): number | undefined {
 }
 
 function rawId(o: unknown): string | undefined {
-  const id = typeof o === "object" && o !== null ? (o as { id?: unknown }).id : undefined;
+  // Anything but an object has no `id` of its own (a primitive's property is its prototype's: undefined).
+  const id = (o as { id?: unknown } | null | undefined)?.id;
   return typeof id === "string" ? id : undefined;
 }
 
@@ -67,15 +68,13 @@ function rawId(o: unknown): string | undefined {
 export function withOptions(doc: EvaluationDocument, keep: readonly EvaluationOption[], dropped: ReadonlySet<string>): EvaluationDocument {
   if (dropped.size === 0) return { ...doc, options: keep };
   const t = doc.tender;
-  const mine = <R extends { readonly optionId: string }>(records: readonly R[] | undefined): R[] | undefined => records?.filter((r) => !dropped.has(r.optionId));
-  const passFail = mine(t.passFail);
-  const evaluatorScores = mine(t.evaluatorScores);
-  const consensus = mine(t.consensus);
-  return {
-    ...doc,
-    options: keep,
-    tender: { ...t, ...(passFail !== undefined ? { passFail } : {}), ...(evaluatorScores !== undefined ? { evaluatorScores } : {}), ...(consensus !== undefined ? { consensus } : {}) },
-  };
+  // Each list of records, where it has one, without theirs (in its place among the tender's keys).
+  const tender: Record<string, unknown> = { ...t };
+  for (const key of ["passFail", "evaluatorScores", "consensus"] as const) {
+    const records = (t[key] as readonly { readonly optionId: string }[] | undefined)?.filter((r) => !dropped.has(r.optionId));
+    if (records !== undefined) tender[key] = records;
+  }
+  return { ...doc, options: keep, tender: tender as unknown as EvaluationDocument["tender"] };
 }
 
 /** An "unknown option" issue about a tender record of an option set aside (its own problems are reported). */
@@ -196,8 +195,9 @@ function readFields(input: unknown, rawOptions: readonly unknown[]): Fields {
  * @throws VbpInputError with every problem, when the run cannot go on
  */
 export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions | undefined): PreparedEvaluation {
-  const rawOptions: readonly unknown[] = typeof input === "object" && input !== null && Array.isArray((input as { options?: unknown }).options) ? (input as { options: unknown[] }).options : [];
-  const declaredKind = typeof input === "object" && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  const fields = input as { options?: unknown; kind?: unknown } | null | undefined;
+  const rawOptions: readonly unknown[] = Array.isArray(fields?.options) ? fields.options : [];
+  const declaredKind = fields?.kind;
   const mode: InvalidOptions = invalidOptions ?? (declaredKind === "catalogue" ? "exclude" : "fail");
   const { frameDoc, parsed, parsedIndex, byOption, found } = readFast(input) ?? readFields(input, rawOptions);
   const fail = (more: readonly VbpIssue[]): never => {
@@ -218,7 +218,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   found.push(...checked.found);
   for (const [k, list] of checked.byOption) byOption.set(k, [...(byOption.get(k) ?? []), ...list]);
 
-  const comparatorIndex = rawOptions.findIndex((o) => typeof o === "object" && o !== null && (o as { isComparator?: unknown }).isComparator === true);
+  const comparatorIndex = rawOptions.findIndex((o) => (o as { isComparator?: unknown } | null | undefined)?.isComparator === true);
   const excludable = mode === "exclude" && checked.docIssues.length === 0 && !byOption.has(comparatorIndex);
   if (found.length > 0 && !excludable) fail([]);
 
