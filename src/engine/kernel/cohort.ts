@@ -83,6 +83,23 @@ export function lazyTrace(head: Omit<MarkovTrace, "occupancy">, numbers: Float64
 }
 
 /**
+ * Into `p`, the probability of a transition within one cycle of `L` years: from a rate `v`, 1 − e^(−v·L); from an
+ * annual probability `v`, 1 − (1 − v)^L.
+ */
+export function cycleProbability<V>(calc: Calculator<V>, p: V, v: V, L: V, one: V, rate: boolean): void {
+  if (rate) {
+    calc.mul(p, v, L);
+    calc.neg(p, p);
+    calc.exp(p, p);
+    calc.sub(p, one, p);
+  } else {
+    calc.sub(p, one, v);
+    calc.pow(p, p, L);
+    calc.sub(p, one, p);
+  }
+}
+
+/**
  * Adds occ × (coeff, coeff·dfc, coeff·dfh) to the three running sums of a state valued once; `need` says
  * which sums are read (the undiscounted one only when some figure is reported undiscounted; the health one
  * only when health is discounted on its own schedule, else it is the cost one).
@@ -158,18 +175,7 @@ function buildRow<V>(x: CohortRows<V>, r: number): void {
     p = v;
     if (t.kind === "rate" || (site.annualProbability === true && !Lis1)) {
       p = regs.convertedRegister(site.id, v);
-      if (t.kind === "rate") {
-        // p = 1 − e^(−r·L)
-        calc.mul(p, v, L);
-        calc.neg(p, p);
-        calc.exp(p, p);
-        calc.sub(p, one, p);
-      } else {
-        // an annual probability over a cycle of L years: 1 − (1 − q)^L
-        calc.sub(p, one, v);
-        calc.pow(p, p, L);
-        calc.sub(p, one, p);
-      }
+      cycleProbability(calc, p, v, L, one, t.kind === "rate");
     }
     if (!values.varies(site)) kept[j] = p;
     to.push(t.to);

@@ -9,7 +9,7 @@ import type { VbpPath } from "../../errors/issue.js";
 import type { MarkovTrace } from "../../pathway/types.js";
 import { RULE } from "../backends/calculator.js";
 import type { CMarkov, Program, Site } from "../program.js";
-import { propagate, startCohortRun, type CohortRun, type EntryGroup } from "./cohort.js";
+import { cycleProbability, propagate, startCohortRun, type CohortRun, type EntryGroup } from "./cohort.js";
 import type { Conditions } from "./conditions.js";
 import type { CycleShare } from "./cycleShare.js";
 import { runValueTo, type CycleEnv, type OptionValues, type RunRegisters } from "./optionValues.js";
@@ -261,18 +261,7 @@ class DrawMatrix<V> {
         const own = keep?.register(key, varies ? env.cycle : 0, j, calc.isNarrow(v));
         if (own === undefined) keep = undefined;
         p = own ?? regs.convertedRegister(site.id, v);
-        if (t.kind === "rate") {
-          // p = 1 − e^(−r·L)
-          calc.mul(p, v, L);
-          calc.neg(p, p);
-          calc.exp(p, p);
-          calc.sub(p, one, p);
-        } else {
-          // an annual probability over a cycle of L years: 1 − (1 − q)^L
-          calc.sub(p, one, v);
-          calc.pow(p, p, L);
-          calc.sub(p, one, p);
-        }
+        cycleProbability(calc, p, v, L, one, t.kind === "rate");
       }
       if (!varies) kept[j] = p;
       to.push(t.to);
