@@ -7,20 +7,20 @@
  */
 import type { EvaluationMetric, EvaluationMetricId } from "./metrics.js";
 
-/** Decimal places and needs of each metric (the same as in {@link EVALUATION_METRICS}; a test checks it). */
-export const METRIC_RULES: Readonly<Record<EvaluationMetricId, { readonly decimalPlaces: number; readonly needs?: EvaluationMetric["needs"] }>> = {
+/** What each metric needs and its decimal places: the one statement of them, which {@link EVALUATION_METRICS} spreads into its entries. */
+export const METRIC_RULES: Readonly<Record<EvaluationMetricId, Pick<EvaluationMetric, "needs" | "decimalPlaces">>> = {
   wholePathwayCostPerPatient: { decimalPlaces: 2 },
   lifecycleCostPerPatient: { decimalPlaces: 2 },
   pathwayCostPerPatient: { decimalPlaces: 2 },
   lifecycleNetPresentCost: { decimalPlaces: 2 },
   qalysPerPatient: { decimalPlaces: 6 },
   lifeYearsPerPatient: { decimalPlaces: 6 },
-  netMonetaryBenefitPerPatient: { decimalPlaces: 2, needs: "threshold" },
-  incrementalNetMonetaryBenefitPerPatient: { decimalPlaces: 2, needs: "threshold" },
+  netMonetaryBenefitPerPatient: { needs: "threshold", decimalPlaces: 2 },
+  incrementalNetMonetaryBenefitPerPatient: { needs: "threshold", decimalPlaces: 2 },
   carbonKgPerPatient: { decimalPlaces: 3 },
   carbonKgTotal: { decimalPlaces: 3 },
-  carbonCostPerPatient: { decimalPlaces: 2, needs: "carbonValuation" },
-  socialValueScore: { decimalPlaces: 4, needs: "socialValue" },
+  carbonCostPerPatient: { needs: "carbonValuation", decimalPlaces: 2 },
+  socialValueScore: { needs: "socialValue", decimalPlaces: 4 },
 };
 
 const SUFFIXED = /^(costCategoryPerPatient|eventsPerPatient):([A-Za-z0-9][A-Za-z0-9._-]{0,99})$/;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { METRIC_RULES } from "./metricNames.js";
 
 /**
  * One computed metric: what it measures, its unit, which way is better, and what the document must
@@ -49,42 +50,38 @@ export const EVALUATION_METRICS: Readonly<Record<EvaluationMetricId, EvaluationM
     description: "Discounted whole-pathway cost per patient: lifecycle part + pathway part (+ carbon externality when chosen)",
     unit: "currency per patient",
     direction: "lower-is-better",
-    decimalPlaces: 2,
+    ...METRIC_RULES.wholePathwayCostPerPatient,
   }),
-  lifecycleCostPerPatient: Object.freeze({ description: "Lifecycle net present cost ÷ discounted patient volume", unit: "currency per patient", direction: "lower-is-better", decimalPlaces: 2 }),
-  pathwayCostPerPatient: Object.freeze({ description: "Discounted pathway cost per patient (care around the product)", unit: "currency per patient", direction: "lower-is-better", decimalPlaces: 2 }),
-  lifecycleNetPresentCost: Object.freeze({ description: "Lifecycle net present cost over the horizon, all patients", unit: "currency", direction: "lower-is-better", decimalPlaces: 2 }),
-  qalysPerPatient: Object.freeze({ description: "Discounted QALYs per patient", unit: "QALYs per patient", direction: "higher-is-better", decimalPlaces: 6 }),
-  lifeYearsPerPatient: Object.freeze({ description: "Discounted life years per patient", unit: "life years per patient", direction: "higher-is-better", decimalPlaces: 6 }),
+  lifecycleCostPerPatient: Object.freeze({ description: "Lifecycle net present cost ÷ discounted patient volume", unit: "currency per patient", direction: "lower-is-better", ...METRIC_RULES.lifecycleCostPerPatient }),
+  pathwayCostPerPatient: Object.freeze({ description: "Discounted pathway cost per patient (care around the product)", unit: "currency per patient", direction: "lower-is-better", ...METRIC_RULES.pathwayCostPerPatient }),
+  lifecycleNetPresentCost: Object.freeze({ description: "Lifecycle net present cost over the horizon, all patients", unit: "currency", direction: "lower-is-better", ...METRIC_RULES.lifecycleNetPresentCost }),
+  qalysPerPatient: Object.freeze({ description: "Discounted QALYs per patient", unit: "QALYs per patient", direction: "higher-is-better", ...METRIC_RULES.qalysPerPatient }),
+  lifeYearsPerPatient: Object.freeze({ description: "Discounted life years per patient", unit: "life years per patient", direction: "higher-is-better", ...METRIC_RULES.lifeYearsPerPatient }),
   netMonetaryBenefitPerPatient: Object.freeze({
     description: "Net monetary benefit per patient: QALYs × threshold − whole-pathway cost",
     unit: "currency per patient",
     direction: "higher-is-better",
-    needs: "threshold",
-    decimalPlaces: 2,
+    ...METRIC_RULES.netMonetaryBenefitPerPatient,
   }),
   incrementalNetMonetaryBenefitPerPatient: Object.freeze({
     description: "Net monetary benefit per patient minus the comparator's",
     unit: "currency per patient",
     direction: "higher-is-better",
-    needs: "threshold",
-    decimalPlaces: 2,
+    ...METRIC_RULES.incrementalNetMonetaryBenefitPerPatient,
   }),
-  carbonKgPerPatient: Object.freeze({ description: "kgCO2e per patient: pathway carbon + product carbon", unit: "kgCO2e per patient", direction: "lower-is-better", decimalPlaces: 3 }),
-  carbonKgTotal: Object.freeze({ description: "kgCO2e over the horizon, all patients", unit: "kgCO2e", direction: "lower-is-better", decimalPlaces: 3 }),
+  carbonKgPerPatient: Object.freeze({ description: "kgCO2e per patient: pathway carbon + product carbon", unit: "kgCO2e per patient", direction: "lower-is-better", ...METRIC_RULES.carbonKgPerPatient }),
+  carbonKgTotal: Object.freeze({ description: "kgCO2e over the horizon, all patients", unit: "kgCO2e", direction: "lower-is-better", ...METRIC_RULES.carbonKgTotal }),
   carbonCostPerPatient: Object.freeze({
     description: "Monetised carbon per patient (DESNZ carbon values, discounted)",
     unit: "currency per patient",
     direction: "lower-is-better",
-    needs: "carbonValuation",
-    decimalPlaces: 2,
+    ...METRIC_RULES.carbonCostPerPatient,
   }),
   socialValueScore: Object.freeze({
     description: "Social value score: share of the framework's points achieved by the commitments (0–1)",
     unit: "share",
     direction: "higher-is-better",
-    needs: "socialValue",
-    decimalPlaces: 4,
+    ...METRIC_RULES.socialValueScore,
   }),
 });
 

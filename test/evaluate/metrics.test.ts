@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EVALUATION_METRICS, type EvaluationMetricId } from "../../src/index.js";
 import { METRIC_RULES, readMetricName } from "../../src/evaluate/metricNames.js";
 
-// The stages read a metric's decimal places and needs from METRIC_RULES (so a run carries no descriptions); the
-// published catalogue EVALUATION_METRICS states them too. The two must agree for every metric.
+// The stages read a metric's decimal places and needs from METRIC_RULES (so a run carries no descriptions), and the
+// published catalogue EVALUATION_METRICS spreads them into its entries: both name the same metrics, with the same figures.
 describe("metric names", () => {
   it("METRIC_RULES and EVALUATION_METRICS name the same metrics, with the same decimal places and needs", () => {
     expect(Object.keys(METRIC_RULES)).toEqual(Object.keys(EVALUATION_METRICS));
