@@ -685,8 +685,9 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
 /**
  * @internal The engine on a document already returned by parseLifecycleDocument (no second validation).
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
- * `totals`: a caller that reads each option's net present cost and discounted cost per patient alone hears
- * them as exact decimals (the figures of the result) and gets no option results (an empty list).
+ * `totals` hears each option's net present cost and discounted cost per patient as exact decimals (the
+ * figures of the result); with `breakdown: false` as well, the caller reads those alone and gets no option
+ * results (an empty list).
  */
 export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
@@ -707,9 +708,8 @@ export function evaluateValidatedLifecycle(
     if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
     const run =
       i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
-    if (totals !== undefined) {
-      const perPatient = perVolume(ctx, run.patients, run.runDisc);
-      totals(i, unitsDec(run.runDisc), perPatient);
+    totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
+    if (ctx.totalsOnly) {
       options.onOption?.(i + 1);
       return;
     }

@@ -29,24 +29,16 @@ export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdo
   const perPatient: Dec[] = doc.options.map(() => ZERO);
   const netPresentCost: Dec[] = doc.options.map(() => ZERO);
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
-  const at = (j: number): number => (built.indexes[j] as { optionIndex: number }).optionIndex;
-  if (!breakdown) {
-    evaluateValidatedLifecycle(built.doc, {
-      ledger: false,
-      breakdown,
-      ...(onOption !== undefined ? { onOption } : {}),
-      totals: (j, presentCost, pp) => {
-        perPatient[at(j)] = pp ?? ZERO;
-        netPresentCost[at(j)] = presentCost;
-      },
-    });
-    return { result: undefined, perPatient, netPresentCost };
-  }
-  const result = evaluateValidatedLifecycle(built.doc, { ledger, breakdown, ...(onOption !== undefined ? { onOption } : {}) });
-  result.options.forEach((o, j) => {
-    const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
-    perPatient[i] = o.perPatient.status === "ok" ? new Dec(o.perPatient.discounted.amount) : ZERO;
-    netPresentCost[i] = new Dec(o.presentCost.amount);
+  // The engine hands over each option's totals as exact decimals (nothing is written out and read back).
+  const result = evaluateValidatedLifecycle(built.doc, {
+    ledger: ledger && breakdown,
+    breakdown,
+    ...(onOption !== undefined ? { onOption } : {}),
+    totals: (j, presentCost, pp) => {
+      const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
+      perPatient[i] = pp ?? ZERO;
+      netPresentCost[i] = presentCost;
+    },
   });
-  return { result, perPatient, netPresentCost };
+  return { result: breakdown ? result : undefined, perPatient, netPresentCost };
 }
