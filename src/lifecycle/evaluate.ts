@@ -275,7 +275,6 @@ interface ItemValue {
 interface ItemPlan {
   readonly item: LifecycleCostItem;
   readonly occ: Occurrences;
-  readonly unit: string;
   readonly source: string | Source | undefined;
   /** The value in period `p` (remembers the last year computed: read the periods in order). */
   valueAt(p: number): ItemValue;
@@ -299,10 +298,9 @@ function planItem(
 ): ItemPlan {
   const { ppy } = ctx;
   const item = option.items[j]!;
-  const perMinute = item.quantityUnit === "minute";
   // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
   const q = exactFixed(item.quantity);
-  const qDen = perMinute ? 60 : 1;
+  const qDen = item.quantityUnit === "minute" ? 60 : 1;
   const c = baseUnitCost(ctx, item, item.unitCost ?? "0", optionIndex, j);
   const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
@@ -320,7 +318,6 @@ function planItem(
   return {
     item,
     occ,
-    unit: perMinute ? "hour" : item.quantityUnit,
     source: sourceOf(item),
     valueAt(p: number): ItemValue {
       const y = ppy === 1 ? p : Math.floor((p - 1) / ppy) + 1;
@@ -359,23 +356,38 @@ function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: num
   const p = plan.occ.periods[k]!;
   const v = plan.valueAt(p);
   const f = ctx.dfFixed[p]!;
+  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, roundToLedger(v.und * f.m, LEDGER_SCALE + f.s), plan.occ.notes?.[k], plan.source);
+}
+
+/** A ledger row of `item` in period `p` (discounted at time `t`), with its note and source when it has them. */
+function rowOf(
+  ctx: Context,
+  option: LifecycleOption,
+  item: LifecycleCostItem,
+  p: number,
+  t: string,
+  discountFactor: string,
+  v: ItemValue,
+  discounted: bigint,
+  note: string | undefined,
+  source: string | Source | undefined,
+): LifecycleLedgerRow {
   const row: MutableRow = {
     optionId: option.id,
-    itemId: plan.item.id,
-    kind: plan.item.kind,
+    itemId: item.id,
+    kind: item.kind,
     period: p,
     periodStart: ctx.start[p]!,
-    t: ctx.tText[p]!,
+    t,
     quantity: fixedString(v.qty.m, v.qty.s),
-    unit: plan.unit,
+    unit: item.quantityUnit === "minute" ? "hour" : item.quantityUnit,
     unitCost: fixedString(v.uc.m, v.uc.s),
     undiscounted: fixedString(v.und),
-    discountFactor: ctx.dfText[p]!,
-    discounted: fixedString(roundToLedger(v.und * f.m, LEDGER_SCALE + f.s)),
+    discountFactor,
+    discounted: fixedString(discounted),
   };
-  const note = plan.occ.notes?.[k];
   if (note !== undefined) row.note = note;
-  if (plan.source !== undefined) row.source = plan.source;
+  if (source !== undefined) row.source = source;
   return row;
 }
 
@@ -561,25 +573,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       itemDisc += disc;
       perUnd[periods] = perUnd[periods]! + und;
       perDisc[periods] = perDisc[periods]! + disc;
-      if (withLedger) {
-        const row: MutableRow = {
-          optionId: option.id,
-          itemId: item.id,
-          kind: item.kind,
-          period: periods,
-          periodStart: ctx.start[periods]!,
-          t: ctx.tHorizonText,
-          quantity: fixedString(line.qty.m, line.qty.s),
-          unit: item.quantityUnit === "minute" ? "hour" : item.quantityUnit,
-          unitCost: fixedString(line.uc.m, line.uc.s),
-          undiscounted: fixedString(und),
-          discountFactor: ctx.dfHorizonText,
-          discounted: fixedString(disc),
-          note: line.note,
-        };
-        if (source !== undefined) row.source = source;
-        rows.push(row);
-      }
+      if (withLedger) rows.push(rowOf(ctx, option, item, periods, ctx.tHorizonText, ctx.dfHorizonText, { ...line, und }, disc, line.note, source));
     }
     ledger?.(j, rows.length, rows);
     cashFlows += lines.length;
