@@ -103,7 +103,7 @@ export function roundToLedger(m: bigint, s: number): bigint {
 /** m ÷ div (div > 0) rounded half-even to an integer. */
 function roundQuotient(m: bigint, div: bigint): bigint {
   const q = m / div; // truncates toward zero
-  const r = m % div; // same sign as m
+  const r = m - q * div; // same sign as m (a product is cheaper than the second division of m % div)
   if (r === 0n) return q;
   const twice = (r < 0n ? -r : r) * 2n;
   if (twice > div || (twice === div && (q & 1n) !== 0n)) return m < 0n ? q - 1n : q + 1n;
@@ -195,9 +195,36 @@ export function addLedger(a: bigint, b: bigint): bigint {
   return decimalToLedger(a + b, LEDGER_SCALE);
 }
 
-/** @internal An amount in ledger units as the library's Decimal. */
+/**
+ * @internal An amount in ledger units as the library's Decimal: the Decimal that `new Dec(fixedString(units))`
+ * parses, built from the integer's digits instead of from text (parsing a decimal string is most of the cost of
+ * a Decimal, and millions of amounts cross over). Decimal's documented representation: `d`, the significant
+ * digits in words of 7, aligned on the decimal point (the first word holds what is left over, the last is
+ * padded with zeros); `e`, the power of ten of the first digit; `s`, the sign.
+ */
 export function unitsDec(units: bigint): Dec {
-  return new Dec(fixedString(units));
+  const x = new Dec(0) as { s: number; e: number; d: number[] };
+  if (units === 0n) return x as Dec;
+  const digits = (units < 0n ? -units : units).toString();
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  const e = digits.length - 1 - LEDGER_SCALE;
+  const d: number[] = [];
+  let left = (((e + 1) % 7) + 7) % 7 || 7;
+  let w = 0;
+  for (let i = 0; i < end; i++) {
+    w = w * 10 + digits.charCodeAt(i) - 48;
+    if (--left === 0) {
+      d.push(w);
+      w = 0;
+      left = 7;
+    }
+  }
+  if (left < 7) d.push(w * 10 ** left);
+  x.s = units < 0n ? -1 : 1;
+  x.e = e;
+  x.d = d;
+  return x as Dec;
 }
 
 /** @internal `toLedgerScale(a.times(b))` in ledger units (see {@link decimalToLedger}). */

@@ -83,6 +83,18 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
     }
   });
 
+  it("unitsDec builds the very Decimal that parsing the amount's text gives (digits, exponent and sign)", () => {
+    const same = (units: bigint): void => {
+      const built = unitsDec(units);
+      const parsed = new Dec(fixedString(units));
+      expect([built.d, built.e, built.s]).toEqual([parsed.d, parsed.e, parsed.s]);
+    };
+    fc.assert(fc.property(fc.oneof(digits, fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n })), same), { numRuns: 5000 });
+    // Every alignment of the first digit on a word of 7, trailing zeros, and zero.
+    for (let k = 0; k < 60; k++) for (const m of [1n, 5n * 10n ** 6n, 1234567n, 10n ** 7n + 1n]) for (const sign of [1n, -1n]) same(sign * m * 10n ** BigInt(k));
+    same(0n);
+  });
+
   it("reads decimal strings exactly, exponents included, and prints canonical strings", () => {
     const cases: [string, string][] = [
       ["12.50", "12.5"],
