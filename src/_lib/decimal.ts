@@ -52,9 +52,8 @@ export function toLedgerScale(value: Dec): Dec {
   return value.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
-/** Canonical decimal string: no exponent, no trailing zeros, "-0" folded to "0". */
+/** Canonical decimal string: no exponent (see `toExpPos`), no trailing zeros, "-0" folded to "0" (as `toFixed` writes it). */
 export function decString(value: Dec): string {
-  if (value.isZero()) return "0";
   return flatString(value.toFixed());
 }
 

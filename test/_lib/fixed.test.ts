@@ -109,6 +109,8 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
       const f = fixedFromString(text)!;
       expect(fixedString(f.m, f.s)).toBe(canonical);
     }
+    // Zero of either sign is written "0".
+    for (const zero of ["0", "-0", "-0.000", "0e5"]) expect(decString(new Dec(zero))).toBe("0");
     expect(fixedFromString("abc")).toBeUndefined();
     expect(fixedFromString(".")).toBeUndefined();
   });
