@@ -75,6 +75,8 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
     };
     const big = fc.oneof(digits, fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }));
     fc.assert(fc.property(big, fc.integer({ min: 0, max: 50 }), big, fc.integer({ min: 0, max: 50 }), check), { numRuns: 2000 });
+    // Products of every length up to 200 digits, either side of a power of ten.
+    for (let k = 45; k < 200; k++) for (const a of [10n ** BigInt(k) - 1n, 10n ** BigInt(k), 10n ** BigInt(k) + 5n]) check(a, 40, 1n, 0);
     // Exact results of 51 or more digits ending in a 5 (ties at the 50th digit) and carries to a new digit.
     for (const a of [10n ** 50n + 5n, 10n ** 51n - 5n, 25n * 10n ** 49n + 5n, 99999n * 10n ** 46n + 5n, 10n ** 50n - 1n, 7n]) {
       for (const [b, sb] of [[1n, 0], [10n, 1], [3n, 0], [10n ** 50n - 5n, 0], [5n, 1]] as const) {
