@@ -223,7 +223,12 @@ export function unitsDec(units: bigint): Dec {
       left = 7;
     }
   }
-  if (left < 7) d.push(w * 10 ** left);
+  if (left < 7) {
+    // Padded by whole-number steps: `10 ** left` is a double, and one double word makes V8 hold every word of
+    // the array as doubles, a second kind of digit array that slows every Decimal operation meeting it.
+    for (; left > 0; left--) w *= 10;
+    d.push(w);
+  }
   x.s = units < 0n ? -1 : 1;
   x.e = e;
   x.d = d;
