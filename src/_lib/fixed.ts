@@ -150,7 +150,7 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
     const top = k >= 0 ? num * pow10(k) : num;
     divisor = k >= 0 ? den : den * pow10(-k);
     q = top / divisor;
-    r = top % divisor;
+    r = top - q * divisor; // the remainder, by a product rather than a second division
     if (q < pow10(PRECISION)) break;
     k--;
   }
