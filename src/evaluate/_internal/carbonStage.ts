@@ -30,7 +30,6 @@ import { addLedger, fixedOf, ledgerQuotient, unitsDec, plusLedger, timesToLedger
 import type { EvaluationContext } from "./context.js";
 
 const ZERO = new Dec(0);
-const PER_THOUSAND = new Dec("0.001");
 
 /** Per document option (Dec), and what the run recorded. */
 export interface CarbonStage {
@@ -83,7 +82,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const lines = m.scenarios[0]?.lines ?? [];
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
   // is the one rounding of kg ÷ 1000 × value per tonne.
-  const valuePerKg = years.map((_, y) => fixedOf(new Dec(lines[y]?.valuePerTonne.amount ?? "0").times(PER_THOUSAND)));
+  const valuePerKg = years.map((_, y) => fixedOf(new Dec(lines[y]?.valuePerTonne.amount ?? "0").div(1000)));
   // A year whose discount factor is exactly 1 leaves the amount as it is (already at the ledger scale).
   const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : fixedOf(f)));
   const firstSource = lines[0]?.source;

@@ -28,10 +28,12 @@ export function writeOption(
   // Written key by key in the result's order (optional keys in their places).
   const w: Record<string, unknown> = { optionId: o.id, supplier: o.supplier, label: o.label, isComparator: o.isComparator === true, lot: o.lot ?? "default" };
   if (o.price !== undefined) w.price = o.price;
+  // Carbon as an externality is the carbon cost itself (the same decimal): written once.
+  const carbonCost = f.carbonCost && decString(f.carbonCost);
   w.costs = {
     lifecycle: decString(f.lifecycle),
     pathway: pp.costs.discounted,
-    carbonExternality: decString(f.carbonExternality),
+    carbonExternality: f.carbonExternality === f.carbonCost ? carbonCost : decString(f.carbonExternality),
     wholePathway: decString(f.wholePathway),
     lifecycleNetPresentCost: decString(f.lifecycleNetPresentCost),
     wholePathwayPopulation: decString(f.wholePathwayPopulation),
@@ -46,7 +48,7 @@ export function writeOption(
     kgPerPatient: decString(f.kgPerPatient),
     kgTotal: decString(f.kgTotal),
   };
-  if (f.carbonCost !== undefined) carbon.costPerPatient = decString(f.carbonCost);
+  if (carbonCost !== undefined) carbon.costPerPatient = carbonCost;
   w.carbon = carbon;
   if (nmb !== undefined) w.netMonetaryBenefitPerPatient = nmb.nmb;
   if (nmb?.incrementalNmb !== undefined) w.incrementalNetMonetaryBenefitPerPatient = nmb.incrementalNmb;
