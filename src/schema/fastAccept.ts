@@ -121,8 +121,11 @@ function objectWalk(s: Internals, share: boolean): Walk {
   const strict = catchall !== undefined;
   const fields = keys.map((k) => {
     const f = shape[k]!._zod;
+    // A plain optional field is walked by its inner part (the field's value undefined is its own answer).
+    const inner = f.def.type === "optional" && f.def.checks === undefined ? f.def.innerType!._zod : undefined;
+    const bare = inner !== undefined && inner.optin !== "defaulted";
     // An absent optional key is left out, whatever its part would say about `undefined`.
-    return { key: k, walk: build(f, share), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
+    return { key: k, walk: build(bare ? inner : f, share), bare, optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   // Its objects come from a constructor of their own, so that V8 sizes them to the keys this part writes
   // (instead of growing each object's property store key by key); they are plain objects all the same.
@@ -139,10 +142,10 @@ function objectWalk(s: Internals, share: boolean): Walk {
       const f = fields[j]!;
       const key = f.key;
       const v = input[key];
-      const present = has(input, key);
+      const present = v !== undefined || key in input;
       // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
       if (!present && f.skip) continue;
-      const r = f.walk(v);
+      const r = f.bare && v === undefined ? undefined : f.walk(v);
       if (r === REFUSED) {
         if (f.optin !== undefined && f.optout === "optional" && !present) continue;
         return REFUSED;
@@ -282,11 +285,11 @@ function buildPart(s: Internals, share: boolean): Walk {
       const keyWalk = build(key, share);
       const valueWalk = build(def.valueType!._zod, share);
       return withChecks(s, (input) => {
-        if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
+        // A symbol key (refused by a string key part) or an own `__proto__` key is left to zod.
+        if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor") || Object.hasOwn(input, "__proto__") || Object.getOwnPropertySymbols(input).length > 0) return REFUSED;
         const out: Record<string, unknown> = {};
-        // zod reads the own keys; anything but plain enumerable string keys (and `__proto__`) is left to it.
-        for (const k of Reflect.ownKeys(input)) {
-          if (typeof k !== "string" || k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input, k)) return REFUSED;
+        // zod reads the own enumerable keys (Object.keys reads them in the same order, and much faster).
+        for (const k of Object.keys(input)) {
           const outKey = keyWalk(k);
           if (typeof outKey !== "string" || outKey === "__proto__") return REFUSED;
           const r = valueWalk(input[k]);
