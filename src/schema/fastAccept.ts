@@ -133,16 +133,16 @@ function objectWalk(s: Internals, share: boolean): Walk {
   return withChecks(s, (input) => {
     // An own `__proto__` key, enumerable or not, is refused.
     if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
-    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
-    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
     // Shared: the input itself stands for its copy while every field so far is the same value (the copy is
     // made at the first field that differs).
     let out: Record<string, unknown> | undefined = share && Object.getPrototypeOf(input) === Object.prototype ? undefined : new Out();
+    let found = 0;
     for (let j = 0; j < fields.length; j++) {
       const f = fields[j]!;
       const key = f.key;
       const v = input[key];
       const present = v !== undefined || key in input;
+      if (present) found++;
       // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
       if (!present && f.skip) continue;
       const r = f.bare && v === undefined ? undefined : f.walk(v);
@@ -158,30 +158,41 @@ function objectWalk(s: Internals, share: boolean): Walk {
       }
       if (write) out[key] = r;
     }
-    return out ?? (sameKeys(input, fields) ? input : copyOf(new Out(), input, fields, fields.length));
+    // An object that is its own parsed value has only known keys; any other is read again for them below.
+    if (out === undefined && sameKeys(input, fields, found)) return input;
+    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
+    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
+    return out ?? copyOf(new Out(), input, fields, fields.length);
   });
 }
 
 type Field = { readonly key: string };
 
-/** Whether an object has a field (as zod reads it: a value, or a key holding undefined). */
-const has = (input: Record<string, unknown>, key: string): boolean => input[key] !== undefined || key in input;
-
-/** `out` with the input's present fields before field `end` (each the same value in the parsed object). */
+/**
+ * `out` with the input's present fields before field `end` (each the same value in the parsed object); a field
+ * is present as zod reads it: a value, or a key holding undefined.
+ */
 function copyOf(out: Record<string, unknown>, input: Record<string, unknown>, fields: readonly Field[], end: number): Record<string, unknown> {
-  for (let j = 0; j < end; j++) if (has(input, fields[j]!.key)) out[fields[j]!.key] = input[fields[j]!.key];
+  for (let j = 0; j < end; j++) {
+    const key = fields[j]!.key;
+    if (input[key] !== undefined || key in input) out[key] = input[key];
+  }
   return out;
 }
 
-/** Whether an object's enumerable keys are exactly its present fields, in the fields' order (as zod writes them). */
-function sameKeys(input: Record<string, unknown>, fields: readonly Field[]): boolean {
+/**
+ * Whether an object's enumerable keys are exactly its `present` fields, in the fields' order (as zod writes
+ * them): each key is a field after the one before, and there are as many (a present field is never looked up
+ * again).
+ */
+function sameKeys(input: Record<string, unknown>, fields: readonly Field[], present: number): boolean {
   let j = 0;
   for (const k in input) {
-    while (j < fields.length && fields[j]!.key !== k) if (has(input, fields[j++]!.key)) return false;
+    while (j < fields.length && fields[j]!.key !== k) j++;
     if (j++ === fields.length) return false;
+    present--;
   }
-  while (j < fields.length) if (has(input, fields[j++]!.key)) return false;
-  return true;
+  return present === 0;
 }
 
 /**
