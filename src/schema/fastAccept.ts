@@ -197,8 +197,8 @@ function sameKeys(input: Record<string, unknown>, fields: readonly Field[], pres
 
 /**
  * A leaf's answers for short strings, remembered: a leaf is a function of its value alone, and a catalogue
- * repeats its dates, amounts and units in every option. Only plain answers (not objects) are kept, up to a
- * bound, so memory stays small whatever the documents.
+ * repeats its dates, amounts, units and item ids in every option. Only plain answers (not objects) are kept,
+ * up to a bound, so memory stays small whatever the documents.
  */
 function remembered(walk: Walk): Walk {
   const seen = new Map<string, unknown>();
@@ -229,8 +229,8 @@ function build(s: Internals, share: boolean): Walk {
   const ref: { walk?: Walk } = {};
   built.set(s, (value) => ref.walk!(value));
   const walk2 = buildPart(s, share);
-  // A transform or a check of the schema's own code is remembered for short strings.
-  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom") ? remembered(walk2) : walk2;
+  // A transform, or a part with checks (a pattern for ids, a range for amounts), is remembered for short strings.
+  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || s.def.checks !== undefined ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
