@@ -143,14 +143,17 @@ function objectWalk(s: Internals, share: boolean): Walk {
       const v = input[key];
       const present = v !== undefined || key in input;
       if (present) found++;
-      // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
-      if (!present && f.skip) continue;
+      // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue
+      // (found before walking it: a union's option that lacks a field is refused at once).
+      if (!present) {
+        if (f.skip) continue;
+        if (f.optin === undefined) return REFUSED;
+      }
       const r = f.bare && v === undefined ? undefined : f.walk(v);
       if (r === REFUSED) {
         if (f.optin !== undefined && f.optout === "optional" && !present) continue;
         return REFUSED;
       }
-      if (!present && f.optin === undefined) return REFUSED;
       const write = r !== undefined || present || (f.optin === "defaulted" && f.optout !== "optional");
       if (out === undefined) {
         if ((present && r === v) || !write) continue;
