@@ -121,8 +121,11 @@ function objectWalk(s: Internals, share: boolean): Walk {
   const strict = catchall !== undefined;
   const fields = keys.map((k) => {
     const f = shape[k]!._zod;
+    // A plain optional field is walked by its inner part (the field's value undefined is its own answer).
+    const inner = f.def.type === "optional" && f.def.checks === undefined ? f.def.innerType!._zod : undefined;
+    const bare = inner !== undefined && inner.optin !== "defaulted";
     // An absent optional key is left out, whatever its part would say about `undefined`.
-    return { key: k, walk: build(f, share), optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
+    return { key: k, walk: build(bare ? inner : f, share), bare, optin: f.optin, optout: f.optout, skip: f.optin === "optional" && f.optout === "optional" };
   });
   // Its objects come from a constructor of their own, so that V8 sizes them to the keys this part writes
   // (instead of growing each object's property store key by key); they are plain objects all the same.
@@ -130,24 +133,27 @@ function objectWalk(s: Internals, share: boolean): Walk {
   return withChecks(s, (input) => {
     // An own `__proto__` key, enumerable or not, is refused.
     if (!isPlainObject(input) || Object.hasOwn(input, "__proto__")) return REFUSED;
-    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
-    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
     // Shared: the input itself stands for its copy while every field so far is the same value (the copy is
     // made at the first field that differs).
     let out: Record<string, unknown> | undefined = share && Object.getPrototypeOf(input) === Object.prototype ? undefined : new Out();
+    let found = 0;
     for (let j = 0; j < fields.length; j++) {
       const f = fields[j]!;
       const key = f.key;
       const v = input[key];
-      const present = has(input, key);
-      // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue.
-      if (!present && f.skip) continue;
-      const r = f.walk(v);
+      const present = v !== undefined || key in input;
+      if (present) found++;
+      // As zod's handlePropertyResult: an absent optional key is left out; an absent required key is an issue
+      // (found before walking it: a union's option that lacks a field is refused at once).
+      if (!present) {
+        if (f.skip) continue;
+        if (f.optin === undefined) return REFUSED;
+      }
+      const r = f.bare && v === undefined ? undefined : f.walk(v);
       if (r === REFUSED) {
         if (f.optin !== undefined && f.optout === "optional" && !present) continue;
         return REFUSED;
       }
-      if (!present && f.optin === undefined) return REFUSED;
       const write = r !== undefined || present || (f.optin === "defaulted" && f.optout !== "optional");
       if (out === undefined) {
         if ((present && r === v) || !write) continue;
@@ -155,36 +161,47 @@ function objectWalk(s: Internals, share: boolean): Walk {
       }
       if (write) out[key] = r;
     }
-    return out ?? (sameKeys(input, fields) ? input : copyOf(new Out(), input, fields, fields.length));
+    // An object that is its own parsed value has only known keys; any other is read again for them below.
+    if (out === undefined && sameKeys(input, fields, found)) return input;
+    // zod's strict object refuses every key it does not know (read with `for…in`, as zod reads them).
+    if (strict) for (const key in input) if (!keySet.has(key)) return REFUSED;
+    return out ?? copyOf(new Out(), input, fields, fields.length);
   });
 }
 
 type Field = { readonly key: string };
 
-/** Whether an object has a field (as zod reads it: a value, or a key holding undefined). */
-const has = (input: Record<string, unknown>, key: string): boolean => input[key] !== undefined || key in input;
-
-/** `out` with the input's present fields before field `end` (each the same value in the parsed object). */
+/**
+ * `out` with the input's present fields before field `end` (each the same value in the parsed object); a field
+ * is present as zod reads it: a value, or a key holding undefined.
+ */
 function copyOf(out: Record<string, unknown>, input: Record<string, unknown>, fields: readonly Field[], end: number): Record<string, unknown> {
-  for (let j = 0; j < end; j++) if (has(input, fields[j]!.key)) out[fields[j]!.key] = input[fields[j]!.key];
+  for (let j = 0; j < end; j++) {
+    const key = fields[j]!.key;
+    if (input[key] !== undefined || key in input) out[key] = input[key];
+  }
   return out;
 }
 
-/** Whether an object's enumerable keys are exactly its present fields, in the fields' order (as zod writes them). */
-function sameKeys(input: Record<string, unknown>, fields: readonly Field[]): boolean {
+/**
+ * Whether an object's enumerable keys are exactly its `present` fields, in the fields' order (as zod writes
+ * them): each key is a field after the one before, and there are as many (a present field is never looked up
+ * again).
+ */
+function sameKeys(input: Record<string, unknown>, fields: readonly Field[], present: number): boolean {
   let j = 0;
   for (const k in input) {
-    while (j < fields.length && fields[j]!.key !== k) if (has(input, fields[j++]!.key)) return false;
+    while (j < fields.length && fields[j]!.key !== k) j++;
     if (j++ === fields.length) return false;
+    present--;
   }
-  while (j < fields.length) if (has(input, fields[j++]!.key)) return false;
-  return true;
+  return present === 0;
 }
 
 /**
  * A leaf's answers for short strings, remembered: a leaf is a function of its value alone, and a catalogue
- * repeats its dates, amounts and units in every option. Only plain answers (not objects) are kept, up to a
- * bound, so memory stays small whatever the documents.
+ * repeats its dates, amounts, units and item ids in every option. Only plain answers (not objects) are kept,
+ * up to a bound, so memory stays small whatever the documents.
  */
 function remembered(walk: Walk): Walk {
   const seen = new Map<string, unknown>();
@@ -215,8 +232,8 @@ function build(s: Internals, share: boolean): Walk {
   const ref: { walk?: Walk } = {};
   built.set(s, (value) => ref.walk!(value));
   const walk2 = buildPart(s, share);
-  // A transform or a check of the schema's own code is remembered for short strings.
-  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || (s.def.checks ?? []).some((c) => (c._zod.def as { check?: string }).check === "custom") ? remembered(walk2) : walk2;
+  // A transform, or a part with checks (a pattern for ids, a range for amounts), is remembered for short strings.
+  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || s.def.checks !== undefined ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
@@ -282,11 +299,11 @@ function buildPart(s: Internals, share: boolean): Walk {
       const keyWalk = build(key, share);
       const valueWalk = build(def.valueType!._zod, share);
       return withChecks(s, (input) => {
-        if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor")) return REFUSED;
+        // A symbol key (refused by a string key part) or an own `__proto__` key is left to zod.
+        if (!isPlainObject(input) || Object.getPrototypeOf(input) !== Object.prototype || Object.hasOwn(input, "constructor") || Object.hasOwn(input, "__proto__") || Object.getOwnPropertySymbols(input).length > 0) return REFUSED;
         const out: Record<string, unknown> = {};
-        // zod reads the own keys; anything but plain enumerable string keys (and `__proto__`) is left to it.
-        for (const k of Reflect.ownKeys(input)) {
-          if (typeof k !== "string" || k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input, k)) return REFUSED;
+        // zod reads the own enumerable keys (Object.keys reads them in the same order, and much faster).
+        for (const k of Object.keys(input)) {
           const outKey = keyWalk(k);
           if (typeof outKey !== "string" || outKey === "__proto__") return REFUSED;
           const r = valueWalk(input[k]);

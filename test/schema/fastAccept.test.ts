@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
 import { chancellorHivModel } from "../../examples/pathway/chancellor-hiv.js";
 import { markovBenchModel, treeBenchModel } from "../../examples/pathway/bench-models.js";
@@ -102,5 +103,14 @@ describe("fastAccept on the pathway schema", () => {
     // Both answers are exercised: many edits leave a valid document, many break it.
     expect(accepted).toBeGreaterThan(runs / 10);
     expect(accepted).toBeLessThan(runs * 0.9);
+  });
+
+  it("reads a record's own enumerable keys as zod does: a symbol key is left to zod, a hidden key is skipped", () => {
+    const record = z.record(z.string(), z.string());
+    const withSymbol = { a: "1", [Symbol("s")]: "2" };
+    expect(fastAccept(record, withSymbol)).toBeUndefined();
+    expect(record.safeParse(withSymbol).success).toBe(false);
+    const withHidden = Object.defineProperty({ a: "1", b: "2" }, "c", { value: "3", enumerable: false });
+    expect(exact(fastAccept(record, withHidden)?.data)).toBe(exact(record.parse(withHidden)));
   });
 });
