@@ -757,21 +757,26 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
   // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
   const k = withPrice.length - 1;
-  const [totalF, factorF] = [total.toNumber(), factor.toNumber()];
+  const totalF = total.toNumber();
+  const factorF = factor.toNumber();
+  // A price's flags, made once per price text (catalogue prices repeat): none unless it is below the limit.
+  const flagsAt = (_: string, price: Dec): PriceFlag[] => {
+    const mean = total.minus(price).div(k);
+    return price.lt(mean.times(factor))
+      ? [
+          {
+            kind: "abnormally-low-price",
+            message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${k} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+          },
+        ]
+      : [];
+  };
+  const byPrice = new Map<string, PriceFlag[]>();
   for (const p of withPrice) {
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
-    const price = p.state.price as Dec;
-    const mean = total.minus(price).div(withPrice.length - 1);
-    const limit = mean.times(factor);
-    if (price.lt(limit)) {
-      out.set(p.state.option.id, [
-        {
-          kind: "abnormally-low-price",
-          message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
-        },
-      ]);
-    }
+    const flags = remember(byPrice, p.state.priceText as string, flagsAt, p.state.price as Dec);
+    if (flags.length > 0) out.set(p.state.option.id, flags);
   }
   return out;
 }
