@@ -1,5 +1,5 @@
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
-import { fixedFromString, fixedOf, ledgerQuotient, unitsDec, type Fixed } from "../_lib/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -79,6 +79,8 @@ export interface Run {
   readonly flat: readonly FlatNode[];
   readonly leaves: readonly Leaf[];
   readonly leafOfFlat: ReadonlyMap<number, number>;
+  /** Flat indices of the pass/fail criteria, in order. */
+  readonly passFailAt: readonly number[];
   readonly priceLeaves: readonly Leaf[];
   /** Leaf positions under each flat node (for group sums, gates and tie-breaks). */
   readonly leavesUnder: readonly (readonly number[])[];
@@ -91,8 +93,9 @@ export interface Run {
   /** Children (flat indices) of each flat node, and the root nodes. */
   readonly children: readonly (readonly number[])[];
   readonly roots: readonly number[];
-  /** Global weight of each flat node as a string. */
+  /** Global weight of each flat node as a string, and as a Fixed (the divisor of its nodes' fractions). */
   readonly maxStr: readonly string[];
+  readonly maxFixed: readonly Fixed[];
   /** Index of each option in the tender's options array (for error paths). */
   readonly optionIndex: ReadonlyMap<string, number>;
   readonly priceFormulas: Readonly<Record<string, PriceFormulaRule>>;
@@ -105,14 +108,15 @@ export interface Run {
 export interface OptionState {
   readonly option: TenderOption;
   readonly price: Dec | undefined;
-  /** The price as written in results. */
-  readonly priceText?: string | undefined;
+  /** The price as written in results (when there is a price). */
+  readonly priceText: string | undefined;
   /** Non-price leaf scores (price leaves filled in stage 2). */
   readonly leafScores: (LeafScore | undefined)[];
   readonly quality: Dec;
   readonly gates: GateOutcome[];
   readonly eligibleForPrice: boolean;
-  readonly passFail: Map<string, { passed: boolean; reason: string }>;
+  /** Each pass/fail criterion's outcome, in the order of `Run.passFailAt`. */
+  readonly passFail: readonly { readonly passed: boolean; readonly reason: string }[];
 }
 
 /** @internal Stage-2 result for one option. */
@@ -169,6 +173,7 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     flat,
     leaves,
     leafOfFlat,
+    passFailAt: flat.flatMap((f, fi) => (f.node.kind === "pass-fail" ? [fi] : [])),
     priceLeaves,
     leavesUnder,
     aggregation: s.aggregation ?? "weighted-sum",
@@ -180,6 +185,7 @@ function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees
     children: flat.map((_, fi) => flat.flatMap((c, ci) => (c.parent === fi ? [ci] : []))),
     roots: flat.flatMap((f, fi) => (f.parent === -1 ? [fi] : [])),
     maxStr: flat.map((f) => decString(f.globalWeight)),
+    maxFixed: flat.map((f) => fixedOf(f.globalWeight)),
     optionIndex: new Map(t.options.map((o, i) => [o.id, i] as const)),
     priceFormulas: (reg.priceFormulas ?? PRICE_FORMULA_RULES) as Readonly<Record<string, PriceFormulaRule>>,
     valueFunctions: (reg.valueFunctions ?? VALUE_FUNCTION_RULES) as Readonly<Record<string, ValueFunction<unknown>>>,
@@ -370,7 +376,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     else list.push(s);
   }
   const consensusBy = new Map((t.consensus ?? []).map((c, index) => [pairKey(c.criterionId, c.optionId), { record: c, index }] as const));
-  const passFailNodes = run.flat.filter((f) => f.node.kind === "pass-fail");
+  const passFailNodes = run.passFailAt.map((fi) => run.flat[fi] as FlatNode);
   // Each pass/fail criterion's records by option (the last record of a pair counts).
   const passFailBy = passFailNodes.map(() => new Map<string, PassFailRecord>());
   for (const p of t.passFail ?? []) passFailBy[passFailNodes.findIndex((f) => f.node.id === p.criterionId)]?.set(p.optionId, p);
@@ -403,7 +409,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       if (r !== undefined) quality = quality.plus(r.points);
     }
     const gates: GateOutcome[] = [];
-    const passFail = new Map<string, { passed: boolean; reason: string }>();
+    const passFail: PassFailOutcome["outcome"][] = [];
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
       const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
@@ -418,7 +424,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         };
         if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
       }
-      passFail.set(f.node.id, out.outcome);
+      passFail.push(out.outcome);
       gates.push(out.gate);
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
@@ -482,7 +488,7 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
-      const raw = s.priceText ?? decString(price);
+      const raw = s.priceText as string;
       let r = memo?.get(raw);
       if (r === undefined) {
         try {
@@ -641,8 +647,6 @@ function guard(raw: unknown, max: Dec): Dec {
  */
 type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknown, ScoreNode>])[];
 
-const NO_OUTCOME = { passed: false, reason: "no outcome recorded" } as const;
-
 /** What a score tree is built from: one option's scores in a lot (see {@link leafScoreOf}). */
 interface TreeSource {
   readonly run: Run;
@@ -706,7 +710,7 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   const [text, nodes] = t.memo[fi] as TreeMemo[number];
   const maxPoints = run.maxStr[fi] as string;
   if (n.kind === "pass-fail") {
-    const outcome = t.s.passFail.get(n.id) ?? NO_OUTCOME;
+    const outcome = t.s.passFail[run.passFailAt.indexOf(fi)] as PassFailOutcome["outcome"];
     return remember(nodes as Map<typeof outcome, ScoreNode>, outcome, passFailNode, f);
   }
   const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
@@ -724,7 +728,7 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
     node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
   }
   node["points"] = points;
-  node["fraction"] = remember(text as Map<string, string>, points, fraction, f.globalWeight);
+  node["fraction"] = remember(text as Map<string, string>, points, fraction, run.maxFixed[fi] as Fixed);
   if (s === undefined) {
     if (full) node["children"] = treeNodes(t, run.children[fi] as readonly number[]);
   } else {
@@ -735,8 +739,10 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   return node as unknown as ScoreNode;
 }
 
-function fraction(points: string, max: Dec): string {
-  return max.isZero() ? "0" : decString(round(new Dec(points).div(max)));
+/** points ÷ max held to 20 places, as `round(new Dec(points).div(max))` gives it, in integers (no Decimal division). */
+function fraction(points: string, max: Fixed): string {
+  const p = fixedFromString(points) as Fixed;
+  return max.m === 0n ? "0" : fixedString(ledgerQuotient(p.m, max, p.s));
 }
 
 function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
@@ -751,21 +757,26 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
   // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
   // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
   const k = withPrice.length - 1;
-  const [totalF, factorF] = [total.toNumber(), factor.toNumber()];
+  const totalF = total.toNumber();
+  const factorF = factor.toNumber();
+  // A price's flags, made once per price text (catalogue prices repeat): none unless it is below the limit.
+  const flagsAt = (_: string, price: Dec): PriceFlag[] => {
+    const mean = total.minus(price).div(k);
+    return price.lt(mean.times(factor))
+      ? [
+          {
+            kind: "abnormally-low-price",
+            message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${k} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+          },
+        ]
+      : [];
+  };
+  const byPrice = new Map<string, PriceFlag[]>();
   for (const p of withPrice) {
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
-    const price = p.state.price as Dec;
-    const mean = total.minus(price).div(withPrice.length - 1);
-    const limit = mean.times(factor);
-    if (price.lt(limit)) {
-      out.set(p.state.option.id, [
-        {
-          kind: "abnormally-low-price",
-          message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${withPrice.length - 1} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
-        },
-      ]);
-    }
+    const flags = remember(byPrice, p.state.priceText as string, flagsAt, p.state.price as Dec);
+    if (flags.length > 0) out.set(p.state.option.id, flags);
   }
   return out;
 }
@@ -843,7 +854,7 @@ function scoreLot(
       r["totalPoints"] = total;
       r["pricePoints"] = decString((p as Priced).pricePoints);
       r["qualityPoints"] = decString(s.quality);
-      if (s.price !== undefined) r["price"] = s.priceText ?? decString(s.price);
+      if (s.price !== undefined) r["price"] = s.priceText;
     }
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];

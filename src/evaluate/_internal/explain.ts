@@ -62,34 +62,38 @@ function maxTotal(o: TenderOptionResult): string {
 export function rankingRows(r: ExplainInput): RankedRow[] {
   const byId = new Map(r.options.map((o) => [o.optionId, o] as const));
   const rows: RankedRow[] = [];
-  const common = (e: EvaluatedOption) => ({
-    wholePathwayCostPerPatient: e.costs.wholePathway ?? "",
-    qalysPerPatient: e.qalysPerPatient,
-    ...(e.netMonetaryBenefitPerPatient !== undefined ? { netMonetaryBenefitPerPatient: e.netMonetaryBenefitPerPatient } : {}),
-    carbonKgPerPatient: e.carbon.kgPerPatient,
-  });
+  // Written in the row's key order; a key without a value is left out.
+  const row = (lot: string, rank: number | undefined, status: RankedRow["status"], o: Pick<RankedRow, "optionId" | "supplier" | "label">, e: EvaluatedOption, total: string, points: RankedRow["points"], gates: string): RankedRow => {
+    const w: Record<string, unknown> = { lot };
+    if (rank !== undefined) w["rank"] = rank;
+    w["status"] = status;
+    w["optionId"] = o.optionId;
+    w["supplier"] = o.supplier;
+    w["label"] = o.label;
+    w["total"] = total;
+    w["points"] = points;
+    w["wholePathwayCostPerPatient"] = e.costs.wholePathway ?? "";
+    w["qalysPerPatient"] = e.qalysPerPatient;
+    if (e.netMonetaryBenefitPerPatient !== undefined) w["netMonetaryBenefitPerPatient"] = e.netMonetaryBenefitPerPatient;
+    w["carbonKgPerPatient"] = e.carbon.kgPerPatient;
+    w["gates"] = gates;
+    return w as unknown as RankedRow;
+  };
   for (const lot of r.tender.lots) {
     const ordered = [...lot.options].sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
     for (const o of ordered) {
-      const e = byId.get(o.optionId) as EvaluatedOption;
+      // A criterion with nothing opened has no points: it is left out, not shown as 0.
+      const points: RankedRow["points"][number][] = [];
+      for (const n of o.scoreTree) {
+        if (n.kind === "pass-fail" || notOpened(n)) continue;
+        points.push({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints });
+      }
       const failed = o.gates.filter((g) => !g.passed);
-      rows.push({
-        lot: lot.lotId,
-        ...(o.rank !== undefined ? { rank: o.rank } : {}),
-        status: o.status,
-        optionId: o.optionId,
-        supplier: o.supplier,
-        label: o.label,
-        total: o.total ?? o.totalPoints ?? "",
-        // A criterion with nothing opened has no points: it is left out, not shown as 0.
-        points: topLevel(o).filter((n) => !notOpened(n)).map((n) => ({ criterionId: n.criterionId, label: n.label, points: n.points, maxPoints: n.maxPoints })),
-        ...common(e),
-        gates: failed.length === 0 ? "passed" : `failed: ${failed.map((g) => g.gateId).join(", ")}`,
-      });
+      rows.push(row(lot.lotId, o.rank, o.status, o, byId.get(o.optionId) as EvaluatedOption, o.total ?? o.totalPoints ?? "", points, failed.length === 0 ? "passed" : `failed: ${failed.map((g) => g.gateId).join(", ")}`));
     }
   }
   const c = byId.get(r.comparatorId) as EvaluatedOption;
-  rows.push({ lot: c.lot, status: "comparator", optionId: c.optionId, supplier: c.supplier, label: c.label, total: "", points: [], ...common(c), gates: "comparator" });
+  rows.push(row(c.lot, undefined, "comparator", c, c, "", [], "comparator"));
   return rows;
 }
 
