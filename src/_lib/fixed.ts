@@ -97,11 +97,12 @@ export function mulToLedger(a: Fixed, b: Fixed): bigint {
 /** @internal m × 10^−s rounded half-even to the ledger scale, as an integer of 10^−20 units. */
 export function roundToLedger(m: bigint, s: number): bigint {
   if (s <= LEDGER_SCALE) return m * pow10(LEDGER_SCALE - s);
-  return roundQuotient(m, pow10(s - LEDGER_SCALE));
+  return roundQuotient(m, s - LEDGER_SCALE);
 }
 
-/** m ÷ div (div > 0) rounded half-even to an integer. */
-function roundQuotient(m: bigint, div: bigint): bigint {
+/** m ÷ 10^k (k ≥ 1) rounded half-even to an integer. */
+function roundQuotient(m: bigint, k: number): bigint {
+  const div = pow10(k);
   const q = m / div; // truncates toward zero
   const r = m - q * div; // same sign as m (a product is cheaper than the second division of m % div)
   if (r === 0n) return q;
@@ -141,19 +142,15 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
   const neg = n < 0n !== d.m < 0n;
   const num = n < 0n ? -n : n;
   const den = d.m < 0n ? -d.m : d.m;
-  // num ÷ den lies in [10^(a−b−1), 10^(a−b+1)): with k = 50 − (a − b), ⌊num × 10^k ÷ den⌋ has 50 or 51 digits.
-  let k = PRECISION - (num.toString().length - den.toString().length);
-  let q: bigint;
-  let r: bigint;
-  let divisor: bigint;
-  for (;;) {
-    const top = k >= 0 ? num * pow10(k) : num;
-    divisor = k >= 0 ? den : den * pow10(-k);
-    q = top / divisor;
-    r = top - q * divisor; // the remainder, by a product rather than a second division
-    if (q < pow10(PRECISION)) break;
-    k--;
-  }
+  // num ÷ den lies in [10^(a−b−1), 10^(a−b+1)): with k = 50 − (a − b), ⌊num × 10^k ÷ den⌋ has 50 or 51 digits;
+  // 51 when num's leading digits are at least den's, and then one place fewer is taken (no second division).
+  const a = digitCount(num);
+  const b = digitCount(den);
+  const k = PRECISION - (a - b) - ((a >= b ? num >= den * pow10(a - b) : num * pow10(b - a) >= den) ? 1 : 0);
+  const top = k >= 0 ? num * pow10(k) : num;
+  const divisor = k >= 0 ? den : den * pow10(-k);
+  let q = top / divisor;
+  const r = top - q * divisor; // the remainder, by a product rather than a second division
   const twice = r * 2n;
   if (twice > divisor || (twice === divisor && (q & 1n) !== 0n)) q++;
   // The value is q × 10^(d.s − ns − k): in ledger units, q × 10^(d.s − ns − k + 20).
@@ -168,23 +165,40 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
  * `times` or `plus` whose exact result is m × 10^−s, in integers alone.
  */
 export function decimalToLedger(m: bigint, s: number): bigint {
-  if ((m < 0n ? -m : m) < P50) return s === LEDGER_SCALE ? m : roundToLedger(m, s);
-  const r = significant(m, s);
-  return roundToLedger(r.m, r.s);
+  const abs = m < 0n ? -m : m;
+  if (abs < P50) return s === LEDGER_SCALE ? m : roundToLedger(m, s);
+  const cut = digitCount(abs) - PRECISION;
+  const k = s - LEDGER_SCALE;
+  if (k > cut) {
+    // Rounding to 50 digits, then to 20 places, gives what one rounding by 10^k gives unless the remainder lies
+    // within half a unit of the 50th digit from the halfway point: one division instead of two, almost always.
+    const div = pow10(k);
+    const q = m / div;
+    const r = m - q * div;
+    const off = (r < 0n ? -r : r) * 2n - div;
+    if ((off < 0n ? -off : off) > pow10(cut)) return off < 0n ? q : m < 0n ? q - 1n : q + 1n;
+  }
+  return roundToLedger(roundQuotient(m, cut), s - cut);
 }
 
 /** 10^50: the first value with more significant digits than the library's Decimal keeps. */
 const P50 = pow10(PRECISION);
 
+/**
+ * Decimal digits of x ≥ 0 (0 for 0), counted against the powers of ten eight at a time, then one by one: no
+ * text is made (as `toString().length` would), and an amount of 25-75 digits takes about a dozen comparisons.
+ */
+function digitCount(x: bigint): number {
+  let n = 0;
+  while (x >= pow10(n + 8)) n += 8;
+  while (x >= pow10(n)) n++;
+  return n;
+}
+
 /** m × 10^−s rounded half-even to 50 significant digits. */
 function significant(m: bigint, s: number): Fixed {
-  const abs = m < 0n ? -m : m;
-  // The digits beyond the 50th, counted eight at a time, then one by one (a product of two ledger amounts has
-  // 20-30 of them: about 6 comparisons, not 25).
-  let cut = 0;
-  while (abs >= pow10(PRECISION + cut + 8)) cut += 8;
-  while (abs >= pow10(PRECISION + cut)) cut++;
-  return { m: cut > 0 ? roundQuotient(m, pow10(cut)) : m, s: s - cut };
+  const cut = digitCount(m < 0n ? -m : m) - PRECISION;
+  return cut > 0 ? { m: roundQuotient(m, cut), s: s - cut } : { m, s };
 }
 
 /** @internal `a.plus(b)` (b in ledger units) as the library's Decimal gives it: the exact sum, half-even to 50 significant digits. */

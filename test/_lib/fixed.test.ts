@@ -83,6 +83,19 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
         for (const sa of [0, 10, 20, 25]) for (const sign of [1n, -1n]) check(sign * a, sa, b, sb);
       }
     }
+    // Exact results within a unit of the 50th digit of a halfway point of the 20th place, where rounding twice
+    // (to 50 digits, then to 20 places) and rounding once differ: (50 + cut)-digit values q × 10^K + 10^K/2 + δ,
+    // K = cut + k2 places below the 20th, |δ| ≤ 10^cut.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.bigInt({ min: 0n, max: 10n ** 50n }), fc.bigInt({ min: -1000n, max: 1000n }), fc.boolean(), (cut, k2, seed, step, negative) => {
+        const K = cut + k2;
+        const q = 10n ** BigInt(49 - k2) + (seed % (9n * 10n ** BigInt(49 - k2)));
+        const delta = (step * 10n ** BigInt(cut)) / 1000n;
+        const m = q * 10n ** BigInt(K) + 5n * 10n ** BigInt(K - 1) + delta;
+        check(negative ? -m : m, 20 + K, 1n, 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("unitsDec builds the very Decimal that parsing the amount's text gives (digits, exponent and sign)", () => {
