@@ -81,11 +81,6 @@ export function mulFixed(a: Fixed, b: Fixed): Fixed {
   return { m: a.m * b.m, s: a.s + b.s };
 }
 
-/** @internal A Fixed times a whole number, exactly. */
-export function mulFixedInt(a: Fixed, k: number): Fixed {
-  return k === 1 ? a : { m: a.m * BigInt(k), s: a.s };
-}
-
 /**
  * @internal `a × b` rounded half-even to `LEDGER_SCALE` (20) places, as the integer number of 10^−20 units:
  * a single rounding of the exact product.
@@ -195,16 +190,12 @@ function digitCount(x: bigint): number {
   return n;
 }
 
-/** m × 10^−s rounded half-even to 50 significant digits. */
-function significant(m: bigint, s: number): Fixed {
-  const cut = digitCount(m < 0n ? -m : m) - PRECISION;
-  return cut > 0 ? { m: roundQuotient(m, cut), s: s - cut } : { m, s };
-}
-
 /** @internal `a.plus(b)` (b in ledger units) as the library's Decimal gives it: the exact sum, half-even to 50 significant digits. */
 export function plusLedger(a: Fixed, b: bigint): Fixed {
   const s = a.s > LEDGER_SCALE ? a.s : LEDGER_SCALE;
-  return significant(a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE), s);
+  const m = a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE);
+  const cut = digitCount(m < 0n ? -m : m) - PRECISION;
+  return cut > 0 ? { m: roundQuotient(m, cut), s: s - cut } : { m, s };
 }
 
 /** @internal `a.plus(b)` of two amounts held at the ledger scale (in ledger units), as the library's Decimal sums them. */

@@ -4,7 +4,7 @@ import type { SafeResult } from "../errors/VbpInputError.js";
 import { computedMoney } from "../money/money.js";
 import { Breakdowns } from "./_internal/breakdown.js";
 import { IntColumn, rowView } from "./_internal/rowView.js";
-import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulFixedInt, mulToLedger, quotientFixed, roundToLedger, unitsDec, type Fixed } from "../_lib/fixed.js";
+import { fixedFromString, fixedOf, fixedString, ledgerQuotient, mulFixed, mulToLedger, quotientFixed, roundToLedger, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { Source } from "../reference/source.js";
 import { addPeriod, parseIsoDate } from "../time/dates.js";
 import { compileSchedule, factorAt, type CompiledSchedule, type DiscountTiming } from "../time/discount.js";
@@ -341,7 +341,7 @@ function planItem(
  * through a Decimal, and options share quantities and volumes.
  */
 function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, den: number): Fixed {
-  if (den === 1) return typeof by === "number" ? mulFixedInt(q, by) : mulFixed(q, by);
+  if (den === 1) return mulFixed(q, typeof by === "number" ? { m: BigInt(by), s: 0 } : by);
   let byDen = ctx.quotients.get(by);
   if (byDen === undefined) ctx.quotients.set(by, (byDen = new Map()));
   let byText = byDen.get(den);

@@ -83,8 +83,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
   // is the one rounding of kg ÷ 1000 × value per tonne.
   const valuePerKg = years.map((_, y) => fixedOf(new Dec(lines[y]?.valuePerTonne.amount ?? "0").div(1000)));
-  // A year whose discount factor is exactly 1 leaves the amount as it is (already at the ledger scale).
-  const factors = ctx.yearFactors.map((f) => (f.eq(1) ? undefined : fixedOf(f)));
+  const factors = ctx.yearFactors.map(fixedOf);
   const firstSource = lines[0]?.source;
   const carbonValues = {
     seriesId: m.seriesId,
@@ -121,8 +120,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       const product = co.byYear[y];
       const kg = product === undefined ? pathwayKgYear : plusLedger(pathwayKgYear, product);
       const amount = timesToLedger(kg, valuePerKg[y] as Fixed);
-      const f = factors[y];
-      pv = addLedger(pv, f === undefined ? amount : timesToLedger({ m: amount, s: LEDGER_SCALE }, f));
+      pv = addLedger(pv, timesToLedger({ m: amount, s: LEDGER_SCALE }, factors[y] as Fixed));
     }
     presentValue[i] = unitsDec(pv);
     // Patients a year are positive and discount factors too, so the divisor is never 0.
