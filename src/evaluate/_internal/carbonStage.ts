@@ -66,18 +66,17 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const H = ctx.horizonYears;
   const scenario = valuation.scenario ?? "central";
   const years = Array.from({ length: H }, (_, y) => ctx.startYear + y);
-  const s = ctx.costSchedule;
   const priceYear = String(ctx.startYear);
   const priceIndex: PriceIndexSeries = (valuation.priceIndex as PriceIndexSeries | undefined) ?? HMT_GDP_DEFLATORS;
   const factor = rebaseFactor(priceIndex, DESNZ_CARBON_VALUES.priceYear, priceYear, ["carbonValuation", "priceIndex"]);
-  // Built from the validated document (its price index and schedule were checked there): no second validation.
+  // Built from the validated document (its price index was checked there): no second validation. The values
+  // per tonne alone are read, so nothing is discounted there (each option's amounts are discounted below).
   const m = monetiseParsedCarbon({
     emissions: years.map((year) => ({ year, kgCO2e: "1000" })),
     scenarios: [scenario],
     treatment: valuation.treatment,
     priceYear,
-    priceIndex: { id: priceIndex.id, label: priceIndex.label, values: priceIndex.values },
-    discount: { schedule: { id: s.id, label: s.label, steps: s.steps.map((x) => ({ fromYear: x.fromYear, rate: x.rate })) }, baseYear: ctx.startYear, timing: ctx.timing },
+    priceIndex,
   } as CarbonMonetisationInput);
   const lines = m.scenarios[0]?.lines ?? [];
   // The value of a kg (a tonne's ÷ 1000: the same exact digits, the point shifted), so that kg × value per kg
