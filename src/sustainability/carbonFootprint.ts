@@ -317,8 +317,9 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     if (r === undefined) byB.set(b, (r = timesToLedger(fixedOf(a), fixedOf(b))));
     return r;
   };
-  // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume.
-  const horizonVolumes = new Map<Dec, Fixed>();
+  // Volume × horizon years, the divisor of a per-patient or per-use figure, once per distinct volume; and the
+  // quotient once per distinct total (options share most footprints).
+  const horizonVolumes = new Map<Dec, { divisor: Fixed; quotients: Map<bigint, bigint> }>();
   const results: CarbonOptionResult[] = [];
   doc.options.forEach((opt, oi) => {
     const ledger: CarbonLedgerLine[] | undefined = options && lines ? [] : undefined;
@@ -409,9 +410,11 @@ export function carbonFootprintParsed(doc: CarbonInput, lines = true, onFigures?
     }
     const perUnit = (volume: Dec | undefined): bigint | undefined => {
       if (volume === undefined || volume.lte(0)) return undefined;
-      let divisor = horizonVolumes.get(volume);
-      if (divisor === undefined) horizonVolumes.set(volume, (divisor = fixedOf(volume.times(doc.horizonYears))));
-      return ledgerQuotient(total, divisor);
+      let v = horizonVolumes.get(volume);
+      if (v === undefined) horizonVolumes.set(volume, (v = { divisor: fixedOf(volume.times(doc.horizonYears)), quotients: new Map() }));
+      let q = v.quotients.get(total);
+      if (q === undefined) v.quotients.set(total, (q = ledgerQuotient(total, v.divisor)));
+      return q;
     };
     const perPatient = perUnit(patients);
     onFigures?.(oi, { total, perPatient, byYear });

@@ -51,10 +51,17 @@ export interface CarbonStage {
 export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true, footprints = true): CarbonStage {
   const productKgPerPatient: Dec[] = [];
   const productKgTotal: Dec[] = [];
-  // Each option's figures are read as the footprint gives them (none is kept past its option).
+  // Each option's figures are read as the footprint gives them (none is kept past its option). Options share
+  // most products' footprints: each distinct amount becomes one Decimal, which they share.
+  const kg = new Map<bigint, Dec>();
+  const kgDec = (units: bigint): Dec => {
+    let d = kg.get(units);
+    if (d === undefined) kg.set(units, (d = unitsDec(units)));
+    return d;
+  };
   const product = (i: number, f: CarbonOptionFigures): void => {
-    productKgPerPatient[i] = f.perPatient === undefined ? ZERO : unitsDec(f.perPatient);
-    productKgTotal[i] = unitsDec(f.total);
+    productKgPerPatient[i] = f.perPatient === undefined ? ZERO : kgDec(f.perPatient);
+    productKgTotal[i] = kgDec(f.total);
   };
   const valuation = doc.carbonValuation;
   if (valuation === undefined) {
