@@ -4,7 +4,7 @@ import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoneyFixed } from "../money/money.js";
-import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
+import { flattenCriteria, globalWeights, type FlatNode, type PriceCriterion, type QualitativeCriterion, type QuantitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { VALUE_FUNCTION_RULES } from "./functions/value.js";
 import { compilePriceScoring, PRICE_FORMULA_RULES, scoreCompiledPrice, type CompiledPriceScoring, type PriceFormulaRule } from "./functions/price.js";
@@ -129,8 +129,9 @@ export interface Priced {
   readonly ranked: boolean;
   /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
   readonly measure: Dec | undefined;
-  /** The measure as the nearest double (ranking compares these first, see measureOrder). */
-  readonly measureNumber?: number | undefined;
+  /** The measure as written in results, and as the nearest double (ranking compares these first, see measureOrder). */
+  readonly measureText: string | undefined;
+  readonly measureNumber: number | undefined;
 }
 
 function round(d: Dec): Dec {
@@ -288,8 +289,7 @@ function movedIntoDocument(run: Run, leaf: Leaf, optionId: string | undefined, e
 }
 
 function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring, seen?: Map<string, LeafScore>): LeafScore {
-  if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
-  const spec = leaf.node.valueFunction;
+  const spec = (leaf.node as QuantitativeCriterion).valueFunction;
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
@@ -310,8 +310,7 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
 
 /** Compiles a price leaf's formula once for a set of prices (Pmin, Pmax, mean computed once). */
 function compilePrice(run: Run, leaf: Leaf, allPrices: Dec[]): CompiledPriceScoring {
-  if (leaf.node.kind !== "price") throw new Error("not price");
-  const spec = leaf.node.formula;
+  const spec = (leaf.node as PriceCriterion).formula;
   return inDocument(run, leaf, undefined, () => compilePriceScoring(allPrices, leaf.maxStr, spec, run.priceFormulas));
 }
 
@@ -395,7 +394,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   });
   return options.map((o) => {
     const values = o.values ?? {};
-    const leafScores: (LeafScore | undefined)[] = [];
+    // Arrays of their final length: they are kept to the end of the lot, and one grown by push holds 17 slots.
+    const leafScores: (LeafScore | undefined)[] = new Array(run.leaves.length);
     let quality = ZERO;
     for (let li = 0; li < run.leaves.length; li++) {
       const leaf = run.leaves[li] as Leaf;
@@ -404,12 +404,12 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         const k = pairKey(leaf.node.id, o.id);
         r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
-      leafScores.push(r);
+      leafScores[li] = r;
       // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
-      if (r !== undefined) quality = quality.plus(r.points);
+      if (r !== undefined) quality = plusPoints(quality, r.points);
     }
-    const gates: GateOutcome[] = [];
-    const passFail: PassFailOutcome["outcome"][] = [];
+    const gates: GateOutcome[] = new Array(passFailNodes.length);
+    const passFail: PassFailOutcome["outcome"][] = new Array(passFailNodes.length);
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
       const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
@@ -424,8 +424,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         };
         if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
       }
-      passFail.push(out.outcome);
-      gates.push(out.gate);
+      passFail[k] = out.outcome;
+      gates[k] = out.gate;
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
@@ -433,9 +433,12 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   });
 }
 
-/** The first term of an exact sum: `0 + d` (a term within the precision is the sum itself). */
-function startSum(d: Dec): Dec {
-  return d.sd() <= PRECISION ? d : ZERO.plus(d);
+/**
+ * `sum + d` as sumDec adds it, from a sum started at ZERO: adding the first term to 0 only rounds it to the
+ * precision, so a term within the precision is that sum itself (no new decimal).
+ */
+function plusPoints(sum: Dec, d: Dec): Dec {
+  return sum !== ZERO ? sum.plus(d) : d.sd() <= PRECISION ? d : ZERO.plus(d);
 }
 
 function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
@@ -483,7 +486,7 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? fixedOf(c.ctx.maxPoints.times(c.ctx.lowest)) : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
-    const priceLeafScores: LeafScore[] = [];
+    const priceLeafScores: LeafScore[] = new Array(compiled.length);
     let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
@@ -503,14 +506,16 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         }
         if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
       }
-      priceLeafScores.push(r);
-      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
-      pricePoints = pricePoints.plus(r.points);
+      priceLeafScores[k] = r;
+      // One price criterion: its points are its leaf's decimal itself (see plusPoints).
+      pricePoints = plusPoints(pricePoints, r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
     const after = afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
     const measure = measureOf(run, s.quality, totalPoints, price);
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
+    // Its text read as a number is the nearest double (as toNumber gives it), and results write the text.
+    const measureText = measure && decString(measure);
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureText, measureNumber: measure && Number(measureText) };
   });
 }
 
@@ -671,21 +676,15 @@ function leafScoreOf(t: TreeSource, li: number): LeafScore {
   return { points: ZERO, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
 }
 
-/**
- * A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term to 0
- * only rounds it to the precision, so a term within the precision starts the sum itself).
- */
+/** A node's points: its leaf's, or its children's summed from 0 as sumDec sums them. */
 function treeSum(t: TreeSource, fi: number): Dec {
   const { run } = t;
   const n = (run.flat[fi] as FlatNode).node;
   if (n.kind === "pass-fail") return ZERO;
   if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).points;
-  let total: Dec | undefined;
-  for (const c of run.children[fi] as readonly number[]) {
-    const p = treeSum(t, c);
-    total = total === undefined ? startSum(p) : total.plus(p);
-  }
-  return total ?? new Dec(0);
+  let total = ZERO;
+  for (const c of run.children[fi] as readonly number[]) total = plusPoints(total, treeSum(t, c));
+  return total;
 }
 
 /** The nodes of flat nodes `fis` in an option's tree. */
@@ -846,9 +845,9 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality.minus(sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : [])))));
     } else {
       // Not sealed, so priced: the quality, price and total points are the stage's own.
-      const { measure, totalPoints } = p as Priced;
-      const total = decString(totalPoints);
-      if (measure !== undefined) r["total"] = measure === totalPoints ? total : decString(measure);
+      const { measure, measureText, totalPoints } = p as Priced;
+      const total = measure === totalPoints ? (measureText as string) : decString(totalPoints);
+      if (measureText !== undefined) r["total"] = measureText;
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
