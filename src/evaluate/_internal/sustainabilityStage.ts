@@ -36,18 +36,22 @@ export function sustainabilityStage(doc: EvaluationDocument, detail = true): Sus
     }
   }
   const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
-  const useGates = Object.keys(doc.criterionGates ?? {}).length > 0 || doc.options.some((o) => o.evidence !== undefined);
+  // Every criterion names at least one gate (as validated).
+  const named = Object.values(doc.criterionGates ?? {}).flat();
+  const useGates = named.length > 0 || doc.options.some((o) => o.evidence !== undefined);
   const gateResults = new Map<string, SustainabilityGatesResult>();
+  // Without detail no gate result is shown: only the gates that criteria name are evaluated.
+  const evaluated = gates.filter((g) => detail || named.includes(g.id));
   if (useGates) {
     for (const o of doc.options) {
       if (o.isComparator === true && o.evidence === undefined) continue;
       const evidence = { supplierId: o.id, ...(o.evidence ?? {}) } as SupplierEvidence;
-      gateResults.set(o.id, evaluateParsedSustainabilityGates(evidence, gates));
+      gateResults.set(o.id, evaluateParsedSustainabilityGates(evidence, evaluated));
     }
   }
   const gateRecords: PassFailRecord[] = [];
   for (const [criterionId, g] of Object.entries(doc.criterionGates ?? {})) {
-    const list = typeof g === "string" ? [g] : g;
+    const list = [g].flat();
     for (const i of tenderOptionIndexes(doc)) {
       const o = doc.options[i]!;
       const results = gateResults.get(o.id)?.gates ?? [];
