@@ -36,22 +36,18 @@ export function sustainabilityStage(doc: EvaluationDocument, detail = true): Sus
     }
   }
   const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
-  // Every criterion names at least one gate (as validated).
-  const named = Object.values(doc.criterionGates ?? {}).flat();
-  const useGates = named.length > 0 || doc.options.some((o) => o.evidence !== undefined);
+  const useGates = Object.keys(doc.criterionGates ?? {}).length > 0 || doc.options.some((o) => o.evidence !== undefined);
   const gateResults = new Map<string, SustainabilityGatesResult>();
-  // Without detail no gate result is shown: only the gates that criteria name are evaluated.
-  const evaluated = gates.filter((g) => detail || named.includes(g.id));
   if (useGates) {
     for (const o of doc.options) {
       if (o.isComparator === true && o.evidence === undefined) continue;
       const evidence = { supplierId: o.id, ...(o.evidence ?? {}) } as SupplierEvidence;
-      gateResults.set(o.id, evaluateParsedSustainabilityGates(evidence, evaluated));
+      gateResults.set(o.id, evaluateParsedSustainabilityGates(evidence, gates));
     }
   }
   const gateRecords: PassFailRecord[] = [];
   for (const [criterionId, g] of Object.entries(doc.criterionGates ?? {})) {
-    const list = [g].flat();
+    const list = typeof g === "string" ? [g] : g;
     for (const i of tenderOptionIndexes(doc)) {
       const o = doc.options[i]!;
       const results = gateResults.get(o.id)?.gates ?? [];
