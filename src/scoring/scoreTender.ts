@@ -575,7 +575,8 @@ function short(d: Dec): string {
 
 interface Ranking {
   readonly order: readonly Priced[];
-  readonly ranks: ReadonlyMap<string, number>;
+  /** Ranks by option state (an object key: no hashing of an id for every option). */
+  readonly ranks: ReadonlyMap<OptionState, number>;
   readonly ties: string[][];
   readonly tieNotes: ReadonlyMap<string, string>;
 }
@@ -583,26 +584,26 @@ interface Ranking {
 function rank(run: Run, priced: readonly Priced[]): Ranking {
   const ranked = priced.filter((p) => p.ranked);
   const order = [...ranked].sort((a, b) => compare(run, a, b).order || (a.state.option.id < b.state.option.id ? -1 : a.state.option.id > b.state.option.id ? 1 : 0));
-  const ranks = new Map<string, number>();
+  const ranks = new Map<OptionState, number>();
   const ties: string[][] = [];
   const tieNotes = new Map<string, string>();
   order.forEach((p, i) => {
     const prev = order[i - 1];
     if (prev === undefined) {
-      ranks.set(p.state.option.id, 1);
+      ranks.set(p.state, 1);
       return;
     }
     const c = compare(run, prev, p);
     if (c.order === 0) {
-      ranks.set(p.state.option.id, ranks.get(prev.state.option.id) as number);
+      ranks.set(p.state, ranks.get(prev.state) as number);
       const last = ties[ties.length - 1];
       if (last !== undefined && last.includes(prev.state.option.id)) last.push(p.state.option.id);
       else ties.push([prev.state.option.id, p.state.option.id]);
-      const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state.option.id)}; the buyer's stated fallback applies`;
+      const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state)}; the buyer's stated fallback applies`;
       tieNotes.set(p.state.option.id, note);
       tieNotes.set(prev.state.option.id, tieNotes.get(prev.state.option.id) ?? note.replace(prev.state.option.id, p.state.option.id));
     } else {
-      ranks.set(p.state.option.id, i + 1);
+      ranks.set(p.state, i + 1);
       if (c.rule >= 0) {
         tieNotes.set(p.state.option.id, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
         if (!tieNotes.has(prev.state.option.id)) tieNotes.set(prev.state.option.id, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
@@ -615,18 +616,17 @@ function rank(run: Run, priced: readonly Priced[]): Ranking {
 function rankReversals(run: Run, states: readonly OptionState[], base: Ranking): RankReversal[] {
   const out: RankReversal[] = [];
   const before = base.ranks;
-  const ids = base.order.map((p) => p.state.option.id);
+  const order = base.order.map((p) => p.state);
   for (const removed of states.filter((s) => s.eligibleForPrice)) {
-    const rid = removed.option.id;
     const afterMap = rank(run, stageTwo(run, states.filter((s) => s !== removed), true)).ranks;
-    const rb = ids.map((id) => before.get(id) as number);
-    const ra = ids.map((id) => (id === rid ? -1 : (afterMap.get(id) ?? -1)));
-    for (let i = 0; i < ids.length; i++) {
+    const rb = order.map((s) => before.get(s) as number);
+    const ra = order.map((s) => (s === removed ? -1 : (afterMap.get(s) ?? -1)));
+    for (let i = 0; i < order.length; i++) {
       const ai = ra[i] as number;
       if (ai < 0) continue;
-      for (let j = i + 1; j < ids.length; j++) {
+      for (let j = i + 1; j < order.length; j++) {
         const aj = ra[j] as number;
-        if (aj >= 0 && (rb[i] as number) < (rb[j] as number) && ai > aj) out.push({ removedOptionId: rid, higherBefore: ids[i] as string, higherAfter: ids[j] as string });
+        if (aj >= 0 && (rb[i] as number) < (rb[j] as number) && ai > aj) out.push({ removedOptionId: removed.option.id, higherBefore: (order[i] as OptionState).option.id, higherAfter: (order[j] as OptionState).option.id });
       }
     }
   }
@@ -744,8 +744,9 @@ function fraction(points: string, max: Fixed): string {
   return max.m === 0n ? "0" : fixedString(ledgerQuotient(p.m, max, p.s));
 }
 
-function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
-  const out = new Map<string, PriceFlag[]>();
+/** Each flagged option's price flags, by its state (an object key: no hashing of its id for every option). */
+function lowFlags(run: Run, priced: readonly Priced[]): Map<OptionState, PriceFlag[]> {
+  const out = new Map<OptionState, PriceFlag[]>();
   const cfg = run.tender.settings?.abnormallyLowPrice;
   if (cfg === undefined) return out;
   const withPrice = priced.filter((p) => p.state.price !== undefined);
@@ -775,7 +776,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
     const flags = remember(byPrice, p.state.priceText as string, flagsAt, p.state.price as Dec);
-    if (flags.length > 0) out.set(p.state.option.id, flags);
+    if (flags.length > 0) out.set(p.state, flags);
   }
   return out;
 }
@@ -837,7 +838,7 @@ function scoreLot(
     const sealed = p === undefined && !s.eligibleForPrice;
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
-    const rankNo = ranking.ranks.get(s.option.id);
+    const rankNo = ranking.ranks.get(s);
     r["status"] = rankNo === undefined ? "excluded" : "ranked";
     if (rankNo !== undefined) r["rank"] = rankNo;
     if (sealed) {
@@ -857,7 +858,7 @@ function scoreLot(
     }
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
-    r["flags"] = flags.get(s.option.id) ?? [];
+    r["flags"] = flags.get(s) ?? [];
     const tie = ranking.tieNotes.get(s.option.id);
     if (tie !== undefined) r["tieBreak"] = tie;
     if (overtaking !== undefined) r["overtaking"] = overtaking;
@@ -867,7 +868,7 @@ function scoreLot(
     const above = ranking.order[i - 1];
     emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ better, measureOf, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
   });
-  const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
+  const excluded = states.filter((s) => !ranking.ranks.has(s)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
   const eligiblePrices = states.filter((s) => s.eligibleForPrice && s.price !== undefined).map((s) => s.price as Dec);
   const first = ranking.order[0];
