@@ -578,7 +578,8 @@ interface Ranking {
   /** Ranks by option state (an object key: no hashing of an id for every option). */
   readonly ranks: ReadonlyMap<OptionState, number>;
   readonly ties: string[][];
-  readonly tieNotes: ReadonlyMap<string, string>;
+  /** Tie-break notes by option state. */
+  readonly tieNotes: ReadonlyMap<OptionState, string>;
 }
 
 function rank(run: Run, priced: readonly Priced[]): Ranking {
@@ -586,7 +587,7 @@ function rank(run: Run, priced: readonly Priced[]): Ranking {
   const order = [...ranked].sort((a, b) => compare(run, a, b).order || (a.state.option.id < b.state.option.id ? -1 : a.state.option.id > b.state.option.id ? 1 : 0));
   const ranks = new Map<OptionState, number>();
   const ties: string[][] = [];
-  const tieNotes = new Map<string, string>();
+  const tieNotes = new Map<OptionState, string>();
   order.forEach((p, i) => {
     const prev = order[i - 1];
     if (prev === undefined) {
@@ -600,13 +601,13 @@ function rank(run: Run, priced: readonly Priced[]): Ranking {
       if (last !== undefined && last.includes(prev.state.option.id)) last.push(p.state.option.id);
       else ties.push([prev.state.option.id, p.state.option.id]);
       const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state)}; the buyer's stated fallback applies`;
-      tieNotes.set(p.state.option.id, note);
-      tieNotes.set(prev.state.option.id, tieNotes.get(prev.state.option.id) ?? note.replace(prev.state.option.id, p.state.option.id));
+      tieNotes.set(p.state, note);
+      tieNotes.set(prev.state, tieNotes.get(prev.state) ?? note.replace(prev.state.option.id, p.state.option.id));
     } else {
       ranks.set(p.state, i + 1);
       if (c.rule >= 0) {
-        tieNotes.set(p.state.option.id, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
-        if (!tieNotes.has(prev.state.option.id)) tieNotes.set(prev.state.option.id, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
+        tieNotes.set(p.state, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
+        if (!tieNotes.has(prev.state)) tieNotes.set(prev.state, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
       }
     }
   });
@@ -829,7 +830,7 @@ function scoreLot(
   const states = stageOne(run, options, warnings);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
-  const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
+  const pricedOf = new Map(priced.map((p) => [p.state, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
   const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
@@ -859,7 +860,7 @@ function scoreLot(
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
     r["flags"] = flags.get(s) ?? [];
-    const tie = ranking.tieNotes.get(s.option.id);
+    const tie = ranking.tieNotes.get(s);
     if (tie !== undefined) r["tieBreak"] = tie;
     if (overtaking !== undefined) r["overtaking"] = overtaking;
     results.push(r as unknown as TenderOptionResult);
@@ -869,7 +870,7 @@ function scoreLot(
     emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ better, measureOf, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
-  for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
+  for (const s of excluded) emit(s, pricedOf.get(s), undefined);
   const eligiblePrices = states.filter((s) => s.eligibleForPrice && s.price !== undefined).map((s) => s.price as Dec);
   const first = ranking.order[0];
   const firstShared = first !== undefined && ranking.ties.some((t) => t.includes(first.state.option.id));
