@@ -4,7 +4,7 @@ import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
 import { formatMoneyFixed } from "../money/money.js";
-import { flattenCriteria, globalWeights, type FlatNode, type QualitativeCriterion, type ScoredCriterion } from "./criteria.js";
+import { flattenCriteria, globalWeights, type FlatNode, type PriceCriterion, type QualitativeCriterion, type QuantitativeCriterion, type ScoredCriterion } from "./criteria.js";
 import { moderate, scaleScore, valueScore, type QualitativeScale, type ScoreTrace, type ValueFunction } from "./functions/index.js";
 import { VALUE_FUNCTION_RULES } from "./functions/value.js";
 import { compilePriceScoring, PRICE_FORMULA_RULES, scoreCompiledPrice, type CompiledPriceScoring, type PriceFormulaRule } from "./functions/price.js";
@@ -129,8 +129,9 @@ export interface Priced {
   readonly ranked: boolean;
   /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
   readonly measure: Dec | undefined;
-  /** The measure as the nearest double (ranking compares these first, see measureOrder). */
-  readonly measureNumber?: number | undefined;
+  /** The measure as written in results, and as the nearest double (ranking compares these first, see measureOrder). */
+  readonly measureText: string | undefined;
+  readonly measureNumber: number | undefined;
 }
 
 function round(d: Dec): Dec {
@@ -288,8 +289,7 @@ function movedIntoDocument(run: Run, leaf: Leaf, optionId: string | undefined, e
 }
 
 function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string, compiled: () => CompiledValueScoring, seen?: Map<string, LeafScore>): LeafScore {
-  if (leaf.node.kind !== "quantitative") throw new Error("not quantitative");
-  const spec = leaf.node.valueFunction;
+  const spec = (leaf.node as QuantitativeCriterion).valueFunction;
   if (run.scoreTrees !== "full") {
     // The value function resolved once per criterion; points only (no trace), the same points. A built-in
     // function is pure, so a value scored before in the lot gives the same points (catalogue ratings repeat).
@@ -310,8 +310,7 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
 
 /** Compiles a price leaf's formula once for a set of prices (Pmin, Pmax, mean computed once). */
 function compilePrice(run: Run, leaf: Leaf, allPrices: Dec[]): CompiledPriceScoring {
-  if (leaf.node.kind !== "price") throw new Error("not price");
-  const spec = leaf.node.formula;
+  const spec = (leaf.node as PriceCriterion).formula;
   return inDocument(run, leaf, undefined, () => compilePriceScoring(allPrices, leaf.maxStr, spec, run.priceFormulas));
 }
 
@@ -395,7 +394,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   });
   return options.map((o) => {
     const values = o.values ?? {};
-    const leafScores: (LeafScore | undefined)[] = [];
+    // Arrays of their final length: they are kept to the end of the lot, and one grown by push holds 17 slots.
+    const leafScores: (LeafScore | undefined)[] = new Array(run.leaves.length);
     let quality = ZERO;
     for (let li = 0; li < run.leaves.length; li++) {
       const leaf = run.leaves[li] as Leaf;
@@ -404,12 +404,12 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         const k = pairKey(leaf.node.id, o.id);
         r = qualitativeLeaf(run, leaf, o.id, scoresBy.get(k) ?? [], consensusBy.get(k), warnings);
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
-      leafScores.push(r);
+      leafScores[li] = r;
       // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
-      if (r !== undefined) quality = quality.plus(r.points);
+      if (r !== undefined) quality = plusPoints(quality, r.points);
     }
-    const gates: GateOutcome[] = [];
-    const passFail: PassFailOutcome["outcome"][] = [];
+    const gates: GateOutcome[] = new Array(passFailNodes.length);
+    const passFail: PassFailOutcome["outcome"][] = new Array(passFailNodes.length);
     for (let k = 0; k < passFailNodes.length; k++) {
       const f = passFailNodes[k] as FlatNode;
       const r = (passFailBy[k] as Map<string, PassFailRecord>).get(o.id);
@@ -424,8 +424,8 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
         };
         if (passed && memo.size < SEEN_LIMIT) memo.set(reason, out);
       }
-      passFail.push(out.outcome);
-      gates.push(out.gate);
+      passFail[k] = out.outcome;
+      gates[k] = out.gate;
     }
     for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
@@ -433,9 +433,12 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
   });
 }
 
-/** The first term of an exact sum: `0 + d` (a term within the precision is the sum itself). */
-function startSum(d: Dec): Dec {
-  return d.sd() <= PRECISION ? d : ZERO.plus(d);
+/**
+ * `sum + d` as sumDec adds it, from a sum started at ZERO: adding the first term to 0 only rounds it to the
+ * precision, so a term within the precision is that sum itself (no new decimal).
+ */
+function plusPoints(sum: Dec, d: Dec): Dec {
+  return sum !== ZERO ? sum.plus(d) : d.sd() <= PRECISION ? d : ZERO.plus(d);
 }
 
 function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
@@ -483,7 +486,7 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? fixedOf(c.ctx.maxPoints.times(c.ctx.lowest)) : undefined));
   return eligible.map((s) => {
     const price = s.price as Dec;
-    const priceLeafScores: LeafScore[] = [];
+    const priceLeafScores: LeafScore[] = new Array(compiled.length);
     let pricePoints = ZERO;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
@@ -503,14 +506,16 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         }
         if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
       }
-      priceLeafScores.push(r);
-      // One price criterion: its points are the sum (adding a nonzero term within the precision to 0 keeps it).
-      pricePoints = pricePoints.plus(r.points);
+      priceLeafScores[k] = r;
+      // One price criterion: its points are its leaf's decimal itself (see plusPoints).
+      pricePoints = plusPoints(pricePoints, r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
     const after = afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
     const measure = measureOf(run, s.quality, totalPoints, price);
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureNumber: measure?.toNumber() };
+    // Its text read as a number is the nearest double (as toNumber gives it), and results write the text.
+    const measureText = measure && decString(measure);
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureText, measureNumber: measure && Number(measureText) };
   });
 }
 
@@ -570,37 +575,39 @@ function short(d: Dec): string {
 
 interface Ranking {
   readonly order: readonly Priced[];
-  readonly ranks: ReadonlyMap<string, number>;
+  /** Ranks by option state (an object key: no hashing of an id for every option). */
+  readonly ranks: ReadonlyMap<OptionState, number>;
   readonly ties: string[][];
-  readonly tieNotes: ReadonlyMap<string, string>;
+  /** Tie-break notes by option state. */
+  readonly tieNotes: ReadonlyMap<OptionState, string>;
 }
 
 function rank(run: Run, priced: readonly Priced[]): Ranking {
   const ranked = priced.filter((p) => p.ranked);
   const order = [...ranked].sort((a, b) => compare(run, a, b).order || (a.state.option.id < b.state.option.id ? -1 : a.state.option.id > b.state.option.id ? 1 : 0));
-  const ranks = new Map<string, number>();
+  const ranks = new Map<OptionState, number>();
   const ties: string[][] = [];
-  const tieNotes = new Map<string, string>();
+  const tieNotes = new Map<OptionState, string>();
   order.forEach((p, i) => {
     const prev = order[i - 1];
     if (prev === undefined) {
-      ranks.set(p.state.option.id, 1);
+      ranks.set(p.state, 1);
       return;
     }
     const c = compare(run, prev, p);
     if (c.order === 0) {
-      ranks.set(p.state.option.id, ranks.get(prev.state.option.id) as number);
+      ranks.set(p.state, ranks.get(prev.state) as number);
       const last = ties[ties.length - 1];
       if (last !== undefined && last.includes(prev.state.option.id)) last.push(p.state.option.id);
       else ties.push([prev.state.option.id, p.state.option.id]);
-      const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state.option.id)}; the buyer's stated fallback applies`;
-      tieNotes.set(p.state.option.id, note);
-      tieNotes.set(prev.state.option.id, tieNotes.get(prev.state.option.id) ?? note.replace(prev.state.option.id, p.state.option.id));
+      const note = `tied with ${prev.state.option.id} on the aggregate score and every published tie-break rule: they share rank ${ranks.get(prev.state)}; the buyer's stated fallback applies`;
+      tieNotes.set(p.state, note);
+      tieNotes.set(prev.state, tieNotes.get(prev.state) ?? note.replace(prev.state.option.id, p.state.option.id));
     } else {
-      ranks.set(p.state.option.id, i + 1);
+      ranks.set(p.state, i + 1);
       if (c.rule >= 0) {
-        tieNotes.set(p.state.option.id, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
-        if (!tieNotes.has(prev.state.option.id)) tieNotes.set(prev.state.option.id, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
+        tieNotes.set(p.state, `tied with ${prev.state.option.id} on the aggregate score; ${prev.state.option.id} ranks above by tie-break ${c.detail}`);
+        if (!tieNotes.has(prev.state)) tieNotes.set(prev.state, `tied with ${p.state.option.id} on the aggregate score; ranks above it by tie-break ${c.detail}`);
       }
     }
   });
@@ -610,18 +617,17 @@ function rank(run: Run, priced: readonly Priced[]): Ranking {
 function rankReversals(run: Run, states: readonly OptionState[], base: Ranking): RankReversal[] {
   const out: RankReversal[] = [];
   const before = base.ranks;
-  const ids = base.order.map((p) => p.state.option.id);
+  const order = base.order.map((p) => p.state);
   for (const removed of states.filter((s) => s.eligibleForPrice)) {
-    const rid = removed.option.id;
     const afterMap = rank(run, stageTwo(run, states.filter((s) => s !== removed), true)).ranks;
-    const rb = ids.map((id) => before.get(id) as number);
-    const ra = ids.map((id) => (id === rid ? -1 : (afterMap.get(id) ?? -1)));
-    for (let i = 0; i < ids.length; i++) {
+    const rb = order.map((s) => before.get(s) as number);
+    const ra = order.map((s) => (s === removed ? -1 : (afterMap.get(s) ?? -1)));
+    for (let i = 0; i < order.length; i++) {
       const ai = ra[i] as number;
       if (ai < 0) continue;
-      for (let j = i + 1; j < ids.length; j++) {
+      for (let j = i + 1; j < order.length; j++) {
         const aj = ra[j] as number;
-        if (aj >= 0 && (rb[i] as number) < (rb[j] as number) && ai > aj) out.push({ removedOptionId: rid, higherBefore: ids[i] as string, higherAfter: ids[j] as string });
+        if (aj >= 0 && (rb[i] as number) < (rb[j] as number) && ai > aj) out.push({ removedOptionId: removed.option.id, higherBefore: (order[i] as OptionState).option.id, higherAfter: (order[j] as OptionState).option.id });
       }
     }
   }
@@ -671,21 +677,15 @@ function leafScoreOf(t: TreeSource, li: number): LeafScore {
   return { points: ZERO, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
 }
 
-/**
- * A node's points: its leaf's, or its children's summed from 0 as sumDec sums them (adding the first term to 0
- * only rounds it to the precision, so a term within the precision starts the sum itself).
- */
+/** A node's points: its leaf's, or its children's summed from 0 as sumDec sums them. */
 function treeSum(t: TreeSource, fi: number): Dec {
   const { run } = t;
   const n = (run.flat[fi] as FlatNode).node;
   if (n.kind === "pass-fail") return ZERO;
   if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).points;
-  let total: Dec | undefined;
-  for (const c of run.children[fi] as readonly number[]) {
-    const p = treeSum(t, c);
-    total = total === undefined ? startSum(p) : total.plus(p);
-  }
-  return total ?? new Dec(0);
+  let total = ZERO;
+  for (const c of run.children[fi] as readonly number[]) total = plusPoints(total, treeSum(t, c));
+  return total;
 }
 
 /** The nodes of flat nodes `fis` in an option's tree. */
@@ -745,8 +745,9 @@ function fraction(points: string, max: Fixed): string {
   return max.m === 0n ? "0" : fixedString(ledgerQuotient(p.m, max, p.s));
 }
 
-function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]> {
-  const out = new Map<string, PriceFlag[]>();
+/** Each flagged option's price flags, by its state (an object key: no hashing of its id for every option). */
+function lowFlags(run: Run, priced: readonly Priced[]): Map<OptionState, PriceFlag[]> {
+  const out = new Map<OptionState, PriceFlag[]>();
   const cfg = run.tender.settings?.abnormallyLowPrice;
   if (cfg === undefined) return out;
   const withPrice = priced.filter((p) => p.state.price !== undefined);
@@ -776,7 +777,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<string, PriceFlag[]>
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
     const flags = remember(byPrice, p.state.priceText as string, flagsAt, p.state.price as Dec);
-    if (flags.length > 0) out.set(p.state.option.id, flags);
+    if (flags.length > 0) out.set(p.state, flags);
   }
   return out;
 }
@@ -829,7 +830,7 @@ function scoreLot(
   const states = stageOne(run, options, warnings);
   const priced = stageTwo(run, states);
   const ranking = rank(run, priced);
-  const pricedById = new Map(priced.map((p) => [p.state.option.id, p] as const));
+  const pricedOf = new Map(priced.map((p) => [p.state, p] as const));
   const flags = lowFlags(run, priced);
   const results: TenderOptionResult[] = [];
   const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
@@ -838,7 +839,7 @@ function scoreLot(
     const sealed = p === undefined && !s.eligibleForPrice;
     // Written in the result's key order; a key without a value is left out.
     const r: Record<string, unknown> = { optionId: s.option.id, supplier: s.option.supplier, label: s.option.label, lot: lotId };
-    const rankNo = ranking.ranks.get(s.option.id);
+    const rankNo = ranking.ranks.get(s);
     r["status"] = rankNo === undefined ? "excluded" : "ranked";
     if (rankNo !== undefined) r["rank"] = rankNo;
     if (sealed) {
@@ -846,9 +847,9 @@ function scoreLot(
       r["qualityPoints"] = decString(s.quality.minus(sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : [])))));
     } else {
       // Not sealed, so priced: the quality, price and total points are the stage's own.
-      const { measure, totalPoints } = p as Priced;
-      const total = decString(totalPoints);
-      if (measure !== undefined) r["total"] = measure === totalPoints ? total : decString(measure);
+      const { measure, measureText, totalPoints } = p as Priced;
+      const total = measure === totalPoints ? (measureText as string) : decString(totalPoints);
+      if (measureText !== undefined) r["total"] = measureText;
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
@@ -858,8 +859,8 @@ function scoreLot(
     }
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
-    r["flags"] = flags.get(s.option.id) ?? [];
-    const tie = ranking.tieNotes.get(s.option.id);
+    r["flags"] = flags.get(s) ?? [];
+    const tie = ranking.tieNotes.get(s);
     if (tie !== undefined) r["tieBreak"] = tie;
     if (overtaking !== undefined) r["overtaking"] = overtaking;
     results.push(r as unknown as TenderOptionResult);
@@ -868,8 +869,8 @@ function scoreLot(
     const above = ranking.order[i - 1];
     emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ better, measureOf, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
   });
-  const excluded = states.filter((s) => !ranking.ranks.has(s.option.id)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
-  for (const s of excluded) emit(s, pricedById.get(s.option.id), undefined);
+  const excluded = states.filter((s) => !ranking.ranks.has(s)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
+  for (const s of excluded) emit(s, pricedOf.get(s), undefined);
   const eligiblePrices = states.filter((s) => s.eligibleForPrice && s.price !== undefined).map((s) => s.price as Dec);
   const first = ranking.order[0];
   const firstShared = first !== undefined && ranking.ties.some((t) => t.includes(first.state.option.id));

@@ -113,7 +113,7 @@ export function buildSocialValueInput(doc: EvaluationDocument, option: Evaluatio
 
 /** Indexes (in the evaluation document) of the options scored in the tender: every option but the comparator. */
 export function tenderOptionIndexes(doc: EvaluationDocument): readonly number[] {
-  return doc.options.flatMap((o, i) => (o.isComparator === true ? [] : [i]));
+  return [...doc.options.keys()].filter((i) => doc.options[i]!.isComparator !== true);
 }
 
 /** `{ ...a, ...b }`, made by assignment (faster at catalogue scale); a `__proto__` key is spread, as it must stay a key. */
