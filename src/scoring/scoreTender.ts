@@ -511,7 +511,8 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
       pricePoints = plusPoints(pricePoints, r.points);
     }
     const totalPoints = s.quality.plus(pricePoints);
-    const after = afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price"));
+    // No after-price gates (most tenders): every bid shares the empty list, kept to the end of the lot.
+    const after = afterGates.length > 0 ? afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price")) : (afterGates as []);
     const measure = measureOf(run, s.quality, totalPoints, price);
     // Its text read as a number is the nearest double (as toNumber gives it), and results write the text.
     const measureText = measure && decString(measure);
@@ -715,10 +716,12 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   }
   const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
   const pts = s?.points ?? treeSum(t, fi);
-  // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score.
-  const points = full || (s === undefined && (run.children[fi] as readonly number[]).length > 1) ? decString(pts) : remember(text, pts, decString as (d: unknown) => string);
+  // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score;
+  // a sum is a new decimal, whose points seldom repeat (nothing is remembered by them: no text to hash).
+  const sum = s === undefined && (run.children[fi] as readonly number[]).length > 1;
+  const points = full || sum ? decString(pts) : remember(text, pts, decString as (d: unknown) => string);
   // A top-level group node is its points alone.
-  const memo = full || s !== undefined ? undefined : nodes;
+  const memo = full || sum || s !== undefined ? undefined : nodes;
   let node = memo?.get(points) as Record<string, unknown> | undefined;
   if (node !== undefined) return node as unknown as ScoreNode;
   // Written in the node's key order; a key without a value is left out.
@@ -728,7 +731,7 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
     node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
   }
   node["points"] = points;
-  node["fraction"] = remember(text as Map<string, string>, points, fraction, run.maxFixed[fi] as Fixed);
+  node["fraction"] = sum ? fraction(points, run.maxFixed[fi] as Fixed) : remember(text as Map<string, string>, points, fraction, run.maxFixed[fi] as Fixed);
   if (s === undefined) {
     if (full) node["children"] = treeNodes(t, run.children[fi] as readonly number[]);
   } else {
@@ -832,6 +835,8 @@ function scoreLot(
   const ranking = rank(run, priced);
   const pricedOf = new Map(priced.map((p) => [p.state, p] as const));
   const flags = lowFlags(run, priced);
+  // The bids without a flag share one empty list (as bids at one flagged price share theirs).
+  const unflagged: PriceFlag[] = [];
   const results: TenderOptionResult[] = [];
   const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
@@ -859,7 +864,7 @@ function scoreLot(
     }
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
     r["gates"] = p === undefined || p.afterGates.length === 0 ? s.gates : [...s.gates, ...p.afterGates];
-    r["flags"] = flags.get(s) ?? [];
+    r["flags"] = flags.get(s) ?? unflagged;
     const tie = ranking.tieNotes.get(s);
     if (tie !== undefined) r["tieBreak"] = tie;
     if (overtaking !== undefined) r["overtaking"] = overtaking;
