@@ -37,9 +37,9 @@ export function sustainabilityStage(doc: EvaluationDocument, detail = true): Sus
     }
   }
   const gates: readonly SustainabilityGate[] = (doc.sustainabilityGates as readonly SustainabilityGate[] | undefined) ?? NHS_SUSTAINABILITY_GATES;
-  const useGates = Object.keys(doc.criterionGates ?? {}).length > 0 || doc.options.some((o) => o.evidence !== undefined);
-  const gateResults = new Map<string, SustainabilityGatesResult>();
   const criteria = Object.entries(doc.criterionGates ?? {}).map(([id, g]) => [id, typeof g === "string" ? [g] : g] as const);
+  const useGates = criteria.length > 0 || doc.options.some((o) => o.evidence !== undefined);
+  const gateResults = new Map<string, SustainabilityGatesResult>();
   // The records, option by option as its results are made (scoring finds a record by its criterion and option,
   // so their order is free): a run without detail then keeps no option's results (at catalogue scale, 10,000
   // frozen results kept to the end of the run).
