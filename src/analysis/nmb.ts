@@ -127,8 +127,13 @@ export function netMonetaryBenefit(options: readonly CeaOption[], settings: NetM
   return parsedNetMonetaryBenefit(parsed, (typeof s.thresholds === "string" ? [s.thresholds] : s.thresholds).map((t) => new Dec(t)), s.comparator);
 }
 
-/** @internal {@link netMonetaryBenefit} on options parsed to exact decimals, thresholds λ ≥ 0 and an optional comparator id. */
-export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambdas: readonly Dec[], comparatorId: string | undefined): NetMonetaryBenefitResult {
+/**
+ * @internal {@link netMonetaryBenefit} on options parsed to exact decimals, thresholds λ ≥ 0 and an optional comparator id.
+ * `before`: rows of an analysis of more of the same options (the same figures and comparator) at the one threshold
+ * λ; an option's row there is its row here unless whether it is best changed (the analysis shown once some bids
+ * are withheld).
+ */
+export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambdas: readonly Dec[], comparatorId: string | undefined, before?: ReadonlyMap<string, NetMonetaryBenefitRow>): NetMonetaryBenefitResult {
   const s = { comparator: comparatorId };
   let comparator: ParsedOption | undefined;
   if (s.comparator !== undefined) {
@@ -147,6 +152,8 @@ export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambda
     const base = comparator === undefined ? undefined : (values[comparator.index] as Dec);
     const rows = parsed.map((o, i) => {
       const v = values[i] as Dec;
+      const kept = before?.get(o.id);
+      if (kept?.best === v.equals(max)) return kept;
       // Written key by key in the row's order (id, label, nmb, incrementalNmb, best).
       const row: { -readonly [K in keyof NetMonetaryBenefitRow]: NetMonetaryBenefitRow[K] } = { id: o.id } as NetMonetaryBenefitRow;
       if (o.label !== undefined) row.label = o.label;

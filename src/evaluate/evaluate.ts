@@ -176,6 +176,7 @@ function runStages(
           comparatorId,
           threshold?.perQaly,
           (id) => !sealed.has(id),
+          cea,
         );
 
   report("tender", n);

@@ -25,6 +25,7 @@ export interface CostEffectivenessStage {
 /**
  * @param include - the options analysed (default all); a bid excluded before its price was opened is left out
  *   of the analysis shown (its whole-pathway cost derives from the price)
+ * @param before - the stage on every option (its NMB rows are reused where they are the same)
  */
 export function costEffectivenessStage(
   doc: EvaluationDocument,
@@ -33,12 +34,13 @@ export function costEffectivenessStage(
   comparatorId: string,
   threshold: string | undefined,
   include: (optionId: string) => boolean = () => true,
+  before?: CostEffectivenessStage,
 ): CostEffectivenessStage {
   const parsed: { index: number; id: string; label: string; cost: Dec; effect: Dec }[] = [];
   doc.options.forEach((o, i) => {
     if (include(o.id)) parsed.push({ index: parsed.length, id: o.id, label: o.label, cost: wholeCost[i] as Dec, effect: qalys[i] as Dec });
   });
-  const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId);
+  const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId, before?.nmbRows);
   const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));
   // The incremental analysis and the pairwise comparisons are made when first read: a run that withholds
   // some bids' figures reads only those of a second analysis without them (the NMB rows of this one feed
