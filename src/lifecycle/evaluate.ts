@@ -50,8 +50,8 @@ interface Context {
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
   readonly withLedger: boolean;
-  /** Each option's totals alone are read (no breakdowns or payback; ledger rows are made from the plans): no sums by item or undiscounted sums by period are kept. */
-  readonly totalsOnly: boolean;
+  /** Present value of an amount that falls in every period of the horizon, by the amount (see {@link presentCostOf}). */
+  readonly everyPeriodPresent: Map<bigint, bigint>;
   /** Every period of the horizon, once (never changed by a reader). */
   readonly everyPeriod: Occurrences;
   /** Where each option's ledger rows start (undefined without the ledger). */
@@ -76,7 +76,7 @@ function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): D
   return new Dec(2 * p - 1).div(2 * ppy);
 }
 
-function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true, totalsOnly = false): Context {
+function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true): Context {
   const ppy = doc.period === "month" ? 12 : 1;
   const periods = doc.horizonYears * ppy;
   const timing = doc.discounting.timing;
@@ -122,7 +122,7 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
     withLedger,
-    totalsOnly: totalsOnly && !breakdown,
+    everyPeriodPresent: new Map(),
     everyPeriod: { periods: Array.from({ length: periods }, (_, i) => i + 1), times: 1 },
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
@@ -355,8 +355,7 @@ function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, de
 function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: number): LifecycleLedgerRow {
   const p = plan.occ.periods[k]!;
   const v = plan.valueAt(p);
-  const f = ctx.dfFixed[p]!;
-  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, roundToLedger(v.und * f.m, LEDGER_SCALE + f.s), plan.occ.notes?.[k], plan.source);
+  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, presentValue(ctx, v.und, p), plan.occ.notes?.[k], plan.source);
 }
 
 /** A ledger row of `item` in period `p` (discounted at time `t`), with its note and source when it has them. */
@@ -466,8 +465,13 @@ function volumeTotals(ctx: Context, yearly: readonly Dec[]): VolumeTotals {
 function periodVolumesFixed(ctx: Context, yearly: readonly Dec[]): readonly Fixed[] {
   let hit = ctx.volumeFixed.get(yearly);
   if (hit === undefined) {
+    // A year's volume repeated (the same decimal, as a volume stated once is) is one Fixed: an item's value is
+    // then seen to be unchanged from one period to the next.
     const out: Fixed[] = [{ m: 0n, s: 0 }];
-    for (let p = 1; p <= ctx.periods; p++) out.push(fixedOf(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!));
+    for (let p = 1; p <= ctx.periods; p++) {
+      const y = yearly[Math.floor((p - 1) / ctx.ppy) + 1]!;
+      out.push(p > 1 && y === yearly[Math.floor((p - 2) / ctx.ppy) + 1] ? out[p - 1]! : fixedOf(y));
+    }
     hit = out;
     ctx.volumeFixed.set(yearly, hit);
   }
@@ -516,15 +520,11 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     for (let k = 0; k < n; k++) {
       const p = occ.periods[k]!;
       const und = plan.valueAt(p).und;
-      const f = ctx.dfFixed[p]!;
-      const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
+      const disc = presentValue(ctx, und, p);
       perDisc[p] = perDisc[p]! + disc;
-      // Totals alone (see Context.totalsOnly): the sums by item and the undiscounted sums are not kept.
-      if (!ctx.totalsOnly) {
-        itemUnd += und;
-        itemDisc += disc;
-        perUnd[p] = perUnd[p]! + und;
-      }
+      itemUnd += und;
+      itemDisc += disc;
+      perUnd[p] = perUnd[p]! + und;
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
     }
     ledger?.(j, n);
@@ -582,7 +582,6 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     itemDiscAll[j] = itemDisc;
   }
 
-  if (ctx.totalsOnly) return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: perDisc.reduce((a, b) => a + b), cashFlows, patients, uses };
   const cumUnd: bigint[] = [0n];
   const cumDisc: bigint[] = [0n];
   let runUnd = 0n;
@@ -595,6 +594,38 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
   }
   ctx.breakdowns?.record(optionIndex, { cumUnd, cumDisc, itemUnd: itemUndAll, itemDisc: itemDiscAll, itemCount });
   return { cumUnd, cumDisc, runUnd, runDisc, cashFlows, patients, uses };
+}
+
+/**
+ * An option's net present cost alone, in ledger units (a run that reads the totals alone, without the ledger):
+ * the sum of the present values {@link evaluateOption} sums, without its sums by period and item. An item of
+ * the same value in every period of the horizon (most per-patient and per-use items) has its present value
+ * looked up by that value, once per distinct amount: options share most of them. An option with a residual
+ * value (which depends on its purchases) is costed by {@link evaluateOption}.
+ */
+function presentCostOf(ctx: Context, option: LifecycleOption, optionIndex: number): Pick<OptionRun, "runDisc" | "patients"> {
+  const items = option.items;
+  if (items.some((item) => item.kind === "residual-value")) return evaluateOption(ctx, option, optionIndex, undefined);
+  const volumes = optionVolumes(ctx, option);
+  let total = 0n;
+  for (let j = 0; j < items.length; j++) {
+    const plan = planItem(ctx, option, optionIndex, j, volumes);
+    const periods = plan.occ.periods;
+    const v = plan.valueAt(1);
+    // The same value in every period of the horizon (the same object: see valueAt) is looked up.
+    if (plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p) === v)) {
+      let pv = ctx.everyPeriodPresent.get(v.und);
+      if (pv === undefined) ctx.everyPeriodPresent.set(v.und, (pv = periods.reduce((sum, p) => sum + presentValue(ctx, v.und, p), 0n)));
+      total += pv;
+    } else for (const p of periods) total += presentValue(ctx, plan.valueAt(p).und, p);
+  }
+  return { runDisc: total, patients: volumes.patients };
+}
+
+/** The present value of an amount in period `p`, both in ledger units: round₂₀(amount × DF). */
+function presentValue(ctx: Context, und: bigint, p: number): bigint {
+  const f = ctx.dfFixed[p]!;
+  return roundToLedger(und * f.m, LEDGER_SCALE + f.s);
 }
 
 /** An option's result (without its payback) from its costed run. */
@@ -681,40 +712,43 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
  * `totals` hears each option's net present cost and discounted cost per patient as exact decimals (the
  * figures of the result); with `breakdown: false` as well, the caller reads those alone and gets no option
- * results (an empty list).
+ * results (an empty list) and no ledger.
  */
 export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
   options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
 ): LifecycleResult {
-  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true, options.totals !== undefined);
+  const totals = options.totals;
+  // The totals alone: each option's present cost (see presentCostOf), and nothing kept for a payback or a ledger.
+  const totalsOnly = totals !== undefined && options.breakdown === false;
+  const ctx = compileContext(doc, !totalsOnly && (options.ledger ?? true), options.breakdown ?? true);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
   // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
   const comparatorSegments: Parameters<SegmentSink>[] = [];
   const comparator =
-    comparatorIndex >= 0
+    comparatorIndex >= 0 && !totalsOnly
       ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, ledger && ((...segment) => comparatorSegments.push(segment)))
       : undefined;
   const results: LifecycleOptionResult[] = [];
-  const totals = options.totals;
   doc.options.forEach((option, i) => {
-    if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
-    const run =
-      i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
-    totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
-    if (ctx.totalsOnly) {
-      options.onOption?.(i + 1);
-      return;
-    }
-    const result = optionResult(ctx, option, i, i === comparatorIndex, run);
-    if (comparator === undefined) results.push(result);
-    else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
-    else {
-      results.push({
-        ...result,
-        payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
-      });
+    if (totalsOnly) {
+      const { runDisc, patients } = presentCostOf(ctx, option, i);
+      totals(i, unitsDec(runDisc), perVolume(ctx, patients, runDisc));
+    } else {
+      if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
+      const run =
+        i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
+      totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
+      const result = optionResult(ctx, option, i, i === comparatorIndex, run);
+      if (comparator === undefined) results.push(result);
+      else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
+      else {
+        results.push({
+          ...result,
+          payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
+        });
+      }
     }
     options.onOption?.(i + 1);
   });
