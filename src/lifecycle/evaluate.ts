@@ -34,7 +34,6 @@ interface Context {
   readonly dfText: readonly string[];
   readonly tText: readonly string[];
   readonly start: readonly string[];
-  readonly dfHorizon: Dec;
   readonly dfHorizonText: string;
   readonly tHorizonText: string;
   readonly annuity: Dec;
@@ -49,9 +48,10 @@ interface Context {
   readonly quotients: Map<Fixed | number, Map<number, Map<string, Fixed>>>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
-  readonly withLedger: boolean;
+  /** Quantities and unit costs as exact Fixed, by their text (see {@link exactFixed}). */
+  readonly fixedTexts: Map<string, Fixed>;
   /** Present value of an amount that falls in every period of the horizon, by the amount (see {@link presentCostOf}). */
-  readonly everyPeriodPresent: Map<bigint, bigint>;
+  readonly presentByAmount: Map<bigint, bigint>;
   /** Every period of the horizon, once (never changed by a reader). */
   readonly everyPeriod: Occurrences;
   /** Where each option's ledger rows start (undefined without the ledger). */
@@ -108,7 +108,6 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     dfText,
     tText,
     start,
-    dfHorizon,
     dfHorizonText: decString(dfHorizon),
     tHorizonText: String(doc.horizonYears),
     annuity,
@@ -121,8 +120,8 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     quotients: new Map(),
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
-    withLedger,
-    everyPeriodPresent: new Map(),
+    fixedTexts: new Map(),
+    presentByAmount: new Map(),
     everyPeriod: { periods: Array.from({ length: periods }, (_, i) => i + 1), times: 1 },
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
@@ -203,15 +202,16 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   return { periods, times: 1 };
 }
 
-/** A validated decimal string as an exact Fixed (no Decimal object on the way; plain digits read without a match). */
-function exactFixed(text: string): Fixed {
-  const point = text.indexOf(".");
-  return /^\d+(\.\d+)?$/.test(text) ? { m: BigInt(point < 0 ? text : text.slice(0, point) + text.slice(point + 1)), s: point < 0 ? 0 : text.length - point - 1 } : (fixedFromString(text) ?? fixedOf(new Dec(text)));
+/** A validated decimal string as an exact Fixed, once per distinct text (options share most quantities and unit costs). */
+function exactFixed(ctx: Context, text: string): Fixed {
+  let f = ctx.fixedTexts.get(text);
+  if (f === undefined) ctx.fixedTexts.set(text, (f = fixedFromString(text) ?? fixedOf(new Dec(text))));
+  return f;
 }
 
 /** Unit cost at the price base, exactly: unitCost × index[base]/index[priceYear] (per hour for minute-based items). */
 function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, optionIndex: number, j: number): Fixed {
-  if (item.priceYear === undefined || item.priceYear === ctx.baseYear || ctx.doc.indexation === undefined) return exactFixed(raw);
+  if (item.priceYear === undefined || item.priceYear === ctx.baseYear || ctx.doc.indexation === undefined) return exactFixed(ctx, raw);
   let r = ctx.indexRatios.get(item.priceYear);
   if (r === undefined) {
     r = indexRatio(ctx.doc.indexation as Parameters<typeof indexRatio>[0], item.priceYear, ctx.baseYear, ["options", optionIndex, "items", j, "priceYear"]);
@@ -299,10 +299,10 @@ function planItem(
   const { ppy } = ctx;
   const item = option.items[j]!;
   // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
-  const q = exactFixed(item.quantity);
+  const q = exactFixed(ctx, item.quantity);
   const qDen = item.quantityUnit === "minute" ? 60 : 1;
   const c = baseUnitCost(ctx, item, item.unitCost ?? "0", optionIndex, j);
-  const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
+  const escalates = item.escalationRate !== "0" && exactFixed(ctx, item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
   const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
   const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
@@ -355,7 +355,7 @@ function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, de
 function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: number): LifecycleLedgerRow {
   const p = plan.occ.periods[k]!;
   const v = plan.valueAt(p);
-  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, presentValue(ctx, v.und, p), plan.occ.notes?.[k], plan.source);
+  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, discounted(v.und, ctx.dfFixed[p]!), plan.occ.notes?.[k], plan.source);
 }
 
 /** A ledger row of `item` in period `p` (discounted at time `t`), with its note and source when it has them. */
@@ -465,13 +465,8 @@ function volumeTotals(ctx: Context, yearly: readonly Dec[]): VolumeTotals {
 function periodVolumesFixed(ctx: Context, yearly: readonly Dec[]): readonly Fixed[] {
   let hit = ctx.volumeFixed.get(yearly);
   if (hit === undefined) {
-    // A year's volume repeated (the same decimal, as a volume stated once is) is one Fixed: an item's value is
-    // then seen to be unchanged from one period to the next.
     const out: Fixed[] = [{ m: 0n, s: 0 }];
-    for (let p = 1; p <= ctx.periods; p++) {
-      const y = yearly[Math.floor((p - 1) / ctx.ppy) + 1]!;
-      out.push(p > 1 && y === yearly[Math.floor((p - 2) / ctx.ppy) + 1] ? out[p - 1]! : fixedOf(y));
-    }
+    for (let p = 1; p <= ctx.periods; p++) out.push(fixedOf(yearly[Math.floor((p - 1) / ctx.ppy) + 1]!));
     hit = out;
     ctx.volumeFixed.set(yearly, hit);
   }
@@ -490,7 +485,7 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
   return hit;
 }
 
-function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger: SegmentSink | undefined): OptionRun {
+function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger?: SegmentSink): OptionRun {
   const { periods, ppy } = ctx;
   const withLedger = ledger !== undefined;
   const H = ctx.doc.horizonYears;
@@ -520,7 +515,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     for (let k = 0; k < n; k++) {
       const p = occ.periods[k]!;
       const und = plan.valueAt(p).und;
-      const disc = presentValue(ctx, und, p);
+      const disc = discounted(und, ctx.dfFixed[p]!);
       perDisc[p] = perDisc[p]! + disc;
       itemUnd += und;
       itemDisc += disc;
@@ -543,7 +538,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       const c = baseUnitCost(ctx, item, item.unitCost, optionIndex, j);
       const uc = mulFixed(c, escalationFixed(ctx, item.escalationRate)[H]!);
       lines.push({
-        qty: quotientFixed(exactFixed(item.quantity), item.quantityUnit === "minute" ? 60 : 1),
+        qty: quotientFixed(exactFixed(ctx, item.quantity), item.quantityUnit === "minute" ? 60 : 1),
         uc: { m: -uc.m, s: uc.s },
         note: "stated residual value, booked as a credit at the end of the horizon",
       });
@@ -568,7 +563,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     let itemDisc = 0n;
     for (const line of lines) {
       const und = mulToLedger(line.qty, line.uc);
-      const disc = roundToLedger(und * ctx.dfHorizonFixed.m, LEDGER_SCALE + ctx.dfHorizonFixed.s);
+      const disc = discounted(und, ctx.dfHorizonFixed);
       itemUnd += und;
       itemDisc += disc;
       perUnd[periods] = perUnd[periods]! + und;
@@ -600,31 +595,30 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
  * An option's net present cost alone, in ledger units (a run that reads the totals alone, without the ledger):
  * the sum of the present values {@link evaluateOption} sums, without its sums by period and item. An item of
  * the same value in every period of the horizon (most per-patient and per-use items) has its present value
- * looked up by that value, once per distinct amount: options share most of them. An option with a residual
- * value (which depends on its purchases) is costed by {@link evaluateOption}.
+ * looked up by that value, once per distinct amount: options share most of them. Its cumulative flows by
+ * period are left empty. An option with a residual value (which depends on its purchases) is costed by
+ * {@link evaluateOption}.
  */
-function presentCostOf(ctx: Context, option: LifecycleOption, optionIndex: number): Pick<OptionRun, "runDisc" | "patients"> {
-  const items = option.items;
-  if (items.some((item) => item.kind === "residual-value")) return evaluateOption(ctx, option, optionIndex, undefined);
+function presentCostOf(ctx: Context, option: LifecycleOption, optionIndex: number): OptionRun {
   const volumes = optionVolumes(ctx, option);
   let total = 0n;
-  for (let j = 0; j < items.length; j++) {
+  for (let j = 0; j < option.items.length; j++) {
+    if (option.items[j]!.kind === "residual-value") return evaluateOption(ctx, option, optionIndex);
     const plan = planItem(ctx, option, optionIndex, j, volumes);
     const periods = plan.occ.periods;
-    const v = plan.valueAt(1);
-    // The same value in every period of the horizon (the same object: see valueAt) is looked up.
-    if (plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p) === v)) {
-      let pv = ctx.everyPeriodPresent.get(v.und);
-      if (pv === undefined) ctx.everyPeriodPresent.set(v.und, (pv = periods.reduce((sum, p) => sum + presentValue(ctx, v.und, p), 0n)));
+    const und = plan.valueAt(1).und;
+    // The same amount in every period of the horizon: its present value is looked up.
+    if (plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p).und === und)) {
+      let pv = ctx.presentByAmount.get(und);
+      if (pv === undefined) ctx.presentByAmount.set(und, (pv = periods.reduce((sum, p) => sum + discounted(und, ctx.dfFixed[p]!), 0n)));
       total += pv;
-    } else for (const p of periods) total += presentValue(ctx, plan.valueAt(p).und, p);
+    } else for (const p of periods) total += discounted(plan.valueAt(p).und, ctx.dfFixed[p]!);
   }
-  return { runDisc: total, patients: volumes.patients };
+  return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: total, cashFlows: 0, ...volumes };
 }
 
-/** The present value of an amount in period `p`, both in ledger units: round₂₀(amount × DF). */
-function presentValue(ctx: Context, und: bigint, p: number): bigint {
-  const f = ctx.dfFixed[p]!;
+/** An amount discounted by a factor, both in ledger units: round₂₀(amount × DF). */
+function discounted(und: bigint, f: Fixed): bigint {
   return roundToLedger(und * f.m, LEDGER_SCALE + f.s);
 }
 
@@ -716,12 +710,12 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
  */
 export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
-  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
+  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: ((done: number) => void) | undefined; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
 ): LifecycleResult {
   const totals = options.totals;
   // The totals alone: each option's present cost (see presentCostOf), and nothing kept for a payback or a ledger.
   const totalsOnly = totals !== undefined && options.breakdown === false;
-  const ctx = compileContext(doc, !totalsOnly && (options.ledger ?? true), options.breakdown ?? true);
+  const ctx = compileContext(doc, !totalsOnly && (options.ledger ?? true), options.breakdown);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
   // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
@@ -732,14 +726,14 @@ export function evaluateValidatedLifecycle(
       : undefined;
   const results: LifecycleOptionResult[] = [];
   doc.options.forEach((option, i) => {
-    if (totalsOnly) {
-      const { runDisc, patients } = presentCostOf(ctx, option, i);
-      totals(i, unitsDec(runDisc), perVolume(ctx, patients, runDisc));
-    } else {
-      if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
-      const run =
-        i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
-      totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
+    if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
+    const run = totalsOnly
+      ? presentCostOf(ctx, option, i)
+      : i === comparatorIndex && comparator !== undefined
+        ? comparator
+        : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
+    totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
+    if (!totalsOnly) {
       const result = optionResult(ctx, option, i, i === comparatorIndex, run);
       if (comparator === undefined) results.push(result);
       else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
