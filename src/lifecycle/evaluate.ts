@@ -487,7 +487,6 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
 
 function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger?: SegmentSink): OptionRun {
   const { periods, ppy } = ctx;
-  const withLedger = ledger !== undefined;
   const H = ctx.doc.horizonYears;
   const volumes = optionVolumes(ctx, option);
   const { uses, patients } = volumes;
@@ -568,7 +567,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       itemDisc += disc;
       perUnd[periods] = perUnd[periods]! + und;
       perDisc[periods] = perDisc[periods]! + disc;
-      if (withLedger) rows.push(rowOf(ctx, option, item, periods, ctx.tHorizonText, ctx.dfHorizonText, { ...line, und }, disc, line.note, source));
+      if (ledger) rows.push(rowOf(ctx, option, item, periods, ctx.tHorizonText, ctx.dfHorizonText, { ...line, und }, disc, line.note, source));
     }
     ledger?.(j, rows.length, rows);
     cashFlows += lines.length;
@@ -608,11 +607,13 @@ function presentCostOf(ctx: Context, option: LifecycleOption, optionIndex: numbe
     const periods = plan.occ.periods;
     const und = plan.valueAt(1).und;
     // The same amount in every period of the horizon: its present value is looked up.
-    if (plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p).und === und)) {
-      let pv = ctx.presentByAmount.get(und);
-      if (pv === undefined) ctx.presentByAmount.set(und, (pv = periods.reduce((sum, p) => sum + discounted(und, ctx.dfFixed[p]!), 0n)));
-      total += pv;
-    } else for (const p of periods) total += discounted(plan.valueAt(p).und, ctx.dfFixed[p]!);
+    const shared = plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p).und === und);
+    let pv = shared ? ctx.presentByAmount.get(und) : undefined;
+    if (pv === undefined) {
+      pv = periods.reduce((sum, p) => sum + discounted(plan.valueAt(p).und, ctx.dfFixed[p]!), 0n);
+      if (shared) ctx.presentByAmount.set(und, pv);
+    }
+    total += pv;
   }
   return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: total, cashFlows: 0, ...volumes };
 }
