@@ -34,7 +34,6 @@ interface Context {
   readonly dfText: readonly string[];
   readonly tText: readonly string[];
   readonly start: readonly string[];
-  readonly dfHorizon: Dec;
   readonly dfHorizonText: string;
   readonly tHorizonText: string;
   readonly annuity: Dec;
@@ -49,9 +48,10 @@ interface Context {
   readonly quotients: Map<Fixed | number, Map<number, Map<string, Fixed>>>;
   readonly docUses: readonly Dec[] | undefined;
   readonly docPatients: readonly Dec[] | undefined;
-  readonly withLedger: boolean;
-  /** Each option's totals alone are read (no breakdowns or payback; ledger rows are made from the plans): no sums by item or undiscounted sums by period are kept. */
-  readonly totalsOnly: boolean;
+  /** Quantities and unit costs as exact Fixed, by their text (see {@link exactFixed}). */
+  readonly fixedTexts: Map<string, Fixed>;
+  /** Present value of an amount that falls in every period of the horizon, by the amount (see {@link presentCostOf}). */
+  readonly presentByAmount: Map<bigint, bigint>;
   /** Every period of the horizon, once (never changed by a reader). */
   readonly everyPeriod: Occurrences;
   /** Where each option's ledger rows start (undefined without the ledger). */
@@ -76,7 +76,7 @@ function timeOf(p: number, ppy: number, position: DiscountTiming["position"]): D
   return new Dec(2 * p - 1).div(2 * ppy);
 }
 
-function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true, totalsOnly = false): Context {
+function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown = true): Context {
   const ppy = doc.period === "month" ? 12 : 1;
   const periods = doc.horizonYears * ppy;
   const timing = doc.discounting.timing;
@@ -108,7 +108,6 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     dfText,
     tText,
     start,
-    dfHorizon,
     dfHorizonText: decString(dfHorizon),
     tHorizonText: String(doc.horizonYears),
     annuity,
@@ -121,8 +120,8 @@ function compileContext(doc: LifecycleDocument, withLedger: boolean, breakdown =
     quotients: new Map(),
     docUses: yearlyVolume(doc.volumes?.usesPerYear, doc.horizonYears),
     docPatients: yearlyVolume(doc.volumes?.patientsPerYear, doc.horizonYears),
-    withLedger,
-    totalsOnly: totalsOnly && !breakdown,
+    fixedTexts: new Map(),
+    presentByAmount: new Map(),
     everyPeriod: { periods: Array.from({ length: periods }, (_, i) => i + 1), times: 1 },
     ledger: withLedger ? new LedgerIndex() : undefined,
     breakdowns: breakdown ? new Breakdowns(doc.options, periods, { start, t: tText, discountFactor: dfText }) : undefined,
@@ -203,15 +202,16 @@ function occurrences(ctx: Context, option: LifecycleOption, item: LifecycleCostI
   return { periods, times: 1 };
 }
 
-/** A validated decimal string as an exact Fixed (no Decimal object on the way; plain digits read without a match). */
-function exactFixed(text: string): Fixed {
-  const point = text.indexOf(".");
-  return /^\d+(\.\d+)?$/.test(text) ? { m: BigInt(point < 0 ? text : text.slice(0, point) + text.slice(point + 1)), s: point < 0 ? 0 : text.length - point - 1 } : (fixedFromString(text) ?? fixedOf(new Dec(text)));
+/** A validated decimal string as an exact Fixed, once per distinct text (options share most quantities and unit costs). */
+function exactFixed(ctx: Context, text: string): Fixed {
+  let f = ctx.fixedTexts.get(text);
+  if (f === undefined) ctx.fixedTexts.set(text, (f = fixedFromString(text) ?? fixedOf(new Dec(text))));
+  return f;
 }
 
 /** Unit cost at the price base, exactly: unitCost × index[base]/index[priceYear] (per hour for minute-based items). */
 function baseUnitCost(ctx: Context, item: LifecycleCostItem, raw: string, optionIndex: number, j: number): Fixed {
-  if (item.priceYear === undefined || item.priceYear === ctx.baseYear || ctx.doc.indexation === undefined) return exactFixed(raw);
+  if (item.priceYear === undefined || item.priceYear === ctx.baseYear || ctx.doc.indexation === undefined) return exactFixed(ctx, raw);
   let r = ctx.indexRatios.get(item.priceYear);
   if (r === undefined) {
     r = indexRatio(ctx.doc.indexation as Parameters<typeof indexRatio>[0], item.priceYear, ctx.baseYear, ["options", optionIndex, "items", j, "priceYear"]);
@@ -299,10 +299,10 @@ function planItem(
   const { ppy } = ctx;
   const item = option.items[j]!;
   // Minutes are costed per hour: the quantity is minutes ÷ 60, divided once after every exact product.
-  const q = exactFixed(item.quantity);
+  const q = exactFixed(ctx, item.quantity);
   const qDen = item.quantityUnit === "minute" ? 60 : 1;
   const c = baseUnitCost(ctx, item, item.unitCost ?? "0", optionIndex, j);
-  const escalates = item.escalationRate !== "0" && exactFixed(item.escalationRate).m !== 0n;
+  const escalates = item.escalationRate !== "0" && exactFixed(ctx, item.escalationRate).m !== 0n;
   const esc = escalates ? escalationFixed(ctx, item.escalationRate) : undefined;
   const yearly = item.basis === "per-use" ? volumes.uses : item.basis === "per-patient" ? volumes.patients : undefined;
   const volume = yearly !== undefined ? periodVolumesFixed(ctx, yearly) : undefined;
@@ -355,8 +355,7 @@ function quotientOf(ctx: Context, text: string, q: Fixed, by: Fixed | number, de
 function ledgerRow(ctx: Context, option: LifecycleOption, plan: ItemPlan, k: number): LifecycleLedgerRow {
   const p = plan.occ.periods[k]!;
   const v = plan.valueAt(p);
-  const f = ctx.dfFixed[p]!;
-  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, roundToLedger(v.und * f.m, LEDGER_SCALE + f.s), plan.occ.notes?.[k], plan.source);
+  return rowOf(ctx, option, plan.item, p, ctx.tText[p]!, ctx.dfText[p]!, v, discounted(v.und, ctx.dfFixed[p]!), plan.occ.notes?.[k], plan.source);
 }
 
 /** A ledger row of `item` in period `p` (discounted at time `t`), with its note and source when it has them. */
@@ -486,9 +485,8 @@ function escalationFixed(ctx: Context, rate: string): readonly Fixed[] {
   return hit;
 }
 
-function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger: SegmentSink | undefined): OptionRun {
+function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: number, ledger?: SegmentSink): OptionRun {
   const { periods, ppy } = ctx;
-  const withLedger = ledger !== undefined;
   const H = ctx.doc.horizonYears;
   const volumes = optionVolumes(ctx, option);
   const { uses, patients } = volumes;
@@ -516,15 +514,11 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     for (let k = 0; k < n; k++) {
       const p = occ.periods[k]!;
       const und = plan.valueAt(p).und;
-      const f = ctx.dfFixed[p]!;
-      const disc = roundToLedger(und * f.m, LEDGER_SCALE + f.s);
+      const disc = discounted(und, ctx.dfFixed[p]!);
       perDisc[p] = perDisc[p]! + disc;
-      // Totals alone (see Context.totalsOnly): the sums by item and the undiscounted sums are not kept.
-      if (!ctx.totalsOnly) {
-        itemUnd += und;
-        itemDisc += disc;
-        perUnd[p] = perUnd[p]! + und;
-      }
+      itemUnd += und;
+      itemDisc += disc;
+      perUnd[p] = perUnd[p]! + und;
       if (item.kind === "acquisition") acquisitions.push({ itemId: item.id, period: p, amount: und });
     }
     ledger?.(j, n);
@@ -543,7 +537,7 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
       const c = baseUnitCost(ctx, item, item.unitCost, optionIndex, j);
       const uc = mulFixed(c, escalationFixed(ctx, item.escalationRate)[H]!);
       lines.push({
-        qty: quotientFixed(exactFixed(item.quantity), item.quantityUnit === "minute" ? 60 : 1),
+        qty: quotientFixed(exactFixed(ctx, item.quantity), item.quantityUnit === "minute" ? 60 : 1),
         uc: { m: -uc.m, s: uc.s },
         note: "stated residual value, booked as a credit at the end of the horizon",
       });
@@ -568,12 +562,12 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     let itemDisc = 0n;
     for (const line of lines) {
       const und = mulToLedger(line.qty, line.uc);
-      const disc = roundToLedger(und * ctx.dfHorizonFixed.m, LEDGER_SCALE + ctx.dfHorizonFixed.s);
+      const disc = discounted(und, ctx.dfHorizonFixed);
       itemUnd += und;
       itemDisc += disc;
       perUnd[periods] = perUnd[periods]! + und;
       perDisc[periods] = perDisc[periods]! + disc;
-      if (withLedger) rows.push(rowOf(ctx, option, item, periods, ctx.tHorizonText, ctx.dfHorizonText, { ...line, und }, disc, line.note, source));
+      if (ledger) rows.push(rowOf(ctx, option, item, periods, ctx.tHorizonText, ctx.dfHorizonText, { ...line, und }, disc, line.note, source));
     }
     ledger?.(j, rows.length, rows);
     cashFlows += lines.length;
@@ -582,7 +576,6 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
     itemDiscAll[j] = itemDisc;
   }
 
-  if (ctx.totalsOnly) return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: perDisc.reduce((a, b) => a + b), cashFlows, patients, uses };
   const cumUnd: bigint[] = [0n];
   const cumDisc: bigint[] = [0n];
   let runUnd = 0n;
@@ -595,6 +588,39 @@ function evaluateOption(ctx: Context, option: LifecycleOption, optionIndex: numb
   }
   ctx.breakdowns?.record(optionIndex, { cumUnd, cumDisc, itemUnd: itemUndAll, itemDisc: itemDiscAll, itemCount });
   return { cumUnd, cumDisc, runUnd, runDisc, cashFlows, patients, uses };
+}
+
+/**
+ * An option's net present cost alone, in ledger units (a run that reads the totals alone, without the ledger):
+ * the sum of the present values {@link evaluateOption} sums, without its sums by period and item. An item of
+ * the same value in every period of the horizon (most per-patient and per-use items) has its present value
+ * looked up by that value, once per distinct amount: options share most of them. Its cumulative flows by
+ * period are left empty. An option with a residual value (which depends on its purchases) is costed by
+ * {@link evaluateOption}.
+ */
+function presentCostOf(ctx: Context, option: LifecycleOption, optionIndex: number): OptionRun {
+  const volumes = optionVolumes(ctx, option);
+  let total = 0n;
+  for (let j = 0; j < option.items.length; j++) {
+    if (option.items[j]!.kind === "residual-value") return evaluateOption(ctx, option, optionIndex);
+    const plan = planItem(ctx, option, optionIndex, j, volumes);
+    const periods = plan.occ.periods;
+    const und = plan.valueAt(1).und;
+    // The same amount in every period of the horizon: its present value is looked up.
+    const shared = plan.occ === ctx.everyPeriod && periods.every((p) => plan.valueAt(p).und === und);
+    let pv = shared ? ctx.presentByAmount.get(und) : undefined;
+    if (pv === undefined) {
+      pv = periods.reduce((sum, p) => sum + discounted(plan.valueAt(p).und, ctx.dfFixed[p]!), 0n);
+      if (shared) ctx.presentByAmount.set(und, pv);
+    }
+    total += pv;
+  }
+  return { cumUnd: [], cumDisc: [], runUnd: 0n, runDisc: total, cashFlows: 0, ...volumes };
+}
+
+/** An amount discounted by a factor, both in ledger units: round₂₀(amount × DF). */
+function discounted(und: bigint, f: Fixed): bigint {
+  return roundToLedger(und * f.m, LEDGER_SCALE + f.s);
 }
 
 /** An option's result (without its payback) from its costed run. */
@@ -681,40 +707,43 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
  * `totals` hears each option's net present cost and discounted cost per patient as exact decimals (the
  * figures of the result); with `breakdown: false` as well, the caller reads those alone and gets no option
- * results (an empty list).
+ * results (an empty list) and no ledger.
  */
 export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
-  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: (done: number) => void; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
+  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: ((done: number) => void) | undefined; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
 ): LifecycleResult {
-  const ctx = compileContext(doc, options.ledger ?? true, options.breakdown ?? true, options.totals !== undefined);
+  const totals = options.totals;
+  // The totals alone: each option's present cost (see presentCostOf), and nothing kept for a payback or a ledger.
+  const totalsOnly = totals !== undefined && options.breakdown === false;
+  const ctx = compileContext(doc, !totalsOnly && (options.ledger ?? true), options.breakdown);
   const comparatorIndex = doc.comparatorId === undefined ? -1 : doc.options.findIndex((o) => o.id === doc.comparatorId);
   const ledger = ctx.ledger;
   // The comparator is costed first (every payback needs it); its ledger rows take their place in document order.
   const comparatorSegments: Parameters<SegmentSink>[] = [];
   const comparator =
-    comparatorIndex >= 0
+    comparatorIndex >= 0 && !totalsOnly
       ? evaluateOption(ctx, doc.options[comparatorIndex]!, comparatorIndex, ledger && ((...segment) => comparatorSegments.push(segment)))
       : undefined;
   const results: LifecycleOptionResult[] = [];
-  const totals = options.totals;
   doc.options.forEach((option, i) => {
     if (i === comparatorIndex) for (const segment of comparatorSegments) ledger?.add(i, ...segment);
-    const run =
-      i === comparatorIndex && comparator !== undefined ? comparator : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
+    const run = totalsOnly
+      ? presentCostOf(ctx, option, i)
+      : i === comparatorIndex && comparator !== undefined
+        ? comparator
+        : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
     totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
-    if (ctx.totalsOnly) {
-      options.onOption?.(i + 1);
-      return;
-    }
-    const result = optionResult(ctx, option, i, i === comparatorIndex, run);
-    if (comparator === undefined) results.push(result);
-    else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
-    else {
-      results.push({
-        ...result,
-        payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
-      });
+    if (!totalsOnly) {
+      const result = optionResult(ctx, option, i, i === comparatorIndex, run);
+      if (comparator === undefined) results.push(result);
+      else if (i === comparatorIndex) results.push({ ...result, payback: { undiscounted: { status: "comparator" }, discounted: { status: "comparator" } } });
+      else {
+        results.push({
+          ...result,
+          payback: { undiscounted: paybackOf(ctx, run.cumUnd, comparator.cumUnd), discounted: paybackOf(ctx, run.cumDisc, comparator.cumDisc) },
+        });
+      }
     }
     options.onOption?.(i + 1);
   });

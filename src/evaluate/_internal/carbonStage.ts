@@ -66,7 +66,7 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   const valuation = doc.carbonValuation;
   if (valuation === undefined) {
     const footprint = carbonFootprintParsed(buildCarbonInput(doc), ledgerLines, product, footprints);
-    return { footprint, productKgPerPatient, productKgTotal, costPerPatient: [], presentValue: doc.options.map(() => ZERO), assumptions: footprint.assumptions };
+    return { footprint, productKgPerPatient, productKgTotal, costPerPatient: [], presentValue: [], assumptions: footprint.assumptions };
   }
 
   // The carbon value of each year of the horizon, looked up once.

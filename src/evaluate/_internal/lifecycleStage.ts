@@ -31,9 +31,9 @@ export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdo
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
   // The engine hands over each option's totals as exact decimals (nothing is written out and read back).
   const result = evaluateValidatedLifecycle(built.doc, {
-    ledger: ledger && breakdown,
+    ledger,
     breakdown,
-    ...(onOption !== undefined ? { onOption } : {}),
+    onOption,
     totals: (j, presentCost, pp) => {
       const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
       perPatient[i] = pp ?? ZERO;
