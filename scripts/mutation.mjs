@@ -33,7 +33,7 @@ const TARGETS = {
   // The lifecycle engine's arithmetic in src/lifecycle/evaluate.ts, by line range (update the ranges when the file
   // changes): discounting times (timeOf), the discount factors and the EAC annuity (compileContext), escalation,
   // the periods of a dated item, when each item's cash flows occur (occurrences), the unit cost at the price base
-  // with indexation, each period's quantity, unit cost and amount (planItem), cost per use and per patient
+  // with indexation, each period's quantity, unit cost and amount (planItem), a compact run's present cost (presentCostOf), cost per use and per patient
   // (unitCostOf, volumeTotals), the residual value and payback. Tested against the lifecycle tests that
   // exercise the engine through the public API. Left out: the fast-check properties
   // (test/lifecycle/properties.test.ts), which cover every line, so every mutant would re-run them; and the
@@ -42,12 +42,13 @@ const TARGETS = {
     mutate: [
       "src/lifecycle/evaluate.ts:66-71",
       "src/lifecycle/evaluate.ts:90-93",
-      "src/lifecycle/evaluate.ts:137-206",
+      "src/lifecycle/evaluate.ts:136-205",
       "src/lifecycle/evaluate.ts:213-230",
       "src/lifecycle/evaluate.ts:300-339",
-      "src/lifecycle/evaluate.ts:411-449",
-      "src/lifecycle/evaluate.ts:520-576",
-      "src/lifecycle/evaluate.ts:606-611",
+      "src/lifecycle/evaluate.ts:410-448",
+      "src/lifecycle/evaluate.ts:517-570",
+      "src/lifecycle/evaluate.ts:601-624",
+      "src/lifecycle/evaluate.ts:632-637",
     ],
     tests: LIFECYCLE_TESTS,
   },
