@@ -38,8 +38,8 @@ export interface CarbonStage {
   readonly productKgTotal: readonly Dec[];
   /** Monetised carbon per patient (none without carbon valuation: every entry absent). */
   readonly costPerPatient: readonly (Dec | undefined)[];
-  /** Present value of the monetised carbon of the whole population (absent without carbon valuation). */
-  readonly presentValue: readonly Dec[];
+  /** Present value of the monetised carbon of the whole population (none without carbon valuation: every entry absent). */
+  readonly presentValue: readonly (Dec | undefined)[];
   readonly carbonValues?: EvaluationReferenceData["carbonValues"];
   readonly assumptions: readonly string[];
 }
