@@ -129,15 +129,15 @@ const headingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedS
 })));
 
 const outcomeValueSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1)).check(z.maxLength(200))]), "analysis/healthtech:outcomeValue"));
+  .union([z.pipe(z.number().check(z.refine(Number.isFinite, { message: "must be a finite number" })), z.transform((n) => String(n))), z.string().check(z.minLength(1), z.maxLength(200))]), "analysis/healthtech:outcomeValue"));
 
 const optionSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/healthtech:option", {
   id: idSchema(),
   label: z.optional(textSchema(300)),
   costs: z
-    .array(z.strictObject(describedShape("analysis/healthtech:option.costs", { category: idSchema(), amount: decimalSchema() }))).check(z.maxLength(200)).check(z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))),
+    .array(z.strictObject(describedShape("analysis/healthtech:option.costs", { category: idSchema(), amount: decimalSchema() }))).check(z.maxLength(200), z.superRefine((costs, ctx) => duplicates(costs.map((c) => c.category), "category", ctx))),
   outcomes: z.optional(z
-    .array(z.strictObject({ outcome: withMeta(idSchema(), "analysis/healthtech:option.outcomes.outcome"), value: outcomeValueSchema() })).check(z.maxLength(200)).check(z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))),
+    .array(z.strictObject({ outcome: withMeta(idSchema(), "analysis/healthtech:option.outcomes.outcome"), value: outcomeValueSchema() })).check(z.maxLength(200), z.superRefine((outcomes, ctx) => duplicates(outcomes.map((o) => o.outcome), "outcome", ctx)))),
 })));
 
 function duplicates(ids: readonly string[], key: string, ctx: z.core.$RefinementCtx): void {
@@ -149,7 +149,7 @@ function duplicates(ids: readonly string[], key: string, ctx: z.core.$Refinement
 }
 
 const optionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .array(optionSchema()).check(z.minLength(1)).check(z.maxLength(1000)).check(z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), "analysis/healthtech:options"));
+  .array(optionSchema()).check(z.minLength(1), z.maxLength(1000), z.superRefine((options, ctx) => duplicates(options.map((o) => o.id), "id", ctx))), "analysis/healthtech:options"));
 
 const ccaSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject(describedShape("analysis/healthtech:cca", {

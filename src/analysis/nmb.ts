@@ -78,7 +78,7 @@ export interface NetMonetaryBenefitResult {
 
 const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/nmb:settings", {
   thresholds: z
-    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000))]),
+    .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.minLength(1), z.maxLength(10_000))]),
   comparator: z.optional(idSchema()),
 })));
 

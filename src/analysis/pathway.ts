@@ -37,7 +37,7 @@ export interface PathwayReading {
 const readingSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/pathway:reading", {
   basis: z.optional(z.enum(["perPatient", "population"])),
   effect: z.optional(z
-    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(128)), "analysis/pathway:reading.effect.event") })])),
+    .union([z.enum(["qalys", "lifeYears"]), z.strictObject({ event: withMeta(z.string().check(z.minLength(1), z.maxLength(128)), "analysis/pathway:reading.effect.event") })])),
   discounted: z.optional(z.boolean()),
 })));
 

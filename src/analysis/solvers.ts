@@ -55,7 +55,7 @@ export interface RootResult {
 const rootSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("analysis/solvers:rootSettings", {
   bracket: z.tuple([decimalSchema(), decimalSchema()]),
   tolerance: z.optional(positiveDecimalSchema()),
-  maxIterations: z.optional(z.int().check(z.gte(1)).check(z.lte(10_000))),
+  maxIterations: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
 })));
 
 function valueOf(raw: unknown, path: readonly (string | number)[], x: Dec): Dec {

@@ -117,16 +117,16 @@ const thresholdSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
       })), "evaluate:threshold#2"),
     withMeta(z
       .strictObject(describedShape("evaluate:threshold", {
-        jurisdiction: z.string().check(z.minLength(1)).check(z.maxLength(20)),
+        jurisdiction: z.string().check(z.minLength(1), z.maxLength(20)),
         programme: z
-          .string().check(z.minLength(1)).check(z.maxLength(100)),
+          .string().check(z.minLength(1), z.maxLength(100)),
         on: isoDateSchema(),
         bound: z.enum(["lower", "upper"]),
       })), "evaluate:threshold#3"),
   ]), "evaluate:threshold"));
 
 const metricNameSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .string().check(z.minLength(1)).check(z.maxLength(130)), "evaluate:metricName"));
+  .string().check(z.minLength(1), z.maxLength(130)), "evaluate:metricName"));
 
 /** @internal The document's fields (options element-wise with {@link optionSchema}), before cross-references. */
 export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("evaluate:doc", {
@@ -136,7 +136,7 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(des
   title: textSchema(300).check(z.minLength(1)),
   currency: currencySchema(),
   priceBaseDate: isoDateSchema(),
-  horizonYears: z.int().check(z.gte(1)).check(z.lte(100)),
+  horizonYears: z.int().check(z.gte(1), z.lte(100)),
   discounting: core(pathwayShape().discounting!),
   patientsPerYear: positiveDecimalSchema(),
   threshold: z.optional(thresholdSchema()),
@@ -151,7 +151,7 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(des
       source: pathwayShape().source!,
       note: pathwayShape().note!,
     }),
-  options: z.array(optionSchema()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)),
+  options: z.array(optionSchema()).check(z.minLength(2), z.maxLength(MAX_EVALUATION_OPTIONS)),
   tender: z
     .strictObject({
       criteria: tenderShape().criteria!,
@@ -165,7 +165,7 @@ export const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(des
   criterionMetrics: z.optional(z
     .record(idSchema(), metricNameSchema())),
   criterionGates: z.optional(z
-    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(50))]), "evaluate:doc.criterionGates#2"))),
+    .record(idSchema(), withMeta(z.union([idSchema(), z.array(idSchema()).check(z.minLength(1), z.maxLength(50))]), "evaluate:doc.criterionGates#2"))),
   sustainabilityGates: z.optional(z.array(getSustainabilityGateSchema()).check(z.maxLength(50))),
   socialValue: z.optional(z
     .strictObject({

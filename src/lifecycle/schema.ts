@@ -76,7 +76,7 @@ export function isCycleKind(kind: CostItemKind): boolean {
 }
 
 const yearNumber = /* @__PURE__ */ onFirstUse(() => z
-  .number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)));
+  .number().check(z.int(), z.gte(1), z.lte(LIFECYCLE_LIMITS.maxHorizonYears)));
 
 const volumeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .union([nonNegativeDecimalSchema(), z.array(nonNegativeDecimalSchema()).check(z.maxLength(LIFECYCLE_LIMITS.maxHorizonYears))]), "lifecycle:volume"));
@@ -85,19 +85,19 @@ const scheduleIds = Object.keys(DISCOUNT_SCHEDULES) as [keyof typeof DISCOUNT_SC
 
 const indexSeriesSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:indexSeries", {
     id: idSchema(),
-    label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    label: z.string().check(z.minLength(1), z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
     values: z
-      .record(z.string().check(z.minLength(1)).check(z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")),
+      .record(z.string().check(z.minLength(1), z.maxLength(20)), withMeta(positiveDecimalSchema(), "lifecycle:indexSeries.values#2")),
     source: z.optional(sourceSchema()),
   }));
 
 const itemSourceSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .union([z.string().check(z.minLength(1)).check(z.maxLength(2000)), sourceSchema()]), "lifecycle:itemSource"));
+  .union([z.string().check(z.minLength(1), z.maxLength(2000)), sourceSchema()]), "lifecycle:itemSource"));
 
 const costItemSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:costItem", {
     id: idSchema(),
     kind: z.enum(COST_ITEM_KINDS),
-    label: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    label: z.string().check(z.minLength(1), z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
     unitCost: z.optional(nonNegativeDecimalSchema()),
     quantity: z._default(nonNegativeDecimalSchema(), "1"),
     quantityUnit: z._default(z
@@ -114,15 +114,15 @@ const costItemSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecyc
     startDate: z.optional(isoDateSchema()),
     endDate: z.optional(isoDateSchema()),
     escalationRate: z._default(rateSchema(), "0"),
-    priceYear: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))),
+    priceYear: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
     source: z.optional(itemSourceSchema()),
   }, "source"));
 
 /** @internal One option of a lifecycle document (its own fields; the cross-field rules are the document's). */
 export const optionSchema = /* @__PURE__ */ onFirstUse(() => describedObject("lifecycle:option", {
     id: idSchema(),
-    name: z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
-    supplier: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))),
+    name: z.string().check(z.minLength(1), z.maxLength(LIFECYCLE_LIMITS.maxLabelLength)),
+    supplier: z.optional(z.string().check(z.minLength(1), z.maxLength(LIFECYCLE_LIMITS.maxLabelLength))),
     serviceLifeYears: z.optional(yearNumber()),
     usesPerYear: z.optional(volumeSchema()),
     patientsPerYear: z.optional(volumeSchema()),
@@ -134,8 +134,8 @@ const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedS
   currency: currencySchema(),
   priceBaseDate: isoDateSchema(),
   priceBaseYear: z.optional(z
-    .string().check(z.minLength(1)).check(z.maxLength(20))),
-  horizonYears: z.number().check(z.int()).check(z.gte(1)).check(z.lte(LIFECYCLE_LIMITS.maxHorizonYears)),
+    .string().check(z.minLength(1), z.maxLength(20))),
+  horizonYears: z.number().check(z.int(), z.gte(1), z.lte(LIFECYCLE_LIMITS.maxHorizonYears)),
   period: z._default(z.enum(["year", "month"]), "year"),
   discounting: z
     .strictObject({
@@ -152,7 +152,7 @@ const documentShape = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedS
       patientsPerYear: z.optional(volumeSchema()),
     }))),
   comparatorId: z.optional(idSchema()),
-  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(LIFECYCLE_LIMITS.maxOptions)),
+  options: z.array(optionSchema()).check(z.minLength(1), z.maxLength(LIFECYCLE_LIMITS.maxOptions)),
 }, "indexation")));
 
 type Shape = z.output<ReturnType<typeof documentShape>>;

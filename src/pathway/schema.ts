@@ -170,8 +170,8 @@ const distributionSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     }),
     z.strictObject(describedShape("pathway:distribution", {
       type: withMeta(z.literal("dirichlet"), "pathway:distribution.type#5"),
-      alpha: z.array(decimalText("pathway:decimal.alpha#2")).check(z.minLength(2)).check(z.maxLength(100)),
-      index: z.int().check(z.gte(0)).check(z.lte(99)),
+      alpha: z.array(decimalText("pathway:decimal.alpha#2")).check(z.minLength(2), z.maxLength(100)),
+      index: z.int().check(z.gte(0), z.lte(99)),
     }, "type")),
     z.strictObject({ type: withMeta(z.literal("fixed"), "pathway:distribution.type#6") }),
   ]), "pathway:distribution"));
@@ -192,13 +192,13 @@ const lifeTableSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathwa
     rows: z.optional(z
       .array(
         z.strictObject({
-          age: withMeta(z.int().check(z.gte(0)).check(z.lte(150)), "pathway:lifeTable.rows.age"),
+          age: withMeta(z.int().check(z.gte(0), z.lte(150)), "pathway:lifeTable.rows.age"),
           q: z.optional(decimalText("pathway:decimal.q")),
           m: z.optional(decimalText("pathway:decimal.m")),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(151))),
-    fromAge: z.optional(z.int().check(z.gte(0)).check(z.lte(150))),
-    values: z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1)).check(z.maxLength(151))),
+      ).check(z.minLength(1), z.maxLength(151))),
+    fromAge: z.optional(z.int().check(z.gte(0), z.lte(150))),
+    values: z.optional(z.array(decimalText("pathway:decimal.values")).check(z.minLength(1), z.maxLength(151))),
     source: z.optional(sourceSchema()),
   }));
 
@@ -208,12 +208,12 @@ const lookupTableSchema = /* @__PURE__ */ onFirstUse(() => describedObject("path
     rows: z.optional(z
       .array(
         z.strictObject({
-          key: withMeta(z.int().check(z.gte(-100000)).check(z.lte(100000)), "pathway:lookupTable.rows.key"),
+          key: withMeta(z.int().check(z.gte(-100000), z.lte(100000)), "pathway:lookupTable.rows.key"),
           value: decimalText("pathway:decimal.value"),
         }),
-      ).check(z.minLength(1)).check(z.maxLength(100000))),
-    from: z.optional(z.int().check(z.gte(-100000)).check(z.lte(100000))),
-    values: z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1)).check(z.maxLength(100000))),
+      ).check(z.minLength(1), z.maxLength(100000))),
+    from: z.optional(z.int().check(z.gte(-100000), z.lte(100000))),
+    values: z.optional(z.array(decimalText("pathway:decimal.values#2")).check(z.minLength(1), z.maxLength(100000))),
     source: z.optional(sourceSchema()),
   }));
 
@@ -275,7 +275,7 @@ const nodeSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:nod
 
 const treeSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:tree", {
     root: idSchema(),
-    nodes: z.array(nodeSchema()).check(z.minLength(1)).check(z.maxLength(5000)),
+    nodes: z.array(nodeSchema()).check(z.minLength(1), z.maxLength(5000)),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance")),
   }, "tolerance"));
 
@@ -312,11 +312,11 @@ const markovSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:m
       .union([
         z.enum(["none", "start", "half-cycle", "trapezoid", "simpson", "simpson-3/8", "simpson-darthtools"]),
         z.strictObject(describedShape("pathway:markov.withinCycle", {
-          weights: z.optional(z.array(decimalText("pathway:decimal.weights")).check(z.minLength(2)).check(z.maxLength(10001))),
+          weights: z.optional(z.array(decimalText("pathway:decimal.weights")).check(z.minLength(2), z.maxLength(10001))),
           weightsExpr: z.optional(z.string().check(z.maxLength(2000))),
         })),
       ])),
-    states: z.array(stateSchema()).check(z.minLength(1)).check(z.maxLength(200)),
+    states: z.array(stateSchema()).check(z.minLength(1), z.maxLength(200)),
     transitions: z.array(transitionSchema()).check(z.maxLength(40000)),
     initial: z.optional(z
       .array(
@@ -324,7 +324,7 @@ const markovSchema = /* @__PURE__ */ onFirstUse(() => describedObject("pathway:m
           state: idSchema(),
           share: valueSchema(),
         })),
-      ).check(z.minLength(1)).check(z.maxLength(200))),
+      ).check(z.minLength(1), z.maxLength(200))),
     tolerance: z.optional(decimalText("pathway:decimal.tolerance#2")),
   }, "cycleLengthYears", "horizonYears", "startAge", "tolerance"));
 
@@ -386,7 +386,7 @@ const scheduleSchema = /* @__PURE__ */ onFirstUse(() => z.union([
   withMeta(z.enum(Object.keys(DISCOUNT_SCHEDULES) as [string, ...string[]]), "pathway:schedule"),
   withMeta(z
     .strictObject(describedShape("pathway:schedule", {
-      id: z.string().check(z.minLength(1)).check(z.maxLength(128)),
+      id: z.string().check(z.minLength(1), z.maxLength(128)),
       label: z.string().check(z.maxLength(500)),
       steps: z
         .array(
@@ -394,7 +394,7 @@ const scheduleSchema = /* @__PURE__ */ onFirstUse(() => z.union([
             fromYear: withMeta(z.number().check(z.gte(0)), "pathway:schedule.steps.fromYear"),
             rate: decimalText("pathway:decimal.rate"),
           }),
-        ).check(z.minLength(1)).check(z.maxLength(50)),
+        ).check(z.minLength(1), z.maxLength(50)),
       source: z.optional(sourceSchema()),
     })), "pathway:schedule#2"),
 ]));
@@ -409,7 +409,7 @@ const structureSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describe
   allowUtilityAboveOne: z.optional(z.boolean()),
   tree: z.optional(treeSchema()),
   markov: z.optional(z.array(markovSchema()).check(z.maxLength(50))),
-  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100000)),
+  options: z.array(optionSchema()).check(z.minLength(1), z.maxLength(100000)),
   discounting: z.optional(z
     .strictObject(describedShape("pathway:structure.discounting", {
       costs: z.optional(scheduleSchema()),
@@ -423,8 +423,8 @@ const structureSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describe
   volumes: z.optional(z
     .strictObject(describedShape("pathway:structure.volumes", {
       patientsPerYear: z
-        .union([decimalText("pathway:decimal.value#2"), z.array(decimalText("pathway:decimal.value#3")).check(z.minLength(1)).check(z.maxLength(200))]),
-      years: z.optional(z.int().check(z.gte(1)).check(z.lte(200))),
+        .union([decimalText("pathway:decimal.value#2"), z.array(decimalText("pathway:decimal.value#3")).check(z.minLength(1), z.maxLength(200))]),
+      years: z.optional(z.int().check(z.gte(1), z.lte(200))),
     }))),
   source: z.optional(sourceSchema()),
   note: z.optional(z.string().check(z.maxLength(5000))),

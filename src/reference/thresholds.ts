@@ -143,9 +143,9 @@ function isDecimal(v: unknown): v is string {
 
 const thresholdSchema = /* @__PURE__ */ onFirstUse(() => z
   .strictObject(describedShape("reference/thresholds:threshold", {
-    id: z.string().check(z.minLength(1)).check(z.maxLength(128)),
-    jurisdiction: z.string().check(z.minLength(2)).check(z.maxLength(20)),
-    programmes: z.array(z.string().check(z.minLength(1)).check(z.maxLength(100))).check(z.minLength(1)).check(z.maxLength(50)),
+    id: z.string().check(z.minLength(1), z.maxLength(128)),
+    jurisdiction: z.string().check(z.minLength(2), z.maxLength(20)),
+    programmes: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.minLength(1), z.maxLength(50)),
     currency: currencySchema(),
     lower: nonNegativeDecimalSchema(),
     upper: nonNegativeDecimalSchema(),
@@ -159,8 +159,8 @@ const thresholdSchema = /* @__PURE__ */ onFirstUse(() => z
   })));
 
 const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("reference/thresholds:query", {
-  jurisdiction: z.string().check(z.minLength(1)).check(z.maxLength(20)),
-  programme: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(100))),
+  jurisdiction: z.string().check(z.minLength(1), z.maxLength(20)),
+  programme: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   on: isoDateSchema(),
 })));
 
@@ -184,7 +184,7 @@ const querySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedSha
  */
 export function thresholdFor(query: ThresholdQuery, data: readonly CostEffectivenessThreshold[] = COST_EFFECTIVENESS_THRESHOLDS): CostEffectivenessThreshold {
   const q = parseQuery(query);
-  if (data !== COST_EFFECTIVENESS_THRESHOLDS) parseWith(z.strictObject({ data: z.array(thresholdSchema()).check(z.minLength(1)).check(z.maxLength(10_000)) }), { data });
+  if (data !== COST_EFFECTIVENESS_THRESHOLDS) parseWith(z.strictObject({ data: z.array(thresholdSchema()).check(z.minLength(1), z.maxLength(10_000)) }), { data });
   return inForceOn(q, data);
 }
 

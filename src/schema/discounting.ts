@@ -26,11 +26,11 @@ export const discountScheduleSchema = /* @__PURE__ */ onFirstUse(() =>
   withMeta(
     z.strictObject(describedShape("schema/discounting:discountSchedule", {
       id: idSchema(),
-      label: z.string().check(z.minLength(1)).check(z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)),
+      label: z.string().check(z.minLength(1), z.maxLength(DISCOUNT_SCHEDULE_LIMITS.maxLabelLength)),
       steps: z
           .array(
             z.strictObject(describedShape("schema/discounting:discountSchedule.steps", {
-              fromYear: z.number().check(z.gte(0)).check(z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)),
+              fromYear: z.number().check(z.gte(0), z.lte(DISCOUNT_SCHEDULE_LIMITS.maxFromYear)),
               rate: rateSchema(),
             })),
           )

@@ -75,8 +75,8 @@ export const textSchema = (max = 2000) => z.string().check(z.maxLength(max));
 
 /** Where a figure comes from. */
 export const sourceSchema = /* @__PURE__ */ onFirstUse(() => describedObject("schema/primitives:source", {
-    publisher: z.string().check(z.minLength(1)).check(z.maxLength(300)),
-    title: z.string().check(z.minLength(1)).check(z.maxLength(500)),
+    publisher: z.string().check(z.minLength(1), z.maxLength(300)),
+    title: z.string().check(z.minLength(1), z.maxLength(500)),
     publishedOn: isoDateSchema(),
     validFrom: z.optional(isoDateSchema()),
     url: z.optional(z.string().check(z.maxLength(2000))),

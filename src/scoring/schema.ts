@@ -62,7 +62,7 @@ const consensusRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(de
   reason: textSchema(8000),
   moderator: z.optional(textSchema(200).check(z.minLength(1))),
   date: z.optional(isoDateSchema()),
-  round: z.optional(z.number().check(z.int()).check(z.gte(1)).check(z.lte(100))),
+  round: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 })));
 
 const passFailRecordSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:passFailRecord", {
@@ -76,7 +76,7 @@ const gateSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShap
   id: idSchema(),
   label: z.optional(textSchema(300)),
   scope: z
-    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1)).check(z.maxLength(500))]),
+    .union([z.enum(["quality", "total"]), z.array(idSchema()).check(z.minLength(1), z.maxLength(500))]),
   minimumPercent: decimalSchema(),
 })));
 
@@ -95,7 +95,7 @@ const tieBreakSchema = /* @__PURE__ */ onFirstUse(() => z.discriminatedUnion("ru
 
 const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:policyRule", {
   kind: z.enum(["min", "max"]),
-  tags: z.array(tagSchema()).check(z.minLength(1)).check(z.maxLength(50)),
+  tags: z.array(tagSchema()).check(z.minLength(1), z.maxLength(50)),
   percent: decimalSchema(),
   description: textSchema(300),
   countsByKind: z.optional(z
@@ -105,11 +105,11 @@ const policyRuleSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describ
 const weightPolicySchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(describedShape("scoring:weightPolicy", {
   id: idSchema(),
   label: textSchema(200),
-  rules: z.array(policyRuleSchema()).check(z.minLength(1)).check(z.maxLength(50)),
+  rules: z.array(policyRuleSchema()).check(z.minLength(1), z.maxLength(50)),
   source: z
     .strictObject(describedShape("scoring:weightPolicy.source", {
-      publisher: z.string().check(z.minLength(1)).check(z.maxLength(300)),
-      title: z.string().check(z.minLength(1)).check(z.maxLength(500)),
+      publisher: z.string().check(z.minLength(1), z.maxLength(300)),
+      title: z.string().check(z.minLength(1), z.maxLength(500)),
       publishedOn: z.string().check(z.maxLength(10)),
       validFrom: z.optional(z.string().check(z.maxLength(10))),
       url: z.optional(z.string().check(z.maxLength(2000))),
@@ -185,7 +185,7 @@ const qualitativeCriterionSchema = withMeta(z
     ...describedShape("scoring:buildSchemas.qualitativeCriterion", {
       kind: z.literal("qualitative"),
       scale: z
-        .union([z.string().check(z.minLength(1)).check(z.maxLength(100)), getQualitativeScaleSchema()]),
+        .union([z.string().check(z.minLength(1), z.maxLength(100)), getQualitativeScaleSchema()]),
       moderation: z.optional(z
         .enum(["consensus", "mean", "median"])),
     }),
@@ -202,7 +202,7 @@ const groupCriterionSchema = withMeta(z
     ...weighted(),
     kind: withMeta(z.literal("group"), "scoring:buildSchemas.groupCriterion.kind"),
     get children(): z.ZodMiniArray<z.ZodMiniType<Criterion>> {
-      return withMeta(z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)), "scoring:buildSchemas.groupCriterion#2");
+      return withMeta(z.array(criterionSchema).check(z.minLength(1), z.maxLength(500)), "scoring:buildSchemas.groupCriterion#2");
     },
   }), "scoring:buildSchemas.groupCriterion");
 
@@ -210,8 +210,8 @@ const groupCriterionSchema = withMeta(z
   .discriminatedUnion("kind", [groupCriterionSchema, priceCriterionSchema, quantitativeCriterionSchema, qualitativeCriterionSchema, passFailCriterionSchema]), "scoring:buildSchemas.criterion") as unknown as z.ZodMiniType<Criterion>;
 
 const tenderObjectSchema = z.strictObject(describedShape("scoring:buildSchemas.tenderObject", {
-  criteria: z.array(criterionSchema).check(z.minLength(1)).check(z.maxLength(500)),
-  options: z.array(optionSchema()).check(z.minLength(1)).check(z.maxLength(100_000)),
+  criteria: z.array(criterionSchema).check(z.minLength(1), z.maxLength(500)),
+  options: z.array(optionSchema()).check(z.minLength(1), z.maxLength(100_000)),
   lots: z.optional(z
     .array(z.strictObject(describedShape("scoring:buildSchemas.tenderObject.lots", { id: idSchema(), label: textSchema(300) }))).check(z.maxLength(1000))),
   evaluatorScores: z.optional(z.array(evaluatorScoreRecordSchema()).check(z.maxLength(1_000_000))),

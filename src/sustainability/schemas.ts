@@ -30,7 +30,7 @@ import { BUILT_IN_THEMES } from "./builtInThemes.js";
 
 const MAX_OPTIONS = 100_000;
 const MAX_ITEMS = 1_000;
-const yearSchema = /* @__PURE__ */ onFirstUse(() => z.int().check(z.gte(1900)).check(z.lte(2300)));
+const yearSchema = /* @__PURE__ */ onFirstUse(() => z.int().check(z.gte(1900), z.lte(2300)));
 
 function custom(ctx: z.core.$RefinementCtx, path: (string | number)[], message: string, vbpCode: string): void {
   ctx.addIssue({ code: "custom", path, message, params: { vbpCode } });
@@ -87,7 +87,7 @@ export const carbonValueSeriesShape = /* @__PURE__ */ onFirstUse(() => described
     id: idSchema(),
     label: textSchema(300),
     currency: currencySchema(),
-    priceYear: z.string().check(z.minLength(1)).check(z.maxLength(20)),
+    priceYear: z.string().check(z.minLength(1), z.maxLength(20)),
     central: z
       .record(z.string().check(z.regex(/^[0-9]{4}$/, { message: "must be a four-digit calendar year" })), nonNegativeDecimalSchema()),
     lowMultiplier: nonNegativeDecimalSchema(),
@@ -152,7 +152,7 @@ const embodiedSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .strictObject({
     ...activityFields(),
     serviceLifeYears: withMeta(z.optional(z
-      .int().check(z.gte(1)).check(z.lte(100))), "sustainability:embodied.serviceLifeYears"),
+      .int().check(z.gte(1), z.lte(100))), "sustainability:embodied.serviceLifeYears"),
   }), "sustainability:embodied"));
 
 const items = <T extends z.ZodMiniType>(s: T, key: string) => withMeta(z.optional(z.readonly(z.array(s).check(z.maxLength(MAX_ITEMS)))), key);
@@ -201,11 +201,11 @@ const factorOverrideSchema = /* @__PURE__ */ onFirstUse(() => describedObject("s
 const carbonInputFields = /* @__PURE__ */ onFirstUse(() => z
   .strictObject(describedShape("sustainability:carbonInputFields", {
     startYear: yearSchema(),
-    horizonYears: z.int().check(z.gte(1)).check(z.lte(100)),
+    horizonYears: z.int().check(z.gte(1), z.lte(100)),
     factorYearRule: z.optional(z
       .enum(["exact", "latest-available", "nearest"])),
     factors: z.optional(z.readonly(z.array(factorOverrideSchema()).check(z.maxLength(MAX_ITEMS)))),
-    options: z.readonly(z.array(carbonOptionShape()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS))),
+    options: z.readonly(z.array(carbonOptionShape()).check(z.minLength(1), z.maxLength(MAX_OPTIONS))),
   })));
 
 /** The path of a key of an option's carbon line. */
@@ -297,10 +297,10 @@ export const carbonMonetisationInputShape = /* @__PURE__ */ onFirstUse(() => wit
           year: yearSchema(),
           kgCO2e: decimalSchema(),
         })),
-      ).check(z.minLength(1)).check(z.maxLength(1000))),
+      ).check(z.minLength(1), z.maxLength(1000))),
     scenarios: z.optional(z.readonly(z
-      .array(z.enum(["central", "low", "high"])).check(z.minLength(1)).check(z.maxLength(3)))),
-    priceYear: z.optional(z.string().check(z.minLength(1)).check(z.maxLength(20))),
+      .array(z.enum(["central", "low", "high"])).check(z.minLength(1), z.maxLength(3)))),
+    priceYear: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
     priceIndex: z.optional(priceIndexSeriesShape()),
     carbonValues: z.optional(carbonValueSeriesShape()),
     rule: z.optional(carbonValueRuleShape()),
@@ -365,9 +365,9 @@ const socialValueInputFields = /* @__PURE__ */ onFirstUse(() => z
                 weight: z.optional(nonNegativeDecimalSchema()),
                 evidenceRequired: z.optional(z.boolean()),
               })),
-            ).check(z.minLength(1)).check(z.maxLength(100)),
+            ).check(z.minLength(1), z.maxLength(100)),
         })),
-      ).check(z.minLength(1)).check(z.maxLength(100)),
+      ).check(z.minLength(1), z.maxLength(100)),
     commitments: z
       .array(
         z.strictObject(describedShape("sustainability:socialValueInputFields.commitments", {
@@ -458,7 +458,7 @@ export const supplierEvidenceShape = /* @__PURE__ */ onFirstUse(() => describedO
         })),
       )),
     assessments: z.optional(z
-      .record(idSchema(), z.int().check(z.gte(0)).check(z.lte(100)))),
+      .record(idSchema(), z.int().check(z.gte(0), z.lte(100)))),
   }));
 
 /**
@@ -482,7 +482,7 @@ export const gateRuleShape = /* @__PURE__ */ onFirstUse(() => withMeta(z
       .strictObject(describedShape("sustainability:gateRuleShape", {
         kind: withMeta(z.literal("minimum-level"), "sustainability:gateRuleShape.kind#2"),
         assessment: idSchema(),
-        minimum: z.int().check(z.gte(0)).check(z.lte(100)),
+        minimum: z.int().check(z.gte(0), z.lte(100)),
       }, "kind")), "sustainability:gateRuleShape#3"),
   ]), "sustainability:gateRuleShape"));
 

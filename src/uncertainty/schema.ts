@@ -14,16 +14,16 @@ const finite = /* @__PURE__ */ onFirstUse(() => z.number().check(z.refine(Number
 
 const distributionSpecSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
   .looseObject({
-    type: withMeta(z.string().check(z.minLength(1)).check(z.maxLength(64)), "uncertainty:distributionSpec.type"),
+    type: withMeta(z.string().check(z.minLength(1), z.maxLength(64)), "uncertainty:distributionSpec.type"),
   }), "uncertainty:distributionSpec"));
 
 const rangeSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z.tuple([finite(), finite()]), "uncertainty:range"));
 
 const valuesAxisSchema = /* @__PURE__ */ onFirstUse(() => describedObject("uncertainty:valuesAxis", {
     parameter: idSchema(),
-    values: z.optional(z.array(finite()).check(z.minLength(2)).check(z.maxLength(201))),
+    values: z.optional(z.array(finite()).check(z.minLength(2), z.maxLength(201))),
     range: z.optional(rangeSchema()),
-    steps: z.optional(z.int().check(z.gte(2)).check(z.lte(201))),
+    steps: z.optional(z.int().check(z.gte(2), z.lte(201))),
   }));
 
 const targetSchema = /* @__PURE__ */ onFirstUse(() => describedObject("uncertainty:target", {
@@ -49,14 +49,14 @@ export const getUncertaintySectionSchema = /* @__PURE__ */ onFirstUse((): z.ZodM
     correlations: z.optional(z
       .array(
         z.strictObject(describedShape("uncertainty:uncertaintySection.correlations", {
-          parameters: z.array(idSchema()).check(z.minLength(2)).check(z.maxLength(100)),
+          parameters: z.array(idSchema()).check(z.minLength(2), z.maxLength(100)),
           matrix: z.array(z.array(num())),
         })),
       ).check(z.maxLength(100))),
     psa: z.optional(z
       .strictObject(describedShape("uncertainty:uncertaintySection.psa", {
-        iterations: z.optional(z.int().check(z.gte(1)).check(z.lte(100_000_000))),
-        seed: z.optional(z.int().check(z.gte(0)).check(z.lte(Number.MAX_SAFE_INTEGER))),
+        iterations: z.optional(z.int().check(z.gte(1), z.lte(100_000_000))),
+        seed: z.optional(z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
         thresholds: z.optional(z.array(finite().check(z.gte(0))).check(z.maxLength(1000))),
       }))),
     oneWay: z.optional(z

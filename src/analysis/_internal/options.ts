@@ -19,7 +19,7 @@ export const ceaOptionSchema = /* @__PURE__ */ onFirstUse(() => describedObject(
 
 /** @internal zod schema of a list of options with unique ids. */
 export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
-  .array(ceaOptionSchema()).check(z.minLength(1)).check(z.maxLength(MAX_OPTIONS)).check(z.superRefine((options, ctx) => {
+  .array(ceaOptionSchema()).check(z.minLength(1), z.maxLength(MAX_OPTIONS), z.superRefine((options, ctx) => {
     const seen = new Map<string, number>();
     options.forEach((o, i) => {
       const first = seen.get(o.id);
@@ -53,7 +53,7 @@ export function parseOptions(options: readonly CeaOption[], key = "options"): Pa
 
 /** @internal Validates a list of willingness-to-pay thresholds (≥ 0) under `key`. */
 export function parseThresholds(thresholds: readonly (string | number)[], key = "thresholds"): Dec[] {
-  const schema = z.strictObject({ [key]: z.array(nonNegativeDecimalSchema()).check(z.minLength(1)).check(z.maxLength(10_000)) });
+  const schema = z.strictObject({ [key]: z.array(nonNegativeDecimalSchema()).check(z.minLength(1), z.maxLength(10_000)) });
   const parsed = parseWith(schema, { [key]: thresholds }) as Record<string, string[]>;
   return (parsed[key] ?? []).map((t) => new Dec(t));
 }

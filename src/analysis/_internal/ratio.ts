@@ -10,7 +10,7 @@ export interface RatioSettings {
 
 /** @internal schema for ratio presentation settings. */
 export const ratioSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject({
-  icerDecimalPlaces: withMeta(z.optional(z.int().check(z.gte(0)).check(z.lte(40))), "analysis/ratio:ratioSettings.icerDecimalPlaces"),
+  icerDecimalPlaces: withMeta(z.optional(z.int().check(z.gte(0), z.lte(40))), "analysis/ratio:ratioSettings.icerDecimalPlaces"),
 }));
 
 /** @internal Formats a ratio per the settings. */

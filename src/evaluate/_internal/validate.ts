@@ -38,7 +38,7 @@ export interface PreparedEvaluation {
 }
 
 const frameSchema = /* @__PURE__ */ onFirstUse(() => z.extend(documentShape(), {
-  options: withMeta(z.array(z.unknown()).check(z.minLength(2)).check(z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate/validate:frame.options"),
+  options: withMeta(z.array(z.unknown()).check(z.minLength(2), z.maxLength(MAX_EVALUATION_OPTIONS)), "evaluate/validate:frame.options"),
 }));
 
 function collect(check: (ctx: z.core.$RefinementCtx) => void): VbpIssue[] {

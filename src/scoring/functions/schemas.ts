@@ -45,7 +45,7 @@ function paramsRecord<V extends z.ZodMiniType>(value: V, key: string) {
 }
 
 const levelInput = /* @__PURE__ */ onFirstUse(() => withMeta(z.pipe(z
-  .union([z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)), z.number()]), z.transform((v) => String(v))), "scoring/functions:levelInput"));
+  .union([z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), z.number()]), z.transform((v) => String(v))), "scoring/functions:levelInput"));
 
 /**
  * Builds the schema of a price formula spec that checks names and parameters against a registry (use it
@@ -67,7 +67,7 @@ export function priceFormulaSpecSchemaFor(formulas: Readonly<Record<string, Pric
   return withMeta(z
     .strictObject({
       formula: withMeta(z
-        .string().check(z.minLength(1)).check(z.maxLength(128)), "scoring/functions:priceFormulaSpecSchemaFor.formula"),
+        .string().check(z.minLength(1), z.maxLength(128)), "scoring/functions:priceFormulaSpecSchemaFor.formula"),
       params: z.optional(paramsRecord(decimalSchema(), "scoring/functions:priceFormulaParams")),
     }).check(z.superRefine((spec, ctx) => report(ctx, () => resolvePriceFormula(spec, formulas), 1))), "scoring/functions:priceFormulaSpecSchemaFor");
 }
@@ -105,7 +105,7 @@ export function valueFunctionSpecSchemaFor(functions: Readonly<Record<string, Va
   return withMeta(z
     .strictObject(describedShape("scoring/functions:valueFunctionSpecSchemaFor", {
       fn: z
-        .string().check(z.minLength(1)).check(z.maxLength(128)),
+        .string().check(z.minLength(1), z.maxLength(128)),
       direction: z.optional(z
         .enum(["higher-is-better", "lower-is-better"])),
       params: z.optional(paramsRecord(z.unknown(), "scoring/functions:valueFunctionParams")),
@@ -128,7 +128,7 @@ export const getValueFunctionSpecSchema = /* @__PURE__ */ onFirstUse((): z.ZodMi
 
 const levelSchema = /* @__PURE__ */ onFirstUse(() => describedObject("scoring/functions:level", {
     value: nonNegativeDecimalSchema(),
-    label: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(200)),
+    label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     descriptor: z.string().check(z.maxLength(4000)),
   }));
 
@@ -147,8 +147,8 @@ export const qualitativeScaleSchema: zc.ZodType<QualitativeScale, unknown> = /* 
 export const getQualitativeScaleSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<QualitativeScale, unknown> => withMeta(z.pipe(z
   .strictObject(describedShape("scoring/functions:qualitativeScale", {
     id: idSchema(),
-    label: z.string().check(z.minLength(1)).check(z.maxLength(300)),
-    levels: z.array(levelSchema()).check(z.minLength(2)).check(z.maxLength(101)),
+    label: z.string().check(z.minLength(1), z.maxLength(300)),
+    levels: z.array(levelSchema()).check(z.minLength(2), z.maxLength(101)),
     source: z.optional(sourceSchema()),
     note: z.optional(z.string().check(z.maxLength(2000))),
   })).check(z.superRefine((scale, ctx) => report(ctx, () => checkScale(scale as QualitativeScale, []), 0))), z.transform((scale) => dropUndefinedDeep(scale) as QualitativeScale)), "scoring/functions:qualitativeScale"));
@@ -167,7 +167,7 @@ export const evaluatorScoreSchema: zc.ZodType<EvaluatorScore, unknown> = /* @__P
 export const getEvaluatorScoreSchema = /* @__PURE__ */ onFirstUse((): z.ZodMiniType<EvaluatorScore, unknown> => describedObject("scoring/functions:evaluatorScore", {
     evaluatorId: idSchema(),
     level: levelInput(),
-    reason: z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(5000)),
+    reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
   }, "level"));
 
 /**
@@ -189,7 +189,7 @@ export function makeModerationInputSchema(scale: QualitativeScale = QUALITATIVE_
 export function moderationInputSchemaFor(scale: QualitativeScale = BUILT_IN_SCALES["nhs-vbp-5"]): z.ZodMiniType<ModerationInput, unknown> {
   return withMeta(z
     .strictObject(describedShape("scoring/functions:moderationInputSchemaFor", {
-      individual: z.array(getEvaluatorScoreSchema()).check(z.minLength(1)).check(z.maxLength(200)),
+      individual: z.array(getEvaluatorScoreSchema()).check(z.minLength(1), z.maxLength(200)),
       consensus: z.optional(z
         .strictObject({
           level: levelInput(),
