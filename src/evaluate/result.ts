@@ -346,6 +346,11 @@ export interface OvertakingAnswer {
 /**
  * The result of the whole job: every stage's result, the ranking and the explanations.
  *
+ * A result is read-only data (its types say so). To keep catalogue-scale results small, equal parts can be one
+ * object shared by several options rather than copies: an empty `flags` or `gates` list, the flags of bids at
+ * one flagged price, a score-tree node with the same outcome or points. Serialised (JSON, CSV, structured
+ * cloning) nothing of this shows; copy a result (`structuredClone(result)`) before editing it in place.
+ *
  * @example
  * ```ts
  * const r: EvaluationResult = evaluate(doc);

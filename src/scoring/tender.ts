@@ -520,6 +520,11 @@ export interface LotResult {
 /**
  * The result of scoring a tender.
  *
+ * A result is read-only data (its types say so). Equal parts can be one object shared by several options
+ * rather than copies: an empty `flags` or `gates` list, the flags of bids at one flagged price, a score-tree
+ * node with the same outcome or points. Serialised nothing of this shows; copy a result
+ * (`structuredClone(result)`) before editing it in place.
+ *
  * @example
  * ```ts
  * const r: TenderResult = scoreTender(tender);
