@@ -15,8 +15,8 @@ export function absoluteLinear(): PriceFormulaRule {
     label: "Absolute: linear between stated prices",
     formula: "max × (C − P) / (C − F), full marks at or below the stated floor F, 0 at or above the stated ceiling C",
     params: [
-      { name: "floor", required: true, rule: "positive", description: "Stated price F at or below which a bid scores full marks." },
-      { name: "ceiling", required: true, rule: "positive", description: "Stated price C (e.g. the budget) at or above which a bid scores 0." },
+      { name: "floor", required: true, rule: "positive", description: "" },
+      { name: "ceiling", required: true, rule: "positive", description: "" },
     ],
     score(price, ctx) {
       const f = ctx.params.floor as Decimal;
@@ -34,7 +34,7 @@ export function absoluteProportionalDeviation(): PriceFormulaRule {
     id: "absolute-proportional-deviation",
     label: "Absolute: proportional deviation from a stated reference price",
     formula: "max × (1 − (P − R) / R), capped at max, 0 at twice R or more (R = params.reference)",
-    params: [{ name: "reference", required: true, rule: "positive", description: "Stated reference price R (e.g. the pre-tender estimate): each 1% above it costs 1% of the maximum." }],
+    params: [{ name: "reference", required: true, rule: "positive", description: "" }],
     score(price, ctx) {
       const r = ctx.params.reference as Decimal;
       const pts = ctx.maxPoints.times(new Dec(1).minus(price.minus(r).div(r)));
@@ -50,8 +50,8 @@ export function optimalPrice(): PriceFormulaRule {
     label: "Optimal price: full marks at or below a stated optimal price, falling linearly to 0 at a stated ceiling",
     formula: "P ≤ Popt: max; Popt < P < C: max × (C − P) / (C − Popt); P ≥ C: 0",
     params: [
-      { name: "optimal", required: true, rule: "positive", description: "Stated optimal price Popt: the price the buyer considers right for the quality sought; lower bids score no more." },
-      { name: "ceiling", required: true, rule: "positive", description: "Stated price C at or above which a bid scores 0." },
+      { name: "optimal", required: true, rule: "positive", description: "" },
+      { name: "ceiling", required: true, rule: "positive", description: "" },
     ],
     score(price, ctx) {
       const o = ctx.params.optimal as Decimal;

@@ -129,7 +129,10 @@ export interface PriceFormula {
   score(price: Decimal, ctx: PriceFormulaContext): PriceFormulaResult;
 }
 
-/** @internal A price formula's arithmetic without its descriptive texts (what scoring needs). */
+/**
+ * @internal A price formula's arithmetic without its descriptive texts (what scoring needs): a built-in's
+ * parameters are described (`description`) by the {@link PRICE_FORMULAS} registry alone, and here "".
+ */
 export type PriceFormulaRule = Omit<PriceFormula, "rankReversal" | "reference">;
 
 const s = decString as (d: Decimal) => string;
@@ -180,8 +183,8 @@ function linearBetweenLimits(): PriceFormulaRule {
     label: "Linear between a lower and an upper price",
     formula: "max × (Pmax − P) / (Pmax − Pmin), where Pmin is the lowest bid (or params.floor) and Pmax the highest bid (or params.ceiling)",
     params: [
-      { name: "floor", required: false, rule: "positive", description: "Stated lower price limit: prices at or below it score full marks (default: the lowest valid bid)." },
-      { name: "ceiling", required: false, rule: "positive", description: "Stated upper price limit (e.g. the budget ceiling): prices at or above it score 0 (default: the highest valid bid)." },
+      { name: "floor", required: false, rule: "positive", description: "" },
+      { name: "ceiling", required: false, rule: "positive", description: "" },
     ],
     score(price, ctx) {
       const floor = ctx.params.floor;
@@ -220,7 +223,7 @@ function logarithmic(): PriceFormulaRule {
     id: "logarithmic",
     label: "Logarithmic in the ratio to the lowest price",
     formula: "max × (1 − ln(P / Pmin) / ln A)",
-    params: [{ name: "A", required: true, rule: "greater-than-one", description: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)." }],
+    params: [{ name: "A", required: true, rule: "greater-than-one", description: "" }],
     prepare: (ctx) => ({ lnA: (ctx.params.A as Decimal).ln() }),
     score(price, ctx) {
       const a = ctx.params.A as Decimal;
@@ -242,7 +245,7 @@ function meanBased(): PriceFormulaRule {
     label: "Relative to the mean price",
     formula: "max × (1 − (P − Pmean) / (b × Pmean)), clipped to [0, max]; b = params.band (default 1)",
     params: [
-      { name: "band", required: false, rule: "positive", description: "Fraction above the mean price at which the score reaches 0 (default 1: a bid at twice the mean scores 0)." },
+      { name: "band", required: false, rule: "positive", description: "" },
     ],
     score(price, ctx) {
       const b = ctx.params.band ?? new Dec(1);
@@ -261,7 +264,7 @@ function ratioToReference(): PriceFormulaRule {
     id: "ratio-to-reference",
     label: "Ratio to a stated reference price",
     formula: "max × R / P, capped at max (R = params.reference)",
-    params: [{ name: "reference", required: true, rule: "positive", description: "Stated reference price R (e.g. the pre-tender estimate of the lowest achievable price); prices at or below it score full marks." }],
+    params: [{ name: "reference", required: true, rule: "positive", description: "" }],
     score(price, ctx) {
       const r = ctx.params.reference as Decimal;
       const pts = ctx.maxPoints.times(r).div(price);
@@ -275,7 +278,7 @@ function proportionalToBudget(): PriceFormulaRule {
     id: "proportional-to-budget",
     label: "Proportional to the budget",
     formula: "max × (B − P) / B = max × (1 − P / B), floored at 0 (B = params.budget)",
-    params: [{ name: "budget", required: true, rule: "positive", description: "Stated budget B; a price at or above it scores 0." }],
+    params: [{ name: "budget", required: true, rule: "positive", description: "" }],
     score(price, ctx) {
       const b = ctx.params.budget as Decimal;
       const pts = ctx.maxPoints.times(b.minus(price)).div(b);
@@ -357,7 +360,7 @@ export function resolvePriceFormula(
     const path = ["spec", "params", p.name];
     const v = Object.hasOwn(raw, p.name) ? raw[p.name] : undefined;
     if (v === undefined) {
-      if (p.required) issues.push({ code: "invalid_type", path, message: `is required by price formula "${id}" (${p.description})` });
+      if (p.required) issues.push({ code: "invalid_type", path, message: `is required by price formula "${id}"${p.description === "" ? "" : ` (${p.description})`}` });
       continue;
     }
     try {

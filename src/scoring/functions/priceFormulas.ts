@@ -19,6 +19,39 @@ const NO_REVERSAL =
   "Absolute scoring: each score depends only on the tender's own price and figures stated before the bids are opened, so adding or removing a tender cannot change another tender's score or reverse the ranking of two others.";
 
 
+/** Each built-in formula's parameters described, by parameter name (formulas without parameters are absent). */
+function paramTexts(): Readonly<Partial<Record<PriceFormulaId, Readonly<Record<string, string>>>>> {
+  return {
+    "linear-between-limits": {
+      floor: "Stated lower price limit: prices at or below it score full marks (default: the lowest valid bid).",
+      ceiling: "Stated upper price limit (e.g. the budget ceiling): prices at or above it score 0 (default: the highest valid bid)."
+    },
+    "logarithmic": {
+      A: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)."
+    },
+    "mean-based": {
+      band: "Fraction above the mean price at which the score reaches 0 (default 1: a bid at twice the mean scores 0)."
+    },
+    "ratio-to-reference": {
+      reference: "Stated reference price R (e.g. the pre-tender estimate of the lowest achievable price); prices at or below it score full marks."
+    },
+    "proportional-to-budget": {
+      budget: "Stated budget B; a price at or above it scores 0."
+    },
+    "absolute-linear": {
+      floor: "Stated price F at or below which a bid scores full marks.",
+      ceiling: "Stated price C (e.g. the budget) at or above which a bid scores 0."
+    },
+    "absolute-proportional-deviation": {
+      reference: "Stated reference price R (e.g. the pre-tender estimate): each 1% above it costs 1% of the maximum."
+    },
+    "optimal-price": {
+      optimal: "Stated optimal price Popt: the price the buyer considers right for the quality sought; lower bids score no more.",
+      ceiling: "Stated price C at or above which a bid scores 0."
+    }
+  };
+}
+
 /** Each built-in formula's texts (built when the registry is first loaded, so a bundle that never reads it drops them). */
 function texts(): Readonly<Record<PriceFormulaId, Pick<PriceFormula, "rankReversal" | "reference">>> {
   return {
@@ -95,6 +128,11 @@ export const PRICE_FORMULAS: Readonly<Record<PriceFormulaId, PriceFormula>> & Re
 function withTexts(): Readonly<Record<PriceFormulaId, PriceFormula>> {
   const all = {} as Record<PriceFormulaId, PriceFormula>;
   const byId = texts();
-  for (const id of Object.keys(byId) as PriceFormulaId[]) all[id] = Object.freeze({ ...PRICE_FORMULA_RULES[id], ...byId[id] });
+  const described = paramTexts();
+  for (const id of Object.keys(byId) as PriceFormulaId[]) {
+    const rule = PRICE_FORMULA_RULES[id];
+    const params = rule.params.map((p) => Object.freeze({ ...p, description: described[id]?.[p.name] ?? p.description }));
+    all[id] = Object.freeze({ ...rule, ...byId[id], params: Object.freeze(params) });
+  }
   return Object.freeze(all);
 }

@@ -70,7 +70,7 @@ describe("absolute-linear: max × (C − P) / (C − F) between a stated floor F
   it("both limits are required and must be > 0; every problem is reported at once", () => {
     expect(thrown(() => priceScores(["100"], "40", { formula: "absolute-linear", params: { floor: "0" } }))).toEqual([
       { code: "too_small", path: ["spec", "params", "floor"], message: "must be > 0, got 0" },
-      { code: "invalid_type", path: ["spec", "params", "ceiling"], message: 'is required by price formula "absolute-linear" (Stated price C (e.g. the budget) at or above which a bid scores 0.)' },
+      { code: "invalid_type", path: ["spec", "params", "ceiling"], message: 'is required by price formula "absolute-linear"' },
     ]);
   });
 });

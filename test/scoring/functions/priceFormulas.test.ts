@@ -2,6 +2,7 @@
 // (how it behaves when a tender is added or removed, and where it is described), frozen.
 import { describe, expect, it } from "vitest";
 import { PRICE_FORMULAS, priceScores, type PriceFormulaId } from "../../../src/index.js";
+import { thrown } from "../../_helpers/thrown.js";
 
 const CHEN = /Chen, T\.H\. \(2008\) 'An economic approach to public procurement', Journal of Public Procurement 8\(3\), 407–430/;
 const STILGER = /Stilger, P\.S\., Siderius, J\. & van Raaij, E\.M\. \(2017\) 'A comparative study of formulas for choosing the economically most advantageous tender', Journal of Public Procurement 17\(1\), 88–124/;
@@ -102,6 +103,28 @@ describe("PRICE_FORMULAS: the built-in formulas with their texts", () => {
     }
     expect(PRICE_FORMULAS.logarithmic.params).toEqual([
       { name: "A", required: true, rule: "greater-than-one", description: "Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0)." },
+    ]);
+  });
+
+  it("describes every parameter of every built-in formula, and a missing one is reported with its description through the registry", () => {
+    for (const id of Object.keys(CITED) as PriceFormulaId[]) {
+      for (const p of PRICE_FORMULAS[id].params) expect(p.description, `${id}.${p.name}`).toMatch(/^[A-Z].{20,}\.$/);
+    }
+    expect(PRICE_FORMULAS["optimal-price"].params.map((p) => [p.name, p.description])).toEqual([
+      ["optimal", "Stated optimal price Popt: the price the buyer considers right for the quality sought; lower bids score no more."],
+      ["ceiling", "Stated price C at or above which a bid scores 0."],
+    ]);
+    // Scoring names the parameter and the formula; a registry that describes its parameters (this one, or a
+    // caller's) has the description added.
+    expect(thrown(() => priceScores(["8000", "9000"], "40", { formula: "logarithmic" }))).toEqual([
+      { code: "invalid_type", path: ["spec", "params", "A"], message: 'is required by price formula "logarithmic"' },
+    ]);
+    expect(thrown(() => priceScores(["8000", "9000"], "40", { formula: "logarithmic" }, PRICE_FORMULAS))).toEqual([
+      {
+        code: "invalid_type",
+        path: ["spec", "params", "A"],
+        message: 'is required by price formula "logarithmic" (Price ratio to the lowest at which the score reaches 0 (e.g. 2: twice the lowest price scores 0).)',
+      },
     ]);
   });
 
