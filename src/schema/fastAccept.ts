@@ -46,7 +46,7 @@ interface Internals {
 }
 
 interface CheckInternals {
-  readonly def: { readonly when?: (payload: { value: unknown; issues: unknown[] }) => boolean };
+  readonly def: { readonly when?: (payload: { value: unknown; issues: unknown[] }) => boolean; readonly check?: string; readonly minimum?: number; readonly maximum?: number };
   check(payload: { value: unknown; issues: unknown[] }): unknown;
 }
 
@@ -94,6 +94,9 @@ function withChecks(s: Internals, walk: Walk): Walk {
     return checked;
   };
 }
+
+/** The checks that bound a length (of a string or an array). */
+const LENGTH_BOUND = /^m(in|ax)_length$/;
 
 /** A payload without issues, free for the next checks. */
 let spare: { value: unknown; issues: unknown[] } | undefined;
@@ -233,7 +236,8 @@ function build(s: Internals, share: boolean): Walk {
   built.set(s, (value) => ref.walk!(value));
   const walk2 = buildPart(s, share);
   // A transform, or a part with checks (a pattern for ids, a range for amounts), is remembered for short strings.
-  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || s.def.checks !== undefined ? remembered(walk2) : walk2;
+  // (Bounds on a length alone are quicker to check again than to look up.)
+  ref.walk = s.def.type === "pipe" || s.def.type === "transform" || s.def.checks?.some((c) => !LENGTH_BOUND.test(c._zod.def.check ?? "")) ? remembered(walk2) : walk2;
   built.set(s, ref.walk);
   return ref.walk;
 }
@@ -348,9 +352,20 @@ function buildPart(s: Internals, share: boolean): Walk {
     }
     case "string":
     case "boolean":
-    case "number":
+    case "number": {
       // A value of the part's own type (a finite number for "number").
-      return withChecks(s, (input) => (typeof input === def.type && (typeof input !== "number" || Number.isFinite(input)) ? input : REFUSED));
+      const walk = withChecks(s, (input) => (typeof input === def.type && (typeof input !== "number" || Number.isFinite(input)) ? input : REFUSED));
+      // A string part (no format, which is a check itself) with bounds on its length alone: a string within them
+      // whatever zod counts (a code point is one or two UTF-16 units) passes without a check run; any other is
+      // zod's checks'. A check of another kind leaves no string to this path (max −1).
+      let [min, max] = [0, def.type === "string" && !s.traits.has("$ZodCheck") ? Infinity : -1];
+      for (const { _zod: c } of def.checks ?? []) {
+        const { check, minimum = 0, maximum = -1 } = c.def;
+        if (check === "min_length") min = Math.max(min, minimum);
+        else max = check === "max_length" ? Math.min(max, maximum) : -1;
+      }
+      return (input) => (typeof input === "string" && input.length <= max && input.length >= 2 * min ? input : walk(input));
+    }
     case "any":
     case "unknown":
       return withChecks(s, (input) => (hasProtoKey(input) ? REFUSED : input));

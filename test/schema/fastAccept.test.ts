@@ -114,3 +114,40 @@ describe("fastAccept on the pathway schema", () => {
     expect(exact(fastAccept(record, withHidden)?.data)).toBe(exact(record.parse(withHidden)));
   });
 });
+
+describe("fastAccept on a string bounded by its length alone", () => {
+  // zod counts a string's length in code points (one or two UTF-16 units each); the walk accepts without a check
+  // run only a string within the bounds whatever the count, and hands any other to zod's checks.
+  const parts = {
+    "min 2, max 3": z.string().check(z.minLength(2), z.maxLength(3)),
+    "max 3": z.string().check(z.maxLength(3)),
+    "min 1": z.string().check(z.minLength(1)),
+    "min 2 then min 1": z.string().check(z.minLength(2), z.minLength(1)),
+    "max 3 then max 5": z.string().check(z.maxLength(3), z.maxLength(5)),
+    "max 3 and a pattern": z.string().check(z.maxLength(3), z.regex(/^a/)),
+    "an ISO date (a format, itself a check) of at most 10": z.iso.date().check(z.maxLength(10)),
+  } as const;
+  const fast = (part: z.ZodMiniType, v: unknown): string | undefined => {
+    const r = fastAccept(part, v);
+    return r === undefined ? undefined : exact(r.data);
+  };
+  const values = ["", "a", "ab", "abc", "abcd", "abcde", "😀", "😀😀", "a😀", "😀😀😀", "2026-12-03", "2026-13-03", 7, undefined, null, ["ab"]];
+
+  it("accepts exactly the strings zod accepts, with the same value", () => {
+    for (const [name, part] of Object.entries(parts)) {
+      for (const v of values) {
+        const r = part.safeParse(v);
+        expect(fast(part, v), `${name}: ${JSON.stringify(v)}`).toBe(r.success ? exact(r.data) : undefined);
+      }
+    }
+  });
+
+  it("agrees with zod on random strings, astral characters included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-composite", maxLength: 8 }), fc.constantFrom(...Object.values(parts)), (v, part) => {
+        const r = part.safeParse(v);
+        expect(fast(part, v)).toBe(r.success ? exact(r.data) : undefined);
+      }),
+    );
+  });
+});
