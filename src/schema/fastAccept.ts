@@ -357,14 +357,14 @@ function buildPart(s: Internals, share: boolean): Walk {
       const walk = withChecks(s, (input) => (typeof input === def.type && (typeof input !== "number" || Number.isFinite(input)) ? input : REFUSED));
       // A string part (no format, which is a check itself) with bounds on its length alone: a string within them
       // whatever zod counts (a code point is one or two UTF-16 units) passes without a check run; any other is
-      // zod's checks'. A check of another kind leaves no string to this path (max −1).
+      // zod's checks'. Any other part (max −1: not a plain string, or a check of another kind) is its walk alone.
       let [min, max] = [0, def.type === "string" && !s.traits.has("$ZodCheck") ? Infinity : -1];
       for (const { _zod: c } of def.checks ?? []) {
         const { check, minimum = 0, maximum = -1 } = c.def;
         if (check === "min_length") min = Math.max(min, minimum);
         else max = check === "max_length" ? Math.min(max, maximum) : -1;
       }
-      return (input) => (typeof input === "string" && input.length <= max && input.length >= 2 * min ? input : walk(input));
+      return max < 0 ? walk : (input) => (typeof input === "string" && input.length <= max && input.length >= 2 * min ? input : walk(input));
     }
     case "any":
     case "unknown":
