@@ -3,6 +3,7 @@
 //   npm run bench:catalogue                 # every case (builds dist first)
 //   node --expose-gc bench/catalogue.mjs evaluate-10k scoring-10k   # some cases, on an existing build
 //   ROUNDS=6 node --expose-gc bench/catalogue.mjs evaluate-10k      # and 5 more runs of each, in steady state
+//   PROCESSES=7 node --expose-gc bench/catalogue.mjs evaluate-10k   # the first run in 7 fresh processes (min / median / max)
 //
 // Each case runs in its own Node process, so its peak memory (maxRSS) is its own. Times are reported as a
 // ratio to a yardstick measured in the same process (a JSON round trip — stringify + parse — of the same
@@ -156,14 +157,27 @@ if (argv[0] === "--child") {
   const selected = names.length > 0 ? names : Object.keys(CASES);
   const self = fileURLToPath(import.meta.url);
   const rows = [];
+  // PROCESSES=n: each case in n fresh processes one after another. A first run's ratio swings with what else the
+  // machine is doing at that moment (it leans on the second core, where V8 compiles the library's code and
+  // helps the collector, more than the round trip does), so one process says little: the spread of n does.
+  const processes = Math.max(1, Number(process.env.PROCESSES ?? 1));
   for (const name of selected) {
     if (!(name in CASES)) throw new Error(`unknown case ${name}; cases: ${Object.keys(CASES).join(", ")}`);
-    const p = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", self, "--child", name], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 16 * MB });
-    if (p.status === 0) {
+    console.log(CASES[name]);
+    const firsts = [];
+    for (let k = 0; k < processes; k++) {
+      const p = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", self, "--child", name], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 16 * MB });
+      if (p.status !== 0) {
+        const why = p.error?.code === "ETIMEDOUT" || p.signal === "SIGTERM" ? `did not finish in ${timeout} s` : `failed (exit ${p.status ?? p.signal}): ${(p.stderr || "").trim().split("\n").slice(0, 6).join(" | ").slice(0, 600)}`;
+        rows.push({ name, failed: why });
+        console.log(`  ${why}`);
+        break;
+      }
       const r = JSON.parse(p.stdout.trim().split("\n").at(-1));
       rows.push(r);
+      firsts.push(r);
       console.log(
-        `${CASES[name]}\n  ${r.seconds.toFixed(2)} s = ${r.ratio.toFixed(1)}× a JSON round trip of its input (${r.yardstick.toFixed(3)} s); ` +
+        `  ${r.seconds.toFixed(2)} s = ${r.ratio.toFixed(1)}× a JSON round trip of its input (${r.yardstick.toFixed(3)} s); ` +
           (r.cpuRatio !== undefined ? `CPU ${r.cpuSeconds.toFixed(2)} s = ${r.cpuRatio.toFixed(1)}× the round trip's CPU (${r.yardstickCpu.toFixed(3)} s); ` : "") +
           `peak RSS ${r.peakRssMB.toFixed(0)} MB (input alone ${r.inputRssMB.toFixed(0)} MB; heap holding the result ${r.resultHeapMB.toFixed(0)} MB)` +
           (r.options !== undefined ? `; ${r.options} options in the result` : "") +
@@ -176,10 +190,13 @@ if (argv[0] === "--child") {
             `${minMedian(rs.map((x) => x.ratio), 2)}× wall; CPU ${minMedian(rs.map((x) => x.cpuSeconds), 2)} s = ${minMedian(rs.map((x) => x.cpuRatio), 2)}×`,
         );
       }
-    } else {
-      const why = p.error?.code === "ETIMEDOUT" || p.signal === "SIGTERM" ? `did not finish in ${timeout} s` : `failed (exit ${p.status ?? p.signal}): ${(p.stderr || "").trim().split("\n").slice(0, 6).join(" | ").slice(0, 600)}`;
-      rows.push({ name, failed: why });
-      console.log(`${CASES[name]}\n  ${why}`);
+    }
+    if (firsts.length > 1) {
+      const spread = (xs, digits) => `${minMedian(xs, digits)} / ${Math.max(...xs).toFixed(digits)}`;
+      console.log(
+        `  first run in ${firsts.length} fresh processes (min / median / max): ${spread(firsts.map((x) => x.seconds), 2)} s = ${spread(firsts.map((x) => x.ratio), 2)}× wall; ` +
+          `CPU ${spread(firsts.map((x) => x.cpuRatio), 2)}×`,
+      );
     }
   }
   if (argv.includes("--json")) console.log(JSON.stringify(rows, null, 1));
