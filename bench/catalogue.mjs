@@ -23,6 +23,15 @@ const CASES = {
 };
 
 const MB = 1024 * 1024;
+
+/** A whole-number setting from the environment (ROUNDS, PROCESSES): `fallback` when unset, an error naming it when not a whole number ≥ 1. */
+function countFromEnv(name, fallback) {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || text.trim() !== text) throw new Error(`${name} must be a whole number of at least 1 (got "${text}")`);
+  return n;
+}
 const CATALOGUE_RUN = { summaries: false, detail: "compact", invalidOptions: "exclude" };
 const now = () => performance.now() / 1000;
 // CPU seconds of this process (user + system): on a shared, loaded machine wall time stretches with other
@@ -107,7 +116,7 @@ async function runCase(name) {
   // both sides of every ratio share the moment's load. The first run above includes V8 compiling the
   // library's code (a one-off cost of a process); these rounds do not.
   const rounds = [];
-  for (let r = 1; r < Number(process.env.ROUNDS ?? 1); r++) {
+  for (let r = 1; r < countFromEnv("ROUNDS", 1); r++) {
     globalThis.gc?.();
     const t0 = now();
     const c0 = cpu();
@@ -160,7 +169,8 @@ if (argv[0] === "--child") {
   // PROCESSES=n: each case in n fresh processes one after another. A first run's ratio swings with what else the
   // machine is doing at that moment (it leans on the second core, where V8 compiles the library's code and
   // helps the collector, more than the round trip does), so one process says little: the spread of n does.
-  const processes = Math.max(1, Number(process.env.PROCESSES ?? 1));
+  const processes = countFromEnv("PROCESSES", 1);
+  countFromEnv("ROUNDS", 1); // checked here too, before any case runs
   for (const name of selected) {
     if (!(name in CASES)) throw new Error(`unknown case ${name}; cases: ${Object.keys(CASES).join(", ")}`);
     console.log(CASES[name]);
