@@ -244,3 +244,23 @@ export function unitsDec(units: bigint): Dec {
 export function timesToLedger(a: Fixed, b: Fixed): bigint {
   return decimalToLedger(a.m * b.m, a.s + b.s);
 }
+
+/** @internal Exact `a − b`. */
+export function minusFixed(a: Fixed, b: Fixed): Fixed {
+  const s = a.s > b.s ? a.s : b.s;
+  return { m: a.m * pow10(s - a.s) - b.m * pow10(s - b.s), s };
+}
+
+/** @internal Whether an integer has at most 50 digits: a decimal with that mantissa is exactly what the library's Decimal would hold. */
+export function withinPrecision(m: bigint): boolean {
+  return (m < 0n ? -m : m) < P50;
+}
+
+/**
+ * @internal A decimal held to at most 20 places (a score's points, a ledger amount) in ledger units, exactly
+ * (a decimal with more places would be rounded half-even to 20).
+ */
+export function ledgerUnitsOf(d: Dec): bigint {
+  const f = fixedOf(d);
+  return roundToLedger(f.m, f.s);
+}

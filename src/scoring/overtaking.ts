@@ -14,6 +14,8 @@ import { VbpInputError } from "../errors/VbpInputError.js";
 import { formatMoney } from "../money/money.js";
 import type { QualitativeScale } from "./functions/index.js";
 import { resolveValueFunction } from "./functions/value.js";
+import { unitsDec } from "../_lib/fixed.js";
+import type { Measure } from "./points.js";
 import type { Leaf, LeafScore, OptionState, OvertakingTools, Priced, Run } from "./scoreTender.js";
 import type { Overtaking, OvertakingStep } from "./tender.js";
 
@@ -21,12 +23,29 @@ const ZERO = new Dec(0);
 
 const CANNOT = "cannot overtake on this criterion alone";
 
+/** A bid's measure as a decimal (a weighted sum's is its points in ledger units). */
+function measureDec(m: Measure | undefined): Dec | undefined {
+  return typeof m === "bigint" ? unitsDec(m) : m;
+}
+
+/** True if measure a is strictly better than b. */
+function better(t: OvertakingTools, run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
+  return t.measureOrder(run, a, b) < 0;
+}
+
+/** The aggregate measure of a bid with these quality and total points and this price. */
+function measureOf(t: OvertakingTools, run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
+  return run.aggregation === "weighted-sum" ? totalPoints : t.priceMeasure(run, quality, price);
+}
+
 /** The overtaking answer of bid `me` against the bid ranked just above it. */
 export function overtakingFor(t: OvertakingTools, run: Run, states: readonly OptionState[], me: Priced, target: Priced): Overtaking {
   const steps: OvertakingStep[] = [];
-  const tm = target.measure;
-  const beatsWith = (quality: Dec, pricePoints: Dec, price: Dec | undefined): boolean => t.better(run, t.measureOf(run, quality, quality.plus(pricePoints), price), tm);
+  const tm = measureDec(target.measure);
+  const beatsWith = (quality: Dec, pricePoints: Dec, price: Dec | undefined): boolean => better(t, run, measureOf(t, run, quality, quality.plus(pricePoints), price), tm);
   const s = me.state;
+  // The bid's points as decimals (the scores hold them in ledger units).
+  const [quality, pricePoints] = [unitsDec(s.quality), unitsDec(me.pricePoints)];
   const money = (d: Dec): string => formatMoney({ amount: decString(d), currency: run.currency });
   run.leaves.forEach((leaf, li) => {
     const node = leaf.node;
@@ -34,18 +53,19 @@ export function overtakingFor(t: OvertakingTools, run: Run, states: readonly Opt
     if (node.kind === "qualitative") {
       const scale = leaf.scale as QualitativeScale;
       const cur = s.leafScores[li] as LeafScore;
+      const curPoints = unitsDec(cur.units);
       const options = scale.levels
         .map((l, i) => ({ l, pts: (leaf.levelPoints as readonly Dec[])[i] as Dec }))
-        .filter((x) => x.pts.gt(cur.points))
+        .filter((x) => x.pts.gt(curPoints))
         .sort((a, b) => a.pts.comparedTo(b.pts));
-      const found = options.find((x) => beatsWith(s.quality.minus(cur.points).plus(x.pts), me.pricePoints, s.price));
+      const found = options.find((x) => beatsWith(quality.minus(curPoints).plus(x.pts), pricePoints, s.price));
       if (found === undefined) steps.push({ ...base, possible: false, change: CANNOT });
       else {
         const n = options.filter((x) => x.pts.lte(found.pts)).length;
         steps.push({ ...base, possible: true, required: found.l.value, change: `+${n} level${n === 1 ? "" : "s"} on ${node.label} (${cur.level?.label ?? cur.raw} → ${found.l.label})` });
       }
     } else if (node.kind === "quantitative") {
-      steps.push({ ...base, ...solveValue(t, run, leaf, me, (pts) => beatsWith(s.quality.minus((s.leafScores[li] as LeafScore).points).plus(pts), me.pricePoints, s.price)) });
+      steps.push({ ...base, ...solveValue(t, run, leaf, me, (pts) => beatsWith(quality.minus(unitsDec((s.leafScores[li] as LeafScore).units)).plus(pts), pricePoints, s.price)) });
     }
   });
   if (s.price !== undefined && (run.priceLeaves.length > 0 || run.aggregation !== "weighted-sum")) {
@@ -54,9 +74,9 @@ export function overtakingFor(t: OvertakingTools, run: Run, states: readonly Opt
     const unit = new Dec(10).pow(-2);
     const solver = run.priceLeaves.length > 0 ? pricePairSolver(t, run, states, s.option.id, target.state.option.id) : undefined;
     const ok = (p: Dec): boolean => {
-      if (solver === undefined) return beatsWith(s.quality, ZERO, p);
+      if (solver === undefined) return beatsWith(quality, ZERO, p);
       const priced = solver(p);
-      return t.better(run, priced.me, priced.target);
+      return better(t, run, priced.me, priced.target);
     };
     // Largest price (in pennies) that overtakes, by bisection on exact decimals; assumes that a lower price
     // never makes overtaking harder (true of every shipped formula: a lower bid never lowers its own score
@@ -74,7 +94,8 @@ export function overtakingFor(t: OvertakingTools, run: Run, states: readonly Opt
       steps.push({ criterionId: id, label, possible: true, required: decString(lo), change: `a price ${t.pct(s.price.minus(lo), s.price)}% lower (≤ ${money(lo)})` });
     }
   }
-  const gap = me.measure === undefined || tm === undefined ? "0" : decString(tm.minus(me.measure).abs());
+  const mine = measureDec(me.measure);
+  const gap = mine === undefined || tm === undefined ? "0" : decString(tm.minus(mine).abs());
   return { targetOptionId: target.state.option.id, gap, steps };
 }
 
@@ -109,7 +130,8 @@ function pricePairSolver(t: OvertakingTools, run: Run, states: readonly OptionSt
       );
     const mePts = pts(price);
     const tPts = pts(target.price as Dec);
-    return { me: t.measureOf(run, me.quality, me.quality.plus(mePts), price), target: t.measureOf(run, target.quality, target.quality.plus(tPts), target.price) };
+    const [meQuality, targetQuality] = [unitsDec(me.quality), unitsDec(target.quality)];
+    return { me: measureOf(t, run, meQuality, meQuality.plus(mePts), price), target: measureOf(t, run, targetQuality, targetQuality.plus(tPts), target.price) };
   };
 }
 

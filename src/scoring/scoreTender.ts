@@ -1,5 +1,5 @@
 import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
-import { fixedFromString, fixedOf, fixedString, ledgerQuotient, unitsDec, type Fixed } from "../_lib/fixed.js";
+import { addLedger, fixedFromString, fixedOf, fixedString, ledgerQuotient, ledgerUnitsOf, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -32,13 +32,13 @@ import type {
   TenderResult,
   TieBreakRule,
 } from "./tender.js";
+import { unitsOfText, type Measure } from "./points.js";
 import { pairKey, resolveScale } from "./validate.js";
 
 const ZERO = new Dec(0);
 const HUNDRED = new Dec(100);
 /** How many distinct values (or points) per criterion a lot remembers the score (or fraction) of. */
 const SEEN_LIMIT = 4096;
-const PRECISION = Dec.precision;
 
 /** `m`'s value for `k`, made by `make(k, a)` the first time (and kept while `m` holds fewer than SEEN_LIMIT). */
 function remember<K, V, A = void>(m: Map<K, V>, k: K, make: (k: K, a: A) => V, a?: A): V {
@@ -63,9 +63,14 @@ export interface Leaf {
   readonly priceDerived: boolean;
 }
 
-/** @internal A leaf's score for one option. */
+/**
+ * @internal A leaf's score for one option. Its points are held to 20 places, so they are kept as the integer
+ * number of 10^−20 points (ledger units): sums of points are then integer sums, rounded as Decimal's `plus`
+ * rounds them ({@link addLedger}), and texts and fractions are made from the integer (see {@link pointsDec}).
+ */
 export interface LeafScore {
-  readonly points: Dec;
+  /** The points, in ledger units. */
+  readonly units: bigint;
   readonly trace?: ScoreTrace;
   readonly raw?: string;
   readonly level?: { value: string; label: string; descriptor: string };
@@ -112,7 +117,8 @@ export interface OptionState {
   readonly priceText: string | undefined;
   /** Non-price leaf scores (price leaves filled in stage 2). */
   readonly leafScores: (LeafScore | undefined)[];
-  readonly quality: Dec;
+  /** Points on the criteria other than price, in ledger units. */
+  readonly quality: bigint;
   readonly gates: GateOutcome[];
   readonly eligibleForPrice: boolean;
   /** Each pass/fail criterion's outcome, in the order of `Run.passFailAt`. */
@@ -123,12 +129,16 @@ export interface OptionState {
 export interface Priced {
   readonly state: OptionState;
   readonly priceLeafScores: readonly LeafScore[];
-  readonly pricePoints: Dec;
-  readonly totalPoints: Dec;
+  /** Price and total points, in ledger units. */
+  readonly pricePoints: bigint;
+  readonly totalPoints: bigint;
   readonly afterGates: readonly GateOutcome[];
   readonly ranked: boolean;
-  /** Aggregate measure; undefined when not computable (zero quality under price per quality point). */
-  readonly measure: Dec | undefined;
+  /**
+   * Aggregate measure: the total points in ledger units (weighted sum), or a decimal (the price-based
+   * aggregations); undefined when not computable (zero quality under price per quality point).
+   */
+  readonly measure: Measure | undefined;
   /** The measure as written in results, and as the nearest double (ranking compares these first, see measureOrder). */
   readonly measureText: string | undefined;
   readonly measureNumber: number | undefined;
@@ -242,7 +252,7 @@ function qualitativeLeaf(run: Run, leaf: Leaf, optionId: string, scores: readonl
     });
   }
   return {
-    points: new Dec(trace.points),
+    units: unitsOfText(trace.points),
     trace,
     raw: trace.level,
     level: { value: trace.level, label: trace.label, descriptor: trace.descriptor },
@@ -296,7 +306,9 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
     let r = seen?.get(value);
     if (r === undefined) {
       try {
-        r = { points: compiled().points(readDecimal(value, ["value"], "any")), raw: value };
+        // Worked out in integers where the function allows it, else by the function's decimals.
+        const c = compiled();
+        r = { units: c.units(value) ?? ledgerUnitsOf(c.points(readDecimal(value, ["value"], "any"))), raw: value };
       } catch (e) {
         throw movedIntoDocument(run, leaf, optionId, e);
       }
@@ -305,7 +317,7 @@ function quantitativeLeaf(run: Run, leaf: Leaf, value: string, optionId: string,
     return r;
   }
   const trace = inDocument(run, leaf, optionId, () => valueScore(value, leaf.maxStr, spec, run.valueFunctions));
-  return { points: new Dec(trace.points), trace, raw: value };
+  return { units: unitsOfText(trace.points), trace, raw: value };
 }
 
 /** Compiles a price leaf's formula once for a set of prices (Pmin, Pmax, mean computed once). */
@@ -317,7 +329,7 @@ function compilePrice(run: Run, leaf: Leaf, allPrices: Dec[]): CompiledPriceScor
 /** Scores one price in a compiled context (callers wrap it in `inDocument`). */
 function priceLeaf(compiled: CompiledPriceScoring, price: Dec): LeafScore {
   const trace = scoreCompiledPrice(compiled, price);
-  return { points: new Dec(trace.points), trace, raw: decString(price) };
+  return { units: unitsOfText(trace.points), trace, raw: decString(price) };
 }
 
 function scopeLeaves(run: Run, scope: MinimumScoreGate["scope"]): number[] {
@@ -335,9 +347,9 @@ function scopeText(scope: MinimumScoreGate["scope"]): string {
   return scope === "quality" ? "quality score" : scope === "total" ? "total score" : `score on ${scope.join(" + ")}`;
 }
 
-function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => Dec, stage: GateOutcome["stage"]): GateOutcome {
+function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => bigint, stage: GateOutcome["stage"]): GateOutcome {
   const lis = scopeLeaves(run, gate.scope);
-  const got = sumDec(lis.map(points));
+  const got = unitsDec(sumPoints(lis, points));
   const max = sumDec(lis.map((li) => (run.leaves[li] as Leaf).max));
   const min = new Dec(gate.minimumPercent);
   const pct = max.isZero() ? ZERO : got.div(max).times(HUNDRED);
@@ -396,7 +408,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
     const values = o.values ?? {};
     // Arrays of their final length: they are kept to the end of the lot, and one grown by push holds 17 slots.
     const leafScores: (LeafScore | undefined)[] = new Array(run.leaves.length);
-    let quality = ZERO;
+    let quality = 0n;
     for (let li = 0; li < run.leaves.length; li++) {
       const leaf = run.leaves[li] as Leaf;
       let r: LeafScore | undefined;
@@ -406,7 +418,7 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       } else if (leaf.node.kind === "quantitative") r = quantitativeLeaf(run, leaf, values[leaf.node.id] as string, o.id, valueScoring[li] as () => CompiledValueScoring, seen[li]);
       leafScores[li] = r;
       // The same sum as sumDec over the leaves (a price leaf counts 0 here, and adding 0 to a sum changes nothing).
-      if (r !== undefined) quality = plusPoints(quality, r.points);
+      if (r !== undefined) quality = addLedger(quality, r.units);
     }
     const gates: GateOutcome[] = new Array(passFailNodes.length);
     const passFail: PassFailOutcome["outcome"][] = new Array(passFailNodes.length);
@@ -427,47 +439,37 @@ function stageOne(run: Run, options: readonly TenderOption[], warnings: VbpIssue
       passFail[k] = out.outcome;
       gates[k] = out.gate;
     }
-    for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.points ?? ZERO, "before-price"));
+    for (const g of beforeGates) gates.push(gateOutcome(run, g, (li) => leafScores[li]?.units ?? 0n, "before-price"));
     const price = o.price === undefined ? undefined : new Dec(o.price);
     return { option: o, price, priceText: price && decString(price), leafScores, quality, gates, eligibleForPrice: gates.every((g) => g.passed), passFail };
   });
 }
 
-/**
- * `sum + d` as sumDec adds it, from a sum started at ZERO: adding the first term to 0 only rounds it to the
- * precision, so a term within the precision is that sum itself (no new decimal).
- */
-function plusPoints(sum: Dec, d: Dec): Dec {
-  return sum !== ZERO ? sum.plus(d) : d.sd() <= PRECISION ? d : ZERO.plus(d);
+/** The points of leaves `lis` (in ledger units), summed as sumDec sums their decimals (from 0, each sum rounded as `plus` rounds it). */
+function sumPoints(lis: readonly number[], points: (li: number) => bigint): bigint {
+  let total = 0n;
+  for (const li of lis) total = addLedger(total, points(li));
+  return total;
 }
 
-function measureOf(run: Run, quality: Dec, totalPoints: Dec, price: Dec | undefined): Dec | undefined {
-  switch (run.aggregation) {
-    case "weighted-sum":
-      return totalPoints;
-    case "price-per-quality-point":
-      return price === undefined || quality.isZero() ? undefined : round(price.div(quality));
-    case "monetised-quality":
-      return price === undefined ? undefined : round(price.minus(quality.times(run.valuePerQualityPoint)));
-  }
+/** The measure of a price-based aggregation: price per quality point, or the monetised price. */
+function priceMeasure(run: Run, quality: Dec, price: Dec | undefined): Dec | undefined {
+  if (run.aggregation === "price-per-quality-point") return price === undefined || quality.isZero() ? undefined : round(price.div(quality));
+  return price === undefined ? undefined : round(price.minus(quality.times(run.valuePerQualityPoint)));
 }
 
 /**
  * Negative when measure x is better than y, positive when worse, 0 when equal or neither is computable (a
- * measure beats none). `fx` and `fy` are the measures as the nearest doubles, when known: where they differ, the
- * measures differ the same way (a decimal is read as the nearest double, which keeps order), so only equal
- * doubles need comparing exactly.
+ * measure beats none). Both are of one kind: points in ledger units, or decimals (a run's measures are; the
+ * overtaking analysis compares decimals). `fx` and `fy` are the measures as the nearest doubles, when known:
+ * where they differ, the measures differ the same way (a decimal is read as the nearest double, which keeps
+ * order), so only equal doubles need comparing exactly.
  */
-function measureOrder(run: Run, x: Dec | undefined, y: Dec | undefined, fx?: number, fy?: number): number {
+function measureOrder(run: Run, x: Measure | undefined, y: Measure | undefined, fx?: number, fy?: number): number {
   if (x === undefined) return y === undefined ? 0 : 1;
   if (y === undefined) return -1;
-  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : x.comparedTo(y);
+  const c = fx !== undefined && fy !== undefined && fx !== fy ? (fx < fy ? -1 : 1) : typeof x === "bigint" ? (x < (y as bigint) ? -1 : x > (y as bigint) ? 1 : 0) : x.comparedTo(y as Dec);
   return run.aggregation === "weighted-sum" ? -c : c;
-}
-
-/** True if measure a is strictly better than b. */
-function better(run: Run, a: Dec | undefined, b: Dec | undefined): boolean {
-  return measureOrder(run, a, b) < 0;
 }
 
 /** Stage 2: price scoring among the eligible options, after-price gates, the aggregate measure. */
@@ -481,13 +483,15 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
   const traced = !light && run.scoreTrees === "full";
   const seen = compiled.map((c) => (!traced && PRICE_FORMULA_RULES[c.formula.id] === c.formula ? new Map<string, LeafScore>() : undefined));
   // The built-in relative-to-lowest formula, max × Pmin / P: its product max × Pmin is the same for every bid,
-  // and the quotient is worked out in integers (see ledgerQuotient). It is positive, and a quotient held to 20
-  // places is above max only if the guard's would be (then both are max held to 20 places).
+  // and the quotient is worked out in integers (see ledgerQuotient). It is positive, and capped as the guard
+  // caps it: at max held to 20 places (in ledger units), since a quotient on the grid of 20 places is above max
+  // exactly when it is above max so held (no point of that grid lies between them).
   const top = compiled.map((c) => (c.formula === PRICE_FORMULA_RULES["relative-to-lowest"] ? fixedOf(c.ctx.maxPoints.times(c.ctx.lowest)) : undefined));
+  const caps = compiled.map((c) => ledgerUnitsOf(c.ctx.maxPoints as Dec));
   return eligible.map((s) => {
     const price = s.price as Dec;
     const priceLeafScores: LeafScore[] = new Array(compiled.length);
-    let pricePoints = ZERO;
+    let pricePoints = 0n;
     for (let k = 0; k < compiled.length; k++) {
       const c = compiled[k] as CompiledPriceScoring;
       const memo = seen[k];
@@ -497,9 +501,9 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         try {
           if (traced) r = priceLeaf(c, price);
           else {
-            const [t, max] = [top[k], c.ctx.maxPoints as Dec];
-            const q = t && unitsDec(ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s));
-            r = { points: q === undefined ? guard(c.formula.score(price, c.ctx).points, max) : q.gt(max) ? round(max) : q, raw };
+            const [t, cap] = [top[k], caps[k] as bigint];
+            const q = t && ledgerQuotient(t.m, fixedFromString(raw) as Fixed, t.s);
+            r = { units: q === undefined ? ledgerUnitsOf(guard(c.formula.score(price, c.ctx).points, c.ctx.maxPoints as Dec)) : q > cap ? cap : q, raw };
           }
         } catch (e) {
           throw movedIntoDocument(run, run.priceLeaves[k] as Leaf, s.option.id, e);
@@ -507,29 +511,28 @@ function stageTwo(run: Run, states: readonly OptionState[], light = false): Pric
         if (memo !== undefined && memo.size < SEEN_LIMIT) memo.set(raw, r);
       }
       priceLeafScores[k] = r;
-      // One price criterion: its points are its leaf's decimal itself (see plusPoints).
-      pricePoints = plusPoints(pricePoints, r.points);
+      pricePoints = addLedger(pricePoints, r.units);
     }
-    const totalPoints = s.quality.plus(pricePoints);
+    const totalPoints = addLedger(s.quality, pricePoints);
     // No after-price gates (most tenders): every bid shares the empty list, kept to the end of the lot.
     const after = afterGates.length > 0 ? afterGates.map((g) => gateOutcome(run, g, (li) => pointsOf(run, s, priceLeafScores, li), "after-price")) : (afterGates as []);
-    const measure = measureOf(run, s.quality, totalPoints, price);
+    const measure: Measure | undefined = run.aggregation === "weighted-sum" ? totalPoints : priceMeasure(run, unitsDec(s.quality), price);
     // Its text read as a number is the nearest double (as toNumber gives it), and results write the text.
-    const measureText = measure && decString(measure);
-    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureText, measureNumber: measure && Number(measureText) };
+    const measureText = measure === undefined ? undefined : typeof measure === "bigint" ? fixedString(measure) : decString(measure);
+    return { state: s, priceLeafScores, pricePoints, totalPoints, afterGates: after, ranked: after.every((g) => g.passed), measure, measureText, measureNumber: measureText === undefined ? undefined : Number(measureText) };
   });
 }
 
 
 /** A leaf's points for an option priced in stage 2. */
-function pointsOf(run: Run, s: OptionState, priceLeafScores: readonly LeafScore[], li: number): Dec {
+function pointsOf(run: Run, s: OptionState, priceLeafScores: readonly LeafScore[], li: number): bigint {
   const leaf = run.leaves[li] as Leaf;
-  if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).points;
-  return s.leafScores[li]?.points ?? ZERO;
+  if (leaf.node.kind === "price") return (priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore).units;
+  return s.leafScores[li]?.units ?? 0n;
 }
 
 function pointsOn(run: Run, p: Priced, lis: readonly number[]): Dec {
-  return sumDec(lis.map((li) => pointsOf(run, p.state, p.priceLeafScores, li)));
+  return unitsDec(sumPoints(lis, (li) => pointsOf(run, p.state, p.priceLeafScores, li)));
 }
 
 /** Compares by measure, then the tie-break rules; negative when a ranks above b. Returns the deciding rule index (-1: measure). */
@@ -547,7 +550,7 @@ function compare(run: Run, a: Priced, b: Priced): { readonly order: number; read
     let what: string;
     switch (r.rule) {
       case "higher-quality":
-        [x, y, what] = [a.state.quality, b.state.quality, "higher quality score"];
+        [x, y, what] = [unitsDec(a.state.quality), unitsDec(b.state.quality), "higher quality score"];
         break;
       case "lower-price":
         [x, y, higher, what] = [a.state.price ?? ZERO, b.state.price ?? ZERO, false, "lower price"];
@@ -652,7 +655,7 @@ function guard(raw: unknown, max: Dec): Dec {
  * decimal, which a remembered leaf score shares) and the fraction of each points text; and top-level nodes
  * written before (the same data for every option with those points or that pass/fail outcome).
  */
-type TreeMemo = readonly (readonly [text: Map<unknown, string>, node: Map<unknown, ScoreNode>])[];
+type TreeMemo = readonly (readonly [text: Map<bigint, string>, fraction: Map<bigint, string>, node: Map<unknown, ScoreNode>])[];
 
 /** What a score tree is built from: one option's scores in a lot (see {@link leafScoreOf}). */
 interface TreeSource {
@@ -672,20 +675,20 @@ function failedBefore(s: OptionState): string {
 function leafScoreOf(t: TreeSource, li: number): LeafScore {
   const { run, s, p } = t;
   const leaf = run.leaves[li] as Leaf;
-  if (t.sealed && leaf.priceDerived) return { points: ZERO, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore(s)} before price evaluation)` };
+  if (t.sealed && leaf.priceDerived) return { units: 0n, notScored: `the value is derived from the bid price, which was not opened (failed ${failedBefore(s)} before price evaluation)` };
   if (leaf.node.kind !== "price") return s.leafScores[li] as LeafScore;
   if (p !== undefined) return p.priceLeafScores[run.priceLeaves.indexOf(leaf)] as LeafScore;
-  return { points: ZERO, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
+  return { units: 0n, notScored: `price not opened: failed ${failedBefore(s)} before price evaluation` };
 }
 
-/** A node's points: its leaf's, or its children's summed from 0 as sumDec sums them. */
-function treeSum(t: TreeSource, fi: number): Dec {
+/** A node's points (in ledger units): its leaf's, or its children's summed from 0 as sumDec sums them. */
+function treeSum(t: TreeSource, fi: number): bigint {
   const { run } = t;
   const n = (run.flat[fi] as FlatNode).node;
-  if (n.kind === "pass-fail") return ZERO;
-  if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).points;
-  let total = ZERO;
-  for (const c of run.children[fi] as readonly number[]) total = plusPoints(total, treeSum(t, c));
+  if (n.kind === "pass-fail") return 0n;
+  if (n.kind !== "group") return leafScoreOf(t, run.leafOfFlat.get(fi) as number).units;
+  let total = 0n;
+  for (const c of run.children[fi] as readonly number[]) total = addLedger(total, treeSum(t, c));
   return total;
 }
 
@@ -708,18 +711,18 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   const full = run.scoreTrees === "full";
   const f = run.flat[fi] as FlatNode;
   const n = f.node;
-  const [text, nodes] = t.memo[fi] as TreeMemo[number];
+  const [text, fractions, nodes] = t.memo[fi] as TreeMemo[number];
   const maxPoints = run.maxStr[fi] as string;
   if (n.kind === "pass-fail") {
     const outcome = t.s.passFail[run.passFailAt.indexOf(fi)] as PassFailOutcome["outcome"];
     return remember(nodes as Map<typeof outcome, ScoreNode>, outcome, passFailNode, f);
   }
   const s = n.kind === "group" ? undefined : leafScoreOf(t, run.leafOfFlat.get(fi) as number);
-  const pts = s?.points ?? treeSum(t, fi);
-  // A leaf's points, or a one-child group's, are a leaf score's decimal, shared by the options with that score;
-  // a sum is a new decimal, whose points seldom repeat (nothing is remembered by them: no text to hash).
+  const pts = s !== undefined ? s.units : treeSum(t, fi);
+  // A leaf's points, or a one-child group's, repeat across a catalogue (ratings, limits reached); a sum's
+  // points seldom repeat, so nothing is remembered by them.
   const sum = s === undefined && (run.children[fi] as readonly number[]).length > 1;
-  const points = full || sum ? decString(pts) : remember(text, pts, decString as (d: unknown) => string);
+  const points = full || sum ? fixedString(pts) : remember(text, pts, fixedString);
   // A top-level group node is its points alone.
   const memo = full || sum || s !== undefined ? undefined : nodes;
   let node = memo?.get(points) as Record<string, unknown> | undefined;
@@ -731,7 +734,7 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
     node["display"] = n.display ?? (n.unit?.startsWith(run.currency) ? "money" : "number");
   }
   node["points"] = points;
-  node["fraction"] = sum ? fraction(points, run.maxFixed[fi] as Fixed) : remember(text as Map<string, string>, points, fraction, run.maxFixed[fi] as Fixed);
+  node["fraction"] = sum ? fraction(pts, run.maxFixed[fi] as Fixed) : remember(fractions, pts, fraction, run.maxFixed[fi] as Fixed);
   if (s === undefined) {
     if (full) node["children"] = treeNodes(t, run.children[fi] as readonly number[]);
   } else {
@@ -742,10 +745,9 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   return node as unknown as ScoreNode;
 }
 
-/** points ÷ max held to 20 places, as `round(new Dec(points).div(max))` gives it, in integers (no Decimal division). */
-function fraction(points: string, max: Fixed): string {
-  const p = fixedFromString(points) as Fixed;
-  return max.m === 0n ? "0" : fixedString(ledgerQuotient(p.m, max, p.s));
+/** points (in ledger units) ÷ max held to 20 places, as `round(new Dec(points).div(max))` gives it, in integers (no Decimal division). */
+function fraction(points: bigint, max: Fixed): string {
+  return max.m === 0n ? "0" : fixedString(ledgerQuotient(points, max));
 }
 
 /** Each flagged option's price flags, by its state (an object key: no hashing of its id for every option). */
@@ -810,8 +812,8 @@ function analysesFor(settings: NonNullable<Tender["settings"]>, lotId: string, n
  * it, so that the analysis is a module of its own that a caller who never asks for it does not load.
  */
 export interface OvertakingTools {
-  readonly better: typeof better;
-  readonly measureOf: typeof measureOf;
+  readonly measureOrder: typeof measureOrder;
+  readonly priceMeasure: typeof priceMeasure;
   readonly guard: typeof guard;
   readonly compilePrice: typeof compilePrice;
   readonly short: typeof short;
@@ -838,7 +840,7 @@ function scoreLot(
   // The bids without a flag share one empty list (as bids at one flagged price share theirs).
   const unflagged: PriceFlag[] = [];
   const results: TenderOptionResult[] = [];
-  const memo: TreeMemo = run.flat.map(() => [new Map(), new Map()]);
+  const memo: TreeMemo = run.flat.map(() => [new Map(), new Map(), new Map()]);
   const emit = (s: OptionState, p: Priced | undefined, overtaking: Overtaking | undefined): void => {
     // A tender excluded before price is opened shows no price and no figure derived from it, and no total.
     const sealed = p === undefined && !s.eligibleForPrice;
@@ -849,17 +851,18 @@ function scoreLot(
     if (rankNo !== undefined) r["rank"] = rankNo;
     if (sealed) {
       r["totalStatus"] = "not computed: excluded before price was opened";
-      r["qualityPoints"] = decString(s.quality.minus(sumDec(run.leaves.flatMap((l, li) => (l.priceDerived ? [(s.leafScores[li] as LeafScore).points] : [])))));
+      const derived = sumPoints(run.leaves.flatMap((l, li) => (l.priceDerived ? [li] : [])), (li) => (s.leafScores[li] as LeafScore).units);
+      r["qualityPoints"] = fixedString(addLedger(s.quality, -derived));
     } else {
       // Not sealed, so priced: the quality, price and total points are the stage's own.
       const { measure, measureText, totalPoints } = p as Priced;
-      const total = measure === totalPoints ? (measureText as string) : decString(totalPoints);
+      const total = typeof measure === "bigint" ? (measureText as string) : fixedString(totalPoints);
       if (measureText !== undefined) r["total"] = measureText;
       else if (run.aggregation === "weighted-sum") r["total"] = total;
       else r["totalStatus"] = "not computable: quality score 0, so price per quality point is undefined (ranked after every option with a finite measure)";
       r["totalPoints"] = total;
-      r["pricePoints"] = decString((p as Priced).pricePoints);
-      r["qualityPoints"] = decString(s.quality);
+      r["pricePoints"] = fixedString((p as Priced).pricePoints);
+      r["qualityPoints"] = fixedString(s.quality);
       if (s.price !== undefined) r["price"] = s.priceText;
     }
     r["scoreTree"] = treeNodes({ run, memo, s, p, sealed }, run.roots);
@@ -872,7 +875,7 @@ function scoreLot(
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];
-    emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ better, measureOf, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
+    emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ measureOrder, priceMeasure, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedOf.get(s), undefined);

@@ -2,6 +2,8 @@ import type { Decimal } from "decimal.js";
 import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
+import { fixedFromString, fixedOf, ledgerQuotient, ledgerUnitsOf, minusFixed, withinPrecision } from "../../_lib/fixed.js";
+import { checkDecimalInput } from "../../schema/decimalInput.js";
 import { bound, collect, describe, equals, fromResult, readDecimal, trace, under, type ScoreTrace } from "./trace.js";
 
 /**
@@ -518,12 +520,44 @@ export function valueScore(
   return compiled.trace(v);
 }
 
+/**
+ * The built-in linear function's points in ledger units, as its decimals give them (`points`), in integers. A
+ * value outside the limits scores the limit's points, worked out once (the clamped values of a catalogue are
+ * many). Inside them, max × (v − lower) / (upper − lower) lies in [0, max]: the exact difference from the
+ * limit times the maximum is divided once ({@link ledgerQuotient}: half-even to 50 significant digits, then to
+ * 20 places, as Decimal's `div` and the bound's `toDecimalPlaces`). A difference or product beyond 50 digits,
+ * which Decimal would round first, is left to the decimals.
+ */
+function linearUnits(max: Dec, { lower, upper }: Limits, higher: boolean, points: (v: Dec) => Dec): (value: string) => bigint | undefined {
+  const [maxF, lowerF, upperF, range] = [fixedOf(max), fixedOf(lower), fixedOf(upper), fixedOf(upper.minus(lower))];
+  const [lowUnits, highUnits] = [ledgerUnitsOf(points(lower)), ledgerUnitsOf(points(upper))];
+  return (value) => {
+    const checked = checkDecimalInput(value);
+    const v = checked.ok ? fixedFromString(checked.text) : undefined;
+    if (v === undefined) return undefined;
+    const fromLower = minusFixed(v, lowerF);
+    if (fromLower.m < 0n) return lowUnits;
+    const fromUpper = minusFixed(upperF, v);
+    if (fromUpper.m < 0n) return highUnits;
+    const diff = higher ? fromLower : fromUpper;
+    // Within 50 digits, the product (and so the difference, unless the maximum is 0 and both are 0) is exact in Decimal too.
+    const product = maxF.m * diff.m;
+    return withinPrecision(product) ? ledgerQuotient(product, range, maxF.s + diff.s) : undefined;
+  };
+}
+
 /** @internal A value function resolved once for a criterion: each value then costs one call of the function. */
 export interface CompiledValueScoring {
   /** The points and how they were produced (as {@link valueScore}). */
   trace(value: Dec): ScoreTrace;
   /** The same points, without the trace. */
   points(value: Dec): Dec;
+  /**
+   * The same points for a value written as a decimal string, in ledger units (10^−20 points), worked out in
+   * integers; `undefined` when only {@link points} can give them (a function other than the built-in linear
+   * one, a value the decimal rule refuses, or digits beyond the library's precision).
+   */
+  units(value: string): bigint | undefined;
 }
 
 /**
@@ -541,18 +575,12 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
     const r = under(["spec"], () => fn.score(v, { maxPoints: max, direction, params }));
     return { r, raw: fromResult(r.points, ["spec", "fn"], `value function "${fn.id}"`) };
   };
-  let points = (v: Dec): Dec => bound(run(v).raw, max, []);
-  if (fn.score === VALUE_FUNCTION_RULES.linear.score) {
-    // The built-in linear function (from VALUE_FUNCTIONS or the rules scoring reads: the same score) scores a value outside its limits as the limit itself: those points are
-    // worked out once (the clamped values of a catalogue are many, each with a note no one reads here).
-    // Inside them, the points max × (v − lower) / (upper − lower) lie in [0, max], so bounding them only holds
-    // them to 20 places.
-    const { lower, upper } = params as Limits;
-    const [low, high, range, higher] = [points(lower), points(upper), upper.minus(lower), direction === "higher-is-better"];
-    points = (v) => (v.lt(lower) ? low : v.gt(upper) ? high : max.times(higher ? v.minus(lower) : upper.minus(v)).div(range).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
-  }
+  const points = (v: Dec): Dec => bound(run(v).raw, max, []);
+  // The built-in linear function (from VALUE_FUNCTIONS or the rules scoring reads: the same score) is worked out in integers.
+  const units = fn.score === VALUE_FUNCTION_RULES.linear.score ? linearUnits(max, params as Limits, direction === "higher-is-better", points) : () => undefined;
   return {
     points,
+    units,
     trace: (v) => {
       const { r, raw } = run(v);
       const notes = [...(r.notes ?? [])];
