@@ -66,7 +66,7 @@ export interface Leaf {
 /**
  * @internal A leaf's score for one option. Its points are held to 20 places, so they are kept as the integer
  * number of 10^−20 points (ledger units): sums of points are then integer sums, rounded as Decimal's `plus`
- * rounds them ({@link addLedger}), and texts and fractions are made from the integer (see {@link pointsDec}).
+ * rounds them ({@link addLedger}), and texts and fractions are made from the integer (`unitsDec` gives the decimal).
  */
 export interface LeafScore {
   /** The points, in ledger units. */
@@ -651,9 +651,9 @@ function guard(raw: unknown, max: Dec): Dec {
 }
 
 /**
- * What a lot's score trees remember per flat node (catalogue scores repeat): the text of points seen (by the
- * decimal, which a remembered leaf score shares) and the fraction of each points text; and top-level nodes
- * written before (the same data for every option with those points or that pass/fail outcome).
+ * What a lot's score trees remember per flat node (catalogue scores repeat): the text and the fraction of the
+ * points seen (by their ledger units); and top-level nodes written before (the same data for every option with
+ * those points or that pass/fail outcome).
  */
 type TreeMemo = readonly (readonly [text: Map<bigint, string>, fraction: Map<bigint, string>, node: Map<unknown, ScoreNode>])[];
 
