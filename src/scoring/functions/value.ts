@@ -540,7 +540,8 @@ function linearUnits(max: Dec, { lower, upper }: Limits, higher: boolean, points
     const fromUpper = minusFixed(upperF, v);
     if (fromUpper.m < 0n) return highUnits;
     const diff = higher ? fromLower : fromUpper;
-    // Within 50 digits, the product (and so the difference, unless the maximum is 0 and both are 0) is exact in Decimal too.
+    // A product within 50 digits is exact in Decimal too, and so is the difference, its factor (unless the
+    // maximum is 0: then the product, and the points, are 0 whatever the difference).
     const product = maxF.m * diff.m;
     return withinPrecision(product) ? ledgerQuotient(product, range, maxF.s + diff.s) : undefined;
   };
