@@ -76,8 +76,9 @@ export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readon
     return { id: b.id, q, p };
   });
   const n = wq.div(wp);
-  const qBest = Dec.max(...rows.map((r) => r.q));
-  const pBest = Dec.min(...rows.map((r) => r.p));
+  // Read one by one: there can be more bids than one call takes as arguments.
+  const qBest = rows.reduce((a, r) => (r.q.gt(a) ? r.q : a), (rows[0] as (typeof rows)[number]).q);
+  const pBest = rows.reduce((a, r) => (r.p.lt(a) ? r.p : a), (rows[0] as (typeof rows)[number]).p);
   const scored = rows.map((r) => ({ id: r.id, u: new Dec(1).minus(qBest.minus(r.q).times(n)).div(r.p).times(pBest) }));
   const sorted = [...scored].sort((a, b) => b.u.comparedTo(a.u));
   return sorted.map((r) => ({ id: r.id, index: decString(r.u.toDecimalPlaces(12, Dec.ROUND_HALF_EVEN)), rank: 1 + sorted.filter((x) => x.u.gt(r.u)).length }));

@@ -111,8 +111,9 @@ function pricePairSolver(t: OvertakingTools, run: Run, states: readonly OptionSt
   const me = eligible[meIdx] as OptionState;
   const target = eligible.find((x) => x.option.id === targetId) as OptionState;
   const others = base.filter((_, i) => i !== meIdx);
-  const oMin = others.length > 0 ? Dec.min(...others) : undefined;
-  const oMax = others.length > 0 ? Dec.max(...others) : undefined;
+  // Read one by one: a lot can have more bids than one call takes as arguments.
+  const oMin = others.length > 0 ? others.reduce((a, b) => (b.lt(a) ? b : a)) : undefined;
+  const oMax = others.length > 0 ? others.reduce((a, b) => (b.gt(a) ? b : a)) : undefined;
   const oSum = sumDec(others);
   const compiled = run.priceLeaves.map((leaf) => t.compilePrice(run, leaf, base));
   return (price) => {

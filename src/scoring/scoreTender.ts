@@ -888,7 +888,7 @@ function scoreLot(
     options: results,
     ...(first !== undefined && !firstShared ? { winner: first.state.option.id } : {}),
     unresolvedTies: ranking.ties,
-    ...(eligiblePrices.length > 0 ? { lowestPrice: decString(Dec.min(...eligiblePrices)) } : {}),
+    ...(eligiblePrices.length > 0 ? { lowestPrice: decString(eligiblePrices.reduce((a, b) => (b.lt(a) ? b : a))) } : {}),
     rankReversals: analyses.rankReversal ? rankReversals(run, states, ranking) : [],
   };
 }

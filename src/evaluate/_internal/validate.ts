@@ -109,7 +109,8 @@ function checkDocument(doc: EvaluationDocument, inputIndex: readonly number[], s
   }
   if (ids.size === doc.options.length && comparators === 1) {
     const parts = checkParts(doc);
-    issues.push(...parts.issues);
+    // One by one: a catalogue can have hundreds of thousands of issues, more than one call takes as arguments.
+    for (const i of parts.issues) issues.push(i);
     pathway = parts.pathway;
     groups = parts.groups;
   }
@@ -215,7 +216,7 @@ export function prepareEvaluation(input: unknown, invalidOptions: InvalidOptions
   let doc: EvaluationDocument = { ...frameDoc, options: parsed };
   let inputIndex: readonly number[] = parsedIndex;
   let checked = checkDocument(doc, inputIndex, unparsed);
-  found.push(...checked.found);
+  for (const i of checked.found) found.push(i);
   for (const [k, list] of checked.byOption) byOption.set(k, [...(byOption.get(k) ?? []), ...list]);
 
   const comparatorIndex = rawOptions.findIndex((o) => (o as { isComparator?: unknown } | null | undefined)?.isComparator === true);
