@@ -1,5 +1,7 @@
 import { Dec, decString } from "../_lib/decimal.js";
-import { fail } from "../errors/VbpInputError.js";
+import { fail, VbpInputError } from "../errors/VbpInputError.js";
+import type { VbpIssue, VbpPath } from "../errors/issue.js";
+import { collect, describe, readDecimal } from "./functions/trace.js";
 import type { Criterion } from "./criteria.js";
 import type { PriceFormulaSpec } from "./functions/price.js";
 import { parseTender, type ScoringRegistries } from "./schema.js";
@@ -54,7 +56,7 @@ export interface UtilityIndexRow {
  * @param bids - the bids (at least one)
  * @param weights - `{ quality, price }` weights (percent, > 0)
  * @returns each bid with its index, ranked (1 = highest); ties share a rank
- * @throws VbpInputError for an empty list, a quality outside 0–1, a price ≤ 0 or a weight ≤ 0
+ * @throws VbpInputError for an empty list, a bid or weight that is not a decimal by the library's decimal rule, a quality outside 0–1, a price ≤ 0 or a weight ≤ 0 (every problem, each at its path)
  * @example
  * ```ts
  * utilityIndex([{ id: "A", quality: "0.8", price: "100" }, { id: "B", quality: "1", price: "125" }], { quality: "50", price: "50" })
@@ -64,24 +66,37 @@ export interface UtilityIndexRow {
  */
 export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readonly quality: string; readonly price: string }): UtilityIndexRow[] {
   if (!Array.isArray(bids) || bids.length === 0) fail({ code: "too_small", path: ["bids"], message: "must have at least 1 bid" });
-  const wq = new Dec(weights.quality);
-  const wp = new Dec(weights.price);
-  if (!wq.gt(0)) fail({ code: "too_small", path: ["weights", "quality"], message: `must be > 0, got ${weights.quality}` });
-  if (!wp.gt(0)) fail({ code: "too_small", path: ["weights", "price"], message: `must be > 0, got ${weights.price}` });
-  const rows = bids.map((b, i) => {
-    const q = new Dec(b.quality);
-    const p = new Dec(b.price);
-    if (q.lt(0) || q.gt(1)) fail({ code: "invalid_value", path: ["bids", i, "quality"], message: `must be a share between 0 and 1, got ${b.quality}` });
-    if (!p.gt(0)) fail({ code: "too_small", path: ["bids", i, "price"], message: `must be > 0, got ${b.price}` });
-    return { id: b.id, q, p };
+  // Every problem at once, each at its path; decimals by the library's one decimal rule (no hex, no spaces).
+  const issues: VbpIssue[] = [];
+  const object = (v: unknown, path: VbpPath, what: string): Record<string, unknown> => {
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+    issues.push({ code: "invalid_type", path, message: `must be ${what}, got ${describe(v)}` });
+    return {};
+  };
+  const w = object(weights, ["weights"], "an object { quality, price }");
+  const wq = collect(issues, () => readDecimal(w["quality"], ["weights", "quality"], "positive"));
+  const wp = collect(issues, () => readDecimal(w["price"], ["weights", "price"], "positive"));
+  const rows = bids.map((raw, i) => {
+    const b = object(raw, ["bids", i], "a bid { id, quality, price }");
+    if (typeof b["id"] !== "string") issues.push({ code: "invalid_type", path: ["bids", i, "id"], message: `must be a string, got ${describe(b["id"])}` });
+    const q = collect(issues, () => readDecimal(b["quality"], ["bids", i, "quality"]));
+    const p = collect(issues, () => readDecimal(b["price"], ["bids", i, "price"], "positive"));
+    if (q !== undefined && (q.lt(0) || q.gt(1))) issues.push({ code: "invalid_value", path: ["bids", i, "quality"], message: `must be a share between 0 and 1, got ${decString(q)}` });
+    return { id: b["id"] as string, q: q as Dec, p: p as Dec };
   });
+  if (issues.length > 0 || wq === undefined || wp === undefined) throw new VbpInputError(issues);
   const n = wq.div(wp);
   // Read one by one: there can be more bids than one call takes as arguments.
   const qBest = rows.reduce((a, r) => (r.q.gt(a) ? r.q : a), (rows[0] as (typeof rows)[number]).q);
   const pBest = rows.reduce((a, r) => (r.p.lt(a) ? r.p : a), (rows[0] as (typeof rows)[number]).p);
   const scored = rows.map((r) => ({ id: r.id, u: new Dec(1).minus(qBest.minus(r.q).times(n)).div(r.p).times(pBest) }));
   const sorted = [...scored].sort((a, b) => b.u.comparedTo(a.u));
-  return sorted.map((r) => ({ id: r.id, index: decString(r.u.toDecimalPlaces(12, Dec.ROUND_HALF_EVEN)), rank: 1 + sorted.filter((x) => x.u.gt(r.u)).length }));
+  // Rank 1 + the number of higher indexes: in this order, the place of the first bid with the same index.
+  let rank = 0;
+  return sorted.map((r, i) => {
+    if (i === 0 || r.u.lt((sorted[i - 1] as (typeof sorted)[number]).u)) rank = i + 1;
+    return { id: r.id, index: decString(r.u.toDecimalPlaces(12, Dec.ROUND_HALF_EVEN)), rank };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formulaDiagnostic, PRICE_FORMULAS, priceScores, utilityIndex } from "../../src/index.js";
+import { thrown } from "../_helpers/thrown.js";
 import { handTender } from "./fixtures.js";
 
 // Stilger, Siderius & van Raaij (2017), "A comparative study of formulas for choosing the economically most
@@ -75,6 +76,41 @@ describe("utility index", () => {
   it("bad input is an error with its path", () => {
     expect(() => utilityIndex([{ id: "A", quality: "1.2", price: "10" }], { quality: "50", price: "50" })).toThrow(/bids\[0\]\.quality: must be a share between 0 and 1/);
     expect(() => utilityIndex([], { quality: "50", price: "50" })).toThrow(/bids: must have at least 1 bid/);
+  });
+
+  it("every bad bid and weight at once, by the decimal rule, each at its path (never a raw Decimal error or a crash)", () => {
+    const bids = [
+      { id: "A", quality: "abc", price: " 10" },
+      { id: "B", quality: "0.5", price: "0x10" },
+      null,
+      { quality: "0.5", price: "-3" },
+    ] as unknown as Parameters<typeof utilityIndex>[0];
+    const issues = thrown(() => utilityIndex(bids, { quality: "x", price: "0" }));
+    expect(issues.map((i) => [i.code, i.path.join("."), i.message])).toEqual([
+      ["invalid_type", "weights.quality", 'must be a decimal number (a finite decimal number), got "x"'],
+      ["too_small", "weights.price", "must be > 0, got 0"],
+      ["invalid_type", "bids.0.quality", 'must be a decimal number (a finite decimal number), got "abc"'],
+      ["invalid_format", "bids.0.price", 'must be a decimal number without surrounding spaces, got " 10"'],
+      ["invalid_format", "bids.1.price", 'must be a decimal number (no hexadecimal, octal or binary), got "0x10"'],
+      ["invalid_type", "bids.2", "must be a bid { id, quality, price }, got null"],
+      ["invalid_type", "bids.2.id", "must be a string, got nothing"],
+      ["invalid_type", "bids.2.quality", "must be a decimal number (a finite decimal number), got nothing"],
+      ["invalid_type", "bids.2.price", "must be a decimal number (a finite decimal number), got nothing"],
+      ["invalid_type", "bids.3.id", "must be a string, got nothing"],
+      ["too_small", "bids.3.price", "must be > 0, got -3"],
+    ]);
+    expect(thrown(() => utilityIndex([{ id: "A", quality: "1", price: "1" }], undefined as never)).map((i) => i.path.join("."))).toEqual(["weights", "weights.quality", "weights.price"]);
+  });
+
+  it("50,000 bids: ranked in one pass (equal indexes share a rank, 1 + the bids above)", () => {
+    const bids = Array.from({ length: 50_000 }, (_, i) => ({ id: `b${i}`, quality: "1", price: String(100 + (i % 1000)) }));
+    const rows = utilityIndex(bids, { quality: "50", price: "50" });
+    expect(rows).toHaveLength(50_000);
+    // 50 bids at each of 1,000 prices: the k-th price from the lowest holds ranks 50k + 1.
+    expect(rows[0]).toEqual({ id: "b0", index: "1", rank: 1 });
+    expect(rows.filter((r) => r.rank === 1)).toHaveLength(50);
+    expect(rows[50]).toMatchObject({ id: "b1", rank: 51 });
+    expect(rows.at(-1)).toMatchObject({ id: "b49999", rank: 49_951 });
   });
 });
 
