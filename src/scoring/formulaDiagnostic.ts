@@ -68,21 +68,25 @@ export function utilityIndex(bids: readonly UtilityIndexBid[], weights: { readon
   if (!Array.isArray(bids) || bids.length === 0) fail({ code: "too_small", path: ["bids"], message: "must have at least 1 bid" });
   // Every problem at once, each at its path; decimals by the library's one decimal rule (no hex, no spaces).
   const issues: VbpIssue[] = [];
-  const object = (v: unknown, path: VbpPath, what: string): Record<string, unknown> => {
+  // A bid or the weights that is not an object is one problem (its fields are not reported missing one by one).
+  const object = (v: unknown, path: VbpPath, what: string): Record<string, unknown> | undefined => {
     if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
     issues.push({ code: "invalid_type", path, message: `must be ${what}, got ${describe(v)}` });
-    return {};
+    return undefined;
   };
   const w = object(weights, ["weights"], "an object { quality, price }");
-  const wq = collect(issues, () => readDecimal(w["quality"], ["weights", "quality"], "positive"));
-  const wp = collect(issues, () => readDecimal(w["price"], ["weights", "price"], "positive"));
-  const rows = bids.map((raw, i) => {
+  const wq = w && collect(issues, () => readDecimal(w["quality"], ["weights", "quality"], "positive"));
+  const wp = w && collect(issues, () => readDecimal(w["price"], ["weights", "price"], "positive"));
+  // Every row is read whole or reported: the rows are used only when there is no issue.
+  const rows: { id: string; q: Dec; p: Dec }[] = [];
+  bids.forEach((raw, i) => {
     const b = object(raw, ["bids", i], "a bid { id, quality, price }");
+    if (b === undefined) return;
     if (typeof b["id"] !== "string") issues.push({ code: "invalid_type", path: ["bids", i, "id"], message: `must be a string, got ${describe(b["id"])}` });
     const q = collect(issues, () => readDecimal(b["quality"], ["bids", i, "quality"]));
     const p = collect(issues, () => readDecimal(b["price"], ["bids", i, "price"], "positive"));
     if (q !== undefined && (q.lt(0) || q.gt(1))) issues.push({ code: "invalid_value", path: ["bids", i, "quality"], message: `must be a share between 0 and 1, got ${decString(q)}` });
-    return { id: b["id"] as string, q: q as Dec, p: p as Dec };
+    rows.push({ id: b["id"] as string, q: q as Dec, p: p as Dec });
   });
   if (issues.length > 0 || wq === undefined || wp === undefined) throw new VbpInputError(issues);
   const n = wq.div(wp);

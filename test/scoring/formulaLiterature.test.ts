@@ -78,7 +78,7 @@ describe("utility index", () => {
     expect(() => utilityIndex([], { quality: "50", price: "50" })).toThrow(/bids: must have at least 1 bid/);
   });
 
-  it("every bad bid and weight at once, by the decimal rule, each at its path (never a raw Decimal error or a crash)", () => {
+  it("every bad bid and weight at once, by the decimal rule, each at its path (never a raw Decimal error or a crash; a bid that is not an object is one problem)", () => {
     const bids = [
       { id: "A", quality: "abc", price: " 10" },
       { id: "B", quality: "0.5", price: "0x10" },
@@ -93,13 +93,10 @@ describe("utility index", () => {
       ["invalid_format", "bids.0.price", 'must be a decimal number without surrounding spaces, got " 10"'],
       ["invalid_format", "bids.1.price", 'must be a decimal number (no hexadecimal, octal or binary), got "0x10"'],
       ["invalid_type", "bids.2", "must be a bid { id, quality, price }, got null"],
-      ["invalid_type", "bids.2.id", "must be a string, got nothing"],
-      ["invalid_type", "bids.2.quality", "must be a decimal number (a finite decimal number), got nothing"],
-      ["invalid_type", "bids.2.price", "must be a decimal number (a finite decimal number), got nothing"],
       ["invalid_type", "bids.3.id", "must be a string, got nothing"],
       ["too_small", "bids.3.price", "must be > 0, got -3"],
     ]);
-    expect(thrown(() => utilityIndex([{ id: "A", quality: "1", price: "1" }], undefined as never)).map((i) => i.path.join("."))).toEqual(["weights", "weights.quality", "weights.price"]);
+    expect(thrown(() => utilityIndex([{ id: "A", quality: "1", price: "1" }], undefined as never)).map((i) => i.path.join("."))).toEqual(["weights"]);
   });
 
   it("50,000 bids: ranked in one pass (equal indexes share a rank, 1 + the bids above)", () => {
