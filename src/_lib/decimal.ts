@@ -63,23 +63,3 @@ export function sumDec(values: Iterable<Dec>): Dec {
   for (const v of values) total = total.plus(v);
   return total;
 }
-
-let warm = false;
-
-/**
- * Takes each arithmetic path of the Decimal library once, on a few small values, before a large run: V8 then
- * optimises the library's functions for every path they take, instead of for the first values met, and does
- * not recompile them as each later stage meets new kinds of value. Changes no setting and no value.
- */
-export function warmDecimals(): void {
-  if (warm) return;
-  warm = true;
-  const xs = ["0", "-2.5", "1e-9", "9.99999999", "1234567890123456789012.5", 0, 7, -0.75].map((v) => new Dec(v));
-  for (const a of xs)
-    for (const b of xs) {
-      decString(a.plus(b).minus(a.times(b)));
-      if (!b.isZero()) decString(a.div(b).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN));
-      a.gt(b);
-      a.lt(b);
-    }
-}

@@ -1,4 +1,4 @@
-import { Dec, decString, LEDGER_SCALE, warmDecimals } from "../_lib/decimal.js";
+import { Dec, decString, LEDGER_SCALE } from "../_lib/decimal.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import { bundledThresholdFor } from "../reference/thresholds.js";
@@ -72,7 +72,6 @@ export function evaluate(document: unknown, options: EvaluateOptions = {}): Eval
  * with gates that may pass in a draw).
  */
 export function evaluateWithValues(document: unknown, options: EvaluateOptions = {}): { result: EvaluationResult; values: ReadonlyMap<string, Readonly<Record<string, string>>> } {
-  warmDecimals();
   // The one validation pass: every problem at once, no engine run; a catalogue sets invalid options aside.
   const prepared = prepareEvaluation(document, options.invalidOptions);
   stageReporter(options.onProgress, prepared.doc.options.length)("validate", prepared.doc.options.length);

@@ -427,17 +427,17 @@ function unitCostOf(ctx: Context, volume: readonly Dec[] | undefined, und: bigin
     volume: totals.totalText,
     discountedVolume: totals.discountedText,
     undiscounted: computedMoney(decString(toLedgerScale(unitsDec(und).div(totals.total))), ctx.currency),
-    discounted: computedMoney(decString(discounted), ctx.currency),
+    discounted: computedMoney(fixedString(discounted), ctx.currency),
   };
 }
 
-/** Discounted cost per unit of volume: present cost ÷ Σ volume × DF (undefined without volume). */
-function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigint): Dec | undefined {
+/** Discounted cost per unit of volume, in ledger units: present cost ÷ Σ volume × DF (undefined without volume). */
+function perVolume(ctx: Context, volume: readonly Dec[] | undefined, disc: bigint): bigint | undefined {
   if (volume === undefined) return undefined;
   const totals = volumeTotals(ctx, volume);
   // Volumes are ≥ 0 and discount factors > 0: with a volume in some year, the divisor is > 0.
   if (totals.total.isZero()) return undefined;
-  return unitsDec(ledgerQuotient(disc, totals.discountedFixed));
+  return ledgerQuotient(disc, totals.discountedFixed);
 }
 
 /** Σ volume and Σ volume × DF over the periods, once per volume array. */
@@ -705,13 +705,13 @@ export function safeEvaluateLifecycle(input: LifecycleDocumentInput, options: Ev
 /**
  * @internal The engine on a document already returned by parseLifecycleDocument (no second validation).
  * `breakdown: false` leaves the totals by kind, item and period empty (a caller that reads the totals alone).
- * `totals` hears each option's net present cost and discounted cost per patient as exact decimals (the
+ * `totals` hears each option's net present cost and discounted cost per patient in ledger units (the
  * figures of the result); with `breakdown: false` as well, the caller reads those alone and gets no option
  * results (an empty list) and no ledger.
  */
 export function evaluateValidatedLifecycle(
   doc: LifecycleDocument,
-  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: ((done: number) => void) | undefined; readonly totals?: (optionIndex: number, presentCost: Dec, perPatient: Dec | undefined) => void } = {},
+  options: EvaluateLifecycleOptions & { readonly breakdown?: boolean; readonly onOption?: ((done: number) => void) | undefined; readonly totals?: (optionIndex: number, presentCost: bigint, perPatient: bigint | undefined) => void } = {},
 ): LifecycleResult {
   const totals = options.totals;
   // The totals alone: each option's present cost (see presentCostOf), and nothing kept for a payback or a ledger.
@@ -733,7 +733,7 @@ export function evaluateValidatedLifecycle(
       : i === comparatorIndex && comparator !== undefined
         ? comparator
         : evaluateOption(ctx, option, i, ledger && ((item, count, rows) => ledger.add(i, item, count, rows)));
-    totals?.(i, unitsDec(run.runDisc), perVolume(ctx, run.patients, run.runDisc));
+    totals?.(i, run.runDisc, perVolume(ctx, run.patients, run.runDisc));
     if (!totalsOnly) {
       const result = optionResult(ctx, option, i, i === comparatorIndex, run);
       if (comparator === undefined) results.push(result);

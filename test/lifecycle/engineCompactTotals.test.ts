@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateLifecycle, parseLifecycleDocument, type LifecycleDocumentInput } from "../../src/index.js";
 import { evaluateValidatedLifecycle } from "../../src/lifecycle/evaluate.js";
-import { decString } from "../../src/_lib/decimal.js";
+import { fixedString } from "../../src/_lib/fixed.js";
 import { item } from "../_helpers/lifecycleDocument.js";
 
 // A compact catalogue run reads each option's net present cost and discounted cost per patient alone (the
@@ -16,7 +16,7 @@ function compactTotals(input: LifecycleDocumentInput): { presentCost: string; pe
   const r = evaluateValidatedLifecycle(parseLifecycleDocument(input), {
     ledger: false,
     breakdown: false,
-    totals: (i, presentCost, perPatient) => (out[i] = { presentCost: decString(presentCost), perPatient: perPatient && decString(perPatient) }),
+    totals: (i, presentCost, perPatient) => (out[i] = { presentCost: fixedString(presentCost), perPatient: perPatient === undefined ? undefined : fixedString(perPatient) }),
   });
   // The totals are all the caller reads: no option results, no ledger.
   expect(r.options).toEqual([]);

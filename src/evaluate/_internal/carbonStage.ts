@@ -26,20 +26,18 @@ import { HMT_GDP_DEFLATORS, rebaseFactor } from "../../reference/deflators.js";
 import { DESNZ_CARBON_VALUES } from "../../sustainability/carbonValues.js";
 import type { PriceIndexSeries } from "../../time/indexation.js";
 import { buildCarbonInput } from "./assemble.js";
-import { addLedger, fixedOf, ledgerQuotient, unitsDec, plusLedger, timesToLedger, type Fixed } from "../../_lib/fixed.js";
+import { addLedger, fixedOf, ledgerQuotient, plusLedger, timesToLedger, type Fixed } from "../../_lib/fixed.js";
 import type { EvaluationContext } from "./context.js";
 
-const ZERO = new Dec(0);
-
-/** Per document option (Dec), and what the run recorded. */
+/** Per document option (in ledger units), and what the run recorded. */
 export interface CarbonStage {
   readonly footprint: CarbonFootprintResult;
-  readonly productKgPerPatient: readonly Dec[];
-  readonly productKgTotal: readonly Dec[];
+  readonly productKgPerPatient: readonly bigint[];
+  readonly productKgTotal: readonly bigint[];
   /** Monetised carbon per patient (none without carbon valuation: every entry absent). */
-  readonly costPerPatient: readonly (Dec | undefined)[];
+  readonly costPerPatient: readonly (bigint | undefined)[];
   /** Present value of the monetised carbon of the whole population (none without carbon valuation: every entry absent). */
-  readonly presentValue: readonly (Dec | undefined)[];
+  readonly presentValue: readonly (bigint | undefined)[];
   readonly carbonValues?: EvaluationReferenceData["carbonValues"];
   readonly assumptions: readonly string[];
 }
@@ -49,19 +47,12 @@ export interface CarbonStage {
  * `footprints: false` (a run that shows no stage results): the footprint without its per-option results.
  */
 export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pathway: readonly OptionResult[], ledgerLines = true, footprints = true): CarbonStage {
-  const productKgPerPatient: Dec[] = [];
-  const productKgTotal: Dec[] = [];
-  // Each option's figures are read as the footprint gives them (none is kept past its option). Options share
-  // most products' footprints: each distinct amount becomes one Decimal, which they share.
-  const kg = new Map<bigint, Dec>();
-  const kgDec = (units: bigint): Dec => {
-    let d = kg.get(units);
-    if (d === undefined) kg.set(units, (d = unitsDec(units)));
-    return d;
-  };
+  const productKgPerPatient: bigint[] = [];
+  const productKgTotal: bigint[] = [];
+  // Each option's figures are read as the footprint gives them (none is kept past its option).
   const product = (i: number, f: CarbonOptionFigures): void => {
-    productKgPerPatient[i] = f.perPatient === undefined ? ZERO : kgDec(f.perPatient);
-    productKgTotal[i] = kgDec(f.total);
+    productKgPerPatient[i] = f.perPatient ?? 0n;
+    productKgTotal[i] = f.total;
   };
   const valuation = doc.carbonValuation;
   if (valuation === undefined) {
@@ -110,8 +101,8 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
   };
 
   const discountedPatients = fixedOf(ctx.discountedPatients);
-  const presentValue: Dec[] = [];
-  const costPerPatient: Dec[] = [];
+  const presentValue: bigint[] = [];
+  const costPerPatient: bigint[] = [];
   // Options with the same effects share one pathway result: its kg a year is read once. The arithmetic is the
   // Decimal formula above step for step, in integers (each sum and product rounded as the library's Decimal
   // rounds it, see timesToLedger and addLedger), so no Decimal is made per option and year.
@@ -128,9 +119,9 @@ export function carbonStage(doc: EvaluationDocument, ctx: EvaluationContext, pat
       const amount = timesToLedger(kg, valuePerKg[y] as Fixed);
       pv = addLedger(pv, timesToLedger({ m: amount, s: LEDGER_SCALE }, factors[y] as Fixed));
     }
-    presentValue[i] = unitsDec(pv);
+    presentValue[i] = pv;
     // Patients a year are positive and discount factors too, so the divisor is never 0.
-    costPerPatient[i] = unitsDec(ledgerQuotient(pv, discountedPatients));
+    costPerPatient[i] = ledgerQuotient(pv, discountedPatients);
   }, footprints);
   const assumptions = [...footprint.assumptions];
   for (const a of m.assumptions) if (!assumptions.includes(a)) assumptions.push(a);

@@ -5,20 +5,17 @@
  * @internal
  * @module
  */
-import { Dec } from "../../_lib/decimal.js";
 import { evaluateValidatedLifecycle } from "../../lifecycle/evaluate.js";
 import type { LifecycleResult } from "../../lifecycle/result.js";
 import type { EvaluationDocument } from "../document.js";
 import { buildLifecycleDocument } from "./assemble.js";
 
-/** Per document option: lifecycle cost per patient and net present cost (zero without lifecycle costs). */
+/** Per document option: lifecycle cost per patient and net present cost, in ledger units (zero without lifecycle costs). */
 export interface LifecycleStage {
   readonly result: LifecycleResult | undefined;
-  readonly perPatient: readonly Dec[];
-  readonly netPresentCost: readonly Dec[];
+  readonly perPatient: readonly bigint[];
+  readonly netPresentCost: readonly bigint[];
 }
-
-const ZERO = new Dec(0);
 
 /**
  * `breakdown: false` (compact results, which do not show the lifecycle stage): the totals alone, and no
@@ -26,17 +23,17 @@ const ZERO = new Dec(0);
  */
 export function lifecycleStage(doc: EvaluationDocument, ledger: boolean, breakdown = true, onOption?: (done: number) => void): LifecycleStage {
   const built = buildLifecycleDocument(doc);
-  const perPatient: Dec[] = doc.options.map(() => ZERO);
-  const netPresentCost: Dec[] = doc.options.map(() => ZERO);
+  const perPatient: bigint[] = doc.options.map(() => 0n);
+  const netPresentCost: bigint[] = doc.options.map(() => 0n);
   if (built.doc === undefined) return { result: undefined, perPatient, netPresentCost };
-  // The engine hands over each option's totals as exact decimals (nothing is written out and read back).
+  // The engine hands over each option's totals in ledger units (nothing is written out and read back).
   const result = evaluateValidatedLifecycle(built.doc, {
     ledger,
     breakdown,
     onOption,
     totals: (j, presentCost, pp) => {
       const i = (built.indexes[j] as { optionIndex: number }).optionIndex;
-      perPatient[i] = pp ?? ZERO;
+      perPatient[i] = pp ?? 0n;
       netPresentCost[i] = presentCost;
     },
   });

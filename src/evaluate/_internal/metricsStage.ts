@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { Dec, decString } from "../../_lib/decimal.js";
+import { figureOfText, figureTextAt, type Figure } from "../../_lib/figure.js";
 import type { VbpIssue } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { NetMonetaryBenefitRow } from "../../analysis/nmb.js";
@@ -14,7 +14,7 @@ import type { EvaluationDocument } from "../document.js";
 import { readMetricName } from "../metricNames.js";
 import type { OptionFigures } from "./figures.js";
 
-const ZERO = new Dec(0);
+const ZERO = 0n;
 
 /** What a metric can read for one option. */
 export interface MetricSource {
@@ -24,10 +24,10 @@ export interface MetricSource {
 }
 
 /** A metric's value: an exact figure, or the text of one (read by the caller only when first met). */
-function metricValue(base: string, arg: string | undefined, s: MetricSource): Dec | string {
+function metricValue(base: string, arg: string | undefined, s: MetricSource): Figure | string {
   const f = s.figures;
   const pp = f.pathway.perPatient;
-  const dec = (v: string | undefined): Dec | string => v ?? ZERO;
+  const dec = (v: string | undefined): Figure | string => v ?? ZERO;
   switch (base) {
     case "wholePathwayCostPerPatient":
       return f.wholePathway;
@@ -66,7 +66,7 @@ function metricValue(base: string, arg: string | undefined, s: MetricSource): De
 export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSource[]): Map<string, Record<string, string>> {
   const issues: VbpIssue[] = [];
   // Each metric with the texts of the distinct values met (a text, or a figure options share), each rounded and written once.
-  const metrics: { id: string; m: NonNullable<ReturnType<typeof readMetricName>>; written: Map<Dec | string, string> }[] = [];
+  const metrics: { id: string; m: NonNullable<ReturnType<typeof readMetricName>>; written: Map<Figure | string, string> }[] = [];
   for (const [criterionId, name] of Object.entries(doc.criterionMetrics ?? {})) {
     const m = readMetricName(name);
     if (m === undefined) continue;
@@ -93,7 +93,7 @@ export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSo
     for (const { id, m, written } of metrics) {
       const v = metricValue(m.base, m.arg, sources[i] as MetricSource);
       let text = written.get(v);
-      if (text === undefined) written.set(v, (text = decString((typeof v === "string" ? new Dec(v) : v).toDecimalPlaces(m.decimalPlaces, Dec.ROUND_HALF_EVEN))));
+      if (text === undefined) written.set(v, (text = figureTextAt(typeof v === "string" ? figureOfText(v) : v, m.decimalPlaces)));
       row[id] = text;
     }
     values.set(o.id, row);

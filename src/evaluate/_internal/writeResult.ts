@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { decString } from "../../_lib/decimal.js";
+import { figureText } from "../../_lib/figure.js";
 import type { NetMonetaryBenefitRow } from "../../analysis/nmb.js";
 import type { SocialValueResult } from "../../sustainability/socialValue.js";
 import type { SustainabilityGatesResult } from "../../sustainability/gates.js";
@@ -28,25 +28,25 @@ export function writeOption(
   // Written key by key in the result's order (optional keys in their places).
   const w: Record<string, unknown> = { optionId: o.id, supplier: o.supplier, label: o.label, isComparator: o.isComparator === true, lot: o.lot ?? "default" };
   if (o.price !== undefined) w.price = o.price;
-  // Carbon as an externality is the carbon cost itself (the same decimal): written once.
-  const carbonCost = f.carbonCost && decString(f.carbonCost);
+  // Carbon as an externality is the carbon cost itself (the same figure): written once.
+  const carbonCost = f.carbonCost === undefined ? undefined : figureText(f.carbonCost);
   w.costs = {
-    lifecycle: decString(f.lifecycle),
+    lifecycle: figureText(f.lifecycle),
     pathway: pp.costs.discounted,
-    carbonExternality: f.carbonExternality === f.carbonCost ? carbonCost : decString(f.carbonExternality),
-    wholePathway: decString(f.wholePathway),
-    lifecycleNetPresentCost: decString(f.lifecycleNetPresentCost),
-    wholePathwayPopulation: decString(f.wholePathwayPopulation),
+    carbonExternality: f.carbonExternality === f.carbonCost ? carbonCost : figureText(f.carbonExternality),
+    wholePathway: figureText(f.wholePathway),
+    lifecycleNetPresentCost: figureText(f.lifecycleNetPresentCost),
+    wholePathwayPopulation: figureText(f.wholePathwayPopulation),
     byCategory,
   };
   w.qalysPerPatient = pp.qalys.discounted;
   w.lifeYearsPerPatient = pp.lifeYears.discounted;
   w.eventsPerPatient = pp.events;
   const carbon: Record<string, string> = {
-    pathwayKgPerPatient: decString(f.pathwayKgPerPatient),
-    productKgPerPatient: decString(f.productKgPerPatient),
-    kgPerPatient: decString(f.kgPerPatient),
-    kgTotal: decString(f.kgTotal),
+    pathwayKgPerPatient: figureText(f.pathwayKgPerPatient),
+    productKgPerPatient: figureText(f.productKgPerPatient),
+    kgPerPatient: figureText(f.kgPerPatient),
+    kgTotal: figureText(f.kgTotal),
   };
   if (carbonCost !== undefined) carbon.costPerPatient = carbonCost;
   w.carbon = carbon;

@@ -17,6 +17,7 @@
  * @module
  */
 import { Dec } from "../../../_lib/decimal.js";
+import { unitsDec } from "../../../_lib/fixed.js";
 import type { VbpIssue, VbpPath } from "../../../errors/issue.js";
 import { VbpInputError } from "../../../errors/VbpInputError.js";
 import { evaluateWithValues } from "../../../evaluate/evaluate.js";
@@ -448,7 +449,7 @@ export function buildDocumentModel(document: unknown, specs: readonly UncertainD
       const at = (kg: string): readonly OptionResult[] => prepared.doc.options.map(() => ({ perPatient: { carbonKg: kg } }) as unknown as OptionResult);
       const c0 = carbonStage(prepared.doc, ctx, at("0")).costPerPatient[0];
       const c1 = carbonStage(prepared.doc, ctx, at("1000")).costPerPatient[0];
-      kappa = c0 !== undefined && c1 !== undefined ? Number(c1.minus(c0).div(1000)) : 0;
+      kappa = c0 !== undefined && c1 !== undefined ? Number(unitsDec(c1 - c0).div(1000)) : 0;
     }
     const kappaWhole = prepared.doc.carbonValuation?.treatment === "externality" ? kappa : 0;
     const series: PathwaySeries[] = [];
