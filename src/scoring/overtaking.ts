@@ -14,6 +14,7 @@ import { VbpInputError } from "../errors/VbpInputError.js";
 import { formatMoney } from "../money/money.js";
 import type { QualitativeScale } from "./functions/index.js";
 import { resolveValueFunction } from "./functions/value.js";
+import { figureDec } from "../_lib/figure.js";
 import { unitsDec } from "../_lib/fixed.js";
 import type { Measure } from "./points.js";
 import type { Leaf, LeafScore, OptionState, OvertakingTools, Priced, Run } from "./scoreTender.js";
@@ -25,7 +26,7 @@ const CANNOT = "cannot overtake on this criterion alone";
 
 /** A bid's measure as a decimal (a weighted sum's is its points in ledger units). */
 function measureDec(m: Measure | undefined): Dec | undefined {
-  return typeof m === "bigint" ? unitsDec(m) : m;
+  return m === undefined ? undefined : figureDec(m);
 }
 
 /** True if measure a is strictly better than b. */

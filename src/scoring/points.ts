@@ -6,11 +6,11 @@
  *
  * @module
  */
-import type { Dec } from "../_lib/decimal.js";
+import type { Figure } from "../_lib/figure.js";
 import { fixedFromString, roundToLedger, type Fixed } from "../_lib/fixed.js";
 
 /** @internal An aggregate measure: total points in ledger units (weighted sum), or a decimal (price per quality point, monetised price). */
-export type Measure = bigint | Dec;
+export type Measure = Figure;
 
 /** @internal Points written as text (a trace's points, held to 20 places) in ledger units. */
 export function unitsOfText(text: string): bigint {

@@ -14,8 +14,6 @@ import type { EvaluationDocument } from "../document.js";
 import { readMetricName } from "../metricNames.js";
 import type { OptionFigures } from "./figures.js";
 
-const ZERO = 0n;
-
 /** What a metric can read for one option. */
 export interface MetricSource {
   readonly figures: OptionFigures;
@@ -27,7 +25,7 @@ export interface MetricSource {
 function metricValue(base: string, arg: string | undefined, s: MetricSource): Figure | string {
   const f = s.figures;
   const pp = f.pathway.perPatient;
-  const dec = (v: string | undefined): Figure | string => v ?? ZERO;
+  const orZero = (v: string | undefined): Figure | string => v ?? 0n;
   switch (base) {
     case "wholePathwayCostPerPatient":
       return f.wholePathway;
@@ -40,25 +38,25 @@ function metricValue(base: string, arg: string | undefined, s: MetricSource): Fi
     case "qalysPerPatient":
       return f.qalys;
     case "lifeYearsPerPatient":
-      return dec(pp.lifeYears.discounted);
+      return orZero(pp.lifeYears.discounted);
     case "netMonetaryBenefitPerPatient":
-      return dec(s.nmb?.nmb);
+      return orZero(s.nmb?.nmb);
     case "incrementalNetMonetaryBenefitPerPatient":
-      return dec(s.nmb?.incrementalNmb);
+      return orZero(s.nmb?.incrementalNmb);
     case "carbonKgPerPatient":
       return f.kgPerPatient;
     case "carbonKgTotal":
       return f.kgTotal;
     case "carbonCostPerPatient":
-      return f.carbonCost ?? ZERO;
+      return f.carbonCost ?? 0n;
     case "socialValueScore":
-      return dec(s.social?.normalised);
+      return orZero(s.social?.normalised);
     case "costCategoryPerPatient":
-      return dec(pp.costs.byCategory[arg ?? ""]?.discounted);
+      return orZero(pp.costs.byCategory[arg ?? ""]?.discounted);
     case "eventsPerPatient":
-      return dec(pp.events[arg ?? ""]);
+      return orZero(pp.events[arg ?? ""]);
     default:
-      return ZERO;
+      return 0n;
   }
 }
 
