@@ -7,7 +7,7 @@
  * @module
  */
 import { Dec, decString, LEDGER_SCALE } from "./decimal.js";
-import { addLedger, fixedFromString, fixedString, roundToLedger, unitsDec } from "./fixed.js";
+import { addLedger, type Fixed, fixedFromString, fixedOf, fixedString, roundToLedger, unitsDec } from "./fixed.js";
 
 /** @internal An exact figure: ledger units, or a Decimal. */
 export type Figure = bigint | Dec;
@@ -21,6 +21,11 @@ export function figureOfText(text: string): Figure {
 /** @internal A figure as a Decimal. */
 export function figureDec(a: Figure): Dec {
   return typeof a === "bigint" ? unitsDec(a) : a;
+}
+
+/** @internal A figure as an exact Fixed. */
+export function figureFixed(a: Figure): Fixed {
+  return typeof a === "bigint" ? { m: a, s: LEDGER_SCALE } : fixedOf(a);
 }
 
 /** @internal `a + b` as Decimal's `plus` gives it. */

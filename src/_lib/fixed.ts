@@ -128,13 +128,10 @@ const PRECISION = 50;
 
 /**
  * @internal `n × 10^−ns ÷ d` (n in ledger units unless `ns` says otherwise, d ≠ 0) as the library's Decimal
- * gives it, then held at the ledger scale, in ledger units: the quotient rounded half-even to 50 significant
- * digits, then half-even to 20 places (the same two roundings as `toLedgerScale(new Dec(…).div(d))`), in
- * integers alone.
+ * `div` gives it: the quotient rounded half-even to 50 significant digits, in integers alone.
  */
-export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): bigint {
-  if (n === 0n) return 0n;
-  const neg = n < 0n !== d.m < 0n;
+export function decimalQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): Fixed {
+  if (n === 0n) return { m: 0n, s: 0 };
   const num = n < 0n ? -n : n;
   const den = d.m < 0n ? -d.m : d.m;
   // num ÷ den lies in [10^(a−b−1), 10^(a−b+1)): with k = 50 − (a − b), ⌊num × 10^k ÷ den⌋ has 50 or 51 digits;
@@ -148,10 +145,17 @@ export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): 
   const r = top - q * divisor; // the remainder, by a product rather than a second division
   const twice = r * 2n;
   if (twice > divisor || (twice === divisor && (q & 1n) !== 0n)) q++;
-  // The value is q × 10^(d.s − ns − k): in ledger units, q × 10^(d.s − ns − k + 20).
-  const e = d.s - ns - k + LEDGER_SCALE;
-  const units = e >= 0 ? q * pow10(e) : roundToLedger(q, LEDGER_SCALE - e);
-  return neg ? -units : units;
+  // The value is q × 10^(d.s − ns − k).
+  return { m: n < 0n !== d.m < 0n ? -q : q, s: ns + k - d.s };
+}
+
+/**
+ * @internal {@link decimalQuotient} then held at the ledger scale, in ledger units: the same two roundings as
+ * `toLedgerScale(new Dec(…).div(d))` (half-even to 50 significant digits, then to 20 places).
+ */
+export function ledgerQuotient(n: bigint, d: Fixed, ns: number = LEDGER_SCALE): bigint {
+  const q = decimalQuotient(n, d, ns);
+  return roundToLedger(q.m, q.s);
 }
 
 /**
@@ -190,12 +194,18 @@ function digitCount(x: bigint): number {
   return n;
 }
 
+/** @internal An exact m × 10^−s as the library's Decimal holds a result: half-even to 50 significant digits. */
+export function decimalFixed(m: bigint, s: number): Fixed {
+  const abs = m < 0n ? -m : m;
+  if (abs < P50) return { m, s };
+  const cut = digitCount(abs) - PRECISION;
+  return cut > 0 ? { m: roundQuotient(m, cut), s: s - cut } : { m, s };
+}
+
 /** @internal `a.plus(b)` (b in ledger units) as the library's Decimal gives it: the exact sum, half-even to 50 significant digits. */
 export function plusLedger(a: Fixed, b: bigint): Fixed {
   const s = a.s > LEDGER_SCALE ? a.s : LEDGER_SCALE;
-  const m = a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE);
-  const cut = digitCount(m < 0n ? -m : m) - PRECISION;
-  return cut > 0 ? { m: roundQuotient(m, cut), s: s - cut } : { m, s };
+  return decimalFixed(a.m * pow10(s - a.s) + b * pow10(s - LEDGER_SCALE), s);
 }
 
 /** @internal `a.plus(b)` of two amounts held at the ledger scale (in ledger units), as the library's Decimal sums them. */
@@ -263,4 +273,21 @@ export function withinPrecision(m: bigint): boolean {
 export function ledgerUnitsOf(d: Dec): bigint {
   const f = fixedOf(d);
   return roundToLedger(f.m, f.s);
+}
+
+/** @internal `a.minus(b)` as the library's Decimal gives it: the exact difference, half-even to 50 significant digits. */
+export function minusDecimal(a: Fixed, b: Fixed): Fixed {
+  const d = minusFixed(a, b);
+  return decimalFixed(d.m, d.s);
+}
+
+/** @internal The order of two exact decimals: negative when a < b, 0 when equal, positive when a > b. */
+export function compareFixed(a: Fixed, b: Fixed): number {
+  const d = minusFixed(a, b).m;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** @internal A decimal rounded half-even to `places` (≥ 0) decimal places, as `toDecimalPlaces(places)` rounds it. */
+export function fixedAt(a: Fixed, places: number): Fixed {
+  return a.s > places ? { m: roundQuotient(a.m, a.s - places), s: places } : a;
 }

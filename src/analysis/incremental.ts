@@ -1,4 +1,6 @@
 import { Dec, decString } from "../_lib/decimal.js";
+import { type Figure, figureDec, figureFixed } from "../_lib/figure.js";
+import { compareFixed, decimalQuotient, fixedOf, fixedString, minusDecimal } from "../_lib/fixed.js";
 import { parseOptions, type ParsedOption } from "./_internal/options.js";
 import { safely, type SafeResult } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
@@ -22,7 +24,8 @@ export interface IncrementalSettings {
 
 /** A point on the cost-effectiveness plane: one or more options with identical cost and effect. */
 interface Point {
-  readonly cost: Dec;
+  /** Ledger units (from the whole job) or a Decimal. */
+  readonly cost: Figure;
   readonly effect: Dec;
   /** Cost and effect as written in the result. */
   readonly costText: string;
@@ -53,7 +56,7 @@ function toPoints(options: readonly ParsedOption[]): Point[] {
     return t;
   };
   for (const o of options) {
-    const costText = textOf(o.cost);
+    const costText = typeof o.cost === "bigint" ? fixedString(o.cost) : textOf(o.cost);
     const effectText = textOf(o.effect);
     const key = `${costText}|${effectText}`;
     const g = groups.get(key);
@@ -71,7 +74,7 @@ function toPoints(options: readonly ParsedOption[]): Point[] {
  * infinities, whose difference is NaN, are compared exactly).
  */
 function byCostThenEffectDesc(a: Point, b: Point): number {
-  return a.approx - b.approx || a.cost.comparedTo(b.cost) || b.effect.comparedTo(a.effect);
+  return a.approx - b.approx || compareFixed(figureFixed(a.cost), figureFixed(b.cost)) || b.effect.comparedTo(a.effect);
 }
 
 /**
@@ -80,8 +83,9 @@ function byCostThenEffectDesc(a: Point, b: Point): number {
  * increments are > 0 on the non-dominated list).
  */
 function icerExceedsNext(a: Point, b: Point, c: Point): boolean {
-  const left = b.cost.minus(a.cost).times(c.effect.minus(b.effect));
-  const right = c.cost.minus(b.cost).times(b.effect.minus(a.effect));
+  const [ac, bc, cc] = [figureDec(a.cost), figureDec(b.cost), figureDec(c.cost)];
+  const left = bc.minus(ac).times(c.effect.minus(b.effect));
+  const right = cc.minus(bc).times(b.effect.minus(a.effect));
   return left.greaterThan(right);
 }
 
@@ -174,11 +178,11 @@ export function parsedIncrementalAnalysis(parsed: readonly ParsedOption[], setti
   const icers = hull.map((p, k) => {
     if (k === 0) return undefined;
     const prev = hull[k - 1] as Point;
-    const dc = p.cost.minus(prev.cost);
+    const dc = minusDecimal(figureFixed(p.cost), figureFixed(prev.cost));
     const de = p.effect.minus(prev.effect);
-    const icer = formatRatio(dc.dividedBy(de), settings);
+    const icer = formatRatio(decimalQuotient(dc.m, fixedOf(de), dc.s), settings);
     frontierIcers.push(icer);
-    return { comparedWith: (prev.members[0] as ParsedOption).id, incrementalCost: decString(dc), incrementalEffect: decString(de), icer };
+    return { comparedWith: (prev.members[0] as ParsedOption).id, incrementalCost: fixedString(dc.m, dc.s), incrementalEffect: decString(de), icer };
   });
   const dominantAlone = hull.length === 1 && points.length > 1;
 

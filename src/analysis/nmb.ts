@@ -2,6 +2,8 @@ import { describedShape } from "../schema/withMeta.js";
 import { onFirstUse } from "../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec, decString } from "../_lib/decimal.js";
+import { type Figure, figureDec, figureFixed } from "../_lib/figure.js";
+import { compareFixed, type Fixed, fixedOf, fixedString, minusDecimal } from "../_lib/fixed.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema, nonNegativeDecimalSchema } from "../schema/primitives.js";
@@ -83,8 +85,8 @@ const settingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObject(described
 })));
 
 /** @internal NMB = E·λ − C, exact. */
-export function nmbOf(o: { readonly cost: Dec; readonly effect: Dec }, lambda: Dec): Dec {
-  return o.effect.times(lambda).minus(o.cost);
+export function nmbOf(o: { readonly cost: Figure; readonly effect: Dec }, lambda: Dec): Dec {
+  return o.effect.times(lambda).minus(figureDec(o.cost));
 }
 
 /** @internal The option with the highest NMB at λ (ties: smallest id). */
@@ -141,25 +143,30 @@ export function parsedNetMonetaryBenefit(parsed: readonly ParsedOption[], lambda
     if (comparator === undefined) fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}"` });
   }
   const byThreshold = lambdas.map((lambda) => {
-    // E × λ once per effect object (options often share one).
-    const benefit = new Map<Dec, Dec>();
+    // E × λ once per effect object (options often share one); then E × λ − C as Decimal's `minus` gives it, in
+    // integers (a cost in ledger units is not made a Decimal).
+    const benefit = new Map<Dec, Fixed>();
     const values = parsed.map((o) => {
       let b = benefit.get(o.effect);
-      if (b === undefined) benefit.set(o.effect, (b = o.effect.times(lambda)));
-      return b.minus(o.cost);
+      if (b === undefined) benefit.set(o.effect, (b = fixedOf(o.effect.times(lambda))));
+      return minusDecimal(b, figureFixed(o.cost));
     });
-    const max = values.reduce((a, b) => (b.greaterThan(a) ? b : a));
-    const base = comparator === undefined ? undefined : (values[comparator.index] as Dec);
+    const max = values.reduce((a, b) => (compareFixed(b, a) > 0 ? b : a));
+    const base = comparator === undefined ? undefined : (values[comparator.index] as Fixed);
     const rows = parsed.map((o, i) => {
-      const v = values[i] as Dec;
+      const v = values[i] as Fixed;
+      const best = compareFixed(v, max) === 0;
       const kept = before?.get(o.id);
-      if (kept?.best === v.equals(max)) return kept;
+      if (kept?.best === best) return kept;
       // Written key by key in the row's order (id, label, nmb, incrementalNmb, best).
       const row: { -readonly [K in keyof NetMonetaryBenefitRow]: NetMonetaryBenefitRow[K] } = { id: o.id } as NetMonetaryBenefitRow;
       if (o.label !== undefined) row.label = o.label;
-      row.nmb = decString(v);
-      if (base !== undefined) row.incrementalNmb = decString(v.minus(base));
-      row.best = v.equals(max);
+      row.nmb = fixedString(v.m, v.s);
+      if (base !== undefined) {
+        const d = minusDecimal(v, base);
+        row.incrementalNmb = fixedString(d.m, d.s);
+      }
+      row.best = best;
       return Object.freeze(row);
     });
     const best = rows.filter((r) => r.best).map((r) => r.id).sort();

@@ -1,6 +1,8 @@
 import { withMeta } from "../schema/withMeta.js";
 import * as z from "zod/mini";
 import { type Dec, decString } from "../_lib/decimal.js";
+import { figureFixed } from "../_lib/figure.js";
+import { decimalQuotient, type Fixed, fixedOf, fixedString, minusDecimal } from "../_lib/fixed.js";
 import { fail } from "../errors/VbpInputError.js";
 import { parseWith } from "../schema/issues.js";
 import { idSchema } from "../schema/primitives.js";
@@ -116,18 +118,20 @@ export function parsedPairwiseComparison(parsed: readonly ParsedOption[], s: Pai
   if (comparator === undefined) {
     fail({ code: "unknown_reference", path: ["settings", "comparator"], message: `no option has id "${s.comparator}" (known: ${parsed.slice(0, 10).map((o) => o.id).join(", ")}${parsed.length > 10 ? ", …" : ""})` });
   }
-  // Options often share one effect object: its increment is made and written once.
-  const byEffect = new Map<Dec, { de: Dec; text: string; e: number }>();
+  // Options often share one effect object: its increment is made and written once. Costs are subtracted and
+  // divided as Decimal's `minus` and `div` do it, in integers.
+  const byEffect = new Map<Dec, { de: Fixed; text: string; e: number }>();
+  const comparatorCost = figureFixed(comparator.cost);
   return Object.freeze(
     parsed.map((o) => {
-      const dc = o.cost.minus(comparator.cost);
+      const dc = minusDecimal(figureFixed(o.cost), comparatorCost);
       let effect = byEffect.get(o.effect);
       if (effect === undefined) {
         const de = o.effect.minus(comparator.effect);
-        byEffect.set(o.effect, (effect = { de, text: decString(de), e: de.comparedTo(0) }));
+        byEffect.set(o.effect, (effect = { de: fixedOf(de), text: decString(de), e: de.comparedTo(0) }));
       }
       const { de, e } = effect;
-      const c = dc.comparedTo(0);
+      const c = dc.m < 0n ? -1 : dc.m > 0n ? 1 : 0;
       let status: PairwiseStatus;
       if (o === comparator) status = "comparator";
       else if (e === 0) status = c === 0 ? "identical" : "no effect difference";
@@ -138,11 +142,11 @@ export function parsedPairwiseComparison(parsed: readonly ParsedOption[], s: Pai
         id: o.id,
         ...(o.label === undefined ? {} : { label: o.label }),
         comparator: comparator.id,
-        incrementalCost: decString(dc),
+        incrementalCost: fixedString(dc.m, dc.s),
         incrementalEffect: effect.text,
         status,
         costDirection: c < 0 ? "cost-saving" : c > 0 ? "cost-incurring" : "cost-neutral",
-        ...(hasRatio ? { icer: formatRatio(dc.dividedBy(de), s) } : {}),
+        ...(hasRatio ? { icer: formatRatio(decimalQuotient(dc.m, de, dc.s), s) } : {}),
       } satisfies PairwiseComparison);
     }),
   );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, decString } from "../../src/_lib/decimal.js";
-import { addLedger, fixedFromString, fixedOf, fixedString, ledgerQuotient, mulToLedger, plusLedger, roundToLedger, timesToLedger, unitsDec } from "../../src/_lib/fixed.js";
+import { addLedger, compareFixed, decimalQuotient, fixedAt, fixedFromString, fixedOf, fixedString, ledgerQuotient, minusDecimal, mulToLedger, plusLedger, roundToLedger, timesToLedger, unitsDec } from "../../src/_lib/fixed.js";
 
 // A high-precision reference (300 digits) so its products are exact for these operands.
 const Big = Dec.clone({ precision: 300, toExpNeg: -400, toExpPos: 400 });
@@ -57,6 +57,35 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
           expect(fixedString(ledgerQuotient(sign * n, { m: -8n, s }))).toBe(viaDecimal(sign * n, -8n, s));
         }
       }
+    }
+  });
+
+  it("decimalQuotient, minusDecimal, compareFixed and fixedAt give what the library's Decimal div, minus, comparedTo and toDecimalPlaces give", () => {
+    const text = (d: InstanceType<typeof Dec>): string => (d.isZero() ? "0" : d.toFixed());
+    const check = (a: bigint, sa: number, b: bigint, sb: number, places: number): void => {
+      const da = new Dec(fixedString(a, sa));
+      const db = new Dec(fixedString(b, sb));
+      const d = minusDecimal({ m: a, s: sa }, { m: b, s: sb });
+      expect(fixedString(d.m, d.s)).toBe(text(da.minus(db)));
+      expect(compareFixed({ m: a, s: sa }, { m: b, s: sb })).toBe(da.comparedTo(db));
+      if (b !== 0n) {
+        const q = decimalQuotient(a, { m: b, s: sb }, sa);
+        expect(fixedString(q.m, q.s)).toBe(text(da.div(db)));
+        const r = fixedAt(q, places);
+        expect(fixedString(r.m, r.s)).toBe(text(da.div(db).toDecimalPlaces(places)));
+      }
+    };
+    const big = fc.oneof(digits, fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }), fc.constantFrom(0n, 1n, -1n, 5n, 25n));
+    fc.assert(fc.property(big, fc.integer({ min: 0, max: 50 }), big, fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 40 }), check), { numRuns: 2000 });
+    // Differences of 51 or more digits (a tie at the 50th digit either way), equal values at other scales, and
+    // quotients and roundings exactly halfway.
+    for (const sign of [1n, -1n]) {
+      check(sign * (10n ** 50n + 5n), 0, sign * 10n ** 50n, 0, 0);
+      check(sign * (10n ** 51n + 5n), 0, sign * 10n ** 50n, 1, 0);
+      check(sign * 125n, 2, sign * 1250n, 3, 1);
+      check(sign * 5n, 1, 2n, 0, 1);
+      check(sign * 15n, 0, 4n, 0, 1);
+      check(sign * 45n, 0, 4n, 0, 1);
     }
   });
 

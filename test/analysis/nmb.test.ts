@@ -3,6 +3,11 @@ import fc from "fast-check";
 import { frontierOptionAt, incrementalAnalysis, netMonetaryBenefit, pairwiseComparison, safeIncrementalAnalysis, type CeaOption } from "../../src/analysis/index.js";
 import { formatIssue } from "../../src/errors/index.js";
 import { issueLines } from "../_helpers/thrown.js";
+import { Dec, decString } from "../../src/_lib/decimal.js";
+import { fixedOf, fixedString } from "../../src/_lib/fixed.js";
+import { parsedNetMonetaryBenefit } from "../../src/analysis/nmb.js";
+import { parsedPairwiseComparison } from "../../src/analysis/pairwise.js";
+import { parsedIncrementalAnalysis } from "../../src/analysis/incremental.js";
 
 describe("netMonetaryBenefit", () => {
   it("computes NMB = E·λ − C and INMB against the comparator, exactly, at each threshold", () => {
@@ -110,5 +115,67 @@ describe("pairwiseComparison", () => {
     const opts = [{ id: "a", cost: 0, effect: 0 }, { id: "b", cost: 1000, effect: 3 }];
     expect(pairwiseComparison(opts, { comparator: "a", icerDecimalPlaces: 0 })[1]?.icer).toBe("333");
     expect(issueLines(() => pairwiseComparison(opts, { comparator: "c" }))).toEqual(['unknown_reference settings.comparator: no option has id "c" (known: a, b)']);
+  });
+});
+
+describe("cost-effectiveness arithmetic in integers", () => {
+  // The reference: what the library's Decimal (50 significant digits, half-even) gives, as these analyses
+  // computed it before they worked in integers: NMB = E × λ − C, INMB = NMB − NMB of the comparator, ΔC = C − C₀,
+  // ΔE = E − E₀, ICER = ΔC ÷ ΔE.
+  const text = (d: Dec): string => decString(d);
+  // Decimals within the input rule (below 10^15) of up to 60 significant digits, so that differences and
+  // quotients round at the 50th: small ones too, and ones with few digits.
+  const decimal = fc
+    .tuple(fc.oneof(fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n }), fc.bigInt({ min: -1000n, max: 1000n })), fc.integer({ min: 0, max: 60 }))
+    .map(([m, s]) => fixedString(m, Math.max(s, m.toString().replace("-", "").length - 15)));
+  const options = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z]{1,3}$/), cost: decimal, effect: decimal }), { minLength: 2, maxLength: 8, selector: (o) => o.id });
+
+  it("NMB, INMB, ΔC and the ICER are Decimal's to the last digit, whatever the places and signs", () => {
+    fc.assert(
+      fc.property(options, decimal.map((t) => t.replace("-", "")), fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (xs, lambdaText, places) => {
+        const comparator = xs[0]!;
+        const lambda = new Dec(lambdaText);
+        const nmbOf = (o: { cost: string; effect: string }): Dec => new Dec(o.effect).times(lambda).minus(new Dec(o.cost));
+        const rows = netMonetaryBenefit(xs, { thresholds: lambdaText, comparator: comparator.id }).byThreshold[0]!.options;
+        const max = xs.map(nmbOf).reduce((a, b) => (b.greaterThan(a) ? b : a));
+        xs.forEach((o, i) => {
+          expect(rows[i]).toEqual({ id: o.id, nmb: text(nmbOf(o)), incrementalNmb: text(nmbOf(o).minus(nmbOf(comparator))), best: nmbOf(o).equals(max) });
+        });
+        const pairs = pairwiseComparison(xs, { comparator: comparator.id, ...(places === undefined ? {} : { icerDecimalPlaces: places }) });
+        xs.forEach((o, i) => {
+          const dc = new Dec(o.cost).minus(new Dec(comparator.cost));
+          const de = new Dec(o.effect).minus(new Dec(comparator.effect));
+          expect(pairs[i]?.incrementalCost).toBe(text(dc));
+          const icer = dc.dividedBy(de);
+          if (pairs[i]?.icer !== undefined) expect(pairs[i]?.icer).toBe(text(places === undefined ? icer : icer.toDecimalPlaces(places)));
+        });
+        const cea = incrementalAnalysis(xs, places === undefined ? {} : { icerDecimalPlaces: places });
+        for (const row of cea.options) {
+          if (row.icer === undefined) continue;
+          const [o, prev] = [xs.find((x) => x.id === row.id)!, xs.find((x) => x.id === row.comparedWith)!];
+          const dc = new Dec(o.cost).minus(new Dec(prev.cost));
+          const icer = dc.dividedBy(new Dec(o.effect).minus(new Dec(prev.effect)));
+          expect(row.incrementalCost).toBe(text(dc));
+          expect(row.icer).toBe(text(places === undefined ? icer : icer.toDecimalPlaces(places)));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives the same results for costs held in ledger units (as the whole job passes them) as for the same costs as Decimals", () => {
+    const ledger = fc.bigInt({ min: -(10n ** 34n), max: 10n ** 34n }).map((m) => fixedString(m));
+    const xs = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z]{1,3}$/), cost: ledger, effect: decimal }), { minLength: 2, maxLength: 8, selector: (o) => o.id });
+    fc.assert(
+      fc.property(xs, fc.integer({ min: 0, max: 100_000 }), (list, lambda) => {
+        const asDec = list.map((o, index) => ({ index, id: o.id, cost: new Dec(o.cost), effect: new Dec(o.effect) }));
+        const asUnits = asDec.map((o) => ({ ...o, cost: fixedOf(o.cost).m * 10n ** BigInt(20 - fixedOf(o.cost).s) }));
+        const id = list[0]!.id;
+        expect(parsedNetMonetaryBenefit(asUnits, [new Dec(lambda)], id)).toEqual(parsedNetMonetaryBenefit(asDec, [new Dec(lambda)], id));
+        expect(parsedPairwiseComparison(asUnits, { comparator: id })).toEqual(parsedPairwiseComparison(asDec, { comparator: id }));
+        expect(parsedIncrementalAnalysis(asUnits)).toEqual(parsedIncrementalAnalysis(asDec));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

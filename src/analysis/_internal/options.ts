@@ -2,6 +2,7 @@ import { withMeta, describedObject } from "../../schema/withMeta.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
 import * as z from "zod/mini";
 import { Dec } from "../../_lib/decimal.js";
+import type { Figure } from "../../_lib/figure.js";
 import { parseWith } from "../../schema/issues.js";
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, textSchema } from "../../schema/primitives.js";
 import type { CeaOption } from "../types.js";
@@ -29,12 +30,12 @@ export const ceaOptionsSchema = /* @__PURE__ */ onFirstUse(() => withMeta(z
     });
   })), "analysis/options:ceaOptions"));
 
-/** @internal An option parsed to exact decimals, with its input position. */
+/** @internal An option parsed to exact decimals, with its input position (a cost from the whole job may be held in ledger units). */
 export interface ParsedOption {
   readonly index: number;
   readonly id: string;
   readonly label?: string;
-  readonly cost: Dec;
+  readonly cost: Figure;
   readonly effect: Dec;
 }
 

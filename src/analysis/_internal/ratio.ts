@@ -1,7 +1,7 @@
 import { withMeta } from "../../schema/withMeta.js";
 import { onFirstUse } from "../../schema/onFirstUse.js";
 import * as z from "zod/mini";
-import { type Dec, decString } from "../../_lib/decimal.js";
+import { type Fixed, fixedAt, fixedString } from "../../_lib/fixed.js";
 
 /** @internal How ratios (ICERs) are presented: computation is exact, only the output may be rounded. */
 export interface RatioSettings {
@@ -14,7 +14,8 @@ export const ratioSettingsSchema = /* @__PURE__ */ onFirstUse(() => z.strictObje
 }));
 
 /** @internal Formats a ratio per the settings. */
-export function formatRatio(value: Dec, settings: RatioSettings): string {
+export function formatRatio(value: Fixed, settings: RatioSettings): string {
   const places = settings.icerDecimalPlaces;
-  return decString(places === undefined ? value : value.toDecimalPlaces(places));
+  const v = places === undefined ? value : fixedAt(value, places);
+  return fixedString(v.m, v.s);
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { Dec } from "../../_lib/decimal.js";
-import { figureDec, type Figure } from "../../_lib/figure.js";
+import type { Figure } from "../../_lib/figure.js";
 import { parsedIncrementalAnalysis } from "../../analysis/incremental.js";
 import { parsedPairwiseComparison } from "../../analysis/pairwise.js";
 import { parsedNetMonetaryBenefit, type NetMonetaryBenefitResult, type NetMonetaryBenefitRow } from "../../analysis/nmb.js";
@@ -37,9 +37,9 @@ export function costEffectivenessStage(
   include: (optionId: string) => boolean = () => true,
   before?: CostEffectivenessStage,
 ): CostEffectivenessStage {
-  const parsed: { index: number; id: string; label: string; cost: Dec; effect: Dec }[] = [];
+  const parsed: { index: number; id: string; label: string; cost: Figure; effect: Dec }[] = [];
   doc.options.forEach((o, i) => {
-    if (include(o.id)) parsed.push({ index: parsed.length, id: o.id, label: o.label, cost: figureDec(wholeCost[i] as Figure), effect: qalys[i] as Dec });
+    if (include(o.id)) parsed.push({ index: parsed.length, id: o.id, label: o.label, cost: wholeCost[i] as Figure, effect: qalys[i] as Dec });
   });
   const nmb = threshold === undefined ? undefined : parsedNetMonetaryBenefit(parsed, [new Dec(threshold)], comparatorId, before?.nmbRows);
   const nmbRows = new Map((nmb?.byThreshold[0]?.options ?? []).map((r) => [r.id, r] as const));

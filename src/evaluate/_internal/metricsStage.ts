@@ -60,11 +60,15 @@ function metricValue(base: string, arg: string | undefined, s: MetricSource): Fi
   }
 }
 
+/** Distinct values a metric remembers before it is judged to repeat too seldom to be worth remembering. */
+const UNIQUE = 256;
+
 /** Raw values by option id, by criterion id. Throws when a metric names a category or event no option has. */
 export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSource[]): Map<string, Record<string, string>> {
   const issues: VbpIssue[] = [];
-  // Each metric with the texts of the distinct values met (a text, or a figure options share), each rounded and written once.
-  const metrics: { id: string; m: NonNullable<ReturnType<typeof readMetricName>>; written: Map<Figure | string, string> }[] = [];
+  // Each metric with the texts of the distinct values met (a text, or a figure options share), each rounded and
+  // written once; a metric whose values seldom repeat (an option's own cost or NMB) stops remembering them.
+  const metrics: { id: string; m: NonNullable<ReturnType<typeof readMetricName>>; written: Map<Figure | string, string> | undefined }[] = [];
   for (const [criterionId, name] of Object.entries(doc.criterionMetrics ?? {})) {
     const m = readMetricName(name);
     if (m === undefined) continue;
@@ -88,11 +92,15 @@ export function metricsStage(doc: EvaluationDocument, sources: readonly MetricSo
   const values = new Map<string, Record<string, string>>();
   doc.options.forEach((o, i) => {
     const row: Record<string, string> = {};
-    for (const { id, m, written } of metrics) {
+    for (const metric of metrics) {
+      const { m, written } = metric;
       const v = metricValue(m.base, m.arg, sources[i] as MetricSource);
-      let text = written.get(v);
-      if (text === undefined) written.set(v, (text = figureTextAt(typeof v === "string" ? figureOfText(v) : v, m.decimalPlaces)));
-      row[id] = text;
+      let text = written?.get(v);
+      if (text === undefined) {
+        text = figureTextAt(typeof v === "string" ? figureOfText(v) : v, m.decimalPlaces);
+        if (written !== undefined && written.set(v, text).size > UNIQUE && written.size > i / 2) metric.written = undefined;
+      }
+      row[metric.id] = text;
     }
     values.set(o.id, row);
   });
