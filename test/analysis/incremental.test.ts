@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { incrementalAnalysis, type CeaOption, type IncrementalAnalysis, type IncrementalOptionResult } from "../../src/analysis/index.js";
 import { issueLines } from "../_helpers/thrown.js";
+import { Dec } from "../../src/_lib/decimal.js";
+import { fixedString } from "../../src/_lib/fixed.js";
+import { parsedIncrementalAnalysis } from "../../src/analysis/incremental.js";
 
 // The rules follow Drummond, Sculpher, Claxton, Stoddart & Torrance (2015), Methods for the Economic Evaluation
 // of Health Care Programmes, 4th ed., ch. 4 (dominance, extended dominance, ICERs along the frontier), and
@@ -237,6 +240,31 @@ describe("incrementalAnalysis: properties", () => {
         expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("incrementalAnalysis: costs beyond a double's precision, and costs in ledger units", () => {
+  it("orders costs that are equal as doubles by their exact values", () => {
+    // 1.00000000000000000002 and …01 are the same double; B is cheaper for the same effect, so A is dominated by B.
+    const r = byId(incrementalAnalysis([{ id: "A", cost: "1.00000000000000000002", effect: "1" }, { id: "B", cost: "1.00000000000000000001", effect: "1" }, { id: "C", cost: "2", effect: "2" }]));
+    expect(r["A"]).toMatchObject({ status: "dominated", dominatedBy: "B" });
+    expect(r["B"]).toMatchObject({ status: "reference", onFrontier: true });
+    // ΔC = 2 − 1.00000000000000000001 exactly; ΔE = 1.
+    expect(r["C"]).toMatchObject({ incrementalCost: "0.99999999999999999999", icer: "0.99999999999999999999" });
+  });
+
+  it("gives the same analysis for costs held in ledger units (10^−20, as the whole job passes them) as for the same costs as Decimals", () => {
+    const cost = fc.bigInt({ min: -(10n ** 34n), max: 10n ** 34n });
+    const effect = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 30 })).map(([m, s]) => new Dec(fixedString(m, s)));
+    const options = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z]{1,3}$/), units: cost, effect }), { minLength: 1, maxLength: 12, selector: (o) => o.id });
+    fc.assert(
+      fc.property(options, (xs) => {
+        const asUnits = xs.map((o, index) => ({ index, id: o.id, cost: o.units, effect: o.effect }));
+        const asDec = asUnits.map((o) => ({ ...o, cost: new Dec(fixedString(o.cost)) }));
+        expect(parsedIncrementalAnalysis(asUnits)).toEqual(parsedIncrementalAnalysis(asDec));
+      }),
+      { numRuns: 300 },
     );
   });
 });
