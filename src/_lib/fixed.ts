@@ -291,3 +291,16 @@ export function compareFixed(a: Fixed, b: Fixed): number {
 export function fixedAt(a: Fixed, places: number): Fixed {
   return a.s > places ? { m: roundQuotient(a.m, a.s - places), s: places } : a;
 }
+
+/**
+ * @internal |change| ÷ |base| as a percentage to `places` places, as
+ * `change.abs().div(base.abs()).times(100).toDecimalPlaces(places)` gives it, in integers ("" for a zero base):
+ * the quotient half-even to 50 significant digits (times 100 moves its point and rounds nothing), then half-even
+ * to `places`.
+ */
+export function percentText(change: Fixed, base: Fixed, places: number): string {
+  if (base.m === 0n) return "";
+  const q = decimalQuotient(change.m, base, change.s);
+  const r = fixedAt({ m: q.m < 0n ? -q.m : q.m, s: q.s - 2 }, places);
+  return fixedString(r.m, r.s);
+}

@@ -1,4 +1,4 @@
-import { Dec, decString, LEDGER_SCALE } from "../_lib/decimal.js";
+import { decString, toLedgerScale } from "../_lib/decimal.js";
 import type { VbpIssue, VbpPath } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import { bundledThresholdFor } from "../reference/thresholds.js";
@@ -219,7 +219,7 @@ function runStages(
     horizonYears: doc.horizonYears,
     patientsPerYear: doc.patientsPerYear,
     totalPatients: decString(ctx.totalPatients),
-    discountedPatients: decString(ctx.discountedPatients.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)),
+    discountedPatients: decString(toLedgerScale(ctx.discountedPatients)),
     comparatorId,
     options: written,
     costEffectiveness: { incremental: ceaShown.incremental, pairwise: ceaShown.pairwise, ...(ceaShown.nmb !== undefined ? { netMonetaryBenefit: ceaShown.nmb } : {}) },

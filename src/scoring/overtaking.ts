@@ -15,7 +15,7 @@ import { formatMoney } from "../money/money.js";
 import type { QualitativeScale } from "./functions/index.js";
 import { resolveValueFunction } from "./functions/value.js";
 import { figureDec } from "../_lib/figure.js";
-import { unitsDec } from "../_lib/fixed.js";
+import { fixedOf, percentText, unitsDec } from "../_lib/fixed.js";
 import type { Measure } from "./points.js";
 import type { Leaf, LeafScore, OptionState, OvertakingTools, Priced, Run } from "./scoreTender.js";
 import type { Overtaking, OvertakingStep } from "./tender.js";
@@ -92,7 +92,7 @@ export function overtakingFor(t: OvertakingTools, run: Run, states: readonly Opt
         if (ok(mid)) lo = mid;
         else hi = mid;
       }
-      steps.push({ criterionId: id, label, possible: true, required: decString(lo), change: `a price ${t.pct(s.price.minus(lo), s.price)}% lower (≤ ${money(lo)})` });
+      steps.push({ criterionId: id, label, possible: true, required: decString(lo), change: `a price ${percentText(fixedOf(s.price.minus(lo)), fixedOf(s.price), 1)}% lower (≤ ${money(lo)})` });
     }
   }
   const mine = measureDec(me.measure);
@@ -183,9 +183,10 @@ function solveValue(t: OvertakingTools, run: Run, leaf: Leaf, me: Priced, ok: (p
   if (sp === undefined || !ok(sp)) shown = hi;
   const unit = node.unit !== undefined ? ` ${node.unit}` : "";
   const change = shown.minus(v0);
+  const percent = percentText(fixedOf(change), fixedOf(v0), 1);
   return {
     possible: true,
     required: decString(shown),
-    change: `a value ${dir > 0 ? "≥" : "≤"} ${decString(shown)}${unit} on ${node.label} (now ${decString(v0)}${unit}; ${t.pct(change, v0) === "" ? decString(change.abs()) : `${t.pct(change, v0)}%`} ${change.isNegative() ? "lower" : "higher"})`,
+    change: `a value ${dir > 0 ? "≥" : "≤"} ${decString(shown)}${unit} on ${node.label} (now ${decString(v0)}${unit}; ${percent === "" ? decString(change.abs()) : `${percent}%`} ${change.isNegative() ? "lower" : "higher"})`,
   };
 }

@@ -1,5 +1,6 @@
-import { Dec, decString, LEDGER_SCALE, sumDec } from "../_lib/decimal.js";
-import { addLedger, fixedFromString, fixedOf, fixedString, ledgerQuotient, ledgerUnitsOf, unitsDec, type Fixed } from "../_lib/fixed.js";
+import { Dec, decString, sumDec, toLedgerScale } from "../_lib/decimal.js";
+import { figureTextAt } from "../_lib/figure.js";
+import { addLedger, compareFixed, decimalFixed, decimalQuotient, fixedFromString, fixedOf, fixedString, ledgerQuotient, ledgerUnitsOf, minusDecimal, mulFixed, percentText, unitsDec, type Fixed } from "../_lib/fixed.js";
 import type { VbpIssue } from "../errors/issue.js";
 import { safely, VbpInputError, type SafeResult } from "../errors/VbpInputError.js";
 import type { CurrencyCode } from "../money/currencies.js";
@@ -142,10 +143,6 @@ export interface Priced {
   /** The measure as written in results, and as the nearest double (ranking compares these first, see measureOrder). */
   readonly measureText: string | undefined;
   readonly measureNumber: number | undefined;
-}
-
-function round(d: Dec): Dec {
-  return d.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
 }
 
 function buildRun(t: Tender, reg: ScoringRegistries, scoreTrees: Run["scoreTrees"] = "full"): Run {
@@ -354,15 +351,15 @@ function gateOutcome(run: Run, gate: MinimumScoreGate, points: (li: number) => b
   const min = new Dec(gate.minimumPercent);
   const pct = max.isZero() ? ZERO : got.div(max).times(HUNDRED);
   const passed = pct.gte(min);
-  const shown = decString(pct.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN));
+  const shown = figureTextAt(pct, 2);
   const needed = max.times(min).div(HUNDRED).minus(got);
   return {
     gateId: gate.id,
     kind: "minimum-score",
     stage,
     passed,
-    ...(passed ? {} : { shortfall: decString(round(needed)) }),
-    reason: `${gate.label ?? gate.id}: ${scopeText(gate.scope)} ${decString(round(got).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))} of ${decString(max)} points = ${shown}% ${passed ? "meets" : "is below"} the minimum of ${gate.minimumPercent}%${passed ? "" : ` (${short(needed)} points short)`}${passed ? "" : stage === "before-price" ? "; excluded before price is opened (its price is not scored and does not count as the lowest price)" : "; excluded from the ranking"}`,
+    ...(passed ? {} : { shortfall: decString(toLedgerScale(needed)) }),
+    reason: `${gate.label ?? gate.id}: ${scopeText(gate.scope)} ${short(toLedgerScale(got))} of ${decString(max)} points = ${shown}% ${passed ? "meets" : "is below"} the minimum of ${gate.minimumPercent}%${passed ? "" : ` (${short(needed)} points short)`}${passed ? "" : stage === "before-price" ? "; excluded before price is opened (its price is not scored and does not count as the lowest price)" : "; excluded from the ranking"}`,
   };
 }
 
@@ -454,8 +451,8 @@ function sumPoints(lis: readonly number[], points: (li: number) => bigint): bigi
 
 /** The measure of a price-based aggregation: price per quality point, or the monetised price. */
 function priceMeasure(run: Run, quality: Dec, price: Dec | undefined): Dec | undefined {
-  if (run.aggregation === "price-per-quality-point") return price === undefined || quality.isZero() ? undefined : round(price.div(quality));
-  return price === undefined ? undefined : round(price.minus(quality.times(run.valuePerQualityPoint)));
+  if (run.aggregation === "price-per-quality-point") return price === undefined || quality.isZero() ? undefined : toLedgerScale(price.div(quality));
+  return price === undefined ? undefined : toLedgerScale(price.minus(quality.times(run.valuePerQualityPoint)));
 }
 
 /**
@@ -574,7 +571,7 @@ function compare(run: Run, a: Priced, b: Priced): { readonly order: number; read
 }
 
 function short(d: Dec): string {
-  return decString(d.toDecimalPlaces(4, Dec.ROUND_HALF_EVEN));
+  return figureTextAt(d, 4);
 }
 
 interface Ranking {
@@ -638,16 +635,11 @@ function rankReversals(run: Run, states: readonly OptionState[], base: Ranking):
   return out;
 }
 
-function pct(change: Dec, base: Dec): string {
-  if (base.isZero()) return "";
-  return decString(change.abs().div(base.abs()).times(HUNDRED).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN));
-}
-
 /** Guards a raw formula result the way the scoring functions do: floor at 0, cap at the maximum, 20 places. */
 function guard(raw: unknown, max: Dec): Dec {
   // A non-finite result is an error (as in the scoring functions), never a silent 0.
   const d = fromResult(raw, ["spec"], "a scoring function");
-  return (d.lt(0) ? ZERO : d.gt(max) ? max : d).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+  return toLedgerScale(d.lt(0) ? ZERO : d.gt(max) ? max : d);
 }
 
 /**
@@ -745,7 +737,7 @@ function treeNode(t: TreeSource, fi: number): ScoreNode {
   return node as unknown as ScoreNode;
 }
 
-/** points (in ledger units) ÷ max held to 20 places, as `round(new Dec(points).div(max))` gives it, in integers (no Decimal division). */
+/** points (in ledger units) ÷ max held to 20 places, as `toLedgerScale(new Dec(points).div(max))` gives it, in integers (no Decimal division). */
 function fraction(points: bigint, max: Fixed): string {
   return max.m === 0n ? "0" : fixedString(ledgerQuotient(points, max));
 }
@@ -757,22 +749,28 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<OptionState, PriceFl
   if (cfg === undefined) return out;
   const withPrice = priced.filter((p) => p.state.price !== undefined);
   if (withPrice.length < 2) return out;
-  const total = sumDec(withPrice.map((p) => p.state.price as Dec));
-  const factor = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
-  const money = (d: Dec): string => formatMoneyFixed({ amount: decString(d), currency: run.currency });
+  const totalDec = sumDec(withPrice.map((p) => p.state.price as Dec));
+  const factorDec = HUNDRED.minus(new Dec(cfg.percentBelowMeanOfOthers)).div(HUNDRED);
+  const total = fixedOf(totalDec);
+  const factor = fixedOf(factorDec);
+  const money = (amount: string): string => formatMoneyFixed({ amount, currency: run.currency });
   // price < (total − price) / k × factor, with k the other bids: a bid far above the limit in floating point
   // (the gap a million times the largest rounding error) is not flagged; any other is decided exactly.
   const k = withPrice.length - 1;
-  const totalF = total.toNumber();
-  const factorF = factor.toNumber();
+  const totalF = totalDec.toNumber();
+  const factorF = factorDec.toNumber();
   // A price's flags, made once per price text (catalogue prices repeat): none unless it is below the limit.
-  const flagsAt = (_: string, price: Dec): PriceFlag[] => {
-    const mean = total.minus(price).div(k);
-    return price.lt(mean.times(factor))
+  // Each step rounds as the library's Decimal rounds it, in integers (no Decimal per flagged price).
+  const flagsAt = (priceText: string): PriceFlag[] => {
+    const price = fixedFromString(priceText) as Fixed;
+    const rest = minusDecimal(total, price);
+    const mean = decimalQuotient(rest.m, { m: BigInt(k), s: 0 }, rest.s);
+    const limit = mulFixed(mean, factor);
+    return compareFixed(price, decimalFixed(limit.m, limit.s)) < 0
       ? [
           {
             kind: "abnormally-low-price",
-            message: `price ${money(price)} is ${pct(mean.minus(price), mean)}% below the mean of the other ${k} price-scored bids (${money(mean)}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
+            message: `price ${money(priceText)} is ${percentText(minusDecimal(mean, price), mean, 1)}% below the mean of the other ${k} price-scored bids (${money(fixedString(mean.m, mean.s))}), more than the ${cfg.percentBelowMeanOfOthers}% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)`,
           },
         ]
       : [];
@@ -781,7 +779,7 @@ function lowFlags(run: Run, priced: readonly Priced[]): Map<OptionState, PriceFl
   for (const p of withPrice) {
     const priceF = Number(p.state.priceText);
     if (priceF * k - (totalF - priceF) * factorF > 1e-9 * (totalF + priceF) * (k + 1) * (1 + Math.abs(factorF))) continue;
-    const flags = remember(byPrice, p.state.priceText as string, flagsAt, p.state.price as Dec);
+    const flags = remember(byPrice, p.state.priceText as string, flagsAt);
     if (flags.length > 0) out.set(p.state, flags);
   }
   return out;
@@ -817,7 +815,6 @@ export interface OvertakingTools {
   readonly guard: typeof guard;
   readonly compilePrice: typeof compilePrice;
   readonly short: typeof short;
-  readonly pct: typeof pct;
 }
 
 /** @internal What each ranked bid would need to overtake the bid above it (see overtaking.ts). */
@@ -875,7 +872,7 @@ function scoreLot(
   };
   ranking.order.forEach((p, i) => {
     const above = ranking.order[i - 1];
-    emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ measureOrder, priceMeasure, guard, compilePrice, short, pct }, run, states, p, above) : undefined);
+    emit(p.state, p, above !== undefined && analyses.overtaking && overtakingAnalysis !== undefined ? overtakingAnalysis({ measureOrder, priceMeasure, guard, compilePrice, short }, run, states, p, above) : undefined);
   });
   const excluded = states.filter((s) => !ranking.ranks.has(s)).sort((a, b) => (a.option.id < b.option.id ? -1 : 1));
   for (const s of excluded) emit(s, pricedOf.get(s), undefined);

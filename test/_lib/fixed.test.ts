@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, decString } from "../../src/_lib/decimal.js";
-import { addLedger, compareFixed, decimalQuotient, fixedAt, fixedFromString, fixedOf, fixedString, ledgerQuotient, minusDecimal, mulToLedger, plusLedger, roundToLedger, timesToLedger, unitsDec } from "../../src/_lib/fixed.js";
+import { addLedger, compareFixed, decimalQuotient, fixedAt, fixedFromString, fixedOf, fixedString, ledgerQuotient, minusDecimal, mulToLedger, percentText, plusLedger, roundToLedger, timesToLedger, unitsDec } from "../../src/_lib/fixed.js";
 
 // A high-precision reference (300 digits) so its products are exact for these operands.
 const Big = Dec.clone({ precision: 300, toExpNeg: -400, toExpPos: 400 });
@@ -87,6 +87,26 @@ describe("exact fixed-point ledger arithmetic (internal)", () => {
       check(sign * 15n, 0, 4n, 0, 1);
       check(sign * 45n, 0, 4n, 0, 1);
     }
+  });
+
+  it("percentText is the Decimal percentage |change| ÷ |base| × 100 to 1 or 2 places, half-even, and empty for a zero base", () => {
+    const viaDecimal = (change: InstanceType<typeof Dec>, base: InstanceType<typeof Dec>, places: number): string =>
+      base.isZero() ? "" : decString(change.abs().div(base.abs()).times(100).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN));
+    const check = (a: bigint, sa: number, b: bigint, sb: number, places: number): void => {
+      expect(percentText({ m: a, s: sa }, { m: b, s: sb }, places)).toBe(viaDecimal(new Dec(fixedString(a, sa)), new Dec(fixedString(b, sb)), places));
+    };
+    const big = fc.oneof(digits, fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }), fc.constantFrom(0n, 1n, -1n, 5n, 25n));
+    fc.assert(fc.property(big, fc.integer({ min: 0, max: 50 }), big, fc.integer({ min: 0, max: 50 }), fc.constantFrom(1, 2), check), { numRuns: 2000 });
+    // Halfway at the last place shown, either sign: 0.25% → 0.2, 0.35% → 0.4, 1.005% → 1 at 2 places, 1.015% → 1.02.
+    for (const sign of [1n, -1n]) {
+      check(sign * 25n, 4, 1n, 0, 1);
+      check(sign * 35n, 4, -1n, 0, 1);
+      check(sign * 1005n, 5, 1n, 0, 2);
+      check(sign * 1015n, 5, 1n, 0, 2);
+    }
+    expect(percentText({ m: 25n, s: 4 }, { m: 1n, s: 0 }, 1)).toBe("0.2");
+    expect(percentText({ m: -1n, s: 0 }, { m: 3n, s: 0 }, 2)).toBe("33.33");
+    expect(percentText({ m: 7n, s: 0 }, { m: 0n, s: 5 }, 1)).toBe("");
   });
 
   it("timesToLedger, addLedger and plusLedger round as the library's Decimal does (50 significant digits, then 20 places), beyond 10^30 and at ties", () => {

@@ -177,6 +177,41 @@ describe("gates", () => {
     expect(z.flags[0]?.message).toContain("40% below the mean of the other 2 price-scored bids (£10,000.00)");
     expect(byId(lot, "X").flags).toEqual([]);
   });
+
+  it("decides the abnormally low price limit exactly: a price at the limit is not flagged, one a hundredth below it is", () => {
+    // Others' mean (100 + 100 + 100) / 3 = 100; 30% below it is 70.
+    const at = (price: string): TenderOptionResult =>
+      byId(
+        lot0(
+          simple(
+            ["A", "B", "C"].map((id) => ({ id, supplier: id, label: id, price: "100" })).concat([{ id: "Z", supplier: "Z", label: "Z", price }]),
+            { A: "3", B: "3", C: "3", Z: "3" },
+            { abnormallyLowPrice: { percentBelowMeanOfOthers: "30" } },
+          ),
+        ),
+        "Z",
+      );
+    expect(at("70").flags).toEqual([]);
+    expect(at("69.99").flags.map((f) => f.message)).toEqual([
+      "price £69.99 is 30% below the mean of the other 3 price-scored bids (£100.00), more than the 30% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)",
+    ]);
+    // A mean that is not a terminating decimal: (100 + 100 + 101) / 3 = 100.333…; 30% below is 70.2333….
+    const thirds = lot0(
+      simple(
+        [
+          { id: "A", supplier: "A", label: "A", price: "100" },
+          { id: "B", supplier: "B", label: "B", price: "100" },
+          { id: "C", supplier: "C", label: "C", price: "101" },
+          { id: "Z", supplier: "Z", label: "Z", price: "70.23" },
+        ],
+        { A: "3", B: "3", C: "3", Z: "3" },
+        { abnormallyLowPrice: { percentBelowMeanOfOthers: "30" } },
+      ),
+    );
+    expect(byId(thirds, "Z").flags.map((f) => f.message)).toEqual([
+      "price £70.23 is 30% below the mean of the other 3 price-scored bids (£100.33), more than the 30% threshold: ask the supplier to explain the price before deciding (a flag, not an exclusion)",
+    ]);
+  });
 });
 
 describe("tie-breaks", () => {

@@ -5,6 +5,7 @@
  * @module
  */
 import { Dec, decString } from "../../_lib/decimal.js";
+import { figureTextAt } from "../../_lib/figure.js";
 import { formatMoneyFixed, type Money } from "../../money/money.js";
 import type { PairwiseComparison } from "../../analysis/pairwise.js";
 import type { LotResult, ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
@@ -40,7 +41,7 @@ function signed(v: Dec, dp: number): string {
 export function tidy(text: string): string {
   return text.replace(/-?\d+\.\d{5,}/g, (m) => {
     const d = new Dec(m);
-    return decString(d.toDecimalPlaces(d.abs().lt(10) ? 4 : 2, Dec.ROUND_HALF_EVEN));
+    return figureTextAt(d, d.abs().lt(10) ? 4 : 2);
   });
 }
 

@@ -11,6 +11,7 @@
  * @module
  */
 import { Dec, decString } from "../../_lib/decimal.js";
+import { fixedOf, percentText } from "../../_lib/fixed.js";
 import type { VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import type { ScoreNode, TenderOptionResult } from "../../scoring/tender.js";
@@ -133,10 +134,6 @@ function movedCriteria(base: TenderOptionResult | undefined, after: TenderOption
   return out;
 }
 
-function pct(change: Dec, base: Dec): string {
-  return base.isZero() ? "" : decString(change.abs().div(base.abs()).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN));
-}
-
 /** Rounds `x` to a multiple of `unit`, away from `from` (so the stated change is never smaller than needed). */
 function roundAway(x: Dec, from: Dec, unit: Dec): Dec {
   const q = x.div(unit);
@@ -222,7 +219,7 @@ function solveContinuous(doc: EvaluationDocument, rerun: Rerun, base: Evaluation
   const change = stated.minus(lever.current);
   const moved = movedCriteria(findOption(base, lotId, me), check.r === undefined ? undefined : findOption(check.r, lotId, me));
   const targetMoved = movedCriteria(findOption(base, lotId, target), check.r === undefined ? undefined : findOption(check.r, lotId, target));
-  const p = pct(change, lever.current);
+  const p = percentText(fixedOf(change), fixedOf(lever.current), 2);
   return {
     ...common,
     possible: true,

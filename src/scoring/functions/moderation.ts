@@ -1,4 +1,4 @@
-import { Dec, decString, LEDGER_SCALE, sumDec } from "../../_lib/decimal.js";
+import { Dec, decString, sumDec, toLedgerScale } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
 import { checkScale, findLevel, resolveLevel, type QualitativeLevel, type QualitativeScale } from "./scales.js";
@@ -242,7 +242,7 @@ export function moderate(input: ModerationInput, scale: QualitativeScale): Moder
       } else reason += `, between levels ${decString(lowerV)} and ${decString(upperV)}: scored midway between their points (stated rule: a median between levels is interpolated)`;
     }
   }
-  value = value.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+  value = toLedgerScale(value);
   const on = findLevel(c, decString(value));
   const lvl = on >= 0 ? (scale.levels[on] as QualitativeLevel) : undefined;
   return Object.freeze({

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { Dec, decString, LEDGER_SCALE, sumDec } from "../../_lib/decimal.js";
+import { Dec, decString, sumDec, toLedgerScale } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
 import { absoluteLinear, absoluteProportionalDeviation, optimalPrice } from "./absolutePrice.js";
@@ -446,7 +446,7 @@ export function scoreCompiledPrice(c: CompiledPriceScoring, price: Dec): ScoreTr
   const points = bound(raw, max, notes, below, above);
   const inputs: Record<string, string> = { P: decString(price), max: decString(max), ...(r.inputs ?? {}) };
   for (const [k, v] of Object.entries(ctx.params)) inputs[k] = decString(v as Dec);
-  const substituted = points.eq(raw.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
+  const substituted = points.eq(toLedgerScale(raw)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
   return trace({ points, maxPoints: max, formula: formula.formula, substituted, inputs, notes });
 }
 

@@ -1,4 +1,4 @@
-import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
+import { Dec, decString, toLedgerScale } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue } from "../../errors/issue.js";
 import type { Source } from "../../reference/source.js";
@@ -292,7 +292,7 @@ export function scaleScore(
     descriptor = `Between "${lo.label}" (${lo.value}) and "${hi.label}" (${hi.value}).`;
     notes.push(`value ${decString(value)} lies between the levels ${lo.value} (${lo.label}) and ${hi.value} (${hi.label}), e.g. a mean of evaluators' scores`);
   }
-  const pts = max.times(value).div(c.top).toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+  const pts = toLedgerScale(max.times(value).div(c.top));
   const t = trace({
     points: pts,
     maxPoints: max,

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
+import { Dec, decString, toLedgerScale } from "../../_lib/decimal.js";
+import { figureTextAt } from "../../_lib/figure.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import { checkDecimalInput } from "../../schema/decimalInput.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
@@ -83,7 +84,7 @@ export function fromResult(value: unknown, path: VbpPath, who: string): Dec {
 
 /** @internal A number as shown in a substituted formula: up to 6 decimal places. */
 export function show(d: Dec): string {
-  return decString(d.toDecimalPlaces(6, Dec.ROUND_HALF_EVEN));
+  return figureTextAt(d, 6);
 }
 
 /** @internal `= x` when x shows exactly with 6 places or fewer, else `≈ x` (rounded to 6 places). */
@@ -105,7 +106,7 @@ export function bound(points: Dec, max: Dec, notes: string[], below?: string, ab
     notes.push(`score capped at the maximum ${decString(max)} (${above === undefined ? "" : `${above}; `}the formula gave ${show(p)})`);
     p = max;
   }
-  return p.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN);
+  return toLedgerScale(p);
 }
 
 /** @internal Builds a frozen trace. */

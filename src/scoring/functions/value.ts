@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { Dec, decString, LEDGER_SCALE } from "../../_lib/decimal.js";
+import { Dec, decString, toLedgerScale } from "../../_lib/decimal.js";
 import { fail, VbpInputError } from "../../errors/VbpInputError.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { fixedFromString, fixedOf, ledgerQuotient, ledgerUnitsOf, minusFixed, withinPrecision } from "../../_lib/fixed.js";
@@ -587,7 +587,7 @@ export function compileValueScoring(maxPoints: string, spec: ValueFunctionSpec, 
       const notes = [...(r.notes ?? [])];
       const points = bound(raw, max, notes);
       const inputs: Record<string, string> = { value: decString(v), max: decString(max), ...(r.inputs ?? {}) };
-      const substituted = points.eq(raw.toDecimalPlaces(LEDGER_SCALE, Dec.ROUND_HALF_EVEN)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
+      const substituted = points.eq(toLedgerScale(raw)) ? r.substituted : `${r.substituted} → ${decString(points)}`;
       return trace({ points, maxPoints: max, formula, substituted, inputs, notes });
     },
   };
