@@ -1,4 +1,5 @@
 import { Dec, decString } from "../../_lib/decimal.js";
+import { fixedOf, percentText } from "../../_lib/fixed.js";
 import type { VbpIssue, VbpPath } from "../../errors/issue.js";
 import { VbpInputError } from "../../errors/VbpInputError.js";
 import { evaluate } from "../../evaluate/evaluate.js";
@@ -226,7 +227,8 @@ export function valueBasedPrice(document: unknown, options: ValueBasedPriceOptio
     const above = p.times("1.01").toDecimalPlaces(step.decimalPlaces(), Dec.ROUND_CEIL);
     const [aboveHolds, aboveText] = judge(doc, above);
     const change = p.minus(bid);
-    const rel = bid.isZero() ? "" : ` (${decString(change.abs().div(bid).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN))}% ${change.isNegative() ? "below" : "above"} its bid of ${money(bid)})`;
+    const percent = percentText(fixedOf(change), fixedOf(bid), 1);
+    const rel = percent === "" ? "" : ` (${percent}% ${change.isNegative() ? "below" : "above"} its bid of ${money(bid)})`;
     return {
       ...(at !== undefined ? { at } : {}),
       price: decString(p),
